@@ -1,0 +1,56 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The e2e server: the built app (`next start`) on its own fresh embedded database with the demo data,
+// on ports that do not collide with `npm run dev`.
+const port = Number(process.env.E2E_PORT ?? 3100);
+// Next rewrites 127.0.0.1 to localhost in request URLs; use localhost everywhere so redirects match.
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        // Debian's Chromium: a Playwright browser download is not possible offline.
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "tsx scripts/app.ts start --fresh",
+    url: `${baseURL}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      APP_URL: baseURL,
+      PGLITE_DATA_DIR: ".data/e2e",
+      PGLITE_PORT: String(Number(process.env.E2E_PGLITE_PORT ?? 54331)),
+      DATABASE_URL: "",
+    },
+  },
+});

@@ -1,0 +1,18 @@
+import { afterAll, inject } from "vitest";
+import { createPGliteFromTemplate, createPostgresFromTemplate } from "./test-database";
+
+// Runs before each integration test file: a database of its own, so files never see each other's rows.
+const template = inject("databaseTemplate");
+const database =
+  template.kind === "pglite"
+    ? await createPGliteFromTemplate(template.dumpPath)
+    : await createPostgresFromTemplate(template.serverUrl, template.template);
+
+process.env.DATABASE_URL = database.url;
+process.env.TEST_DATABASE_KIND = database.kind;
+
+afterAll(async () => {
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+  await database.drop();
+});
