@@ -159,7 +159,8 @@ async function serveJsonRpc() {
 
   // Methods the native engine has and the WASM one lacks or names differently.
   const extraMethods = {
-    getDatabaseVersion: async (params) => (await getEngine()).version(params),
+    // Same question; the WASM engine asks its own connection, not params.datasource.
+    getDatabaseVersion: async () => (await getEngine()).version(),
     createDatabase: async () => {
       await databaseCommand('create-database', datasource.url);
       return { databaseName: databaseName(datasource.url) };
@@ -173,12 +174,45 @@ async function serveJsonRpc() {
     if (typeof eng[method] !== 'function' || method.startsWith('_') || method === 'free') {
       throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
     }
-    const result = await eng[method](params);
-    return result ?? {}; // e.g. reset() resolves to undefined; JSON-RPC needs a result
+    try {
+      return (await eng[method](params)) ?? {}; // e.g. reset() gives undefined; JSON-RPC needs a result
+    } catch (error) {
+      // In this WASM engine, evaluateDataLoss and createMigration cannot open
+      // the shadow database themselves: they only work when the schema of
+      // that migration history is already cached, which diagnoseMigrationHistory
+      // (shadow database opted in) does. So fill the cache and try once more.
+      if (!params?.migrationsList || !/shadow DB must be provided through an external factory/.test(error?.message)) {
+        throw error;
+      }
+      await eng.diagnoseMigrationHistory({
+        migrationsList: params.migrationsList,
+        optInToShadowDatabase: true,
+        filters: params.filters ?? { externalTables: [], externalEnums: [] },
+      });
+      return (await eng[method](params)) ?? {};
+    }
   }
 
   const send = (message) =>
     new Promise((resolve) => process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`, resolve));
+
+  // Answers the request being handled with `error`, then exits if the engine
+  // cannot be trusted any more.
+  let current = null;
+  async function fail(request, error) {
+    const panic = takePanicMessage();
+    await send({ id: request?.id ?? null, error: rpcError(error, panic) });
+    // After a Rust panic the WASM instance is unusable; the native engine exits with 101 too.
+    if (panic) process.exit(101);
+  }
+  // Some engine errors (e.g. malformed params) are thrown from a callback
+  // rather than rejecting the call's promise. Answer the request instead of
+  // dying silently, and stop: the engine's state is unknown after that.
+  process.on('uncaughtException', async (error) => {
+    log('ERROR', error?.message ?? String(error));
+    await fail(current, error);
+    process.exit(1);
+  });
 
   // One request at a time: the CLI waits for each answer anyway, and the
   // engine instance is not meant to run calls concurrently.
@@ -187,21 +221,17 @@ async function serveJsonRpc() {
   lines.on('line', (line) => {
     if (!line.trim()) return;
     queue = queue.then(async () => {
-      let request;
       try {
-        request = JSON.parse(line);
+        current = JSON.parse(line);
       } catch {
         return send({ id: null, error: { code: -32700, message: 'Parse error' } });
       }
       try {
-        await send({ id: request.id, result: await handle(request) });
+        await send({ id: current.id, result: await handle(current) });
       } catch (error) {
-        const panic = takePanicMessage();
-        await send({ id: request.id, error: rpcError(error, panic) });
-        // After a Rust panic the WASM instance is unusable; the native engine
-        // exits with 101 too.
-        if (panic) process.exit(101);
+        await fail(current, error);
       }
+      current = null;
     });
   });
   lines.on('close', () => queue.then(() => process.exit(0)));

@@ -1,0 +1,37 @@
+/**
+ * Who is making a change. Every core function takes an actor explicitly (never reads the request), so a
+ * server action, an API route and an Inngest function that do the same thing share one code path, and
+ * the appointment history can say who did what, from where.
+ */
+export type Role = "CUSTOMER" | "STAFF" | "ADMIN";
+
+export type UserActor = {
+  kind: "user";
+  userId: string;
+  role: Role;
+  /** Set when the user acts through one of their API keys. */
+  apiKeyId?: string;
+};
+
+export type SystemActor = { kind: "system" };
+
+export type Actor = UserActor | SystemActor;
+
+export const systemActor: SystemActor = { kind: "system" };
+
+export function isStaffActor(actor: Actor): boolean {
+  return actor.kind === "system" || actor.role === "STAFF" || actor.role === "ADMIN";
+}
+
+/** The actor kind recorded in the appointment history. */
+export function historyActorKind(actor: Actor): "CUSTOMER" | "STAFF" | "API_KEY" | "SYSTEM" {
+  if (actor.kind === "system") return "SYSTEM";
+  if (actor.apiKeyId) return "API_KEY";
+  return actor.role === "CUSTOMER" ? "CUSTOMER" : "STAFF";
+}
+
+/** The id recorded with the actor kind: the API key's id for key-driven changes, else the user's. */
+export function historyActorId(actor: Actor): string | null {
+  if (actor.kind === "system") return null;
+  return actor.apiKeyId ?? actor.userId;
+}
