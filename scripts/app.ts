@@ -34,7 +34,12 @@ function startNext(command: NextCommand, databaseUrl: string, port: string): Chi
   const nextBin = require.resolve("next/dist/bin/next");
   return spawn(process.execPath, [nextBin, command, "--port", port], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, APP_URL: process.env.APP_URL ?? `http://localhost:${port}` },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+    },
   });
 }
 
