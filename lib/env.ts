@@ -8,6 +8,14 @@ const serverEnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   APP_URL: z.url().default("http://localhost:3000"),
+  // Observability and edge behaviour (docs/OPERATIONS.md).
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (a random secret)").optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("pamper-book"),
+  TRUSTED_PROXY: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("")
+    .transform((value) => value === "true" || value === "1"),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

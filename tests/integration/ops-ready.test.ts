@@ -1,0 +1,38 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/ready/route";
+import { db } from "@/lib/db";
+
+/** Readiness on a freshly migrated database: ready, with every migration folder applied. */
+
+function ready() {
+  return GET(new Request("http://localhost/api/ready"), undefined);
+}
+
+describe("GET /api/ready", () => {
+  it("answers 200 with the database, migrations, mail transport and Inngest mode", async () => {
+    const response = await ready();
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({
+      status: "ready",
+      database: "up",
+      migrations: { status: "ok", pending: [], failed: [] },
+      mailTransport: expect.stringMatching(/^(resend|mailbox)$/),
+      inngestMode: expect.stringMatching(/^(inngest|embedded)$/),
+    });
+    expect(body.migrations.applied).toBeGreaterThanOrEqual(2);
+  });
+
+  describe("when a migration failed half-way", () => {
+    afterAll(() => db.$executeRaw`DELETE FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`);
+
+    it("answers 503 and names it", async () => {
+      await db.$executeRaw`
+        INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
+        VALUES ('broken-test-row', 'x', '29991231000000_broken', now(), 0)`;
+      const response = await ready();
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: "not_ready", migrations: { status: "failed", failed: ["29991231000000_broken"] } });
+    });
+  });
+});
