@@ -13,4 +13,18 @@ function createPrismaClient(): PrismaClient {
 // open a new connection pool each time.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-export const db: PrismaClient = (globalForPrisma.prisma ??= createPrismaClient());
+function client(): PrismaClient {
+  return (globalForPrisma.prisma ??= createPrismaClient());
+}
+
+/**
+ * The Prisma client, created on first use rather than on import: `next build` imports route modules
+ * (e.g. Auth.js's adapter setup) without a database, and must not need DATABASE_URL to do so.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const instance = client();
+    const value: unknown = Reflect.get(instance, property, instance);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+});
