@@ -1,0 +1,106 @@
+import { AppError } from "@/lib/errors";
+import type { AvailabilityInput, InstantRange, WorkingInterval } from "./availability";
+
+/**
+ * Rows the data layer loads for one availability question (see loadSalonAndService/loadStaffSchedules in
+ * data.ts), and the checks and conversion that turn them into the pure engine's input.
+ */
+export type SalonAndServiceRow = {
+  timezone: string;
+  slotStepMinutes: number;
+  minNoticeMinutes: number;
+  bookingHorizonDays: number;
+  cancelCutoffMinutes: number;
+  rescheduleCutoffMinutes: number;
+  serviceId: string | null;
+  serviceName: string | null;
+  serviceActive: boolean | null;
+  durationMinutes: number | null;
+  bufferBeforeMinutes: number | null;
+  bufferAfterMinutes: number | null;
+  priceCents: number | null;
+  currency: string | null;
+};
+
+export type StaffScheduleRow = {
+  staffId: string;
+  name: string;
+  active: boolean;
+  performsService: boolean;
+  workingHours: WorkingInterval[];
+  timeOff: InstantRange[];
+  busy: InstantRange[];
+};
+
+export type BookableService = {
+  id: string;
+  name: string;
+  active: boolean;
+  durationMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  priceCents: number;
+  currency: string;
+};
+
+/** The service of the row, or NOT_FOUND when it does not exist. */
+export function serviceOf(row: SalonAndServiceRow): BookableService {
+  if (row.serviceId === null) throw new AppError("NOT_FOUND", "That service does not exist.");
+  return {
+    id: row.serviceId,
+    name: row.serviceName ?? "",
+    active: row.serviceActive ?? false,
+    durationMinutes: row.durationMinutes ?? 0,
+    bufferBeforeMinutes: row.bufferBeforeMinutes ?? 0,
+    bufferAfterMinutes: row.bufferAfterMinutes ?? 0,
+    priceCents: row.priceCents ?? 0,
+    currency: (row.currency ?? "").trim(),
+  };
+}
+
+export function assertServiceBookable(service: BookableService): void {
+  if (!service.active) {
+    throw new AppError("VALIDATION", "That service is not available for booking.", [
+      { path: "serviceId", message: "This service is not offered at the moment." },
+    ]);
+  }
+}
+
+/** A named stylist must exist, be active and perform the service. */
+export function assertStylistBookable(row: StaffScheduleRow | undefined, staffId: string): StaffScheduleRow {
+  if (!row || row.staffId !== staffId) throw new AppError("NOT_FOUND", "That stylist does not exist.");
+  if (!row.active) {
+    throw new AppError("VALIDATION", "That stylist is not taking bookings.", [
+      { path: "staffId", message: "This stylist is not taking bookings." },
+    ]);
+  }
+  if (!row.performsService) {
+    throw new AppError("VALIDATION", "That stylist does not perform this service.", [
+      { path: "staffId", message: "This stylist does not perform the chosen service." },
+    ]);
+  }
+  return row;
+}
+
+export function toAvailabilityInput(
+  salon: SalonAndServiceRow,
+  timing: Pick<BookableService, "durationMinutes" | "bufferBeforeMinutes" | "bufferAfterMinutes">,
+  staff: StaffScheduleRow[],
+  now: number,
+): Omit<AvailabilityInput, "range"> {
+  return {
+    settings: {
+      timezone: salon.timezone,
+      slotStepMinutes: salon.slotStepMinutes,
+      minNoticeMinutes: salon.minNoticeMinutes,
+      bookingHorizonDays: salon.bookingHorizonDays,
+    },
+    service: {
+      durationMinutes: timing.durationMinutes,
+      bufferBeforeMinutes: timing.bufferBeforeMinutes,
+      bufferAfterMinutes: timing.bufferAfterMinutes,
+    },
+    staff: staff.map(({ staffId, workingHours, timeOff, busy }) => ({ staffId, workingHours, timeOff, busy })),
+    now,
+  };
+}

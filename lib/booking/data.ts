@@ -1,0 +1,212 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { isStaffActor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
+import { computeAvailability } from "./availability";
+import {
+  assertServiceBookable,
+  assertStylistBookable,
+  serviceOf,
+  toAvailabilityInput,
+  type SalonAndServiceRow,
+  type StaffScheduleRow,
+} from "./availability-input";
+import { availabilityLoadWindow } from "./load-window";
+import { decodeCursor, encodeCursor } from "./list-cursor";
+import { parseInput } from "./parse-input";
+import { ZAvailabilityQuery, ZListAppointmentsFilters, type TAppointmentStatus, type TAvailabilityQuery } from "./schema";
+
+/** The root client or a transaction's: the loaders run inside mutations' transactions too. */
+export type QueryClient = Pick<PrismaClient, "$queryRaw">;
+
+/**
+ * Query 1 of an availability load: the salon's settings with the service (null columns when the service
+ * does not exist). Both are primary-key lookups.
+ */
+export async function loadSalonAndService(client: QueryClient, serviceId: string): Promise<SalonAndServiceRow> {
+  const rows = await client.$queryRaw<SalonAndServiceRow[]>`
+    SELECT s."timezone", s."slotStepMinutes", s."minNoticeMinutes", s."bookingHorizonDays",
+           s."cancelCutoffMinutes", s."rescheduleCutoffMinutes",
+           sv."id" AS "serviceId", sv."name" AS "serviceName", sv."active" AS "serviceActive",
+           sv."durationMinutes", sv."bufferBeforeMinutes", sv."bufferAfterMinutes", sv."priceCents", sv."currency"
+      FROM "SalonSettings" s
+      LEFT JOIN "Service" sv ON sv."id" = ${serviceId}
+     WHERE s."id" = 1`;
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", "The salon has not been set up yet.");
+  return row;
+}
+
+/**
+ * Query 2: stylists with their weekly hours, time off and busy (BOOKED) blocked ranges inside `window`,
+ * in display order. With `staffId`, that stylist whatever their state (the caller reports why they
+ * cannot be booked); without, every active stylist who performs the service. Busy ranges are found through
+ * the exclusion constraint's GiST index (same staffId + tstzrange expression, same BOOKED predicate); time
+ * off through (staffId, startsAt). `excludeAppointmentId` leaves out the appointment being rescheduled.
+ */
+export async function loadStaffSchedules(
+  client: QueryClient,
+  args: { serviceId: string; staffId: string | null; window: { from: number; until: number }; excludeAppointmentId?: string },
+): Promise<StaffScheduleRow[]> {
+  const from = new Date(args.window.from);
+  const until = new Date(args.window.until);
+  const exclude = args.excludeAppointmentId ?? null;
+  return client.$queryRaw<StaffScheduleRow[]>`
+    SELECT sp."userId" AS "staffId", sp."displayName" AS "name", sp."active",
+           EXISTS (SELECT 1 FROM "StaffService" ss
+                    WHERE ss."staffId" = sp."userId" AND ss."serviceId" = ${args.serviceId}) AS "performsService",
+           COALESCE((SELECT json_agg(json_build_object('weekday', w."weekday", 'startMinute', w."startMinute",
+                                                       'endMinute', w."endMinute") ORDER BY w."weekday", w."startMinute")
+                       FROM "WorkingHours" w WHERE w."staffId" = sp."userId"), '[]'::json) AS "workingHours",
+           COALESCE((SELECT json_agg(json_build_object(
+                              'from', (extract(epoch FROM t."startsAt") * 1000)::bigint,
+                              'until', (extract(epoch FROM t."endsAt") * 1000)::bigint) ORDER BY t."startsAt")
+                       FROM "TimeOff" t
+                      WHERE t."staffId" = sp."userId"
+                        AND t."startsAt" < ${until}::timestamptz AND t."endsAt" > ${from}::timestamptz), '[]'::json) AS "timeOff",
+           COALESCE((SELECT json_agg(json_build_object(
+                              'from', (extract(epoch FROM a."blockedFrom") * 1000)::bigint,
+                              'until', (extract(epoch FROM a."blockedUntil") * 1000)::bigint) ORDER BY a."blockedFrom")
+                       FROM "Appointment" a
+                      WHERE a."staffId" = sp."userId" AND a."status" = 'BOOKED'
+                        AND tstzrange(a."blockedFrom", a."blockedUntil", '[)')
+                            && tstzrange(${from}::timestamptz, ${until}::timestamptz, '[)')
+                        AND a."id" IS DISTINCT FROM ${exclude}::text), '[]'::json) AS "busy"
+      FROM "StaffProfile" sp
+     WHERE CASE WHEN ${args.staffId}::text IS NULL
+                THEN sp."active" AND EXISTS (SELECT 1 FROM "StaffService" ss
+                                              WHERE ss."staffId" = sp."userId" AND ss."serviceId" = ${args.serviceId})
+                ELSE sp."userId" = ${args.staffId}::text END
+     ORDER BY sp."sortOrder", sp."displayName", sp."userId"`;
+}
+
+export type AvailableSlot = {
+  startsAt: Date;
+  endsAt: Date;
+  staffId: string;
+  staffName: string;
+  localDate: string;
+  localTime: string;
+};
+
+/**
+ * Bookable start times for a service in [from, to): for one stylist when `staffId` is given, otherwise
+ * for "any stylist", each slot carrying the stylist who would be assigned. Two queries, whatever the range.
+ */
+export async function getAvailability(
+  query: TAvailabilityQuery,
+  now: Date = new Date(),
+): Promise<{ timezone: string; slots: AvailableSlot[] }> {
+  const { serviceId, staffId, from, to } = parseInput(ZAvailabilityQuery, query);
+  const salon = await loadSalonAndService(db, serviceId);
+  const service = serviceOf(salon);
+  assertServiceBookable(service);
+
+  const range = { from: from.getTime(), until: to.getTime() };
+  const window = availabilityLoadWindow(range, service, salon.timezone);
+  const schedules = await loadStaffSchedules(db, { serviceId, staffId: staffId ?? null, window });
+  if (staffId) assertStylistBookable(schedules[0], staffId);
+
+  const result = computeAvailability({ ...toAvailabilityInput(salon, service, schedules, now.getTime()), range });
+  const names = new Map(schedules.map((row) => [row.staffId, row.name]));
+  const slots = staffId ? (result.byStaff.get(staffId) ?? []) : result.anyStaff;
+  return {
+    timezone: salon.timezone,
+    slots: slots.map((slot) => ({
+      startsAt: new Date(slot.startsAt),
+      endsAt: new Date(slot.endsAt),
+      staffId: slot.staffId,
+      staffName: names.get(slot.staffId) ?? "",
+      localDate: slot.localDate,
+      localTime: slot.localTime,
+    })),
+  };
+}
+
+/** Customers (and their API keys) only ever see their own appointments; staff see the salon's. */
+export function visibleTo(actor: Actor): Prisma.AppointmentWhereInput {
+  return isStaffActor(actor) || actor.kind === "system" ? {} : { customerId: actor.userId };
+}
+
+export async function getAppointment(actor: Actor, id: string): Promise<AppointmentView> {
+  const row = await db.appointment.findFirst({ where: { id, ...visibleTo(actor) }, select: appointmentViewSelect });
+  // Someone else's appointment answers exactly like a missing one, so ids cannot be probed.
+  if (!row) throw new AppError("NOT_FOUND", "That appointment does not exist.");
+  return toAppointmentView(row);
+}
+
+export type ListAppointmentsFilters = {
+  from?: Date;
+  to?: Date;
+  staffId?: string;
+  customerId?: string;
+  status?: TAppointmentStatus;
+  cursor?: string;
+  limit?: number;
+};
+
+export const DEFAULT_LIST_LIMIT = 20;
+export const MAX_LIST_LIMIT = 100;
+
+/** Appointments by start time (then id, so pages are stable), with an opaque keyset cursor. */
+export async function listAppointments(
+  actor: Actor,
+  filters: ListAppointmentsFilters = {},
+): Promise<{ items: AppointmentView[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(Math.trunc(filters.limit ?? DEFAULT_LIST_LIMIT), 1), MAX_LIST_LIMIT);
+  const { from, to, staffId, customerId, status, cursor } = parseInput(ZListAppointmentsFilters, { ...filters, limit });
+  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+
+  const where: Prisma.AppointmentWhereInput = {
+    AND: [
+      visibleTo(actor),
+      customerId ? { customerId } : {},
+      staffId ? { staffId } : {},
+      status ? { status } : {},
+      from || to ? { startsAt: { ...(from && { gte: from }), ...(to && { lt: to }) } } : {},
+      after
+        ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] }
+        : {},
+    ],
+  };
+  const rows = await db.appointment.findMany({
+    where,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: limit + 1,
+    select: appointmentViewSelect,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toAppointmentView),
+    nextCursor: rows.length > limit && last ? encodeCursor({ startsAt: last.startsAt, id: last.id }) : null,
+  };
+}
+
+export type AppointmentHistoryEntry = {
+  id: string;
+  action: string;
+  actorKind: string;
+  actorId: string | null;
+  changes: unknown;
+  createdAt: Date;
+};
+
+/** The audit trail, oldest first. Customers do not see staff-note events (notes are staff-only). */
+export async function getAppointmentHistory(actor: Actor, id: string): Promise<AppointmentHistoryEntry[]> {
+  const appointment = await db.appointment.findFirst({
+    where: { id, ...visibleTo(actor) },
+    select: {
+      events: {
+        where: isStaffActor(actor) ? {} : { action: { not: "note_added" } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, action: true, actorKind: true, actorId: true, changes: true, createdAt: true },
+      },
+    },
+  });
+  if (!appointment) throw new AppError("NOT_FOUND", "That appointment does not exist.");
+  return appointment.events;
+}

@@ -1,0 +1,409 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { historyActorId, historyActorKind, isStaffActor, type Actor } from "@/lib/auth/actor";
+import { isExclusionViolation } from "@/lib/db-errors";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { writeOutboxEvent } from "@/lib/notifications/mutations";
+import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
+import { computeAvailability, isSlotAvailable } from "./availability";
+import {
+  assertServiceBookable,
+  assertStylistBookable,
+  serviceOf,
+  toAvailabilityInput,
+  type BookableService,
+} from "./availability-input";
+import { assertBeforeCutoff } from "./cutoffs";
+import { loadSalonAndService, loadStaffSchedules, visibleTo } from "./data";
+import { creationChanges, diffChanges, type HistoryAction, type HistoryChanges } from "./history";
+import { availabilityLoadWindow } from "./load-window";
+import { parseInput } from "./parse-input";
+import {
+  ZAddStaffNoteInput,
+  ZAppointmentTransitionInput,
+  ZBookAppointmentInput,
+  ZCancelAppointmentInput,
+  ZRescheduleAppointmentInput,
+  type TAddStaffNoteInput,
+  type TAppointmentTransitionInput,
+  type TBookAppointmentInput,
+  type TCancelAppointmentInput,
+  type TRescheduleAppointmentInput,
+} from "./schema";
+import { assertTransition, type AppointmentAction } from "./status-machine";
+
+/**
+ * Every change to an appointment: one transaction each, guarded by optimistic concurrency (`version`) and,
+ * for time changes, by the database's exclusion constraint, which no race between "check availability"
+ * and "write" can get past. Each function checks who may do what itself, so every entry point shares the
+ * rules. `options.now` exists for tests and scripts; callers normally leave it out.
+ */
+export type MutationOptions = { now?: Date };
+
+const MINUTE_MS = 60_000;
+const SLOT_TAKEN = "That time is no longer available. Please choose another time.";
+
+// Bookings for one popular slot queue up behind each other (row and index locks); generous limits let the
+// losers fail with SLOT_UNAVAILABLE instead of a transaction timeout.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
+type Tx = Prisma.TransactionClient;
+
+async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.$transaction(work, TRANSACTION_OPTIONS);
+  } catch (error) {
+    // The final guard: an overlapping BOOKED row for the same stylist (SQLSTATE 23P01).
+    if (isExclusionViolation(error)) throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
+    throw error;
+  }
+}
+
+function assertCustomerMayNotOverride(actor: Actor, overrideAvailability: boolean | undefined): void {
+  if (overrideAvailability && !isStaffActor(actor)) {
+    throw new AppError("FORBIDDEN", "Only staff can book outside the normal availability.");
+  }
+}
+
+function assertStaff(actor: Actor, what: string): void {
+  if (!isStaffActor(actor)) throw new AppError("FORBIDDEN", `Only staff can ${what}.`);
+}
+
+async function recordEvent(
+  tx: Tx,
+  actor: Actor,
+  appointmentId: string,
+  action: HistoryAction,
+  changes: HistoryChanges,
+): Promise<void> {
+  await tx.appointmentEvent.create({
+    data: {
+      appointmentId,
+      action,
+      actorKind: historyActorKind(actor),
+      actorId: historyActorId(actor),
+      changes: changes as Prisma.InputJsonObject,
+    },
+  });
+}
+
+const currentSelect = {
+  id: true,
+  status: true,
+  version: true,
+  customerId: true,
+  staffId: true,
+  serviceId: true,
+  startsAt: true,
+  endsAt: true,
+  durationMinutes: true,
+  bufferBeforeMinutes: true,
+  bufferAfterMinutes: true,
+  priceCents: true,
+  currency: true,
+} satisfies Prisma.AppointmentSelect;
+
+/** The appointment as the actor may see it; version and status checked against the caller's view. */
+async function loadForChange(
+  tx: Tx,
+  actor: Actor,
+  input: { appointmentId: string; expectedVersion?: number },
+  action: AppointmentAction,
+) {
+  const current = await tx.appointment.findFirst({
+    where: { id: input.appointmentId, ...visibleTo(actor) },
+    select: currentSelect,
+  });
+  if (!current) throw new AppError("NOT_FOUND", "That appointment does not exist.");
+  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+    throw new AppError("VERSION_CONFLICT", "This appointment was changed by someone else. Reload and try again.");
+  }
+  const nextStatus = assertTransition(current.status, action);
+  return { current, nextStatus };
+}
+
+/** Writes `data` only if nobody changed the row since we read it, bumping the version. */
+async function updateIfUnchanged(
+  tx: Tx,
+  current: { id: string; version: number },
+  data: Prisma.AppointmentUncheckedUpdateManyInput,
+): Promise<AppointmentView> {
+  const { count } = await tx.appointment.updateMany({
+    where: { id: current.id, version: current.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    throw new AppError("VERSION_CONFLICT", "This appointment was changed by someone else. Reload and try again.");
+  }
+  return toAppointmentView(await tx.appointment.findUniqueOrThrow({ where: { id: current.id }, select: appointmentViewSelect }));
+}
+
+function blockedRange(startsAt: number, timing: Pick<BookableService, "durationMinutes" | "bufferBeforeMinutes" | "bufferAfterMinutes">) {
+  const endsAt = startsAt + timing.durationMinutes * MINUTE_MS;
+  return {
+    startsAt: new Date(startsAt),
+    endsAt: new Date(endsAt),
+    blockedFrom: new Date(startsAt - timing.bufferBeforeMinutes * MINUTE_MS),
+    blockedUntil: new Date(endsAt + timing.bufferAfterMinutes * MINUTE_MS),
+  };
+}
+
+export async function bookAppointment(
+  actor: Actor,
+  rawInput: TBookAppointmentInput,
+  options: MutationOptions = {},
+): Promise<AppointmentView> {
+  const input = parseInput(ZBookAppointmentInput, rawInput);
+  if (!isStaffActor(actor) && (actor.kind !== "user" || input.customerId !== actor.userId)) {
+    throw new AppError("FORBIDDEN", "Customers can only book appointments for themselves.");
+  }
+  assertCustomerMayNotOverride(actor, input.overrideAvailability);
+  if (input.overrideAvailability && !input.staffId) {
+    throw new AppError("VALIDATION", "Choose a stylist to book outside the normal availability.", [
+      { path: "staffId", message: "Required when overriding availability." },
+    ]);
+  }
+  const now = (options.now ?? new Date()).getTime();
+  const startsAt = input.startsAt.getTime();
+
+  return inTransaction(async (tx) => {
+    const customer = await tx.user.findUnique({ where: { id: input.customerId }, select: { id: true } });
+    if (!customer) throw new AppError("NOT_FOUND", "That customer does not exist.");
+
+    const salon = await loadSalonAndService(tx, input.serviceId);
+    const service = serviceOf(salon);
+    assertServiceBookable(service);
+    const window = availabilityLoadWindow({ from: startsAt, until: startsAt + 1 }, service, salon.timezone);
+    const schedules = await loadStaffSchedules(tx, { serviceId: service.id, staffId: input.staffId ?? null, window });
+    const availability = toAvailabilityInput(salon, service, schedules, now);
+
+    let staffId: string;
+    if (input.staffId) {
+      staffId = assertStylistBookable(schedules[0], input.staffId).staffId;
+      // An override skips hours, notice, horizon and time off; overlaps are still refused by the constraint.
+      if (!input.overrideAvailability && !isSlotAvailable(availability, staffId, startsAt)) {
+        throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
+      }
+    } else {
+      const { anyStaff } = computeAvailability({ ...availability, range: { from: startsAt, until: startsAt + 1 } });
+      const slot = anyStaff.find((candidate) => candidate.startsAt === startsAt);
+      if (!slot) throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
+      staffId = slot.staffId;
+    }
+
+    const created = await tx.appointment.create({
+      data: {
+        customerId: input.customerId,
+        staffId,
+        serviceId: service.id,
+        ...blockedRange(startsAt, service),
+        status: "BOOKED",
+        source: input.source,
+        customerNote: input.note ? input.note : null,
+        // Snapshots: later price or duration changes to the service never alter a booked appointment.
+        durationMinutes: service.durationMinutes,
+        bufferBeforeMinutes: service.bufferBeforeMinutes,
+        bufferAfterMinutes: service.bufferAfterMinutes,
+        priceCents: service.priceCents,
+        currency: service.currency,
+      },
+      select: appointmentViewSelect,
+    });
+    await recordEvent(
+      tx,
+      actor,
+      created.id,
+      "booked",
+      creationChanges({
+        status: created.status,
+        startsAt: created.startsAt,
+        endsAt: created.endsAt,
+        staffId,
+        serviceId: service.id,
+        customerId: input.customerId,
+        source: input.source,
+        priceCents: service.priceCents,
+        currency: service.currency,
+        durationMinutes: service.durationMinutes,
+        overrideAvailability: input.overrideAvailability ?? false,
+      }),
+    );
+    await writeOutboxEvent(tx, { name: "appointment.created", data: { appointmentId: created.id, version: created.version } });
+    return toAppointmentView(created);
+  });
+}
+
+export async function rescheduleAppointment(
+  actor: Actor,
+  rawInput: TRescheduleAppointmentInput,
+  options: MutationOptions = {},
+): Promise<AppointmentView> {
+  const input = parseInput(ZRescheduleAppointmentInput, rawInput);
+  assertCustomerMayNotOverride(actor, input.overrideAvailability);
+  if (input.startsAt === undefined && input.staffId === undefined && input.serviceId === undefined) {
+    throw new AppError("VALIDATION", "Nothing to change: give a new time, stylist or service.", [
+      { path: "startsAt", message: "Give a new time, stylist or service." },
+    ]);
+  }
+  const now = (options.now ?? new Date()).getTime();
+
+  return inTransaction(async (tx) => {
+    const { current } = await loadForChange(tx, actor, input, "reschedule");
+    const serviceChanged = input.serviceId !== undefined && input.serviceId !== current.serviceId;
+    const salon = await loadSalonAndService(tx, input.serviceId ?? current.serviceId);
+    if (!isStaffActor(actor)) {
+      assertBeforeCutoff("reschedule", current.startsAt.getTime(), salon.rescheduleCutoffMinutes, now);
+    }
+
+    // A new service brings its own duration, buffers and price; otherwise the booked snapshot stands.
+    let timing: BookableService;
+    if (serviceChanged) {
+      timing = serviceOf(salon);
+      assertServiceBookable(timing);
+    } else {
+      timing = { ...serviceOf(salon), ...current, id: current.serviceId, currency: current.currency.trim() };
+    }
+    const staffId = input.staffId ?? current.staffId;
+    const startsAt = (input.startsAt ?? current.startsAt).getTime();
+    const window = availabilityLoadWindow({ from: startsAt, until: startsAt + 1 }, timing, salon.timezone);
+    const schedules = await loadStaffSchedules(tx, {
+      serviceId: timing.id,
+      staffId,
+      window,
+      excludeAppointmentId: current.id,
+    });
+    assertStylistBookable(schedules[0], staffId);
+    if (!input.overrideAvailability && !isSlotAvailable(toAvailabilityInput(salon, timing, schedules, now), staffId, startsAt)) {
+      throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
+    }
+
+    const next = {
+      staffId,
+      serviceId: timing.id,
+      ...blockedRange(startsAt, timing),
+      durationMinutes: timing.durationMinutes,
+      bufferBeforeMinutes: timing.bufferBeforeMinutes,
+      bufferAfterMinutes: timing.bufferAfterMinutes,
+      priceCents: timing.priceCents,
+      currency: timing.currency,
+    };
+    const view = await updateIfUnchanged(tx, current, next);
+    const { blockedFrom: _from, blockedUntil: _until, ...visible } = next;
+    await recordEvent(tx, actor, current.id, "rescheduled", diffChanges({ ...current, currency: current.currency.trim() }, visible));
+    await writeOutboxEvent(tx, {
+      name: "appointment.rescheduled",
+      data: {
+        appointmentId: current.id,
+        version: view.version,
+        previous: {
+          startsAt: current.startsAt.toISOString(),
+          endsAt: current.endsAt.toISOString(),
+          staffId: current.staffId,
+          serviceId: current.serviceId,
+        },
+      },
+    });
+    return view;
+  });
+}
+
+export async function cancelAppointment(
+  actor: Actor,
+  rawInput: TCancelAppointmentInput,
+  options: MutationOptions = {},
+): Promise<AppointmentView> {
+  const input = parseInput(ZCancelAppointmentInput, rawInput);
+  const staff = isStaffActor(actor);
+  // Staff cancellations are the salon's decision: the customer (and the audit) deserve a reason.
+  if (staff && !input.reason) {
+    throw new AppError("VALIDATION", "Give a reason for cancelling.", [{ path: "reason", message: "Required for staff." }]);
+  }
+  const now = options.now ?? new Date();
+
+  return inTransaction(async (tx) => {
+    const { current, nextStatus } = await loadForChange(tx, actor, input, "cancel");
+    if (!staff) {
+      const settings = await tx.salonSettings.findUnique({ where: { id: 1 }, select: { cancelCutoffMinutes: true } });
+      if (!settings) throw new AppError("NOT_FOUND", "The salon has not been set up yet.");
+      assertBeforeCutoff("cancel", current.startsAt.getTime(), settings.cancelCutoffMinutes, now.getTime());
+    }
+    const reason = input.reason ?? null;
+    const view = await updateIfUnchanged(tx, current, {
+      status: nextStatus,
+      cancelledAt: now,
+      cancelledById: actor.kind === "user" ? actor.userId : null,
+      cancelledByKind: historyActorKind(actor),
+      cancellationReason: reason,
+    });
+    await recordEvent(
+      tx,
+      actor,
+      current.id,
+      "cancelled",
+      diffChanges({ status: current.status, cancellationReason: null }, { status: nextStatus, cancellationReason: reason }),
+    );
+    await writeOutboxEvent(tx, { name: "appointment.cancelled", data: { appointmentId: current.id, version: view.version, reason } });
+    return view;
+  });
+}
+
+async function finish(
+  actor: Actor,
+  rawInput: TAppointmentTransitionInput,
+  action: "complete" | "no_show",
+  now: number,
+): Promise<AppointmentView> {
+  const input = parseInput(ZAppointmentTransitionInput, rawInput);
+  assertStaff(actor, action === "complete" ? "complete appointments" : "mark no-shows");
+  return inTransaction(async (tx) => {
+    const { current, nextStatus } = await loadForChange(tx, actor, input, action);
+    if (action === "no_show" && now < current.startsAt.getTime()) {
+      throw new AppError("INVALID_TRANSITION", "An appointment can only be marked as a no-show once it has started.");
+    }
+    const view = await updateIfUnchanged(tx, current, { status: nextStatus });
+    await recordEvent(
+      tx,
+      actor,
+      current.id,
+      action === "complete" ? "completed" : "no_show",
+      diffChanges({ status: current.status }, { status: nextStatus }),
+    );
+    return view;
+  });
+}
+
+export function completeAppointment(
+  actor: Actor,
+  input: TAppointmentTransitionInput,
+  options: MutationOptions = {},
+): Promise<AppointmentView> {
+  return finish(actor, input, "complete", (options.now ?? new Date()).getTime());
+}
+
+export function markNoShow(
+  actor: Actor,
+  input: TAppointmentTransitionInput,
+  options: MutationOptions = {},
+): Promise<AppointmentView> {
+  return finish(actor, input, "no_show", (options.now ?? new Date()).getTime());
+}
+
+export type StaffNote = { id: string; body: string; createdAt: Date; authorId: string };
+
+/** Notes sit beside the appointment (they do not change it), so the appointment's version stays. */
+export async function addStaffNote(actor: Actor, rawInput: TAddStaffNoteInput): Promise<StaffNote> {
+  const input = parseInput(ZAddStaffNoteInput, rawInput);
+  assertStaff(actor, "add notes");
+  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "A note needs a staff member as its author.");
+  return inTransaction(async (tx) => {
+    await loadForChange(tx, actor, input, "add_note");
+    const note = await tx.appointmentNote.create({
+      data: { appointmentId: input.appointmentId, authorId: actor.userId, body: input.body },
+      select: { id: true, body: true, createdAt: true, authorId: true },
+    });
+    // The body stays out of the history: customers may read the history, never staff notes.
+    await recordEvent(tx, actor, input.appointmentId, "note_added", { after: { noteId: note.id } });
+    return note;
+  });
+}

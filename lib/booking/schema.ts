@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+/**
+ * Inputs of the booking core, shared by forms, server actions and the public API (isomorphic: no server
+ * imports). Objects are strict so a misspelt field is an error instead of being silently ignored.
+ * Refinements live only on schemas nobody derives from: zod 4 refuses .pick/.omit on refined objects.
+ */
+
+/** An instant: a Date, or an ISO 8601 string that carries its offset (a bare local time is ambiguous). */
+export const ZInstant = z
+  .union([z.date(), z.iso.datetime({ offset: true }).transform((value) => new Date(value))])
+  .meta({ description: "An instant as ISO 8601 with offset, e.g. 2030-01-07T10:00:00+00:00" });
+
+const ZId = z.string().min(1).max(191);
+const ZExpectedVersion = z.number().int().positive();
+
+export const ZBookingSource = z.enum(["WEB", "DASHBOARD", "API"]);
+export const ZAppointmentStatus = z.enum(["BOOKED", "CANCELLED", "COMPLETED", "NO_SHOW"]);
+
+export const MAX_NOTE_LENGTH = 1000;
+/** Availability is computed per request; a bounded range keeps that request cheap. */
+export const MAX_AVAILABILITY_RANGE_DAYS = 62;
+
+export const ZBookAppointmentInput = z
+  .object({
+    customerId: ZId,
+    serviceId: ZId,
+    /** null or absent: any stylist, assigned by the "fewest booked minutes that day" rule. */
+    staffId: ZId.nullish(),
+    startsAt: ZInstant,
+    note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
+    source: ZBookingSource,
+    /** Staff only: ignore working hours, notice, horizon and time off. Overlaps stay impossible. */
+    overrideAvailability: z.boolean().optional(),
+  })
+  .strict();
+
+export const ZRescheduleAppointmentInput = z
+  .object({
+    appointmentId: ZId,
+    expectedVersion: ZExpectedVersion.optional(),
+    startsAt: ZInstant.optional(),
+    staffId: ZId.optional(),
+    serviceId: ZId.optional(),
+    overrideAvailability: z.boolean().optional(),
+  })
+  .strict();
+
+export const ZCancelAppointmentInput = z
+  .object({
+    appointmentId: ZId,
+    expectedVersion: ZExpectedVersion.optional(),
+    /** Optional for customers, required for staff (checked by the mutation, which knows the actor). */
+    reason: z.string().trim().min(1).max(MAX_NOTE_LENGTH).optional(),
+  })
+  .strict();
+
+/** Complete and no-show: the appointment and, optionally, the version the caller saw. */
+export const ZAppointmentTransitionInput = z
+  .object({ appointmentId: ZId, expectedVersion: ZExpectedVersion.optional() })
+  .strict();
+
+export const ZAddStaffNoteInput = z
+  .object({ appointmentId: ZId, body: z.string().trim().min(1).max(MAX_NOTE_LENGTH) })
+  .strict();
+
+/** The fields of an availability query, without the range rules: derive other schemas from this one. */
+export const ZAvailabilityQueryFields = z
+  .object({ serviceId: ZId, staffId: ZId.optional(), from: ZInstant, to: ZInstant })
+  .strict();
+
+export const ZAvailabilityQuery = ZAvailabilityQueryFields.superRefine((query, ctx) => {
+  const span = query.to.getTime() - query.from.getTime();
+  if (span <= 0) ctx.addIssue({ code: "custom", path: ["to"], message: "`to` must be after `from`." });
+  else if (span > MAX_AVAILABILITY_RANGE_DAYS * 86_400_000) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: `The range may span at most ${MAX_AVAILABILITY_RANGE_DAYS} days.` });
+  }
+});
+
+export const ZListAppointmentsFilters = z
+  .object({
+    from: ZInstant.optional(),
+    to: ZInstant.optional(),
+    staffId: ZId.optional(),
+    customerId: ZId.optional(),
+    status: ZAppointmentStatus.optional(),
+    cursor: z.string().min(1).max(500).optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+  })
+  .strict();
+
+export type TBookingSource = z.infer<typeof ZBookingSource>;
+export type TAppointmentStatus = z.infer<typeof ZAppointmentStatus>;
+export type TBookAppointmentInput = z.infer<typeof ZBookAppointmentInput>;
+export type TRescheduleAppointmentInput = z.infer<typeof ZRescheduleAppointmentInput>;
+export type TCancelAppointmentInput = z.infer<typeof ZCancelAppointmentInput>;
+export type TAppointmentTransitionInput = z.infer<typeof ZAppointmentTransitionInput>;
+export type TAddStaffNoteInput = z.infer<typeof ZAddStaffNoteInput>;
+export type TAvailabilityQuery = z.infer<typeof ZAvailabilityQuery>;
+export type TListAppointmentsFilters = z.infer<typeof ZListAppointmentsFilters>;
