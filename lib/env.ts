@@ -16,6 +16,22 @@ const serverEnvSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .default("")
     .transform((value) => value === "true" || value === "1"),
+  // Accounts (next-auth v5). The secret signs session cookies and must be set in production (checked below).
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  AUTH_URL: z.url().optional(),
+  AUTH_TRUST_HOST: z.string().optional(),
+  // Notifications: all optional, so a fresh checkout delivers every email to the local mailbox.
+  RESEND_API_KEY: z.string().regex(/^re_\S+$/, "must be a Resend API key (re_…)").optional(),
+  RESEND_BASE_URL: z.url().optional(),
+  EMAIL_FROM: z.string().min(3).default("Pamper Book <bookings@pamper.example>"),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().regex(/^signkey-\S+$/, "must be an Inngest signing key (signkey-…)").optional(),
+  INNGEST_DEV: z.string().min(1).optional(),
+  ALERT_WEBHOOK_URL: z.url().optional(),
+  EMAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Public API (/api/v1): requests per API key per minute, and hours an Idempotency-Key is remembered.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  API_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
@@ -30,6 +46,9 @@ export class InvalidEnvironmentError extends Error {
 /** Parses the environment, naming every missing or malformed variable in one error. */
 export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
   const result = serverEnvSchema.safeParse(source);
+  if (result.success && result.data.NODE_ENV === "production" && !result.data.AUTH_SECRET) {
+    throw new InvalidEnvironmentError(["AUTH_SECRET is required in production (it signs session cookies)"]);
+  }
   if (result.success) return result.data;
   throw new InvalidEnvironmentError(
     result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`),

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
 /** Services a customer can book, in the salon's chosen order. */
 export function listActiveServices() {
@@ -20,3 +21,40 @@ export function listActiveServices() {
 }
 
 export type ServiceSummary = Awaited<ReturnType<typeof listActiveServices>>[number];
+
+const serviceDetailSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  description: true,
+  category: true,
+  durationMinutes: true,
+  priceCents: true,
+  currency: true,
+  bufferBeforeMinutes: true,
+  bufferAfterMinutes: true,
+  active: true,
+  sortOrder: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export type ServiceDetail = Awaited<ReturnType<typeof getService>>;
+
+/** One service by id, active or not (staff need to see what they deactivated). */
+export async function getService(id: string) {
+  const service = await db.service.findUnique({ where: { id }, select: serviceDetailSelect });
+  if (!service) throw new AppError("NOT_FOUND", `No service with id ${id}.`);
+  return service;
+}
+
+/** A page of services in the salon's order; inactive ones only when asked for. */
+export async function listServices(options: { includeInactive?: boolean; cursorId?: string; limit: number }) {
+  return db.service.findMany({
+    where: options.includeInactive ? {} : { active: true },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    select: serviceDetailSelect,
+    take: options.limit + 1,
+    ...(options.cursorId ? { cursor: { id: options.cursorId }, skip: 1 } : {}),
+  });
+}

@@ -1,0 +1,44 @@
+import { afterAppointmentChange } from "@/lib/api/after-appointment-change";
+import { changeAppointment } from "@/lib/api/appointments/change-appointment";
+import { etagOf, requireIfMatchVersion, withIfMatch } from "@/lib/api/etag";
+import { ok } from "@/lib/api/result";
+import { toApiAppointment, ZApiCancelAppointmentBody, ZApiUpdateAppointmentBody } from "@/lib/api/schemas/appointments";
+import { validate } from "@/lib/api/validate";
+import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
+import type { AppointmentView } from "@/lib/booking/appointment-view";
+import { getAppointment } from "@/lib/booking/data";
+import { cancelAppointment } from "@/lib/booking/mutations";
+
+type Params = { id: string };
+
+const represent = (appointment: AppointmentView) => ok(toApiAppointment(appointment), { ETag: etagOf(appointment.version) });
+
+export const GET = withApiRoute<Params>({ scope: "appointments:read" }, async ({ principal, params }) =>
+  represent(await getAppointment(principal.actor, params.id)),
+);
+
+export const PATCH = withApiRoute<Params>({ scope: "appointments:write" }, async ({ request, principal, params, body }) => {
+  const changes = validate(ZApiUpdateAppointmentBody, body);
+  const expectedVersion = requireIfMatchVersion(request);
+  const appointment = await changeAppointment(principal.actor, params.id, expectedVersion, changes);
+  afterAppointmentChange();
+  return represent(appointment);
+});
+
+/** Cancels: appointments are never deleted, so the history and the customer's record stay intact. */
+export const DELETE = withApiRoute<Params>({ scope: "appointments:write" }, async ({ request, principal, params, body }) => {
+  const { reason } = validate(ZApiCancelAppointmentBody, body ?? {});
+  const expectedVersion = requireIfMatchVersion(request);
+  const appointment = await withIfMatch(() =>
+    cancelAppointment(principal.actor, {
+      appointmentId: params.id,
+      ...(expectedVersion !== undefined && { expectedVersion }),
+      ...(reason !== undefined && { reason }),
+    }),
+  );
+  afterAppointmentChange();
+  return represent(appointment);
+});
+
+const notAllowed = methodNotAllowed("GET, PATCH, DELETE");
+export { notAllowed as POST, notAllowed as PUT };

@@ -1,0 +1,29 @@
+import { requireRole } from "@/lib/api/authenticate";
+import { pageOf } from "@/lib/api/cursor";
+import { pageParams } from "@/lib/api/pagination";
+import { created, ok } from "@/lib/api/result";
+import { toApiCustomer, ZApiListCustomersQuery } from "@/lib/api/schemas/customers";
+import { queryObject, validate } from "@/lib/api/validate";
+import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
+import { listCustomers } from "@/lib/customers/data";
+import { createCustomer } from "@/lib/customers/mutations";
+import { ZCreateCustomerInput } from "@/lib/customers/schema";
+
+const STAFF_ROLES = ["STAFF", "ADMIN"] as const;
+
+export const GET = withApiRoute({ scope: "customers:read" }, async ({ request, principal }) => {
+  requireRole(principal, STAFF_ROLES, "read customers");
+  const query = validate(ZApiListCustomersQuery, queryObject(request), "query");
+  const { limit, cursorId } = pageParams(query);
+  const page = pageOf(await listCustomers({ q: query.q, cursorId, limit }), limit);
+  return ok({ items: page.items.map(toApiCustomer), nextCursor: page.nextCursor });
+});
+
+export const POST = withApiRoute({ scope: "customers:write" }, async ({ principal, body }) => {
+  requireRole(principal, STAFF_ROLES, "create customers");
+  const customer = await createCustomer(validate(ZCreateCustomerInput, body));
+  return created(toApiCustomer(customer), { Location: `/api/v1/customers/${customer.id}` });
+});
+
+const notAllowed = methodNotAllowed("GET, POST");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,0 +1,33 @@
+import { requireRole } from "@/lib/api/authenticate";
+import { etagOf, withIfMatch } from "@/lib/api/etag";
+import { ok } from "@/lib/api/result";
+import { serviceEtagToken, toApiService } from "@/lib/api/schemas/services";
+import { requireServiceIfMatch } from "@/lib/api/service-if-match";
+import { validate } from "@/lib/api/validate";
+import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
+import { getService, type ServiceDetail } from "@/lib/services/data";
+import { deactivateService, updateService } from "@/lib/services/mutations";
+import { ZUpdateServiceInput } from "@/lib/services/schema";
+
+type Params = { id: string };
+
+const represent = (service: ServiceDetail) => ok(toApiService(service), { ETag: etagOf(serviceEtagToken(service)) });
+
+export const GET = withApiRoute<Params>({ scope: "services:read" }, async ({ params }) => represent(await getService(params.id)));
+
+export const PATCH = withApiRoute<Params>({ scope: "services:write" }, async ({ request, principal, params, body }) => {
+  requireRole(principal, ["ADMIN"], "change services");
+  const changes = validate(ZUpdateServiceInput, body);
+  const expected = requireServiceIfMatch(request);
+  return represent(await withIfMatch(() => updateService(params.id, changes, expected)));
+});
+
+/** Deactivates: appointments reference services, so a service is hidden from booking, never deleted. */
+export const DELETE = withApiRoute<Params>({ scope: "services:write" }, async ({ request, principal, params }) => {
+  requireRole(principal, ["ADMIN"], "change services");
+  const expected = requireServiceIfMatch(request);
+  return represent(await withIfMatch(() => deactivateService(params.id, expected)));
+});
+
+const notAllowed = methodNotAllowed("GET, PATCH, DELETE");
+export { notAllowed as POST, notAllowed as PUT };

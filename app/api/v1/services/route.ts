@@ -1,0 +1,28 @@
+import { requireRole } from "@/lib/api/authenticate";
+import { etagOf } from "@/lib/api/etag";
+import { pageParams } from "@/lib/api/pagination";
+import { pageOf } from "@/lib/api/cursor";
+import { created, ok } from "@/lib/api/result";
+import { serviceEtagToken, toApiService, ZApiListServicesQuery } from "@/lib/api/schemas/services";
+import { queryObject, validate } from "@/lib/api/validate";
+import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
+import { listServices } from "@/lib/services/data";
+import { createService } from "@/lib/services/mutations";
+import { ZCreateServiceInput } from "@/lib/services/schema";
+
+export const GET = withApiRoute({ scope: "services:read" }, async ({ request }) => {
+  const query = validate(ZApiListServicesQuery, queryObject(request), "query");
+  const { limit, cursorId } = pageParams(query);
+  const rows = await listServices({ includeInactive: query.includeInactive === "true", cursorId, limit });
+  const page = pageOf(rows, limit);
+  return ok({ items: page.items.map(toApiService), nextCursor: page.nextCursor });
+});
+
+export const POST = withApiRoute({ scope: "services:write" }, async ({ principal, body }) => {
+  requireRole(principal, ["ADMIN"], "change services");
+  const service = await createService(validate(ZCreateServiceInput, body));
+  return created(toApiService(service), { ETag: etagOf(serviceEtagToken(service)), Location: `/api/v1/services/${service.id}` });
+});
+
+const notAllowed = methodNotAllowed("GET, POST");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,0 +1,41 @@
+import type { z } from "zod";
+import { ApiError } from "@/lib/api/api-error";
+import type { ApiPrincipal } from "@/lib/api/authenticate";
+import type { ZApiCreateAppointmentBody } from "@/lib/api/schemas/appointments";
+import type { TBookAppointmentInput } from "@/lib/booking/schema";
+import { findOrCreateCustomer } from "@/lib/customers/mutations";
+
+type CreateBody = z.output<typeof ZApiCreateAppointmentBody>;
+
+function invalid(path: string, message: string): ApiError {
+  return new ApiError("VALIDATION", message, [{ path, message }]);
+}
+
+/**
+ * Whom a booking is for. A customer's key always books for its owner: naming anyone else is refused
+ * (mass assignment), not silently corrected. A staff key names the customer by id or by name and email.
+ */
+async function customerIdFor(principal: ApiPrincipal, body: CreateBody): Promise<string> {
+  if (principal.owner.role === "CUSTOMER") {
+    if (body.customer) throw invalid("customer", "A customer's key books for its own customer; omit `customer`.");
+    if (body.customerId && body.customerId !== principal.owner.id) {
+      throw invalid("customerId", "A customer's key cannot book for another customer.");
+    }
+    return principal.owner.id;
+  }
+  if (body.customerId && body.customer) throw invalid("customer", "Give either `customerId` or `customer`, not both.");
+  if (body.customerId) return body.customerId;
+  if (body.customer) return (await findOrCreateCustomer(body.customer)).id;
+  throw invalid("customerId", "Give `customerId` or `customer: {name, email}`.");
+}
+
+export async function bookingInputFor(principal: ApiPrincipal, body: CreateBody): Promise<TBookAppointmentInput> {
+  return {
+    customerId: await customerIdFor(principal, body),
+    serviceId: body.serviceId,
+    staffId: body.staffId ?? null,
+    startsAt: new Date(body.startsAt),
+    ...(body.note !== undefined && { note: body.note }),
+    source: "API",
+  };
+}

@@ -1,0 +1,76 @@
+import { createHash } from "node:crypto";
+import { ApiError } from "@/lib/api/api-error";
+import {
+  claimIdempotencyKey,
+  completeIdempotencyRecord,
+  findIdempotencyRecord,
+  releaseIdempotencyRecord,
+} from "@/lib/api/idempotency/mutations";
+import { problemFromError } from "@/lib/api/problem";
+import type { ApiResult } from "@/lib/api/result";
+import { env } from "@/lib/env";
+
+const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export function idempotencyKeyOf(request: Request): string | undefined {
+  const key = request.headers.get("idempotency-key");
+  if (key === null) return undefined;
+  if (!VALID_KEY.test(key)) {
+    throw new ApiError("BAD_REQUEST", "Idempotency-Key must be 1–255 printable ASCII characters.");
+  }
+  return key;
+}
+
+/** The fingerprint of a request: same method, path and body bytes → same hash. */
+export function requestHash(request: Request, bodyText: string): string {
+  const { pathname } = new URL(request.url);
+  return createHash("sha256").update(`${request.method} ${pathname}\n${bodyText}`).digest("hex");
+}
+
+/**
+ * Runs `handle` at most once per (API key, Idempotency-Key). A repeat with the same body replays the
+ * stored status and body; a different body is a client bug (422); a repeat while the first is still
+ * running gets 409 rather than waiting, so no request holds a connection open on another's behalf.
+ * Results with status < 500 are stored (a 409 "slot taken" is the answer to that request too); a crash
+ * releases the key so the client can retry.
+ */
+export async function runIdempotently(
+  apiKeyId: string,
+  key: string,
+  hash: string,
+  handle: () => Promise<ApiResult>,
+): Promise<ApiResult> {
+  const expiresAt = new Date(Date.now() + env().API_IDEMPOTENCY_TTL_HOURS * 3_600_000);
+  const claimId = await claimIdempotencyKey(apiKeyId, key, hash, expiresAt);
+  if (!claimId) return replay(apiKeyId, key, hash);
+  let result: ApiResult;
+  try {
+    result = await handle();
+  } catch (error) {
+    // Expected failures (4xx) are answers too: storing them keeps retries consistent.
+    const { problem } = problemFromError(error);
+    if (problem.status >= 500) await releaseIdempotencyRecord(claimId);
+    else await completeIdempotencyRecord(claimId, problem.status, problem);
+    throw error;
+  }
+  if (result.status >= 500) await releaseIdempotencyRecord(claimId);
+  else await completeIdempotencyRecord(claimId, result.status, result.body);
+  return result;
+}
+
+async function replay(apiKeyId: string, key: string, hash: string): Promise<ApiResult> {
+  const record = await findIdempotencyRecord(apiKeyId, key);
+  if (!record) throw new ApiError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key was just released; retry.");
+  if (record.requestHash !== hash) {
+    throw new ApiError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request body.");
+  }
+  if (!record.completedAt || record.responseStatus === null) {
+    throw new ApiError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is still being processed.");
+  }
+  return {
+    status: record.responseStatus,
+    body: record.responseBody,
+    headers: { "Idempotent-Replayed": "true" },
+    problem: record.responseStatus >= 400,
+  };
+}

@@ -1,0 +1,16 @@
+/** What a route handler returns; `withApiRoute` turns it into a Response (and may store it for replay). */
+export type ApiResult = {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** The body is a problem document (a replayed error): sent as application/problem+json. */
+  problem?: boolean;
+};
+
+export function ok(body: unknown, headers?: Record<string, string>): ApiResult {
+  return { status: 200, body, headers };
+}
+
+export function created(body: unknown, headers?: Record<string, string>): ApiResult {
+  return { status: 201, body, headers };
+}

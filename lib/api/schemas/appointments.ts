@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { ZAppointmentStatus, ZBookAppointmentInput, ZCancelAppointmentInput } from "@/lib/booking/schema";
+import type { AppointmentView } from "@/lib/booking/appointment-view";
+import { ZCreateCustomerInput } from "@/lib/customers/schema";
+import { ZApiInstant, ZId, ZListQueryBase, ZPageMeta } from "@/lib/api/schemas/common";
+
+/** The core's booking fields, with the instant as an ISO string (the documented wire format). */
+const bookingFields = ZBookAppointmentInput.pick({ serviceId: true, staffId: true, note: true }).shape;
+
+export const ZApiCreateAppointmentBody = z
+  .strictObject({
+    serviceId: bookingFields.serviceId,
+    startsAt: ZApiInstant,
+    staffId: bookingFields.staffId.meta({ description: "Omit (or null) for any available stylist." }),
+    customerId: ZId.optional().meta({ description: "Staff keys: the customer to book for. Customer keys: omit (or your own id)." }),
+    customer: ZCreateCustomerInput.omit({ email: true })
+      .extend({ email: z.email().max(254) })
+      .optional()
+      .meta({ description: "Staff keys: book for this person (found by email or created)." }),
+    note: bookingFields.note,
+  })
+  .meta({ description: "A new booking. status, price and duration are set by the salon, never by the client." });
+
+export const ZApiUpdateAppointmentBody = z
+  .strictObject({
+    startsAt: ZApiInstant.optional(),
+    staffId: ZId.optional(),
+    serviceId: ZId.optional(),
+    status: z.enum(["CANCELLED", "COMPLETED", "NO_SHOW"]).optional().meta({
+      description: "A status transition instead of a reschedule: COMPLETED/NO_SHOW (staff keys) or CANCELLED.",
+    }),
+    reason: ZCancelAppointmentInput.shape.reason.meta({ description: "With status CANCELLED: why." }),
+  })
+  .meta({ description: "Reschedule (startsAt/staffId/serviceId) or change status — one or the other." });
+
+export const ZApiCancelAppointmentBody = z.strictObject({ reason: ZCancelAppointmentInput.shape.reason });
+
+export const ZApiListAppointmentsQuery = z.strictObject({
+  from: ZApiInstant.optional().meta({ description: "Appointments starting at or after this instant." }),
+  to: ZApiInstant.optional().meta({ description: "Appointments starting before this instant." }),
+  staffId: ZId.optional(),
+  customerId: ZId.optional(),
+  status: ZAppointmentStatus.optional(),
+  ...ZListQueryBase,
+});
+
+export const ZApiAppointment = z.object({
+  id: z.string(),
+  status: ZAppointmentStatus,
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  serviceId: z.string(),
+  service: z.object({ id: z.string(), name: z.string() }),
+  staffId: z.string(),
+  staff: z.object({ id: z.string(), name: z.string() }),
+  customerId: z.string(),
+  customer: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  note: z.string().nullable(),
+  priceCents: z.number().int(),
+  currency: z.string(),
+  durationMinutes: z.number().int(),
+  source: z.enum(["WEB", "DASHBOARD", "API"]),
+  cancellationReason: z.string().nullable(),
+  cancelledAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  version: z.number().int().meta({ description: "Raised by every change; the ETag is this number." }),
+});
+export type TApiAppointment = z.infer<typeof ZApiAppointment>;
+
+export const ZApiAppointmentPage = z.object({ items: z.array(ZApiAppointment), ...ZPageMeta });
+
+export function toApiAppointment(view: AppointmentView): TApiAppointment {
+  return {
+    ...view,
+    startsAt: view.startsAt.toISOString(),
+    endsAt: view.endsAt.toISOString(),
+    cancelledAt: view.cancelledAt?.toISOString() ?? null,
+    createdAt: view.createdAt.toISOString(),
+    updatedAt: view.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/** An instant on the wire: ISO 8601 with an offset ("Z" or "+01:00"); a bare local time is ambiguous. */
+export const ZApiInstant = z.iso.datetime({ offset: true }).meta({ example: "2030-01-07T10:00:00Z" });
+
+export const ZId = z.string().min(1).max(191);
+
+export const ZFieldError = z.object({ path: z.string(), message: z.string() });
+
+export const ZProblem = z
+  .object({
+    type: z.string().meta({ description: "A URI identifying the problem type (links to its documentation)." }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().meta({ description: "Stable machine-readable code: switch on this, never on `detail`.", example: "SLOT_UNAVAILABLE" }),
+    errors: z.array(ZFieldError).meta({ description: "Field errors (path in dot notation) for validation problems." }),
+  })
+  .meta({ description: "RFC 9457 problem details" });
+
+export const ZPageMeta = { nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }) };
+
+export const ZListQueryBase = {
+  cursor: z.string().min(1).max(500).optional().meta({ description: "From the previous page's nextCursor." }),
+  limit: z.string().regex(/^\d{1,9}$/).optional().meta({ description: "Page size, default 20; values above 100 are capped to 100." }),
+};
+
+/** `?includeInactive=true|false` as a boolean (query strings carry no types). */
+export const ZBooleanFlag = z.enum(["true", "false"]).optional();

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { ZBooleanFlag, ZListQueryBase, ZPageMeta } from "@/lib/api/schemas/common";
+import type { ServiceDetail } from "@/lib/services/data";
+
+export const ZApiService = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  category: z.string(),
+  durationMinutes: z.number().int(),
+  priceCents: z.number().int().meta({ description: "Integer minor units (pence for GBP)." }),
+  currency: z.string(),
+  bufferBeforeMinutes: z.number().int(),
+  bufferAfterMinutes: z.number().int(),
+  active: z.boolean(),
+  sortOrder: z.number().int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const ZApiServicePage = z.object({ items: z.array(ZApiService), ...ZPageMeta });
+
+export const ZApiListServicesQuery = z.strictObject({
+  includeInactive: ZBooleanFlag.meta({ description: "Include deactivated services (default false)." }),
+  ...ZListQueryBase,
+});
+
+export function toApiService(service: ServiceDetail): z.infer<typeof ZApiService> {
+  return { ...service, createdAt: service.createdAt.toISOString(), updatedAt: service.updatedAt.toISOString() };
+}
+
+/** A service's ETag token: its last-update time, which every write moves. */
+export function serviceEtagToken(service: ServiceDetail): string {
+  return String(service.updatedAt.getTime());
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { sqlStateOf } from "@/lib/db-errors";
+import { AppError } from "@/lib/errors";
+import { customerSelect, findCustomerByEmail, type Customer } from "@/lib/customers/data";
+import { ZCreateCustomerInput, type TCreateCustomerInput } from "@/lib/customers/schema";
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === "P2002" || sqlStateOf(error) === "23505";
+}
+
+function emailTaken(): AppError {
+  return new AppError("CONFLICT", "An account with this email already exists.", [{ path: "email", message: "Already registered" }]);
+}
+
+/** Creates a customer account without a password (they can set one later through "forgot password"). */
+export async function createCustomer(input: TCreateCustomerInput): Promise<Customer> {
+  const data = ZCreateCustomerInput.parse(input);
+  try {
+    return await db.user.create({ data: { ...data, role: "CUSTOMER" }, select: customerSelect });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
+}
+
+/**
+ * The customer with this email, created if new: staff booking for a walk-in or a partner's customer give
+ * name and email, not an id. An email that belongs to a staff account is refused, not reused.
+ */
+export async function findOrCreateCustomer(input: TCreateCustomerInput): Promise<Customer> {
+  const data = ZCreateCustomerInput.parse(input);
+  const existing = await findCustomerByEmail(data.email);
+  if (existing) return existing;
+  try {
+    return await createCustomer(data);
+  } catch (error) {
+    // Two requests creating the same new customer at once: the loser uses the winner's row.
+    const winner = await findCustomerByEmail(data.email);
+    if (winner) return winner;
+    throw error;
+  }
+}

@@ -1,0 +1,82 @@
+import { db } from "@/lib/db";
+import { createApiKey } from "@/lib/api-keys/mutations";
+import { API_KEY_SCOPES, type TApiKeyScope } from "@/lib/api-keys/schema";
+
+/**
+ * A small salon for API tests: UTC timezone (so wall-clock = UTC), every stylist working 08:00–20:00
+ * every day, a long booking horizon and a 15-minute slot step. `day(n)` is n days from today at 00:00 UTC.
+ */
+
+export const ALL_SCOPES = [...API_KEY_SCOPES];
+const DAY_MS = 86_400_000;
+
+export function day(offsetDays: number): Date {
+  const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  return new Date(today + offsetDays * DAY_MS);
+}
+
+/** An instant `offsetDays` from today at hh:mm UTC, as the ISO string clients send. */
+export function at(offsetDays: number, hours: number, minutes = 0): string {
+  return new Date(day(offsetDays).getTime() + (hours * 60 + minutes) * 60_000).toISOString();
+}
+
+let counter = 0;
+const unique = (label: string) => `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export async function createSalon() {
+  await db.salonSettings.upsert({
+    where: { id: 1 },
+    create: {
+      id: 1, name: "Test Salon", address: "1 Test Street", timezone: "UTC", currency: "GBP",
+      slotStepMinutes: 15, minNoticeMinutes: 60, bookingHorizonDays: 3650,
+      cancelCutoffMinutes: 1440, rescheduleCutoffMinutes: 1440, reminderLeadMinutes: 1440,
+    },
+    update: {},
+  });
+}
+
+export async function createService(overrides: { durationMinutes?: number; bufferAfterMinutes?: number } = {}) {
+  const slug = unique("svc").toLowerCase();
+  return db.service.create({
+    data: {
+      slug, name: `Service ${slug}`, category: "Hair", durationMinutes: overrides.durationMinutes ?? 60,
+      priceCents: 5000, currency: "GBP", bufferAfterMinutes: overrides.bufferAfterMinutes ?? 0,
+    },
+  });
+}
+
+export async function createUser(role: "CUSTOMER" | "STAFF" | "ADMIN", name = unique(role.toLowerCase())) {
+  return db.user.create({ data: { name, email: `${unique(role.toLowerCase())}@test.test`, role } });
+}
+
+/** A stylist who performs `serviceIds`, working 08:00–20:00 UTC every day of the week. */
+export async function createStylist(serviceIds: string[], name = unique("Stylist")) {
+  const user = await createUser("STAFF", name);
+  await db.staffProfile.create({
+    data: {
+      userId: user.id,
+      displayName: name,
+      services: { create: serviceIds.map((serviceId) => ({ serviceId })) },
+      workingHours: { create: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 8 * 60, endMinute: 20 * 60 })) },
+    },
+  });
+  return user;
+}
+
+/** A key for `ownerId`; returns the secret and the bearer header to send. */
+export async function createKey(ownerId: string, scopes: TApiKeyScope[] = ALL_SCOPES, expiresAt?: Date) {
+  const { id, key } = await createApiKey({ ownerId, name: unique("key"), scopes, expiresAt });
+  return { id, key, auth: { authorization: `Bearer ${key}` } };
+}
+
+/** An appointment written straight to the table (e.g. one starting within the cutoff). */
+export async function insertAppointment(args: { customerId: string; staffId: string; serviceId: string; startsAt: Date; minutes?: number }) {
+  const endsAt = new Date(args.startsAt.getTime() + (args.minutes ?? 60) * 60_000);
+  return db.appointment.create({
+    data: {
+      customerId: args.customerId, staffId: args.staffId, serviceId: args.serviceId,
+      startsAt: args.startsAt, endsAt, blockedFrom: args.startsAt, blockedUntil: endsAt,
+      source: "DASHBOARD", durationMinutes: args.minutes ?? 60, priceCents: 5000, currency: "GBP",
+    },
+  });
+}
