@@ -14,8 +14,47 @@ export function sortedNonEmpty(ranges: readonly InstantRange[]): InstantRange[] 
     if (previous && range.from < previous.from) sorted = false;
     kept.push(range);
   }
-  if (!sorted) kept.sort((a, b) => a.from - b.from);
-  return kept;
+  return sorted ? kept : sortByStart(kept);
+}
+
+const byStart = (a: InstantRange, b: InstantRange) => a.from - b.from;
+
+/**
+ * Sorts by start in expected linear time: a counting pass spreads the ranges over n buckets by start, and
+ * an insertion sort repairs the few inversions left inside buckets. Appointments spread over weeks make
+ * that cheap (a comparison sort of 5,000 objects costs more than the whole sweep); clustered input that
+ * would make the repair quadratic falls back to the built-in sort after a bounded amount of work.
+ */
+function sortByStart(ranges: InstantRange[]): InstantRange[] {
+  const n = ranges.length;
+  if (n < 64) return ranges.sort(byStart);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const range of ranges) {
+    if (range.from < min) min = range.from;
+    if (range.from > max) max = range.from;
+  }
+  const scale = (n - 1) / (max - min);
+  if (!Number.isFinite(scale)) return ranges.sort(byStart); // all equal, or infinite starts
+  const bucketOf = (range: InstantRange) => Math.min(n - 1, Math.floor((range.from - min) * scale));
+  const next = new Int32Array(n + 1);
+  for (const range of ranges) next[bucketOf(range) + 1]!++;
+  for (let i = 1; i <= n; i++) next[i]! += next[i - 1]!;
+  const out = new Array<InstantRange>(n);
+  for (const range of ranges) out[next[bucketOf(range)]!++] = range;
+  let moves = 0;
+  for (let i = 1; i < n; i++) {
+    const current = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && out[j]!.from > current.from) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = current;
+    moves += i - 1 - j;
+    if (moves > 8 * n) return ranges.sort(byStart);
+  }
+  return out;
 }
 
 /**

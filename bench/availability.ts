@@ -1,0 +1,127 @@
+/**
+ * Availability engine benchmark: one stylist, 30 days, 500 / 1,000 / 5,000 booked appointments, against a
+ * naive reference (every candidate start checked against every appointment) measured in the same run.
+ * Run with `npm run bench:availability`; the last line is the JSON result.
+ */
+import { computeAvailability, type AvailabilityInput, type InstantRange, type Slot } from "@/lib/booking/availability";
+import { addDays, fromWallClock } from "@/lib/time/zoned";
+import { measure } from "./lib/measure";
+import { seededRandom, shuffled } from "./lib/random";
+import { printJsonResult, printTable, round } from "./lib/report";
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const TIMEZONE = "Europe/London";
+const FIRST_DATE = "2026-03-16"; // the 30 days include the spring-forward Sunday
+const DAYS = 30;
+const OPEN = 8 * 60; // working hours 08:00–20:00 every day
+const CLOSE = 20 * 60;
+const SIZES = [500, 1_000, 5_000] as const;
+
+const dates = Array.from({ length: DAYS }, (_, i) => addDays(FIRST_DATE, i));
+const wall = (date: string, minute: number) => fromWallClock(date, minute, TIMEZONE)!;
+
+/**
+ * `count` non-overlapping appointments inside working hours: each day's hours are cut into equal cells and
+ * each cell holds one appointment of 30–95% of its length at a random offset. 500 gives a busy stylist
+ * (~40-minute cells); 5,000 packs ~4-minute cells — a stress density, since no real day holds 167 visits.
+ */
+function appointments(count: number, seed: number): InstantRange[] {
+  const random = seededRandom(seed);
+  const busy: InstantRange[] = [];
+  dates.forEach((date, day) => {
+    const perDay = Math.floor(count / DAYS) + (day < count % DAYS ? 1 : 0);
+    const cell = ((CLOSE - OPEN) * MINUTE) / perDay;
+    const open = wall(date, OPEN);
+    for (let i = 0; i < perDay; i++) {
+      const length = Math.max(MINUTE, Math.floor((cell * (0.3 + 0.65 * random())) / MINUTE) * MINUTE);
+      const offset = Math.floor(((cell - length) * random()) / MINUTE) * MINUTE;
+      const from = open + Math.floor((i * cell) / MINUTE) * MINUTE + offset;
+      busy.push({ from, until: from + length });
+    }
+  });
+  // The data layer may hand them over in any order, so the engine pays for its sort here.
+  return shuffled(busy, random);
+}
+
+function inputWith(busy: InstantRange[]): AvailabilityInput {
+  const from = wall(dates[0]!, 0);
+  return {
+    settings: { timezone: TIMEZONE, slotStepMinutes: 5, minNoticeMinutes: 0, bookingHorizonDays: 60 },
+    service: { durationMinutes: 10, bufferBeforeMinutes: 0, bufferAfterMinutes: 0 },
+    staff: [
+      {
+        staffId: "stylist",
+        workingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: OPEN, endMinute: CLOSE })),
+        timeOff: [],
+        busy,
+      },
+    ],
+    range: { from, until: wall(addDays(FIRST_DATE, DAYS), 0) },
+    now: from - DAY,
+  };
+}
+
+/**
+ * The reference a first attempt would write: for every day and every step-aligned start in working hours,
+ * scan every appointment. Wall-clock conversion is done once per day, as in the engine, so the ratio
+ * measures the algorithm, not Intl.
+ */
+function naiveAvailability(input: AvailabilityInput): Slot[] {
+  const { settings, service, now } = input;
+  const member = input.staff[0]!;
+  const stepMs = settings.slotStepMinutes * MINUTE;
+  const before = service.bufferBeforeMinutes * MINUTE;
+  const after = service.bufferAfterMinutes * MINUTE;
+  const durationMs = service.durationMinutes * MINUTE;
+  const slots: Slot[] = [];
+  for (const date of dates) {
+    const open = wall(date, OPEN);
+    const close = wall(date, CLOSE);
+    for (let start = open, minute = OPEN; start + durationMs + after <= close; start += stepMs, minute += settings.slotStepMinutes) {
+      if (start - before < open || start < now + settings.minNoticeMinutes * MINUTE) continue;
+      const blockFrom = start - before;
+      const blockUntil = start + durationMs + after;
+      let free = true;
+      for (const range of member.busy) {
+        if (range.from < blockUntil && blockFrom < range.until) {
+          free = false;
+          break;
+        }
+      }
+      if (!free) continue;
+      const localTime = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+      slots.push({ startsAt: start, endsAt: start + durationMs, staffId: member.staffId, localDate: date, localTime });
+    }
+  }
+  return slots;
+}
+
+const rows: Record<string, string | number>[] = [];
+const ms: Record<string, number> = {};
+const naiveMs: Record<string, number> = {};
+for (const size of SIZES) {
+  const input = inputWith(appointments(size, size));
+  const fast = computeAvailability(input).byStaff.get("stylist") ?? [];
+  const naive = naiveAvailability(input);
+  // A benchmark of a wrong answer is worthless: both must offer the same slots.
+  if (JSON.stringify(fast) !== JSON.stringify(naive)) throw new Error(`Engine and naive reference disagree at ${size} appointments`);
+  const engine = measure(() => computeAvailability(input), { minTotalMs: 1_500 });
+  const reference = measure(() => naiveAvailability(input), { minSamples: 15, minTotalMs: 1_500 });
+  ms[size] = round(engine.medianMs);
+  naiveMs[size] = round(reference.medianMs);
+  rows.push({
+    appointments: size,
+    slots: fast.length,
+    "engine ms (median)": round(engine.medianMs),
+    "engine p90": round(engine.p90Ms),
+    samples: engine.samples * engine.callsPerSample,
+    "naive ms (median)": round(reference.medianMs, 2),
+    speedup: round(reference.medianMs / engine.medianMs, 1),
+  });
+}
+
+console.log(`Availability: 1 stylist × ${DAYS} days (${TIMEZONE}, 08:00–20:00 daily, 5-minute step, 10-minute service)`);
+printTable(rows);
+console.log(`growth 500 → 5,000 appointments (10×): engine ${round(ms[5000]! / ms[500]!, 2)}×, naive ${round(naiveMs[5000]! / naiveMs[500]!, 2)}×`);
+printJsonResult({ bench: "availability", ms, naiveMs, speedupAt5000: round(naiveMs[5000]! / ms[5000]!, 1) });
