@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { ServiceCard } from "@/components/service-card";
 import { formatDuration, formatPrice } from "@/lib/format";
@@ -21,13 +22,17 @@ export default async function LandingPage() {
 
   return (
     <>
-      <header className="bg-brand-900 text-white">
+      {/* A section, not a <header>: the site header is the page's one banner landmark. */}
+      <section aria-label="Salon" className="bg-brand-900 text-white">
         <div className="mx-auto max-w-5xl px-6 py-12">
           <p className="text-sm uppercase tracking-widest text-brand-100">Pamper Book</p>
           <h1 className="mt-2 text-4xl font-bold">{salon.name}</h1>
           <p className="mt-3 text-brand-100">{salon.address}</p>
+          <Link href="/book" className="mt-6 inline-flex min-h-11 items-center rounded-lg bg-white px-5 py-2 font-semibold text-brand-900 hover:bg-brand-100">
+            Book now
+          </Link>
         </div>
-      </header>
+      </section>
       <main id="main" className="mx-auto max-w-5xl px-6 py-10">
         <p className="text-lg text-stone-700">Choose a treatment — every price includes VAT.</p>
         {services.length === 0 ? (

@@ -1,0 +1,19 @@
+"use client";
+
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import { forgotPasswordAction } from "@/lib/auth/actions";
+import { ZForgotPasswordInput } from "@/lib/auth/schema";
+
+export function ForgotPasswordForm() {
+  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZForgotPasswordInput, forgotPasswordAction);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormMessage tone={state.status === "error" ? "error" : "success"} message={state.message} />
+      <TextField label="Email" type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
+      <Button type="submit" pending={pending}>Email me a reset link</Button>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import { registerAction } from "@/lib/auth/actions";
+import { MIN_PASSWORD_LENGTH, ZRegisterInput } from "@/lib/auth/schema";
+
+export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
+  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZRegisterInput, registerAction);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <TextField label="Name" autoComplete="name" error={fieldError("name")} {...form.register("name")} />
+      <TextField label="Email" type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        error={fieldError("password")}
+        {...form.register("password")}
+      />
+      <Button type="submit" pending={pending}>Create account</Button>
+    </form>
+  );
+}

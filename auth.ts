@@ -1,0 +1,82 @@
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { Role } from "@/lib/auth/actor";
+import { findUserByEmail, getSessionState, isSignInLocked } from "@/lib/auth/data";
+import { recordFailedSignIn } from "@/lib/auth/mutations";
+import { verifyPassword } from "@/lib/auth/password";
+import { ZSignInInput } from "@/lib/auth/schema";
+import { clientIp } from "@/lib/auth/sign-in-limits";
+
+declare module "next-auth" {
+  interface User {
+    role?: Role;
+    sessionVersion?: number;
+  }
+  interface Session {
+    user: { id: string; role: Role; emailConfirmed: boolean } & DefaultSession["user"];
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    userId?: string;
+    role?: Role;
+    sessionVersion?: number;
+    emailVerified?: boolean;
+  }
+}
+
+/** The code reaches the sign-in form, which explains the lockout instead of "wrong password". */
+export class SignInRateLimited extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  // JWT sessions, revocable: every request re-reads sessionVersion (see the jwt callback).
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = ZSignInInput.safeParse(credentials);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const ip = clientIp(request.headers);
+        if (await isSignInLocked(email, ip)) throw new SignInRateLimited();
+        const user = await findUserByEmail(email);
+        // Verify even without a user (against a dummy hash) would equalise timing; the lockout bounds guessing.
+        const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
+        if (!user || !valid) {
+          await recordFailedSignIn(email, ip);
+          return null;
+        }
+        return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.userId = user.id;
+        token.role = user.role;
+        token.sessionVersion = user.sessionVersion;
+      }
+      if (!token.userId) return null;
+      const state = await getSessionState(token.userId);
+      // Returning null clears the cookie: "sign out everywhere" and deleted accounts end the session now.
+      if (!state || state.sessionVersion !== token.sessionVersion) return null;
+      token.role = state.role;
+      token.name = state.name;
+      token.email = state.email;
+      token.emailVerified = state.emailVerified !== null;
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.userId ?? "";
+      session.user.role = token.role ?? "CUSTOMER";
+      session.user.emailConfirmed = token.emailVerified ?? false;
+      return session;
+    },
+  },
+});

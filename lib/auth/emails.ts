@@ -1,0 +1,38 @@
+import type { TokenPurpose } from "./tokens";
+
+/**
+ * The account emails: short, plain and with the link spelt out, so they read well in any mail client and
+ * in the local mailbox. (Booking emails are React Email templates owned by notifications.)
+ */
+export type AuthEmail = { kind: string; subject: string; text: string; html: string };
+
+const copy: Record<TokenPurpose, { kind: string; subject: string; intro: string; action: string; expiry: string }> = {
+  "verify-email": {
+    kind: "auth.verify-email",
+    subject: "Confirm your email address",
+    intro: "Welcome to Pamper Book! Please confirm this is your email address.",
+    action: "Confirm my email",
+    expiry: "The link works for 24 hours.",
+  },
+  "reset-password": {
+    kind: "auth.reset-password",
+    subject: "Reset your Pamper Book password",
+    intro: "Someone (hopefully you) asked to reset the password of your Pamper Book account.",
+    action: "Choose a new password",
+    expiry: "The link works for one hour. If you did not ask for it, ignore this email: nothing changes.",
+  },
+};
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+export function renderAuthEmail(purpose: TokenPurpose, name: string, link: string): AuthEmail {
+  const { kind, subject, intro, action, expiry } = copy[purpose];
+  const text = `Hello ${name},\n\n${intro}\n\n${action}: ${link}\n\n${expiry}\n\nPamper Book`;
+  const html = `<!doctype html><html lang="en"><body style="font-family:sans-serif;color:#1c1917">
+<p>Hello ${escapeHtml(name)},</p><p>${escapeHtml(intro)}</p>
+<p><a href="${escapeHtml(link)}" style="background:#8f2457;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
+<p>Or paste this link into your browser:<br>${escapeHtml(link)}</p><p>${escapeHtml(expiry)}</p><p>Pamper Book</p></body></html>`;
+  return { kind, subject, text, html };
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { renderAuthEmail } from "./emails";
+import { hashPassword } from "./password";
+import { signInLimitKeys, windowStart } from "./sign-in-limits";
+import { createOneTimeToken, emailFromIdentifier, hashToken, tokenIdentifier, TOKEN_TTL_MS, type TokenPurpose } from "./tokens";
+
+export async function createCustomer(input: { name: string; email: string; password: string }) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.user.create({
+      data: { name: input.name, email: input.email, passwordHash, role: "CUSTOMER" },
+      select: { id: true, name: true, email: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "An account with this email already exists.", [
+        { path: "email", message: "An account with this email already exists. Sign in or reset your password." },
+      ]);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Issues a one-time link and writes the email. Until the shared mail transport lands, the email is
+ * recorded straight into the local mailbox (an EmailMessage row), which is where it would end up locally.
+ */
+export async function sendTokenEmail(purpose: TokenPurpose, user: { email: string; name: string }, path: string) {
+  const { raw, hashed } = createOneTimeToken();
+  const identifier = tokenIdentifier(purpose, user.email);
+  // One live link per purpose: a new email makes the older links useless.
+  await db.$transaction([
+    db.verificationToken.deleteMany({ where: { identifier } }),
+    db.verificationToken.create({
+      data: { identifier, token: hashed, expires: new Date(Date.now() + TOKEN_TTL_MS[purpose]) },
+    }),
+  ]);
+  const link = new URL(`${path}?token=${raw}`, env().APP_URL).toString();
+  const email = renderAuthEmail(purpose, user.name, link);
+  await db.emailMessage.create({
+    data: {
+      to: user.email,
+      kind: email.kind,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      status: "SENT",
+      transport: "mailbox",
+      sentAt: new Date(),
+    },
+  });
+}
+
+/** Deletes the token (one use only) and returns the email it was issued for, or null if invalid/expired. */
+export async function consumeToken(purpose: TokenPurpose, raw: string): Promise<string | null> {
+  const row = await db.verificationToken.findFirst({ where: { token: hashToken(raw) } });
+  if (!row) return null;
+  const email = emailFromIdentifier(purpose, row.identifier);
+  if (!email) return null;
+  const { count } = await db.verificationToken.deleteMany({ where: { identifier: row.identifier, token: row.token } });
+  // count 0: a concurrent request used it first.
+  return count === 1 && row.expires > new Date() ? email : null;
+}
+
+export function markEmailVerified(email: string) {
+  return db.user.updateMany({ where: { email, emailVerified: null }, data: { emailVerified: new Date() } });
+}
+
+/** A new password signs every device out: whoever knew the old one loses their session too. */
+export async function setPassword(email: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  return db.user.update({
+    where: { email },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+    select: { id: true },
+  });
+}
+
+export function revokeAllSessions(userId: string) {
+  return db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { id: true } });
+}
+
+/** Counts a failed sign-in against the account and the IP, atomically (no read-then-write race). */
+export async function recordFailedSignIn(email: string, ip: string | null, now = new Date()) {
+  const start = windowStart(now);
+  for (const { key } of signInLimitKeys(email, ip)) {
+    await db.$queryRaw`
+      INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${key}, ${start}, 1)
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
+      RETURNING "count"`;
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/**
+ * Account forms, shared by the react-hook-form resolvers in the browser and the server actions, so the
+ * same rules (and messages) hold on both sides. Isomorphic: no server imports.
+ */
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+const ZEmail = z.string().trim().toLowerCase().min(1, "Enter your email address.").max(254).pipe(
+  z.email("Enter a valid email address, like name@example.com."),
+);
+
+const ZNewPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(200, "Use at most 200 characters.");
+
+export const ZRegisterInput = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  email: ZEmail,
+  password: ZNewPassword,
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+export const ZSignInInput = z.object({
+  email: ZEmail,
+  password: z.string().min(1, "Enter your password.").max(200),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+export const ZForgotPasswordInput = z.object({ email: ZEmail });
+
+export const ZResetPasswordInput = z.object({
+  token: z.string().min(20).max(200),
+  password: ZNewPassword,
+});
+
+export const ZVerifyEmailInput = z.object({ token: z.string().min(20).max(200) });
+
+export type TRegisterInput = z.infer<typeof ZRegisterInput>;
+export type TSignInInput = z.infer<typeof ZSignInInput>;
+export type TForgotPasswordInput = z.infer<typeof ZForgotPasswordInput>;
+export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;
+
+/** Only same-site paths may be a post-sign-in destination: an absolute URL would be an open redirect. */
+export function safeCallbackUrl(value: string | null | undefined, fallback = "/appointments"): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}
