@@ -48,7 +48,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       APP_URL: baseURL,
-      PGLITE_DATA_DIR: ".data/e2e",
+      PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e",
       PGLITE_PORT: String(Number(process.env.E2E_PGLITE_PORT ?? 54331)),
       DATABASE_URL: "",
     },
