@@ -1,0 +1,30 @@
+import { Text } from "@react-email/components";
+import { AppointmentDetails } from "./components/appointment-details";
+import { previewAppointment, type AppointmentEmailProps } from "./components/appointment-email-props";
+import { EmailShell } from "./components/email-shell";
+import { styles } from "./components/styles";
+
+export type AppointmentRescheduleProps = AppointmentEmailProps & { previousStartsAt: string };
+
+/** Sent to the customer when the time, stylist or service of an appointment changes. */
+export default function AppointmentReschedule(props: AppointmentRescheduleProps) {
+  return (
+    <EmailShell
+      preview={`Moved: ${props.serviceName} is now on ${props.startsAt}`}
+      heading="Your appointment has changed"
+      salonName={props.salonName}
+      salonAddress={props.salonAddress}
+    >
+      <Text style={styles.text}>
+        Hi {props.customerName}, your appointment previously on {props.previousStartsAt} now looks like this:
+      </Text>
+      <AppointmentDetails {...props} />
+      <Text style={styles.text}>The attached calendar file updates the event already in your calendar.</Text>
+    </EmailShell>
+  );
+}
+
+AppointmentReschedule.PreviewProps = {
+  ...previewAppointment,
+  previousStartsAt: "Friday, 4 January 2030, 15:30",
+} satisfies AppointmentRescheduleProps;

@@ -1,0 +1,21 @@
+import { eventType, Inngest } from "inngest";
+import {
+  ZAppointmentCancelledEvent,
+  ZAppointmentCreatedEvent,
+  ZAppointmentRescheduledEvent,
+} from "@/lib/notifications/outbox-events";
+
+/**
+ * The events the outbox publishes, typed and validated by the same zod schemas the outbox writes with.
+ * The client reads INNGEST_EVENT_KEY / INNGEST_DEV / INNGEST_BASE_URL itself; constructing it is harmless
+ * without them — only `send()` needs a server, and the embedded mode never calls it.
+ */
+export const appointmentEvents = {
+  "appointment.created": eventType("appointment.created", { schema: ZAppointmentCreatedEvent.shape.data }),
+  "appointment.rescheduled": eventType("appointment.rescheduled", { schema: ZAppointmentRescheduledEvent.shape.data }),
+  "appointment.cancelled": eventType("appointment.cancelled", { schema: ZAppointmentCancelledEvent.shape.data }),
+};
+
+// In production (no INNGEST_DEV) the SDK verifies the signature of every request to /api/inngest with this
+// key and refuses unsigned ones; it would read the variable itself, it is passed to make that visible.
+export const inngest = new Inngest({ id: "pamper-book", signingKey: process.env.INNGEST_SIGNING_KEY });

@@ -1,0 +1,35 @@
+import { deliverAppointmentEmail } from "@/lib/notifications/deliver-email";
+import { planReminder } from "@/lib/notifications/plan-reminder";
+import type { NotificationJob } from "../job";
+import { toInngestFunction } from "../to-inngest-function";
+
+export const REMINDER_SLEEP_STEP = "wait-until-reminder-time";
+
+/**
+ * Sleeps until the salon's reminder lead time before the start, then reminds the customer. A later
+ * cancel or reschedule of the same appointment cancels the sleeping run (cancelOn); the send step checks
+ * again that the appointment is still BOOKED at the same version, in case that event raced the wake-up.
+ */
+export const sendReminderJob: NotificationJob<"appointment.created" | "appointment.rescheduled"> = {
+  id: "send-reminder",
+  name: "Send appointment reminder",
+  events: ["appointment.created", "appointment.rescheduled"],
+  retries: 4,
+  cancelOn: [
+    { event: "appointment.cancelled", if: "async.data.appointmentId == event.data.appointmentId" },
+    {
+      event: "appointment.rescheduled",
+      // The rescheduled event that started this run must not cancel it: only a newer version does.
+      if: "async.data.appointmentId == event.data.appointmentId && async.data.version > event.data.version",
+    },
+  ],
+  async handler({ event, step }) {
+    const { appointmentId, version } = event.data;
+    const plan = await step.run("plan-reminder", () => planReminder(appointmentId, version));
+    if (plan.status === "skipped") return plan;
+    await step.sleepUntil(REMINDER_SLEEP_STEP, new Date(plan.remindAt));
+    return step.run("send-reminder-email", () => deliverAppointmentEmail({ kind: "reminder", appointmentId, version }));
+  },
+};
+
+export const sendReminder = toInngestFunction(sendReminderJob);

@@ -1,0 +1,89 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import ICAL from "ical.js";
+import { db } from "@/lib/db";
+import { publishPendingOutbox } from "@/lib/notifications/publisher";
+import { resetNotificationSettings } from "@/lib/notifications/settings";
+import {
+  bookWithOutbox,
+  cancelWithOutbox,
+  emailsFor,
+  nextStart,
+  rescheduleWithOutbox,
+  seedSalon,
+  type SalonFixture,
+} from "../support/notifications-fixtures";
+
+/** The embedded mode end to end: outbox → in-process handlers → rendered emails in the local mailbox. */
+
+let salon: SalonFixture;
+
+beforeAll(async () => {
+  delete process.env.RESEND_API_KEY;
+  delete process.env.INNGEST_EVENT_KEY;
+  delete process.env.INNGEST_DEV;
+  resetNotificationSettings();
+  salon = await seedSalon();
+});
+
+beforeEach(() => resetNotificationSettings());
+
+function icsOf(email: { attachments: unknown }) {
+  const [attachment] = email.attachments as Array<{ filename: string; contentType: string; content: string }>;
+  const text = Buffer.from(attachment!.content, "base64").toString("utf8");
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const event = calendar.getFirstSubcomponent("vevent")!;
+  return { text, attachment: attachment!, calendar, event };
+}
+
+describe("notifications in embedded mode", () => {
+  it("delivers a confirmation with an .ics and a stylist notice for a booking", async () => {
+    const appointment = await bookWithOutbox(salon, nextStart(), "Fragrance-free <please>");
+    const summary = await publishPendingOutbox();
+    expect(summary).toMatchObject({ mode: "embedded", published: 1, failed: 0 });
+
+    const emails = await emailsFor(appointment.id);
+    expect(emails.map((email) => email.kind).sort()).toEqual(["confirmation", "stylist-booked"]);
+    expect(emails.every((email) => email.status === "SENT" && email.transport === "mailbox")).toBe(true);
+
+    const confirmation = emails.find((email) => email.kind === "confirmation")!;
+    expect(confirmation.to).toMatch(/^ada-/);
+    expect(confirmation.dedupeKey).toBe(`${appointment.id}:confirmation:1`);
+    expect(confirmation.subject).toContain("Cut & blow-dry");
+    expect(confirmation.text).toContain("Monday, 7 January 2030, 10:00 – 11:00");
+    expect(confirmation.text).toContain("Europe/London (GMT)");
+    expect(confirmation.html).toContain("Fragrance-free &lt;please&gt;");
+
+    const { event, calendar } = icsOf(confirmation);
+    expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    expect(event.getFirstPropertyValue("uid")).toContain(appointment.id);
+    expect(event.getFirstPropertyValue("sequence")).toBe(0);
+
+    const outbox = await db.outboxEvent.findMany({ where: { appointmentId: appointment.id } });
+    expect(outbox.every((row) => row.publishedAt !== null)).toBe(true);
+  });
+
+  it("sends a reschedule notice with a higher SEQUENCE and a cancellation with METHOD:CANCEL", async () => {
+    const appointment = await bookWithOutbox(salon, nextStart());
+    const moved = nextStart();
+    await rescheduleWithOutbox(appointment.id, moved);
+    await cancelWithOutbox(appointment.id, "Poorly; sorry, really");
+    await publishPendingOutbox();
+
+    const emails = await emailsFor(appointment.id);
+    const kinds = emails.map((email) => email.kind).sort();
+    expect(kinds).toEqual(["cancellation", "confirmation", "reschedule", "stylist-booked", "stylist-cancelled"]);
+
+    const reschedule = emails.find((email) => email.kind === "reschedule")!;
+    const rescheduled = icsOf(reschedule).event;
+    expect(rescheduled.getFirstPropertyValue("sequence")).toBe(1);
+    const start = rescheduled.getFirstPropertyValue("dtstart") as ICAL.Time;
+    expect(start.toJSDate().getTime()).toBe(moved.getTime());
+
+    const cancellation = emails.find((email) => email.kind === "cancellation")!;
+    const cancelled = icsOf(cancellation);
+    expect(cancelled.calendar.getFirstPropertyValue("method")).toBe("CANCEL");
+    expect(cancelled.event.getFirstPropertyValue("sequence")).toBe(2);
+    expect(cancelled.event.getFirstPropertyValue("uid")).toBe(icsOf(reschedule).event.getFirstPropertyValue("uid"));
+    expect(cancellation.text).toContain("Poorly; sorry, really");
+  });
+});
