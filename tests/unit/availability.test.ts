@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { computeAvailability, isSlotAvailable } from "@/lib/booking/availability";
 import { at, clockTimes, everyDay, HOUR, inputFor, stylist, times } from "./availability-fixtures";
 
@@ -135,6 +135,28 @@ describe("any stylist", () => {
     const cal = stylist("cal", { busy: [{ from: at(DAY, "16:15"), until: at(DAY, "17:00") }] });
     const { anyStaff } = computeAvailability(inputFor(DAY, { staff: [cal, bea] }));
     expect(anyStaff[0]?.staffId).toBe("bea");
+  });
+});
+
+describe("cost", () => {
+  it("asks Intl for offsets a few times per computation, not once per candidate slot", () => {
+    const spy = vi.spyOn(Intl.DateTimeFormat.prototype, "formatToParts");
+    try {
+      // Berlin is used by no other test, so the first computation starts with a cold offset cache.
+      const input = inputFor("2026-03-16", {
+        settings: { timezone: "Europe/Berlin", slotStepMinutes: 5 },
+        range: { from: at("2026-03-16", "00:00", "Europe/Berlin"), until: at("2026-04-15", "00:00", "Europe/Berlin") },
+      });
+      spy.mockClear();
+      const slots = computeAvailability(input).byStaff.get("ana") ?? [];
+      expect(slots.length).toBeGreaterThan(2_000);
+      expect(spy.mock.calls.length).toBeLessThan(120);
+      spy.mockClear();
+      computeAvailability(input);
+      expect(spy.mock.calls.length).toBe(0); // offsets already known: the sweep is integer arithmetic only
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
