@@ -156,7 +156,9 @@ function shiftsOf(member: StaffAvailabilityInput, context: Context): Shift[] {
  * Within one offset segment and one local day the aligned starts are an arithmetic progression in real
  * time, so only the piece boundaries need any thought.
  */
-function stepOut(context: Context, member: string, first: number, last: number, out: Slot[], hint: { segment: number }) {
+type SweepHint = { segment: number; wallMidnight: number; date: string };
+
+function stepOut(context: Context, member: string, first: number, last: number, out: Slot[], hint: SweepHint) {
   const { segments, stepMs, durationMs } = context;
   let cursor = first;
   while (cursor <= last) {
@@ -168,7 +170,12 @@ function stepOut(context: Context, member: string, first: number, last: number, 
     const pieceLast = Math.min(last, segment.until - 1, wallMidnight + DAY_MS - offset - 1);
     let start = wallMidnight + Math.ceil((wall - wallMidnight) / stepMs) * stepMs - offset;
     if (start <= pieceLast) {
-      const date = new Date(wallMidnight).toISOString().slice(0, 10);
+      if (hint.wallMidnight !== wallMidnight) {
+        // Many free gaps share a day: format its date once.
+        hint.wallMidnight = wallMidnight;
+        hint.date = new Date(wallMidnight).toISOString().slice(0, 10);
+      }
+      const date = hint.date;
       for (; start <= pieceLast; start += stepMs) {
         const minute = Math.floor((start + offset - wallMidnight) / MINUTE_MS);
         out.push({ startsAt: start, endsAt: start + durationMs, staffId: member, localDate: date, localTime: LOCAL_TIMES[minute]! });
@@ -181,7 +188,7 @@ function stepOut(context: Context, member: string, first: number, last: number, 
 function slotsFor(member: StaffAvailabilityInput, blocked: InstantRange[], context: Context): Slot[] {
   const { beforeMs, durationMs, afterMs, earliest, latest } = context;
   const slots: Slot[] = [];
-  const hint = { segment: 0 };
+  const hint: SweepHint = { segment: 0, wallMidnight: Number.NaN, date: "" };
   let pointer = 0;
   let ordered = true;
   let previousShiftEnd = -Infinity;
@@ -266,7 +273,7 @@ export function computeAvailability(input: AvailabilityInput): { byStaff: Map<st
   }
   const anyStaff =
     input.staff.length === 1
-      ? (byStaff.get(input.staff[0]!.staffId) ?? [])
+      ? [...(byStaff.get(input.staff[0]!.staffId) ?? [])]
       : assignAnyStaff(input.staff, byStaff, mergedBusy, context.segments);
   return { byStaff, anyStaff };
 }

@@ -35,7 +35,8 @@ function sortByStart(ranges: InstantRange[]): InstantRange[] {
     if (range.from > max) max = range.from;
   }
   const scale = (n - 1) / (max - min);
-  if (!Number.isFinite(scale)) return ranges.sort(byStart); // all equal, or infinite starts
+  // All starts equal, or an open-ended range (±Infinity) that would defeat the bucket arithmetic.
+  if (!Number.isFinite(min) || !Number.isFinite(max) || !Number.isFinite(scale)) return ranges.sort(byStart);
   const bucketOf = (range: InstantRange) => Math.min(n - 1, Math.floor((range.from - min) * scale));
   const next = new Int32Array(n + 1);
   for (const range of ranges) next[bucketOf(range) + 1]!++;

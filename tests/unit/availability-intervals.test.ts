@@ -24,6 +24,14 @@ describe("instant ranges for the availability sweep", () => {
     expect(starts).toHaveLength(3_001);
   });
 
+  it("sorts open-ended ranges among many others", () => {
+    const ranges: InstantRange[] = Array.from({ length: 100 }, (_, i) => ({ from: (i * 37) % 100, until: 1_000 }));
+    ranges.push({ from: -Infinity, until: 5 }, { from: 50, until: Infinity });
+    const starts = sortedNonEmpty(ranges).map((r) => r.from);
+    expect(starts[0]).toBe(-Infinity);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
   it("does not change the caller's array", () => {
     const ranges = [{ from: 5, until: 6 }, { from: 1, until: 2 }];
     sortedNonEmpty(ranges);
