@@ -1,0 +1,126 @@
+import { randomBytes } from "node:crypto";
+import { cpuUsage } from "node:process";
+import { runPrisma } from "../scripts/lib/prisma-cli";
+import { adminQuery, createEmptyPGlite, servePGlite, withDatabaseName } from "../tests/support/test-database";
+import { printJsonResult, printTable, round } from "./lib/report";
+
+/**
+ * Bookings per second through the real booking core (`bookAppointment`: validation, availability check,
+ * insert under the exclusion constraint, audit event and outbox row in one transaction), sequentially and
+ * from concurrent clients, on a fresh database: embedded PGlite by default, or a new database on the
+ * PostgreSQL server named by BENCH_DATABASE_URL. Feeds the capacity model in docs/SCALING.md.
+ *
+ *   npm run bench:booking-db
+ *   BENCH_DATABASE_URL=postgresql://postgres:postgres@localhost:5432/postgres npm run bench:booking-db
+ */
+
+const SEQUENTIAL = 150;
+const CONCURRENCY = 8;
+const CONTENDERS = 20;
+
+async function freshDatabase(): Promise<{ url: string; kind: "pglite" | "postgresql"; drop: () => Promise<void> }> {
+  const server = process.env.BENCH_DATABASE_URL;
+  if (server) {
+    const name = `pamper_bench_${randomBytes(4).toString("hex")}`;
+    await adminQuery(server, `CREATE DATABASE "${name}"`);
+    const url = withDatabaseName(server, name);
+    return { url, kind: "postgresql", drop: () => adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  }
+  const served = await servePGlite(await createEmptyPGlite());
+  return { url: served.url, kind: "pglite", drop: served.stop };
+}
+
+/** Non-overlapping 60-minute cuts (+10 min buffer) inside both stylists' hours, Monday–Saturday from 2030-01-07. */
+function slots(fixture: { amy: string; ben: string }, weeks: number): { staffId: string; startsAt: Date }[] {
+  const ben = ["09:00", "10:15", "11:30", "12:45", "14:00", "15:15"];
+  const amy = ["09:00", "10:15", "11:30", "14:00", "15:15"]; // Amy takes lunch 13:00–14:00
+  const result: { staffId: string; startsAt: Date }[] = [];
+  for (let day = 0; day < weeks * 7; day++) {
+    if (day % 7 === 6) continue; // Sunday
+    // January–March 2030 before the clocks change: London local time equals UTC.
+    const date = new Date(Date.UTC(2030, 0, 7 + day)).toISOString().slice(0, 10);
+    for (const time of ben) result.push({ staffId: fixture.ben, startsAt: new Date(`${date}T${time}:00Z`) });
+    for (const time of amy) result.push({ staffId: fixture.amy, startsAt: new Date(`${date}T${time}:00Z`) });
+  }
+  return result;
+}
+
+const database = await freshDatabase();
+try {
+  await runPrisma(["migrate", "deploy"], database.url);
+  process.env.DATABASE_URL = database.url;
+  // Imported after DATABASE_URL is set: the Prisma client reads it when the module loads.
+  const { db } = await import("@/lib/db");
+  const { bookAppointment } = await import("@/lib/booking/mutations");
+  const { createBookingFixture, NOW_2030 } = await import("../tests/support/booking-fixtures");
+
+  const fixture = await createBookingFixture({ bookingHorizonDays: 365 });
+  const queue = slots(fixture, 10);
+  const book = (slot: { staffId: string; startsAt: Date }) =>
+    bookAppointment(
+      fixture.actors.alice,
+      { customerId: fixture.alice, serviceId: fixture.cut, staffId: slot.staffId, startsAt: slot.startsAt, source: "WEB" },
+      { now: NOW_2030 },
+    );
+
+  // Warm-up: JIT, prepared statements, connection pool.
+  for (const slot of queue.splice(0, 10)) await book(slot);
+
+  const latencies: number[] = [];
+  let cpu = cpuUsage();
+  let started = performance.now();
+  for (const slot of queue.splice(0, SEQUENTIAL)) {
+    const t0 = performance.now();
+    await book(slot);
+    latencies.push(performance.now() - t0);
+  }
+  const sequentialSeconds = (performance.now() - started) / 1000;
+  const sequentialCpu = cpuUsage(cpu);
+  latencies.sort((a, b) => a - b);
+
+  const concurrentCount = queue.length;
+  cpu = cpuUsage();
+  started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let slot = queue.shift(); slot; slot = queue.shift()) await book(slot);
+    }),
+  );
+  const concurrentSeconds = (performance.now() - started) / 1000;
+  const concurrentCpu = cpuUsage(cpu);
+
+  // The invariant under contention: many customers, one slot, exactly one booking.
+  const contested = { staffId: fixture.ben, startsAt: new Date("2030-06-03T09:00:00Z") };
+  const outcomes = await Promise.allSettled(Array.from({ length: CONTENDERS }, () => book(contested)));
+  const contestedWinners = outcomes.filter((outcome) => outcome.status === "fulfilled").length;
+
+  const cpuMs = (usage: NodeJS.CpuUsage, count: number) => (usage.user + usage.system) / 1000 / count;
+  const result = {
+    bench: "booking-db",
+    database: database.kind,
+    sequential: {
+      bookings: SEQUENTIAL,
+      perSecond: round(SEQUENTIAL / sequentialSeconds, 1),
+      p50Ms: round(latencies[Math.floor(latencies.length / 2)]!, 2),
+      p95Ms: round(latencies[Math.floor(latencies.length * 0.95)]!, 2),
+      appCpuMsPerBooking: round(cpuMs(sequentialCpu, SEQUENTIAL), 2),
+    },
+    concurrent: {
+      clients: CONCURRENCY,
+      bookings: concurrentCount,
+      perSecond: round(concurrentCount / concurrentSeconds, 1),
+      appCpuMsPerBooking: round(cpuMs(concurrentCpu, concurrentCount), 2),
+    },
+    contestedSlot: { attempts: CONTENDERS, booked: contestedWinners },
+  };
+  console.log(`Booking through the core on ${database.kind} (app CPU includes the database itself for PGlite)`);
+  printTable([
+    { mode: "sequential", bookings: SEQUENTIAL, "per second": result.sequential.perSecond, "app CPU ms/booking": result.sequential.appCpuMsPerBooking },
+    { mode: `${CONCURRENCY} clients`, bookings: concurrentCount, "per second": result.concurrent.perSecond, "app CPU ms/booking": result.concurrent.appCpuMsPerBooking },
+  ]);
+  if (contestedWinners !== 1) throw new Error(`${contestedWinners} of ${CONTENDERS} concurrent bookings of one slot succeeded; expected exactly 1`);
+  await db.$disconnect();
+  printJsonResult(result);
+} finally {
+  await database.drop();
+}
