@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getAvailability } from "@/lib/booking/data";
+import { ANY_STAFF } from "@/lib/customer-portal/selection";
+import { monthRange, ZMonthAvailabilityRequest, type MonthAvailabilityJson } from "@/lib/customer-portal/availability-request";
+import { isAppError } from "@/lib/errors";
+
+/**
+ * Free slots for a month, for the booking page's TanStack Query. Public on purpose: guests browse times
+ * before signing in; it reveals only what the salon would offer anyone.
+ */
+export async function GET(request: NextRequest) {
+  const params = Object.fromEntries(request.nextUrl.searchParams);
+  const parsed = ZMonthAvailabilityRequest.safeParse(params);
+  if (!parsed.success) return NextResponse.json({ code: "VALIDATION", message: parsed.error.issues[0]?.message }, { status: 422 });
+  const { serviceId, staffId, month } = parsed.data;
+  try {
+    const result = await getAvailability({ serviceId, staffId: staffId === ANY_STAFF ? undefined : staffId, ...monthRange(month) });
+    const body: MonthAvailabilityJson = {
+      timezone: result.timezone,
+      slots: result.slots
+        .filter((slot) => slot.localDate.startsWith(month))
+        .map((slot) => ({ ...slot, startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() })),
+    };
+    return NextResponse.json(body, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return NextResponse.json({ code: error.code, message: error.message }, { status: error.status });
+  }
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { StepHeading } from "@/components/ui/step-heading";
+import type { SessionUser } from "@/lib/auth/session";
+import { selectionHref, type TBookingSelection } from "@/lib/customer-portal/selection";
+import { ConfirmBookingForm } from "./confirm-booking-form";
+
+type ReviewStepProps = { selection: TBookingSelection; user: SessionUser | null; cancelPolicy: string };
+
+/** Guests see the whole review and are sent to sign in or register, then come back right here. */
+export function ReviewStep({ selection, user, cancelPolicy }: ReviewStepProps) {
+  const returnTo = encodeURIComponent(selectionHref("/book", selection));
+  return (
+    <section aria-labelledby="step-heading" className="flex flex-col gap-4">
+      <StepHeading id="step-heading">Review and confirm</StepHeading>
+      <p className="text-stone-700">Check the details on this page. {cancelPolicy}</p>
+      {!user ? (
+        <div className="flex flex-col gap-3 rounded-xl border border-brand-100 bg-brand-50 p-4">
+          <p className="text-stone-900">Sign in or create an account to confirm — your selection is kept.</p>
+          <div className="flex flex-wrap gap-3">
+            <Link href={`/sign-in?callbackUrl=${returnTo}`} className={buttonClass("primary")}>Sign in to confirm</Link>
+            <Link href={`/register?callbackUrl=${returnTo}`} className={buttonClass("secondary")}>Create an account</Link>
+          </div>
+        </div>
+      ) : !user.emailConfirmed ? (
+        <div className="flex flex-col gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-stone-900">
+          <p>Please confirm your email address first: we sent a link to {user.email}. Then come back to this page.</p>
+          <Link href="/verify-email" className="font-semibold text-brand-700 underline">Resend the confirmation email</Link>
+        </div>
+      ) : (
+        <ConfirmBookingForm selection={selection} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+
+import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { MonthCalendar } from "@/components/calendar/month-calendar";
+import { SlotGrid } from "@/components/slots/slot-grid";
+import { Button } from "@/components/ui/button";
+import type { MonthAvailabilityJson } from "@/lib/customer-portal/availability-request";
+import { countByDate, dayPartLabels, groupByDayPart } from "@/lib/customer-portal/day-parts";
+import { formatLongDate, monthOf } from "@/lib/time/calendar-month";
+
+export type SlotPickerProps = {
+  serviceId: string;
+  staffId: string;
+  minMonth: string;
+  maxMonth: string;
+  initialDate?: string;
+  selectedStart?: string;
+  /** The appointment's current time when rescheduling: marked "current" and not offered again. */
+  currentStart?: string;
+  /** Where a chosen time goes: these params plus date and start. */
+  baseHref: string;
+  keep: Record<string, string>;
+};
+
+async function fetchMonth(serviceId: string, staffId: string, month: string): Promise<MonthAvailabilityJson> {
+  const params = new URLSearchParams({ serviceId, staffId, month });
+  const response = await fetch(`/api/availability?${params.toString()}`, { cache: "no-store" });
+  if (!response.ok) throw new Error((await response.json().catch(() => null))?.message ?? "Could not load free times.");
+  return response.json();
+}
+
+function Picker({ serviceId, staffId, minMonth, maxMonth, initialDate, selectedStart, currentStart, baseHref, keep }: SlotPickerProps) {
+  const router = useRouter();
+  const [month, setMonth] = useState(initialDate ? monthOf(initialDate) : minMonth);
+  const [date, setDate] = useState(initialDate);
+  const timesHeading = useRef<HTMLHeadingElement>(null);
+  const query = useQuery({ queryKey: ["availability", serviceId, staffId, month], queryFn: () => fetchMonth(serviceId, staffId, month) });
+  const slots = (query.data?.slots ?? []).filter((slot) => slot.startsAt !== currentStart);
+  const counts = countByDate(slots);
+  const daySlots = date ? slots.filter((slot) => slot.localDate === date) : [];
+
+  const chooseDate = (next: string) => {
+    setDate(next);
+    // Keep the day in the URL, so signing in or reloading comes back to it.
+    const url = new URL(window.location.href);
+    url.searchParams.set("date", next);
+    window.history.replaceState(null, "", url);
+    requestAnimationFrame(() => timesHeading.current?.focus());
+  };
+  const chooseSlot = (startsAt: string) => {
+    const params = new URLSearchParams({ ...keep, date: date ?? "", start: startsAt });
+    router.push(`${baseHref}?${params.toString()}`);
+  };
+
+  const announcement = query.isPending
+    ? "Loading free times…"
+    : query.isError
+      ? "Free times could not be loaded."
+      : date
+        ? `${daySlots.length} free times on ${formatLongDate(date)}.`
+        : `${counts.size} days with free times in this month.`;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_1fr]">
+      <p aria-live="polite" className="sr-only" data-testid="slots-announcement">{announcement}</p>
+      <MonthCalendar
+        month={month}
+        counts={counts}
+        selectedDate={date}
+        minMonth={minMonth}
+        maxMonth={maxMonth}
+        loading={query.isPending}
+        onSelectDate={chooseDate}
+        onChangeMonth={(next) => { setMonth(next); setDate(undefined); }}
+      />
+      <div className="min-h-72 rounded-2xl border border-stone-200 bg-white p-4">
+        <h3 ref={timesHeading} tabIndex={-1} id="times-heading" className="mb-4 font-semibold text-stone-900">
+          {date ? `Times on ${formatLongDate(date)}` : "Times"}
+        </h3>
+        {query.isPending ? (
+          <div className="grid grid-cols-3 gap-2 sm:grid-cols-4" aria-hidden>
+            {Array.from({ length: 8 }, (_, index) => <div key={index} className="h-11 animate-pulse rounded-lg bg-stone-100" />)}
+          </div>
+        ) : query.isError ? (
+          <div className="flex flex-col items-start gap-3">
+            <p className="text-red-800">{query.error.message}</p>
+            <Button type="button" variant="secondary" onClick={() => query.refetch()}>Try again</Button>
+          </div>
+        ) : !date ? (
+          <p className="text-stone-700">
+            {counts.size > 0 ? "Choose a day marked with a dot to see its free times." : "No free times this month — try the next month."}
+          </p>
+        ) : daySlots.length === 0 ? (
+          <p className="text-stone-700">No free times on this day. Please choose another day.</p>
+        ) : (
+          <SlotGrid
+            labelledBy="times-heading"
+            selectedId={selectedStart}
+            onSelect={chooseSlot}
+            groups={groupByDayPart(daySlots).map(({ part, slots: group }) => ({
+              id: part,
+              label: dayPartLabels[part],
+              items: group.map((slot) => ({
+                id: slot.startsAt,
+                label: slot.localTime,
+                description: `${slot.localTime}, ${formatLongDate(slot.localDate)}${staffId === "any" ? "" : ` with ${slot.staffName}`}`,
+              })),
+            }))}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The calendar and times, with their own query client: only the booking pages load TanStack Query. */
+export function SlotPicker(props: SlotPickerProps) {
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
+  return (
+    <QueryClientProvider client={client}>
+      <Picker {...props} />
+    </QueryClientProvider>
+  );
+}

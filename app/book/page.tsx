@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { currentUser } from "@/lib/auth/session";
+import { selectionSummaryRows } from "@/lib/customer-portal/selection-summary";
+import { currentStep, parseSelection, ANY_STAFF } from "@/lib/customer-portal/selection";
+import { bookableMonths } from "@/lib/customer-portal/bookable-months";
+import { getSalonSettings } from "@/lib/salon/data";
+import { listActiveServices } from "@/lib/services/data";
+import { listStaff } from "@/lib/staff/data";
+import { BookingSummary } from "./_components/booking-summary";
+import { DetailsStep } from "./_components/details-step";
+import { ReviewStep } from "./_components/review-step";
+import { ServiceStep } from "./_components/service-step";
+import { StaffStep } from "./_components/staff-step";
+import { StepsNav } from "./_components/steps-nav";
+import { TimeStep } from "./_components/time-step";
+
+export const metadata: Metadata = { title: "Book an appointment" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The whole flow is one page driven by the URL: each step is a link or a GET form to the next. */
+export default async function BookPage({ searchParams }: Props) {
+  const raw = parseSelection(await searchParams);
+  const [salon, services, user] = await Promise.all([getSalonSettings(), listActiveServices(), currentUser()]);
+  const service = services.find((candidate) => candidate.id === raw.service);
+  const stylists = service ? await listStaff({ serviceId: service.id, limit: 50 }) : [];
+  const stylist = stylists.find((candidate) => candidate.id === raw.staff);
+  // Unknown ids (an old link, a retired service) drop back to that step instead of failing.
+  const selection = {
+    ...raw,
+    service: service?.id,
+    staff: raw.staff === ANY_STAFF || stylist ? raw.staff : undefined,
+  };
+  const step = currentStep(selection);
+  const rows = selectionSummaryRows(selection, { service, stylistName: stylist?.name, timezone: salon.timezone });
+
+  return (
+    <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
+      <h1 className="mb-6 text-3xl font-bold text-stone-900">Book an appointment</h1>
+      <StepsNav current={step} />
+      <div className={step === "service" ? "" : "grid gap-8 lg:grid-cols-[1fr_18rem]"}>
+        <div>
+          {step === "service" && <ServiceStep services={services} />}
+          {step === "staff" && <StaffStep selection={selection} stylists={stylists} />}
+          {step === "time" && (
+            <TimeStep
+              selection={selection}
+              months={bookableMonths(salon)}
+              timezoneNote={`Times are shown in the salon's local time (${salon.timezone.replace("_", " ")}).`}
+            />
+          )}
+          {step === "details" && <DetailsStep selection={selection} />}
+          {step === "review" && (
+            <ReviewStep
+              selection={selection}
+              user={user}
+              cancelPolicy={`You can cancel or reschedule online up to ${Math.round(salon.cancelCutoffMinutes / 60)} hours before.`}
+            />
+          )}
+        </div>
+        {step !== "service" && (
+          <aside aria-label="Your selection">
+            <BookingSummary rows={rows} />
+          </aside>
+        )}
+      </div>
+    </main>
+  );
+}

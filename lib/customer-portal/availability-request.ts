@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { addMonths } from "@/lib/time/calendar-month";
+
+/**
+ * The booking page asks for one calendar month of slots at a time (GET /api/availability), which is
+ * enough to mark the calendar's days and list a chosen day's times without another round trip.
+ */
+export const ZMonthAvailabilityRequest = z.object({
+  serviceId: z.string().min(1).max(191),
+  staffId: z.string().min(1).max(191).optional(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM"),
+});
+
+export type TMonthAvailabilityRequest = z.infer<typeof ZMonthAvailabilityRequest>;
+
+/** A UTC range that surely covers the month in any timezone (±14 h), trimmed to the month by localDate. */
+export function monthRange(month: string): { from: Date; to: Date } {
+  const from = new Date(`${month}-01T00:00:00Z`);
+  const to = new Date(`${addMonths(month, 1)}-01T00:00:00Z`);
+  return { from: new Date(from.getTime() - 86_400_000), to: new Date(to.getTime() + 86_400_000) };
+}
+
+/** The JSON shape of a slot (dates as ISO strings): shared by the route and the picker. */
+export type SlotJson = { startsAt: string; endsAt: string; staffId: string; staffName: string; localDate: string; localTime: string };
+export type MonthAvailabilityJson = { timezone: string; slots: SlotJson[] };

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
+
+/** Form fields of the customer's booking actions (strings from FormData), turned into core inputs. */
+const ZId = z.string().min(1).max(191);
+const ZStart = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+
+export const ZConfirmBookingForm = z.object({
+  service: ZId,
+  staff: ZId,
+  start: ZStart,
+  note: z.string().trim().max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH} characters.`).optional(),
+});
+
+export const ZRescheduleForm = z.object({
+  appointmentId: ZId,
+  version: z.coerce.number().int().positive(),
+  start: ZStart,
+});
+
+export const ZCancelForm = z.object({
+  appointmentId: ZId,
+  version: z.coerce.number().int().positive(),
+  reason: z.string().trim().max(MAX_NOTE_LENGTH, `Keep the reason under ${MAX_NOTE_LENGTH} characters.`).optional(),
+});
+
+export type TCancelForm = z.infer<typeof ZCancelForm>;
