@@ -257,13 +257,18 @@ export async function rescheduleAppointment(
     }
 
     // A new service brings its own duration, buffers and price; otherwise the booked snapshot stands.
-    let timing: BookableService;
-    if (serviceChanged) {
-      timing = serviceOf(salon);
-      assertServiceBookable(timing);
-    } else {
-      timing = { ...serviceOf(salon), ...current, id: current.serviceId, currency: current.currency.trim() };
-    }
+    const service = serviceOf(salon);
+    if (serviceChanged) assertServiceBookable(service);
+    const timing: BookableService = serviceChanged
+      ? service
+      : {
+          ...service,
+          durationMinutes: current.durationMinutes,
+          bufferBeforeMinutes: current.bufferBeforeMinutes,
+          bufferAfterMinutes: current.bufferAfterMinutes,
+          priceCents: current.priceCents,
+          currency: current.currency.trim(),
+        };
     const staffId = input.staffId ?? current.staffId;
     const startsAt = (input.startsAt ?? current.startsAt).getTime();
     const window = availabilityLoadWindow({ from: startsAt, until: startsAt + 1 }, timing, salon.timezone);
