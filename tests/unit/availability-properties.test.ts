@@ -109,7 +109,15 @@ function referenceSlots(input: AvailabilityInput, member: StaffAvailabilityInput
 
 function bookedMinutes(member: StaffAvailabilityInput, date: string, tz: string): number {
   const day = { from: startOfLocalDay(date, tz), until: startOfLocalDay(addDays(date, 1), tz) };
-  return nonEmpty(member.busy).reduce((sum, b) => sum + Math.max(0, Math.min(b.until, day.until) - Math.max(b.from, day.from)), 0);
+  // The union's length: time covered by two overlapping ranges is booked once.
+  const clipped = nonEmpty(member.busy.map((b) => ({ from: Math.max(b.from, day.from), until: Math.min(b.until, day.until) })));
+  let total = 0;
+  let reached = -Infinity;
+  for (const b of clipped.sort((x, y) => x.from - y.from)) {
+    total += Math.max(0, b.until - Math.max(b.from, reached));
+    reached = Math.max(reached, b.until);
+  }
+  return total;
 }
 
 const shuffle = <T,>(list: T[], seed: number): T[] => {

@@ -129,6 +129,14 @@ describe("any stylist", () => {
     expect(anyStaff.find((slot) => slot.localTime === "11:00")?.staffId).toBe("early");
   });
 
+  it("counts time covered by two overlapping busy ranges once", () => {
+    const twice = [{ from: at(DAY, "09:00"), until: at(DAY, "10:00") }, { from: at(DAY, "09:00"), until: at(DAY, "10:00") }];
+    const bea = stylist("bea", { busy: twice });
+    const cal = stylist("cal", { busy: [{ from: at(DAY, "16:00"), until: at(DAY, "17:00") }] });
+    // 60 booked minutes each: the tie goes to bea, first in display order.
+    expect(computeAvailability(inputFor(DAY, { staff: [bea, cal] })).anyStaff.find((s) => s.localTime === "12:00")?.staffId).toBe("bea");
+  });
+
   it("counts only busy minutes inside the slot's local day", () => {
     // bea's long evening booking yesterday reaches 30 minutes into today; cal has 45 minutes today.
     const bea = stylist("bea", { busy: [{ from: at(DAY, "00:00") - 5 * HOUR, until: at(DAY, "00:30") }] });
