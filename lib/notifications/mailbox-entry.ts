@@ -1,0 +1,45 @@
+import type { StoredEmail } from "./data";
+import type { EmailAttachment } from "./transport/mail-transport";
+
+/** One email as the mailbox shows it (CLI `--json`, dashboard): text attachments such as .ics decoded. */
+export type MailboxEntry = {
+  id: string;
+  to: string;
+  kind: string;
+  subject: string;
+  status: string;
+  transport: string;
+  appointmentId: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  error: string | null;
+  text: string;
+  html: string;
+  attachments: Array<{ filename: string; contentType: string; content: string; encoding: "utf8" | "base64" }>;
+};
+
+export function toMailboxEntry(email: StoredEmail): MailboxEntry {
+  return {
+    id: email.id,
+    to: email.to,
+    kind: email.kind,
+    subject: email.subject,
+    status: email.status,
+    transport: email.transport,
+    appointmentId: email.appointmentId,
+    createdAt: email.createdAt.toISOString(),
+    sentAt: email.sentAt?.toISOString() ?? null,
+    error: email.error,
+    text: email.text,
+    html: email.html,
+    attachments: (email.attachments as EmailAttachment[]).map((attachment) => {
+      const textual = attachment.contentType.startsWith("text/");
+      return {
+        filename: attachment.filename,
+        contentType: attachment.contentType,
+        content: textual ? Buffer.from(attachment.content, "base64").toString("utf8") : attachment.content,
+        encoding: textual ? "utf8" : "base64",
+      };
+    }),
+  };
+}
