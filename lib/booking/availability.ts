@@ -21,13 +21,18 @@ import { isValidTimeZone } from "@/lib/time/zoned";
  * - Starts are instants stepped in real time and kept when their local minute of day is a multiple of the
  *   step. Times skipped by spring-forward never appear; in the repeated fall-back hour both occurrences are
  *   distinct instants, so the same `localTime` label can appear twice with different `startsAt`.
+ * - A slot's blocked range (buffers included) must lie inside ONE working interval: adjacent intervals
+ *   (09:00–12:00, 12:00–17:00) are not joined, so no slot straddles 12:00; overlapping ones just overlap.
  * - The horizon counts real days: a start must be before `now + bookingHorizonDays × 24 h`.
+ * - "Any stylist": per start, the stylist with the fewest busy minutes (union of busy ranges, buffers
+ *   included) inside that slot's local day; ties go to the earlier stylist in `staff` order.
  * - Intervals with `endMinute <= startMinute` are ignored (an empty interval is how a closed day may be
  *   stored); malformed numbers and unknown timezones throw a RangeError naming the culprit.
  */
 
 export type { InstantRange } from "@/lib/booking/intervals";
 
+/** Salon-local wall-clock hours [startMinute, endMinute) on an ISO weekday (1 = Monday … 7 = Sunday); 0…1440. */
 export type WorkingInterval = { weekday: number; startMinute: number; endMinute: number };
 
 export type StaffAvailabilityInput = {
