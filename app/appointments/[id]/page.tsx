@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Toast } from "@/components/ui/toast";
+import { actorOf, requireUser } from "@/lib/auth/session";
+import { getAppointmentHistory } from "@/lib/booking/data";
+import { appointmentGoogleLink } from "@/lib/customer-portal/appointment-calendar";
+import { describeHistoryEntry, emailKindLabel, statusLabels } from "@/lib/customer-portal/appointment-labels";
+import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
+import { listCustomerEmailsForAppointment } from "@/lib/customer-portal/data";
+import { formatSalonDate, formatSalonDateTime, formatSalonTime } from "@/lib/customer-portal/format-when";
+import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
+import { env } from "@/lib/env";
+import { formatDuration, formatPrice } from "@/lib/format";
+import { getSalonSettings } from "@/lib/salon/data";
+import { BookingSummary } from "../../book/_components/booking-summary";
+import { ChangeBlocked } from "../_components/change-blocked";
+
+export const metadata: Metadata = { title: "Appointment" };
+
+const notices: Record<string, string> = { rescheduled: "Appointment rescheduled.", cancelled: "Appointment cancelled." };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
+
+export default async function AppointmentPage({ params, searchParams }: Props) {
+  const [{ id }, { notice }] = await Promise.all([params, searchParams]);
+  const user = await requireUser(`/appointments/${id}`);
+  const appointment = await loadOwnAppointment(user, id);
+  const [salon, history, emails] = await Promise.all([
+    getSalonSettings(),
+    getAppointmentHistory(actorOf(user), id),
+    listCustomerEmailsForAppointment(user, id),
+  ]);
+  const tz = salon.timezone;
+  const now = new Date();
+  const reschedule = changeAvailability(appointment, "reschedule", salon.rescheduleCutoffMinutes, now);
+  const cancel = changeAvailability(appointment, "cancel", salon.cancelCutoffMinutes, now);
+  const status = statusLabels[appointment.status];
+
+  return (
+    <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:px-6">
+      <p className="mb-4 text-sm"><Link href="/appointments" className="text-brand-700 underline">← My appointments</Link></p>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <h1 className="text-3xl font-bold text-stone-900">{appointment.service.name}</h1>
+        <StatusBadge label={status.label} tone={status.tone} />
+      </div>
+      <BookingSummary
+        title="Details"
+        rows={[
+          { label: "Date", value: formatSalonDate(appointment.startsAt, tz) },
+          { label: "Time", value: `${formatSalonTime(appointment.startsAt, tz)} – ${formatSalonTime(appointment.endsAt, tz)}` },
+          { label: "Stylist", value: appointment.staff.name },
+          { label: "Duration and price", value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency)}` },
+          ...(appointment.note ? [{ label: "Your note", value: appointment.note }] : []),
+          ...(appointment.cancellationReason ? [{ label: "Cancellation reason", value: appointment.cancellationReason }] : []),
+        ]}
+      />
+      <section aria-labelledby="manage-heading" className="mt-8">
+        <h2 id="manage-heading" className="mb-3 text-xl font-semibold text-stone-900">Manage</h2>
+        {reschedule.allowed || cancel.allowed ? (
+          <div className="flex flex-wrap gap-3">
+            {reschedule.allowed && <Link href={`/appointments/${id}/reschedule`} className={buttonClass("primary")}>Reschedule</Link>}
+            {cancel.allowed && <Link href={`/appointments/${id}/cancel`} className={buttonClass("secondary")}>Cancel appointment</Link>}
+            {appointment.status === "BOOKED" && (
+              <>
+                <a href={`/appointments/${id}/calendar.ics`} download className={buttonClass("ghost")}>Download .ics</a>
+                <a href={appointmentGoogleLink(appointment, salon, env().APP_URL)} target="_blank" rel="noopener noreferrer" className={buttonClass("ghost")}>
+                  Add to Google Calendar<span className="sr-only"> (opens in a new tab)</span>
+                </a>
+              </>
+            )}
+          </div>
+        ) : (
+          <ChangeBlocked reason={appointment.status === "BOOKED" ? reschedule.reason : cancel.reason} salon={salon} />
+        )}
+      </section>
+      <section aria-labelledby="history-heading" className="mt-8">
+        <h2 id="history-heading" className="mb-3 text-xl font-semibold text-stone-900">History</h2>
+        <ol className="flex flex-col gap-2 border-l-2 border-stone-200 pl-4">
+          {history.map((entry) => (
+            <li key={entry.id} className="text-sm">
+              <span className="font-medium text-stone-900">{describeHistoryEntry(entry, tz)}</span>
+              <span className="block text-stone-600"><time dateTime={entry.createdAt.toISOString()}>{formatSalonDateTime(entry.createdAt, tz)}</time></span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="emails-heading" className="mt-8">
+        <h2 id="emails-heading" className="mb-3 text-xl font-semibold text-stone-900">Emails sent to you</h2>
+        {emails.length === 0 ? (
+          <p className="text-sm text-stone-700">No emails yet — they usually arrive within a minute.</p>
+        ) : (
+          <ul className="flex flex-col gap-2">
+            {emails.map((email) => (
+              <li key={email.id} className="rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm">
+                <span className="font-medium text-stone-900">{email.subject}</span>
+                <span className="block text-stone-600">
+                  {emailKindLabel(email.kind)} · {email.status === "SENT" ? "sent" : email.status.toLowerCase()}{" "}
+                  <time dateTime={(email.sentAt ?? email.createdAt).toISOString()}>{formatSalonDateTime(email.sentAt ?? email.createdAt, tz)}</time>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <Toast key={notice} message={notice ? notices[notice] : undefined} />
+    </main>
+  );
+}
