@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
 import { findUserByEmail } from "./data";
-import { consumeToken, createCustomer, markEmailVerified, revokeAllSessions, sendTokenEmail, setPassword } from "./mutations";
+import { consumeToken, createCustomer, markEmailVerified, revokeAllSessions, setPassword } from "./mutations";
+import { sendTokenEmail } from "./send-token-email";
 import { safeCallbackUrl, ZForgotPasswordInput, ZRegisterInput, ZResetPasswordInput, ZSignInInput, ZVerifyEmailInput } from "./schema";
 import { currentUser } from "./session";
 

@@ -1,9 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { renderAuthEmail } from "./emails";
 import { hashPassword } from "./password";
 import { signInLimitKeys, windowStart } from "./sign-in-limits";
 import { createOneTimeToken, emailFromIdentifier, hashToken, tokenIdentifier, TOKEN_TTL_MS, type TokenPurpose } from "./tokens";
@@ -25,34 +23,17 @@ export async function createCustomer(input: { name: string; email: string; passw
   }
 }
 
-/**
- * Issues a one-time link and writes the email. Until the shared mail transport lands, the email is
- * recorded straight into the local mailbox (an EmailMessage row), which is where it would end up locally.
- */
-export async function sendTokenEmail(purpose: TokenPurpose, user: { email: string; name: string }, path: string) {
+/** Issues a one-time token (one live token per purpose and email: older links stop working). */
+export async function issueToken(purpose: TokenPurpose, email: string): Promise<string> {
   const { raw, hashed } = createOneTimeToken();
-  const identifier = tokenIdentifier(purpose, user.email);
-  // One live link per purpose: a new email makes the older links useless.
+  const identifier = tokenIdentifier(purpose, email);
   await db.$transaction([
     db.verificationToken.deleteMany({ where: { identifier } }),
     db.verificationToken.create({
       data: { identifier, token: hashed, expires: new Date(Date.now() + TOKEN_TTL_MS[purpose]) },
     }),
   ]);
-  const link = new URL(`${path}?token=${raw}`, env().APP_URL).toString();
-  const email = renderAuthEmail(purpose, user.name, link);
-  await db.emailMessage.create({
-    data: {
-      to: user.email,
-      kind: email.kind,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      status: "SENT",
-      transport: "mailbox",
-      sentAt: new Date(),
-    },
-  });
+  return raw;
 }
 
 /** Deletes the token (one use only) and returns the email it was issued for, or null if invalid/expired. */
