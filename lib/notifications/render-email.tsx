@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import type { ReactElement } from "react";
 import AppointmentCancellation, { type AppointmentCancellationProps } from "@/emails/appointment-cancellation";
 import AppointmentConfirmation from "@/emails/appointment-confirmation";
@@ -34,9 +34,14 @@ function templateFor(input: EmailTemplateInput): { subject: string; element: Rea
   }
 }
 
-/** Renders the HTML and the plain-text version of one email (React escapes every prop it prints). */
+/**
+ * Renders the HTML and the plain-text version of one email (React escapes every prop it prints). The
+ * text is derived from the HTML — what `render(…, { plainText: true })` does internally — so the React
+ * tree renders once, not twice.
+ */
 export async function renderEmail(input: EmailTemplateInput): Promise<RenderedEmail> {
   const { subject, element } = templateFor(input);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const html = await render(element);
+  const text = toPlainText(html);
   return { subject: subject.replace(/[\r\n]+/g, " "), html, text };
 }
