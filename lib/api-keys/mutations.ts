@@ -35,7 +35,12 @@ export async function revokeApiKey(id: string, now = new Date()): Promise<void> 
 // answer "is this key still in use?".
 const TOUCH_INTERVAL_MS = 60_000;
 
+// Per process, when each key was last recorded, so most requests skip even the conditional UPDATE.
+const lastTouched = new Map<string, number>();
+
 export async function touchApiKey(id: string, now = new Date()): Promise<void> {
+  if (now.getTime() - (lastTouched.get(id) ?? 0) < TOUCH_INTERVAL_MS) return;
+  lastTouched.set(id, now.getTime());
   await db.apiKey.updateMany({
     where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - TOUCH_INTERVAL_MS) } }] },
     data: { lastUsedAt: now },

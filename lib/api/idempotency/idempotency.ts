@@ -3,8 +3,8 @@ import { ApiError } from "@/lib/api/api-error";
 import {
   claimIdempotencyKey,
   completeIdempotencyRecord,
-  findIdempotencyRecord,
   releaseIdempotencyRecord,
+  type IdempotencyRow,
 } from "@/lib/api/idempotency/mutations";
 import { problemFromError } from "@/lib/api/problem";
 import type { ApiResult } from "@/lib/api/result";
@@ -41,8 +41,9 @@ export async function runIdempotently(
   handle: () => Promise<ApiResult>,
 ): Promise<ApiResult> {
   const expiresAt = new Date(Date.now() + env().API_IDEMPOTENCY_TTL_HOURS * 3_600_000);
-  const claimId = await claimIdempotencyKey(apiKeyId, key, hash, expiresAt);
-  if (!claimId) return replay(apiKeyId, key, hash);
+  const claim = await claimIdempotencyKey(apiKeyId, key, hash, expiresAt);
+  if (!claim.claimed) return replay(claim.existing, hash);
+  const claimId = claim.id;
   let result: ApiResult;
   try {
     result = await handle();
@@ -58,9 +59,8 @@ export async function runIdempotently(
   return result;
 }
 
-async function replay(apiKeyId: string, key: string, hash: string): Promise<ApiResult> {
-  const record = await findIdempotencyRecord(apiKeyId, key);
-  if (!record) throw new ApiError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key was just released; retry.");
+function replay(record: IdempotencyRow | null, hash: string): ApiResult {
+  if (!record) throw new ApiError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is still being processed.");
   if (record.requestHash !== hash) {
     throw new ApiError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request body.");
   }

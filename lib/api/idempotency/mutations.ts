@@ -11,28 +11,36 @@ export type IdempotencyRow = {
   completedAt: Date | null;
 };
 
-/**
- * Claims (apiKeyId, key) for this request. Returns the new row's id when this request owns the key (first
- * use, or the previous use has expired), or null when another request already holds it. The unique index
- * decides between concurrent claims, so exactly one of N simultaneous duplicates wins.
- */
-export async function claimIdempotencyKey(apiKeyId: string, key: string, requestHash: string, expiresAt: Date): Promise<string | null> {
-  const rows = await db.$queryRaw<Array<{ id: string }>>`
-    INSERT INTO "IdempotencyRecord" ("id", "apiKeyId", "key", "requestHash", "expiresAt")
-    VALUES (${randomUUID()}, ${apiKeyId}, ${key}, ${requestHash}, ${expiresAt})
-    ON CONFLICT ("apiKeyId", "key") DO UPDATE
-      SET "requestHash" = EXCLUDED."requestHash", "expiresAt" = EXCLUDED."expiresAt", "createdAt" = now(),
-          "responseStatus" = NULL, "responseBody" = NULL, "completedAt" = NULL
-      WHERE "IdempotencyRecord"."expiresAt" <= now()
-    RETURNING "id"`;
-  return rows[0]?.id ?? null;
-}
+export type IdempotencyClaim = { claimed: true; id: string } | { claimed: false; existing: IdempotencyRow | null };
 
-export async function findIdempotencyRecord(apiKeyId: string, key: string): Promise<IdempotencyRow | null> {
-  return db.idempotencyRecord.findUnique({
-    where: { apiKeyId_key: { apiKeyId, key } },
-    select: { id: true, requestHash: true, responseStatus: true, responseBody: true, completedAt: true },
-  });
+/**
+ * Claims (apiKeyId, key) for this request, or returns the record that already holds it — in one
+ * statement. The claim wins when the key is new or its previous use has expired; the unique index
+ * decides between concurrent claims, so exactly one of N simultaneous duplicates wins. `existing` can be
+ * null when the holder committed after this statement's snapshot: the caller treats that as in flight.
+ */
+export async function claimIdempotencyKey(apiKeyId: string, key: string, requestHash: string, expiresAt: Date): Promise<IdempotencyClaim> {
+  const rows = await db.$queryRaw<Array<IdempotencyRow & { claimed: boolean }>>`
+    WITH claim AS (
+      INSERT INTO "IdempotencyRecord" ("id", "apiKeyId", "key", "requestHash", "expiresAt")
+      VALUES (${randomUUID()}, ${apiKeyId}, ${key}, ${requestHash}, ${expiresAt})
+      ON CONFLICT ("apiKeyId", "key") DO UPDATE
+        SET "requestHash" = EXCLUDED."requestHash", "expiresAt" = EXCLUDED."expiresAt", "createdAt" = now(),
+            "responseStatus" = NULL, "responseBody" = NULL, "completedAt" = NULL
+        WHERE "IdempotencyRecord"."expiresAt" <= now()
+      RETURNING "id"
+    )
+    SELECT "id", true AS "claimed", NULL AS "requestHash", NULL::int AS "responseStatus",
+           NULL::jsonb AS "responseBody", NULL::timestamptz AS "completedAt"
+      FROM claim
+    UNION ALL
+    SELECT "id", false, "requestHash", "responseStatus", "responseBody", "completedAt"
+      FROM "IdempotencyRecord"
+     WHERE "apiKeyId" = ${apiKeyId} AND "key" = ${key} AND NOT EXISTS (SELECT 1 FROM claim)`;
+  const row = rows[0];
+  if (!row) return { claimed: false, existing: null };
+  const { claimed, ...existing } = row;
+  return claimed ? { claimed: true, id: row.id } : { claimed: false, existing };
 }
 
 export async function completeIdempotencyRecord(id: string, status: number, body: unknown): Promise<void> {

@@ -2,6 +2,7 @@ import { bookingInputFor } from "@/lib/api/appointments/booking-input";
 import { afterAppointmentChange } from "@/lib/api/after-appointment-change";
 import { etagOf } from "@/lib/api/etag";
 import { created, ok } from "@/lib/api/result";
+import { throughWriteGate } from "@/lib/api/write-gate";
 import {
   toApiAppointment,
   ZApiCreateAppointmentBody,
@@ -30,7 +31,7 @@ export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request
 
 export const POST = withApiRoute({ scope: "appointments:write" }, async ({ principal, body }) => {
   const input = await bookingInputFor(principal, validate(ZApiCreateAppointmentBody, body));
-  const appointment = await bookAppointment(principal.actor, input);
+  const appointment = await throughWriteGate(() => bookAppointment(principal.actor, input));
   afterAppointmentChange();
   return created(toApiAppointment(appointment), {
     ETag: etagOf(appointment.version),

@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as appointments from "@/app/api/v1/appointments/route";
+import { db } from "@/lib/db";
+import { call } from "@/tests/support/api-client";
+import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
+
+/**
+ * Concurrency, in-process: the route handlers are called in parallel against this file's test database
+ * (PGlite, or PostgreSQL with TEST_DATABASE_URL). The same scenario against `next start` on PostgreSQL
+ * is `npm run test:api-concurrency` (scripts/api-concurrency.ts). Either way the guarantees come from
+ * the database: the exclusion constraint (one booking per slot) and the unique index on
+ * (apiKeyId, Idempotency-Key) — not from anything in this process.
+ */
+
+process.env.API_RATE_LIMIT_PER_MINUTE = "10000";
+// PGlite runs one transaction at a time; the app is configured for that as it would be in development.
+if (process.env.TEST_DATABASE_KIND === "pglite") process.env.API_WRITE_CONCURRENCY = "1";
+
+type Auth = Record<string, string>;
+let serviceId: string, stylistId: string, customerId: string;
+let staffKey: Auth;
+
+beforeAll(async () => {
+  await createSalon();
+  serviceId = (await createService()).id;
+  stylistId = (await createStylist([serviceId])).id;
+  customerId = (await createUser("CUSTOMER")).id;
+  staffKey = (await createKey((await createUser("STAFF")).id)).auth;
+});
+
+describe("parallel POST /appointments", () => {
+  it("100 parallel bookings of one slot → exactly 1 × 201 and 99 × 409 problem+json, no 5xx", async () => {
+    const body = { serviceId, staffId: stylistId, customerId, startsAt: at(30, 10) };
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, () => call(appointments.POST, "POST", "/appointments", { headers: staffKey, body })),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    const conflicts = responses.filter((r) => r.status === 409);
+    expect(conflicts).toHaveLength(99);
+    for (const conflict of conflicts) {
+      expect(conflict.contentType).toBe("application/problem+json");
+      expect(conflict.body.code).toBe("SLOT_UNAVAILABLE");
+    }
+    expect(await db.appointment.count({ where: { startsAt: new Date(body.startsAt), status: "BOOKED" } })).toBe(1);
+  }, 120_000);
+
+  it("20 parallel POSTs sharing one Idempotency-Key → 1 appointment; others replay or see 409", async () => {
+    const body = { serviceId, staffId: stylistId, customerId, startsAt: at(31, 10) };
+    const headers = { ...staffKey, "idempotency-key": "burst-1" };
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => call(appointments.POST, "POST", "/appointments", { headers, body })),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.every((s) => s === 201 || s === 409), statuses.join(",")).toBe(true);
+    const created = responses.filter((r) => r.status === 201);
+    expect(new Set(created.map((r) => r.body.id)).size).toBe(1);
+    for (const r of responses.filter((r) => r.status === 409)) expect(r.body.code).toBe("IDEMPOTENCY_IN_FLIGHT");
+    expect(await db.appointment.count({ where: { startsAt: new Date(body.startsAt) } })).toBe(1);
+    // Once the first has finished, a retry replays it.
+    const retry = await call(appointments.POST, "POST", "/appointments", { headers, body });
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(created[0]!.body.id);
+  }, 60_000);
+});
