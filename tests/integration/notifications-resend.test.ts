@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { sendConfirmation } from "@/inngest/functions/send-confirmation";
 import { db } from "@/lib/db";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { resetNotificationSettings } from "@/lib/notifications/settings";
@@ -35,7 +36,8 @@ beforeAll(async () => {
     RESEND_API_KEY: "re_test_key_123",
     RESEND_BASE_URL: resend.url,
     EMAIL_FROM: "Pamper & Co <bookings@pamper.example>",
-    EMAIL_SEND_TIMEOUT_MS: "300",
+    // Generous: this machine may be busy, and a slow success must not count as a timeout.
+    EMAIL_SEND_TIMEOUT_MS: "5000",
     ALERT_WEBHOOK_URL: `${alerts.url}/alert`,
   });
   delete process.env.INNGEST_EVENT_KEY;
@@ -100,6 +102,9 @@ describe("Resend transport", () => {
     ["never answers", "hang" as StubReply, /Unable to fetch data/],
   ])("when Resend %s: retried, then FAILED with the error, alerted, appointment untouched", { timeout: 30_000 }, async (_label, reply, errorPattern) => {
     resendReply = reply;
+    // Only the hang needs a short timeout, or five attempts would take five times the default.
+    process.env.EMAIL_SEND_TIMEOUT_MS = reply === "hang" ? "300" : "5000";
+    resetNotificationSettings();
     try {
       const appointment = await bookWithOutbox(salon, nextStart());
       await publishPendingOutbox(fastRetries);
@@ -119,6 +124,19 @@ describe("Resend transport", () => {
       expect(after).toMatchObject({ status: "BOOKED", version: 1, updatedAt: appointment.updatedAt });
     } finally {
       resendReply = { status: 200, body: {} };
+      process.env.EMAIL_SEND_TIMEOUT_MS = "5000";
+      resetNotificationSettings();
     }
+  });
+
+  it("the Inngest function's onFailure posts the same alert to the webhook", async () => {
+    const onFailure = sendConfirmation.opts.onFailure;
+    expect(onFailure).toBeTypeOf("function");
+    // What Inngest passes after the last retry: the error, and the failure event wrapping the original.
+    const original = { name: "appointment.created", data: { appointmentId: "appt_dead", version: 3 } };
+    await onFailure!({ error: new Error("Resend refused the email (HTTP 500)"), event: { data: { event: original } } } as never);
+    const [alert] = alerts.requests.map((request) => JSON.parse(request.body) as { text: string });
+    expect(alert?.text).toContain('"send-confirmation" failed for appointment appt_dead (v3)');
+    expect(alert?.text).toContain("HTTP 500");
   });
 });

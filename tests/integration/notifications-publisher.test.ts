@@ -1,0 +1,66 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { inngest } from "@/inngest/client";
+import { db } from "@/lib/db";
+import { publishPendingOutbox } from "@/lib/notifications/publisher";
+import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
+import { resetNotificationSettings } from "@/lib/notifications/settings";
+import { bookWithOutbox, emailsFor, nextStart, seedSalon, type SalonFixture } from "../support/notifications-fixtures";
+
+/** Which way the publisher hands events on, and what it records when that fails. */
+
+let salon: SalonFixture;
+
+beforeAll(async () => {
+  salon = await seedSalon();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete process.env.INNGEST_DEV;
+  resetNotificationSettings();
+});
+
+type SentEvent = { id: string; name: string; data: { appointmentId: string; version: number } };
+
+function useInngestMode() {
+  process.env.INNGEST_DEV = "1";
+  resetNotificationSettings();
+}
+
+describe("the outbox publisher", () => {
+  it("with Inngest configured, sends each row as an event whose id is the outbox id, then marks it", async () => {
+    useInngestMode();
+    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] } as never);
+    const appointment = await bookWithOutbox(salon, nextStart());
+    const row = await db.outboxEvent.findFirstOrThrow({ where: { appointmentId: appointment.id } });
+
+    expect(await publishPendingOutbox()).toMatchObject({ mode: "inngest", published: 1, failed: 0 });
+    const events = send.mock.calls.flatMap(([payload]) => payload as unknown as SentEvent[]);
+    expect(events).toEqual([{ id: row.id, name: "appointment.created", data: { appointmentId: appointment.id, version: 1 } }]);
+    expect(await db.outboxEvent.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ attempts: 1, lastError: null });
+    expect((await db.outboxEvent.findUniqueOrThrow({ where: { id: row.id } })).publishedAt).not.toBeNull();
+    // Inngest runs the functions, not this process.
+    expect(await emailsFor(appointment.id)).toEqual([]);
+  });
+
+  it("when Inngest is unreachable, records the attempt and the error and leaves the row for the relay", async () => {
+    useInngestMode();
+    vi.spyOn(inngest, "send").mockRejectedValue(new Error("connect ECONNREFUSED 127.0.0.1:8288"));
+    const appointment = await bookWithOutbox(salon, nextStart());
+
+    expect(await publishPendingOutbox()).toMatchObject({ mode: "inngest", published: 0, failed: 1 });
+    const row = await db.outboxEvent.findFirstOrThrow({ where: { appointmentId: appointment.id } });
+    expect(row).toMatchObject({ publishedAt: null, attempts: 1, lastError: "connect ECONNREFUSED 127.0.0.1:8288" });
+
+    vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] } as never);
+    expect(await publishPendingOutbox()).toMatchObject({ published: 1 });
+  });
+
+  it("in embedded mode never calls inngest.send, and publishOutboxAfterResponse runs at once outside a request", async () => {
+    const send = vi.spyOn(inngest, "send");
+    const appointment = await bookWithOutbox(salon, nextStart());
+    expect(await publishOutboxAfterResponse()).toMatchObject({ mode: "embedded" });
+    expect(send).not.toHaveBeenCalled();
+    expect((await emailsFor(appointment.id)).map((email) => email.kind).sort()).toEqual(["confirmation", "stylist-booked"]);
+  });
+});
