@@ -1,11 +1,14 @@
 // The driver adapter the WASM schema engine talks to PostgreSQL through:
 // @prisma/adapter-pg with two fixes for migration work, plus a shadow database
 // that is a fresh in-process PGlite on every request.
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 
@@ -45,6 +48,45 @@ function withCharColumns(queryable) {
   return queryable;
 }
 
+/**
+ * pg-pool throws a connection away whenever a query on it fails, even on a
+ * plain SQL error after which the connection is fine (say, a migration with a
+ * typo). A PGlite socket server allows one connection by default and may
+ * refuse the replacement before it has seen the old one close, turning a
+ * readable SQL error into "Connection terminated unexpectedly". So keep the
+ * connection unless the error says it is broken.
+ */
+class KeepConnectionPool extends pg.Pool {
+  async query(config, values) {
+    const client = await this.connect();
+    let broken;
+    try {
+      return await client.query(config, values);
+    } catch (error) {
+      const harmless = error instanceof pg.DatabaseError && !/^(08|57P)/.test(error.code ?? '');
+      if (!harmless) broken = error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+/** adapter-pg on a pool of its own, ended when the adapter is disposed. */
+function prismaPg(url) {
+  const pool = new KeepConnectionPool({ connectionString: url });
+  // `?schema=` names the schema to migrate: tell the engine, and point the
+  // search_path there so unqualified migration SQL lands in it, as natively.
+  // With SET rather than a startup option, which PGlite ignores.
+  const schema = new URL(url).searchParams.get('schema') ?? undefined;
+  if (schema) {
+    const setSearchPath = `SET search_path TO "${schema.replace(/"/g, '""')}"`;
+    // Runs before anything else on the connection: pg queues a client's queries.
+    pool.on('connect', (client) => client.query(setSearchPath).catch(() => {}));
+  }
+  return new PrismaPg(pool, { schema, disposeExternalPool: true });
+}
+
 /** Applies the fixes to an adapter from PrismaPg#connect() and to its transactions. */
 function patchAdapter(adapter) {
   withCharColumns(adapter);
@@ -63,12 +105,6 @@ function patchAdapter(adapter) {
     }
   };
   return adapter;
-}
-
-function pgOptionsFor(url) {
-  // `?schema=` selects the schema the engine migrates, as with the native engine.
-  const schema = new URL(url).searchParams.get('schema');
-  return schema ? { schema } : undefined;
 }
 
 /** Extension name as written in SQL -> PGlite module exporting it. */
@@ -92,18 +128,45 @@ async function loadPgliteExtensions(names) {
   return extensions;
 }
 
+// Starting PGlite from nothing (compile its WASM, run initdb) takes ~2 s and
+// `migrate dev` needs several shadow databases. So compile once per process
+// and start later instances from a copy of the first one's freshly
+// initialised data directory: ~0.3 s each.
+let pgliteTemplate = null;
+
+async function freshPglite(extensions) {
+  pgliteTemplate ??= (async () => {
+    const dist = dirname(require.resolve('@electric-sql/pglite'));
+    const [pglite, initdb, fsBundle] = await Promise.all(
+      ['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((f) => readFile(join(dist, f))),
+    );
+    return {
+      pgliteWasmModule: await WebAssembly.compile(pglite),
+      initdbWasmModule: await WebAssembly.compile(initdb),
+      fsBundle: new Blob([fsBundle]),
+      loadDataDir: undefined,
+    };
+  })();
+  const template = await pgliteTemplate;
+  const db = await PGlite.create({ ...template, extensions });
+  template.loadDataDir ??= await db.dumpDataDir('none'); // taken before anything runs in it
+  return db;
+}
+
 /**
  * A brand-new in-memory PGlite served on a free local port, reached through
  * adapter-pg like the real database. PGlite cannot CREATE DATABASE, so a new
  * instance per request is what gives an empty shadow database.
  */
-async function connectPgliteShadow(extensionNames) {
-  const db = await PGlite.create({ extensions: await loadPgliteExtensions(extensionNames) });
+async function connectPgliteShadow(extensionNames, schema) {
+  const db = await freshPglite(await loadPgliteExtensions(extensionNames));
   // adapter-pg uses a pool, so allow it more than PGlite's default single connection.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 10 });
   await server.start();
-  const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres`;
-  const adapter = patchAdapter(await new PrismaPg({ connectionString: url }).connect());
+  const url = new URL(`postgresql://postgres:postgres@${server.getServerConn()}/postgres`);
+  // Same schema as the real database, or its tables look like different ones.
+  if (schema) url.searchParams.set('schema', schema);
+  const adapter = patchAdapter(await prismaPg(url.href).connect());
   const dispose = adapter.dispose.bind(adapter);
   adapter.dispose = async () => {
     await dispose();
@@ -118,7 +181,7 @@ async function connectPgliteShadow(extensionNames) {
  * engine, empty it before use (every schema but the system ones).
  */
 async function connectExplicitShadow(url) {
-  const adapter = patchAdapter(await new PrismaPg({ connectionString: url }, pgOptionsFor(url)).connect());
+  const adapter = patchAdapter(await prismaPg(url).connect());
   const { rows } = await adapter.underlyingDriver().query(
     `SELECT nspname FROM pg_namespace
      WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'`,
@@ -135,19 +198,20 @@ async function connectExplicitShadow(url) {
  * @param {() => Iterable<string>} options.shadowExtensions extensions the PGlite shadow must offer
  */
 export function createAdapterFactory({ url, shadowDatabaseUrl, shadowExtensions }) {
-  const main = url ? new PrismaPg({ connectionString: url }, pgOptionsFor(url)) : null;
   return bindMigrationAwareSqlAdapterFactory({
     provider: 'postgres',
     adapterName: '@prisma/adapter-pg',
     async connect() {
-      if (!main) throw new Error('No datasource URL: set `datasource.url` in prisma.config.ts.');
-      return patchAdapter(await main.connect());
+      // The WASM engine connects (and queries) as soon as it starts, so even
+      // `migrate diff --from-empty --to-schema` needs a database here.
+      if (!url) throw new Error('No datasource URL: set `datasource.url` in prisma.config.ts.');
+      return connectAdapter(url);
     },
     async connectToShadowDb() {
       try {
         return shadowDatabaseUrl
           ? await connectExplicitShadow(shadowDatabaseUrl)
-          : await connectPgliteShadow([...shadowExtensions()]);
+          : await connectPgliteShadow([...shadowExtensions()], url && new URL(url).searchParams.get('schema'));
       } catch (error) {
         // The engine replaces this error with a vague one of its own; keep the
         // real cause in the log (`DEBUG=prisma:schemaEngine*` shows it).
@@ -160,5 +224,5 @@ export function createAdapterFactory({ url, shadowDatabaseUrl, shadowExtensions 
 
 /** A plain adapter-pg connection (with the fixes) for one-off checks. */
 export function connectAdapter(url) {
-  return new PrismaPg({ connectionString: url }, pgOptionsFor(url)).connect().then(patchAdapter);
+  return prismaPg(url).connect().then(patchAdapter);
 }

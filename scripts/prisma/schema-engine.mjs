@@ -161,9 +161,10 @@ async function serveJsonRpc() {
   const extraMethods = {
     // Same question; the WASM engine asks its own connection, not params.datasource.
     getDatabaseVersion: async () => (await getEngine()).version(),
-    createDatabase: async () => {
-      await databaseCommand('create-database', datasource.url);
-      return { databaseName: databaseName(datasource.url) };
+    createDatabase: async (params) => {
+      const url = params?.datasource?.url ?? datasource.url;
+      await databaseCommand('create-database', url);
+      return { databaseName: databaseName(url) };
     },
   };
 
@@ -171,7 +172,7 @@ async function serveJsonRpc() {
     for (const name of sqlExtensionNames(params)) wantedExtensions.add(name);
     if (extraMethods[method]) return extraMethods[method](params);
     const eng = await getEngine();
-    if (typeof eng[method] !== 'function' || method.startsWith('_') || method === 'free') {
+    if (typeof eng[method] !== 'function' || /^(_|free$|constructor$)/.test(method)) {
       throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
     }
     try {
@@ -214,27 +215,71 @@ async function serveJsonRpc() {
     process.exit(1);
   });
 
+  // The native engine hands `diff` output to the CLI as a `print` request
+  // (the CLI prints it, or captures it for --output); the WASM engine returns
+  // it instead. Ask the CLI to print it, the native way.
+  const printed = new Map(); // id of our print request -> resolve
+  let printId = 0;
+  function print(content) {
+    const id = `print-${++printId}`;
+    return new Promise((resolve) => {
+      printed.set(id, resolve);
+      send({ id, method: 'print', params: { content: content.replace(/\n$/, '') } });
+    });
+  }
+  const extraResultHandling = {
+    diff: async (result) => {
+      if (typeof result.stdout === 'string') await print(result.stdout);
+      return { ...result, stdout: null };
+    },
+  };
+
   // One request at a time: the CLI waits for each answer anyway, and the
   // engine instance is not meant to run calls concurrently.
   let queue = Promise.resolve();
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   lines.on('line', (line) => {
     if (!line.trim()) return;
+    let message;
+    try {
+      message = JSON.parse(line);
+    } catch {
+      send({ id: null, error: { code: -32700, message: 'Parse error' } });
+      return;
+    }
+    // The CLI's answer to a print request: not queued, its request awaits it.
+    if (!message.method && printed.has(message.id)) {
+      printed.get(message.id)();
+      printed.delete(message.id);
+      return;
+    }
     queue = queue.then(async () => {
+      current = message;
       try {
-        current = JSON.parse(line);
-      } catch {
-        return send({ id: null, error: { code: -32700, message: 'Parse error' } });
-      }
-      try {
-        await send({ id: current.id, result: await handle(current) });
+        let result = await handle(current);
+        result = (await extraResultHandling[current.method]?.(result)) ?? result;
+        await send({ id: current.id, result });
       } catch (error) {
-        await fail(current, error);
+        await fail(current, withDriverErrors(error, adapterFactory.errorRegistry));
       }
       current = null;
     });
   });
   lines.on('close', () => queue.then(() => process.exit(0)));
+}
+
+/**
+ * A JavaScript error thrown inside the driver adapter (not an SQL error, which
+ * the engine words itself) reaches the engine as "External error id#N" while
+ * the error waits in the adapter factory's registry. Put its text in.
+ */
+function withDriverErrors(error, registry) {
+  if (typeof error?.message !== 'string') return error;
+  error.message = error.message.replace(/External error id#(\d+)/g, (text, id) => {
+    const record = registry.consumeError(Number(id));
+    return record ? (record.error?.message ?? String(record.error)) : text;
+  });
+  return error;
 }
 
 function rpcError(error, panic) {
