@@ -15,7 +15,8 @@ declare module "vitest" {
   }
 }
 
-const POSTGRES_TEMPLATE = "pamper_test_template";
+// Per run, so two test runs against one PostgreSQL server never drop each other's template.
+const POSTGRES_TEMPLATE = `pamper_test_template_${process.pid}`;
 
 /** Applies the real migrations (through the Prisma CLI) once; every test file then gets a copy. */
 export default async function setup(project: TestProject) {
