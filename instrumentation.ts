@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 /**
  * Runs once when a server instance starts (Next.js instrumentation hook): refuse to start with a broken
  * environment, then start OpenTelemetry tracing when an OTLP collector is configured.
@@ -16,3 +18,10 @@ export async function register() {
     registerOTel({ serviceName: env.OTEL_SERVICE_NAME });
   }
 }
+
+/** Uncaught errors anywhere in a request: logged with the request id and counted per route. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { recordRequestError } = await import("./lib/observability/request-errors");
+  recordRequestError(error, request, context);
+};

@@ -13,7 +13,11 @@ import { checkReadiness } from "./readiness";
 const APPOINTMENT_ACTIONS = ["booked", "rescheduled", "cancelled"] as const;
 const EMAIL_STATUSES = ["SENT", "FAILED"] as const;
 
-type Metrics = { registry: Registry; httpDuration: Histogram<"method" | "route" | "status"> };
+type Metrics = {
+  registry: Registry;
+  httpDuration: Histogram<"method" | "route" | "status">;
+  requestErrors: Counter<"route" | "route_type">;
+};
 
 function createMetrics(): Metrics {
   const registry = new Registry();
@@ -24,6 +28,13 @@ function createMetrics(): Metrics {
     help: "Duration of HTTP requests handled by instrumented route handlers.",
     labelNames: ["method", "route", "status"] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  const requestErrors = new Counter({
+    name: "pamper_request_errors_total",
+    help: "Uncaught errors in page renders, route handlers, server actions and the proxy (Next's onRequestError).",
+    labelNames: ["route", "route_type"] as const,
     registers: [registry],
   });
 
@@ -90,7 +101,7 @@ function createMetrics(): Metrics {
     },
   });
 
-  return { registry, httpDuration };
+  return { registry, httpDuration, requestErrors };
 }
 
 // A failing query must not turn the whole scrape into an error: the other series still matter, and
