@@ -28,7 +28,10 @@ runMain(async () => {
     try {
       do {
         const summary = await publishPendingOutbox({ batchSize: args.batch });
-        console.log(`${new Date().toISOString()}  ${summary.mode}: published ${summary.published}, failed ${summary.failed}`);
+        console.log(
+          `${new Date().toISOString()}  ${summary.mode}: published ${summary.published}, failed ${summary.failed}` +
+            (summary.remindersSent === undefined ? "" : `, reminders sent ${summary.remindersSent}`),
+        );
         if (args.watch) await new Promise((resolve) => setTimeout(resolve, args.interval * 1000));
       } while (args.watch);
     } finally {

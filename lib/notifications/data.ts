@@ -33,3 +33,32 @@ export function listRecentEmails(options: { to?: string; limit: number }) {
 }
 
 export type StoredEmail = Awaited<ReturnType<typeof listRecentEmails>>[number];
+
+/**
+ * Booked appointments whose reminder time has come (start − the salon's lead time ≤ now < start), with
+ * what the reminder sweep needs to skip those already reminded for their current version.
+ */
+export async function listAppointmentsDueForReminder(now: Date) {
+  const salon = await db.salonSettings.findUnique({ where: { id: 1 }, select: { reminderLeadMinutes: true } });
+  if (!salon) return [];
+  const leadMs = salon.reminderLeadMinutes * 60_000;
+  const candidates = await db.appointment.findMany({
+    where: { status: "BOOKED", startsAt: { gt: now, lte: new Date(now.getTime() + leadMs) } },
+    select: { id: true, version: true, startsAt: true, updatedAt: true },
+    orderBy: { startsAt: "asc" },
+    take: 500,
+  });
+  const reminders = await db.emailMessage.findMany({
+    where: { kind: "reminder", appointmentId: { in: candidates.map((c) => c.id) } },
+    select: { appointmentId: true, appointmentVersion: true, status: true, attempts: true },
+  });
+  const done = new Set(
+    reminders
+      .filter((r) => r.status === "SENT" || r.attempts >= 5)
+      .map((r) => `${r.appointmentId}:${r.appointmentVersion}`),
+  );
+  // Like the Inngest reminder: none when the last change was already inside the lead time.
+  return candidates.filter(
+    (c) => !done.has(`${c.id}:${c.version}`) && c.updatedAt.getTime() < c.startsAt.getTime() - leadMs,
+  );
+}

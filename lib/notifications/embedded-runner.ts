@@ -8,7 +8,7 @@ import { EmailSendError } from "./transport/mail-transport";
  * Runs notification jobs in this process when there is no Inngest server: the same handlers, with a
  * step runner that retries each step with exponential backoff and calls the failure alert when retries
  * run out. A sleep into the future cannot survive a restart without a durable scheduler, so the run ends
- * there ("deferred") — reminders need Inngest; everything else is delivered.
+ * there ("deferred"); the reminder sweep (send-due-reminders.ts) sends the reminder once it is due.
  */
 
 export type EmbeddedRunOptions = {

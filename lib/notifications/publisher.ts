@@ -5,10 +5,11 @@ import { logger } from "@/lib/logger";
 import { runJobsInProcess, type EmbeddedRunOptions } from "./embedded-runner";
 import { pickPendingOutbox, recordOutboxOutcome, withClaimedOutboxBatch, type ClaimedOutboxRow, type PublishOutcome } from "./mutations";
 import { ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
+import { sendDueReminders } from "./send-due-reminders";
 import { notificationSettings } from "./settings";
 
 export type PublishOptions = EmbeddedRunOptions & { batchSize?: number; maxBatches?: number };
-export type PublishSummary = { mode: "inngest" | "embedded"; published: number; failed: number };
+export type PublishSummary = { mode: "inngest" | "embedded"; published: number; failed: number; remindersSent?: number };
 
 function toEvent(row: ClaimedOutboxRow): TOutboxEvent {
   return ZOutboxEvent.parse({ name: row.type, data: row.payload });
@@ -64,6 +65,8 @@ export async function publishPendingOutbox(options: PublishOptions = {}): Promis
     // A failed batch is left for the relay rather than hammered again now.
     if (outcomes.length < batchSize || failed > 0) break;
   }
+  // Without Inngest nobody sleeps until reminder time: send whatever reminders have come due instead.
+  if (mode === "embedded") summary.remindersSent = (await sendDueReminders()).sent;
   if (summary.failed > 0) logger.warn(summary, "some outbox events could not be published; the relay retries them");
   return summary;
 }

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ICAL from "ical.js";
 import { db } from "@/lib/db";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
+import { sendDueReminders } from "@/lib/notifications/send-due-reminders";
 import { resetNotificationSettings } from "@/lib/notifications/settings";
 import {
   bookWithOutbox,
@@ -85,5 +86,27 @@ describe("notifications in embedded mode", () => {
     expect(cancelled.event.getFirstPropertyValue("sequence")).toBe(2);
     expect(cancelled.event.getFirstPropertyValue("uid")).toBe(icsOf(reschedule).event.getFirstPropertyValue("uid"));
     expect(cancellation.text).toContain("Poorly; sorry, really");
+  });
+
+  it("sends a reminder once it is due, once, and none after a cancellation", async () => {
+    const HOUR = 3_600_000;
+    const startsAt = new Date(Math.ceil((Date.now() + 30 * HOUR) / HOUR) * HOUR);
+    const appointment = await bookWithOutbox(salon, startsAt);
+    await publishPendingOutbox();
+    // Booked 30 h ahead with a 24 h lead: nothing is due yet.
+    expect((await emailsFor(appointment.id)).map((email) => email.kind)).not.toContain("reminder");
+
+    const dayBefore = new Date(startsAt.getTime() - 23 * HOUR);
+    expect(await sendDueReminders(dayBefore)).toEqual({ sent: 1, failed: 0 });
+    expect(await sendDueReminders(dayBefore)).toEqual({ sent: 0, failed: 0 });
+    const reminder = (await emailsFor(appointment.id)).find((email) => email.kind === "reminder")!;
+    expect(reminder).toMatchObject({ status: "SENT", appointmentVersion: 1, dedupeKey: `${appointment.id}:reminder:1` });
+    expect(icsOf(reminder).calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+
+    const other = await bookWithOutbox(salon, new Date(startsAt.getTime() + 2 * HOUR));
+    await cancelWithOutbox(other.id, null);
+    await publishPendingOutbox();
+    expect(await sendDueReminders(dayBefore)).toEqual({ sent: 0, failed: 0 });
+    expect((await emailsFor(other.id)).map((email) => email.kind)).not.toContain("reminder");
   });
 });
