@@ -51,6 +51,9 @@ export default defineConfig({
       PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e",
       PGLITE_PORT: String(Number(process.env.E2E_PGLITE_PORT ?? 54331)),
       DATABASE_URL: "",
+      // next-auth refuses to run under `next start` without these; a fixed secret is fine for a test server.
+      AUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
+      AUTH_TRUST_HOST: "true",
     },
   },
 });

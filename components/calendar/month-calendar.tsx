@@ -51,6 +51,7 @@ export function MonthCalendar({ month, counts, selectedDate, minMonth, maxMonth,
                     <button
                       type="button"
                       data-roving
+                      data-date={day}
                       tabIndex={day === tabStop ? 0 : -1}
                       aria-disabled={free === 0}
                       aria-pressed={selected}

@@ -17,7 +17,7 @@ export type BookableServiceSummary = NonNullable<Awaited<ReturnType<typeof findB
  */
 export function listCustomerEmailsForAppointment(customer: { id: string; email: string }, appointmentId: string) {
   return db.emailMessage.findMany({
-    where: { appointmentId, to: customer.email, kind: { not: { startsWith: "staff" } } },
+    where: { appointmentId, to: customer.email, kind: { not: { startsWith: "stylist-" } } },
     orderBy: { createdAt: "asc" },
     select: { id: true, kind: true, subject: true, status: true, createdAt: true, sentAt: true },
   });

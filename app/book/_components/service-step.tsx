@@ -17,7 +17,6 @@ export function ServiceStep({ services }: { services: ServiceSummary[] }) {
             <li key={service.id} className="flex">
               <Link
                 href={selectionHref("/book", { service: service.id })}
-                aria-label={`${service.name}, ${formatDuration(service.durationMinutes)}, ${formatPrice(service.priceCents, service.currency)}`}
                 className="flex flex-1 rounded-xl hover:ring-2 hover:ring-brand-600 [&>article]:flex-1"
               >
                 <ServiceCard

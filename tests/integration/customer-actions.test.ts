@@ -1,0 +1,157 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
+import { bookAppointment } from "@/lib/booking/mutations";
+import { db } from "@/lib/db";
+import { createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
+
+/**
+ * The customer server actions decide who may do what from the session alone: a guest is sent to sign
+ * in, an unverified account cannot book, and nobody can touch another customer's appointment — whatever
+ * the submitted form says. Real booking core and database; only the session and Next's redirect are faked.
+ */
+
+class Redirect extends Error {
+  constructor(readonly url: string) {
+    super(`redirect ${url}`);
+  }
+}
+
+let sessionUser: SessionUser | null = null;
+
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Redirect(url);
+  },
+  notFound: () => {
+    throw new Redirect("/404");
+  },
+}));
+vi.mock("@/lib/customer-portal/after-change", () => ({ afterAppointmentChange: vi.fn() }));
+vi.mock("@/lib/auth/session", () => ({
+  currentUser: async () => sessionUser,
+  requireUser: async (returnTo: string) => {
+    if (!sessionUser) throw new Redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+    return sessionUser;
+  },
+  actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
+}));
+
+const { cancelAction, confirmBookingAction, rescheduleAction } = await import("@/lib/customer-portal/actions");
+
+let f: BookingFixture;
+// A weekday far enough ahead to be inside the (widened) horizon and outside every cutoff.
+const START = "2030-01-08T10:00:00.000Z";
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
+async function redirectOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  if (!(error instanceof Redirect)) throw new Error(`expected a redirect, got ${String(error)}`);
+  return error.url;
+}
+
+const as = (id: string, emailConfirmed = true): SessionUser => ({ id, name: "Test", email: `${id}@test.test`, role: "CUSTOMER", emailConfirmed });
+const idle = { status: "idle" } as const;
+
+beforeAll(async () => {
+  f = await createBookingFixture({ bookingHorizonDays: 3650 });
+});
+
+beforeEach(() => {
+  sessionUser = null;
+});
+
+describe("confirmBookingAction", () => {
+  const fields = () => ({ service: f.cut, staff: f.amy, date: "2030-01-08", start: START, note: "" });
+
+  it("sends a guest to sign in and back to the same review", async () => {
+    const url = await redirectOf(confirmBookingAction(idle, form(fields())));
+    expect(url).toMatch(/^\/sign-in\?callbackUrl=/);
+    const back = decodeURIComponent(url.split("callbackUrl=")[1]!);
+    expect(back).toContain(`service=${f.cut}`);
+    expect(back).toContain(`staff=${f.amy}`);
+    expect(back).toContain("step=review");
+  });
+
+  it("refuses an account whose email is not confirmed", async () => {
+    sessionUser = as(f.bob, false);
+    const state = await confirmBookingAction(idle, form(fields()));
+    expect(state).toMatchObject({ status: "error", code: "FORBIDDEN" });
+    expect(await db.appointment.count({ where: { customerId: f.bob } })).toBe(0);
+  });
+
+  it("books for the signed-in customer only, ignoring any customer id in the form", async () => {
+    sessionUser = as(f.alice);
+    const url = await redirectOf(confirmBookingAction(idle, form({ ...fields(), customerId: f.bob })));
+    const id = url.replace("/book/confirmed/", "");
+    const appointment = await db.appointment.findUniqueOrThrow({ where: { id } });
+    expect(appointment).toMatchObject({ customerId: f.alice, staffId: f.amy, source: "WEB" });
+  });
+
+  it("a slot taken meanwhile returns to fresh times, keeping service, stylist and day", async () => {
+    sessionUser = as(f.bob);
+    const url = await redirectOf(confirmBookingAction(idle, form(fields())));
+    expect(url).toContain("error=slot-taken");
+    expect(url).toContain(`service=${f.cut}`);
+    expect(url).toContain("date=2030-01-08");
+    expect(url).not.toContain("start=");
+  });
+});
+
+describe("reschedule and cancel", () => {
+  let alices: { id: string; version: number };
+
+  beforeAll(async () => {
+    const booked = await bookAppointment(f.actors.alice, {
+      customerId: f.alice, serviceId: f.cut, staffId: f.ben, startsAt: new Date("2030-01-09T11:00:00Z"), source: "WEB",
+    });
+    alices = { id: booked.id, version: booked.version };
+  });
+
+  it("another customer cannot cancel or reschedule it: not found, and nothing changes", async () => {
+    sessionUser = as(f.bob);
+    const cancel = await cancelAction(idle, form({ appointmentId: alices.id, version: String(alices.version) }));
+    expect(cancel).toMatchObject({ status: "error", code: "NOT_FOUND" });
+    const reschedule = await rescheduleAction(idle, form({ appointmentId: alices.id, version: String(alices.version), start: "2030-01-09T14:00:00.000Z" }));
+    expect(reschedule).toMatchObject({ status: "error", code: "NOT_FOUND" });
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: alices.id } })).toMatchObject({ status: "BOOKED", version: alices.version });
+  });
+
+  it("a guest is sent to sign in", async () => {
+    const url = await redirectOf(cancelAction(idle, form({ appointmentId: alices.id, version: String(alices.version) })));
+    expect(url).toBe(`/sign-in?callbackUrl=${encodeURIComponent(`/appointments/${alices.id}`)}`);
+  });
+
+  it("the owner reschedules, then a stale version is refused instead of overwriting", async () => {
+    sessionUser = as(f.alice);
+    const url = await redirectOf(rescheduleAction(idle, form({ appointmentId: alices.id, version: String(alices.version), start: "2030-01-09T14:00:00.000Z" })));
+    expect(url).toBe(`/appointments/${alices.id}?notice=rescheduled`);
+    const stale = await cancelAction(idle, form({ appointmentId: alices.id, version: String(alices.version) }));
+    expect(stale).toMatchObject({ status: "error", code: "VERSION_CONFLICT" });
+  });
+
+  it("the owner cancels with a reason; a cancelled appointment cannot be rescheduled", async () => {
+    sessionUser = as(f.alice);
+    const current = await db.appointment.findUniqueOrThrow({ where: { id: alices.id } });
+    const url = await redirectOf(cancelAction(idle, form({ appointmentId: alices.id, version: String(current.version), reason: "Plans changed" })));
+    expect(url).toBe(`/appointments/${alices.id}?notice=cancelled`);
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: alices.id } })).toMatchObject({ status: "CANCELLED", cancellationReason: "Plans changed" });
+    const again = await rescheduleAction(idle, form({ appointmentId: alices.id, version: String(current.version + 1), start: "2030-01-10T14:00:00.000Z" }));
+    expect(again).toMatchObject({ status: "error", code: "INVALID_TRANSITION" });
+  });
+
+  it("inside the cutoff the server refuses, whatever the page showed", async () => {
+    const soon = new Date(Math.ceil((Date.now() + 3 * 3_600_000) / 900_000) * 900_000);
+    const booked = await bookAppointment(f.actors.admin, {
+      customerId: f.alice, serviceId: f.cut, staffId: f.amy, startsAt: soon, source: "DASHBOARD", overrideAvailability: true,
+    });
+    sessionUser = as(f.alice);
+    const state = await cancelAction(idle, form({ appointmentId: booked.id, version: String(booked.version) }));
+    expect(state).toMatchObject({ status: "error", code: "CUTOFF_PASSED" });
+    expect(state.message).toMatch(/contact the salon/);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { getSessionState, isSignInLocked } from "@/lib/auth/data";
+import { consumeToken, createCustomer, issueToken, markEmailVerified, recordFailedSignIn, revokeAllSessions, setPassword } from "@/lib/auth/mutations";
+import { verifyPassword } from "@/lib/auth/password";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "@/lib/auth/sign-in-limits";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+/** The account core on a real database: lockouts, one-time tokens, revocation. */
+
+let counter = 0;
+const newEmail = () => `auth.${process.pid}.${++counter}@test.test`;
+
+describe("failed sign-in limits", () => {
+  it("locks an account after its failures, from any IP, and leaves other accounts alone", async () => {
+    const email = newEmail();
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt += 1) {
+      expect(await isSignInLocked(email, `10.0.0.${attempt}`)).toBe(false);
+      await recordFailedSignIn(email, `10.0.0.${attempt}`);
+    }
+    expect(await isSignInLocked(email, "10.9.9.9")).toBe(true);
+    expect(await isSignInLocked(newEmail(), "10.9.9.9")).toBe(false);
+  });
+
+  it("locks an IP that tries many accounts, counting concurrent failures exactly", async () => {
+    const ip = `192.0.2.${process.pid % 250}`;
+    await Promise.all(Array.from({ length: MAX_FAILURES_PER_IP }, () => recordFailedSignIn(newEmail(), ip)));
+    expect(await isSignInLocked(newEmail(), ip)).toBe(true);
+    const [row] = await db.rateLimitCounter.findMany({ where: { key: `sign-in:ip:${ip}` } });
+    expect(row?.count).toBe(MAX_FAILURES_PER_IP);
+  });
+
+  it("starts afresh in the next window", async () => {
+    const email = newEmail();
+    const then = new Date("2030-01-01T10:00:00Z");
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt += 1) await recordFailedSignIn(email, null, then);
+    expect(await isSignInLocked(email, null, then)).toBe(true);
+    expect(await isSignInLocked(email, null, new Date(then.getTime() + 16 * 60_000))).toBe(false);
+  });
+});
+
+describe("accounts and one-time tokens", () => {
+  it("refuses a second account with the same email as a field error", async () => {
+    const email = newEmail();
+    await createCustomer({ name: "First", email, password: "a-long-password" });
+    const error = await createCustomer({ name: "Second", email, password: "a-long-password" }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fieldErrors[0]?.path).toBe("email");
+  });
+
+  it("stores only the hash, works once, and only for its purpose", async () => {
+    const email = newEmail();
+    const raw = await issueToken("verify-email", email);
+    expect(await db.verificationToken.count({ where: { token: raw } })).toBe(0);
+    expect(await consumeToken("reset-password", raw)).toBeNull();
+    const again = await issueToken("verify-email", email);
+    expect(await consumeToken("verify-email", raw)).toBeNull(); // superseded by the newer link
+    expect(await consumeToken("verify-email", again)).toBe(email);
+    expect(await consumeToken("verify-email", again)).toBeNull();
+  });
+
+  it("a password reset sets the new password and ends every session; so does sign-out-everywhere", async () => {
+    const email = newEmail();
+    const user = await createCustomer({ name: "Reset", email, password: "the-old-password" });
+    const before = (await getSessionState(user.id))!.sessionVersion;
+    await setPassword(email, "the-new-password");
+    await markEmailVerified(email);
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(after.passwordHash!, "the-new-password")).toBe(true);
+    expect(after.sessionVersion).toBe(before + 1);
+    expect(after.emailVerified).not.toBeNull();
+    await revokeAllSessions(user.id);
+    expect((await getSessionState(user.id))!.sessionVersion).toBe(before + 2);
+  });
+});
