@@ -29,3 +29,8 @@ export async function listApiKeys(filter: { ownerId?: string } = {}): Promise<Ap
   });
   return rows.map(({ hashedKey: _hash, owner, ...row }) => ({ ...row, ownerEmail: owner.email }));
 }
+
+/** The user a new key will act as, found by email (the operator CLI names owners by email). */
+export function findKeyOwnerByEmail(email: string) {
+  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, role: true } });
+}

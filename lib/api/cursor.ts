@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/api/api-error";
 
-/** `limit` for every list: default 20, and larger values are capped (not refused) at 100. */
-export const ZLimit = z.coerce.number().int().min(1).default(20).transform((n) => Math.min(n, 100));
-
 /**
  * Cursors are opaque to clients (base64url JSON of the last row's id), so the ordering behind them can
  * change without breaking anyone who just follows `nextCursor`.

@@ -1,8 +1,11 @@
-import { decodeCursor, ZLimit } from "@/lib/api/cursor";
-import { validate } from "@/lib/api/validate";
+import { decodeCursor } from "@/lib/api/cursor";
 
-/** `limit` and `cursor` of a list request, already validated by the route's query schema as strings. */
-export function pageParams(query: { limit?: string; cursor?: string }): { limit: number; cursorId?: string } {
-  const limit = validate(ZLimit, query.limit ?? undefined, "query");
+export const DEFAULT_LIMIT = 20;
+/** Larger pages are capped rather than refused, so a client asking for "everything" still gets a page. */
+export const MAX_LIMIT = 100;
+
+/** `limit` and `cursor` of a list request, already validated by the route's query schema. */
+export function pageParams(query: { limit?: number; cursor?: string }): { limit: number; cursorId?: string } {
+  const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
   return { limit, ...(query.cursor && { cursorId: decodeCursor(query.cursor) }) };
 }

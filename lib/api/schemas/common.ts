@@ -22,7 +22,7 @@ export const ZPageMeta = { nextCursor: z.string().nullable().meta({ description:
 
 export const ZListQueryBase = {
   cursor: z.string().min(1).max(500).optional().meta({ description: "From the previous page's nextCursor." }),
-  limit: z.string().regex(/^\d{1,9}$/).optional().meta({ description: "Page size, default 20; values above 100 are capped to 100." }),
+  limit: z.coerce.number().int().min(1).optional().meta({ description: "Page size, default 20; values above 100 are capped to 100." }),
 };
 
 /** `?includeInactive=true|false` as a boolean (query strings carry no types). */
