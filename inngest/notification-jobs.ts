@@ -12,4 +12,4 @@ export const notificationJobs: AnyNotificationJob[] = [
   sendCancellationNoticeJob,
   notifyStylistJob,
   sendReminderJob,
-] as AnyNotificationJob[];
+];
