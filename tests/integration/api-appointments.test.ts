@@ -48,6 +48,13 @@ describe("POST /appointments", () => {
     expect(response.headers.get("ratelimit")).toMatch(/r=\d+/);
   });
 
+  it("hands the booking to notifications (its outbox event gets published)", async () => {
+    const response = await book(keyA);
+    await expect
+      .poll(async () => (await db.outboxEvent.findFirst({ where: { appointmentId: response.body.id } }))?.publishedAt, { timeout: 10_000 })
+      .toBeInstanceOf(Date);
+  });
+
   it("assigns any stylist when staffId is omitted", async () => {
     const response = await book(keyA, { staffId: undefined });
     expect(response.status).toBe(201);
