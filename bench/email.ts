@@ -15,7 +15,7 @@ import { printJsonResult, printTable, round } from "./lib/report";
 
 const RENDER_WARMUP = 50;
 const RENDER_SAMPLES = 300;
-const PAIRS = 60;
+const PAIRS = 120;
 const SATURATED_PAIRS = 40;
 
 const percentile = (values: number[], p: number) => {
