@@ -1,0 +1,84 @@
+"use client";
+
+import { useActionState } from "react";
+import { CheckboxField } from "@/components/dashboard/checkbox-field";
+import { SelectField } from "@/components/dashboard/select-field";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import { idleState } from "@/lib/action-state";
+import { addStaffNoteAction, dashboardCancelAction, dashboardRescheduleAction, transitionAction } from "@/lib/dashboard/actions";
+
+type Target = { appointmentId: string; version: number };
+
+function Hidden({ appointmentId, version }: Target) {
+  return (
+    <>
+      <input type="hidden" name="appointmentId" value={appointmentId} />
+      <input type="hidden" name="version" value={version} />
+    </>
+  );
+}
+
+type RescheduleProps = Target & { staff: Array<{ value: string; label: string }>; defaults: { staffId: string; date: string; time: string } };
+
+export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) {
+  const [state, action, pending] = useActionState(dashboardRescheduleAction, idleState);
+  const values: Record<string, string> = { ...defaults, ...state.values };
+  return (
+    <form action={action} aria-labelledby="reschedule-heading" className="flex flex-col gap-3">
+      <h3 id="reschedule-heading" className="font-semibold text-stone-900">Reschedule</h3>
+      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <Hidden {...target} />
+      <SelectField key={`staff-${values.staffId}`} label="Stylist" name="staffId" id="reschedule-staff" options={staff} defaultValue={values.staffId} error={state.fieldErrors?.staffId} />
+      <div className="grid grid-cols-2 gap-3">
+        <TextField label="New date" name="date" id="reschedule-date" type="date" defaultValue={values.date} error={state.fieldErrors?.date} />
+        <TextField label="New time" name="time" id="reschedule-time" type="time" step={300} defaultValue={values.time} error={state.fieldErrors?.time ?? state.fieldErrors?.startsAt} />
+      </div>
+      <CheckboxField label="Allow outside the normal availability" name="overrideAvailability" id="reschedule-override" defaultChecked={values.overrideAvailability === "on"} />
+      <Button type="submit" variant="secondary" pending={pending}>Reschedule</Button>
+    </form>
+  );
+}
+
+export function CancelForm(target: Target) {
+  const [state, action, pending] = useActionState(dashboardCancelAction, idleState);
+  return (
+    <form action={action} aria-labelledby="cancel-heading" className="flex flex-col gap-3">
+      <h3 id="cancel-heading" className="font-semibold text-stone-900">Cancel</h3>
+      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <Hidden {...target} />
+      <TextField label="Reason (sent to the customer)" name="reason" id="cancel-reason" required defaultValue={state.values?.reason} error={state.fieldErrors?.reason} />
+      <Button type="submit" variant="danger" pending={pending}>Cancel appointment</Button>
+    </form>
+  );
+}
+
+export function TransitionForm({ started, ...target }: Target & { started: boolean }) {
+  const [state, action, pending] = useActionState(transitionAction, idleState);
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <Hidden {...target} />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" name="transition" value="complete" pending={pending}>Mark completed</Button>
+        <Button type="submit" name="transition" value="no_show" variant="secondary" pending={pending} disabled={!started}>
+          Mark no-show
+        </Button>
+      </div>
+      {!started && <p className="text-sm text-stone-700">A no-show can be marked once the appointment has started.</p>}
+    </form>
+  );
+}
+
+export function StaffNoteForm({ appointmentId }: { appointmentId: string }) {
+  const [state, action, pending] = useActionState(addStaffNoteAction, idleState);
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <input type="hidden" name="appointmentId" value={appointmentId} />
+      <TextField label="New staff note (never shown to the customer)" name="body" id="note-body" defaultValue={state.values?.body} error={state.fieldErrors?.body} />
+      <Button type="submit" variant="secondary" pending={pending}>Add note</Button>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ReactNode } from "react";
+import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import type { AppointmentRecords } from "@/lib/dashboard/data";
+import { describeChanges } from "@/lib/dashboard/describe-change";
+import { actorKindLabels, historyActionLabel } from "@/lib/dashboard/labels";
+import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
+
+type Props = { records: AppointmentRecords; timeZone: string; names: Map<string, string>; noteForm: ReactNode };
+
+/** Staff notes, the change history (who, from where, what) and the emails sent for one appointment. */
+export function AppointmentRecordsView({ records, timeZone, names, noteForm }: Props) {
+  const when = (instant: Date) => formatSalonDateTime(instant, timeZone);
+  return (
+    <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <section aria-labelledby="notes-heading" className="rounded-lg border border-stone-300 bg-white p-4">
+        <h2 id="notes-heading" className="mb-3 text-lg font-semibold">Staff notes</h2>
+        {records.notes.length === 0 ? (
+          <p className="mb-3 text-sm text-stone-700">No notes yet.</p>
+        ) : (
+          <ul className="mb-3 flex flex-col gap-2">
+            {records.notes.map((note) => (
+              <li key={note.id} className="rounded border border-stone-200 p-2 text-sm">
+                <p>{note.body}</p>
+                <p className="mt-1 text-xs text-stone-700">{note.author}, {when(note.createdAt)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {noteForm}
+      </section>
+
+      <section aria-labelledby="history-heading" className="rounded-lg border border-stone-300 bg-white p-4">
+        <h2 id="history-heading" className="mb-3 text-lg font-semibold">History</h2>
+        <ol className="flex flex-col gap-2" aria-label="Change history">
+          {records.history.map((entry) => (
+            <li key={entry.id} className="rounded border border-stone-200 p-2 text-sm">
+              <p>
+                <span className="font-semibold">{historyActionLabel(entry.action)}</span> by {entry.actor.label}{" "}
+                <span className="text-stone-700">({actorKindLabels[entry.actor.kind] ?? entry.actor.kind})</span>
+              </p>
+              <p className="text-xs text-stone-700">{when(entry.createdAt)}</p>
+              {entry.action !== "booked" && (
+                <ul className="mt-1 list-disc pl-5 text-xs">
+                  {describeChanges(entry.changes, timeZone, names).map((line) => <li key={line}>{line}</li>)}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="emails-heading" className="rounded-lg border border-stone-300 bg-white p-4 lg:col-span-2">
+        <h2 id="emails-heading" className="mb-3 text-lg font-semibold">Emails sent</h2>
+        {records.emails.length === 0 ? (
+          <p className="text-sm text-stone-700">No emails yet (they are sent just after each change).</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr><th scope="col">Kind</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Status</th><th scope="col">When</th></tr>
+            </thead>
+            <tbody>
+              {records.emails.map((email) => (
+                <tr key={email.id} className="border-t border-stone-200">
+                  <td>{emailKindLabel(email.kind)}</td>
+                  <td>{email.to}</td>
+                  <td>{email.subject}</td>
+                  <td>{email.status}</td>
+                  <td>{when(email.sentAt ?? email.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

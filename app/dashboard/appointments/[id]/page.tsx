@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Toast } from "@/components/ui/toast";
+import { actorOf } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/staff-session";
+import { getAppointment } from "@/lib/booking/data";
+import { formatSalonDate, formatSalonTime, salonLocalDate } from "@/lib/customer-portal/format-when";
+import { hasStarted } from "@/lib/dashboard/clock";
+import { getAppointmentRecords, listStaffOptions } from "@/lib/dashboard/data";
+import { statusStyles } from "@/lib/dashboard/labels";
+import { isAppError } from "@/lib/errors";
+import { formatPrice } from "@/lib/format";
+import { getSalonSettings } from "@/lib/salon/data";
+import { CancelForm, RescheduleForm, StaffNoteForm, TransitionForm } from "../../_components/appointment-forms";
+import { AppointmentRecordsView } from "../../_components/appointment-records";
+
+export const metadata: Metadata = { title: "Appointment" };
+
+const notices: Record<string, string> = {
+  booked: "Appointment booked.",
+  rescheduled: "Appointment rescheduled.",
+  cancelled: "Appointment cancelled.",
+  completed: "Marked as completed.",
+  "no-show": "Marked as a no-show.",
+  "note-added": "Note added.",
+};
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
+
+async function load(id: string, user: Awaited<ReturnType<typeof requireStaff>>) {
+  try {
+    return await getAppointment(actorOf(user), id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function DashboardAppointmentPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await requireStaff(`/dashboard/appointments/${id}`);
+  const [{ notice }, appointment, records, staff, salon] = await Promise.all([
+    searchParams,
+    load(id, user),
+    getAppointmentRecords(id),
+    listStaffOptions(),
+    getSalonSettings(),
+  ]);
+  const tz = salon.timezone;
+  const status = statusStyles[appointment.status];
+  const date = salonLocalDate(appointment.startsAt, tz);
+  const names = new Map([...staff.map((member) => [member.id, member.name] as const), [appointment.serviceId, appointment.service.name]]);
+  const target = { appointmentId: appointment.id, version: appointment.version };
+  return (
+    <div className="max-w-5xl">
+      <Toast key={notice} message={notice ? notices[notice] : undefined} />
+      <Link href={`/dashboard?date=${date}`} className="text-sm font-semibold text-brand-700 underline">← Back to the calendar</Link>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold text-stone-900">{appointment.customer.name} — {appointment.service.name}</h1>
+        <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${status.badge}`}>
+          <span aria-hidden>{status.icon} </span>{status.label}
+        </span>
+      </div>
+      <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold">When</dt>
+        <dd>{formatSalonDate(appointment.startsAt, tz)}, {formatSalonTime(appointment.startsAt, tz)}–{formatSalonTime(appointment.endsAt, tz)}</dd>
+        <dt className="font-semibold">Stylist</dt>
+        <dd>{appointment.staff.name}</dd>
+        <dt className="font-semibold">Customer</dt>
+        <dd>{appointment.customer.name} ({appointment.customer.email})</dd>
+        <dt className="font-semibold">Price</dt>
+        <dd>{formatPrice(appointment.priceCents, appointment.currency.trim())} · {appointment.durationMinutes} min · booked via {appointment.source.toLowerCase()}</dd>
+        {appointment.note && (<><dt className="font-semibold">Customer note</dt><dd>{appointment.note}</dd></>)}
+        {appointment.cancellationReason && (<><dt className="font-semibold">Cancellation reason</dt><dd>{appointment.cancellationReason}</dd></>)}
+      </dl>
+
+      {appointment.status === "BOOKED" && (
+        <section aria-labelledby="manage-heading" className="mt-6 rounded-lg border border-stone-300 bg-white p-4">
+          <h2 id="manage-heading" className="mb-3 text-lg font-semibold">Manage</h2>
+          <TransitionForm {...target} started={hasStarted(appointment.startsAt)} />
+          <div className="mt-4 grid gap-6 md:grid-cols-2">
+            <RescheduleForm
+              {...target}
+              staff={staff.map((member) => ({ value: member.id, label: member.name }))}
+              defaults={{ staffId: appointment.staffId, date, time: formatSalonTime(appointment.startsAt, tz) }}
+            />
+            <CancelForm {...target} />
+          </div>
+        </section>
+      )}
+
+      <AppointmentRecordsView records={records} timeZone={tz} names={names} noteForm={<StaffNoteForm appointmentId={appointment.id} />} />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { AutoRefresh } from "@/components/dashboard/auto-refresh";
+import { CalendarGrid } from "@/components/dashboard/calendar-grid";
+import { CalendarLegend } from "@/components/dashboard/calendar-legend";
+import { CalendarToolbar } from "@/components/dashboard/calendar-toolbar";
+import { requireStaff } from "@/lib/auth/staff-session";
+import { loadCalendar } from "@/lib/dashboard/load-calendar";
+import { ZCalendarQuery } from "@/lib/dashboard/schema";
+
+export const metadata: Metadata = { title: "Calendar" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CalendarPage({ searchParams }: Props) {
+  await requireStaff("/dashboard");
+  const query = ZCalendarQuery.parse(await searchParams);
+  const calendar = await loadCalendar(query);
+  return (
+    <>
+      <AutoRefresh />
+      <CalendarToolbar
+        date={calendar.date}
+        today={calendar.today}
+        view={query.view}
+        staffId={query.staff}
+        staffOptions={calendar.staffOptions}
+        timeZone={calendar.timeZone}
+      />
+      <CalendarGrid layout={calendar.layout} view={query.view} today={calendar.today} timeZone={calendar.timeZone} />
+      <CalendarLegend />
+    </>
+  );
+}

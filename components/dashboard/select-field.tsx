@@ -1,0 +1,31 @@
+import type { SelectHTMLAttributes } from "react";
+
+type Props = SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  name: string;
+  options: Array<{ value: string; label: string }>;
+  error?: string;
+};
+
+/** A labelled select whose error is tied to it with aria-describedby (the TextField of selects). */
+export function SelectField({ label, name, options, error, id = `field-${name}`, ...rest }: Props) {
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-stone-800">{label}</label>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={errorId}
+        className="min-h-11 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700"
+        {...rest}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>{option.label}</option>
+        ))}
+      </select>
+      {error && <p id={errorId} className="text-sm font-medium text-red-700">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { TAppointmentStatus } from "@/lib/booking/schema";
+
+/**
+ * Words and marks for the dashboard. Statuses carry an icon and a word as well as a colour, so they read
+ * the same to colour-blind staff and screen readers.
+ */
+export const statusStyles: Record<TAppointmentStatus, { label: string; icon: string; block: string; badge: string }> = {
+  BOOKED: { label: "Booked", icon: "●", block: "border-sky-700 bg-sky-50", badge: "bg-sky-100 text-sky-900" },
+  COMPLETED: { label: "Completed", icon: "✓", block: "border-emerald-700 bg-emerald-50", badge: "bg-emerald-100 text-emerald-900" },
+  CANCELLED: { label: "Cancelled", icon: "✕", block: "border-stone-500 bg-stone-100 opacity-90", badge: "bg-stone-200 text-stone-800" },
+  NO_SHOW: { label: "No-show", icon: "!", block: "border-red-700 bg-red-50", badge: "bg-red-100 text-red-900" },
+};
+
+const actionLabels: Record<string, string> = {
+  booked: "Booked",
+  rescheduled: "Rescheduled",
+  cancelled: "Cancelled",
+  completed: "Marked completed",
+  no_show: "Marked no-show",
+  note_added: "Added a staff note",
+};
+
+export function historyActionLabel(action: string): string {
+  return actionLabels[action] ?? action;
+}
+
+/** Where a change came from: the history's actor kind in words. */
+export const actorKindLabels: Record<string, string> = {
+  CUSTOMER: "customer (web)",
+  STAFF: "staff (dashboard)",
+  API_KEY: "API key",
+  SYSTEM: "system",
+};
+
+/** A calendar date (YYYY-MM-DD, already in the salon's timezone) as "Wednesday 26 November 2026". */
+export function formatLocalDate(date: string, style: "long" | "short" = "long"): string {
+  const options: Intl.DateTimeFormatOptions =
+    style === "long" ? { weekday: "long", day: "numeric", month: "long", year: "numeric" } : { weekday: "short", day: "numeric", month: "short" };
+  return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
+import { ZCreateCustomerInput } from "@/lib/customers/schema";
+
+/**
+ * The dashboard's form and URL inputs (isomorphic). Times come in as the salon's wall-clock date and
+ * time, because that is what staff read on the calendar; the action turns them into instants.
+ */
+const ZLocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-26.");
+const ZLocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 14:30.");
+const ZId = z.string().min(1).max(191);
+const ZVersion = z.coerce.number().int().positive();
+/** An unticked checkbox is absent from FormData; a ticked one is "on". */
+const ZCheckbox = z.literal("on").optional().transform((value) => value === "on");
+
+export const ZCalendarQuery = z.object({
+  date: ZLocalDate.optional().catch(undefined),
+  view: z.enum(["day", "week"]).catch("day"),
+  staff: ZId.optional().catch(undefined),
+});
+export type TCalendarQuery = z.infer<typeof ZCalendarQuery>;
+
+export const ZCreateAppointmentForm = z.object({
+  customerName: ZCreateCustomerInput.shape.name,
+  customerEmail: z.email("Enter the customer's email address.").max(254),
+  customerPhone: ZCreateCustomerInput.shape.phone,
+  serviceId: ZId,
+  staffId: ZId,
+  date: ZLocalDate,
+  time: ZLocalTime,
+  note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
+  overrideAvailability: ZCheckbox,
+});
+
+export const ZDashboardRescheduleForm = z.object({
+  appointmentId: ZId,
+  version: ZVersion,
+  staffId: ZId,
+  date: ZLocalDate,
+  time: ZLocalTime,
+  overrideAvailability: ZCheckbox,
+});
+
+export const ZDashboardCancelForm = z.object({
+  appointmentId: ZId,
+  version: ZVersion,
+  reason: z.string().trim().min(1, "Give a reason for cancelling.").max(MAX_NOTE_LENGTH),
+});
+
+export const ZTransitionForm = z.object({
+  appointmentId: ZId,
+  version: ZVersion,
+  transition: z.enum(["complete", "no_show"]),
+});
+
+export const ZStaffNoteForm = z.object({
+  appointmentId: ZId,
+  body: z.string().trim().min(1, "Write the note first.").max(MAX_NOTE_LENGTH),
+});
