@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { demoCustomer, signIn } from "./support/customer";
 
 /**
  * The headers the proxy promises, on a page and on an API route, and proof that the nonce-based CSP does
@@ -15,25 +16,38 @@ function expectSecurityHeaders(headers: Record<string, string>) {
   expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 }
 
-/** Collects CSP violations both from the console and from the DOM event, which is more reliable. */
+/**
+ * Collects CSP violations from the console and from the DOM event (which also sees violations whose error
+ * was caught by the page). Reported straight to the test process, so they survive navigations.
+ */
 async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> {
-  const consoleErrors: string[] = [];
+  const violations: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error" && /Content Security Policy|Content-Security-Policy/i.test(message.text())) {
-      consoleErrors.push(message.text());
+      violations.push(message.text());
     }
   });
+  await page.exposeFunction("__reportCspViolation", (description: string) => violations.push(description));
   await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    const report = (window as unknown as { __reportCspViolation: (description: string) => void }).__reportCspViolation;
     document.addEventListener("securitypolicyviolation", (event) => {
-      seen.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+      report(`${location.pathname}: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
     });
   });
-  return async () => [
-    ...consoleErrors,
-    ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)),
-  ];
+  return async () => [...violations];
+}
+
+/** Loads a page and proves the CSP let it work: visible, hydrated (Next's client code ran), no violation. */
+async function expectRendersUnderCsp(page: Page, path: string, violations: () => Promise<string[]>) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(200);
+  await expect(page.locator("main").first()).toBeVisible();
+  // Next mounts its route announcer only from client-side code: present means the scripts ran (hydrated).
+  await expect(page.locator("next-route-announcer")).toHaveCount(1);
+  await page.waitForLoadState("load");
+  // Late violations (lazily loaded chunks, prefetches) are reported asynchronously.
+  await page.waitForTimeout(1_000);
+  expect(await violations(), path).toEqual([]);
 }
 
 test("a page carries the security headers, renders and hydrates with no CSP violation", async ({ page }) => {
@@ -41,14 +55,33 @@ test("a page carries the security headers, renders and hydrates with no CSP viol
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
   expectSecurityHeaders(response!.headers());
-
   await expect(page.getByRole("heading", { level: 1, name: "Pamper Book Studio" })).toBeVisible();
-  // Next mounts its route announcer only from client-side code: present means the scripts ran (hydrated).
-  await expect(page.locator("next-route-announcer")).toHaveCount(1);
-  await page.waitForLoadState("load");
-  // Late violations (lazily loaded chunks, prefetches) are reported asynchronously.
-  await page.waitForTimeout(1_000);
-  expect(await violations()).toEqual([]);
+  await expectRendersUnderCsp(page, "/", violations);
+});
+
+test("the public pages render and hydrate under the CSP", async ({ page }) => {
+  const violations = await watchCspViolations(page);
+  for (const path of ["/sign-in", "/register", "/book"]) await expectRendersUnderCsp(page, path, violations);
+});
+
+test("signed-in pages (forms, server actions, the booking picker) work under the CSP", async ({ page }) => {
+  const violations = await watchCspViolations(page);
+  await signIn(page, demoCustomer);
+  await expect(page).toHaveURL(/\/appointments/);
+  // The sign-in form validated with zod and submitted through a server action on the way here.
+  expect(await violations(), "while signing in").toEqual([]);
+  for (const path of ["/appointments", "/book"]) await expectRendersUnderCsp(page, path, violations);
+});
+
+test("the violation watcher sees a blocked resource (so an empty list above means something)", async ({ page }) => {
+  const violations = await watchCspViolations(page);
+  await page.goto("/");
+  await page.evaluate(() => {
+    const image = document.createElement("img");
+    image.src = "https://images.example.invalid/tracker.png";
+    document.body.append(image);
+  });
+  await expect.poll(violations).toContainEqual(expect.stringContaining("img-src blocked https://images.example.invalid/tracker.png"));
 });
 
 test("every response gets a fresh nonce, and Next stamps it on every script", async ({ request }) => {
