@@ -43,8 +43,8 @@ export function CalendarLane({ lane, startMinute, endMinute, isToday, timeZone }
           <Link
             key={slot.minute}
             href={`/dashboard/appointments/new?staff=${lane.staff.id}&date=${lane.date}&time=${time}`}
-            className="group absolute inset-x-0 z-10 flex items-start px-1 text-[11px] text-transparent hover:bg-brand-50 hover:text-brand-900 focus-visible:z-30 focus-visible:bg-brand-50 focus-visible:text-brand-900"
-            style={span(slot.minute, slot.minute + SLOT_MINUTES)}
+            className="group absolute left-0 z-10 flex items-start px-1 text-[11px] text-transparent hover:bg-brand-50 hover:text-brand-900 focus-visible:z-30 focus-visible:bg-brand-50 focus-visible:text-brand-900"
+            style={{ ...span(slot.minute, slot.minute + SLOT_MINUTES), width: slot.besideCancelled ? "50%" : "100%" }}
           >
             <span aria-hidden>+ {time}</span>
             <span className="sr-only">
@@ -57,14 +57,17 @@ export function CalendarLane({ lane, startMinute, endMinute, isToday, timeZone }
       {lane.appointments.map((placed) => {
         const { appointment } = placed;
         const status = statusStyles[appointment.status];
-        const width = 100 / placed.columns;
+        // A lone cancelled block keeps to the right half, leaving its time bookable on the left.
+        const aside = appointment.status === "CANCELLED" && placed.columns === 1;
+        const width = aside ? 50 : 100 / placed.columns;
+        const left = aside ? 50 : placed.column * width;
         return (
           <Link
             key={appointment.id}
             href={`/dashboard/appointments/${appointment.id}`}
             data-appointment-id={appointment.id}
             className={`absolute z-20 overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left text-xs leading-tight text-stone-900 shadow-sm hover:z-30 hover:overflow-visible focus-visible:z-30 ${status.block}`}
-            style={{ ...span(placed.start, placed.end), left: `${placed.column * width}%`, width: `calc(${width}% - 2px)` }}
+            style={{ ...span(placed.start, placed.end), left: `${left}%`, width: `calc(${width}% - 2px)` }}
           >
             <span className="block font-semibold">
               {minuteLabel(placed.start)}–{minuteLabel(placed.end % (24 * 60))} {appointment.customer.name}

@@ -18,7 +18,8 @@ export type LayoutStaff = {
 
 export type MinuteSpan = { start: number; end: number };
 export type PlacedAppointment = MinuteSpan & { appointment: AppointmentView; column: number; columns: number };
-export type EmptySlot = { minute: number; startsAt: string };
+/** `besideCancelled`: a cancelled block shares this time, so the slot takes the left half and it the right. */
+export type EmptySlot = { minute: number; startsAt: string; besideCancelled: boolean };
 export type Lane = { date: string; staff: LayoutStaff; working: MinuteSpan[]; timeOff: Array<MinuteSpan & { reason: string | null }>; appointments: PlacedAppointment[]; slots: EmptySlot[] };
 export type DayGroup = { date: string; lanes: Lane[] };
 export type CalendarLayout = { days: string[]; groups: DayGroup[]; startMinute: number; endMinute: number; range: { from: Date; until: Date } };
@@ -116,11 +117,12 @@ export function buildCalendarLayout(args: {
 function emptySlots(lane: Omit<Lane, "slots">, start: number, end: number, timeZone: string): EmptySlot[] {
   const slots: EmptySlot[] = [];
   for (let minute = start; minute < end; minute += SLOT_MINUTES) {
-    const taken = lane.appointments.some(
-      (placed) => placed.appointment.status !== "CANCELLED" && placed.start < minute + SLOT_MINUTES && placed.end > minute,
-    );
+    const overlapping = lane.appointments.filter((placed) => placed.start < minute + SLOT_MINUTES && placed.end > minute);
+    const taken = overlapping.some((placed) => placed.appointment.status !== "CANCELLED");
     const instant = fromWallClock(lane.date, minute, timeZone);
-    if (!taken && instant !== undefined) slots.push({ minute, startsAt: new Date(instant).toISOString() });
+    if (!taken && instant !== undefined) {
+      slots.push({ minute, startsAt: new Date(instant).toISOString(), besideCancelled: overlapping.length > 0 });
+    }
   }
   return slots;
 }

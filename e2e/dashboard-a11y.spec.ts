@@ -1,0 +1,46 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./dashboard-helpers";
+
+/** Every dashboard page passes axe (WCAG 2.2 AA rules), and the calendar works from the keyboard. */
+
+const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectNoViolations(page: Page, label: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), label).toEqual([]);
+}
+
+test("dashboard pages have no axe violations", async ({ page }) => {
+  test.slow();
+  await signIn(page, "admin@pamperbook.test");
+  for (const path of ["/dashboard", "/dashboard?view=week", "/dashboard/appointments/new", "/dashboard/settings"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoViolations(page, path);
+  }
+
+  // A details page, for an appointment this test books itself (an evening, so it never meets a seeded one).
+  await page.goto("/dashboard/appointments/new?date=2030-03-06&time=19:00");
+  await page.getByLabel("Name").fill("Axe Check");
+  await page.getByLabel("Email").fill(`axe.${Date.now()}@example.test`);
+  await page.getByLabel("Service").selectOption({ label: "Blow-dry (45 min)" });
+  await page.getByLabel("Book outside the normal availability").check();
+  await page.getByRole("button", { name: "Book appointment" }).click();
+  await expect(page.getByRole("heading", { name: "Axe Check — Blow-dry" })).toBeVisible();
+  await expectNoViolations(page, "appointment details");
+});
+
+test("the calendar is usable from the keyboard", async ({ page }) => {
+  await signIn(page, "chloe@pamperbook.test");
+  await page.goto("/dashboard?date=2030-03-06");
+  await page.getByRole("button", { name: "Show" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("region", { name: "Calendar" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  const first = page.getByRole("link", { name: /^New appointment at \d\d:\d\d, Wed 6 Mar, with / }).first();
+  await expect(first).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "New appointment" })).toBeVisible();
+  await expect(page.getByLabel("Date")).toHaveValue("2030-03-06");
+});

@@ -1,0 +1,74 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./dashboard-helpers";
+
+/**
+ * A stylist runs the day from the calendar: books a walk-in from an empty time (by keyboard), sees it on
+ * the calendar, reschedules it, cancels it with a reason, completes another; the history shows each change.
+ * Times are evening hours on a weekday weeks ahead, outside working hours, so no seeded booking is in the way.
+ */
+
+/** A Wednesday five to fifteen weeks ahead (varied per run, so re-runs on one database never collide). */
+function quietWednesday(): string {
+  const weeks = 5 + (Math.floor(Date.now() / 60_000) % 10);
+  const date = new Date(Date.now() + weeks * 7 * 86_400_000);
+  while (date.getUTCDay() !== 3) date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+const run = Date.now().toString(36);
+
+async function bookFromSlot(page: Page, date: string, time: string, customer: string) {
+  await page.goto(`/dashboard?date=${date}`);
+  const slot = page.getByRole("link", { name: new RegExp(`^New appointment at ${time}, .*, with Amara Okafor \\(outside working hours\\)$`) });
+  await slot.focus();
+  await expect(slot).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "New appointment" })).toBeVisible();
+  await expect(page.getByLabel("Time")).toHaveValue(time);
+  await page.getByLabel("Name").fill(customer);
+  await page.getByLabel("Email").fill(`${customer.toLowerCase().replace(/\W+/g, ".")}@example.test`);
+  await page.getByLabel("Service").selectOption({ label: "Blow-dry (45 min)" });
+  await page.getByLabel("Book outside the normal availability").check();
+  await page.getByRole("button", { name: "Book appointment" }).click();
+  await expect(page.getByRole("heading", { name: `${customer} — Blow-dry` })).toBeVisible();
+}
+
+const history = (page: Page) => page.getByRole("list", { name: "Change history" });
+
+test("a stylist books a walk-in, reschedules and cancels it, and completes another", async ({ page }) => {
+  test.slow(); // one long journey through five server round trips
+  const date = quietWednesday();
+  await signIn(page, "amara@pamperbook.test");
+
+  const walkIn = `Walk In ${run}`;
+  await bookFromSlot(page, date, "19:00", walkIn);
+  await expect(history(page).getByRole("listitem").first()).toContainText("Booked by Amara Okafor (staff (dashboard))");
+
+  await page.getByRole("link", { name: "← Back to the calendar" }).click();
+  const block = page.getByRole("link", { name: new RegExp(`19:00–19:45 ${walkIn}.*Booked.*with Amara Okafor`) });
+  await expect(block).toBeVisible();
+  await block.click();
+
+  await page.getByLabel("New time").fill("19:30");
+  await page.getByLabel("Allow outside the normal availability").check();
+  await page.getByRole("button", { name: "Reschedule" }).click();
+  await expect(history(page)).toContainText("Rescheduled by Amara Okafor");
+  await expect(history(page)).toContainText(/time: .* at 19:00 → .* at 19:30/);
+
+  await page.getByLabel("Reason (sent to the customer)").fill("Customer phoned to cancel");
+  await page.getByRole("button", { name: "Cancel appointment" }).click();
+  await expect(page.getByText("✕ Cancelled", { exact: false }).first()).toBeVisible();
+  await expect(history(page)).toContainText("Cancelled by Amara Okafor");
+  await expect(history(page)).toContainText("reason: — → Customer phoned to cancel");
+  await expect(history(page).locator(":scope > li")).toHaveCount(3);
+
+  const regular = `Regular ${run}`;
+  await bookFromSlot(page, date, "18:00", regular);
+  await page.getByRole("button", { name: "Mark completed" }).click();
+  await expect(history(page)).toContainText("Marked completed by Amara Okafor");
+  await expect(page.getByRole("button", { name: "Mark completed" })).toHaveCount(0);
+
+  await page.goto(`/dashboard?date=${date}`);
+  await expect(page.getByRole("link", { name: new RegExp(`18:00–18:45 ${regular}.*Completed`) })).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(`19:30–20:15 ${walkIn}.*Cancelled`) })).toBeVisible();
+});

@@ -1,0 +1,16 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./dashboard-helpers";
+
+/** The README's pictures of the calendar: today's day and week views over the demo salon. */
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+test("day and week views", async ({ page }) => {
+  await signIn(page, "admin@pamperbook.test");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("region", { name: "Calendar" })).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/dashboard-day.png", fullPage: true });
+  await page.getByRole("link", { name: "Week", exact: true }).click();
+  await expect(page.getByRole("heading", { name: /^Week of / })).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/dashboard-week.png", fullPage: true });
+});
