@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import { idleState } from "@/lib/action-state";
+import { updateSettingsAction } from "@/lib/dashboard/admin-actions";
+
+const numberFields: Array<[string, string, string]> = [
+  ["slotStepMinutes", "Slot step (minutes)", "Start times offered to customers: 5, 10, 15, 20, 30 or 60."],
+  ["minNoticeMinutes", "Minimum notice (minutes)", "How soon before a start time customers can still book."],
+  ["bookingHorizonDays", "Booking horizon (days)", "How far ahead customers can book."],
+  ["cancelCutoffMinutes", "Cancellation cutoff (minutes)", "Customers cannot cancel later than this before the start."],
+  ["rescheduleCutoffMinutes", "Reschedule cutoff (minutes)", "Customers cannot reschedule later than this before the start."],
+  ["reminderLeadMinutes", "Reminder lead time (minutes)", "When the reminder email goes out before the appointment."],
+];
+
+export function SettingsForm({ defaults }: { defaults: Record<string, string> }) {
+  const [state, action, pending] = useActionState(updateSettingsAction, idleState);
+  const values = { ...defaults, ...state.values };
+  const error = (name: string) => state.fieldErrors?.[name];
+  return (
+    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
+      <div className="sm:col-span-2">
+        <FormMessage tone={state.status === "success" ? "success" : "error"} message={state.status === "idle" ? undefined : state.message} />
+      </div>
+      <TextField label="Salon name" name="name" defaultValue={values.name} error={error("name")} />
+      <TextField label="Timezone (IANA)" name="timezone" defaultValue={values.timezone} error={error("timezone")} hint="For example Europe/London." />
+      <div className="sm:col-span-2">
+        <TextField label="Address" name="address" defaultValue={values.address} error={error("address")} />
+      </div>
+      {numberFields.map(([name, label, hint]) => (
+        <TextField key={name} label={label} name={name} type="number" min={0} defaultValue={values[name]} error={error(name)} hint={hint} />
+      ))}
+      <div className="sm:col-span-2">
+        <Button type="submit" pending={pending}>Save settings</Button>
+      </div>
+    </form>
+  );
+}
