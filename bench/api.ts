@@ -1,0 +1,115 @@
+import autocannon from "autocannon";
+import { createApiFixture, slotSequence, type ApiFixture } from "./lib/api-fixture";
+import { startBaseline } from "./lib/baseline-server";
+import { buildNext, startNext } from "./lib/next-server";
+import { printJsonResult, printTable, round } from "./lib/report";
+
+/**
+ * `npm run bench:api`: the public API under `next start` against a bare node:http + pg.Pool server doing
+ * the same SQL on the same fresh database, both loaded with autocannon in one run. For POST /appointments
+ * (distinct free slots) and GET /appointments: the maximum rate (10 connections), then p50/p95/p99 at
+ * half that rate. Targets (issue 4): create ≥ 45 % of baseline, list ≥ 50 %, p95 ≤ 40 ms at half rate.
+ *
+ *   npm run bench:api                       # PostgreSQL on localhost (BENCH_DATABASE_URL to choose)
+ *   BENCH_SKIP_BUILD=1 BENCH_SECONDS=5 npm run bench:api
+ */
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const POOL_SIZE = 10;
+const NEXT_PORT = Number(process.env.BENCH_PORT ?? 3461);
+
+type Kind = "create" | "list";
+type Load = { rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : Number.NaN;
+}
+
+function load(url: string, kind: Kind, auth: string, body: () => unknown, options: { seconds: number; rate?: number }): Promise<Load> {
+  const latencies: number[] = [];
+  let ok = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: options.seconds,
+        ...(options.rate ? { overallRate: Math.max(1, Math.floor(options.rate)) } : {}),
+        requests: [
+          kind === "create"
+            ? { method: "POST", path: "/api/v1/appointments", headers: { authorization: auth, "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: JSON.stringify(body()) }) }
+            : { method: "GET", path: "/api/v1/appointments?limit=20", headers: { authorization: auth } },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        resolve({
+          rps: ok / options.seconds,
+          p50: percentile(latencies, 0.5),
+          p95: percentile(latencies, 0.95),
+          p99: percentile(latencies, 0.99),
+          non2xx: result.non2xx,
+          errors: result.errors + result.timeouts,
+        });
+      },
+    );
+    instance.on("response", (_client, status, _bytes, responseTime) => {
+      if (status >= 200 && status < 300) ok++;
+      latencies.push(responseTime);
+    });
+  });
+}
+
+async function measure(url: string, kind: Kind, fixture: ApiFixture, firstDay: number) {
+  const next = slotSequence(fixture, firstDay);
+  const body = () => ({ serviceId: fixture.serviceId, customerId: fixture.customerId, ...next() });
+  const auth = `Bearer ${fixture.key}`;
+  await load(url, kind, auth, body, { seconds: 2 }); // warm-up: JIT, route compilation, pools
+  const max = await load(url, kind, auth, body, { seconds: SECONDS });
+  const half = await load(url, kind, auth, body, { seconds: SECONDS, rate: max.rps / 2 });
+  return { max, half };
+}
+
+const fixture = await createApiFixture();
+console.error(`Database: fresh ${fixture.kind} database; ${SECONDS} s per phase, ${CONNECTIONS} connections.`);
+const stops: Array<() => Promise<void>> = [fixture.drop];
+try {
+  buildNext();
+  const api = await startNext(fixture.url, NEXT_PORT, {
+    API_RATE_LIMIT_PER_MINUTE: "1000000",
+    DATABASE_POOL_SIZE: String(POOL_SIZE),
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+  });
+  stops.unshift(api.stop);
+  const baseline = await startBaseline(fixture.url, NEXT_PORT + 1, POOL_SIZE);
+  stops.unshift(baseline.stop);
+  // Disjoint day ranges, so the API and the baseline never compete for the same slot.
+  const results = {
+    create: { api: await measure(api.url, "create", fixture, 1), baseline: await measure(baseline.url, "create", fixture, 1500) },
+    list: { api: await measure(api.url, "list", fixture, 0), baseline: await measure(baseline.url, "list", fixture, 0) },
+  };
+  const rows = (["create", "list"] as const).flatMap((kind) =>
+    (["api", "baseline"] as const).map((server) => {
+      const { max, half } = results[kind][server];
+      return {
+        request: kind === "create" ? "POST /appointments" : "GET /appointments",
+        server: server === "api" ? "next start" : "node:http+pg",
+        "max req/s": round(max.rps, 1),
+        "non-2xx": max.non2xx,
+        "p50 ms @½": round(half.p50, 1),
+        "p95 ms @½": round(half.p95, 1),
+        "p99 ms @½": round(half.p99, 1),
+      };
+    }),
+  );
+  printTable(rows);
+  const summary = (kind: Kind) => {
+    const { api: a, baseline: b } = results[kind];
+    return { rps: round(a.max.rps, 1), baselineRps: round(b.max.rps, 1), ratio: round(a.max.rps / b.max.rps, 3), p95Ms: round(a.half.p95, 1), p50Ms: round(a.half.p50, 1), p99Ms: round(a.half.p99, 1) };
+  };
+  printJsonResult({ bench: "api", database: fixture.kind, create: summary("create"), list: summary("list") });
+} finally {
+  for (const stop of stops) await stop();
+}

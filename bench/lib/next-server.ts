@@ -1,0 +1,69 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+/**
+ * Builds (unless BENCH_SKIP_BUILD=1 and a build exists) and runs `next start` on its own dist directory,
+ * holding the server's own PID (npx would leave it running when killed).
+ */
+
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+export const BENCH_DIST_DIR = process.env.BENCH_NEXT_DIST_DIR ?? ".next-bench-api";
+
+export function buildNext(): void {
+  if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(`${BENCH_DIST_DIR}/BUILD_ID`)) return;
+  // `next build` with a custom distDir rewrites tsconfig.json to include its type folder: put it back.
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  console.error(`Building the app into ${BENCH_DIST_DIR} (set BENCH_SKIP_BUILD=1 to reuse it next time)…`);
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+}
+
+export type RunningServer = { url: string; stop: () => Promise<void> };
+
+export async function startNext(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<RunningServer> {
+  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: BENCH_DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      APP_URL: `http://localhost:${port}`,
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+      AUTH_TRUST_HOST: "true",
+      ...env,
+    },
+  });
+  const url = `http://localhost:${port}`;
+  await waitUntilUp(`${url}/api/v1/openapi.json`, child);
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`next start did not answer ${url} within 60 s`);
+}
