@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { ServiceCard } from "@/components/service-card";
 import { StepHeading } from "@/components/ui/step-heading";
 import { formatDuration, formatPrice } from "@/lib/format";
 import type { ServiceSummary } from "@/lib/services/data";
@@ -15,16 +14,17 @@ export function ServiceStep({ services }: { services: ServiceSummary[] }) {
         <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {services.map((service) => (
             <li key={service.id} className="flex">
+              {/* One link per card, its name starting with the service's name (no nested landmarks or headings). */}
               <Link
                 href={selectionHref("/book", { service: service.id })}
-                className="flex flex-1 rounded-xl hover:ring-2 hover:ring-brand-600 [&>article]:flex-1"
+                className="flex flex-1 flex-col gap-2 rounded-xl border border-stone-200 bg-white p-5 shadow-sm hover:border-brand-700"
               >
-                <ServiceCard
-                  name={service.name}
-                  description={service.description}
-                  duration={formatDuration(service.durationMinutes)}
-                  price={formatPrice(service.priceCents, service.currency)}
-                />
+                <span className="text-lg font-semibold text-stone-900">{service.name}</span>
+                <span className="flex-1 text-sm text-stone-600">{service.description}</span>
+                <span className="flex items-center justify-between text-sm">
+                  <span className="text-stone-600">{formatDuration(service.durationMinutes)}</span>
+                  <span className="font-semibold text-brand-700">{formatPrice(service.priceCents, service.currency)}</span>
+                </span>
               </Link>
             </li>
           ))}
