@@ -73,6 +73,13 @@ test("signed-in pages (forms, server actions, the booking picker) work under the
   for (const path of ["/appointments", "/book"]) await expectRendersUnderCsp(page, path, violations);
 });
 
+test("the staff dashboard (calendar with stylist colours, staff forms) works under the CSP", async ({ page }) => {
+  const violations = await watchCspViolations(page);
+  await signIn(page, "admin@pamperbook.test", undefined, "/dashboard");
+  await expect(page).toHaveURL(/\/dashboard/);
+  for (const path of ["/dashboard", "/dashboard/appointments/new"]) await expectRendersUnderCsp(page, path, violations);
+});
+
 test("the violation watcher sees a blocked resource (so an empty list above means something)", async ({ page }) => {
   const violations = await watchCspViolations(page);
   await page.goto("/");
