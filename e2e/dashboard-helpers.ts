@@ -5,9 +5,9 @@ export const PASSWORD = "demo-password";
 /** Signs in through the real form, then lands on `to` (the session cookie is what later pages check). */
 export async function signIn(page: Page, email: string, to = "/dashboard"): Promise<void> {
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(to)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL((url) => url.pathname === to.split("?")[0]);
 }
 

@@ -6,7 +6,13 @@ const linkClass = "rounded-md px-3 py-2 text-sm font-medium text-stone-800 hover
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
   const links = [
     { href: "/dashboard", label: "Calendar" },
-    ...(isAdmin ? [{ href: "/dashboard/settings", label: "Settings" }] : []),
+    ...(isAdmin
+      ? [
+          { href: "/dashboard/services", label: "Services" },
+          { href: "/dashboard/stylists", label: "Stylists" },
+          { href: "/dashboard/settings", label: "Settings" },
+        ]
+      : []),
   ];
   return (
     <nav aria-label="Dashboard" className="border-b border-stone-200 bg-white">

@@ -1,10 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
 import { adminForAction } from "@/lib/auth/staff-session";
 import { updateSalonSettings } from "@/lib/salon/mutations";
 import { ZSalonSettingsInput } from "@/lib/salon/schema";
+import { getSalonSettings } from "@/lib/salon/data";
+import { createService, setServiceStaff, updateService } from "@/lib/services/mutations";
+import { addTimeOff, createStaffMember, updateStaffMember } from "@/lib/staff/mutations";
+import { ZNewStaffAccount, ZStaffProfileForm, ZTimeOffForm } from "@/lib/staff/schema";
+import { addDays, startOfLocalDay } from "@/lib/time/zoned";
+import { ZServiceForm } from "./schema";
 
 /** Admin-only actions: the ADMIN role is checked here on the server, whoever rendered the form. */
 export async function updateSettingsAction(_state: ActionState, formData: FormData): Promise<ActionState> {
@@ -19,4 +26,58 @@ export async function updateSettingsAction(_state: ActionState, formData: FormDa
   }
   revalidatePath("/", "layout");
   return { status: "success", message: "Settings saved. Availability uses them from now on.", values };
+}
+
+function withLists(formData: FormData, values: Record<string, string>, list: string) {
+  return { ...values, [list]: formData.getAll(list).filter((value): value is string => typeof value === "string") };
+}
+
+export async function saveServiceAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  try {
+    await adminForAction();
+    const parsed = ZServiceForm.safeParse(withLists(formData, values, "staffIds"));
+    if (!parsed.success) return validationState(parsed.error, values);
+    const { service, staffIds } = parsed.data;
+    const id = values.id ? (await updateService(values.id, service)).id : (await createService(service)).id;
+    await setServiceStaff(id, staffIds);
+  } catch (error) {
+    return errorState(error, values);
+  }
+  redirect("/dashboard/services?notice=saved");
+}
+
+export async function saveStaffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  try {
+    await adminForAction();
+    const profile = ZStaffProfileForm.safeParse(withLists(formData, values, "serviceIds"));
+    if (!profile.success) return validationState(profile.error, values);
+    if (values.id) {
+      await updateStaffMember(values.id, profile.data);
+    } else {
+      const account = ZNewStaffAccount.safeParse({ ...values, password: formData.get("password") });
+      if (!account.success) return validationState(account.error, values);
+      await createStaffMember(account.data, profile.data);
+    }
+  } catch (error) {
+    return errorState(error, values);
+  }
+  redirect("/dashboard/stylists?notice=saved");
+}
+
+export async function addTimeOffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  try {
+    await adminForAction();
+    const parsed = ZTimeOffForm.safeParse({ ...values, reason: values.reason || undefined });
+    if (!parsed.success) return validationState(parsed.error, values);
+    const { timezone } = await getSalonSettings();
+    const { staffId, fromDate, toDate, reason } = parsed.data;
+    // Whole days in the salon's timezone, the last one included.
+    await addTimeOff(staffId, { startsAt: new Date(startOfLocalDay(fromDate, timezone)), endsAt: new Date(startOfLocalDay(addDays(toDate, 1), timezone)), reason });
+  } catch (error) {
+    return errorState(error, values);
+  }
+  redirect(`/dashboard/stylists/${values.staffId}?notice=time-off`);
 }

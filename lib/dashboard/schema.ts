@@ -57,3 +57,22 @@ export const ZStaffNoteForm = z.object({
   appointmentId: ZId,
   body: z.string().trim().min(1, "Write the note first.").max(MAX_NOTE_LENGTH),
 });
+
+/** The service editor's fields as typed (price in pounds and pence), mapped to the services core's input. */
+export const ZServiceForm = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    slug: z.string().trim().min(1).max(80),
+    category: z.string().trim().min(1).max(80),
+    description: z.string().max(2000).optional(),
+    durationMinutes: z.coerce.number().int().min(5).max(720),
+    price: z.string().trim().regex(/^\d{1,7}(\.\d{1,2})?$/, "Use a price like 35 or 35.50."),
+    bufferBeforeMinutes: z.coerce.number().int().min(0).max(240),
+    bufferAfterMinutes: z.coerce.number().int().min(0).max(240),
+    active: z.literal("on").optional().transform((value) => value === "on"),
+    staffIds: z.array(z.string().min(1).max(191)).max(200),
+  })
+  .transform(({ price, staffIds, description, ...service }) => ({
+    service: { ...service, description: description ?? "", priceCents: Math.round(Number(price) * 100) },
+    staffIds,
+  }));

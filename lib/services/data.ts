@@ -58,3 +58,13 @@ export async function listServices(options: { includeInactive?: boolean; cursorI
     ...(options.cursorId ? { cursor: { id: options.cursorId }, skip: 1 } : {}),
   });
 }
+
+/** Every service (inactive ones too) with the stylists who perform it, for the admin list and editor. */
+export function listServicesWithStaff() {
+  return db.service.findMany({
+    orderBy: [{ active: "desc" }, { sortOrder: "asc" }, { name: "asc" }],
+    select: { ...serviceDetailSelect, staff: { select: { staffId: true } }, _count: { select: { appointments: true } } },
+  });
+}
+
+export type ServiceWithStaff = Awaited<ReturnType<typeof listServicesWithStaff>>[number];

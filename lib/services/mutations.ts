@@ -51,3 +51,11 @@ export async function updateService(id: string, input: TUpdateServiceInput, expe
 export function deactivateService(id: string, expectedUpdatedAt?: Date): Promise<ServiceDetail> {
   return updateService(id, { active: false }, expectedUpdatedAt);
 }
+
+/** Replaces who performs a service, in one transaction (availability never sees a half-written list). */
+export async function setServiceStaff(serviceId: string, staffIds: string[]): Promise<void> {
+  await db.$transaction([
+    db.staffService.deleteMany({ where: { serviceId } }),
+    db.staffService.createMany({ data: [...new Set(staffIds)].map((staffId) => ({ staffId, serviceId })) }),
+  ]);
+}

@@ -53,3 +53,25 @@ export async function getStaffMember(id: string): Promise<StaffMember> {
   if (!row) throw new AppError("NOT_FOUND", `No staff member with id ${id}.`);
   return toStaffMember(row);
 }
+
+/** Everything the stylist editor shows: profile, account email, services, weekly hours and coming time off. */
+export async function getStaffForEdit(id: string, now: Date = new Date()) {
+  const row = await db.staffProfile.findUnique({
+    where: { userId: id },
+    select: {
+      userId: true,
+      displayName: true,
+      color: true,
+      bio: true,
+      active: true,
+      user: { select: { email: true, role: true } },
+      services: { select: { serviceId: true } },
+      workingHours: { select: { weekday: true, startMinute: true, endMinute: true } },
+      timeOff: { where: { endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, reason: true } },
+    },
+  });
+  if (!row) throw new AppError("NOT_FOUND", `No staff member with id ${id}.`);
+  return { ...row, id: row.userId, serviceIds: row.services.map((link) => link.serviceId) };
+}
+
+export type StaffForEdit = Awaited<ReturnType<typeof getStaffForEdit>>;

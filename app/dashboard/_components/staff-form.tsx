@@ -1,0 +1,55 @@
+"use client";
+
+import { useActionState } from "react";
+import { CheckboxField } from "@/components/dashboard/checkbox-field";
+import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
+import { SelectField } from "@/components/dashboard/select-field";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import { idleState } from "@/lib/action-state";
+import { saveStaffAction } from "@/lib/dashboard/admin-actions";
+import { WEEKDAYS } from "@/lib/staff/weekly-hours";
+
+type Props = { id?: string; defaults: Record<string, string>; services: Array<{ value: string; label: string }>; serviceIds: string[] };
+
+/** New stylist (account + profile) or an existing one's profile, services and weekly hours. */
+export function StaffForm({ id, defaults, services, serviceIds }: Props) {
+  const [state, action, pending] = useActionState(saveStaffAction, idleState);
+  const values = { ...defaults, ...state.values };
+  const error = (name: string) => state.fieldErrors?.[name];
+  return (
+    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
+      <div className="sm:col-span-2">
+        <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      </div>
+      {id && <input type="hidden" name="id" value={id} />}
+      <TextField label="Display name" name="displayName" defaultValue={values.displayName} error={error("displayName")} />
+      <TextField label="Calendar colour" name="color" type="color" defaultValue={values.color ?? "#7c3aed"} error={error("color")} />
+      {!id && (
+        <>
+          <TextField label="Sign-in email" name="email" type="email" autoComplete="off" defaultValue={values.email} error={error("email")} />
+          <TextField label="Initial password" name="password" type="password" autoComplete="new-password" error={error("password")} hint="At least 10 characters; they can change it with “forgot password”." />
+          <SelectField key={`role-${values.role}`} label="Role" name="role" defaultValue={values.role ?? "STAFF"} options={[{ value: "STAFF", label: "Stylist" }, { value: "ADMIN", label: "Admin" }]} />
+        </>
+      )}
+      <div className="sm:col-span-2">
+        <TextField label="Bio" name="bio" defaultValue={values.bio} error={error("bio")} />
+      </div>
+      <div className="sm:col-span-2">
+        <CheckboxGroup legend="Services performed" name="serviceIds" options={services} checked={serviceIds} />
+      </div>
+      <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-2">
+        <legend className="mb-1 text-base font-semibold text-stone-900">Weekly hours</legend>
+        <p className="text-sm text-stone-700 sm:col-span-2">Intervals like “09:00-13:00, 14:00-18:00” (the gap is the break); leave a day empty for a day off.</p>
+        {WEEKDAYS.map((day, index) => (
+          <TextField key={day} label={day} name={`hours${index + 1}`} defaultValue={values[`hours${index + 1}`]} error={error(`hours${index + 1}`)} />
+        ))}
+      </fieldset>
+      <CheckboxField label="Active (bookable)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
+      <div className="sm:col-span-2">
+        <Button type="submit" pending={pending}>Save stylist</Button>
+      </div>
+    </form>
+  );
+}

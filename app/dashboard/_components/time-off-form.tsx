@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import { idleState } from "@/lib/action-state";
+import { addTimeOffAction } from "@/lib/dashboard/admin-actions";
+
+/** Whole days off, first and last day included, in the salon's timezone. */
+export function TimeOffForm({ staffId }: { staffId: string }) {
+  const [state, action, pending] = useActionState(addTimeOffAction, idleState);
+  return (
+    <form action={action} className="grid max-w-3xl gap-3 sm:grid-cols-3">
+      <div className="sm:col-span-3">
+        <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      </div>
+      <input type="hidden" name="staffId" value={staffId} />
+      <TextField label="First day off" name="fromDate" type="date" defaultValue={state.values?.fromDate} error={state.fieldErrors?.fromDate} />
+      <TextField label="Last day off" name="toDate" type="date" defaultValue={state.values?.toDate} error={state.fieldErrors?.toDate} />
+      <TextField label="Reason (optional)" name="reason" defaultValue={state.values?.reason} />
+      <div className="sm:col-span-3">
+        <Button type="submit" variant="secondary" pending={pending}>Add time off</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireAdmin } from "@/lib/auth/staff-session";
+import { listStaffOptions } from "@/lib/dashboard/data";
+import { listServicesWithStaff } from "@/lib/services/data";
+import { ServiceForm } from "../../_components/service-form";
+
+export const metadata: Metadata = { title: "Edit service" };
+
+export default async function EditServicePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireAdmin(`/dashboard/services/${id}`);
+  const [services, staff] = await Promise.all([listServicesWithStaff(), listStaffOptions()]);
+  const service = services.find((candidate) => candidate.id === id);
+  if (!service) notFound();
+  const defaults = {
+    name: service.name,
+    slug: service.slug,
+    category: service.category,
+    description: service.description,
+    price: (service.priceCents / 100).toFixed(2),
+    durationMinutes: String(service.durationMinutes),
+    bufferBeforeMinutes: String(service.bufferBeforeMinutes),
+    bufferAfterMinutes: String(service.bufferAfterMinutes),
+    active: service.active ? "on" : "",
+  };
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-bold text-stone-900">Edit {service.name}</h1>
+      <ServiceForm id={id} defaults={defaults} staff={staff.map((member) => ({ value: member.id, label: member.name }))} staffIds={service.staff.map((link) => link.staffId)} />
+    </>
+  );
+}
