@@ -14,7 +14,7 @@ async function expectNoViolations(page: Page, label: string) {
 test("dashboard pages have no axe violations", async ({ page }) => {
   test.slow();
   await signIn(page, "admin@pamperbook.test");
-  const paths = ["/dashboard", "/dashboard?view=week", "/dashboard/appointments/new", "/dashboard/settings", "/dashboard/services", "/dashboard/services/new", "/dashboard/stylists", "/dashboard/stylists/new"];
+  const paths = ["/dashboard", "/dashboard?view=week", "/dashboard/appointments/new", "/dashboard/settings", "/dashboard/services", "/dashboard/services/new", "/dashboard/stylists", "/dashboard/stylists/new", "/dashboard/customers", "/dashboard/emails"];
   for (const path of paths) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -30,6 +30,11 @@ test("dashboard pages have no axe violations", async ({ page }) => {
   await page.getByRole("button", { name: "Book appointment" }).click();
   await expect(page.getByRole("heading", { name: "Axe Check — Blow-dry" })).toBeVisible();
   await expectNoViolations(page, "appointment details");
+
+  await page.goto("/dashboard/customers?q=Axe%20Check");
+  await page.getByRole("link", { name: "Axe Check" }).first().click();
+  await expect(page.getByRole("heading", { name: "Axe Check" })).toBeVisible();
+  await expectNoViolations(page, "customer profile");
 });
 
 test("the calendar is usable from the keyboard", async ({ page }) => {

@@ -6,6 +6,8 @@ const linkClass = "rounded-md px-3 py-2 text-sm font-medium text-stone-800 hover
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
   const links = [
     { href: "/dashboard", label: "Calendar" },
+    { href: "/dashboard/customers", label: "Customers" },
+    { href: "/dashboard/emails", label: "Email log" },
     ...(isAdmin
       ? [
           { href: "/dashboard/services", label: "Services" },

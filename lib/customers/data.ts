@@ -30,3 +30,14 @@ export async function getCustomer(id: string): Promise<Customer> {
 export function findCustomerByEmail(email: string): Promise<Customer | null> {
   return db.user.findFirst({ where: { email: email.toLowerCase(), role: "CUSTOMER" }, select: customerSelect });
 }
+
+/** Staff notes written on any of a customer's appointments, newest first (the customer profile's notes). */
+export async function listCustomerStaffNotes(customerId: string) {
+  const notes = await db.appointmentNote.findMany({
+    where: { appointment: { customerId } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: { id: true, body: true, createdAt: true, appointmentId: true, author: { select: { name: true, staffProfile: { select: { displayName: true } } } } },
+  });
+  return notes.map(({ author, ...note }) => ({ ...note, author: author.staffProfile?.displayName ?? author.name }));
+}

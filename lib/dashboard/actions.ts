@@ -9,6 +9,7 @@ import { findOrCreateCustomer } from "@/lib/customers/mutations";
 import { AppError } from "@/lib/errors";
 import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { getSalonSettings } from "@/lib/salon/data";
+import { resendEmail } from "./resend-email";
 import { fromWallClock } from "@/lib/time/zoned";
 import { ZCreateAppointmentForm, ZDashboardCancelForm, ZDashboardRescheduleForm, ZStaffNoteForm, ZTransitionForm } from "./schema";
 
@@ -118,4 +119,17 @@ export async function addStaffNoteAction(_state: ActionState, formData: FormData
     return errorState(error, values);
   }
   redirect(detailsHref(values.appointmentId!, "note-added"));
+}
+
+export async function resendEmailAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  let copyId: string;
+  try {
+    await staffForAction();
+    if (!values.emailId) throw new AppError("VALIDATION", "Which email?");
+    copyId = await resendEmail(values.emailId);
+  } catch (error) {
+    return errorState(error, values);
+  }
+  redirect(`/dashboard/emails/${copyId}?notice=resent`);
 }

@@ -112,3 +112,20 @@ export async function getAppointmentRecords(appointmentId: string) {
 }
 
 export type AppointmentRecords = Awaited<ReturnType<typeof getAppointmentRecords>>;
+
+const emailListSelect = { id: true, kind: true, to: true, subject: true, status: true, appointmentId: true, createdAt: true, sentAt: true, error: true } as const;
+
+/** The email log, newest first, optionally one recipient or status. */
+export function listEmailLog(filters: { to?: string; status?: "QUEUED" | "SENT" | "FAILED"; limit: number }) {
+  return db.emailMessage.findMany({
+    where: { ...(filters.to ? { to: { contains: filters.to, mode: "insensitive" as const } } : {}), ...(filters.status ? { status: filters.status } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: filters.limit,
+    select: emailListSelect,
+  });
+}
+
+/** One logged email with its stored content (what was actually sent), or null. */
+export function getEmailMessage(id: string) {
+  return db.emailMessage.findUnique({ where: { id } });
+}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
 import type { AppointmentRecords } from "@/lib/dashboard/data";
@@ -63,7 +64,7 @@ export function AppointmentRecordsView({ records, timeZone, names, noteForm }: P
                 <tr key={email.id} className="border-t border-stone-200">
                   <td>{emailKindLabel(email.kind)}</td>
                   <td>{email.to}</td>
-                  <td>{email.subject}</td>
+                  <td><Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">{email.subject}</Link></td>
                   <td>{email.status}</td>
                   <td>{when(email.sentAt ?? email.createdAt)}</td>
                 </tr>

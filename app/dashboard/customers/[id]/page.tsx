@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { actorOf } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/staff-session";
+import { listAppointments, MAX_LIST_LIMIT } from "@/lib/booking/data";
+import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { getCustomer, listCustomerStaffNotes } from "@/lib/customers/data";
+import { statusStyles } from "@/lib/dashboard/labels";
+import { isAppError } from "@/lib/errors";
+import { getSalonSettings } from "@/lib/salon/data";
+
+export const metadata: Metadata = { title: "Customer" };
+
+async function load(id: string) {
+  try {
+    return await getCustomer(id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireStaff(`/dashboard/customers/${id}`);
+  const [customer, appointments, notes, salon] = await Promise.all([
+    load(id),
+    listAppointments(actorOf(user), { customerId: id, limit: MAX_LIST_LIMIT }),
+    listCustomerStaffNotes(id),
+    getSalonSettings(),
+  ]);
+  const noShows = appointments.items.filter((item) => item.status === "NO_SHOW").length;
+  return (
+    <div className="max-w-4xl">
+      <Link href="/dashboard/customers" className="text-sm font-semibold text-brand-700 underline">← Customers</Link>
+      <h1 className="mt-2 text-2xl font-bold text-stone-900">{customer.name}</h1>
+      <p className="text-sm text-stone-700">{customer.email}{customer.phone ? ` · ${customer.phone}` : ""}</p>
+      <p className="mt-2 text-sm"><span className="font-semibold">No-shows:</span> {noShows} of {appointments.items.length} appointments</p>
+
+      <section aria-labelledby="history-heading" className="mt-6">
+        <h2 id="history-heading" className="mb-2 text-lg font-semibold">Appointments</h2>
+        <ul className="flex flex-col gap-2">
+          {appointments.items.map((item) => (
+            <li key={item.id} className="rounded-lg border border-stone-300 bg-white p-3 text-sm">
+              <Link href={`/dashboard/appointments/${item.id}`} className="font-semibold text-brand-700 underline">
+                {formatSalonDateTime(item.startsAt, salon.timezone)} — {item.service.name} with {item.staff.name}
+              </Link>{" "}
+              <span className={`rounded px-1.5 font-semibold ${statusStyles[item.status].badge}`}>
+                <span aria-hidden>{statusStyles[item.status].icon} </span>{statusStyles[item.status].label}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="notes-heading" className="mt-6">
+        <h2 id="notes-heading" className="mb-2 text-lg font-semibold">Staff notes</h2>
+        {notes.length === 0 ? <p className="text-sm text-stone-700">No notes yet — add them on an appointment.</p> : (
+          <ul className="flex flex-col gap-2">
+            {notes.map((note) => (
+              <li key={note.id} className="rounded border border-stone-200 bg-white p-2 text-sm">
+                <p>{note.body}</p>
+                <p className="text-xs text-stone-700">{note.author}, {formatSalonDateTime(note.createdAt, salon.timezone)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

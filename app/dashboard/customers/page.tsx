@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaff } from "@/lib/auth/staff-session";
+import { listCustomers } from "@/lib/customers/data";
+
+export const metadata: Metadata = { title: "Customers" };
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  await requireStaff("/dashboard/customers");
+  const { q } = await searchParams;
+  const customers = (await listCustomers({ q: q?.trim() || undefined, limit: 100 })).slice(0, 100);
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-bold text-stone-900">Customers</h1>
+      <form action="/dashboard/customers" role="search" className="mb-4 flex items-end gap-2">
+        <label className="flex flex-col text-sm font-medium text-stone-800">
+          Name or email
+          <input name="q" type="search" defaultValue={q} className="min-h-11 rounded-lg border border-stone-400 bg-white px-3" />
+        </label>
+        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">Search</button>
+      </form>
+      <ul className="flex flex-col gap-2">
+        {customers.map((customer) => (
+          <li key={customer.id} className="rounded-lg border border-stone-300 bg-white p-3 text-sm">
+            <Link href={`/dashboard/customers/${customer.id}`} className="font-semibold text-brand-700 underline">{customer.name}</Link>{" "}
+            <span className="text-stone-700">{customer.email}{customer.phone ? ` · ${customer.phone}` : ""}</span>
+          </li>
+        ))}
+      </ul>
+      {customers.length === 0 && <p className="text-sm text-stone-700">No customers match.</p>}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaff } from "@/lib/auth/staff-session";
+import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
+import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { listEmailLog } from "@/lib/dashboard/data";
+import { getSalonSettings } from "@/lib/salon/data";
+
+export const metadata: Metadata = { title: "Email log" };
+
+export default async function EmailLogPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+  await requireStaff("/dashboard/emails");
+  const { to } = await searchParams;
+  const [emails, salon] = await Promise.all([listEmailLog({ to: to?.trim() || undefined, limit: 200 }), getSalonSettings()]);
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-bold text-stone-900">Email log</h1>
+      <form action="/dashboard/emails" className="mb-4 flex items-end gap-2">
+        <label className="flex flex-col text-sm font-medium text-stone-800">
+          Recipient contains
+          <input name="to" type="search" defaultValue={to} className="min-h-11 rounded-lg border border-stone-400 bg-white px-3" />
+        </label>
+        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">Filter</button>
+      </form>
+      <table className="w-full bg-white text-left text-sm">
+        <thead>
+          <tr><th scope="col" className="p-2">When</th><th scope="col">Kind</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Status</th><th scope="col">Appointment</th></tr>
+        </thead>
+        <tbody>
+          {emails.map((email) => (
+            <tr key={email.id} className="border-t border-stone-200 align-top">
+              <td className="p-2">{formatSalonDateTime(email.sentAt ?? email.createdAt, salon.timezone)}</td>
+              <td>{emailKindLabel(email.kind)}</td>
+              <td>{email.to}</td>
+              <td><Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">{email.subject}</Link></td>
+              <td>{email.status}{email.error ? ` — ${email.error}` : ""}</td>
+              <td>{email.appointmentId ? <Link href={`/dashboard/appointments/${email.appointmentId}`} className="text-brand-700 underline">Open<span className="sr-only"> appointment for {email.subject}</span></Link> : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {emails.length === 0 && <p className="mt-3 text-sm text-stone-700">No emails match.</p>}
+    </>
+  );
+}
