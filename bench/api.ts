@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import pg from "pg";
 import { createApiFixture, slotSequence, type ApiFixture } from "./lib/api-fixture";
 import { startBaseline } from "./lib/baseline-server";
 import { buildNext, startNext } from "./lib/next-server";
@@ -62,13 +63,36 @@ function load(url: string, kind: Kind, auth: string, body: () => unknown, option
   });
 }
 
+/**
+ * Each booking queues its emails to be rendered after the response (embedded notifications). Let that
+ * backlog drain before the next phase, so one phase's email work is not billed to the next.
+ */
+async function waitForOutbox(fixture: ApiFixture): Promise<void> {
+  const client = new pg.Client({ connectionString: fixture.url });
+  await client.connect();
+  try {
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "OutboxEvent" WHERE "publishedAt" IS NULL AND attempts = 0`);
+      if (rows[0]!.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    console.error("The outbox did not drain within 120 s; continuing.");
+  } finally {
+    await client.end();
+  }
+}
+
 async function measure(url: string, kind: Kind, fixture: ApiFixture, firstDay: number) {
   const next = slotSequence(fixture, firstDay);
   const body = () => ({ serviceId: fixture.serviceId, customerId: fixture.customerId, ...next() });
   const auth = `Bearer ${fixture.key}`;
   await load(url, kind, auth, body, { seconds: 2 }); // warm-up: JIT, route compilation, pools
+  await waitForOutbox(fixture);
   const max = await load(url, kind, auth, body, { seconds: SECONDS });
+  await waitForOutbox(fixture);
   const half = await load(url, kind, auth, body, { seconds: SECONDS, rate: max.rps / 2 });
+  await waitForOutbox(fixture);
   return { max, half };
 }
 

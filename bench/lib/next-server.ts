@@ -50,6 +50,8 @@ export async function startNext(databaseUrl: string, port: number, env: Record<s
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
+        // Next waits for pending after() work (e.g. a backlog of emails) before exiting; a bench does not.
+        setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
       }),
   };
 }
