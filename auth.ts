@@ -2,9 +2,9 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/lib/auth/actor";
 import { findUserByEmail, getSessionState, isSignInLocked } from "@/lib/auth/data";
-import { recordFailedSignIn } from "@/lib/auth/mutations";
+import { consumeToken, markEmailVerified, recordFailedSignIn } from "@/lib/auth/mutations";
 import { verifyPassword } from "@/lib/auth/password";
-import { ZSignInInput } from "@/lib/auth/schema";
+import { ZSignInInput, ZSignInLinkInput } from "@/lib/auth/schema";
 import { clientIp } from "@/lib/auth/sign-in-limits";
 
 declare module "next-auth" {
@@ -51,6 +51,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           await recordFailedSignIn(email, ip);
           return null;
         }
+        return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+      },
+    }),
+    // Magic link: a one-time token from the mailbox (hashed in VerificationToken), spent on use.
+    Credentials({
+      id: "sign-in-link",
+      credentials: { token: { type: "text" } },
+      async authorize(credentials) {
+        const parsed = ZSignInLinkInput.safeParse(credentials);
+        const email = parsed.success ? await consumeToken("sign-in-link", parsed.data.token) : null;
+        const user = email ? await findUserByEmail(email) : null;
+        if (!user) return null;
+        // Opening the link proves the address is theirs.
+        await markEmailVerified(user.email);
         return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { demoCustomer, expectAccessible, screenshot, signIn } from "./support/customer";
 
 // Pages a guest can open (the journey spec covers every booking step and the appointment pages).
-for (const path of ["/", "/sign-in", "/register", "/forgot-password", "/reset-password?token=x", "/verify-email?token=x"]) {
+for (const path of ["/", "/sign-in", "/register", "/forgot-password", "/reset-password?token=x", "/verify-email?token=x", "/sign-in-link?token=x"]) {
   test(`axe finds no WCAG 2.2 AA violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -27,7 +27,7 @@ test("forgot password: the reset link arrives and sets a new password", async ({
   const { waitForEmail, linkIn } = await import("./support/customer");
   const email = "ava.robinson@example.test";
   await page.goto("/forgot-password");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByRole("button", { name: "Email me a reset link" }).click();
   await expect(page.getByText(`If ${email} has an account, a reset link is on its way.`)).toBeVisible();
   const message = await waitForEmail(email, (candidate) => candidate.kind === "auth.reset-password");

@@ -4,8 +4,8 @@ import { demoCustomer, otherCustomer, signIn } from "./support/customer";
 test("a guest is sent to sign in for their appointments and comes back after", async ({ page }) => {
   await page.goto("/appointments");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fappointments/);
-  await page.getByLabel("Email").fill(demoCustomer);
-  await page.getByLabel("Password").fill("demo-password");
+  await page.getByLabel("Email", { exact: true }).fill(demoCustomer);
+  await page.getByLabel("Password", { exact: true }).fill("demo-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My appointments" })).toBeVisible();
 });
@@ -31,14 +31,14 @@ test("wrong passwords: a generic message, then a lockout after five failures", a
   const email = "amelia.hughes@example.test";
   await page.goto("/sign-in");
   for (let attempt = 1; attempt <= 6; attempt += 1) {
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(`wrong-${attempt}`);
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(`wrong-${attempt}`);
     await page.getByRole("button", { name: "Sign in" }).click();
     const expected = attempt <= 5 ? "That email and password do not match an account." : /Too many failed attempts/;
     await expect(page.locator("[data-form-message]")).toHaveText(expected);
   }
   // Even the right password is refused while locked.
-  await page.getByLabel("Password").fill("demo-password");
+  await page.getByLabel("Password", { exact: true }).fill("demo-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("[data-form-message]")).toHaveText(/Too many failed attempts/);
 });
@@ -52,4 +52,24 @@ test("sign out everywhere ends the other sessions at once", async ({ browser }) 
   await expect(laptop.getByText("You have been signed out on every device.")).toBeVisible();
   await phone.goto("/appointments");
   await expect(phone).toHaveURL(/\/sign-in/);
+});
+
+test("a sign-in link from the mailbox signs the customer in once", async ({ page }) => {
+  const { linkIn, waitForEmail } = await import("./support/customer");
+  const email = "mia.clarke@example.test";
+  await page.goto("/sign-in");
+  await page.getByLabel("Email for the link").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByText(`If ${email} has an account, a sign-in link is on its way.`)).toBeVisible();
+  const message = await waitForEmail(email, (candidate) => candidate.kind === "auth.sign-in-link");
+  const link = linkIn(message);
+  await page.goto(link);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My appointments" })).toBeVisible();
+
+  // Used once: the same link no longer works, even in a fresh browser.
+  const other = await (await page.context().browser()!.newContext()).newPage();
+  await other.goto(link);
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other.locator("[data-form-message]")).toHaveText(/expired or was already used/);
 });

@@ -4,11 +4,11 @@ import { daysFromNow, pickDay } from "./support/customer";
 
 /**
  * The booking page's first-load JavaScript, measured the way a visitor pays for it: every script the
- * built page loads until it is interactive, gzipped. The issue's target is 150 KB; measured at 180.8 KB,
- * of which ~128 KB is Next + React and ~30 KB is zod, pulled onto every page by instrumentation-client.ts
- * (z.config). This guard stops regressions; lower it to 150 once zod leaves the shared bundle.
+ * built page loads until it is interactive, gzipped. The issue's target is 150 KB; measured 151.1 KB:
+ * ~129 KB Next + React runtime, ~6 KB next/link, ~15 KB the booking page itself (TanStack Query most of
+ * it). The guard allows a little headroom over the target so only a real regression turns it red.
  */
-const BUDGET_KB = 185;
+const BUDGET_KB = 155;
 
 async function firstLoadKb(page: Page, url: string, ready: () => Promise<void>): Promise<number> {
   const scripts = new Map<string, Promise<Buffer>>();

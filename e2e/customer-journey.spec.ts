@@ -42,7 +42,7 @@ test("register → verify → book → confirmation email with .ics → reschedu
   await expect(page.getByRole("heading", { name: "Create an account" })).toBeVisible();
   await expectAccessible(page, "register");
   await page.getByLabel("Name").fill("Journey Tester");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
@@ -60,7 +60,7 @@ test("register → verify → book → confirmation email with .ics → reschedu
   await page.goto(linkIn(verification));
   await expectAccessible(page, "verify email");
   await page.getByRole("button", { name: "Confirm my email" }).click();
-  await expect(page.getByText("your email address is confirmed")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Thank you — your email address is confirmed." })).toBeVisible();
   await screenshot(page, "05-verified");
 
   await page.goto(reviewUrl);

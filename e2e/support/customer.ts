@@ -58,8 +58,8 @@ export function linkIn(email: MailboxEmail): string {
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, callbackUrl = "/appointments") {
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname !== "/sign-in");
 }

@@ -7,7 +7,7 @@ import { errorState, formValues, validationState, type ActionState } from "@/lib
 import { findUserByEmail } from "./data";
 import { consumeToken, createCustomer, markEmailVerified, revokeAllSessions, setPassword } from "./mutations";
 import { sendTokenEmail } from "./send-token-email";
-import { safeCallbackUrl, ZForgotPasswordInput, ZRegisterInput, ZResetPasswordInput, ZSignInInput, ZVerifyEmailInput } from "./schema";
+import { safeCallbackUrl, ZForgotPasswordInput, ZRegisterInput, ZResetPasswordInput, ZSignInInput, ZSignInLinkInput, ZSignInLinkRequest, ZVerifyEmailInput } from "./schema";
 import { currentUser } from "./session";
 
 async function signInOrExplain(email: string, password: string, callbackUrl: string | undefined, values: Record<string, string>): Promise<ActionState> {
@@ -91,4 +91,26 @@ export async function signOutEverywhereAction(): Promise<void> {
   const user = await currentUser();
   if (user) await revokeAllSessions(user.id);
   await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
+}
+
+export async function requestSignInLinkAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  const parsed = ZSignInLinkRequest.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return validationState(parsed.error, values);
+  const user = await findUserByEmail(parsed.data.email);
+  if (user) await sendTokenEmail("sign-in-link", user, "/sign-in-link");
+  // The same answer either way: the form must not reveal who has an account.
+  return { status: "success", message: `If ${parsed.data.email} has an account, a sign-in link is on its way.`, values };
+}
+
+export async function signInWithLinkAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = ZSignInLinkInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", message: "This sign-in link is not valid." };
+  try {
+    await signIn("sign-in-link", { token: parsed.data.token, redirectTo: "/appointments" });
+    return { status: "success" };
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    return { status: "error", message: "This sign-in link has expired or was already used. Ask for a new one on the sign-in page." };
+  }
 }

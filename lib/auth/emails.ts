@@ -21,6 +21,13 @@ const copy: Record<TokenPurpose, { kind: string; subject: string; intro: string;
     action: "Choose a new password",
     expiry: "The link works for one hour. If you did not ask for it, ignore this email: nothing changes.",
   },
+  "sign-in-link": {
+    kind: "auth.sign-in-link",
+    subject: "Your Pamper Book sign-in link",
+    intro: "Here is the link you asked for to sign in to Pamper Book without a password.",
+    action: "Sign in",
+    expiry: "The link works once, for 15 minutes. If you did not ask for it, ignore this email.",
+  },
 };
 
 function escapeHtml(value: string): string {

@@ -38,6 +38,10 @@ export const ZResetPasswordInput = z.object({
 
 export const ZVerifyEmailInput = z.object({ token: z.string().min(20).max(200) });
 
+/** A one-time sign-in link (magic link) and its use. */
+export const ZSignInLinkRequest = z.object({ email: ZEmail });
+export const ZSignInLinkInput = z.object({ token: z.string().min(20).max(200) });
+
 export type TRegisterInput = z.infer<typeof ZRegisterInput>;
 export type TSignInInput = z.infer<typeof ZSignInInput>;
 export type TForgotPasswordInput = z.infer<typeof ZForgotPasswordInput>;

@@ -14,7 +14,7 @@ export function hashToken(raw: string): string {
 }
 
 /** VerificationToken.identifier says what a token is for, so a reset token cannot verify an email. */
-export type TokenPurpose = "verify-email" | "reset-password";
+export type TokenPurpose = "verify-email" | "reset-password" | "sign-in-link";
 
 export function tokenIdentifier(purpose: TokenPurpose, email: string): string {
   return `${purpose}:${email}`;
@@ -28,4 +28,6 @@ export function emailFromIdentifier(purpose: TokenPurpose, identifier: string): 
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   "verify-email": 24 * 60 * 60_000,
   "reset-password": 60 * 60_000,
+  // A sign-in link is as good as a password: short-lived.
+  "sign-in-link": 15 * 60_000,
 };

@@ -5,6 +5,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { safeCallbackUrl } from "@/lib/auth/schema";
 import { currentUser } from "@/lib/auth/session";
 import { SignInForm } from "./sign-in-form";
+import { SignInLinkForm } from "./sign-in-link-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -28,6 +29,10 @@ export default async function SignInPage({ searchParams }: Props) {
       </p>
       {notice && notices[notice] && <div className="mb-4"><FormMessage tone="success" message={notices[notice]} /></div>}
       <SignInForm callbackUrl={destination} />
+      <section aria-labelledby="link-heading" className="mt-6 border-t border-stone-200 pt-4">
+        <h2 id="link-heading" className="mb-3 font-semibold text-stone-900">Or sign in with a one-time link</h2>
+        <SignInLinkForm />
+      </section>
       <p className="mt-6 border-t border-stone-200 pt-4 text-sm text-stone-700">
         New here?{" "}
         <Link href={`/register?callbackUrl=${encodeURIComponent(destination)}`} className="font-semibold text-brand-700 underline">
