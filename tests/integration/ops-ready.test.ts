@@ -1,6 +1,10 @@
+import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/ready/route";
 import { db } from "@/lib/db";
+import { checkMigrations } from "@/lib/observability/readiness";
 
 /** Readiness on a freshly migrated database: ready, with every migration folder applied. */
 
@@ -34,5 +38,22 @@ describe("GET /api/ready", () => {
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: "not_ready", migrations: { status: "failed", failed: ["29991231000000_broken"] } });
     });
+  });
+});
+
+describe("migration check", () => {
+  it("names a migration this build ships that the database has not applied (the deploy skipped migrate)", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "pamper-migrations-"));
+    try {
+      await cp(join(process.cwd(), "prisma", "migrations"), directory, { recursive: true });
+      await mkdir(join(directory, "29991231000001_next_release"));
+      expect(await checkMigrations(directory)).toMatchObject({ status: "pending", pending: ["29991231000001_next_release"], failed: [] });
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
+  it("falls back to the database's own record when the build ships no migration folders", async () => {
+    expect(await checkMigrations(join(tmpdir(), "no-such-migrations-folder"))).toMatchObject({ status: "ok", pending: null });
   });
 });
