@@ -1,5 +1,5 @@
 import { createApiFixture } from "../bench/lib/api-fixture";
-import { buildNext, startNext } from "../bench/lib/next-server";
+import { buildNext, freePort, startNext } from "../bench/lib/next-server";
 import { runMain } from "./lib/run-main";
 
 /**
@@ -29,7 +29,7 @@ runMain(async () => {
   const failures: string[] = [];
   try {
     buildNext();
-    const server = await startNext(fixture.url, Number(process.env.BENCH_PORT ?? 3471), { API_RATE_LIMIT_PER_MINUTE: "100000" });
+    const server = await startNext(fixture.url, Number(process.env.BENCH_PORT) || (await freePort()), { API_RATE_LIMIT_PER_MINUTE: "100000" });
     try {
       const startsAt = new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 10 * 86_400_000 + 10 * 3_600_000).toISOString();
       const base = { serviceId: fixture.serviceId, customerId: fixture.customerId, staffId: fixture.staffIds[0] };

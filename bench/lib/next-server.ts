@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 
 /**
  * Builds (unless BENCH_SKIP_BUILD=1 and a build exists) and runs `next start` on its own dist directory,
@@ -22,6 +23,22 @@ export function buildNext(): void {
   });
   if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+}
+
+/**
+ * A port nobody is listening on. Fixed ports collide when two benches run at once (`npm run bench` while
+ * someone runs `bench:api`): the second server fails to bind and its load would hit the first's server.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export type RunningServer = { url: string; stop: () => Promise<void> };
