@@ -14,7 +14,7 @@ async function expectNoViolations(page: Page, label: string) {
 test("dashboard pages have no axe violations", async ({ page }) => {
   test.slow();
   await signIn(page, "admin@pamperbook.test");
-  const paths = ["/dashboard", "/dashboard?view=week", "/dashboard/appointments/new", "/dashboard/settings", "/dashboard/services", "/dashboard/services/new", "/dashboard/stylists", "/dashboard/stylists/new", "/dashboard/customers", "/dashboard/emails"];
+  const paths = ["/dashboard", "/dashboard?view=week", "/dashboard/appointments/new", "/dashboard/settings", "/dashboard/services", "/dashboard/services/new", "/dashboard/stylists", "/dashboard/stylists/new", "/dashboard/customers", "/dashboard/emails", "/dashboard/api-keys"];
   for (const path of paths) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -44,4 +44,26 @@ test("a new service and stylist with hours become bookable", async ({ page, brow
   await guest.goto(`${guest.url()}&date=${day}`);
   await expect(guest.getByTestId("slots-announcement")).toHaveText(/^[1-9]\d* free times on /);
   await guest.close();
+
+  // Deactivating (never deleting) takes the stylist off the calendar and out of booking.
+  await page.getByRole("link", { name: stylist }).click();
+  await page.getByLabel("Active (bookable)").uncheck();
+  await page.getByRole("button", { name: "Save stylist" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: stylist })).toContainText("Inactive");
+});
+
+test("a stylist creates an API key, sees its secret once, and revokes it", async ({ page }) => {
+  const name = `Script ${run}`;
+  await signIn(page, "ben@pamperbook.test", "/dashboard/api-keys");
+  await page.getByLabel("Key name").fill(name);
+  await page.getByRole("checkbox", { name: "customers:read" }).check();
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByLabel("New API key (shown once)")).toHaveValue(/.{20,}/);
+  const row = page.getByRole("row", { name: new RegExp(name) });
+  await expect(row).toContainText("appointments:read, customers:read");
+  await row.getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(row).toContainText("Revoked");
+
+  await page.reload();
+  await expect(page.getByLabel("New API key (shown once)")).toHaveCount(0);
 });

@@ -8,6 +8,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
     { href: "/dashboard", label: "Calendar" },
     { href: "/dashboard/customers", label: "Customers" },
     { href: "/dashboard/emails", label: "Email log" },
+    { href: "/dashboard/api-keys", label: "API keys" },
     ...(isAdmin
       ? [
           { href: "/dashboard/services", label: "Services" },

@@ -76,3 +76,9 @@ export const ZServiceForm = z
     service: { ...service, description: description ?? "", priceCents: Math.round(Number(price) * 100) },
     staffIds,
   }));
+
+export const ZCreateApiKeyForm = z.object({
+  name: z.string().trim().min(1, "Name the key, e.g. “Partner site”.").max(100),
+  scopes: z.array(z.string()).min(1, "Choose at least one scope."),
+  expiresOn: ZLocalDate.optional(),
+});

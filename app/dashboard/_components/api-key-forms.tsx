@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import { idleState } from "@/lib/action-state";
+import { API_KEY_SCOPES } from "@/lib/api-keys/schema";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/dashboard/api-key-actions";
+
+export function CreateApiKeyForm() {
+  const [state, action, pending] = useActionState(createApiKeyAction, idleState);
+  const secret = state.status === "success" ? state.values?.secret : undefined;
+  return (
+    <form action={action} className="grid max-w-3xl gap-4">
+      <FormMessage tone={secret ? "success" : "error"} message={state.status === "idle" ? undefined : state.message} />
+      {secret && <TextField label="New API key (shown once)" name="secret" readOnly value={secret} className="font-mono" />}
+      <TextField label="Key name" name="name" defaultValue={secret ? "" : state.values?.name} error={state.fieldErrors?.name} />
+      <CheckboxGroup legend="Scopes" name="scopes" options={API_KEY_SCOPES.map((scope) => ({ value: scope, label: scope }))} checked={["appointments:read"]} />
+      {state.fieldErrors?.scopes && <p className="text-sm font-medium text-red-700">{state.fieldErrors.scopes}</p>}
+      <TextField label="Expires on (optional)" name="expiresOn" type="date" defaultValue={secret ? "" : state.values?.expiresOn} error={state.fieldErrors?.expiresOn} />
+      <div><Button type="submit" pending={pending}>Create key</Button></div>
+    </form>
+  );
+}
+
+export function RevokeApiKeyForm({ keyId, name }: { keyId: string; name: string }) {
+  const [state, action, pending] = useActionState(revokeApiKeyAction, idleState);
+  return (
+    <form action={action}>
+      <input type="hidden" name="keyId" value={keyId} />
+      <Button type="submit" variant="secondary" pending={pending}>Revoke<span className="sr-only"> {name}</span></Button>
+      {state.status === "error" && <p role="alert" className="text-sm text-red-700">{state.message}</p>}
+    </form>
+  );
+}
