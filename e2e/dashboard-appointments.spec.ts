@@ -72,3 +72,16 @@ test("a stylist books a walk-in, reschedules and cancels it, and completes anoth
   await expect(page.getByRole("link", { name: new RegExp(`18:00–18:45 ${regular}.*Completed`) })).toBeVisible();
   await expect(page.getByRole("link", { name: new RegExp(`19:30–20:15 ${walkIn}.*Cancelled`) })).toBeVisible();
 });
+
+test("two staff screens see each other's changes within 10 seconds", async ({ page, browser }) => {
+  test.slow();
+  const date = quietWednesday();
+  const other = await browser.newPage();
+  await signIn(other, "ben@pamperbook.test", `/dashboard?date=${date}`);
+  const customer = `Seen Elsewhere ${run}`;
+  await signIn(page, "amara@pamperbook.test");
+  await bookFromSlot(page, date, "17:30", customer);
+  // No reload on the other screen: its periodic refresh must bring the booking in.
+  await expect(other.getByRole("link", { name: new RegExp(`17:30–18:15 ${customer}`) })).toBeVisible({ timeout: 10_000 });
+  await other.close();
+});

@@ -15,6 +15,8 @@ export async function SiteHeader() {
           <Link href="/book" className={linkClass}>Book</Link>
           {user ? (
             <>
+              {/* Only a convenience: the dashboard checks the role on the server itself. */}
+              {(user.role === "STAFF" || user.role === "ADMIN") && <Link href="/dashboard" className={linkClass}>Dashboard</Link>}
               <Link href="/appointments" className={linkClass}>My appointments</Link>
               <form action={signOutAction}>
                 <button type="submit" className={linkClass}>
