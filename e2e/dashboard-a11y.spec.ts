@@ -23,13 +23,19 @@ test("dashboard pages have no axe violations", async ({ page }) => {
 
   // A details page, for an appointment this test books itself (an evening, so it never meets a seeded one).
   await page.goto("/dashboard/appointments/new?date=2030-03-06&time=19:00");
-  await page.getByLabel("Name").fill("Axe Check");
-  await page.getByLabel("Email").fill(`axe.${Date.now()}@example.test`);
+  await page.getByLabel("Name", { exact: true }).fill("Axe Check");
+  await page.getByLabel("Email", { exact: true }).fill(`axe.${Date.now()}@example.test`);
   await page.getByLabel("Service").selectOption({ label: "Blow-dry (45 min)" });
   await page.getByLabel("Book outside the normal availability").check();
   await page.getByRole("button", { name: "Book appointment" }).click();
   await expect(page.getByRole("heading", { name: "Axe Check — Blow-dry" })).toBeVisible();
   await expectNoViolations(page, "appointment details");
+
+  // The booking form finds an existing customer and fills them in.
+  await page.goto("/dashboard/appointments/new?q=Axe%20Check");
+  await page.getByRole("link", { name: "Use Axe Check" }).first().click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Axe Check");
+  await expectNoViolations(page, "new appointment with a customer search");
 
   await page.goto("/dashboard/customers?q=Axe%20Check");
   await page.getByRole("link", { name: "Axe Check" }).first().click();

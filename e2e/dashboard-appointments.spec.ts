@@ -25,8 +25,8 @@ async function bookFromSlot(page: Page, date: string, time: string, customer: st
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "New appointment" })).toBeVisible();
   await expect(page.getByLabel("Time")).toHaveValue(time);
-  await page.getByLabel("Name").fill(customer);
-  await page.getByLabel("Email").fill(`${customer.toLowerCase().replace(/\W+/g, ".")}@example.test`);
+  await page.getByLabel("Name", { exact: true }).fill(customer);
+  await page.getByLabel("Email", { exact: true }).fill(`${customer.toLowerCase().replace(/\W+/g, ".")}@example.test`);
   await page.getByLabel("Service").selectOption({ label: "Blow-dry (45 min)" });
   await page.getByLabel("Book outside the normal availability").check();
   await page.getByRole("button", { name: "Book appointment" }).click();

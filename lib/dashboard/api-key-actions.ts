@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
 import { listApiKeys } from "@/lib/api-keys/data";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/mutations";
-import { ZApiKeyScope } from "@/lib/api-keys/schema";
 import { staffForAction } from "@/lib/auth/staff-session";
 import { AppError } from "@/lib/errors";
 import { getSalonSettings } from "@/lib/salon/data";
@@ -21,7 +20,7 @@ export async function createApiKeyAction(_state: ActionState, formData: FormData
     const user = await staffForAction();
     const parsed = ZCreateApiKeyForm.safeParse({ ...values, expiresOn: values.expiresOn || undefined, scopes: formData.getAll("scopes") });
     if (!parsed.success) return validationState(parsed.error, values);
-    const scopes = parsed.data.scopes.map((scope) => ZApiKeyScope.parse(scope));
+    const { scopes } = parsed.data;
     const { timezone } = await getSalonSettings();
     // The key works through the whole of its last day, in the salon's timezone.
     const expiresAt = parsed.data.expiresOn ? new Date(startOfLocalDay(addDays(parsed.data.expiresOn, 1), timezone)) : null;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZApiKeyScope } from "@/lib/api-keys/schema";
 import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
 import { ZCreateCustomerInput } from "@/lib/customers/schema";
 
@@ -79,6 +80,6 @@ export const ZServiceForm = z
 
 export const ZCreateApiKeyForm = z.object({
   name: z.string().trim().min(1, "Name the key, e.g. “Partner site”.").max(100),
-  scopes: z.array(z.string()).min(1, "Choose at least one scope."),
+  scopes: z.array(ZApiKeyScope).min(1, "Choose at least one scope."),
   expiresOn: ZLocalDate.optional(),
 });

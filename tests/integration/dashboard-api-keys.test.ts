@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
+
+/** API keys from the dashboard: customers are refused, staff manage only their own keys, admins anyone's. */
+
+let sessionUser: SessionUser | null = null;
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("@/lib/auth/session", () => ({ currentUser: async () => sessionUser }));
+
+const { createApiKeyAction, revokeApiKeyAction } = await import("@/lib/dashboard/api-key-actions");
+
+let f: BookingFixture;
+const as = (id: string, role: SessionUser["role"]): SessionUser => ({ id, role, name: role, email: `${id}@test.test`, emailConfirmed: true });
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) data.append(key, item);
+  return data;
+}
+
+beforeAll(async () => {
+  f = await createBookingFixture();
+});
+
+describe("dashboard API key actions", () => {
+  it("refuses a customer", async () => {
+    sessionUser = as(f.alice, "CUSTOMER");
+    expect(await createApiKeyAction({ status: "idle" }, form({ name: "x", scopes: ["appointments:read"] }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.apiKey.count({ where: { ownerId: f.alice } })).toBe(0);
+  });
+
+  it("creates a staff member's key, shows the secret once, stores only its hash, and expires at the end of the day", async () => {
+    sessionUser = as(f.ben, "STAFF");
+    const state = await createApiKeyAction({ status: "idle" }, form({ name: "Till", scopes: ["appointments:read", "customers:read"], expiresOn: "2030-01-07" }));
+    expect(state.status).toBe("success");
+    const secret = state.values!.secret!;
+    const key = await db.apiKey.findFirstOrThrow({ where: { ownerId: f.ben, name: "Till" } });
+    expect(key.scopes).toEqual(["appointments:read", "customers:read"]);
+    expect(key.expiresAt).toEqual(new Date("2030-01-08T00:00:00Z"));
+    expect(key.hashedKey).not.toContain(secret);
+    expect(await createApiKeyAction({ status: "idle" }, form({ name: "x", scopes: ["bogus"] }))).toMatchObject({ status: "error" });
+  });
+
+  it("lets staff revoke only their own keys and admins anyone's", async () => {
+    const adminKey = await db.apiKey.create({ data: { name: "Admin's", prefix: `p${Date.now()}`, hashedKey: `h${Date.now()}`, ownerId: f.admin, scopes: [] } });
+    sessionUser = as(f.ben, "STAFF");
+    expect(await revokeApiKeyAction({ status: "idle" }, form({ keyId: adminKey.id }))).toMatchObject({ code: "FORBIDDEN" });
+    const own = await db.apiKey.findFirstOrThrow({ where: { ownerId: f.ben } });
+    expect(await revokeApiKeyAction({ status: "idle" }, form({ keyId: own.id }))).toMatchObject({ status: "success" });
+    sessionUser = as(f.admin, "ADMIN");
+    expect(await revokeApiKeyAction({ status: "idle" }, form({ keyId: adminKey.id }))).toMatchObject({ status: "success" });
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: adminKey.id } })).revokedAt).not.toBeNull();
+  });
+});
