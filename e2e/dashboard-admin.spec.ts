@@ -45,8 +45,18 @@ test("a new service and stylist with hours become bookable", async ({ page, brow
   await expect(guest.getByTestId("slots-announcement")).toHaveText(/^[1-9]\d* free times on /);
   await guest.close();
 
-  // Deactivating (never deleting) takes the stylist off the calendar and out of booking.
+  // Time off on the stylist's page: added, listed, removed.
   await page.getByRole("link", { name: stylist }).click();
+  await page.getByLabel("First day off").fill(day);
+  await page.getByLabel("Last day off").fill(day);
+  await page.getByLabel("Reason (optional)").fill("Training");
+  await page.getByRole("button", { name: "Add time off" }).click();
+  const timeOff = page.getByRole("listitem").filter({ hasText: "Training" });
+  await expect(timeOff).toBeVisible();
+  await timeOff.getByRole("button", { name: /^Remove/ }).click();
+  await expect(page.getByText("None coming up.")).toBeVisible();
+
+  // Deactivating (never deleting) takes the stylist off the calendar and out of booking.
   await page.getByLabel("Active (bookable)").uncheck();
   await page.getByRole("button", { name: "Save stylist" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: stylist })).toContainText("Inactive");

@@ -8,7 +8,8 @@ import { updateSalonSettings } from "@/lib/salon/mutations";
 import { ZSalonSettingsInput } from "@/lib/salon/schema";
 import { getSalonSettings } from "@/lib/salon/data";
 import { createService, setServiceStaff, updateService } from "@/lib/services/mutations";
-import { addTimeOff, createStaffMember, updateStaffMember } from "@/lib/staff/mutations";
+import { addTimeOff, createStaffMember, removeTimeOff, updateStaffMember } from "@/lib/staff/mutations";
+import { AppError } from "@/lib/errors";
 import { ZNewStaffAccount, ZStaffProfileForm, ZTimeOffForm } from "@/lib/staff/schema";
 import { addDays, startOfLocalDay } from "@/lib/time/zoned";
 import { ZServiceForm } from "./schema";
@@ -80,4 +81,16 @@ export async function addTimeOffAction(_state: ActionState, formData: FormData):
     return errorState(error, values);
   }
   redirect(`/dashboard/stylists/${values.staffId}?notice=time-off`);
+}
+
+export async function removeTimeOffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  try {
+    await adminForAction();
+    if (!values.staffId || !values.timeOffId) throw new AppError("VALIDATION", "Which time off?");
+    await removeTimeOff(values.staffId, values.timeOffId);
+  } catch (error) {
+    return errorState(error, values);
+  }
+  redirect(`/dashboard/stylists/${values.staffId}?notice=time-off-removed`);
 }

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { idleState } from "@/lib/action-state";
-import { addTimeOffAction } from "@/lib/dashboard/admin-actions";
+import { addTimeOffAction, removeTimeOffAction } from "@/lib/dashboard/admin-actions";
 
 /** Whole days off, first and last day included, in the salon's timezone. */
 export function TimeOffForm({ staffId }: { staffId: string }) {
@@ -22,6 +22,18 @@ export function TimeOffForm({ staffId }: { staffId: string }) {
       <div className="sm:col-span-3">
         <Button type="submit" variant="secondary" pending={pending}>Add time off</Button>
       </div>
+    </form>
+  );
+}
+
+export function RemoveTimeOffForm({ staffId, timeOffId, label }: { staffId: string; timeOffId: string; label: string }) {
+  const [state, action, pending] = useActionState(removeTimeOffAction, idleState);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="staffId" value={staffId} />
+      <input type="hidden" name="timeOffId" value={timeOffId} />
+      <Button type="submit" variant="ghost" pending={pending}>Remove<span className="sr-only"> time off {label}</span></Button>
+      {state.status === "error" && <span role="alert" className="text-sm text-red-700">{state.message}</span>}
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { listActiveServices } from "@/lib/services/data";
 import { getStaffForEdit } from "@/lib/staff/data";
 import { formatDayHours, WEEKDAYS } from "@/lib/staff/weekly-hours";
 import { StaffForm } from "../../_components/staff-form";
-import { TimeOffForm } from "../../_components/time-off-form";
+import { RemoveTimeOffForm, TimeOffForm } from "../../_components/time-off-form";
 
 export const metadata: Metadata = { title: "Edit stylist" };
 
@@ -32,7 +32,7 @@ export default async function EditStylistPage({ params, searchParams }: Props) {
   WEEKDAYS.forEach((_, index) => (defaults[`hours${index + 1}`] = formatDayHours(staff.workingHours, index + 1)));
   return (
     <>
-      <Toast key={notice} message={notice === "time-off" ? "Time off added." : undefined} />
+      <Toast key={notice} message={notice === "time-off" ? "Time off added." : notice === "time-off-removed" ? "Time off removed." : undefined} />
       <h1 className="mb-1 text-2xl font-bold text-stone-900">{staff.displayName}</h1>
       <p className="mb-4 text-sm text-stone-700">{staff.user.email} · {staff.user.role === "ADMIN" ? "Admin" : "Stylist"}</p>
       <StaffForm id={id} defaults={defaults} services={services.map((service) => ({ value: service.id, label: service.name }))} serviceIds={staff.serviceIds} />
@@ -42,12 +42,15 @@ export default async function EditStylistPage({ params, searchParams }: Props) {
           <p className="mb-3 text-sm text-stone-700">None coming up.</p>
         ) : (
           <ul className="mb-3 list-disc pl-5 text-sm">
-            {staff.timeOff.map((off) => (
-              <li key={off.id}>
-                {formatSalonDate(off.startsAt, salon.timezone)} until {formatSalonDate(new Date(off.endsAt.getTime() - 1), salon.timezone)}
-                {off.reason ? ` — ${off.reason}` : ""}
-              </li>
-            ))}
+            {staff.timeOff.map((off) => {
+              const label = `${formatSalonDate(off.startsAt, salon.timezone)} until ${formatSalonDate(new Date(off.endsAt.getTime() - 1), salon.timezone)}`;
+              return (
+                <li key={off.id}>
+                  {label}
+                  {off.reason ? ` — ${off.reason}` : ""} <RemoveTimeOffForm staffId={id} timeOffId={off.id} label={label} />
+                </li>
+              );
+            })}
           </ul>
         )}
         <TimeOffForm staffId={id} />
