@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } f
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { servePGlite } from "./serve-pglite";
 
 /**
  * The embedded PostgreSQL (PGlite) that `npm run dev` uses when DATABASE_URL is not set. PGlite is a
@@ -29,8 +29,6 @@ export class EmbeddedDatabaseBusyError extends Error {
 }
 
 const DEFAULT_PORT = 54320;
-// The socket server multiplexes every client onto PGlite's one connection; this only caps client sockets.
-const MAX_CLIENT_CONNECTIONS = 100;
 
 export function embeddedDatabaseConfig(source: NodeJS.ProcessEnv = process.env): EmbeddedDatabaseConfig {
   const port = Number(source.PGLITE_PORT ?? DEFAULT_PORT);
@@ -104,27 +102,18 @@ export async function startEmbeddedDatabase(config: EmbeddedDatabaseConfig): Pro
   try {
     mkdirSync(config.dataDir, { recursive: true });
     pglite = await PGlite.create({ dataDir: config.dataDir, extensions: { btree_gist } });
-    const server = new PGLiteSocketServer({
-      db: pglite,
-      port: config.port,
-      host: config.host,
-      maxConnections: MAX_CLIENT_CONNECTIONS,
-    });
-    await server.start().catch((error: NodeJS.ErrnoException) => {
+    const served = await servePGlite(pglite, config.port).catch((error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE") {
         throw new Error(`Port ${config.port} is taken: choose another with PGLITE_PORT (or set DATABASE_URL).`);
       }
       throw error;
     });
-    const port = Number(server.getServerConn().split(":").pop());
-    const url = `postgresql://postgres:postgres@${config.host}:${port}/postgres?sslmode=disable`;
+    const url = served.url;
     writeFileSync(lockPath(config), JSON.stringify({ pid: process.pid, url } satisfies LockContents));
-    const db = pglite;
     return {
       url,
       stop: async () => {
-        await server.stop();
-        await db.close();
+        await served.stop();
         releaseLock(config);
       },
     };

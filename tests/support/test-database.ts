@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { servePGlite } from "../../scripts/lib/serve-pglite";
+
+export { servePGlite };
 import pg from "pg";
 
 /**
@@ -12,19 +14,6 @@ import pg from "pg";
  */
 
 export type TestDatabase = { url: string; kind: "pglite" | "postgresql"; drop: () => Promise<void> };
-
-export async function servePGlite(pglite: PGlite): Promise<{ url: string; stop: () => Promise<void> }> {
-  const server = new PGLiteSocketServer({ db: pglite, port: 0, host: "127.0.0.1", maxConnections: 100 });
-  await server.start();
-  const port = server.getServerConn().split(":").pop();
-  return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
-    stop: async () => {
-      await server.stop();
-      await pglite.close();
-    },
-  };
-}
 
 export function createEmptyPGlite(): Promise<PGlite> {
   return PGlite.create({ extensions: { btree_gist } });
