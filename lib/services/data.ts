@@ -2,27 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-/** Services a customer can book, in the salon's chosen order. */
-export function listActiveServices() {
-  return db.service.findMany({
-    where: { active: true },
-    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      description: true,
-      category: true,
-      durationMinutes: true,
-      priceCents: true,
-      currency: true,
-    },
-  });
-}
-
-export type ServiceSummary = Awaited<ReturnType<typeof listActiveServices>>[number];
-
-const serviceDetailSelect = {
+const serviceSummarySelect = {
   id: true,
   slug: true,
   name: true,
@@ -31,6 +11,21 @@ const serviceDetailSelect = {
   durationMinutes: true,
   priceCents: true,
   currency: true,
+} as const;
+
+/** Services a customer can book, in the salon's chosen order. */
+export function listActiveServices() {
+  return db.service.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: serviceSummarySelect,
+  });
+}
+
+export type ServiceSummary = Awaited<ReturnType<typeof listActiveServices>>[number];
+
+const serviceDetailSelect = {
+  ...serviceSummarySelect,
   bufferBeforeMinutes: true,
   bufferAfterMinutes: true,
   active: true,
