@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
 import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
-import { resetNotificationSettings } from "@/lib/notifications/settings";
 import { at, createBookingFixture, NOW_2030, type BookingFixture } from "../support/booking-fixtures";
+import { useEmbeddedDelivery } from "../support/notifications-fixtures";
 
 /**
  * The contract with the real booking core: book, reschedule and cancel write outbox rows whose events
@@ -15,8 +15,7 @@ let f: BookingFixture;
 const now = { now: NOW_2030 };
 
 beforeAll(async () => {
-  for (const name of ["RESEND_API_KEY", "INNGEST_EVENT_KEY", "INNGEST_DEV"]) delete process.env[name];
-  resetNotificationSettings();
+  useEmbeddedDelivery();
   f = await createBookingFixture();
 });
 

@@ -3,8 +3,7 @@ import { notificationJobs } from "@/inngest/notification-jobs";
 import { db } from "@/lib/db";
 import { runJobsInProcess } from "@/lib/notifications/embedded-runner";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
-import { resetNotificationSettings } from "@/lib/notifications/settings";
-import { bookWithOutbox, nextStart, seedSalon, type SalonFixture } from "../support/notifications-fixtures";
+import { bookWithOutbox, nextStart, seedSalon, type SalonFixture, useEmbeddedDelivery } from "../support/notifications-fixtures";
 
 /**
  * At-least-once delivery with idempotent consumers: whatever dies or repeats, each committed change
@@ -14,10 +13,7 @@ import { bookWithOutbox, nextStart, seedSalon, type SalonFixture } from "../supp
 let salon: SalonFixture;
 
 beforeAll(async () => {
-  delete process.env.RESEND_API_KEY;
-  delete process.env.INNGEST_EVENT_KEY;
-  delete process.env.INNGEST_DEV;
-  resetNotificationSettings();
+  useEmbeddedDelivery();
   salon = await seedSalon();
 });
 

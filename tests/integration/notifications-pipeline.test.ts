@@ -12,6 +12,7 @@ import {
   rescheduleWithOutbox,
   seedSalon,
   type SalonFixture,
+  useEmbeddedDelivery,
 } from "../support/notifications-fixtures";
 
 /** The embedded mode end to end: outbox → in-process handlers → rendered emails in the local mailbox. */
@@ -19,10 +20,7 @@ import {
 let salon: SalonFixture;
 
 beforeAll(async () => {
-  delete process.env.RESEND_API_KEY;
-  delete process.env.INNGEST_EVENT_KEY;
-  delete process.env.INNGEST_DEV;
-  resetNotificationSettings();
+  useEmbeddedDelivery();
   salon = await seedSalon();
 });
 

@@ -1,3 +1,4 @@
+import { resetNotificationSettings } from "@/lib/notifications/settings";
 import { db } from "@/lib/db";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
 
@@ -10,6 +11,12 @@ import { writeOutboxEvent } from "@/lib/notifications/mutations";
 const MINUTE = 60_000;
 
 export type SalonFixture = { customerId: string; staffId: string; serviceId: string };
+
+/** Local-mailbox, in-process delivery: no Resend, no Inngest — the embedded default. */
+export function useEmbeddedDelivery(): void {
+  for (const name of ["RESEND_API_KEY", "INNGEST_EVENT_KEY", "INNGEST_DEV"]) delete process.env[name];
+  resetNotificationSettings();
+}
 
 export async function seedSalon(options: { reminderLeadMinutes?: number } = {}): Promise<SalonFixture> {
   await db.salonSettings.upsert({
