@@ -100,14 +100,14 @@ export async function getAvailability(
   query: TAvailabilityQuery,
   now: Date = new Date(),
 ): Promise<{ timezone: string; slots: AvailableSlot[] }> {
-  const { serviceId, staffId, from, to } = parseInput(ZAvailabilityQuery, query);
+  const { serviceId, staffId, from, to, excludeAppointmentId } = parseInput(ZAvailabilityQuery, query);
   const salon = await loadSalonAndService(db, serviceId);
   const service = serviceOf(salon);
   assertServiceBookable(service);
 
   const range = { from: from.getTime(), until: to.getTime() };
   const window = availabilityLoadWindow(range, service, salon.timezone);
-  const schedules = await loadStaffSchedules(db, { serviceId, staffId: staffId ?? null, window });
+  const schedules = await loadStaffSchedules(db, { serviceId, staffId: staffId ?? null, window, excludeAppointmentId });
   if (staffId) assertStylistBookable(schedules[0], staffId);
 
   const result = computeAvailability({ ...toAvailabilityInput(salon, service, schedules, now.getTime()), range });
@@ -129,6 +129,12 @@ export async function getAvailability(
 /** Customers (and their API keys) only ever see their own appointments; staff see the salon's. */
 export function visibleTo(actor: Actor): Prisma.AppointmentWhereInput {
   return isStaffActor(actor) || actor.kind === "system" ? {} : { customerId: actor.userId };
+}
+
+/** Whether `actor` may see appointment `id` (one indexed lookup): gates ids taken from a request. */
+export async function isAppointmentVisible(actor: Actor, id: string): Promise<boolean> {
+  const row = await db.appointment.findFirst({ where: { id, ...visibleTo(actor) }, select: { id: true } });
+  return row !== null;
 }
 
 export async function getAppointment(actor: Actor, id: string): Promise<AppointmentView> {

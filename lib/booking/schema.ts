@@ -66,7 +66,15 @@ export const ZAddStaffNoteInput = z
 
 /** The fields of an availability query, without the range rules: derive other schemas from this one. */
 export const ZAvailabilityQueryFields = z
-  .object({ serviceId: ZId, staffId: ZId.optional(), from: ZInstant, to: ZInstant })
+  .object({
+    serviceId: ZId,
+    staffId: ZId.optional(),
+    from: ZInstant,
+    to: ZInstant,
+    // Rescheduling: the appointment being moved must not block its own new time. Callers pass it only
+    // after checking the actor may see that appointment (this core function has no actor).
+    excludeAppointmentId: ZId.optional(),
+  })
   .strict();
 
 export const ZAvailabilityQuery = ZAvailabilityQueryFields.superRefine((query, ctx) => {

@@ -9,6 +9,8 @@ export const ZMonthAvailabilityRequest = z.object({
   serviceId: z.string().min(1).max(191),
   staffId: z.string().min(1).max(191).optional(),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM"),
+  /** The appointment being rescheduled: honoured only for its owner or staff (checked by the route). */
+  excludeAppointmentId: z.string().min(1).max(191).optional(),
 });
 
 export type TMonthAvailabilityRequest = z.infer<typeof ZMonthAvailabilityRequest>;

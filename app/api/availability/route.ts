@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getAvailability } from "@/lib/booking/data";
+import { actorOf, currentUser } from "@/lib/auth/session";
+import { getAvailability, isAppointmentVisible } from "@/lib/booking/data";
 import { ANY_STAFF } from "@/lib/customer-portal/selection";
 import { monthRange, ZMonthAvailabilityRequest, type MonthAvailabilityJson } from "@/lib/customer-portal/availability-request";
 import { isAppError } from "@/lib/errors";
@@ -12,9 +13,19 @@ export async function GET(request: NextRequest) {
   const params = Object.fromEntries(request.nextUrl.searchParams);
   const parsed = ZMonthAvailabilityRequest.safeParse(params);
   if (!parsed.success) return NextResponse.json({ code: "VALIDATION", message: parsed.error.issues[0]?.message }, { status: 422 });
-  const { serviceId, staffId, month } = parsed.data;
+  const { serviceId, staffId, month, excludeAppointmentId } = parsed.data;
+  // Excluding an appointment frees its time, which would reveal when someone else is booked: only its
+  // owner (or staff) may ask. Anyone else gets the same 404 as a missing id, so ids cannot be probed.
+  if (excludeAppointmentId && !(await mayExclude(excludeAppointmentId))) {
+    return NextResponse.json({ code: "NOT_FOUND", message: "That appointment does not exist." }, { status: 404 });
+  }
   try {
-    const result = await getAvailability({ serviceId, staffId: staffId === ANY_STAFF ? undefined : staffId, ...monthRange(month) });
+    const result = await getAvailability({
+      serviceId,
+      staffId: staffId === ANY_STAFF ? undefined : staffId,
+      excludeAppointmentId,
+      ...monthRange(month),
+    });
     const body: MonthAvailabilityJson = {
       timezone: result.timezone,
       slots: result.slots
@@ -26,4 +37,9 @@ export async function GET(request: NextRequest) {
     if (!isAppError(error)) throw error;
     return NextResponse.json({ code: error.code, message: error.message }, { status: error.status });
   }
+}
+
+async function mayExclude(appointmentId: string): Promise<boolean> {
+  const user = await currentUser();
+  return user !== null && isAppointmentVisible(actorOf(user), appointmentId);
 }

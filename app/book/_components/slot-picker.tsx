@@ -19,24 +19,30 @@ export type SlotPickerProps = {
   selectedStart?: string;
   /** The appointment's current time when rescheduling: marked "current" and not offered again. */
   currentStart?: string;
+  /** The appointment being rescheduled: its own slot must not hide times that overlap it. */
+  excludeAppointmentId?: string;
   /** Where a chosen time goes: these params plus date and start. */
   baseHref: string;
   keep: Record<string, string>;
 };
 
-async function fetchMonth(serviceId: string, staffId: string, month: string): Promise<MonthAvailabilityJson> {
+async function fetchMonth(serviceId: string, staffId: string, month: string, excludeAppointmentId?: string): Promise<MonthAvailabilityJson> {
   const params = new URLSearchParams({ serviceId, staffId, month });
+  if (excludeAppointmentId) params.set("excludeAppointmentId", excludeAppointmentId);
   const response = await fetch(`/api/availability?${params.toString()}`, { cache: "no-store" });
   if (!response.ok) throw new Error((await response.json().catch(() => null))?.message ?? "Could not load free times.");
   return response.json();
 }
 
-function Picker({ serviceId, staffId, minMonth, maxMonth, initialDate, selectedStart, currentStart, baseHref, keep }: SlotPickerProps) {
+function Picker({ serviceId, staffId, minMonth, maxMonth, initialDate, selectedStart, currentStart, excludeAppointmentId, baseHref, keep }: SlotPickerProps) {
   const router = useRouter();
   const [month, setMonth] = useState(initialDate ? monthOf(initialDate) : minMonth);
   const [date, setDate] = useState(initialDate);
   const timesHeading = useRef<HTMLHeadingElement>(null);
-  const query = useQuery({ queryKey: ["availability", serviceId, staffId, month], queryFn: () => fetchMonth(serviceId, staffId, month) });
+  const query = useQuery({
+    queryKey: ["availability", serviceId, staffId, month, excludeAppointmentId],
+    queryFn: () => fetchMonth(serviceId, staffId, month, excludeAppointmentId),
+  });
   const slots = (query.data?.slots ?? []).filter((slot) => slot.startsAt !== currentStart);
   const counts = countByDate(slots);
   const daySlots = date ? slots.filter((slot) => slot.localDate === date) : [];

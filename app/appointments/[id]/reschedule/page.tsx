@@ -56,6 +56,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
             maxMonth={bookableMonths(salon).max}
             initialDate={date ?? salonLocalDate(appointment.startsAt, tz)}
             currentStart={appointment.startsAt.toISOString()}
+            excludeAppointmentId={appointment.id}
             baseHref={`/appointments/${id}/reschedule`}
             keep={{}}
           />
