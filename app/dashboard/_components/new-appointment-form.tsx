@@ -1,12 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/hooks/use-form-action";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
-import { idleState } from "@/lib/action-state";
 import { createAppointmentAction } from "@/lib/dashboard/actions";
 
 type Option = { value: string; label: string };
@@ -14,9 +13,7 @@ type Props = { services: Option[]; staff: Option[]; defaults: Record<string, str
 
 /** Walk-in or phone booking: the customer is found by email or created, then booked through the core. */
 export function NewAppointmentForm({ services, staff, defaults }: Props) {
-  const [state, action, pending] = useActionState(createAppointmentAction, idleState);
-  const values = { ...defaults, ...state.values };
-  const error = (name: string) => state.fieldErrors?.[name];
+  const { state, action, pending, values, error } = useFormAction(createAppointmentAction, defaults);
   return (
     <form action={action} className="grid max-w-2xl gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">

@@ -1,21 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/hooks/use-form-action";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
-import { idleState } from "@/lib/action-state";
 import { saveServiceAction } from "@/lib/dashboard/admin-actions";
 
 type Props = { id?: string; defaults: Record<string, string>; staff: Array<{ value: string; label: string }>; staffIds: string[] };
 
 /** Create or edit a service; unticking "Active" deactivates it (services with appointments are never deleted). */
 export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
-  const [state, action, pending] = useActionState(saveServiceAction, idleState);
-  const values = { ...defaults, ...state.values };
-  const error = (name: string) => state.fieldErrors?.[name];
+  const { state, action, pending, values, error } = useFormAction(saveServiceAction, defaults);
   return (
     <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">

@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/hooks/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
-import { idleState } from "@/lib/action-state";
 import { updateSettingsAction } from "@/lib/dashboard/admin-actions";
 
 const numberFields: Array<[string, string, string]> = [
@@ -17,9 +16,7 @@ const numberFields: Array<[string, string, string]> = [
 ];
 
 export function SettingsForm({ defaults }: { defaults: Record<string, string> }) {
-  const [state, action, pending] = useActionState(updateSettingsAction, idleState);
-  const values = { ...defaults, ...state.values };
-  const error = (name: string) => state.fieldErrors?.[name];
+  const { state, action, pending, values, error } = useFormAction(updateSettingsAction, defaults);
   return (
     <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">

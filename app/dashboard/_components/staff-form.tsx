@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/hooks/use-form-action";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
-import { idleState } from "@/lib/action-state";
 import { saveStaffAction } from "@/lib/dashboard/admin-actions";
 import { WEEKDAYS } from "@/lib/staff/weekly-hours";
 
@@ -15,9 +14,7 @@ type Props = { id?: string; defaults: Record<string, string>; services: Array<{ 
 
 /** New stylist (account + profile) or an existing one's profile, services and weekly hours. */
 export function StaffForm({ id, defaults, services, serviceIds }: Props) {
-  const [state, action, pending] = useActionState(saveStaffAction, idleState);
-  const values = { ...defaults, ...state.values };
-  const error = (name: string) => state.fieldErrors?.[name];
+  const { state, action, pending, values, error } = useFormAction(saveStaffAction, defaults);
   return (
     <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
