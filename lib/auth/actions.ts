@@ -1,14 +1,25 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
 import { findUserByEmail } from "./data";
-import { consumeToken, createCustomer, markEmailVerified, revokeAllSessions, setPassword } from "./mutations";
+import { consumeToken, createCustomer, markEmailVerified, revokeAllSessions, setPassword, takeEmailRequestAllowance } from "./mutations";
+import { rateLimitedMessage, type EmailRequestKind } from "./request-limits";
 import { sendTokenEmail } from "./send-token-email";
 import { safeCallbackUrl, ZForgotPasswordInput, ZRegisterInput, ZResetPasswordInput, ZSignInInput, ZSignInLinkInput, ZSignInLinkRequest, ZVerifyEmailInput } from "./schema";
 import { currentUser } from "./session";
+import { clientIp } from "./sign-in-limits";
+
+/** Null when this email-sending request is within its limits; else the form error naming the wait. */
+async function refuseIfRateLimited(kind: EmailRequestKind, email: string, values: Record<string, string>): Promise<ActionState | null> {
+  const now = new Date();
+  const ip = clientIp(await headers());
+  if (await takeEmailRequestAllowance(kind, email, ip, now)) return null;
+  return { status: "error", code: "RATE_LIMITED", message: rateLimitedMessage(now), values };
+}
 
 async function signInOrExplain(email: string, password: string, callbackUrl: string | undefined, values: Record<string, string>): Promise<ActionState> {
   try {
@@ -37,6 +48,8 @@ export async function registerAction(_state: ActionState, formData: FormData): P
   const values = formValues(formData);
   const parsed = ZRegisterInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return validationState(parsed.error, values);
+  const limited = await refuseIfRateLimited("register", parsed.data.email, values);
+  if (limited) return limited;
   try {
     const user = await createCustomer(parsed.data);
     await sendTokenEmail("verify-email", user, "/verify-email");
@@ -66,6 +79,8 @@ export async function forgotPasswordAction(_state: ActionState, formData: FormDa
   const values = formValues(formData);
   const parsed = ZForgotPasswordInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return validationState(parsed.error, values);
+  const limited = await refuseIfRateLimited("forgot-password", parsed.data.email, values);
+  if (limited) return limited;
   const user = await findUserByEmail(parsed.data.email);
   if (user) await sendTokenEmail("reset-password", user, "/reset-password");
   // The same answer either way, so the form cannot be used to find out who has an account.
@@ -97,6 +112,8 @@ export async function requestSignInLinkAction(_state: ActionState, formData: For
   const values = formValues(formData);
   const parsed = ZSignInLinkRequest.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return validationState(parsed.error, values);
+  const limited = await refuseIfRateLimited("sign-in-link", parsed.data.email, values);
+  if (limited) return limited;
   const user = await findUserByEmail(parsed.data.email);
   if (user) await sendTokenEmail("sign-in-link", user, "/sign-in-link");
   // The same answer either way: the form must not reveal who has an account.

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "./password";
+import { requestLimitKeys, requestWindowStart, type EmailRequestKind } from "./request-limits";
 import { signInLimitKeys, windowStart } from "./sign-in-limits";
 import { createOneTimeToken, emailFromIdentifier, hashToken, tokenIdentifier, TOKEN_TTL_MS, type TokenPurpose } from "./tokens";
 
@@ -74,4 +75,21 @@ export async function recordFailedSignIn(email: string, ip: string | null, now =
       ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
       RETURNING "count"`;
   }
+}
+
+/**
+ * Counts one email-sending request against its address and IP and says whether it is within the limits.
+ * Increment-then-compare in one statement per key, so concurrent requests cannot all slip under a limit.
+ */
+export async function takeEmailRequestAllowance(kind: EmailRequestKind, email: string, ip: string | null, now = new Date()): Promise<boolean> {
+  const start = requestWindowStart(now);
+  let allowed = true;
+  for (const { key, max } of requestLimitKeys(kind, email, ip)) {
+    const [row] = await db.$queryRaw<Array<{ count: number }>>`
+      INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${key}, ${start}, 1)
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
+      RETURNING "count"`;
+    if (Number(row?.count ?? 0) > max) allowed = false;
+  }
+  return allowed;
 }
