@@ -1,8 +1,8 @@
-import Form from "next/form";
 import { buttonClass } from "@/components/ui/button";
 import { StepHeading } from "@/components/ui/step-heading";
 import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
 import type { TBookingSelection } from "@/lib/customer-portal/selection";
+import { LazyGetForm } from "./lazy-forms";
 
 /**
  * A GET form (next/form: a client-side navigation once hydrated, a plain request before): the note joins
@@ -12,7 +12,7 @@ export function DetailsStep({ selection }: { selection: TBookingSelection }) {
   return (
     <section aria-labelledby="step-heading">
       <StepHeading id="step-heading">Anything we should know?</StepHeading>
-      <Form action="/book" className="mt-6 flex max-w-xl flex-col gap-4">
+      <LazyGetForm action="/book" className="mt-6 flex max-w-xl flex-col gap-4">
         {(["service", "staff", "date", "start"] as const).map((key) =>
           selection[key] ? <input key={key} type="hidden" name={key} value={selection[key]} /> : null,
         )}
@@ -31,7 +31,7 @@ export function DetailsStep({ selection }: { selection: TBookingSelection }) {
           <p id="note-hint" className="text-sm text-stone-600">Allergies, access needs, what you have in mind…</p>
         </div>
         <button type="submit" className={buttonClass("primary", "self-start")}>Continue to review</button>
-      </Form>
+      </LazyGetForm>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { buttonClass } from "@/components/ui/button";
 import { StepHeading } from "@/components/ui/step-heading";
 import type { SessionUser } from "@/lib/auth/session";
 import { selectionHref, type TBookingSelection } from "@/lib/customer-portal/selection";
-import { ConfirmBookingForm } from "./confirm-booking-form";
+import { LazyConfirmBookingForm } from "./lazy-forms";
 
 type ReviewStepProps = { selection: TBookingSelection; user: SessionUser | null; cancelPolicy: string };
 
@@ -28,7 +28,7 @@ export function ReviewStep({ selection, user, cancelPolicy }: ReviewStepProps) {
           <Link href="/verify-email" className="font-semibold text-brand-700 underline">Resend the confirmation email</Link>
         </div>
       ) : (
-        <ConfirmBookingForm selection={selection} />
+        <LazyConfirmBookingForm selection={selection} />
       )}
     </section>
   );

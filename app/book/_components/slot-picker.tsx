@@ -1,6 +1,6 @@
 "use client";
 
-import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { QueryClient, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { MonthCalendar } from "@/components/calendar/month-calendar";
@@ -34,7 +34,10 @@ async function fetchMonth(serviceId: string, staffId: string, month: string, exc
   return response.json();
 }
 
-function Picker({ serviceId, staffId, minMonth, maxMonth, initialDate, selectedStart, currentStart, excludeAppointmentId, baseHref, keep }: SlotPickerProps) {
+/** The calendar and times, with their own query client: only the booking pages load TanStack Query. */
+export function SlotPicker({ serviceId, staffId, minMonth, maxMonth, initialDate, selectedStart, currentStart, excludeAppointmentId, baseHref, keep }: SlotPickerProps) {
+  // Handed straight to useQuery: nothing else here needs it, so no provider (and its code) is shipped.
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
   const router = useRouter();
   const [month, setMonth] = useState(initialDate ? monthOf(initialDate) : minMonth);
   const [date, setDate] = useState(initialDate);
@@ -42,7 +45,7 @@ function Picker({ serviceId, staffId, minMonth, maxMonth, initialDate, selectedS
   const query = useQuery({
     queryKey: ["availability", serviceId, staffId, month, excludeAppointmentId],
     queryFn: () => fetchMonth(serviceId, staffId, month, excludeAppointmentId),
-  });
+  }, client);
   const slots = (query.data?.slots ?? []).filter((slot) => slot.startsAt !== currentStart);
   const counts = countByDate(slots);
   const daySlots = date ? slots.filter((slot) => slot.localDate === date) : [];
@@ -118,15 +121,5 @@ function Picker({ serviceId, staffId, minMonth, maxMonth, initialDate, selectedS
         )}
       </div>
     </div>
-  );
-}
-
-/** The calendar and times, with their own query client: only the booking pages load TanStack Query. */
-export function SlotPicker(props: SlotPickerProps) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
-  return (
-    <QueryClientProvider client={client}>
-      <Picker {...props} />
-    </QueryClientProvider>
   );
 }
