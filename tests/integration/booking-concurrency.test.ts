@@ -56,7 +56,9 @@ describe("concurrent bookings", () => {
   }, 120_000);
 
   it("overlapping but different times: only one of them is booked", async () => {
-    const starts = ["10:00", "10:15", "10:30", "10:45", "09:15"].map((time) => at(`2030-01-08T${time}`));
+    // Every pair overlaps: the cut blocks 70 minutes and these starts lie within 60 minutes of each other.
+    // (09:15 and 10:45 would not overlap each other, so on PostgreSQL both could legitimately win.)
+    const starts = ["10:00", "10:15", "10:30", "09:45", "09:30"].map((time) => at(`2030-01-08T${time}`));
     const outcome = await race(starts.map((startsAt) => bookAmy(startsAt)));
     expect(outcome).toMatchObject({ ok: 1, codes: { SLOT_UNAVAILABLE: 4 } });
     const overriding = await race(
