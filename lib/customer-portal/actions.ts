@@ -5,7 +5,7 @@ import { errorState, formValues, validationState, type ActionState } from "@/lib
 import { actorOf, currentUser, requireUser } from "@/lib/auth/session";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/mutations";
 import { isAppError } from "@/lib/errors";
-import { afterAppointmentChange } from "./after-change";
+import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
 import { ZCancelForm, ZConfirmBookingForm, ZRescheduleForm } from "./schema";
 import { ANY_STAFF, selectionHref } from "./selection";
 

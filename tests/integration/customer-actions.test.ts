@@ -26,7 +26,7 @@ vi.mock("next/navigation", () => ({
     throw new Redirect("/404");
   },
 }));
-vi.mock("@/lib/customer-portal/after-change", () => ({ afterAppointmentChange: vi.fn() }));
+vi.mock("@/lib/notifications/after-appointment-change", () => ({ afterAppointmentChange: vi.fn() }));
 vi.mock("@/lib/auth/session", () => ({
   currentUser: async () => sessionUser,
   requireUser: async (returnTo: string) => {

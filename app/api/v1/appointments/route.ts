@@ -1,5 +1,5 @@
 import { bookingInputFor } from "@/lib/api/appointments/booking-input";
-import { afterAppointmentChange } from "@/lib/api/after-appointment-change";
+import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
 import { etagOf } from "@/lib/api/etag";
 import { created, ok } from "@/lib/api/result";
 import { throughWriteGate } from "@/lib/api/write-gate";

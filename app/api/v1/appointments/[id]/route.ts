@@ -1,4 +1,4 @@
-import { afterAppointmentChange } from "@/lib/api/after-appointment-change";
+import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
 import { changeAppointment } from "@/lib/api/appointments/change-appointment";
 import { etagOf, requireIfMatchVersion, withIfMatch } from "@/lib/api/etag";
 import { ok } from "@/lib/api/result";
