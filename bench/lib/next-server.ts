@@ -44,7 +44,9 @@ export function freePort(): Promise<number> {
 export type RunningServer = { url: string; stop: () => Promise<void> };
 
 export async function startNext(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the server under load (NODE_OPTIONS refuses it).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, "start", "--port", String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
