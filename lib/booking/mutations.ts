@@ -24,11 +24,13 @@ import {
   ZAppointmentTransitionInput,
   ZBookAppointmentInput,
   ZCancelAppointmentInput,
+  ZChangeCustomerNoteInput,
   ZRescheduleAppointmentInput,
   type TAddStaffNoteInput,
   type TAppointmentTransitionInput,
   type TBookAppointmentInput,
   type TCancelAppointmentInput,
+  type TChangeCustomerNoteInput,
   type TRescheduleAppointmentInput,
 } from "./schema";
 import { assertTransition, type AppointmentAction } from "./status-machine";
@@ -102,6 +104,7 @@ const currentSelect = {
   bufferAfterMinutes: true,
   priceCents: true,
   currency: true,
+  customerNote: true,
 } satisfies Prisma.AppointmentSelect;
 
 /** The appointment as the actor may see it; version and status checked against the caller's view. */
@@ -309,6 +312,29 @@ export async function rescheduleAppointment(
         },
       },
     });
+    return view;
+  });
+}
+
+/**
+ * The customer's note on the booking ("please use the quiet room"), changed or cleared. It does not move
+ * the appointment, so no cutoff applies, but a customer cannot change it once the visit has started, and
+ * nobody can after it has ended its life (cancelled, completed, no-show). No email: the time is the same.
+ */
+export async function changeCustomerNote(
+  actor: Actor,
+  rawInput: TChangeCustomerNoteInput,
+  options: MutationOptions = {},
+): Promise<AppointmentView> {
+  const input = parseInput(ZChangeCustomerNoteInput, rawInput);
+  const now = (options.now ?? new Date()).getTime();
+  return inTransaction(async (tx) => {
+    const { current } = await loadForChange(tx, actor, input, "change_note");
+    if (!isStaffActor(actor) && now >= current.startsAt.getTime()) {
+      throw new AppError("CUTOFF_PASSED", "The note can no longer be changed online once the appointment has started. Please tell the salon.");
+    }
+    const view = await updateIfUnchanged(tx, current, { customerNote: input.note });
+    await recordEvent(tx, actor, current.id, "note_changed", diffChanges({ customerNote: current.customerNote }, { customerNote: input.note }));
     return view;
   });
 }

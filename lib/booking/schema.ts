@@ -64,6 +64,20 @@ export const ZAddStaffNoteInput = z
   .object({ appointmentId: ZId, body: z.string().trim().min(1).max(MAX_NOTE_LENGTH) })
   .strict();
 
+/** The customer's note on the booking; empty or null clears it. */
+export const ZChangeCustomerNoteInput = z
+  .object({
+    appointmentId: ZId,
+    expectedVersion: ZExpectedVersion.optional(),
+    note: z
+      .string()
+      .trim()
+      .max(MAX_NOTE_LENGTH)
+      .nullable()
+      .transform((note) => note || null),
+  })
+  .strict();
+
 /** The fields of an availability query, without the range rules: derive other schemas from this one. */
 export const ZAvailabilityQueryFields = z
   .object({
@@ -104,5 +118,6 @@ export type TRescheduleAppointmentInput = z.infer<typeof ZRescheduleAppointmentI
 export type TCancelAppointmentInput = z.infer<typeof ZCancelAppointmentInput>;
 export type TAppointmentTransitionInput = z.infer<typeof ZAppointmentTransitionInput>;
 export type TAddStaffNoteInput = z.infer<typeof ZAddStaffNoteInput>;
+export type TChangeCustomerNoteInput = z.input<typeof ZChangeCustomerNoteInput>;
 export type TAvailabilityQuery = z.infer<typeof ZAvailabilityQuery>;
 export type TListAppointmentsFilters = z.infer<typeof ZListAppointmentsFilters>;

@@ -4,10 +4,10 @@ import type { TAppointmentStatus } from "./schema";
 /**
  * Every change an appointment can undergo, and the status it may start from. This table is the only
  * place that decides; the mutations ask it. CANCELLED, COMPLETED and NO_SHOW are terminal: nothing about
- * the appointment changes afterwards. Staff notes are annotations kept beside the appointment (they do not
+ * the appointment changes afterwards (the customer's own note included). Staff notes are annotations kept beside the appointment (they do not
  * change it), so they are allowed in every status: a stylist records what happened after the fact.
  */
-export type AppointmentAction = "reschedule" | "cancel" | "complete" | "no_show" | "add_note";
+export type AppointmentAction = "reschedule" | "change_note" | "cancel" | "complete" | "no_show" | "add_note";
 
 type Transition = { from: readonly TAppointmentStatus[]; to: TAppointmentStatus | "unchanged" };
 
@@ -15,6 +15,7 @@ const ALL_STATUSES = ["BOOKED", "CANCELLED", "COMPLETED", "NO_SHOW"] as const sa
 
 export const transitions: Readonly<Record<AppointmentAction, Transition>> = {
   reschedule: { from: ["BOOKED"], to: "BOOKED" },
+  change_note: { from: ["BOOKED"], to: "BOOKED" },
   cancel: { from: ["BOOKED"], to: "CANCELLED" },
   complete: { from: ["BOOKED"], to: "COMPLETED" },
   no_show: { from: ["BOOKED"], to: "NO_SHOW" },
@@ -27,6 +28,7 @@ export function canTransition(status: TAppointmentStatus, action: AppointmentAct
 
 const verbs: Record<AppointmentAction, string> = {
   reschedule: "rescheduled",
+  change_note: "edited",
   cancel: "cancelled",
   complete: "completed",
   no_show: "marked as a no-show",

@@ -11,6 +11,7 @@ export const statusLabels: Record<TAppointmentStatus, { label: string; tone: "po
 const actionLabels: Record<string, string> = {
   booked: "Booked",
   rescheduled: "Rescheduled",
+  note_changed: "Note changed",
   cancelled: "Cancelled",
   completed: "Marked as completed",
   no_show: "Marked as missed",

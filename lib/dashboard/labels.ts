@@ -14,6 +14,7 @@ export const statusStyles: Record<TAppointmentStatus, { label: string; icon: str
 const actionLabels: Record<string, string> = {
   booked: "Booked",
   rescheduled: "Rescheduled",
+  note_changed: "Customer note changed",
   cancelled: "Cancelled",
   completed: "Marked completed",
   no_show: "Marked no-show",

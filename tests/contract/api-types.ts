@@ -533,6 +533,8 @@ export interface paths {
                         status?: "CANCELLED" | "COMPLETED" | "NO_SHOW";
                         /** @description With status CANCELLED: why. */
                         reason?: string;
+                        /** @description The customer's note on the booking; null or "" clears it. Only while BOOKED. */
+                        note?: string | null;
                     };
                 };
             };

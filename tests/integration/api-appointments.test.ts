@@ -263,6 +263,50 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
     expect(extra.body.errors).toContainEqual({ path: "priceCents", message: "Unknown field" });
   });
 
+  it("changes and clears the note through PATCH, bumping the version and recording who changed it", async () => {
+    const { body } = await book(keyA, { note: "Window seat please" });
+    const id = body.id as string;
+    const patch = (note: string | null, version: number) =>
+      call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": `"${version}"` }, params: { id }, body: { note } });
+    const changed = await patch("  Quiet room, please  ", 1);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ note: "Quiet room, please", version: 2, startsAt: body.startsAt, status: "BOOKED" });
+    expect(changed.headers.get("etag")).toBe('"2"');
+    const cleared = await patch(null, 2);
+    expect(cleared.body).toMatchObject({ note: null, version: 3 });
+    const events = await db.appointmentEvent.findMany({ where: { appointmentId: id, action: "note_changed" }, orderBy: { createdAt: "asc" } });
+    expect(events.map((event) => [event.actorKind, event.changes])).toEqual([
+      ["API_KEY", { before: { customerNote: "Window seat please" }, after: { customerNote: "Quiet room, please" } }],
+      ["API_KEY", { before: { customerNote: "Quiet room, please" }, after: { customerNote: null } }],
+    ]);
+    // A new note does not move the appointment, so nobody is emailed.
+    expect(await db.outboxEvent.count({ where: { appointmentId: id } })).toBe(1);
+  });
+
+  it("refuses a note change on a cancelled appointment, a too-long note, and a note with a reschedule", async () => {
+    const { body } = await book(keyA);
+    const id = body.id as string;
+    const withMove = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id }, body: { note: "Hi", startsAt: freshSlot() } });
+    expect(withMove.status).toBe(422);
+    expect(withMove.body.detail).toMatch(/one kind of change/);
+    const tooLong = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id }, body: { note: "x".repeat(1001) } });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.errors[0].path).toBe("note");
+    await call(appointmentItem.DELETE, "DELETE", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id } });
+    const afterCancel = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"2"' }, params: { id }, body: { note: "Hi" } });
+    expect(afterCancel.status).toBe(409);
+    expect(afterCancel.body.code).toBe("INVALID_TRANSITION");
+    expect(await db.appointment.findUniqueOrThrow({ where: { id } })).toMatchObject({ customerNote: null, version: 2 });
+  });
+
+  it("answers 422 for a PATCH that changes nothing", async () => {
+    const { body } = await book(keyA);
+    const id = body.id as string;
+    const empty = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id }, body: {} });
+    expect(empty.status).toBe(422);
+    expect(empty.body.code).toBe("VALIDATION");
+  });
+
   it("answers CUTOFF_PASSED when a customer cancels too late", async () => {
     const soon = new Date(Date.now() + 3 * 3_600_000);
     const row = await insertAppointment({ customerId: customerA, staffId: otherStylistId, serviceId, startsAt: soon });

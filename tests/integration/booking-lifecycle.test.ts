@@ -5,6 +5,7 @@ import {
   addStaffNote,
   bookAppointment,
   cancelAppointment,
+  changeCustomerNote,
   completeAppointment,
   markNoShow,
   rescheduleAppointment,
@@ -254,6 +255,40 @@ describe("staff notes", () => {
     const customerView = await getAppointmentHistory(f.actors.alice, appointment.id);
     expect(customerView.map((event) => event.action)).toEqual(["booked"]);
     expect(await getAppointment(f.actors.staff, appointment.id)).toMatchObject({ version: 1 });
+  });
+});
+
+describe("the customer's note", () => {
+  it("changes in place with a version bump and history, until the visit starts for customers; staff later", async () => {
+    const appointment = await booked(at("2030-02-22T10:00"));
+    const changed = await changeCustomerNote(f.actors.alice, { appointmentId: appointment.id, expectedVersion: 1, note: " Allergic to latex " }, now);
+    expect(changed).toMatchObject({ note: "Allergic to latex", version: 2, startsAt: appointment.startsAt });
+    await expect(
+      changeCustomerNote(f.actors.alice, { appointmentId: appointment.id, expectedVersion: 1, note: "stale" }, now),
+    ).rejects.toMatchObject({ code: "VERSION_CONFLICT" });
+
+    const started = { now: new Date(at("2030-02-22T10:00").getTime() + 60_000) };
+    await expect(changeCustomerNote(f.actors.alice, { appointmentId: appointment.id, note: "late" }, started)).rejects.toMatchObject({
+      code: "CUTOFF_PASSED",
+    });
+    await expect(changeCustomerNote(f.actors.staff, { appointmentId: appointment.id, note: "" }, started)).resolves.toMatchObject({
+      note: null,
+      version: 3,
+    });
+    const history = await getAppointmentHistory(f.actors.alice, appointment.id);
+    expect(history.map((event) => [event.action, event.actorKind])).toEqual([
+      ["booked", "STAFF"],
+      ["note_changed", "CUSTOMER"],
+      ["note_changed", "STAFF"],
+    ]);
+    expect(await outboxCount(appointment.id)).toBe(1); // the booking's only: a note emails nobody
+  });
+
+  it("cannot change once the appointment is over, nor on someone else's appointment", async () => {
+    const bobs = await booked(at("2030-02-25T10:00"), "bob");
+    await expect(changeCustomerNote(f.actors.alice, { appointmentId: bobs.id, note: "mine now" }, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await cancelAppointment(f.actors.staff, { appointmentId: bobs.id, reason: "Closed" }, now);
+    await expect(changeCustomerNote(f.actors.bob, { appointmentId: bobs.id, note: "hi" }, now)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
   });
 });
 

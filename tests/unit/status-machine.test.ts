@@ -8,6 +8,7 @@ const actions = Object.keys(transitions) as AppointmentAction[];
 // The whole table spelled out: a change to the machine must change this test on purpose.
 const allowed: Record<AppointmentAction, Record<(typeof statuses)[number], string | null>> = {
   reschedule: { BOOKED: "BOOKED", CANCELLED: null, COMPLETED: null, NO_SHOW: null },
+  change_note: { BOOKED: "BOOKED", CANCELLED: null, COMPLETED: null, NO_SHOW: null },
   cancel: { BOOKED: "CANCELLED", CANCELLED: null, COMPLETED: null, NO_SHOW: null },
   complete: { BOOKED: "COMPLETED", CANCELLED: null, COMPLETED: null, NO_SHOW: null },
   no_show: { BOOKED: "NO_SHOW", CANCELLED: null, COMPLETED: null, NO_SHOW: null },

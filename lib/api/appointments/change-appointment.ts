@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
 import {
   cancelAppointment,
+  changeCustomerNote,
   completeAppointment,
   markNoShow,
   rescheduleAppointment,
@@ -13,13 +14,25 @@ import {
 
 type UpdateBody = z.output<typeof ZApiUpdateAppointmentBody>;
 
-/** PATCH: either a reschedule or a status transition, never both (each is its own audited change). */
+/**
+ * PATCH: a reschedule, a status transition or a new note — one per request, because each is its own
+ * audited change with its own rules (cutoffs, who may, which email goes out).
+ */
 export function changeAppointment(actor: Actor, id: string, expectedVersion: number | undefined, body: UpdateBody): Promise<AppointmentView> {
-  const { status, reason, ...move } = body;
-  const moving = Object.values(move).some((value) => value !== undefined);
-  if (status && moving) {
-    throw new ApiError("VALIDATION", "Change the status or reschedule, not both in one request.", [
-      { path: "status", message: "Cannot be combined with startsAt, staffId or serviceId" },
+  const { status, reason, note, ...move } = body;
+  const kinds = [
+    status !== undefined && "status",
+    Object.values(move).some((value) => value !== undefined) && "startsAt/staffId/serviceId",
+    note !== undefined && "note",
+  ].filter((kind): kind is string => Boolean(kind));
+  if (kinds.length === 0) {
+    throw new ApiError("VALIDATION", "Nothing to change: give startsAt, staffId or serviceId, a status, or a note.", [
+      { path: "", message: "Give one kind of change" },
+    ]);
+  }
+  if (kinds.length > 1) {
+    throw new ApiError("VALIDATION", `Send one kind of change per request, not ${kinds.join(" and ")} together.`, [
+      { path: kinds.includes("status") ? "status" : "note", message: `Cannot be combined with ${kinds.filter((kind) => kind !== "status").join(", ")}` },
     ]);
   }
   if (reason !== undefined && status !== "CANCELLED") {
@@ -27,6 +40,7 @@ export function changeAppointment(actor: Actor, id: string, expectedVersion: num
   }
   const target = { appointmentId: id, ...(expectedVersion !== undefined && { expectedVersion }) };
   return withIfMatch(() => {
+    if (note !== undefined) return changeCustomerNote(actor, { ...target, note });
     if (status === "CANCELLED") return cancelAppointment(actor, { ...target, ...(reason !== undefined && { reason }) });
     if (status === "COMPLETED") return completeAppointment(actor, target);
     if (status === "NO_SHOW") return markNoShow(actor, target);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZAppointmentStatus, ZBookAppointmentInput, ZCancelAppointmentInput } from "@/lib/booking/schema";
+import { ZAppointmentStatus, ZBookAppointmentInput, ZCancelAppointmentInput, ZChangeCustomerNoteInput } from "@/lib/booking/schema";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { ZCreateCustomerInput } from "@/lib/customers/schema";
 import { ZApiInstant, ZId, ZListQueryBase, ZPageMeta } from "@/lib/api/schemas/common";
@@ -30,8 +30,13 @@ export const ZApiUpdateAppointmentBody = z
       description: "A status transition instead of a reschedule: COMPLETED/NO_SHOW (staff keys) or CANCELLED.",
     }),
     reason: ZCancelAppointmentInput.shape.reason.meta({ description: "With status CANCELLED: why." }),
+    note: ZChangeCustomerNoteInput.shape.note
+      .optional()
+      .meta({ description: "The customer's note on the booking; null or \"\" clears it. Only while BOOKED." }),
   })
-  .meta({ description: "Reschedule (startsAt/staffId/serviceId) or change status — one or the other." });
+  .meta({
+    description: "One change per request: reschedule (startsAt/staffId/serviceId), change status, or change the note.",
+  });
 
 export const ZApiCancelAppointmentBody = z.strictObject({ reason: ZCancelAppointmentInput.shape.reason });
 
