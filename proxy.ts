@@ -35,5 +35,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except hashed static assets, which carry no request-specific headers and are served hot.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/).*)"],
 };

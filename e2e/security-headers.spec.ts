@@ -109,6 +109,19 @@ test("an API route carries the security headers too", async ({ request }) => {
   expectSecurityHeaders(response.headers());
 });
 
+test("the public API sets its own security headers and request id, and echoes a partner's id", async ({ request }) => {
+  const response = await request.get("/api/v1/openapi.json");
+  expect(response.status()).toBe(200);
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+  expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  const echoed = await request.get("/api/v1/nothing", { headers: { "X-Request-Id": "partner-req-12345" } });
+  expect(echoed.status()).toBe(404);
+  expect(echoed.headers()["x-request-id"]).toBe("partner-req-12345");
+});
+
 test("an X-Request-Id from an untrusted client is replaced", async ({ request }) => {
   const response = await request.get("/api/health", { headers: { "X-Request-Id": "client-chosen-id" } });
   expect(response.headers()["x-request-id"]).not.toBe("client-chosen-id");

@@ -8,6 +8,10 @@ import { requestIdFor } from "@/lib/api/request-id";
 import type { ApiResult } from "@/lib/api/result";
 import type { TApiKeyScope } from "@/lib/api-keys/schema";
 import { logger } from "@/lib/logger";
+import { apiRoutePattern } from "@/lib/api/route-pattern";
+import { metrics } from "@/lib/observability/metrics";
+import { runWithRequestContext } from "@/lib/observability/request-context";
+import { apiSecurityHeaders } from "@/lib/observability/security-headers";
 
 export type RouteContext<P> = { params: Promise<P> };
 
@@ -36,50 +40,76 @@ export function withApiRoute<P = Record<string, never>>(
   options: RouteOptions,
   handler: (args: ApiHandlerArgs<P>) => Promise<ApiResult>,
 ) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    const started = performance.now();
-    const requestId = requestIdFor(request);
-    let headers: Record<string, string> = {};
-    let principal: ApiPrincipal | undefined;
-    let response: Response;
-    try {
-      principal = await authenticate(request);
-      headers = (await checkRateLimit(principal.apiKeyId)).headers;
-      if (options.scope) requireScope(principal, options.scope);
-      const bodyText = METHODS_WITH_BODY.has(request.method) ? await readJsonBodyText(request) : "";
-      const args: ApiHandlerArgs<P> = {
-        request,
-        principal,
-        params: await context.params,
-        requestId,
-        body: parseJsonText(bodyText),
-      };
-      const key = request.method === "POST" ? idempotencyKeyOf(request) : undefined;
-      const run = () => handler(args);
-      const result = key
-        ? await runIdempotently(principal.apiKeyId, key, requestHash(request, bodyText), run)
-        : await run();
-      response = toResponse(request, result);
-    } catch (error) {
-      response = errorResponse(error, requestId);
-    }
-    return finish(request, response, { ...headers, "X-Request-Id": requestId }, started, principal);
-  };
+  return (request: Request, context: RouteContext<P>): Promise<Response> =>
+    serve(request, async (requestId) => {
+      let headers: Record<string, string> = {};
+      let principal: ApiPrincipal | undefined;
+      try {
+        principal = await authenticate(request);
+        headers = (await checkRateLimit(principal.apiKeyId)).headers;
+        if (options.scope) requireScope(principal, options.scope);
+        const bodyText = METHODS_WITH_BODY.has(request.method) ? await readJsonBodyText(request) : "";
+        const args: ApiHandlerArgs<P> = {
+          request,
+          principal,
+          params: await context.params,
+          requestId,
+          body: parseJsonText(bodyText),
+        };
+        const key = request.method === "POST" ? idempotencyKeyOf(request) : undefined;
+        const run = () => handler(args);
+        const result = key
+          ? await runIdempotently(principal.apiKeyId, key, requestHash(request, bodyText), run)
+          : await run();
+        return { response: toResponse(request, result), headers, principal };
+      } catch (error) {
+        return { response: errorResponse(error, requestId), headers, principal };
+      }
+    });
 }
 
 /** A route open to anyone (the spec, unknown paths): same request id, logging and error shape. */
 export function withPublicApiRoute(handler: (request: Request) => Promise<Response> | Response) {
-  return async (request: Request): Promise<Response> => {
-    const started = performance.now();
-    const requestId = requestIdFor(request);
-    let response: Response;
-    try {
-      response = await handler(request);
-    } catch (error) {
-      response = errorResponse(error, requestId);
-    }
-    return finish(request, response, { "X-Request-Id": requestId }, started);
-  };
+  return (request: Request): Promise<Response> =>
+    serve(request, async (requestId) => {
+      try {
+        return { response: await handler(request) };
+      } catch (error) {
+        return { response: errorResponse(error, requestId) };
+      }
+    });
+}
+
+type Served = { response: Response; headers?: Record<string, string>; principal?: ApiPrincipal };
+
+const securityHeaders = apiSecurityHeaders({ production: process.env.NODE_ENV === "production" });
+
+/**
+ * What every /api/v1 response shares (the proxy does not run for these routes): a request id visible to
+ * everything below through the request context, the security headers, one log line, and the duration
+ * in http_request_duration_seconds under the route pattern.
+ */
+async function serve(request: Request, respond: (requestId: string) => Promise<Served>): Promise<Response> {
+  const started = performance.now();
+  const requestId = requestIdFor(request);
+  const { pathname } = new URL(request.url);
+  const route = apiRoutePattern(pathname);
+  const { response, headers, principal } = await runWithRequestContext({ requestId, route }, () => respond(requestId));
+  for (const [name, value] of Object.entries({ ...securityHeaders, ...headers, "X-Request-Id": requestId })) response.headers.set(name, value);
+  const seconds = (performance.now() - started) / 1000;
+  metrics().httpDuration.observe({ method: request.method, route, status: String(response.status) }, seconds);
+  logger.info(
+    {
+      requestId,
+      method: request.method,
+      path: pathname,
+      status: response.status,
+      durationMs: Math.round(seconds * 10_000) / 10,
+      apiKeyId: principal?.apiKeyId,
+    },
+    "api request",
+  );
+  return response;
 }
 
 function toResponse(request: Request, result: ApiResult): Response {
@@ -97,23 +127,6 @@ function errorResponse(error: unknown, requestId: string): Response {
   const { problem, headers } = problemFromError(error);
   if (problem.status >= 500) logger.error({ err: error, requestId }, "API request failed");
   return problemResponse(problem, headers);
-}
-
-function finish(request: Request, response: Response, extra: Record<string, string>, started: number, principal?: ApiPrincipal): Response {
-  for (const [name, value] of Object.entries(extra)) response.headers.set(name, value);
-  const { pathname } = new URL(request.url);
-  logger.info(
-    {
-      requestId: extra["X-Request-Id"],
-      method: request.method,
-      path: pathname,
-      status: response.status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-      apiKeyId: principal?.apiKeyId,
-    },
-    "api request",
-  );
-  return response;
 }
 
 /** The handler for a method a route does not support: 405 with the methods it does (RFC 9110 Allow). */

@@ -46,3 +46,11 @@ export function staticSecurityHeaders({ production }: SecurityHeaderOptions): Re
     ...(production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }
+
+/**
+ * For JSON API responses, which the proxy does not see (it runs for pages and the app's own routes): the
+ * same static headers, and a CSP that lets a response do nothing if a browser ever renders it.
+ */
+export function apiSecurityHeaders(options: SecurityHeaderOptions): Record<string, string> {
+  return { ...staticSecurityHeaders(options), "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" };
+}

@@ -120,6 +120,31 @@ describe("unknown routes and methods", () => {
     expect(response.headers.get("x-request-id")).toBeTruthy();
   });
 
+  it("records each request's duration under its route pattern for the metrics endpoint", async () => {
+    const { metrics } = await import("@/lib/observability/metrics");
+    const count = async () => {
+      const metric = await metrics().httpDuration.get();
+      const sample = metric.values.find(
+        (value) => value.metricName === "http_request_duration_seconds_count" && value.labels.route === "/api/v1/[...path]" && value.labels.status === "404",
+      );
+      return sample?.value ?? 0;
+    };
+    const before = await count();
+    await call(catchAll.GET, "GET", "/nothing/here", { params: { path: "nothing/here" } });
+    expect(await count()).toBe(before + 1);
+  });
+
+  it("carries the security headers itself (the proxy does not run for /api/v1)", async () => {
+    for (const response of [
+      await call(catchAll.GET, "GET", "/nothing/here", { params: { path: "nothing/here" } }),
+      await call(appointments.GET, "GET", "/appointments", { headers: keyA }),
+    ]) {
+      expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+    }
+  });
+
   it("405s an unsupported method with Allow", async () => {
     const response = await call(appointments.PUT, "PUT", "/appointments", { headers: keyA });
     expect(response.status).toBe(405);
