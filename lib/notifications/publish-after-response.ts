@@ -3,21 +3,36 @@ import { after } from "next/server";
 import { logger } from "@/lib/logger";
 import { publishPendingOutbox, type PublishSummary } from "./publisher";
 
-// One publisher at a time per process: concurrent requests would otherwise pick the same pending rows
-// and render the same emails twice (harmless, thanks to dedupe keys, but wasted work).
-let running: Promise<unknown> = Promise.resolve();
+// One publisher run at a time per process, and at most one more waiting: concurrent requests would
+// otherwise pick the same pending rows (harmless, thanks to dedupe keys, but wasted work), and a burst of
+// bookings would queue one run each although a single run after the current one publishes them all. A
+// caller that arrives while a run is in progress joins the waiting run, which starts after it and so sees
+// every row committed before the caller asked.
+let running: Promise<PublishSummary | undefined> | undefined;
+let waiting: Promise<PublishSummary | undefined> | undefined;
 
-function publishSerially(): Promise<PublishSummary | undefined> {
-  const next = running.then(
-    () => publishPendingOutbox(),
-    () => publishPendingOutbox(),
-  );
-  running = next.catch(() => undefined);
-  return next.catch((error: unknown) => {
-    // The rows stay pending; the relay (cron or `npm run outbox:relay`) publishes them later.
-    logger.error({ err: error instanceof Error ? error.message : String(error) }, "publishing the outbox failed");
-    return undefined;
+function startRun(): Promise<PublishSummary | undefined> {
+  const run = publishPendingOutbox()
+    .catch((error: unknown) => {
+      // The rows stay pending; the relay (cron or `npm run outbox:relay`) publishes them later.
+      logger.error({ err: error instanceof Error ? error.message : String(error) }, "publishing the outbox failed");
+      return undefined;
+    })
+    .finally(() => {
+      if (running === run) running = undefined;
+    });
+  running = run;
+  return run;
+}
+
+function publishCoalesced(): Promise<PublishSummary | undefined> {
+  if (waiting) return waiting;
+  if (!running) return startRun();
+  waiting = running.then(() => {
+    waiting = undefined;
+    return startRun();
   });
+  return waiting;
 }
 
 /**
@@ -27,10 +42,10 @@ function publishSerially(): Promise<PublishSummary | undefined> {
  */
 export function publishOutboxAfterResponse(): Promise<PublishSummary | undefined> {
   try {
-    after(() => publishSerially());
+    after(() => publishCoalesced());
     return Promise.resolve(undefined);
   } catch {
     // `after()` throws outside a request scope (scripts, tests, Inngest functions).
-    return publishSerially();
+    return publishCoalesced();
   }
 }
