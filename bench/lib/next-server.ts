@@ -47,7 +47,7 @@ export async function startNext(databaseUrl: string, port: number, env: Record<s
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the server under load (NODE_OPTIONS refuses it).
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, "start", "--port", String(port)], {
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.BENCH_SERVER_STDOUT === "1" ? "inherit" : "ignore", "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "production",
