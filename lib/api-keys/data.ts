@@ -2,24 +2,6 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { ApiKeySummary } from "@/lib/api-keys/schema";
 
-/** The key row behind a lookup prefix, with its owner: the API's authentication reads this. */
-export function findApiKeyByPrefix(prefix: string) {
-  return db.apiKey.findUnique({
-    where: { prefix },
-    select: {
-      id: true,
-      hashedKey: true,
-      scopes: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      owner: { select: { id: true, name: true, email: true, role: true } },
-    },
-  });
-}
-
-export type ApiKeyWithOwner = NonNullable<Awaited<ReturnType<typeof findApiKeyByPrefix>>>;
-
 /** Every key (optionally one owner's), newest first, without secrets. */
 export async function listApiKeys(filter: { ownerId?: string } = {}): Promise<ApiKeySummary[]> {
   const rows = await db.apiKey.findMany({

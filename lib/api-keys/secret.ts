@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 /** 43 base62 characters ≈ 256 bits: unguessable, and still copy-paste friendly (no symbols). */
@@ -32,11 +32,4 @@ const KEY_SHAPE = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${SECRET_LENGTH}}$`);
 /** The lookup prefix of a well-formed key, or undefined (so malformed keys never reach the database). */
 export function lookupPrefixOf(key: string): string | undefined {
   return KEY_SHAPE.test(key) ? key.slice(0, LOOKUP_PREFIX_LENGTH) : undefined;
-}
-
-/** Constant-time comparison of a presented key with a stored hash. */
-export function apiKeyMatches(key: string, hashedKey: string): boolean {
-  const presented = Buffer.from(hashApiKey(key), "hex");
-  const stored = Buffer.from(hashedKey, "hex");
-  return presented.length === stored.length && timingSafeEqual(presented, stored);
 }

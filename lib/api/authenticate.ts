@@ -1,7 +1,8 @@
 import { ApiError } from "@/lib/api/api-error";
-import { findApiKeyByPrefix } from "@/lib/api-keys/data";
+import { findApiKeyCountingRequest } from "@/lib/api/rate-limit/mutations";
+import { API_KEY_COUNTER_PREFIX, enforceRateLimit, rateLimitWindowStart, type RateLimitState } from "@/lib/api/rate-limit/rate-limit";
 import { touchApiKey } from "@/lib/api-keys/mutations";
-import { apiKeyMatches, lookupPrefixOf } from "@/lib/api-keys/secret";
+import { hashApiKey, lookupPrefixOf } from "@/lib/api-keys/secret";
 import type { TApiKeyScope } from "@/lib/api-keys/schema";
 import type { Role, UserActor } from "@/lib/auth/actor";
 import { logger } from "@/lib/logger";
@@ -21,27 +22,37 @@ function unauthorized(detail: string): ApiError {
 }
 
 /**
- * Authenticates `Authorization: Bearer pb_…`. Session cookies are deliberately ignored: a third party's
- * request must never ride on a signed-in browser (no CSRF surface on /api/v1).
+ * Authenticates `Authorization: Bearer pb_…` and counts the request against the key's rate limit (one
+ * round trip for both); throws 401, or 429 once the key's window is spent. Session cookies are
+ * deliberately ignored: a third party's request must never ride on a signed-in browser (no CSRF surface on
+ * /api/v1). The key is found by its SHA-256 (a unique index); comparing digests leaks nothing useful
+ * about the secret, so no constant-time comparison is needed.
  */
-export async function authenticate(request: Request, now = new Date()): Promise<ApiPrincipal> {
+export async function authenticate(request: Request, now = new Date()): Promise<{ principal: ApiPrincipal; rateLimit: RateLimitState }> {
   const header = request.headers.get("authorization");
   if (!header) throw unauthorized("Send an API key in the Authorization header: `Authorization: Bearer pb_…`.");
   const key = BEARER.exec(header.trim())?.[1];
-  const prefix = key ? lookupPrefixOf(key) : undefined;
-  if (!key || !prefix) throw unauthorized("The API key is malformed.");
-  const row = await findApiKeyByPrefix(prefix);
+  if (!key || !lookupPrefixOf(key)) throw unauthorized("The API key is malformed.");
+  const windowStart = rateLimitWindowStart(now);
+  const row = await findApiKeyCountingRequest(hashApiKey(key), API_KEY_COUNTER_PREFIX, windowStart, now);
   // One message for unknown, revoked and expired keys would hide why; these say why without leaking more
   // than the caller (who holds the key) already knows.
-  if (!row || !apiKeyMatches(key, row.hashedKey)) throw unauthorized("The API key is not valid.");
+  if (!row) throw unauthorized("The API key is not valid.");
   if (row.revokedAt) throw unauthorized("The API key has been revoked.");
   if (row.expiresAt && row.expiresAt <= now) throw unauthorized("The API key has expired.");
+  // The statement counts exactly the keys that pass the two checks above; a key it did not count is not live.
+  if (row.requestCount === null) throw unauthorized("The API key is not valid.");
+  const rateLimit = enforceRateLimit(row.requestCount, windowStart, now);
   touchApiKey(row.id, now).catch((error: unknown) => logger.warn({ err: error }, "could not record API key use"));
+  const owner = { id: row.ownerId, name: row.ownerName, email: row.ownerEmail, role: row.ownerRole };
   return {
-    apiKeyId: row.id,
-    scopes: new Set(row.scopes),
-    actor: { kind: "user", userId: row.owner.id, role: row.owner.role, apiKeyId: row.id },
-    owner: row.owner,
+    principal: {
+      apiKeyId: row.id,
+      scopes: new Set(row.scopes),
+      actor: { kind: "user", userId: owner.id, role: owner.role, apiKeyId: row.id },
+      owner,
+    },
+    rateLimit,
   };
 }
 

@@ -2,7 +2,6 @@ import { ApiError } from "@/lib/api/api-error";
 import { authenticate, requireScope, type ApiPrincipal } from "@/lib/api/authenticate";
 import { idempotencyKeyOf, requestHash, runIdempotently } from "@/lib/api/idempotency/idempotency";
 import { problemFromError, problemResponse } from "@/lib/api/problem";
-import { checkRateLimit } from "@/lib/api/rate-limit/rate-limit";
 import { parseJsonText, readJsonBodyText } from "@/lib/api/read-body";
 import { requestIdFor } from "@/lib/api/request-id";
 import type { ApiResult } from "@/lib/api/result";
@@ -33,7 +32,7 @@ const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Every /api/v1 route goes through here, so each answers the same way: request id, key authentication,
- * per-key rate limit, scope check, body limits, Idempotency-Key on POST, problem+json errors, one log
+ * per-key rate limit (counted with the key lookup), scope check, body limits, Idempotency-Key on POST, problem+json errors, one log
  * line per request. Handlers only validate, call the core and shape the result.
  */
 export function withApiRoute<P = Record<string, never>>(
@@ -45,8 +44,9 @@ export function withApiRoute<P = Record<string, never>>(
       let headers: Record<string, string> = {};
       let principal: ApiPrincipal | undefined;
       try {
-        principal = await authenticate(request);
-        headers = (await checkRateLimit(principal.apiKeyId)).headers;
+        const authenticated = await authenticate(request);
+        principal = authenticated.principal;
+        headers = authenticated.rateLimit.headers;
         if (options.scope) requireScope(principal, options.scope);
         const bodyText = METHODS_WITH_BODY.has(request.method) ? await readJsonBodyText(request) : "";
         const args: ApiHandlerArgs<P> = {

@@ -1,13 +1,21 @@
 import { ApiError } from "@/lib/api/api-error";
-import { deleteRateLimitWindowsBefore, incrementRateLimitCounter } from "@/lib/api/rate-limit/mutations";
+import { deleteRateLimitWindowsBefore } from "@/lib/api/rate-limit/mutations";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 const WINDOW_SECONDS = 60;
+const WINDOW_MS = WINDOW_SECONDS * 1000;
 // Old windows are swept by a small share of requests instead of a scheduled job the app does not have.
 const SWEEP_PROBABILITY = 0.01;
+/** Counter rows of API keys are named `api-key:<key id>`. */
+export const API_KEY_COUNTER_PREFIX = "api-key:";
 
 export type RateLimitState = { limit: number; remaining: number; resetSeconds: number; headers: Record<string, string> };
+
+/** The start of the fixed window `now` falls in. */
+export function rateLimitWindowStart(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
+}
 
 /** Headers per draft-ietf-httpapi-ratelimit-headers: the policy, and what is left in this window. */
 function headersFor(limit: number, remaining: number, resetSeconds: number): Record<string, string> {
@@ -17,17 +25,17 @@ function headersFor(limit: number, remaining: number, resetSeconds: number): Rec
   };
 }
 
-/** Counts the request against the key's window; throws 429 (with Retry-After) once the limit is spent. */
-export async function checkRateLimit(apiKeyId: string, now = new Date()): Promise<RateLimitState> {
+/**
+ * The state after a request numbered `count` in the window starting at `windowStart` (counted by
+ * findApiKeyCountingRequest); throws 429 with Retry-After once the limit is spent.
+ */
+export function enforceRateLimit(count: number, windowStart: Date, now: Date): RateLimitState {
   const limit = env().API_RATE_LIMIT_PER_MINUTE;
-  const windowMs = WINDOW_SECONDS * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const count = await incrementRateLimitCounter(`api-key:${apiKeyId}`, windowStart);
-  const resetSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  const resetSeconds = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
   const remaining = Math.max(0, limit - count);
   const headers = headersFor(limit, remaining, resetSeconds);
   if (Math.random() < SWEEP_PROBABILITY) {
-    deleteRateLimitWindowsBefore(new Date(windowStart.getTime() - windowMs)).catch((error: unknown) =>
+    deleteRateLimitWindowsBefore(new Date(windowStart.getTime() - WINDOW_MS)).catch((error: unknown) =>
       logger.warn({ err: error }, "rate limit sweep failed"),
     );
   }
