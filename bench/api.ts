@@ -72,6 +72,18 @@ function loadFlatOut(url: string, kind: Kind, auth: string, body: () => unknown,
   });
 }
 
+/**
+ * The framework's floor: Next answering GET /api/v1/<unknown> (a 404 problem through the same wrapper —
+ * request id, headers, log line, metric — but no database). No route can serve faster than this.
+ */
+function floorRps(url: string, seconds: number): Promise<number> {
+  return new Promise((resolve, reject) =>
+    autocannon({ url: `${url}/api/v1/no-such-resource`, connections: CONNECTIONS, duration: seconds }, (error, result) =>
+      error ? reject(error) : resolve(result.requests.average),
+    ),
+  );
+}
+
 /** Latency at a given rate: evenly paced, open-loop arrivals (see paced-load.ts for why not autocannon). */
 async function loadPaced(url: string, kind: Kind, auth: string, body: () => unknown, seconds: number, rate: number): Promise<Load> {
   const result = await pacedLoad(url, rate, seconds, () => requestFor(kind, auth, body));
@@ -79,23 +91,27 @@ async function loadPaced(url: string, kind: Kind, auth: string, body: () => unkn
 }
 
 /**
- * Each booking is published (and, embedded, its emails rendered) after the response. Let that
- * backlog drain before the next phase, so one phase's email work is not billed to the next.
+ * Between phases: each booking is published (and, embedded, its emails rendered) after the response, and
+ * thousands of inserts leave dirty pages and dead tuples behind. Let the outbox drain, then CHECKPOINT and
+ * VACUUM ANALYZE, so one phase's background work is not billed to the next.
  */
-async function waitForOutbox(fixture: ApiFixture): Promise<void> {
+async function settle(fixture: ApiFixture): Promise<void> {
   const client = new pg.Client({ connectionString: fixture.url });
   try {
     await client.connect();
     const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline) {
+    let pending = Number.POSITIVE_INFINITY;
+    while (pending > 0 && Date.now() < deadline) {
       const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "OutboxEvent" WHERE "publishedAt" IS NULL AND attempts = 0`);
-      if (rows[0]!.n === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      pending = rows[0]!.n;
+      if (pending > 0) await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    console.error("The outbox did not drain within 120 s; continuing.");
+    if (pending > 0) console.error("The outbox did not drain within 120 s; continuing.");
+    await client.query("CHECKPOINT");
+    await client.query("VACUUM ANALYZE");
   } catch (error) {
-    // Draining only makes phases fairer; never let it sink the run.
-    console.error(`Could not watch the outbox (${(error as Error).message}); continuing.`);
+    // Settling only makes phases fairer; never let it sink the run.
+    console.error(`Could not settle the database (${(error as Error).message}); continuing.`);
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -106,11 +122,11 @@ async function measure(url: string, kind: Kind, fixture: ApiFixture, firstDay: n
   const body = () => ({ serviceId: fixture.serviceId, customerId: fixture.customerId, ...next() });
   const auth = `Bearer ${fixture.key}`;
   await loadFlatOut(url, kind, auth, body, 2); // warm-up: JIT, route compilation, pools
-  await waitForOutbox(fixture);
+  await settle(fixture);
   const max = await loadFlatOut(url, kind, auth, body, SECONDS);
-  await waitForOutbox(fixture);
+  await settle(fixture);
   const half = await loadPaced(url, kind, auth, body, SECONDS, max.rps / 2);
-  await waitForOutbox(fixture);
+  await settle(fixture);
   return { max, half };
 }
 
@@ -135,6 +151,8 @@ try {
     create: { api: await measure(api.url, "create", fixture, 1), baseline: await measure(baseline.url, "create", fixture, 1500) },
     list: { api: await measure(api.url, "list", fixture, 0), baseline: await measure(baseline.url, "list", fixture, 0) },
   };
+  await floorRps(api.url, 2);
+  const floor = await floorRps(api.url, SECONDS);
   const rows = (["create", "list"] as const).flatMap((kind) =>
     (["api", "baseline"] as const).map((server) => {
       const { max, half } = results[kind][server];
@@ -150,12 +168,13 @@ try {
     }),
   );
   printTable(rows);
+  console.error(`Framework floor (next start, a 404 problem with no database work): ${round(floor, 1)} req/s.`);
   const summary = (kind: Kind) => {
     const { api: a, baseline: b } = results[kind];
     return { rps: round(a.max.rps, 1), baselineRps: round(b.max.rps, 1), ratio: round(a.max.rps / b.max.rps, 3), p95Ms: round(a.half.p95, 1), p50Ms: round(a.half.p50, 1), p99Ms: round(a.half.p99, 1) };
   };
   if (sink) console.error(`Events published to the Inngest stand-in: ${sink.received()}.`);
-  printJsonResult({ bench: "api", database: fixture.kind, notifications: NOTIFICATIONS, create: summary("create"), list: summary("list") });
+  printJsonResult({ bench: "api", database: fixture.kind, notifications: NOTIFICATIONS, floorRps: round(floor, 1), create: summary("create"), list: summary("list") });
 } finally {
   for (const stop of stops) await stop();
 }

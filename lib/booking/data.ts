@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaffActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
 import { computeAvailability } from "./availability";
 import {
@@ -24,10 +24,11 @@ export type QueryClient = Pick<PrismaClient, "$queryRaw">;
 
 /**
  * Query 1 of an availability load: the salon's settings with the service (null columns when the service
- * does not exist). Both are primary-key lookups.
+ * does not exist). Both are primary-key lookups. The SQL builders are exported so `npm run bench:api`'s
+ * bare-pg baseline runs exactly the statements the app runs.
  */
-export async function loadSalonAndService(client: QueryClient, serviceId: string): Promise<SalonAndServiceRow> {
-  const rows = await client.$queryRaw<SalonAndServiceRow[]>`
+export function salonAndServiceSql(serviceId: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT s."timezone", s."slotStepMinutes", s."minNoticeMinutes", s."bookingHorizonDays",
            s."cancelCutoffMinutes", s."rescheduleCutoffMinutes",
            sv."id" AS "serviceId", sv."name" AS "serviceName", sv."active" AS "serviceActive",
@@ -35,6 +36,10 @@ export async function loadSalonAndService(client: QueryClient, serviceId: string
       FROM "SalonSettings" s
       LEFT JOIN "Service" sv ON sv."id" = ${serviceId}
      WHERE s."id" = 1`;
+}
+
+export async function loadSalonAndService(client: QueryClient, serviceId: string): Promise<SalonAndServiceRow> {
+  const rows = await client.$queryRaw<SalonAndServiceRow[]>(salonAndServiceSql(serviceId));
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "The salon has not been set up yet.");
   return row;
@@ -47,14 +52,13 @@ export async function loadSalonAndService(client: QueryClient, serviceId: string
  * the exclusion constraint's GiST index (same staffId + tstzrange expression, same BOOKED predicate); time
  * off through (staffId, startsAt). `excludeAppointmentId` leaves out the appointment being rescheduled.
  */
-export async function loadStaffSchedules(
-  client: QueryClient,
+export function staffSchedulesSql(
   args: { serviceId: string; staffId: string | null; window: { from: number; until: number }; excludeAppointmentId?: string },
-): Promise<StaffScheduleRow[]> {
+): Prisma.Sql {
   const from = new Date(args.window.from);
   const until = new Date(args.window.until);
   const exclude = args.excludeAppointmentId ?? null;
-  return client.$queryRaw<StaffScheduleRow[]>`
+  return Prisma.sql`
     SELECT sp."userId" AS "staffId", sp."displayName" AS "name", sp."active",
            EXISTS (SELECT 1 FROM "StaffService" ss
                     WHERE ss."staffId" = sp."userId" AND ss."serviceId" = ${args.serviceId}) AS "performsService",
@@ -81,6 +85,10 @@ export async function loadStaffSchedules(
                                               WHERE ss."staffId" = sp."userId" AND ss."serviceId" = ${args.serviceId})
                 ELSE sp."userId" = ${args.staffId}::text END
      ORDER BY sp."sortOrder", sp."displayName", sp."userId"`;
+}
+
+export function loadStaffSchedules(client: QueryClient, args: Parameters<typeof staffSchedulesSql>[0]): Promise<StaffScheduleRow[]> {
+  return client.$queryRaw<StaffScheduleRow[]>(staffSchedulesSql(args));
 }
 
 export type AvailableSlot = {

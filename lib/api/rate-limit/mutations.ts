@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/auth/actor";
 
 export type CountedApiKey = {
@@ -22,7 +23,13 @@ export type CountedApiKey = {
  * Only a matching key is counted, so nobody can spend someone else's limit by sending a wrong secret.
  */
 export async function findApiKeyCountingRequest(hashedKey: string, counterPrefix: string, windowStart: Date, now: Date): Promise<CountedApiKey | undefined> {
-  const rows = await db.$queryRaw<CountedApiKey[]>`
+  const rows = await db.$queryRaw<CountedApiKey[]>(apiKeyCountingSql(hashedKey, counterPrefix, windowStart, now));
+  return rows[0];
+}
+
+/** The statement behind findApiKeyCountingRequest (exported for bench:api's bare-pg baseline). */
+export function apiKeyCountingSql(hashedKey: string, counterPrefix: string, windowStart: Date, now: Date): Prisma.Sql {
+  return Prisma.sql`
     WITH found AS (
       SELECT k."id", k."scopes", k."expiresAt", k."revokedAt",
              u."id" AS "ownerId", u."name" AS "ownerName", u."email" AS "ownerEmail", u."role"::text AS "ownerRole"
@@ -36,7 +43,6 @@ export async function findApiKeyCountingRequest(hashedKey: string, counterPrefix
       RETURNING "count"
     )
     SELECT found.*, (SELECT "count" FROM counted) AS "requestCount" FROM found`;
-  return rows[0];
 }
 
 /** Drops windows that ended before `before`: they can never be counted again. */
