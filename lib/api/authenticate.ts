@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/api/api-error";
 import { findApiKeyCountingRequest } from "@/lib/api/rate-limit/mutations";
-import { API_KEY_COUNTER_PREFIX, enforceRateLimit, rateLimitWindowStart, type RateLimitState } from "@/lib/api/rate-limit/rate-limit";
+import { API_KEY_COUNTER_PREFIX, rateLimitState, rateLimitWindowStart, type RateLimitState } from "@/lib/api/rate-limit/rate-limit";
 import { touchApiKey } from "@/lib/api-keys/mutations";
 import { hashApiKey, lookupPrefixOf } from "@/lib/api-keys/secret";
 import type { TApiKeyScope } from "@/lib/api-keys/schema";
@@ -23,7 +23,7 @@ function unauthorized(detail: string): ApiError {
 
 /**
  * Authenticates `Authorization: Bearer pb_…` and counts the request against the key's rate limit (one
- * round trip for both); throws 401, or 429 once the key's window is spent. Session cookies are
+ * round trip for both; the caller decides on 429, so the request is logged with its key). Throws 401. Session cookies are
  * deliberately ignored: a third party's request must never ride on a signed-in browser (no CSRF surface on
  * /api/v1). The key is found by its SHA-256 (a unique index); comparing digests leaks nothing useful
  * about the secret, so no constant-time comparison is needed.
@@ -42,7 +42,7 @@ export async function authenticate(request: Request, now = new Date()): Promise<
   if (row.expiresAt && row.expiresAt <= now) throw unauthorized("The API key has expired.");
   // The statement counts exactly the keys that pass the two checks above; a key it did not count is not live.
   if (row.requestCount === null) throw unauthorized("The API key is not valid.");
-  const rateLimit = enforceRateLimit(row.requestCount, windowStart, now);
+  const rateLimit = rateLimitState(row.requestCount, windowStart, now);
   touchApiKey(row.id, now).catch((error: unknown) => logger.warn({ err: error }, "could not record API key use"));
   const owner = { id: row.ownerId, name: row.ownerName, email: row.ownerEmail, role: row.ownerRole };
   return {

@@ -2,12 +2,13 @@ import { ApiError } from "@/lib/api/api-error";
 import { authenticate, requireScope, type ApiPrincipal } from "@/lib/api/authenticate";
 import { idempotencyKeyOf, requestHash, runIdempotently } from "@/lib/api/idempotency/idempotency";
 import { problemFromError, problemResponse } from "@/lib/api/problem";
+import { assertWithinRateLimit } from "@/lib/api/rate-limit/rate-limit";
 import { parseJsonText, readJsonBodyText } from "@/lib/api/read-body";
 import { requestIdFor } from "@/lib/api/request-id";
+import { apiRoutePattern } from "@/lib/api/route-pattern";
 import type { ApiResult } from "@/lib/api/result";
 import type { TApiKeyScope } from "@/lib/api-keys/schema";
 import { logger } from "@/lib/logger";
-import { apiRoutePattern } from "@/lib/api/route-pattern";
 import { metrics } from "@/lib/observability/metrics";
 import { runWithRequestContext } from "@/lib/observability/request-context";
 import { apiSecurityHeaders } from "@/lib/observability/security-headers";
@@ -32,8 +33,8 @@ const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Every /api/v1 route goes through here, so each answers the same way: request id, key authentication,
- * per-key rate limit (counted with the key lookup), scope check, body limits, Idempotency-Key on POST, problem+json errors, one log
- * line per request. Handlers only validate, call the core and shape the result.
+ * per-key rate limit (counted with the key lookup), scope check, body limits, Idempotency-Key on POST,
+ * problem+json errors, one log line per request. Handlers only validate, call the core and shape the result.
  */
 export function withApiRoute<P = Record<string, never>>(
   options: RouteOptions,
@@ -47,6 +48,7 @@ export function withApiRoute<P = Record<string, never>>(
         const authenticated = await authenticate(request);
         principal = authenticated.principal;
         headers = authenticated.rateLimit.headers;
+        assertWithinRateLimit(authenticated.rateLimit);
         if (options.scope) requireScope(principal, options.scope);
         const bodyText = METHODS_WITH_BODY.has(request.method) ? await readJsonBodyText(request) : "";
         const args: ApiHandlerArgs<P> = {

@@ -10,7 +10,7 @@ const SWEEP_PROBABILITY = 0.01;
 /** Counter rows of API keys are named `api-key:<key id>`. */
 export const API_KEY_COUNTER_PREFIX = "api-key:";
 
-export type RateLimitState = { limit: number; remaining: number; resetSeconds: number; headers: Record<string, string> };
+export type RateLimitState = { limit: number; count: number; remaining: number; resetSeconds: number; headers: Record<string, string> };
 
 /** The start of the fixed window `now` falls in. */
 export function rateLimitWindowStart(now: Date): Date {
@@ -27,23 +27,26 @@ function headersFor(limit: number, remaining: number, resetSeconds: number): Rec
 
 /**
  * The state after a request numbered `count` in the window starting at `windowStart` (counted by
- * findApiKeyCountingRequest); throws 429 with Retry-After once the limit is spent.
+ * findApiKeyCountingRequest), with its RateLimit headers.
  */
-export function enforceRateLimit(count: number, windowStart: Date, now: Date): RateLimitState {
+export function rateLimitState(count: number, windowStart: Date, now: Date): RateLimitState {
   const limit = env().API_RATE_LIMIT_PER_MINUTE;
   const resetSeconds = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
   const remaining = Math.max(0, limit - count);
-  const headers = headersFor(limit, remaining, resetSeconds);
   if (Math.random() < SWEEP_PROBABILITY) {
     deleteRateLimitWindowsBefore(new Date(windowStart.getTime() - WINDOW_MS)).catch((error: unknown) =>
       logger.warn({ err: error }, "rate limit sweep failed"),
     );
   }
+  return { limit, count, remaining, resetSeconds, headers: headersFor(limit, remaining, resetSeconds) };
+}
+
+/** 429 with Retry-After once the window's limit is spent. */
+export function assertWithinRateLimit({ limit, count, resetSeconds, headers }: RateLimitState): void {
   if (count > limit) {
     throw new ApiError("RATE_LIMITED", `Rate limit of ${limit} requests per minute exceeded; retry in ${resetSeconds} s.`, [], {
       ...headers,
       "Retry-After": String(resetSeconds),
     });
   }
-  return { limit, remaining, resetSeconds, headers };
 }
