@@ -107,6 +107,13 @@ test("register → verify → book → confirmation email with .ics → reschedu
   expect(newDate >= daysFromNow(5)).toBe(true);
   await waitForEmail(email, (message) => message.appointmentId === appointmentId && message.kind === "reschedule");
 
+  // The note changes in place, without moving the appointment.
+  await page.getByLabel("Note for your stylist").fill("Short nails, please");
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Note saved." })).toBeVisible();
+  await expect(page.getByLabel("Note for your stylist")).toHaveValue("Short nails, please");
+  await expect(page.getByRole("region", { name: "History" })).toContainText("Note changed by you");
+
   await page.getByRole("link", { name: "Cancel appointment" }).click();
   await expectAccessible(page, "cancel");
   await page.getByLabel("Reason (optional)").fill("Plans changed");

@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
 import { actorOf, currentUser, requireUser } from "@/lib/auth/session";
-import { bookAppointment, cancelAppointment, rescheduleAppointment } from "@/lib/booking/mutations";
+import { bookAppointment, cancelAppointment, changeCustomerNote, rescheduleAppointment } from "@/lib/booking/mutations";
 import { isAppError } from "@/lib/errors";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
-import { ZCancelForm, ZConfirmBookingForm, ZRescheduleForm } from "./schema";
+import { ZCancelForm, ZConfirmBookingForm, ZNoteForm, ZRescheduleForm } from "./schema";
 import { ANY_STAFF, selectionHref } from "./selection";
 
 /** The session is checked here, on the server, for every action: the page having a button proves nothing. */
@@ -77,4 +77,19 @@ export async function cancelAction(_state: ActionState, formData: FormData): Pro
   }
   afterAppointmentChange();
   redirect(`/appointments/${appointmentId}?notice=cancelled`);
+}
+
+/** The note is the customer's own words to the salon; an empty one clears it. Nobody is emailed. */
+export async function changeNoteAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  const parsed = ZNoteForm.safeParse({ ...values, note: values.note ?? "" });
+  if (!parsed.success) return validationState(parsed.error, values);
+  const { appointmentId, version, note } = parsed.data;
+  const user = await requireUser(`/appointments/${appointmentId}`);
+  try {
+    await changeCustomerNote(actorOf(user), { appointmentId, expectedVersion: version, note });
+  } catch (error) {
+    return errorState(error, values);
+  }
+  redirect(`/appointments/${appointmentId}?notice=note-saved`);
 }

@@ -27,6 +27,7 @@ export function describeHistoryEntry(entry: { action: string; actorKind: string;
     return `${base} — now ${formatSalonDateTime(new Date(after.startsAt), timeZone)}`;
   }
   if (entry.action === "cancelled" && typeof after.cancellationReason === "string") return `${base} — “${after.cancellationReason}”`;
+  if (entry.action === "note_changed") return after.customerNote === null ? `Note removed ${actorLabels[entry.actorKind] ?? ""}`.trim() : base;
   return base;
 }
 

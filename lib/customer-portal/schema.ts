@@ -24,4 +24,10 @@ export const ZCancelForm = z.object({
   reason: z.string().trim().max(MAX_NOTE_LENGTH, `Keep the reason under ${MAX_NOTE_LENGTH} characters.`).optional(),
 });
 
+export const ZNoteForm = z.object({
+  appointmentId: ZId,
+  version: z.coerce.number().int().positive(),
+  note: z.string().trim().max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH} characters.`),
+});
+
 export type TCancelForm = z.infer<typeof ZCancelForm>;

@@ -36,7 +36,7 @@ vi.mock("@/lib/auth/session", () => ({
   actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
 }));
 
-const { cancelAction, confirmBookingAction, rescheduleAction } = await import("@/lib/customer-portal/actions");
+const { cancelAction, changeNoteAction, confirmBookingAction, rescheduleAction } = await import("@/lib/customer-portal/actions");
 
 let f: BookingFixture;
 // A weekday far enough ahead to be inside the (widened) horizon and outside every cutoff.
@@ -153,5 +153,25 @@ describe("reschedule and cancel", () => {
     const state = await cancelAction(idle, form({ appointmentId: booked.id, version: String(booked.version) }));
     expect(state).toMatchObject({ status: "error", code: "CUTOFF_PASSED" });
     expect(state.message).toMatch(/contact the salon/);
+  });
+});
+
+describe("changeNoteAction", () => {
+  it("saves and clears the owner's note; another customer gets not found; too long names the field", async () => {
+    const booked = await bookAppointment(f.actors.alice, {
+      customerId: f.alice, serviceId: f.cut, staffId: f.amy, startsAt: new Date("2030-01-10T10:00:00Z"), source: "WEB", note: "Short fringe",
+    });
+    sessionUser = as(f.bob);
+    const theirs = await changeNoteAction(idle, form({ appointmentId: booked.id, version: "1", note: "mine" }));
+    expect(theirs).toMatchObject({ status: "error", code: "NOT_FOUND" });
+
+    sessionUser = as(f.alice);
+    const tooLong = await changeNoteAction(idle, form({ appointmentId: booked.id, version: "1", note: "x".repeat(1001) }));
+    expect(tooLong).toMatchObject({ status: "error", fieldErrors: { note: expect.stringMatching(/under 1000/) } });
+    const url = await redirectOf(changeNoteAction(idle, form({ appointmentId: booked.id, version: "1", note: " Long layers, please " })));
+    expect(url).toBe(`/appointments/${booked.id}?notice=note-saved`);
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: booked.id } })).toMatchObject({ customerNote: "Long layers, please", version: 2 });
+    await redirectOf(changeNoteAction(idle, form({ appointmentId: booked.id, version: "2", note: "" })));
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: booked.id } })).toMatchObject({ customerNote: null, version: 3 });
   });
 });

@@ -16,10 +16,15 @@ import { formatDuration, formatPrice } from "@/lib/format";
 import { getSalonSettings } from "@/lib/salon/data";
 import { BookingSummary } from "../../book/_components/booking-summary";
 import { ChangeBlocked } from "../_components/change-blocked";
+import { NoteForm } from "../_components/note-form";
 
 export const metadata: Metadata = { title: "Appointment" };
 
-const notices: Record<string, string> = { rescheduled: "Appointment rescheduled.", cancelled: "Appointment cancelled." };
+const notices: Record<string, string> = {
+  rescheduled: "Appointment rescheduled.",
+  cancelled: "Appointment cancelled.",
+  "note-saved": "Note saved.",
+};
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
@@ -37,6 +42,8 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
   const reschedule = changeAvailability(appointment, "reschedule", salon.rescheduleCutoffMinutes, now);
   const cancel = changeAvailability(appointment, "cancel", salon.cancelCutoffMinutes, now);
   const status = statusLabels[appointment.status];
+  // The note does not move the appointment, so no cutoff applies: it can change until the visit starts.
+  const noteEditable = appointment.status === "BOOKED" && now < appointment.startsAt;
 
   return (
     <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:px-6">
@@ -52,7 +59,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
           { label: "Time", value: `${formatSalonTime(appointment.startsAt, tz)} – ${formatSalonTime(appointment.endsAt, tz)}` },
           { label: "Stylist", value: appointment.staff.name },
           { label: "Duration and price", value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency)}` },
-          ...(appointment.note ? [{ label: "Your note", value: appointment.note }] : []),
+          ...(appointment.note && !noteEditable ? [{ label: "Your note", value: appointment.note }] : []),
           ...(appointment.cancellationReason ? [{ label: "Cancellation reason", value: appointment.cancellationReason }] : []),
         ]}
       />
@@ -75,6 +82,12 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
           <ChangeBlocked reason={appointment.status === "BOOKED" ? reschedule.reason : cancel.reason} salon={salon} />
         )}
       </section>
+      {noteEditable && (
+        <section aria-labelledby="note-heading" className="mt-8">
+          <h2 id="note-heading" className="mb-3 text-xl font-semibold text-stone-900">Your note</h2>
+          <NoteForm appointmentId={appointment.id} version={appointment.version} note={appointment.note} />
+        </section>
+      )}
       <section aria-labelledby="history-heading" className="mt-8">
         <h2 id="history-heading" className="mb-3 text-xl font-semibold text-stone-900">History</h2>
         <ol className="flex flex-col gap-2 border-l-2 border-stone-200 pl-4">

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { idleState } from "@/lib/action-state";
 import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
 import { cancelAction } from "@/lib/customer-portal/actions";
@@ -14,19 +15,15 @@ export function CancelForm({ appointmentId, version }: { appointmentId: string; 
       <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
       <input type="hidden" name="appointmentId" value={appointmentId} />
       <input type="hidden" name="version" value={version} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="reason" className="text-sm font-medium text-stone-800">Reason (optional)</label>
-        <textarea
-          id="reason"
-          name="reason"
-          rows={3}
-          maxLength={MAX_NOTE_LENGTH}
-          defaultValue={state.values?.reason}
-          aria-invalid={state.fieldErrors?.reason ? true : undefined}
-          className="rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
-        />
-        {state.fieldErrors?.reason && <p className="text-sm font-medium text-red-700">{state.fieldErrors.reason}</p>}
-      </div>
+      <TextAreaField
+        label="Reason (optional)"
+        name="reason"
+        id="reason"
+        rows={3}
+        maxLength={MAX_NOTE_LENGTH}
+        defaultValue={state.values?.reason}
+        error={state.fieldErrors?.reason}
+      />
       <Button type="submit" variant="danger" pending={pending} className="self-start">Cancel appointment</Button>
     </form>
   );
