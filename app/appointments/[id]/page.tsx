@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { Toast } from "@/components/ui/toast";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { getAppointmentHistory } from "@/lib/booking/data";
+import { changeNoteAction } from "@/lib/customer-portal/actions";
 import { appointmentGoogleLink } from "@/lib/customer-portal/appointment-calendar";
 import { describeHistoryEntry, emailKindLabel, statusLabels } from "@/lib/customer-portal/appointment-labels";
 import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
@@ -16,7 +17,7 @@ import { formatDuration, formatPrice } from "@/lib/format";
 import { getSalonSettings } from "@/lib/salon/data";
 import { BookingSummary } from "../../book/_components/booking-summary";
 import { ChangeBlocked } from "../_components/change-blocked";
-import { NoteForm } from "../_components/note-form";
+import { AppointmentTextForm } from "../_components/appointment-text-form";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -85,7 +86,18 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
       {noteEditable && (
         <section aria-labelledby="note-heading" className="mt-8">
           <h2 id="note-heading" className="mb-3 text-xl font-semibold text-stone-900">Your note</h2>
-          <NoteForm appointmentId={appointment.id} version={appointment.version} note={appointment.note} />
+          <AppointmentTextForm
+            action={changeNoteAction}
+            appointmentId={appointment.id}
+            version={appointment.version}
+            field={{
+              name: "note",
+              label: "Note for your stylist",
+              hint: "Allergies, access needs, what you have in mind… Leave it empty to remove the note.",
+              defaultValue: appointment.note ?? "",
+            }}
+            submit={{ label: "Save note", variant: "secondary" }}
+          />
         </section>
       )}
       <section aria-labelledby="history-heading" className="mt-8">

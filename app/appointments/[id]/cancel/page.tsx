@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
+import { cancelAction } from "@/lib/customer-portal/actions";
 import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
 import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
 import { getSalonSettings } from "@/lib/salon/data";
-import { CancelForm } from "../../_components/cancel-form";
+import { AppointmentTextForm } from "../../_components/appointment-text-form";
 import { ChangeBlocked } from "../../_components/change-blocked";
 
 export const metadata: Metadata = { title: "Cancel appointment" };
@@ -22,7 +23,17 @@ export default async function CancelAppointmentPage({ params }: { params: Promis
       <p className="mb-6 text-stone-700">
         {appointment.service.name} with {appointment.staff.name}, {formatSalonDateTime(appointment.startsAt, salon.timezone)}.
       </p>
-      {cancel.allowed ? <CancelForm appointmentId={appointment.id} version={appointment.version} /> : <ChangeBlocked reason={cancel.reason} salon={salon} />}
+      {cancel.allowed ? (
+        <AppointmentTextForm
+          action={cancelAction}
+          appointmentId={appointment.id}
+          version={appointment.version}
+          field={{ name: "reason", label: "Reason (optional)" }}
+          submit={{ label: "Cancel appointment", variant: "danger" }}
+        />
+      ) : (
+        <ChangeBlocked reason={cancel.reason} salon={salon} />
+      )}
     </main>
   );
 }

@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import { idleState, type ActionState } from "@/lib/action-state";
+import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
+
+type Props = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  appointmentId: string;
+  /** The version the customer saw: a change made meanwhile is refused instead of overwritten. */
+  version: number;
+  field: { name: string; label: string; hint?: string; defaultValue?: string };
+  submit: { label: string; variant: "secondary" | "danger" };
+};
+
+/** A customer's change to one appointment that takes a line of text: a cancellation reason, a note. */
+export function AppointmentTextForm({ action, appointmentId, version, field, submit }: Props) {
+  const [state, formAction, pending] = useActionState(action, idleState);
+  return (
+    <form action={formAction} className="flex max-w-xl flex-col gap-4">
+      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <input type="hidden" name="appointmentId" value={appointmentId} />
+      <input type="hidden" name="version" value={version} />
+      <TextAreaField
+        label={field.label}
+        name={field.name}
+        id={field.name}
+        rows={3}
+        maxLength={MAX_NOTE_LENGTH}
+        defaultValue={state.values?.[field.name] ?? field.defaultValue}
+        hint={field.hint}
+        error={state.fieldErrors?.[field.name]}
+      />
+      <Button type="submit" variant={submit.variant} pending={pending} className="self-start">{submit.label}</Button>
+    </form>
+  );
+}
