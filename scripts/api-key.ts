@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { DEFAULT_KEY_LIFETIME_DAYS, expiryInDays, MAX_KEY_LIFETIME_DAYS } from "../lib/api-keys/expiry";
 import { API_KEY_SCOPES, ZApiKeyScope } from "../lib/api-keys/schema";
 import { runMain } from "./lib/run-main";
 import { withDatabase } from "./lib/with-database";
@@ -8,13 +9,13 @@ import { withDatabase } from "./lib/with-database";
  * API keys for /api/v1, until the dashboard has a screen for them. `create` prints only the key on stdout
  * (so `KEY=$(npm run -s api-key -- create …)` works); everything else goes to stderr.
  *
- *   npm run -s api-key -- create --email OWNER --scopes a,b [--name N] [--expires-days D]
+ *   npm run -s api-key -- create --email OWNER --scopes a,b [--name N] [--expires-days D]   (D: 1–365, default 90)
  *   npm run -s api-key -- list [--json]
  *   npm run -s api-key -- revoke ID
  */
 
 const USAGE = `usage:
-  api-key create --email OWNER --scopes SCOPE[,SCOPE…] [--name NAME] [--expires-days DAYS]
+  api-key create --email OWNER --scopes SCOPE[,SCOPE…] [--name NAME] [--expires-days DAYS (1–${MAX_KEY_LIFETIME_DAYS}, default ${DEFAULT_KEY_LIFETIME_DAYS})]
   api-key list [--json]
   api-key revoke ID
 scopes: ${API_KEY_SCOPES.join(", ")}`;
@@ -27,7 +28,12 @@ const ZCreate = z.object({
     .transform((list) => list.split(",").map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(ZApiKeyScope, { error: `--scopes must be a comma list of: ${API_KEY_SCOPES.join(", ")}` }).min(1)),
   name: z.string().min(1).max(100).optional(),
-  expiresDays: z.coerce.number().int().min(1).max(3650).optional(),
+  expiresDays: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_KEY_LIFETIME_DAYS, { error: `--expires-days is at most ${MAX_KEY_LIFETIME_DAYS}` })
+    .default(DEFAULT_KEY_LIFETIME_DAYS),
 });
 const ZList = z.object({ command: z.literal("list"), json: z.boolean().default(false) });
 const ZRevoke = z.object({ command: z.literal("revoke"), id: z.string({ error: "revoke needs the key id (see list)" }).min(1) });
@@ -57,14 +63,15 @@ runMain(async () => {
     process.env.DATABASE_URL = url;
     const { findKeyOwnerByEmail, listApiKeys } = await import("@/lib/api-keys/data");
     const { createApiKey, revokeApiKey } = await import("@/lib/api-keys/mutations");
+    const { operatorActor } = await import("@/lib/auth/actor");
     const { db } = await import("@/lib/db");
     try {
       if (args.command === "create") {
         const owner = await findKeyOwnerByEmail(args.email);
         if (!owner) throw new Error(`No user with the email ${args.email}.`);
-        const expiresAt = args.expiresDays ? new Date(Date.now() + args.expiresDays * 86_400_000) : null;
+        const expiresAt = expiryInDays(args.expiresDays);
         const name = args.name ?? `${args.email} (${new Date().toISOString().slice(0, 10)})`;
-        const created = await createApiKey({ ownerId: owner.id, name, scopes: args.scopes, expiresAt });
+        const created = await createApiKey(operatorActor, { ownerId: owner.id, name, scopes: args.scopes, expiresAt });
         console.error(`Created key ${created.id} (${created.prefix}…) acting as ${args.email} (${owner.role}). Store it now: it is not shown again.`);
         console.log(created.key);
       } else if (args.command === "list") {
@@ -76,7 +83,7 @@ runMain(async () => {
           console.log(`${k.id}  ${k.prefix}…  ${state.padEnd(7)}  ${k.ownerEmail.padEnd(30)}  ${k.name}  [${k.scopes.join(",")}]  last used ${k.lastUsedAt?.toISOString() ?? "never"}`);
         }
       } else {
-        await revokeApiKey(args.id);
+        await revokeApiKey(operatorActor, args.id);
         console.error(`Revoked ${args.id}.`);
       }
     } finally {

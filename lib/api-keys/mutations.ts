@@ -1,34 +1,44 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { keyExpiryProblem } from "@/lib/api-keys/expiry";
 import { generateApiKey } from "@/lib/api-keys/secret";
 import { ZCreateApiKeyInput, type TCreateApiKeyInput } from "@/lib/api-keys/schema";
 import { AppError } from "@/lib/errors";
 
-/** Creates a key and returns its secret: the only time it exists outside the caller's hands. */
-export async function createApiKey(input: TCreateApiKeyInput): Promise<{ id: string; key: string; prefix: string }> {
+/**
+ * Creates a key and returns its secret: the only time it exists outside the caller's hands. The rules
+ * live here, so the dashboard, the CLI and any future door enforce the same ones.
+ */
+export async function createApiKey(actor: Actor, input: TCreateApiKeyInput, now = new Date()): Promise<{ id: string; key: string; prefix: string }> {
   const parsed = ZCreateApiKeyInput.parse(input);
-  const owner = await db.user.findUnique({ where: { id: parsed.ownerId }, select: { id: true } });
+  const owner = await db.user.findUnique({ where: { id: parsed.ownerId }, select: { id: true, role: true } });
   if (!owner) throw new AppError("NOT_FOUND", "The key's owner does not exist.");
+  const expiryProblem = keyExpiryProblem(parsed.expiresAt, owner.role !== "CUSTOMER", now);
+  if (expiryProblem) throw new AppError("VALIDATION", expiryProblem, [{ path: "expiresOn", message: expiryProblem }]);
   const { key, prefix, hashedKey } = generateApiKey();
-  const row = await db.apiKey.create({
-    data: {
-      name: parsed.name,
-      ownerId: parsed.ownerId,
-      scopes: parsed.scopes,
-      expiresAt: parsed.expiresAt ?? null,
-      prefix,
-      hashedKey,
-    },
-    select: { id: true },
+  const id = await db.$transaction(async (tx) => {
+    const row = await tx.apiKey.create({
+      data: { name: parsed.name, ownerId: parsed.ownerId, scopes: parsed.scopes, expiresAt: parsed.expiresAt ?? null, prefix, hashedKey },
+      select: { id: true, name: true, ownerId: true, scopes: true, expiresAt: true, prefix: true },
+    });
+    const { id: keyId, ...after } = row;
+    await recordAudit(tx, actor, { entityKind: "api-key", entityId: keyId, entityLabel: `${after.name} (${after.prefix}…)`, action: "created", after });
+    return keyId;
   });
-  return { id: row.id, key, prefix };
+  return { id, key, prefix };
 }
 
 /** Revokes a key (kept for the audit trail). Revoking twice keeps the first revocation time. */
-export async function revokeApiKey(id: string, now = new Date()): Promise<void> {
-  const key = await db.apiKey.findUnique({ where: { id }, select: { revokedAt: true } });
-  if (!key) throw new AppError("NOT_FOUND", `No API key with id ${id}.`);
-  if (!key.revokedAt) await db.apiKey.update({ where: { id }, data: { revokedAt: now } });
+export async function revokeApiKey(actor: Actor, id: string, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const key = await tx.apiKey.findUnique({ where: { id }, select: { revokedAt: true, name: true, prefix: true } });
+    if (!key) throw new AppError("NOT_FOUND", `No API key with id ${id}.`);
+    if (key.revokedAt) return;
+    await tx.apiKey.update({ where: { id }, data: { revokedAt: now } });
+    await recordAudit(tx, actor, { entityKind: "api-key", entityId: id, entityLabel: `${key.name} (${key.prefix}…)`, action: "revoked", before: { revokedAt: null }, after: { revokedAt: now } });
+  });
 }
 
 // Writing lastUsedAt on every request would turn each read into a write; once a minute is enough to

@@ -13,11 +13,13 @@ export type UserActor = {
   apiKeyId?: string;
 };
 
-export type SystemActor = { kind: "system" };
+/** The app acting on its own; `via: "cli"` when a person at the server's shell runs an operator CLI. */
+export type SystemActor = { kind: "system"; via?: "cli" };
 
 export type Actor = UserActor | SystemActor;
 
 export const systemActor: SystemActor = { kind: "system" };
+export const operatorActor: SystemActor = { kind: "system", via: "cli" };
 
 export function isStaffActor(actor: Actor): boolean {
   return actor.kind === "system" || actor.role === "STAFF" || actor.role === "ADMIN";

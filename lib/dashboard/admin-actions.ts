@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
+import { actorOf } from "@/lib/auth/session";
 import { adminForAction } from "@/lib/auth/staff-session";
 import { updateSalonSettings } from "@/lib/salon/mutations";
 import { ZSalonSettingsInput } from "@/lib/salon/schema";
@@ -18,10 +19,10 @@ import { ZServiceForm } from "./schema";
 export async function updateSettingsAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    await adminForAction();
+    const actor = actorOf(await adminForAction());
     const parsed = ZSalonSettingsInput.safeParse(values);
     if (!parsed.success) return validationState(parsed.error, values);
-    await updateSalonSettings(parsed.data);
+    await updateSalonSettings(actor, parsed.data);
   } catch (error) {
     return errorState(error, values);
   }
@@ -36,12 +37,12 @@ function withLists(formData: FormData, values: Record<string, string>, list: str
 export async function saveServiceAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    await adminForAction();
+    const actor = actorOf(await adminForAction());
     const parsed = ZServiceForm.safeParse(withLists(formData, values, "staffIds"));
     if (!parsed.success) return validationState(parsed.error, values);
     const { service, staffIds } = parsed.data;
-    const id = values.id ? (await updateService(values.id, service)).id : (await createService(service)).id;
-    await setServiceStaff(id, staffIds);
+    const id = values.id ? (await updateService(actor, values.id, service)).id : (await createService(actor, service)).id;
+    await setServiceStaff(actor, id, staffIds);
   } catch (error) {
     return errorState(error, values);
   }
@@ -51,15 +52,15 @@ export async function saveServiceAction(_state: ActionState, formData: FormData)
 export async function saveStaffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    await adminForAction();
+    const actor = actorOf(await adminForAction());
     const profile = ZStaffProfileForm.safeParse(withLists(formData, values, "serviceIds"));
     if (!profile.success) return validationState(profile.error, values);
     if (values.id) {
-      await updateStaffMember(values.id, profile.data);
+      await updateStaffMember(actor, values.id, profile.data);
     } else {
       const account = ZNewStaffAccount.safeParse({ ...values, password: formData.get("password") });
       if (!account.success) return validationState(account.error, values);
-      await createStaffMember(account.data, profile.data);
+      await createStaffMember(actor, account.data, profile.data);
     }
   } catch (error) {
     return errorState(error, values);
@@ -70,13 +71,13 @@ export async function saveStaffAction(_state: ActionState, formData: FormData): 
 export async function addTimeOffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    await adminForAction();
+    const actor = actorOf(await adminForAction());
     const parsed = ZTimeOffForm.safeParse({ ...values, reason: values.reason || undefined });
     if (!parsed.success) return validationState(parsed.error, values);
     const { timezone } = await getSalonSettings();
     const { staffId, fromDate, toDate, reason } = parsed.data;
     // Whole days in the salon's timezone, the last one included.
-    await addTimeOff(staffId, { startsAt: new Date(startOfLocalDay(fromDate, timezone)), endsAt: new Date(startOfLocalDay(addDays(toDate, 1), timezone)), reason });
+    await addTimeOff(actor, staffId, { startsAt: new Date(startOfLocalDay(fromDate, timezone)), endsAt: new Date(startOfLocalDay(addDays(toDate, 1), timezone)), reason });
   } catch (error) {
     return errorState(error, values);
   }
@@ -86,9 +87,9 @@ export async function addTimeOffAction(_state: ActionState, formData: FormData):
 export async function removeTimeOffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    await adminForAction();
+    const actor = actorOf(await adminForAction());
     if (!values.staffId || !values.timeOffId) throw new AppError("VALIDATION", "Which time off?");
-    await removeTimeOff(values.staffId, values.timeOffId);
+    await removeTimeOff(actor, values.staffId, values.timeOffId);
   } catch (error) {
     return errorState(error, values);
   }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
 import { listApiKeys } from "@/lib/api-keys/data";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/mutations";
+import { actorOf } from "@/lib/auth/session";
 import { staffForAction } from "@/lib/auth/staff-session";
 import { AppError } from "@/lib/errors";
 import { getSalonSettings } from "@/lib/salon/data";
@@ -18,13 +19,13 @@ export async function createApiKeyAction(_state: ActionState, formData: FormData
   const values = formValues(formData);
   try {
     const user = await staffForAction();
-    const parsed = ZCreateApiKeyForm.safeParse({ ...values, expiresOn: values.expiresOn || undefined, scopes: formData.getAll("scopes") });
+    const parsed = ZCreateApiKeyForm.safeParse({ ...values, scopes: formData.getAll("scopes") });
     if (!parsed.success) return validationState(parsed.error, values);
     const { scopes } = parsed.data;
     const { timezone } = await getSalonSettings();
     // The key works through the whole of its last day, in the salon's timezone.
-    const expiresAt = parsed.data.expiresOn ? new Date(startOfLocalDay(addDays(parsed.data.expiresOn, 1), timezone)) : null;
-    const { key } = await createApiKey({ ownerId: user.id, name: parsed.data.name, scopes, expiresAt });
+    const expiresAt = new Date(startOfLocalDay(addDays(parsed.data.expiresOn, 1), timezone));
+    const { key } = await createApiKey(actorOf(user), { ownerId: user.id, name: parsed.data.name, scopes, expiresAt });
     revalidatePath("/dashboard/api-keys");
     return { status: "success", message: "Copy this key now: it will not be shown again.", values: { secret: key } };
   } catch (error) {
@@ -39,7 +40,7 @@ export async function revokeApiKeyAction(_state: ActionState, formData: FormData
     const keyId = values.keyId ?? "";
     const mine = await listApiKeys({ ownerId: user.id });
     if (user.role !== "ADMIN" && !mine.some((key) => key.id === keyId)) throw new AppError("FORBIDDEN", "Only an admin can revoke another person's key.");
-    await revokeApiKey(keyId);
+    await revokeApiKey(actorOf(user), keyId);
   } catch (error) {
     return errorState(error, values);
   }

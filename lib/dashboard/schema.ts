@@ -81,5 +81,6 @@ export const ZServiceForm = z
 export const ZCreateApiKeyForm = z.object({
   name: z.string().trim().min(1, "Name the key, e.g. “Partner site”.").max(100),
   scopes: z.array(ZApiKeyScope).min(1, "Choose at least one scope."),
-  expiresOn: ZLocalDate.optional(),
+  // Staff keys always end (see api-keys/expiry.ts); the form suggests a date, the core checks the bound.
+  expiresOn: z.string().min(1, "Choose when the key stops working.").pipe(ZLocalDate),
 });

@@ -1,4 +1,6 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { ZSalonSettingsInput, type TSalonSettingsInput } from "./schema";
 
@@ -6,7 +8,13 @@ import { ZSalonSettingsInput, type TSalonSettingsInput } from "./schema";
  * Saves the salon's settings. Availability reads them on every request (no cache), so a new slot step,
  * notice or timezone applies to the very next availability query.
  */
-export async function updateSalonSettings(input: TSalonSettingsInput) {
+export async function updateSalonSettings(actor: Actor, input: TSalonSettingsInput) {
   const data = ZSalonSettingsInput.parse(input);
-  return db.salonSettings.update({ where: { id: 1 }, data });
+  return db.$transaction(async (tx) => {
+    const { id: _id, updatedAt: _before, ...before } = await tx.salonSettings.findUniqueOrThrow({ where: { id: 1 } });
+    const saved = await tx.salonSettings.update({ where: { id: 1 }, data });
+    const { id: _savedId, updatedAt: _after, ...after } = saved;
+    await recordAudit(tx, actor, { entityKind: "settings", entityId: null, entityLabel: saved.name, action: "updated", before, after });
+    return saved;
+  });
 }

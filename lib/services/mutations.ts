@@ -1,4 +1,6 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { sqlStateOf } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
@@ -15,11 +17,22 @@ function slugTaken(slug: string | undefined): AppError {
   return new AppError("CONFLICT", `A service with the slug "${slug}" already exists.`, [{ path: "slug", message: "Already taken" }]);
 }
 
-export async function createService(input: TCreateServiceInput): Promise<ServiceDetail> {
+/** The fields an admin sets, as the audit log records them (prices included). */
+const auditedFields = {
+  slug: true, name: true, description: true, category: true, durationMinutes: true, priceCents: true, currency: true,
+  bufferBeforeMinutes: true, bufferAfterMinutes: true, sortOrder: true, active: true,
+} as const;
+
+export async function createService(actor: Actor, input: TCreateServiceInput): Promise<ServiceDetail> {
   const data = ZCreateServiceInput.parse(input);
   try {
-    const row = await db.service.create({ data, select: { id: true } });
-    return getService(row.id);
+    const id = await db.$transaction(async (tx) => {
+      const row = await tx.service.create({ data, select: { id: true, ...auditedFields } });
+      const { id: serviceId, ...after } = row;
+      await recordAudit(tx, actor, { entityKind: "service", entityId: serviceId, entityLabel: after.name, action: "created", after });
+      return serviceId;
+    });
+    return getService(id);
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(data.slug);
     throw error;
@@ -31,15 +44,20 @@ export async function createService(input: TCreateServiceInput): Promise<Service
  * since the caller read the service wins, and this update is refused with VERSION_CONFLICT.
  * Appointments keep the price and duration they were booked with, so edits never rewrite history.
  */
-export async function updateService(id: string, input: TUpdateServiceInput, expectedUpdatedAt?: Date): Promise<ServiceDetail> {
+export async function updateService(actor: Actor, id: string, input: TUpdateServiceInput, expectedUpdatedAt?: Date): Promise<ServiceDetail> {
   const data = ZUpdateServiceInput.parse(input);
   await getService(id);
   try {
-    const { count } = await db.service.updateMany({
-      where: { id, ...(expectedUpdatedAt ? { updatedAt: expectedUpdatedAt } : {}) },
-      data,
+    await db.$transaction(async (tx) => {
+      const before = await tx.service.findUnique({ where: { id }, select: auditedFields });
+      const { count } = await tx.service.updateMany({
+        where: { id, ...(expectedUpdatedAt ? { updatedAt: expectedUpdatedAt } : {}) },
+        data,
+      });
+      if (count === 0) throw new AppError("VERSION_CONFLICT", "The service has changed since you read it.");
+      const after = await tx.service.findUnique({ where: { id }, select: auditedFields });
+      await recordAudit(tx, actor, { entityKind: "service", entityId: id, entityLabel: after?.name, action: data.active === false && before?.active ? "deactivated" : "updated", before, after });
     });
-    if (count === 0) throw new AppError("VERSION_CONFLICT", "The service has changed since you read it.");
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(data.slug);
     throw error;
@@ -48,14 +66,25 @@ export async function updateService(id: string, input: TUpdateServiceInput, expe
 }
 
 /** Deactivating hides a service from booking; the row stays because appointments reference it. */
-export function deactivateService(id: string, expectedUpdatedAt?: Date): Promise<ServiceDetail> {
-  return updateService(id, { active: false }, expectedUpdatedAt);
+export function deactivateService(actor: Actor, id: string, expectedUpdatedAt?: Date): Promise<ServiceDetail> {
+  return updateService(actor, id, { active: false }, expectedUpdatedAt);
 }
 
 /** Replaces who performs a service, in one transaction (availability never sees a half-written list). */
-export async function setServiceStaff(serviceId: string, staffIds: string[]): Promise<void> {
-  await db.$transaction([
-    db.staffService.deleteMany({ where: { serviceId } }),
-    db.staffService.createMany({ data: [...new Set(staffIds)].map((staffId) => ({ staffId, serviceId })) }),
-  ]);
+export async function setServiceStaff(actor: Actor, serviceId: string, staffIds: string[]): Promise<void> {
+  const wanted = [...new Set(staffIds)].sort();
+  await db.$transaction(async (tx) => {
+    const service = await tx.service.findUnique({ where: { id: serviceId }, select: { name: true } });
+    const current = await tx.staffService.findMany({ where: { serviceId }, select: { staffId: true }, orderBy: { staffId: "asc" } });
+    await tx.staffService.deleteMany({ where: { serviceId } });
+    await tx.staffService.createMany({ data: wanted.map((staffId) => ({ staffId, serviceId })) });
+    await recordAudit(tx, actor, {
+      entityKind: "service",
+      entityId: serviceId,
+      entityLabel: service?.name,
+      action: "stylists-changed",
+      before: { staffIds: current.map((row) => row.staffId) },
+      after: { staffIds: wanted },
+    });
+  });
 }

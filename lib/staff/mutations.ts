@@ -1,29 +1,50 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { sqlStateOf } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TNewStaffAccount, TStaffProfile } from "./schema";
+import { formatDayHours, WEEKDAYS, type WeeklyInterval } from "./weekly-hours";
 
 /**
  * Stylist accounts and schedules. Hours and services are replaced as a whole in one transaction, so a
  * half-saved week never reaches availability. Accounts are never deleted: deactivating hides a stylist.
+ * Every change is audited in its own transaction.
  */
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown })?.code === "P2002" || sqlStateOf(error) === "23505";
 }
 
-async function writeSchedule(tx: Prisma.TransactionClient, staffId: string, profile: TStaffProfile): Promise<void> {
+/** A week as the audit log shows it: one line per weekday, so a diff names the days that changed. */
+function weekSnapshot(hours: WeeklyInterval[]): Record<string, string> {
+  return Object.fromEntries(WEEKDAYS.map((day, index) => [day, formatDayHours(hours, index + 1) || "off"]));
+}
+
+async function profileSnapshot(tx: Prisma.TransactionClient, staffId: string) {
+  const profile = await tx.staffProfile.findUnique({
+    where: { userId: staffId },
+    select: { displayName: true, color: true, bio: true, active: true, services: { select: { serviceId: true }, orderBy: { serviceId: "asc" } } },
+  });
+  if (!profile) return null;
+  const { services, ...fields } = profile;
+  return { ...fields, serviceIds: services.map((service) => service.serviceId) };
+}
+
+async function writeSchedule(tx: Prisma.TransactionClient, actor: Actor, staffId: string, profile: TStaffProfile): Promise<void> {
+  const hoursBefore = await tx.workingHours.findMany({ where: { staffId }, select: { weekday: true, startMinute: true, endMinute: true } });
   await tx.staffService.deleteMany({ where: { staffId } });
   await tx.staffService.createMany({ data: profile.serviceIds.map((serviceId) => ({ staffId, serviceId })) });
   await tx.workingHours.deleteMany({ where: { staffId } });
   await tx.workingHours.createMany({ data: profile.hours.map((interval) => ({ staffId, ...interval })) });
+  await recordAudit(tx, actor, { entityKind: "working-hours", entityId: staffId, entityLabel: profile.displayName, action: "changed", before: weekSnapshot(hoursBefore), after: weekSnapshot(profile.hours) });
 }
 
 /** A new STAFF (or ADMIN) account with a profile, services and weekly hours; its email counts as confirmed. */
-export async function createStaffMember(account: TNewStaffAccount, profile: TStaffProfile): Promise<{ id: string }> {
+export async function createStaffMember(actor: Actor, account: TNewStaffAccount, profile: TStaffProfile): Promise<{ id: string }> {
   const passwordHash = await hashPassword(account.password);
   try {
     return await db.$transaction(async (tx) => {
@@ -35,7 +56,9 @@ export async function createStaffMember(account: TNewStaffAccount, profile: TSta
       await tx.staffProfile.create({
         data: { userId: user.id, displayName: profile.displayName, color: profile.color, bio: profile.bio, active: profile.active, sortOrder: (last._max.sortOrder ?? -1) + 1 },
       });
-      await writeSchedule(tx, user.id, profile);
+      await writeSchedule(tx, actor, user.id, profile);
+      await recordAudit(tx, actor, { entityKind: "account", entityId: user.id, entityLabel: account.email, action: "created", after: { email: account.email, role: account.role } });
+      await recordAudit(tx, actor, { entityKind: "stylist", entityId: user.id, entityLabel: profile.displayName, action: "created", after: await profileSnapshot(tx, user.id) });
       return user;
     });
   } catch (error) {
@@ -44,22 +67,34 @@ export async function createStaffMember(account: TNewStaffAccount, profile: TSta
   }
 }
 
-export async function updateStaffMember(staffId: string, profile: TStaffProfile): Promise<void> {
+export async function updateStaffMember(actor: Actor, staffId: string, profile: TStaffProfile): Promise<void> {
   await db.$transaction(async (tx) => {
+    const before = await profileSnapshot(tx, staffId);
     const { count } = await tx.staffProfile.updateMany({
       where: { userId: staffId },
       data: { displayName: profile.displayName, color: profile.color, bio: profile.bio, active: profile.active },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "That stylist does not exist.");
-    await writeSchedule(tx, staffId, profile);
+    await writeSchedule(tx, actor, staffId, profile);
+    await recordAudit(tx, actor, { entityKind: "stylist", entityId: staffId, entityLabel: profile.displayName, action: "updated", before, after: await profileSnapshot(tx, staffId) });
   });
 }
 
-export async function addTimeOff(staffId: string, range: { startsAt: Date; endsAt: Date; reason?: string }): Promise<void> {
+const timeOffSnapshot = (row: { startsAt: Date; endsAt: Date; reason: string | null }) => ({ startsAt: row.startsAt, endsAt: row.endsAt, reason: row.reason });
+
+export async function addTimeOff(actor: Actor, staffId: string, range: { startsAt: Date; endsAt: Date; reason?: string }): Promise<void> {
   if (range.endsAt <= range.startsAt) throw new AppError("VALIDATION", "Time off must end after it starts.", [{ path: "toDate", message: "Ends before it starts" }]);
-  await db.timeOff.create({ data: { staffId, startsAt: range.startsAt, endsAt: range.endsAt, reason: range.reason || null } });
+  await db.$transaction(async (tx) => {
+    const row = await tx.timeOff.create({ data: { staffId, startsAt: range.startsAt, endsAt: range.endsAt, reason: range.reason || null }, include: { staff: { select: { displayName: true } } } });
+    await recordAudit(tx, actor, { entityKind: "time-off", entityId: staffId, entityLabel: row.staff.displayName, action: "added", after: timeOffSnapshot(row) });
+  });
 }
 
-export async function removeTimeOff(staffId: string, timeOffId: string): Promise<void> {
-  await db.timeOff.deleteMany({ where: { id: timeOffId, staffId } });
+export async function removeTimeOff(actor: Actor, staffId: string, timeOffId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const row = await tx.timeOff.findFirst({ where: { id: timeOffId, staffId }, include: { staff: { select: { displayName: true } } } });
+    if (!row) return;
+    await tx.timeOff.delete({ where: { id: row.id } });
+    await recordAudit(tx, actor, { entityKind: "time-off", entityId: staffId, entityLabel: row.staff.displayName, action: "removed", before: timeOffSnapshot(row) });
+  });
 }

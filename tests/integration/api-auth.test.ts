@@ -3,6 +3,7 @@ import * as me from "@/app/api/v1/me/route";
 import * as services from "@/app/api/v1/services/route";
 import { db } from "@/lib/db";
 import { revokeApiKey } from "@/lib/api-keys/mutations";
+import { systemActor } from "@/lib/auth/actor";
 import { call } from "@/tests/support/api-client";
 import { createKey, createSalon, createUser } from "@/tests/support/api-fixtures";
 
@@ -56,7 +57,7 @@ describe("API key authentication", () => {
 
   it("rejects a revoked key", async () => {
     const key = await createKey(ownerId);
-    await revokeApiKey(key.id);
+    await revokeApiKey(systemActor, key.id);
     const response = await call(me.GET, "GET", "/me", { headers: key.auth });
     expectProblem(response, 401, "UNAUTHORIZED");
     expect(response.body.detail).toMatch(/revoked/);

@@ -1,13 +1,18 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
+import { salonToday } from "@/lib/dashboard/clock";
 import { db } from "@/lib/db";
+import { addDays, startOfLocalDay } from "@/lib/time/zoned";
 import { createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
 
 /** API keys from the dashboard: customers are refused, staff manage only their own keys, admins anyone's. */
 
 let sessionUser: SessionUser | null = null;
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("@/lib/auth/session", () => ({ currentUser: async () => sessionUser }));
+vi.mock("@/lib/auth/session", () => ({
+  currentUser: async () => sessionUser,
+  actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
+}));
 
 const { createApiKeyAction, revokeApiKeyAction } = await import("@/lib/dashboard/api-key-actions");
 
@@ -33,12 +38,13 @@ describe("dashboard API key actions", () => {
 
   it("creates a staff member's key, shows the secret once, stores only its hash, and expires at the end of the day", async () => {
     sessionUser = as(f.ben, "STAFF");
-    const state = await createApiKeyAction({ status: "idle" }, form({ name: "Till", scopes: ["appointments:read", "customers:read"], expiresOn: "2030-01-07" }));
+    const lastDay = addDays(salonToday("Europe/London"), 30);
+    const state = await createApiKeyAction({ status: "idle" }, form({ name: "Till", scopes: ["appointments:read", "customers:read"], expiresOn: lastDay }));
     expect(state.status).toBe("success");
     const secret = state.values!.secret!;
     const key = await db.apiKey.findFirstOrThrow({ where: { ownerId: f.ben, name: "Till" } });
     expect(key.scopes).toEqual(["appointments:read", "customers:read"]);
-    expect(key.expiresAt).toEqual(new Date("2030-01-08T00:00:00Z"));
+    expect(key.expiresAt).toEqual(new Date(startOfLocalDay(addDays(lastDay, 1), "Europe/London")));
     expect(key.hashedKey).not.toContain(secret);
     expect(await createApiKeyAction({ status: "idle" }, form({ name: "x", scopes: ["bogus"] }))).toMatchObject({ status: "error" });
   });

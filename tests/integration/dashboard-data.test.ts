@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/auth/actor";
 import { bookAppointment, cancelAppointment } from "@/lib/booking/mutations";
 import { getAvailability } from "@/lib/booking/data";
 import { getAppointmentRecords, listCalendarAppointments, listCalendarStaff } from "@/lib/dashboard/data";
@@ -22,7 +23,7 @@ const range = { from: at("2030-01-21T00:00"), until: at("2030-01-22T00:00") };
 
 describe("calendar reads", () => {
   it("lists active stylists with hours and the time off that overlaps the range", async () => {
-    await addTimeOff(f.ben, { startsAt: at("2030-01-21T12:00"), endsAt: at("2030-01-23T00:00"), reason: "Course" });
+    await addTimeOff(systemActor, f.ben, { startsAt: at("2030-01-21T12:00"), endsAt: at("2030-01-23T00:00"), reason: "Course" });
     const staff = await listCalendarStaff(range);
     const ids = staff.map((member) => member.id);
     expect(ids).toContain(f.amy);
@@ -62,7 +63,7 @@ describe("admin writes", () => {
     ZStaffProfileForm.parse({ displayName: "Zoe", color: "#123456", active: "on", serviceIds, hours1: hours, hours2: "", hours3: "" });
 
   it("creates a stylist whose hours and services make them bookable, and replaces them as a whole", async () => {
-    const { id } = await createStaffMember({ email: `zoe.${Date.now()}@test.test`, password: "long-enough-password", role: "STAFF" }, profile([f.massage], "09:00-12:00, 13:00-15:00"));
+    const { id } = await createStaffMember(systemActor, { email: `zoe.${Date.now()}@test.test`, password: "long-enough-password", role: "STAFF" }, profile([f.massage], "09:00-12:00, 13:00-15:00"));
     const user = await db.user.findUniqueOrThrow({ where: { id } });
     expect(user).toMatchObject({ role: "STAFF", name: "Zoe" });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
@@ -71,7 +72,7 @@ describe("admin writes", () => {
     expect(slots.length).toBeGreaterThan(0);
     expect(slots.every((slot) => slot.localTime < "12:00" || slot.localTime >= "13:00")).toBe(true);
 
-    await updateStaffMember(id, profile([f.cut], "10:00-11:00"));
+    await updateStaffMember(systemActor, id, profile([f.cut], "10:00-11:00"));
     const edited = await getStaffForEdit(id, NOW_2030);
     expect(edited.serviceIds).toEqual([f.cut]);
     expect(edited.workingHours).toEqual([{ weekday: 1, startMinute: 600, endMinute: 660 }]);
@@ -79,22 +80,22 @@ describe("admin writes", () => {
 
   it("refuses a duplicate staff email with a field error", async () => {
     const email = `dup.${Date.now()}@test.test`;
-    await createStaffMember({ email, password: "long-enough-password", role: "STAFF" }, profile([], ""));
-    await expect(createStaffMember({ email, password: "long-enough-password", role: "STAFF" }, profile([], ""))).rejects.toMatchObject({ code: "CONFLICT" });
+    await createStaffMember(systemActor, { email, password: "long-enough-password", role: "STAFF" }, profile([], ""));
+    await expect(createStaffMember(systemActor, { email, password: "long-enough-password", role: "STAFF" }, profile([], ""))).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("assigns a service's stylists and applies new settings to the next availability query", async () => {
-    await setServiceStaff(f.colour, [f.ben, f.ben]);
+    await setServiceStaff(systemActor, f.colour, [f.ben, f.ben]);
     const service = (await listServicesWithStaff()).find((candidate) => candidate.id === f.colour)!;
     expect(service.staff).toEqual([{ staffId: f.ben }]);
 
     const query = { serviceId: f.colour, staffId: f.ben, from: at("2030-01-28T00:00"), to: at("2030-01-29T00:00") };
     const settings = await db.salonSettings.findUniqueOrThrow({ where: { id: 1 } });
-    await updateSalonSettings({ ...settings, slotStepMinutes: 60 });
+    await updateSalonSettings(systemActor, { ...settings, slotStepMinutes: 60 });
     const hourly = await getAvailability(query, NOW_2030);
     expect(hourly.slots.length).toBeGreaterThan(0);
     expect(hourly.slots.every((slot) => slot.localTime.endsWith(":00"))).toBe(true);
-    await updateSalonSettings({ ...settings, slotStepMinutes: 15 });
+    await updateSalonSettings(systemActor, { ...settings, slotStepMinutes: 15 });
     expect((await getAvailability(query, NOW_2030)).slots.length).toBeGreaterThan(hourly.slots.length);
   });
 });

@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
+import { DEFAULT_KEY_LIFETIME_DAYS, expiryInDays } from "@/lib/api-keys/expiry";
 import { createApiKey } from "@/lib/api-keys/mutations";
+import { systemActor } from "@/lib/auth/actor";
 import { API_KEY_SCOPES, type TApiKeyScope } from "@/lib/api-keys/schema";
 
 /**
@@ -63,9 +65,14 @@ export async function createStylist(serviceIds: string[], name = unique("Stylist
   return user;
 }
 
-/** A key for `ownerId`; returns the secret and the bearer header to send. */
-export async function createKey(ownerId: string, scopes: TApiKeyScope[] = ALL_SCOPES, expiresAt?: Date) {
-  const { id, key } = await createApiKey({ ownerId, name: unique("key"), scopes, expiresAt });
+/**
+ * A key for `ownerId`; returns the secret and the bearer header to send. An `expiresAt` in the past is a
+ * key that has since expired: created live (the core refuses past dates), then aged in the table.
+ */
+export async function createKey(ownerId: string, scopes: TApiKeyScope[] = ALL_SCOPES, expiresAt = expiryInDays(DEFAULT_KEY_LIFETIME_DAYS)) {
+  const live = expiresAt > new Date() ? expiresAt : expiryInDays(1);
+  const { id, key } = await createApiKey(systemActor, { ownerId, name: unique("key"), scopes, expiresAt: live });
+  if (live !== expiresAt) await db.apiKey.update({ where: { id }, data: { expiresAt } });
   return { id, key, auth: { authorization: `Bearer ${key}` } };
 }
 

@@ -9,7 +9,10 @@ import { idleState } from "@/lib/action-state";
 import { API_KEY_SCOPES } from "@/lib/api-keys/schema";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/dashboard/api-key-actions";
 
-export function CreateApiKeyForm() {
+/** Local dates (salon timezone) bounding the expiry a key may have. */
+type ExpiryChoices = { min: string; suggested: string; max: string };
+
+export function CreateApiKeyForm({ expiry }: { expiry: ExpiryChoices }) {
   const [state, action, pending] = useActionState(createApiKeyAction, idleState);
   const secret = state.status === "success" ? state.values?.secret : undefined;
   return (
@@ -19,7 +22,17 @@ export function CreateApiKeyForm() {
       <TextField label="Key name" name="name" defaultValue={secret ? "" : state.values?.name} error={state.fieldErrors?.name} />
       <CheckboxGroup legend="Scopes" name="scopes" options={API_KEY_SCOPES.map((scope) => ({ value: scope, label: scope }))} checked={["appointments:read"]} />
       {state.fieldErrors?.scopes && <p className="text-sm font-medium text-red-700">{state.fieldErrors.scopes}</p>}
-      <TextField label="Expires on (optional)" name="expiresOn" type="date" defaultValue={secret ? "" : state.values?.expiresOn} error={state.fieldErrors?.expiresOn} />
+      <TextField
+        label="Expires on"
+        name="expiresOn"
+        type="date"
+        required
+        min={expiry.min}
+        max={expiry.max}
+        hint="Keys stop working at the end of this day; at most a year from today."
+        defaultValue={(secret ? undefined : state.values?.expiresOn) ?? expiry.suggested}
+        error={state.fieldErrors?.expiresOn}
+      />
       <div><Button type="submit" pending={pending}>Create key</Button></div>
     </form>
   );

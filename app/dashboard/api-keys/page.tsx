@@ -1,11 +1,19 @@
 import type { Metadata } from "next";
 import { listApiKeys } from "@/lib/api-keys/data";
+import { DEFAULT_KEY_LIFETIME_DAYS, MAX_KEY_LIFETIME_DAYS } from "@/lib/api-keys/expiry";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { salonToday } from "@/lib/dashboard/clock";
 import { getSalonSettings } from "@/lib/salon/data";
+import { addDays } from "@/lib/time/zoned";
 import { CreateApiKeyForm, RevokeApiKeyForm } from "../_components/api-key-forms";
 
 export const metadata: Metadata = { title: "API keys" };
+
+function expiryChoices(timezone: string) {
+  const today = salonToday(timezone);
+  return { min: addDays(today, 1), suggested: addDays(today, DEFAULT_KEY_LIFETIME_DAYS), max: addDays(today, MAX_KEY_LIFETIME_DAYS) };
+}
 
 /** Staff see and manage their own keys; admins everyone's. */
 export default async function ApiKeysPage() {
@@ -15,7 +23,7 @@ export default async function ApiKeysPage() {
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold text-stone-900">API keys</h1>
-      <CreateApiKeyForm />
+      <CreateApiKeyForm expiry={expiryChoices(salon.timezone)} />
       <h2 className="mb-2 mt-8 text-lg font-semibold">{user.role === "ADMIN" ? "All keys" : "Your keys"}</h2>
       <table className="w-full bg-white text-left text-sm">
         <thead>

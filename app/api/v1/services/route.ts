@@ -20,7 +20,7 @@ export const GET = withApiRoute({ scope: "services:read" }, async ({ request }) 
 
 export const POST = withApiRoute({ scope: "services:write" }, async ({ principal, body }) => {
   requireRole(principal, ["ADMIN"], "change services");
-  const service = await createService(validate(ZCreateServiceInput, body));
+  const service = await createService(principal.actor, validate(ZCreateServiceInput, body));
   return created(toApiService(service), { ETag: etagOf(serviceEtagToken(service)), Location: `/api/v1/services/${service.id}` });
 });
 

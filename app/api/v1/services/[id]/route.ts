@@ -19,14 +19,14 @@ export const PATCH = withApiRoute<Params>({ scope: "services:write" }, async ({ 
   requireRole(principal, ["ADMIN"], "change services");
   const changes = validate(ZUpdateServiceInput, body);
   const expected = requireServiceIfMatch(request);
-  return represent(await withIfMatch(() => updateService(params.id, changes, expected)));
+  return represent(await withIfMatch(() => updateService(principal.actor, params.id, changes, expected)));
 });
 
 /** Deactivates: appointments reference services, so a service is hidden from booking, never deleted. */
 export const DELETE = withApiRoute<Params>({ scope: "services:write" }, async ({ request, principal, params }) => {
   requireRole(principal, ["ADMIN"], "change services");
   const expected = requireServiceIfMatch(request);
-  return represent(await withIfMatch(() => deactivateService(params.id, expected)));
+  return represent(await withIfMatch(() => deactivateService(principal.actor, params.id, expected)));
 });
 
 const notAllowed = methodNotAllowed("GET, PATCH, DELETE");

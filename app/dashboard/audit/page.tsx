@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { decodeCursor } from "@/lib/api/cursor";
+import { auditReferenceNames, listAuditActors, listAuditEvents, type AuditEventView } from "@/lib/audit/data";
+import { describeAuditChange } from "@/lib/audit/describe";
+import { AUDIT_ENTITY_KINDS, AUDIT_ENTITY_LABELS, AUDIT_SOURCE_LABELS, ZAuditQuery, type TAuditQuery } from "@/lib/audit/schema";
+import { requireAdmin } from "@/lib/auth/staff-session";
+import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { getSalonSettings } from "@/lib/salon/data";
+import { addDays, startOfLocalDay } from "@/lib/time/zoned";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const PAGE_SIZE = 50;
+const inputClass = "min-h-11 rounded-lg border border-stone-400 bg-white px-3 text-stone-900";
+
+/** A cursor this page did not issue starts the list over rather than failing the page. */
+function cursorIdOf(cursor: string | undefined): string | undefined {
+  if (!cursor) return undefined;
+  try {
+    return decodeCursor(cursor);
+  } catch {
+    return undefined;
+  }
+}
+
+function who(event: AuditEventView): string {
+  const person = event.actor ? `${event.actor.name} (${event.actor.email})` : AUDIT_SOURCE_LABELS[event.source];
+  return event.apiKey ? `${person} via key ${event.apiKey.name} (${event.apiKey.prefix}…)` : person;
+}
+
+function pageHref(query: TAuditQuery, cursor?: string): string {
+  const params = new URLSearchParams(Object.entries({ ...query, cursor }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  return `/dashboard/audit${params.size ? `?${params}` : ""}`;
+}
+
+/** Every change to the salon's configuration: who, when, from where, before → after. Admins only. */
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdmin("/dashboard/audit");
+  const query = ZAuditQuery.parse(await searchParams);
+  const salon = await getSalonSettings();
+  const filter = {
+    kind: query.kind,
+    actorId: query.actor,
+    from: query.from ? new Date(startOfLocalDay(query.from, salon.timezone)) : undefined,
+    until: query.to ? new Date(startOfLocalDay(addDays(query.to, 1), salon.timezone)) : undefined,
+  };
+  const [page, actors, names] = await Promise.all([
+    listAuditEvents(filter, { limit: PAGE_SIZE, cursorId: cursorIdOf(query.cursor) }),
+    listAuditActors(),
+    auditReferenceNames(),
+  ]);
+  const { cursor: _cursor, ...filters } = query;
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-bold text-stone-900">Audit log</h1>
+      <form action="/dashboard/audit" role="search" aria-label="Filter the audit log" className="mb-4 flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-sm font-medium text-stone-800">
+          What changed
+          <select name="kind" defaultValue={query.kind ?? ""} className={inputClass}>
+            <option value="">Everything</option>
+            {AUDIT_ENTITY_KINDS.map((kind) => <option key={kind} value={kind}>{AUDIT_ENTITY_LABELS[kind]}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm font-medium text-stone-800">
+          Who
+          <select name="actor" defaultValue={query.actor ?? ""} className={inputClass}>
+            <option value="">Anyone</option>
+            {actors.map((actor) => <option key={actor.id} value={actor.id}>{actor.name} ({actor.email})</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm font-medium text-stone-800">
+          From
+          <input name="from" type="date" defaultValue={query.from} className={inputClass} />
+        </label>
+        <label className="flex flex-col text-sm font-medium text-stone-800">
+          To
+          <input name="to" type="date" defaultValue={query.to} className={inputClass} />
+        </label>
+        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">Filter</button>
+      </form>
+      <table className="w-full bg-white text-left text-sm">
+        <thead>
+          <tr><th scope="col" className="p-2">When</th><th scope="col">Who</th><th scope="col">From</th><th scope="col">What</th><th scope="col">Change</th></tr>
+        </thead>
+        <tbody>
+          {page.items.map((event) => (
+            <tr key={event.id} className="border-t border-stone-200 align-top">
+              <td className="p-2 whitespace-nowrap">{formatSalonDateTime(event.createdAt, salon.timezone)}</td>
+              <td className="p-2">{who(event)}</td>
+              <td className="p-2">{AUDIT_SOURCE_LABELS[event.source]}</td>
+              <td className="p-2">
+                {AUDIT_ENTITY_LABELS[event.entityKind as keyof typeof AUDIT_ENTITY_LABELS] ?? event.entityKind}: {event.action}
+                {event.entityLabel && <span className="block text-stone-700">{event.entityLabel}</span>}
+              </td>
+              <td className="p-2">
+                <ul>
+                  {describeAuditChange(event.before, event.after, salon.timezone, names).map((line) => <li key={line}>{line}</li>)}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {page.items.length === 0 && <p className="mt-3 text-sm text-stone-700">No changes match.</p>}
+      <nav aria-label="Audit log pages" className="mt-4 flex gap-4 text-sm">
+        {query.cursor && <Link href={pageHref(filters)} className="text-brand-700 underline">Newest changes</Link>}
+        {page.nextCursor && <Link href={pageHref(filters, page.nextCursor)} className="text-brand-700 underline">Older changes</Link>}
+      </nav>
+    </>
+  );
+}

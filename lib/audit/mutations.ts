@@ -1,0 +1,41 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { diffSnapshots, type Snapshot } from "./diff";
+import type { AuditEntityKind } from "./schema";
+
+export type AuditEntry = {
+  entityKind: AuditEntityKind;
+  entityId: string | null;
+  /** What the entity is called now, so the log stays readable after a rename. */
+  entityLabel?: string | null;
+  action: string;
+  before?: Snapshot | null;
+  after?: Snapshot | null;
+};
+
+/** Who and through which door: a key-driven change is the API's, a signed-in person's is the dashboard's. */
+function originOf(actor: Actor): { actorId: string | null; apiKeyId: string | null; source: "WEB" | "API" | "CLI" | "SYSTEM" } {
+  if (actor.kind === "system") return { actorId: null, apiKeyId: null, source: actor.via === "cli" ? "CLI" : "SYSTEM" };
+  return { actorId: actor.userId, apiKeyId: actor.apiKeyId ?? null, source: actor.apiKeyId ? "API" : "WEB" };
+}
+
+/**
+ * Records one audited change. Takes the change's own transaction, so the log and the change commit or
+ * roll back together: there is no change without its event, and no event for a change that failed.
+ */
+export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry): Promise<void> {
+  const diff = diffSnapshots(entry.before ?? null, entry.after ?? null);
+  if (!diff) return;
+  await tx.auditEvent.create({
+    data: {
+      entityKind: entry.entityKind,
+      entityId: entry.entityId,
+      entityLabel: entry.entityLabel ?? null,
+      action: entry.action,
+      ...originOf(actor),
+      before: (diff.before as Prisma.InputJsonObject | null) ?? Prisma.DbNull,
+      after: (diff.after as Prisma.InputJsonObject | null) ?? Prisma.DbNull,
+    },
+  });
+}
