@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/lib/auth/actor";
 import { findUserByEmail, getSessionState, isSignInLocked } from "@/lib/auth/data";
-import { consumeToken, markEmailVerified, recordFailedSignIn } from "@/lib/auth/mutations";
+import { consumeAccountToken, markEmailVerified, recordFailedSignIn } from "@/lib/auth/mutations";
 import { verifyPassword } from "@/lib/auth/password";
 import { ZSignInInput, ZSignInLinkInput } from "@/lib/auth/schema";
 import { clientIp } from "@/lib/auth/sign-in-limits";
@@ -60,7 +60,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { token: { type: "text" } },
       async authorize(credentials) {
         const parsed = ZSignInLinkInput.safeParse(credentials);
-        const email = parsed.success ? await consumeToken("sign-in-link", parsed.data.token) : null;
+        const email = parsed.success ? await consumeAccountToken("sign-in-link", parsed.data.token) : null;
         const user = email ? await findUserByEmail(email) : null;
         if (!user) return null;
         // Opening the link proves the address is theirs.

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { buttonClass } from "@/components/ui/button";
 import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { actorOf, requireUser } from "@/lib/auth/session";
@@ -40,7 +41,8 @@ export default async function MyAppointmentsPage() {
       <section aria-labelledby="account-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
         <h2 id="account-heading" className="text-lg font-semibold text-stone-900">Your account</h2>
         <p className="mt-1 text-sm text-stone-700">Signed in as {user.name} ({user.email}).</p>
-        <form action={signOutEverywhereAction} className="mt-4">
+        <form action={signOutEverywhereAction} className="mt-4 flex flex-col items-start gap-2">
+          <CheckboxField name="revokeApiKeys" label="Also revoke all my API keys" />
           <button type="submit" className={buttonClass("secondary")}>Sign out on every device</button>
         </form>
       </section>

@@ -2,10 +2,13 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { keyExpiryProblem } from "@/lib/api-keys/expiry";
 import { generateApiKey } from "@/lib/api-keys/secret";
 import { ZCreateApiKeyInput, type TCreateApiKeyInput } from "@/lib/api-keys/schema";
 import { AppError } from "@/lib/errors";
+
+const keyLabel = (key: { name: string; prefix: string }) => `${key.name} (${key.prefix}…)`;
 
 /**
  * Creates a key and returns its secret: the only time it exists outside the caller's hands. The rules
@@ -24,10 +27,23 @@ export async function createApiKey(actor: Actor, input: TCreateApiKeyInput, now 
       select: { id: true, name: true, ownerId: true, scopes: true, expiresAt: true, prefix: true },
     });
     const { id: keyId, ...after } = row;
-    await recordAudit(tx, actor, { entityKind: "api-key", entityId: keyId, entityLabel: `${after.name} (${after.prefix}…)`, action: "created", after });
+    await recordAudit(tx, actor, { entityKind: "api-key", entityId: keyId, entityLabel: keyLabel(after), action: "created", after });
     return keyId;
   });
   return { id, key, prefix };
+}
+
+/**
+ * Revokes every live key of one owner inside the caller's transaction (disabling an account, a password
+ * reset or "sign out everywhere" that asked for it). Returns how many were revoked.
+ */
+export async function revokeKeysOwnedBy(tx: Prisma.TransactionClient, actor: Actor, ownerId: string, now = new Date()): Promise<number> {
+  const live = await tx.apiKey.findMany({ where: { ownerId, revokedAt: null }, select: { id: true, name: true, prefix: true } });
+  await tx.apiKey.updateMany({ where: { id: { in: live.map((key) => key.id) } }, data: { revokedAt: now } });
+  for (const key of live) {
+    await recordAudit(tx, actor, { entityKind: "api-key", entityId: key.id, entityLabel: keyLabel(key), action: "revoked", before: { revokedAt: null }, after: { revokedAt: now } });
+  }
+  return live.length;
 }
 
 /** Revokes a key (kept for the audit trail). Revoking twice keeps the first revocation time. */
@@ -37,7 +53,7 @@ export async function revokeApiKey(actor: Actor, id: string, now = new Date()): 
     if (!key) throw new AppError("NOT_FOUND", `No API key with id ${id}.`);
     if (key.revokedAt) return;
     await tx.apiKey.update({ where: { id }, data: { revokedAt: now } });
-    await recordAudit(tx, actor, { entityKind: "api-key", entityId: id, entityLabel: `${key.name} (${key.prefix}…)`, action: "revoked", before: { revokedAt: null }, after: { revokedAt: now } });
+    await recordAudit(tx, actor, { entityKind: "api-key", entityId: id, entityLabel: keyLabel(key), action: "revoked", before: { revokedAt: null }, after: { revokedAt: now } });
   });
 }
 

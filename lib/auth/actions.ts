@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
 import { findUserByEmail } from "./data";
-import { consumeToken, createCustomer, markEmailVerified, revokeAllSessions, setPassword, takeEmailRequestAllowance } from "./mutations";
+import { consumeAccountToken, createCustomer, markEmailVerified, revokeAllSessions, setPassword, takeEmailRequestAllowance } from "./mutations";
 import { rateLimitedMessage, type EmailRequestKind } from "./request-limits";
 import { sendTokenEmail } from "./send-token-email";
 import { safeCallbackUrl, ZForgotPasswordInput, ZRegisterInput, ZResetPasswordInput, ZSignInInput, ZSignInLinkInput, ZSignInLinkRequest, ZVerifyEmailInput } from "./schema";
@@ -61,7 +61,7 @@ export async function registerAction(_state: ActionState, formData: FormData): P
 
 export async function verifyEmailAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = ZVerifyEmailInput.safeParse(Object.fromEntries(formData));
-  const email = parsed.success ? await consumeToken("verify-email", parsed.data.token) : null;
+  const email = parsed.success ? await consumeAccountToken("verify-email", parsed.data.token) : null;
   if (!email) return { status: "error", message: "This link has expired or was already used. Sign in to get a new one." };
   await markEmailVerified(email);
   return { status: "success", message: "Thank you — your email address is confirmed." };
@@ -82,7 +82,7 @@ export async function forgotPasswordAction(_state: ActionState, formData: FormDa
   const limited = await refuseIfRateLimited("forgot-password", parsed.data.email, values);
   if (limited) return limited;
   const user = await findUserByEmail(parsed.data.email);
-  if (user) await sendTokenEmail("reset-password", user, "/reset-password");
+  if (user && !user.disabledAt) await sendTokenEmail("reset-password", user, "/reset-password");
   // The same answer either way, so the form cannot be used to find out who has an account.
   return { status: "success", message: `If ${parsed.data.email} has an account, a reset link is on its way.`, values };
 }
@@ -90,9 +90,9 @@ export async function forgotPasswordAction(_state: ActionState, formData: FormDa
 export async function resetPasswordAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = ZResetPasswordInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return validationState(parsed.error, {});
-  const email = await consumeToken("reset-password", parsed.data.token);
+  const email = await consumeAccountToken("reset-password", parsed.data.token);
   if (!email) return { status: "error", message: "This reset link has expired or was already used. Ask for a new one." };
-  await setPassword(email, parsed.data.password);
+  await setPassword(email, parsed.data.password, { revokeApiKeys: parsed.data.revokeApiKeys });
   // Following the emailed link proves the address is theirs.
   await markEmailVerified(email);
   redirect("/sign-in?notice=password-reset");
@@ -102,9 +102,9 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
 }
 
-export async function signOutEverywhereAction(): Promise<void> {
+export async function signOutEverywhereAction(formData: FormData): Promise<void> {
   const user = await currentUser();
-  if (user) await revokeAllSessions(user.id);
+  if (user) await revokeAllSessions(user.id, { revokeApiKeys: formData.get("revokeApiKeys") === "on" });
   await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
 }
 
@@ -115,7 +115,7 @@ export async function requestSignInLinkAction(_state: ActionState, formData: For
   const limited = await refuseIfRateLimited("sign-in-link", parsed.data.email, values);
   if (limited) return limited;
   const user = await findUserByEmail(parsed.data.email);
-  if (user) await sendTokenEmail("sign-in-link", user, "/sign-in-link");
+  if (user && !user.disabledAt) await sendTokenEmail("sign-in-link", user, "/sign-in-link");
   // The same answer either way: the form must not reveal who has an account.
   return { status: "success", message: `If ${parsed.data.email} has an account, a sign-in link is on its way.`, values };
 }

@@ -5,7 +5,7 @@ import { signInLimitKeys, windowStart } from "./sign-in-limits";
 export function findUserByEmail(email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, role: true, passwordHash: true, sessionVersion: true, emailVerified: true },
+    select: { id: true, name: true, email: true, role: true, passwordHash: true, sessionVersion: true, emailVerified: true, disabledAt: true },
   });
 }
 

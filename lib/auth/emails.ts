@@ -28,6 +28,13 @@ const copy: Record<TokenPurpose, { kind: string; subject: string; intro: string;
     action: "Sign in",
     expiry: "The link works once, for 15 minutes. If you did not ask for it, ignore this email.",
   },
+  invitation: {
+    kind: "auth.invitation",
+    subject: "You are invited to join the team on Pamper Book",
+    intro: "The salon has invited you to its Pamper Book dashboard. Choose your name and a password to join.",
+    action: "Join the team",
+    expiry: "The link works once, for 7 days. If you were not expecting it, ignore this email.",
+  },
 };
 
 function escapeHtml(value: string): string {

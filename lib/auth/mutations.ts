@@ -1,4 +1,5 @@
 import "server-only";
+import { revokeKeysOwnedBy } from "@/lib/api-keys/mutations";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -52,18 +53,32 @@ export function markEmailVerified(email: string) {
   return db.user.updateMany({ where: { email, emailVerified: null }, data: { emailVerified: new Date() } });
 }
 
-/** A new password signs every device out: whoever knew the old one loses their session too. */
-export async function setPassword(email: string, password: string) {
-  const passwordHash = await hashPassword(password);
-  return db.user.update({
-    where: { email },
-    data: { passwordHash, sessionVersion: { increment: 1 } },
-    select: { id: true },
+/** Like consumeToken, but a disabled account's links are dead: a leaver cannot return through an old email. */
+export async function consumeAccountToken(purpose: TokenPurpose, raw: string): Promise<string | null> {
+  const email = await consumeToken(purpose, raw);
+  if (!email) return null;
+  const user = await db.user.findUnique({ where: { email }, select: { disabledAt: true } });
+  return user && user.disabledAt === null ? email : null;
+}
+
+/** Whoever asks to end every session may also want every API key gone (a lost laptop holds both). */
+export type EndSessionsOptions = { revokeApiKeys?: boolean };
+
+async function endSessions(where: { id: string } | { email: string }, data: { passwordHash?: string }, options: EndSessionsOptions) {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where, data: { ...data, sessionVersion: { increment: 1 } }, select: { id: true, role: true } });
+    if (options.revokeApiKeys) await revokeKeysOwnedBy(tx, { kind: "user", userId: user.id, role: user.role }, user.id);
+    return { id: user.id };
   });
 }
 
-export function revokeAllSessions(userId: string) {
-  return db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { id: true } });
+/** A new password signs every device out: whoever knew the old one loses their session too. */
+export async function setPassword(email: string, password: string, options: EndSessionsOptions = {}) {
+  return endSessions({ email }, { passwordHash: await hashPassword(password) }, options);
+}
+
+export function revokeAllSessions(userId: string, options: EndSessionsOptions = {}) {
+  return endSessions({ id: userId }, {}, options);
 }
 
 /** Counts a failed sign-in against the account and the IP, atomically (no read-then-write race). */

@@ -31,9 +31,13 @@ export const ZSignInInput = z.object({
 
 export const ZForgotPasswordInput = z.object({ email: ZEmail });
 
+/** An unticked checkbox is absent from the form; a ticked one is "on". */
+const ZCheckbox = z.literal("on").optional().transform((value) => value === "on");
+
 export const ZResetPasswordInput = z.object({
   token: z.string().min(20).max(200),
   password: ZNewPassword,
+  revokeApiKeys: ZCheckbox,
 });
 
 export const ZVerifyEmailInput = z.object({ token: z.string().min(20).max(200) });

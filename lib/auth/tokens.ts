@@ -14,7 +14,7 @@ export function hashToken(raw: string): string {
 }
 
 /** VerificationToken.identifier says what a token is for, so a reset token cannot verify an email. */
-export type TokenPurpose = "verify-email" | "reset-password" | "sign-in-link";
+export type TokenPurpose = "verify-email" | "reset-password" | "sign-in-link" | "invitation";
 
 export function tokenIdentifier(purpose: TokenPurpose, email: string): string {
   return `${purpose}:${email}`;
@@ -30,4 +30,6 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   "reset-password": 60 * 60_000,
   // A sign-in link is as good as a password: short-lived.
   "sign-in-link": 15 * 60_000,
+  // Long enough for someone invited on Friday to join on Monday.
+  invitation: 7 * 24 * 60 * 60_000,
 };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionForm } from "@/components/forms/use-action-form";
+import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
@@ -21,6 +22,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
         error={fieldError("password")}
         {...form.register("password")}
       />
+      {/* Not registered with the form library: the action reads it from the submitted form as "on". */}
+      <CheckboxField name="revokeApiKeys" label="Also revoke all my API keys" hint="Scripts and partner sites using them stop working until you create new keys." />
       <Button type="submit" pending={pending}>Save new password</Button>
     </form>
   );

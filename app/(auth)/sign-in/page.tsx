@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: "Sign in" };
 const notices: Record<string, string> = {
   "password-reset": "Your password has been changed. Sign in with the new one.",
   "signed-out-everywhere": "You have been signed out on every device.",
+  "invitation-accepted": "Welcome to the team! Sign in with your email and the password you just chose.",
 };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; notice?: string }> };

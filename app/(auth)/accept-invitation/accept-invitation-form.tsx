@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schema";
+import { acceptInvitationAction } from "@/lib/team/actions";
+import { ZAcceptInvitationInput } from "@/lib/team/schema";
+
+export function AcceptInvitationForm({ token }: { token: string }) {
+  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZAcceptInvitationInput, acceptInvitationAction, { token });
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <input type="hidden" {...form.register("token")} />
+      <TextField label="Your name" autoComplete="name" error={fieldError("name")} {...form.register("name")} />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        error={fieldError("password")}
+        {...form.register("password")}
+      />
+      <Button type="submit" pending={pending}>Join the team</Button>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState } from "react";
+import { SelectField } from "@/components/dashboard/select-field";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import { idleState } from "@/lib/action-state";
+import { STAFF_ROLES } from "@/lib/auth/actor";
+import { roleLabels } from "@/lib/dashboard/labels";
+import { changeRoleAction, inviteMemberAction, setAccountStateAction } from "@/lib/team/actions";
+
+const roleOptions = STAFF_ROLES.map((role) => ({ value: role, label: roleLabels[role] }));
+
+export function InviteMemberForm() {
+  const [state, action, pending] = useActionState(inviteMemberAction, idleState);
+  const values = state.status === "error" ? state.values : undefined;
+  return (
+    <form action={action} className="grid max-w-xl gap-4">
+      <FormMessage tone={state.status === "success" ? "success" : "error"} message={state.status === "idle" ? undefined : state.message} />
+      <TextField label="Email address" name="email" type="email" autoComplete="off" required defaultValue={values?.email} error={state.fieldErrors?.email} />
+      <SelectField label="Role" name="role" options={roleOptions} defaultValue={values?.role ?? "STYLIST"} error={state.fieldErrors?.role} />
+      <div><Button type="submit" pending={pending}>Send invitation</Button></div>
+    </form>
+  );
+}
+
+type Member = { id: string; name: string; role: string };
+
+/** One row's role picker; the label names the person so a screen reader hears whose role it is. */
+export function RoleForm({ member }: { member: Member }) {
+  const [state, action, pending] = useActionState(changeRoleAction, idleState);
+  const id = `role-${member.id}`;
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="userId" value={member.id} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor={id} className="sr-only">Role of {member.name}</label>
+        <select id={id} name="role" defaultValue={member.role} className="min-h-11 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900">
+          {roleOptions.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        </select>
+      </div>
+      <Button type="submit" variant="secondary" pending={pending}>Save<span className="sr-only"> role of {member.name}</span></Button>
+      {state.status === "error" && <p role="alert" className="w-full text-sm text-red-700">{state.message}</p>}
+      {state.status === "success" && <p role="status" className="w-full text-sm text-emerald-800">{state.message}</p>}
+    </form>
+  );
+}
+
+/** Disable (or enable again) any account; disabling says what it does before it is pressed. */
+export function AccountStateForm({ userId, name, disabled }: { userId: string; name: string; disabled: boolean }) {
+  const [state, action, pending] = useActionState(setAccountStateAction, idleState);
+  return (
+    <form action={action} className="flex flex-col items-start gap-1">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="state" value={disabled ? "enabled" : "disabled"} />
+      <Button type="submit" variant={disabled ? "secondary" : "danger"} pending={pending}>
+        {disabled ? "Enable" : "Disable"}<span className="sr-only"> the account of {name}</span>
+      </Button>
+      {state.status === "error" && <p role="alert" className="text-sm text-red-700">{state.message}</p>}
+      {state.status === "success" && <p role="status" className="text-sm text-emerald-800">{state.message}</p>}
+    </form>
+  );
+}
