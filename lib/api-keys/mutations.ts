@@ -1,14 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { generateApiKey } from "@/lib/api-keys/secret";
-import { ZCreateApiKeyInput, type TCreateApiKeyInput } from "@/lib/api-keys/schema";
+import { ADMIN_ONLY_SCOPES, ZCreateApiKeyInput, type TCreateApiKeyInput } from "@/lib/api-keys/schema";
+import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
 /** Creates a key and returns its secret: the only time it exists outside the caller's hands. */
 export async function createApiKey(input: TCreateApiKeyInput): Promise<{ id: string; key: string; prefix: string }> {
   const parsed = ZCreateApiKeyInput.parse(input);
-  const owner = await db.user.findUnique({ where: { id: parsed.ownerId }, select: { id: true } });
+  const owner = await db.user.findUnique({ where: { id: parsed.ownerId }, select: { id: true, role: true } });
   if (!owner) throw new AppError("NOT_FOUND", "The key's owner does not exist.");
+  // Checked here, so the dashboard and the operator CLI refuse the same keys.
+  const adminScopes = parsed.scopes.filter((scope) => ADMIN_ONLY_SCOPES.includes(scope));
+  if (adminScopes.length > 0 && !can(owner.role, "apiKeys.adminScopes")) {
+    throw new AppError("FORBIDDEN", `Only an admin's key may carry ${adminScopes.join(", ")}.`, [{ path: "scopes", message: "Not for this account's role." }]);
+  }
   const { key, prefix, hashedKey } = generateApiKey();
   const row = await db.apiKey.create({
     data: {

@@ -5,15 +5,15 @@ import { signInLimitKeys, windowStart } from "./sign-in-limits";
 export function findUserByEmail(email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, role: true, passwordHash: true, sessionVersion: true, emailVerified: true },
+    select: { id: true, name: true, email: true, role: true, passwordHash: true, sessionVersion: true, emailVerified: true, disabledAt: true },
   });
 }
 
-/** What every request re-checks: a raised sessionVersion or a changed role takes effect at once. */
+/** What every request re-checks: a raised sessionVersion, a changed role or a disabled account takes effect at once. */
 export function getSessionState(userId: string) {
   return db.user.findUnique({
     where: { id: userId },
-    select: { role: true, sessionVersion: true, emailVerified: true, name: true, email: true },
+    select: { role: true, sessionVersion: true, emailVerified: true, name: true, email: true, disabledAt: true },
   });
 }
 

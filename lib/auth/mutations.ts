@@ -52,6 +52,11 @@ export function markEmailVerified(email: string) {
   return db.user.updateMany({ where: { email, emailVerified: null }, data: { emailVerified: new Date() } });
 }
 
+/** When the user last signed in, for the team page ("is this login still used?"). */
+export function recordSignIn(userId: string, now = new Date()) {
+  return db.user.update({ where: { id: userId }, data: { lastSignInAt: now }, select: { id: true } });
+}
+
 /** A new password signs every device out: whoever knew the old one loses their session too. */
 export async function setPassword(email: string, password: string) {
   const passwordHash = await hashPassword(password);

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/api-keys/mutations";
-import { API_KEY_SCOPES, type TApiKeyScope } from "@/lib/api-keys/schema";
+import { ADMIN_ONLY_SCOPES, API_KEY_SCOPES, type TApiKeyScope } from "@/lib/api-keys/schema";
+import { can } from "@/lib/auth/permissions";
 
 /**
  * A small salon for API tests: UTC timezone (so wall-clock = UTC), every stylist working 08:00–20:00
@@ -45,13 +46,13 @@ export async function createService(overrides: { durationMinutes?: number; buffe
   });
 }
 
-export async function createUser(role: "CUSTOMER" | "STAFF" | "ADMIN", name = unique(role.toLowerCase())) {
+export async function createUser(role: "CUSTOMER" | "STYLIST" | "FRONT_DESK" | "ADMIN", name = unique(role.toLowerCase())) {
   return db.user.create({ data: { name, email: `${unique(role.toLowerCase())}@test.test`, role } });
 }
 
 /** A stylist who performs `serviceIds`, working 08:00–20:00 UTC every day of the week. */
 export async function createStylist(serviceIds: string[], name = unique("Stylist")) {
-  const user = await createUser("STAFF", name);
+  const user = await createUser("STYLIST", name);
   await db.staffProfile.create({
     data: {
       userId: user.id,
@@ -63,9 +64,15 @@ export async function createStylist(serviceIds: string[], name = unique("Stylist
   return user;
 }
 
-/** A key for `ownerId`; returns the secret and the bearer header to send. */
-export async function createKey(ownerId: string, scopes: TApiKeyScope[] = ALL_SCOPES, expiresAt?: Date) {
-  const { id, key } = await createApiKey({ ownerId, name: unique("key"), scopes, expiresAt });
+/** Every scope the owner's role may put on a key (admin-only scopes for admins only). */
+async function allowedScopes(ownerId: string): Promise<TApiKeyScope[]> {
+  const { role } = await db.user.findUniqueOrThrow({ where: { id: ownerId }, select: { role: true } });
+  return can(role, "apiKeys.adminScopes") ? ALL_SCOPES : ALL_SCOPES.filter((scope) => !ADMIN_ONLY_SCOPES.includes(scope));
+}
+
+/** A key for `ownerId` (by default with every scope its role allows); returns the secret and the bearer header to send. */
+export async function createKey(ownerId: string, scopes?: TApiKeyScope[], expiresAt?: Date) {
+  const { id, key } = await createApiKey({ ownerId, name: unique("key"), scopes: scopes ?? (await allowedScopes(ownerId)), expiresAt });
   return { id, key, auth: { authorization: `Bearer ${key}` } };
 }
 
