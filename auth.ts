@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/lib/auth/actor";
 import { findUserByEmail, getSessionState, isSignInLocked } from "@/lib/auth/data";
-import { consumeAccountToken, markEmailVerified, recordFailedSignIn } from "@/lib/auth/mutations";
+import { consumeAccountToken, markEmailVerified, recordFailedSignIn, recordSignIn } from "@/lib/auth/mutations";
 import { verifyPassword } from "@/lib/auth/password";
 import { ZSignInInput, ZSignInLinkInput } from "@/lib/auth/schema";
 import { clientIp } from "@/lib/auth/sign-in-limits";
@@ -51,6 +51,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           await recordFailedSignIn(email, ip);
           return null;
         }
+        // A disabled account stays out even with the right password (not counted as a guess).
+        if (user.disabledAt) return null;
         return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
@@ -62,13 +64,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = ZSignInLinkInput.safeParse(credentials);
         const email = parsed.success ? await consumeAccountToken("sign-in-link", parsed.data.token) : null;
         const user = email ? await findUserByEmail(email) : null;
-        if (!user) return null;
+        if (!user || user.disabledAt) return null;
         // Opening the link proves the address is theirs.
         await markEmailVerified(user.email);
         return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
   ],
+  events: {
+    async signIn({ user }) {
+      if (user.id) await recordSignIn(user.id);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user?.id) {
@@ -78,8 +85,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
       if (!token.userId) return null;
       const state = await getSessionState(token.userId);
-      // Returning null clears the cookie: "sign out everywhere" and deleted accounts end the session now.
-      if (!state || state.sessionVersion !== token.sessionVersion) return null;
+      // Returning null clears the cookie: "sign out everywhere", disabled and deleted accounts end the session now.
+      if (!state || state.disabledAt || state.sessionVersion !== token.sessionVersion) return null;
       token.role = state.role;
       token.name = state.name;
       token.email = state.email;

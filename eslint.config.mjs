@@ -10,6 +10,18 @@ const databaseImports = {
   allowTypeImports: true,
 };
 
+// Who may do what is decided in one table (lib/auth/permissions.ts): a role compared anywhere else is a
+// door that the authorization matrix cannot see.
+const ROLE_CHECK = "Ask the permission table (can / actorCan / requirePermission in lib/auth) instead of comparing roles.";
+const COMPARISON = "BinaryExpression[operator=/^[!=]==?$/]";
+const roleComparisons = [
+  `${COMPARISON} > MemberExpression[property.name="role"]`,
+  `${COMPARISON} > Identifier[name="role"]`,
+  `${COMPARISON} > Literal[value=/^(CUSTOMER|STYLIST|FRONT_DESK|ADMIN|STAFF)$/]`,
+  'CallExpression[callee.property.name="includes"] > MemberExpression[property.name="role"]',
+  'SwitchStatement > MemberExpression.discriminant[property.name="role"]',
+].map((selector) => ({ selector, message: ROLE_CHECK }));
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -20,7 +32,12 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [databaseImports] }],
       "no-console": "error",
+      "no-restricted-syntax": ["error", ...roleComparisons],
     },
+  },
+  {
+    files: ["lib/auth/permissions.ts"],
+    rules: { "no-restricted-syntax": "off" },
   },
   {
     files: ["lib/**/data.ts", "lib/**/mutations.ts", "lib/db.ts", "prisma/**", "scripts/**", "tests/**", "e2e/**", "bench/**"],

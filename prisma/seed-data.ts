@@ -97,6 +97,7 @@ export const stylists: StylistSeed[] = [
 ];
 
 export const admin = { email: "admin@pamperbook.test", name: "Sam Rivera (owner)" };
+export const frontDesk = { email: "frontdesk@pamperbook.test", name: "Robin Patel (front desk)" };
 export const demoCustomer = { email: "customer@pamperbook.test", name: "Casey Morgan", phone: "+44 7700 900001" };
 
 export const customers = [

@@ -41,7 +41,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
       }
       const serviceBySlug = new Map((await tx.service.findMany()).map((service) => [service.slug, service]));
 
-      const upsertUser = (user: { email: string; name: string; phone?: string }, role: "ADMIN" | "STAFF" | "CUSTOMER") =>
+      const upsertUser = (user: { email: string; name: string; phone?: string }, role: "ADMIN" | "FRONT_DESK" | "STYLIST" | "CUSTOMER") =>
         tx.user.upsert({
           where: { email: user.email },
           create: { ...user, role, passwordHash, emailVerified: now },
@@ -49,10 +49,11 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
         });
 
       await upsertUser(demo.admin, "ADMIN");
+      await upsertUser(demo.frontDesk, "FRONT_DESK");
 
       const stylistIds: string[] = [];
       for (const [index, stylist] of demo.stylists.entries()) {
-        const user = await upsertUser({ email: stylist.email, name: stylist.name }, "STAFF");
+        const user = await upsertUser({ email: stylist.email, name: stylist.name }, "STYLIST");
         stylistIds.push(user.id);
         await tx.staffProfile.upsert({
           where: { userId: user.id },
@@ -105,6 +106,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
         appointmentsCreated,
         logins: [
           { role: "admin", email: demo.admin.email },
+          { role: "front desk", email: demo.frontDesk.email },
           ...demo.stylists.map((stylist) => ({ role: "stylist", email: stylist.email })),
           { role: "customer", email: demo.demoCustomer.email },
         ],

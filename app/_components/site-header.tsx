@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/auth/actions";
+import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 
 const linkClass = "rounded-md px-3 py-2 text-sm font-medium text-stone-800 hover:bg-stone-100";
@@ -15,8 +16,8 @@ export async function SiteHeader() {
           <Link href="/book" className={linkClass}>Book</Link>
           {user ? (
             <>
-              {/* Only a convenience: the dashboard checks the role on the server itself. */}
-              {(user.role === "STAFF" || user.role === "ADMIN") && <Link href="/dashboard" className={linkClass}>Dashboard</Link>}
+              {/* Only a convenience: the dashboard checks the permission on the server itself. */}
+              {can(user.role, "dashboard.access") && <Link href="/dashboard" className={linkClass}>Dashboard</Link>}
               <Link href="/appointments" className={linkClass}>My appointments</Link>
               <form action={signOutAction}>
                 <button type="submit" className={linkClass}>

@@ -3,7 +3,7 @@ import { AutoRefresh } from "@/components/dashboard/auto-refresh";
 import { CalendarGrid } from "@/components/dashboard/calendar-grid";
 import { CalendarLegend } from "@/components/dashboard/calendar-legend";
 import { CalendarToolbar } from "@/components/dashboard/calendar-toolbar";
-import { requireStaff } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
 import { loadCalendar } from "@/lib/dashboard/load-calendar";
 import { ZCalendarQuery } from "@/lib/dashboard/schema";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Calendar" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CalendarPage({ searchParams }: Props) {
-  await requireStaff("/dashboard");
+  await requirePermission("dashboard.access", "/dashboard");
   const query = ZCalendarQuery.parse(await searchParams);
   const calendar = await loadCalendar(query);
   return (

@@ -49,7 +49,7 @@ export async function createApiFixture(): Promise<ApiFixture> {
     const customerId = await user("CUSTOMER", "Bench Customer");
     const staffIds: string[] = [];
     for (let i = 0; i < STYLISTS; i++) {
-      const id = await user("STAFF", `Stylist ${i}`);
+      const id = await user("STYLIST", `Stylist ${i}`);
       staffIds.push(id);
       await client.query(`INSERT INTO "StaffProfile" ("userId", "displayName", "sortOrder", "updatedAt") VALUES ($1, $2, $3, now())`, [id, `Stylist ${i}`, i]);
       await client.query(`INSERT INTO "StaffService" ("staffId", "serviceId") VALUES ($1, $2)`, [id, serviceId]);

@@ -1,22 +1,21 @@
 import Link from "next/link";
+import { VIEW_CUSTOMERS, type Permission } from "@/lib/auth/permissions";
 
 const linkClass = "rounded-md px-3 py-2 text-sm font-medium text-stone-800 hover:bg-stone-100";
 
-/** The dashboard's sections; admin-only ones are listed only for admins (their pages check again). */
-export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
-  const links = [
-    { href: "/dashboard", label: "Calendar" },
-    { href: "/dashboard/customers", label: "Customers" },
-    { href: "/dashboard/emails", label: "Email log" },
-    { href: "/dashboard/api-keys", label: "API keys" },
-    ...(isAdmin
-      ? [
-          { href: "/dashboard/services", label: "Services" },
-          { href: "/dashboard/stylists", label: "Stylists" },
-          { href: "/dashboard/settings", label: "Settings" },
-        ]
-      : []),
-  ];
+const sections: Array<{ href: string; label: string; needs: readonly Permission[] }> = [
+  { href: "/dashboard", label: "Calendar", needs: ["dashboard.access"] },
+  { href: "/dashboard/customers", label: "Customers", needs: VIEW_CUSTOMERS },
+  { href: "/dashboard/emails", label: "Email log", needs: ["emailLog.view"] },
+  { href: "/dashboard/api-keys", label: "API keys", needs: ["apiKeys.manageOwn"] },
+  { href: "/dashboard/services", label: "Services", needs: ["services.manage"] },
+  { href: "/dashboard/stylists", label: "Stylists", needs: ["team.manage"] },
+  { href: "/dashboard/settings", label: "Settings", needs: ["settings.manage"] },
+];
+
+/** The dashboard's sections the user may open (each page checks again on the server). */
+export function DashboardNav({ can }: { can: (permission: Permission) => boolean }) {
+  const links = sections.filter((section) => section.needs.some(can));
   return (
     <nav aria-label="Dashboard" className="border-b border-stone-200 bg-white">
       <ul className="mx-auto flex max-w-[1600px] flex-wrap gap-1 px-4 py-1 sm:px-6">

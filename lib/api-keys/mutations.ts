@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { keyExpiryProblem } from "@/lib/api-keys/expiry";
 import { generateApiKey } from "@/lib/api-keys/secret";
-import { ZCreateApiKeyInput, type TCreateApiKeyInput } from "@/lib/api-keys/schema";
+import { ADMIN_ONLY_SCOPES, ZCreateApiKeyInput, type TCreateApiKeyInput } from "@/lib/api-keys/schema";
+import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
 const keyLabel = (key: { name: string; prefix: string }) => `${key.name} (${key.prefix}…)`;
@@ -18,7 +19,12 @@ export async function createApiKey(actor: Actor, input: TCreateApiKeyInput, now 
   const parsed = ZCreateApiKeyInput.parse(input);
   const owner = await db.user.findUnique({ where: { id: parsed.ownerId }, select: { id: true, role: true } });
   if (!owner) throw new AppError("NOT_FOUND", "The key's owner does not exist.");
-  const expiryProblem = keyExpiryProblem(parsed.expiresAt, owner.role !== "CUSTOMER", now);
+  // Checked here, so the dashboard and the operator CLI refuse the same keys.
+  const adminScopes = parsed.scopes.filter((scope) => ADMIN_ONLY_SCOPES.includes(scope));
+  if (adminScopes.length > 0 && !can(owner.role, "apiKeys.adminScopes")) {
+    throw new AppError("FORBIDDEN", `Only an admin's key may carry ${adminScopes.join(", ")}.`, [{ path: "scopes", message: "Not for this account's role." }]);
+  }
+  const expiryProblem = keyExpiryProblem(parsed.expiresAt, can(owner.role, "dashboard.access"), now);
   if (expiryProblem) throw new AppError("VALIDATION", expiryProblem, [{ path: "expiresOn", message: expiryProblem }]);
   const { key, prefix, hashedKey } = generateApiKey();
   const id = await db.$transaction(async (tx) => {

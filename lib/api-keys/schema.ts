@@ -11,6 +11,9 @@ export const API_KEY_SCOPES = [
   "customers:write",
 ] as const;
 
+/** Scopes only a key whose owner holds `apiKeys.adminScopes` may carry (they change the salon itself). */
+export const ADMIN_ONLY_SCOPES: readonly TApiKeyScope[] = ["services:write"];
+
 export const ZApiKeyScope = z.enum(API_KEY_SCOPES);
 export type TApiKeyScope = z.infer<typeof ZApiKeyScope>;
 

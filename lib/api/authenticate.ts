@@ -5,6 +5,7 @@ import { touchApiKey } from "@/lib/api-keys/mutations";
 import { hashApiKey, lookupPrefixOf } from "@/lib/api-keys/secret";
 import type { TApiKeyScope } from "@/lib/api-keys/schema";
 import type { Role, UserActor } from "@/lib/auth/actor";
+import { canAny, type PermissionNeed } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
 
 /** Who is calling: the key, its scopes, and its owner, as whom the key acts. */
@@ -40,7 +41,8 @@ export async function authenticate(request: Request, now = new Date()): Promise<
   if (!row) throw unauthorized("The API key is not valid.");
   if (row.revokedAt) throw unauthorized("The API key has been revoked.");
   if (row.expiresAt && row.expiresAt <= now) throw unauthorized("The API key has expired.");
-  // The statement counts exactly the keys that pass the two checks above; a key it did not count is not live.
+  if (row.ownerDisabledAt) throw unauthorized("The API key's account is disabled.");
+  // The statement counts exactly the keys that pass the three checks above; a key it did not count is not live.
   if (row.requestCount === null) throw unauthorized("The API key is not valid.");
   const rateLimit = rateLimitState(row.requestCount, windowStart, now);
   touchApiKey(row.id, now).catch((error: unknown) => logger.warn({ err: error }, "could not record API key use"));
@@ -56,12 +58,20 @@ export async function authenticate(request: Request, now = new Date()): Promise<
   };
 }
 
-export function requireScope(principal: ApiPrincipal, scope: TApiKeyScope): void {
-  if (!principal.scopes.has(scope)) throw new ApiError("FORBIDDEN", `This API key lacks the "${scope}" scope.`);
-}
-
-export function requireRole(principal: ApiPrincipal, roles: readonly Role[], what: string): void {
-  if (!roles.includes(principal.owner.role)) {
-    throw new ApiError("FORBIDDEN", `Only keys owned by ${roles.join(" or ").toLowerCase()} users may ${what}.`);
+/**
+ * A key acts as its owner, narrowed by its scopes: a request passes only when the key carries `scope` and
+ * the owner's role holds `permission` in the permission table.
+ */
+export function authorizeKey(principal: ApiPrincipal, access: ApiAccess): void {
+  if (access.scope && !principal.scopes.has(access.scope)) throw new ApiError("FORBIDDEN", `This API key lacks the "${access.scope}" scope.`);
+  if (access.permission && !canAny(principal.owner.role, access.permission)) {
+    throw new ApiError("FORBIDDEN", "This API key's account does not have permission to do this.");
   }
 }
+
+export type ApiAccess = {
+  /** The scope the key needs; omitted = any valid key. */
+  scope?: TApiKeyScope;
+  /** What the owner's role must hold; omitted = any role. */
+  permission?: PermissionNeed;
+};

@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api/api-error";
-import { authenticate, requireScope, type ApiPrincipal } from "@/lib/api/authenticate";
+import { authenticate, authorizeKey, type ApiAccess, type ApiPrincipal } from "@/lib/api/authenticate";
 import { idempotencyKeyOf, requestHash, runIdempotently } from "@/lib/api/idempotency/idempotency";
 import { problemFromError, problemResponse } from "@/lib/api/problem";
 import { assertWithinRateLimit } from "@/lib/api/rate-limit/rate-limit";
@@ -7,7 +7,6 @@ import { parseJsonText, readJsonBodyText } from "@/lib/api/read-body";
 import { requestIdFor } from "@/lib/api/request-id";
 import { apiRoutePattern } from "@/lib/api/route-pattern";
 import type { ApiResult } from "@/lib/api/result";
-import type { TApiKeyScope } from "@/lib/api-keys/schema";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { runWithRequestContext } from "@/lib/observability/request-context";
@@ -24,20 +23,15 @@ export type ApiHandlerArgs<P> = {
   body: unknown;
 };
 
-type RouteOptions = {
-  /** The scope the key needs; omitted = any valid key. */
-  scope?: TApiKeyScope;
-};
-
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Every /api/v1 route goes through here, so each answers the same way: request id, key authentication,
- * per-key rate limit (counted with the key lookup), scope check, body limits, Idempotency-Key on POST,
+ * per-key rate limit (counted with the key lookup), scope and permission check, body limits, Idempotency-Key on POST,
  * problem+json errors, one log line per request. Handlers only validate, call the core and shape the result.
  */
 export function withApiRoute<P = Record<string, never>>(
-  options: RouteOptions,
+  options: ApiAccess,
   handler: (args: ApiHandlerArgs<P>) => Promise<ApiResult>,
 ) {
   return (request: Request, context: RouteContext<P>): Promise<Response> =>
@@ -49,7 +43,7 @@ export function withApiRoute<P = Record<string, never>>(
         principal = authenticated.principal;
         headers = authenticated.rateLimit.headers;
         assertWithinRateLimit(authenticated.rateLimit);
-        if (options.scope) requireScope(principal, options.scope);
+        authorizeKey(principal, options);
         const bodyText = METHODS_WITH_BODY.has(request.method) ? await readJsonBodyText(request) : "";
         const args: ApiHandlerArgs<P> = {
           request,

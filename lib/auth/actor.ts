@@ -1,9 +1,15 @@
+import { actorCan } from "./permissions";
+
 /**
  * Who is making a change. Every core function takes an actor explicitly (never reads the request), so a
  * server action, an API route and an Inngest function that do the same thing share one code path, and
  * the appointment history can say who did what, from where.
  */
-export type Role = "CUSTOMER" | "STAFF" | "ADMIN";
+export const ROLES = ["CUSTOMER", "STYLIST", "FRONT_DESK", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The roles a team member (someone with a dashboard login) can hold. */
+export const STAFF_ROLES = ["STYLIST", "FRONT_DESK", "ADMIN"] as const satisfies readonly Role[];
 
 export type UserActor = {
   kind: "user";
@@ -21,15 +27,11 @@ export type Actor = UserActor | SystemActor;
 export const systemActor: SystemActor = { kind: "system" };
 export const operatorActor: SystemActor = { kind: "system", via: "cli" };
 
-export function isStaffActor(actor: Actor): boolean {
-  return actor.kind === "system" || actor.role === "STAFF" || actor.role === "ADMIN";
-}
-
 /** The actor kind recorded in the appointment history. */
 export function historyActorKind(actor: Actor): "CUSTOMER" | "STAFF" | "API_KEY" | "SYSTEM" {
   if (actor.kind === "system") return "SYSTEM";
   if (actor.apiKeyId) return "API_KEY";
-  return actor.role === "CUSTOMER" ? "CUSTOMER" : "STAFF";
+  return actorCan(actor, "dashboard.access") ? "STAFF" : "CUSTOMER";
 }
 
 /** The id recorded with the actor kind: the API key's id for key-driven changes, else the user's. */

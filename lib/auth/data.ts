@@ -9,11 +9,11 @@ export function findUserByEmail(email: string) {
   });
 }
 
-/** What every request re-checks: a raised sessionVersion or a changed role takes effect at once. */
+/** What every request re-checks: a raised sessionVersion, a changed role or a disabled account takes effect at once. */
 export function getSessionState(userId: string) {
   return db.user.findUnique({
     where: { id: userId },
-    select: { role: true, sessionVersion: true, emailVerified: true, name: true, email: true },
+    select: { role: true, sessionVersion: true, emailVerified: true, name: true, email: true, disabledAt: true },
   });
 }
 

@@ -81,6 +81,11 @@ export function revokeAllSessions(userId: string, options: EndSessionsOptions = 
   return endSessions({ id: userId }, {}, options);
 }
 
+/** When the user last signed in, for the team page ("is this login still used?"). */
+export function recordSignIn(userId: string, now = new Date()) {
+  return db.user.update({ where: { id: userId }, data: { lastSignInAt: now }, select: { id: true } });
+}
+
 /** Counts a failed sign-in against the account and the IP, atomically (no read-then-write race). */
 export async function recordFailedSignIn(email: string, ip: string | null, now = new Date()) {
   const start = windowStart(now);

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { isStaffActor } from "@/lib/auth/actor";
+import { actorCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
@@ -134,9 +134,20 @@ export async function getAvailability(
   };
 }
 
-/** Customers (and their API keys) only ever see their own appointments; staff see the salon's. */
+/**
+ * Customers (and their API keys) only ever see their own appointments; stylists also those in their own
+ * column; appointment.viewAny (front desk, admins, the system) the salon's.
+ */
 export function visibleTo(actor: Actor): Prisma.AppointmentWhereInput {
-  return isStaffActor(actor) || actor.kind === "system" ? {} : { customerId: actor.userId };
+  if (actorCan(actor, "appointment.viewAny")) return {};
+  if (actor.kind !== "user") return { id: { in: [] } };
+  if (actorCan(actor, "appointment.manageOwn")) return { OR: [{ staffId: actor.userId }, { customerId: actor.userId }] };
+  return { customerId: actor.userId };
+}
+
+/** Staff notes are for the salon: whoever manages appointments sees them (and their history rows). */
+function seesStaffNotes(actor: Actor): boolean {
+  return actorCan(actor, "appointment.manageAny") || actorCan(actor, "appointment.manageOwn");
 }
 
 /** Whether `actor` may see appointment `id` (one indexed lookup): gates ids taken from a request. */
@@ -215,7 +226,7 @@ export async function getAppointmentHistory(actor: Actor, id: string): Promise<A
     where: { id, ...visibleTo(actor) },
     select: {
       events: {
-        where: isStaffActor(actor) ? {} : { action: { not: "note_added" } },
+        where: seesStaffNotes(actor) ? {} : { action: { not: "note_added" } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, action: true, actorKind: true, actorId: true, changes: true, createdAt: true },
       },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { historyActorId, historyActorKind, isStaffActor, type Actor } from "@/lib/auth/actor";
+import { historyActorId, historyActorKind, type Actor } from "@/lib/auth/actor";
+import { actorCan, managesAppointment } from "@/lib/auth/permissions";
 import { isExclusionViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -62,14 +63,19 @@ async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   }
 }
 
-function assertCustomerMayNotOverride(actor: Actor, overrideAvailability: boolean | undefined): void {
-  if (overrideAvailability && !isStaffActor(actor)) {
+function assertMayOverride(staffPowers: boolean, overrideAvailability: boolean | undefined): void {
+  if (overrideAvailability && !staffPowers) {
     throw new AppError("FORBIDDEN", "Only staff can book outside the normal availability.");
   }
 }
 
-function assertStaff(actor: Actor, what: string): void {
-  if (!isStaffActor(actor)) throw new AppError("FORBIDDEN", `Only staff can ${what}.`);
+function assertStaff(staffPowers: boolean, what: string): void {
+  if (!staffPowers) throw new AppError("FORBIDDEN", `Only staff can ${what}.`);
+}
+
+/** Acting on one's own booking as its customer (cutoffs apply, no override). */
+function isOwnBooking(actor: Actor, customerId: string): boolean {
+  return actor.kind === "user" && customerId === actor.userId && actorCan(actor, "appointment.bookForSelf");
 }
 
 async function recordEvent(
@@ -107,7 +113,11 @@ const currentSelect = {
   customerNote: true,
 } satisfies Prisma.AppointmentSelect;
 
-/** The appointment as the actor may see it; version and status checked against the caller's view. */
+/**
+ * The appointment as the actor may see it; version and status checked against the caller's view.
+ * `staffPowers`: the actor manages it (the permission table's appointment.manageAny / manageOwn); else
+ * they act on it as its customer.
+ */
 async function loadForChange(
   tx: Tx,
   actor: Actor,
@@ -118,12 +128,13 @@ async function loadForChange(
     where: { id: input.appointmentId, ...visibleTo(actor) },
     select: currentSelect,
   });
-  if (!current) throw new AppError("NOT_FOUND", "That appointment does not exist.");
+  const staffPowers = current !== null && managesAppointment(actor, current);
+  if (!current || (!staffPowers && !isOwnBooking(actor, current.customerId))) throw new AppError("NOT_FOUND", "That appointment does not exist.");
   if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
     throw new AppError("VERSION_CONFLICT", "This appointment was changed by someone else. Reload and try again.");
   }
   const nextStatus = assertTransition(current.status, action);
-  return { current, nextStatus };
+  return { current, nextStatus, staffPowers };
 }
 
 /** Writes `data` only if nobody changed the row since we read it, bumping the version. */
@@ -158,10 +169,12 @@ export async function bookAppointment(
   options: MutationOptions = {},
 ): Promise<AppointmentView> {
   const input = parseInput(ZBookAppointmentInput, rawInput);
-  if (!isStaffActor(actor) && (actor.kind !== "user" || input.customerId !== actor.userId)) {
+  // A stylist's powers cover their own column only, so "anyone available" is a customer's choice.
+  const staffPowers = managesAppointment(actor, { staffId: input.staffId });
+  if (!staffPowers && !isOwnBooking(actor, input.customerId)) {
     throw new AppError("FORBIDDEN", "Customers can only book appointments for themselves.");
   }
-  assertCustomerMayNotOverride(actor, input.overrideAvailability);
+  assertMayOverride(staffPowers, input.overrideAvailability);
   if (input.overrideAvailability && !input.staffId) {
     throw new AppError("VALIDATION", "Choose a stylist to book outside the normal availability.", [
       { path: "staffId", message: "Required when overriding availability." },
@@ -243,7 +256,6 @@ export async function rescheduleAppointment(
   options: MutationOptions = {},
 ): Promise<AppointmentView> {
   const input = parseInput(ZRescheduleAppointmentInput, rawInput);
-  assertCustomerMayNotOverride(actor, input.overrideAvailability);
   if (input.startsAt === undefined && input.staffId === undefined && input.serviceId === undefined) {
     throw new AppError("VALIDATION", "Nothing to change: give a new time, stylist or service.", [
       { path: "startsAt", message: "Give a new time, stylist or service." },
@@ -252,10 +264,17 @@ export async function rescheduleAppointment(
   const now = (options.now ?? new Date()).getTime();
 
   return inTransaction(async (tx) => {
-    const { current } = await loadForChange(tx, actor, input, "reschedule");
+    const loaded = await loadForChange(tx, actor, input, "reschedule");
+    const { current } = loaded;
+    // Moving to a column the actor does not manage is a customer's move (a stylist handing over a booking is not).
+    const staffPowers = loaded.staffPowers && managesAppointment(actor, { staffId: input.staffId ?? current.staffId });
+    if (loaded.staffPowers && !staffPowers && !isOwnBooking(actor, current.customerId)) {
+      throw new AppError("FORBIDDEN", "You can only move appointments within your own column.");
+    }
+    assertMayOverride(staffPowers, input.overrideAvailability);
     const serviceChanged = input.serviceId !== undefined && input.serviceId !== current.serviceId;
     const salon = await loadSalonAndService(tx, input.serviceId ?? current.serviceId);
-    if (!isStaffActor(actor)) {
+    if (!staffPowers) {
       assertBeforeCutoff("reschedule", current.startsAt.getTime(), salon.rescheduleCutoffMinutes, now);
     }
 
@@ -329,8 +348,8 @@ export async function changeCustomerNote(
   const input = parseInput(ZChangeCustomerNoteInput, rawInput);
   const now = (options.now ?? new Date()).getTime();
   return inTransaction(async (tx) => {
-    const { current } = await loadForChange(tx, actor, input, "change_note");
-    if (!isStaffActor(actor) && now >= current.startsAt.getTime()) {
+    const { current, staffPowers } = await loadForChange(tx, actor, input, "change_note");
+    if (!staffPowers && now >= current.startsAt.getTime()) {
       throw new AppError("CUTOFF_PASSED", "The note can no longer be changed online once the appointment has started. Please tell the salon.");
     }
     const view = await updateIfUnchanged(tx, current, { customerNote: input.note });
@@ -345,16 +364,15 @@ export async function cancelAppointment(
   options: MutationOptions = {},
 ): Promise<AppointmentView> {
   const input = parseInput(ZCancelAppointmentInput, rawInput);
-  const staff = isStaffActor(actor);
-  // Staff cancellations are the salon's decision: the customer (and the audit) deserve a reason.
-  if (staff && !input.reason) {
-    throw new AppError("VALIDATION", "Give a reason for cancelling.", [{ path: "reason", message: "Required for staff." }]);
-  }
   const now = options.now ?? new Date();
 
   return inTransaction(async (tx) => {
-    const { current, nextStatus } = await loadForChange(tx, actor, input, "cancel");
-    if (!staff) {
+    const { current, nextStatus, staffPowers } = await loadForChange(tx, actor, input, "cancel");
+    // Staff cancellations are the salon's decision: the customer (and the audit) deserve a reason.
+    if (staffPowers && !input.reason) {
+      throw new AppError("VALIDATION", "Give a reason for cancelling.", [{ path: "reason", message: "Required for staff." }]);
+    }
+    if (!staffPowers) {
       const settings = await tx.salonSettings.findUnique({ where: { id: 1 }, select: { cancelCutoffMinutes: true } });
       if (!settings) throw new AppError("NOT_FOUND", "The salon has not been set up yet.");
       assertBeforeCutoff("cancel", current.startsAt.getTime(), settings.cancelCutoffMinutes, now.getTime());
@@ -386,9 +404,9 @@ async function finish(
   now: number,
 ): Promise<AppointmentView> {
   const input = parseInput(ZAppointmentTransitionInput, rawInput);
-  assertStaff(actor, action === "complete" ? "complete appointments" : "mark no-shows");
   return inTransaction(async (tx) => {
-    const { current, nextStatus } = await loadForChange(tx, actor, input, action);
+    const { current, nextStatus, staffPowers } = await loadForChange(tx, actor, input, action);
+    assertStaff(staffPowers, action === "complete" ? "complete appointments" : "mark no-shows");
     if (action === "no_show" && now < current.startsAt.getTime()) {
       throw new AppError("INVALID_TRANSITION", "An appointment can only be marked as a no-show once it has started.");
     }
@@ -425,10 +443,10 @@ export type StaffNote = { id: string; body: string; createdAt: Date; authorId: s
 /** Notes sit beside the appointment (they do not change it), so the appointment's version stays. */
 export async function addStaffNote(actor: Actor, rawInput: TAddStaffNoteInput): Promise<StaffNote> {
   const input = parseInput(ZAddStaffNoteInput, rawInput);
-  assertStaff(actor, "add notes");
   if (actor.kind !== "user") throw new AppError("FORBIDDEN", "A note needs a staff member as its author.");
   return inTransaction(async (tx) => {
-    await loadForChange(tx, actor, input, "add_note");
+    const { staffPowers } = await loadForChange(tx, actor, input, "add_note");
+    assertStaff(staffPowers, "add notes");
     const note = await tx.appointmentNote.create({
       data: { appointmentId: input.appointmentId, authorId: actor.userId, body: input.body },
       select: { id: true, body: true, createdAt: true, authorId: true },

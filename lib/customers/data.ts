@@ -1,18 +1,28 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { actorCan } from "@/lib/auth/permissions";
+import { visibleTo } from "@/lib/booking/data";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const customerSelect = { id: true, name: true, email: true, phone: true, createdAt: true } as const;
 
 export type Customer = { id: string; name: string; email: string; phone: string | null; createdAt: Date };
 
+/** The customers `actor` may see: all with customer.viewAny, else those with an appointment in their column. */
+export function customersVisibleTo(actor: Actor): Prisma.UserWhereInput {
+  const servedOnly = !actorCan(actor, "customer.viewAny") && actor.kind === "user";
+  return { role: "CUSTOMER", ...(servedOnly ? { appointments: { some: { staffId: actor.userId } } } : {}) };
+}
+
 /** A page of customers, optionally those whose name or email contains `q` (case-insensitive). */
-export function listCustomers(options: { q?: string; cursorId?: string; limit: number }): Promise<Customer[]> {
+export function listCustomers(actor: Actor, options: { q?: string; cursorId?: string; limit: number }): Promise<Customer[]> {
   const search = options.q
     ? { OR: [{ name: { contains: options.q, mode: "insensitive" as const } }, { email: { contains: options.q, mode: "insensitive" as const } }] }
     : {};
   return db.user.findMany({
-    where: { role: "CUSTOMER", ...search },
+    where: { ...customersVisibleTo(actor), ...search },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: customerSelect,
     take: options.limit + 1,
@@ -20,9 +30,9 @@ export function listCustomers(options: { q?: string; cursorId?: string; limit: n
   });
 }
 
-/** One customer; staff and admin accounts are not customers, so they are "not found" here. */
-export async function getCustomer(id: string): Promise<Customer> {
-  const customer = await db.user.findFirst({ where: { id, role: "CUSTOMER" }, select: customerSelect });
+/** One customer; staff accounts (and customers out of the actor's sight) are "not found" here. */
+export async function getCustomer(actor: Actor, id: string): Promise<Customer> {
+  const customer = await db.user.findFirst({ where: { id, ...customersVisibleTo(actor) }, select: customerSelect });
   if (!customer) throw new AppError("NOT_FOUND", `No customer with id ${id}.`);
   return customer;
 }
@@ -31,10 +41,10 @@ export function findCustomerByEmail(email: string): Promise<Customer | null> {
   return db.user.findFirst({ where: { email: email.toLowerCase(), role: "CUSTOMER" }, select: customerSelect });
 }
 
-/** Staff notes written on any of a customer's appointments, newest first (the customer profile's notes). */
-export async function listCustomerStaffNotes(customerId: string) {
+/** Staff notes on the customer's appointments the actor may see, newest first (the customer profile's notes). */
+export async function listCustomerStaffNotes(actor: Actor, customerId: string) {
   const notes = await db.appointmentNote.findMany({
-    where: { appointment: { customerId } },
+    where: { appointment: { AND: [{ customerId }, visibleTo(actor)] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
     select: { id: true, body: true, createdAt: true, appointmentId: true, author: { select: { name: true, staffProfile: { select: { displayName: true } } } } },

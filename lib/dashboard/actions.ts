@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
 import { actorOf } from "@/lib/auth/session";
-import { staffForAction } from "@/lib/auth/staff-session";
+import { userForAction } from "@/lib/auth/gates";
 import { addStaffNote, bookAppointment, cancelAppointment, completeAppointment, markNoShow, rescheduleAppointment } from "@/lib/booking/mutations";
 import { findOrCreateCustomer } from "@/lib/customers/mutations";
 import { AppError } from "@/lib/errors";
@@ -14,7 +14,7 @@ import { fromWallClock } from "@/lib/time/zoned";
 import { ZCreateAppointmentForm, ZDashboardCancelForm, ZDashboardRescheduleForm, ZStaffNoteForm, ZTransitionForm } from "./schema";
 
 /**
- * The dashboard's server actions: each checks the role on the server first (a customer's session gets
+ * The dashboard's server actions: each checks the permission table on the server first (a customer's session gets
  * FORBIDDEN whatever the page showed), validates with the shared schema, calls the same booking core as
  * the API and the customer app, and maps AppError to form feedback through lib/action-state.
  */
@@ -40,7 +40,7 @@ export async function createAppointmentAction(_state: ActionState, formData: For
   const values = formValues(formData);
   let appointmentId: string;
   try {
-    const user = await staffForAction();
+    const user = await userForAction("dashboard.access");
     const parsed = ZCreateAppointmentForm.safeParse({ ...values, customerPhone: optional(values.customerPhone), note: optional(values.note) });
     if (!parsed.success) return validationState(parsed.error, values);
     const input = parsed.data;
@@ -65,7 +65,7 @@ export async function createAppointmentAction(_state: ActionState, formData: For
 export async function dashboardRescheduleAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const user = await staffForAction();
+    const user = await userForAction("dashboard.access");
     const parsed = ZDashboardRescheduleForm.safeParse(values);
     if (!parsed.success) return validationState(parsed.error, values);
     const { appointmentId, version, staffId, date, time, overrideAvailability } = parsed.data;
@@ -81,7 +81,7 @@ export async function dashboardRescheduleAction(_state: ActionState, formData: F
 export async function dashboardCancelAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const user = await staffForAction();
+    const user = await userForAction("dashboard.access");
     const parsed = ZDashboardCancelForm.safeParse(values);
     if (!parsed.success) return validationState(parsed.error, values);
     const { appointmentId, version, reason } = parsed.data;
@@ -96,7 +96,7 @@ export async function dashboardCancelAction(_state: ActionState, formData: FormD
 export async function transitionAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const user = await staffForAction();
+    const user = await userForAction("dashboard.access");
     const parsed = ZTransitionForm.safeParse(values);
     if (!parsed.success) return validationState(parsed.error, values);
     const { appointmentId, version, transition } = parsed.data;
@@ -111,7 +111,7 @@ export async function transitionAction(_state: ActionState, formData: FormData):
 export async function addStaffNoteAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const user = await staffForAction();
+    const user = await userForAction("dashboard.access");
     const parsed = ZStaffNoteForm.safeParse(values);
     if (!parsed.success) return validationState(parsed.error, values);
     await addStaffNote(actorOf(user), parsed.data);
@@ -125,7 +125,7 @@ export async function resendEmailAction(_state: ActionState, formData: FormData)
   const values = formValues(formData);
   let copyId: string;
   try {
-    await staffForAction();
+    await userForAction("emailLog.resend");
     if (!values.emailId) throw new AppError("VALIDATION", "Which email?");
     copyId = await resendEmail(values.emailId);
   } catch (error) {

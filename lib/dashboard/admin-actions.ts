@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
+import { userForAction } from "@/lib/auth/gates";
 import { actorOf } from "@/lib/auth/session";
-import { adminForAction } from "@/lib/auth/staff-session";
 import { updateSalonSettings } from "@/lib/salon/mutations";
 import { ZSalonSettingsInput } from "@/lib/salon/schema";
 import { getSalonSettings } from "@/lib/salon/data";
@@ -15,11 +15,11 @@ import { ZNewStaffAccount, ZStaffProfileForm, ZTimeOffForm } from "@/lib/staff/s
 import { addDays, startOfLocalDay } from "@/lib/time/zoned";
 import { ZServiceForm } from "./schema";
 
-/** Admin-only actions: the ADMIN role is checked here on the server, whoever rendered the form. */
+/** Salon administration: each action checks its permission here on the server, whoever rendered the form. */
 export async function updateSettingsAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const actor = actorOf(await adminForAction());
+    const actor = actorOf(await userForAction("settings.manage"));
     const parsed = ZSalonSettingsInput.safeParse(values);
     if (!parsed.success) return validationState(parsed.error, values);
     await updateSalonSettings(actor, parsed.data);
@@ -37,7 +37,7 @@ function withLists(formData: FormData, values: Record<string, string>, list: str
 export async function saveServiceAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const actor = actorOf(await adminForAction());
+    const actor = actorOf(await userForAction("services.manage"));
     const parsed = ZServiceForm.safeParse(withLists(formData, values, "staffIds"));
     if (!parsed.success) return validationState(parsed.error, values);
     const { service, staffIds } = parsed.data;
@@ -52,7 +52,7 @@ export async function saveServiceAction(_state: ActionState, formData: FormData)
 export async function saveStaffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const actor = actorOf(await adminForAction());
+    const actor = actorOf(await userForAction("team.manage"));
     const profile = ZStaffProfileForm.safeParse(withLists(formData, values, "serviceIds"));
     if (!profile.success) return validationState(profile.error, values);
     if (values.id) {
@@ -71,7 +71,7 @@ export async function saveStaffAction(_state: ActionState, formData: FormData): 
 export async function addTimeOffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const actor = actorOf(await adminForAction());
+    const actor = actorOf(await userForAction("staffSchedule.manageAny"));
     const parsed = ZTimeOffForm.safeParse({ ...values, reason: values.reason || undefined });
     if (!parsed.success) return validationState(parsed.error, values);
     const { timezone } = await getSalonSettings();
@@ -87,7 +87,7 @@ export async function addTimeOffAction(_state: ActionState, formData: FormData):
 export async function removeTimeOffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const actor = actorOf(await adminForAction());
+    const actor = actorOf(await userForAction("staffSchedule.manageAny"));
     if (!values.staffId || !values.timeOffId) throw new AppError("VALIDATION", "Which time off?");
     await removeTimeOff(actor, values.staffId, values.timeOffId);
   } catch (error) {

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
 import { listApiKeys } from "@/lib/api-keys/data";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/mutations";
+import { userForAction } from "@/lib/auth/gates";
+import { can } from "@/lib/auth/permissions";
 import { actorOf } from "@/lib/auth/session";
-import { staffForAction } from "@/lib/auth/staff-session";
 import { AppError } from "@/lib/errors";
 import { getSalonSettings } from "@/lib/salon/data";
 import { addDays, startOfLocalDay } from "@/lib/time/zoned";
@@ -18,7 +19,7 @@ import { ZCreateApiKeyForm } from "./schema";
 export async function createApiKeyAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const user = await staffForAction();
+    const user = await userForAction("apiKeys.manageOwn");
     const parsed = ZCreateApiKeyForm.safeParse({ ...values, scopes: formData.getAll("scopes") });
     if (!parsed.success) return validationState(parsed.error, values);
     const { scopes } = parsed.data;
@@ -36,10 +37,10 @@ export async function createApiKeyAction(_state: ActionState, formData: FormData
 export async function revokeApiKeyAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const user = await staffForAction();
+    const user = await userForAction("apiKeys.manageOwn");
     const keyId = values.keyId ?? "";
     const mine = await listApiKeys({ ownerId: user.id });
-    if (user.role !== "ADMIN" && !mine.some((key) => key.id === keyId)) throw new AppError("FORBIDDEN", "Only an admin can revoke another person's key.");
+    if (!can(user.role, "apiKeys.manageAny") && !mine.some((key) => key.id === keyId)) throw new AppError("FORBIDDEN", "Only an admin can revoke another person's key.");
     await revokeApiKey(actorOf(user), keyId);
   } catch (error) {
     return errorState(error, values);

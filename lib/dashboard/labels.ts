@@ -1,3 +1,4 @@
+import type { Role } from "@/lib/auth/actor";
 import type { TAppointmentStatus } from "@/lib/booking/schema";
 
 /**
@@ -24,6 +25,14 @@ const actionLabels: Record<string, string> = {
 export function historyActionLabel(action: string): string {
   return actionLabels[action] ?? action;
 }
+
+/** A role in words, as the team sees it. */
+export const roleLabels: Record<Role, string> = {
+  CUSTOMER: "Customer",
+  STYLIST: "Stylist",
+  FRONT_DESK: "Front desk",
+  ADMIN: "Admin",
+};
 
 /** Where a change came from: the history's actor kind in words. */
 export const actorKindLabels: Record<string, string> = {

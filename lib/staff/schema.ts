@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAFF_ROLES } from "@/lib/auth/actor";
 import { parseDayHours, WEEKDAYS, type WeeklyInterval } from "./weekly-hours";
 
 /**
@@ -31,7 +32,7 @@ export type TStaffProfile = z.output<typeof ZStaffProfileForm>;
 export const ZNewStaffAccount = z.object({
   email: z.email().max(254).transform((email) => email.toLowerCase()),
   password: z.string().min(10, "At least 10 characters.").max(200),
-  role: z.enum(["STAFF", "ADMIN"]),
+  role: z.enum(STAFF_ROLES),
 });
 export type TNewStaffAccount = z.output<typeof ZNewStaffAccount>;
 

@@ -81,7 +81,7 @@ export async function changeRole(actor: Actor, userId: string, role: TStaffRole)
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, name: true, email: true } });
     if (!user || !can(user.role, "dashboard.access")) throw new AppError("NOT_FOUND", "That team member does not exist.");
-    if (user.role === role) return;
+    // Saving the same role again changes nothing and so records nothing (see diffSnapshots).
     await tx.user.update({ where: { id: userId }, data: { role } });
     if (can(role, "appointment.manageOwn")) await ensureStylistProfile(tx, userId, user.name);
     await recordAudit(tx, actor, { entityKind: "account", entityId: userId, entityLabel: user.email, action: "role-changed", before: { role: user.role }, after: { role } });

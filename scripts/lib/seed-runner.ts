@@ -12,7 +12,7 @@ export async function runSeed(databaseUrl: string, options: { force?: boolean } 
     const summary = await seedDatabase(prisma, { demoPassword });
     console.log(`Seeded the demo salon (${summary.appointmentsCreated} new appointments).`);
     console.log(`Demo logins (password: ${process.env.SEED_DEMO_PASSWORD ? "$SEED_DEMO_PASSWORD" : demoPassword}):`);
-    for (const login of summary.logins) console.log(`  ${login.role.padEnd(9)} ${login.email}`);
+    for (const login of summary.logins) console.log(`  ${login.role.padEnd(10)} ${login.email}`);
   } finally {
     await prisma.$disconnect();
   }

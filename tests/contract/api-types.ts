@@ -1902,7 +1902,7 @@ export interface paths {
                                 name: string;
                                 email: string;
                                 /** @enum {string} */
-                                role: "CUSTOMER" | "STAFF" | "ADMIN";
+                                role: "CUSTOMER" | "STYLIST" | "FRONT_DESK" | "ADMIN";
                             };
                             apiKey: {
                                 id: string;

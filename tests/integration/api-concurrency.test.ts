@@ -30,7 +30,7 @@ beforeAll(async () => {
   serviceId = (await createService()).id;
   stylistId = (await createStylist([serviceId])).id;
   customerId = (await createUser("CUSTOMER")).id;
-  staffKey = (await createKey((await createUser("STAFF")).id)).auth;
+  staffKey = (await createKey((await createUser("FRONT_DESK")).id)).auth;
 });
 
 describe("parallel POST /appointments", () => {

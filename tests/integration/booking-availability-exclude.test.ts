@@ -100,7 +100,7 @@ describe("GET /api/availability with excludeAppointmentId", () => {
   });
 
   it("honours it for staff", async () => {
-    sessionUser = as(f.ben, "STAFF");
+    sessionUser = as(f.ben, "FRONT_DESK");
     const response = await request(appointmentId);
     expect(response.status).toBe(200);
     expect(offers(((await response.json()) as MonthAvailabilityJson).slots, SHIFTED)).toBe(true);

@@ -96,14 +96,14 @@ describe("role checks on the server", () => {
   });
 
   it("refuses a stylist the admin-only settings", async () => {
-    sessionUser = as(f.ben, "STAFF");
+    sessionUser = as(f.ben, "STYLIST");
     expect(await updateSettingsAction({ status: "idle" }, form({ name: "x" }))).toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
 describe("staff appointment actions", () => {
   it("books a walk-in (creating the customer) outside working hours, then reschedules, notes and cancels it", async () => {
-    sessionUser = as(f.ben, "STAFF");
+    sessionUser = as(f.ben, "FRONT_DESK");
     const url = await redirectOf(actions.createAppointmentAction({ status: "idle" }, walkIn("walk.in@example.test")));
     const id = /\/dashboard\/appointments\/([^?]+)\?notice=booked$/.exec(url)?.[1];
     expect(id).toBeTruthy();
@@ -129,7 +129,7 @@ describe("staff appointment actions", () => {
   });
 
   it("keeps what was typed and names the field when the booking is refused", async () => {
-    sessionUser = as(f.ben, "STAFF");
+    sessionUser = as(f.ben, "FRONT_DESK");
     const fields = walkIn("again@example.test");
     fields.delete("overrideAvailability");
     const state = await actions.createAppointmentAction({ status: "idle" }, fields);
@@ -137,7 +137,7 @@ describe("staff appointment actions", () => {
   });
 
   it("completes an appointment", async () => {
-    sessionUser = as(f.ben, "STAFF");
+    sessionUser = as(f.ben, "FRONT_DESK");
     const url = await redirectOf(actions.createAppointmentAction({ status: "idle" }, walkIn("done@example.test")));
     const id = /appointments\/([^?]+)/.exec(url)![1]!;
     await db.appointment.update({ where: { id }, data: { startsAt: at("2030-03-04T17:00"), endsAt: at("2030-03-04T17:45"), blockedFrom: at("2030-03-04T17:00"), blockedUntil: at("2030-03-04T17:55") } });

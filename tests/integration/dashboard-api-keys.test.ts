@@ -37,7 +37,7 @@ describe("dashboard API key actions", () => {
   });
 
   it("creates a staff member's key, shows the secret once, stores only its hash, and expires at the end of the day", async () => {
-    sessionUser = as(f.ben, "STAFF");
+    sessionUser = as(f.ben, "STYLIST");
     const lastDay = addDays(salonToday("Europe/London"), 30);
     const state = await createApiKeyAction({ status: "idle" }, form({ name: "Till", scopes: ["appointments:read", "customers:read"], expiresOn: lastDay }));
     expect(state.status).toBe("success");
@@ -51,7 +51,7 @@ describe("dashboard API key actions", () => {
 
   it("lets staff revoke only their own keys and admins anyone's", async () => {
     const adminKey = await db.apiKey.create({ data: { name: "Admin's", prefix: `p${Date.now()}`, hashedKey: `h${Date.now()}`, ownerId: f.admin, scopes: [] } });
-    sessionUser = as(f.ben, "STAFF");
+    sessionUser = as(f.ben, "STYLIST");
     expect(await revokeApiKeyAction({ status: "idle" }, form({ keyId: adminKey.id }))).toMatchObject({ code: "FORBIDDEN" });
     const own = await db.apiKey.findFirstOrThrow({ where: { ownerId: f.ben } });
     expect(await revokeApiKeyAction({ status: "idle" }, form({ keyId: own.id }))).toMatchObject({ status: "success" });

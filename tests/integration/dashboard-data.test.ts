@@ -63,9 +63,9 @@ describe("admin writes", () => {
     ZStaffProfileForm.parse({ displayName: "Zoe", color: "#123456", active: "on", serviceIds, hours1: hours, hours2: "", hours3: "" });
 
   it("creates a stylist whose hours and services make them bookable, and replaces them as a whole", async () => {
-    const { id } = await createStaffMember(systemActor, { email: `zoe.${Date.now()}@test.test`, password: "long-enough-password", role: "STAFF" }, profile([f.massage], "09:00-12:00, 13:00-15:00"));
+    const { id } = await createStaffMember(systemActor, { email: `zoe.${Date.now()}@test.test`, password: "long-enough-password", role: "STYLIST" }, profile([f.massage], "09:00-12:00, 13:00-15:00"));
     const user = await db.user.findUniqueOrThrow({ where: { id } });
-    expect(user).toMatchObject({ role: "STAFF", name: "Zoe" });
+    expect(user).toMatchObject({ role: "STYLIST", name: "Zoe" });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
 
     const { slots } = await getAvailability({ serviceId: f.massage, staffId: id, from: at("2030-01-21T00:00"), to: at("2030-01-22T00:00") }, NOW_2030);
@@ -80,8 +80,8 @@ describe("admin writes", () => {
 
   it("refuses a duplicate staff email with a field error", async () => {
     const email = `dup.${Date.now()}@test.test`;
-    await createStaffMember(systemActor, { email, password: "long-enough-password", role: "STAFF" }, profile([], ""));
-    await expect(createStaffMember(systemActor, { email, password: "long-enough-password", role: "STAFF" }, profile([], ""))).rejects.toMatchObject({ code: "CONFLICT" });
+    await createStaffMember(systemActor, { email, password: "long-enough-password", role: "STYLIST" }, profile([], ""));
+    await expect(createStaffMember(systemActor, { email, password: "long-enough-password", role: "STYLIST" }, profile([], ""))).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("assigns a service's stylists and applies new settings to the next availability query", async () => {

@@ -23,7 +23,7 @@ beforeAll(async () => {
   serviceId = service.id;
   for (const name of ["Stylist A", "Stylist B"]) {
     const user = await db.user.create({
-      data: { name, email: `${name.replace(" ", ".").toLowerCase()}@test.test`, role: "STAFF" },
+      data: { name, email: `${name.replace(" ", ".").toLowerCase()}@test.test`, role: "STYLIST" },
     });
     stylists.push(user.id);
   }

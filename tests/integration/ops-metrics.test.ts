@@ -24,7 +24,7 @@ afterEach(() => vi.unstubAllEnvs());
 
 beforeAll(async () => {
   const customer = await db.user.create({ data: { name: "Metrics Customer", email: "metrics-customer@test.test" } });
-  const stylist = await db.user.create({ data: { name: "Metrics Stylist", email: "metrics-stylist@test.test", role: "STAFF" } });
+  const stylist = await db.user.create({ data: { name: "Metrics Stylist", email: "metrics-stylist@test.test", role: "STYLIST" } });
   const service = await db.service.create({
     data: { slug: "metrics-cut", name: "Cut", category: "Hair", durationMinutes: 60, priceCents: 5000, currency: "GBP" },
   });

@@ -20,11 +20,11 @@ async function rowCounts() {
 describe("the demo seed", () => {
   const now = new Date("2030-03-04T12:00:00Z");
 
-  it("creates the demo salon: admin, four stylists, ten services, customers and about sixty appointments", async () => {
+  it("creates the demo salon: admin, front desk, four stylists, ten services, customers and about sixty appointments", async () => {
     const summary = await seedDatabase(db, { demoPassword: "demo-password", now });
     const counts = await rowCounts();
     expect(counts).toMatchObject({ staff: 4, services: 10, settings: 1 });
-    expect(counts.users).toBe(1 + 4 + 1 + 20);
+    expect(counts.users).toBe(1 + 1 + 4 + 1 + 20);
     expect(counts.appointments).toBeGreaterThanOrEqual(45);
     expect(counts.appointments).toBeLessThanOrEqual(60);
     expect(summary.logins.map((login) => login.email)).toContain("customer@pamperbook.test");

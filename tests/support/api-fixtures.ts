@@ -1,8 +1,9 @@
 import { db } from "@/lib/db";
 import { DEFAULT_KEY_LIFETIME_DAYS, expiryInDays } from "@/lib/api-keys/expiry";
 import { createApiKey } from "@/lib/api-keys/mutations";
+import { ADMIN_ONLY_SCOPES, API_KEY_SCOPES, type TApiKeyScope } from "@/lib/api-keys/schema";
 import { systemActor } from "@/lib/auth/actor";
-import { API_KEY_SCOPES, type TApiKeyScope } from "@/lib/api-keys/schema";
+import { can } from "@/lib/auth/permissions";
 
 /**
  * A small salon for API tests: UTC timezone (so wall-clock = UTC), every stylist working 08:00–20:00
@@ -47,13 +48,13 @@ export async function createService(overrides: { durationMinutes?: number; buffe
   });
 }
 
-export async function createUser(role: "CUSTOMER" | "STAFF" | "ADMIN", name = unique(role.toLowerCase())) {
+export async function createUser(role: "CUSTOMER" | "STYLIST" | "FRONT_DESK" | "ADMIN", name = unique(role.toLowerCase())) {
   return db.user.create({ data: { name, email: `${unique(role.toLowerCase())}@test.test`, role } });
 }
 
 /** A stylist who performs `serviceIds`, working 08:00–20:00 UTC every day of the week. */
 export async function createStylist(serviceIds: string[], name = unique("Stylist")) {
-  const user = await createUser("STAFF", name);
+  const user = await createUser("STYLIST", name);
   await db.staffProfile.create({
     data: {
       userId: user.id,
@@ -65,13 +66,20 @@ export async function createStylist(serviceIds: string[], name = unique("Stylist
   return user;
 }
 
+/** Every scope the owner's role may put on a key (admin-only scopes for admins only). */
+async function allowedScopes(ownerId: string): Promise<TApiKeyScope[]> {
+  const { role } = await db.user.findUniqueOrThrow({ where: { id: ownerId }, select: { role: true } });
+  return can(role, "apiKeys.adminScopes") ? ALL_SCOPES : ALL_SCOPES.filter((scope) => !ADMIN_ONLY_SCOPES.includes(scope));
+}
+
 /**
- * A key for `ownerId`; returns the secret and the bearer header to send. An `expiresAt` in the past is a
- * key that has since expired: created live (the core refuses past dates), then aged in the table.
+ * A key for `ownerId` (by default with every scope its role allows); returns the secret and the bearer
+ * header to send. An `expiresAt` in the past is a key that has since expired: created live (the core
+ * refuses past dates), then aged in the table.
  */
-export async function createKey(ownerId: string, scopes: TApiKeyScope[] = ALL_SCOPES, expiresAt = expiryInDays(DEFAULT_KEY_LIFETIME_DAYS)) {
+export async function createKey(ownerId: string, scopes?: TApiKeyScope[], expiresAt = expiryInDays(DEFAULT_KEY_LIFETIME_DAYS)) {
   const live = expiresAt > new Date() ? expiresAt : expiryInDays(1);
-  const { id, key } = await createApiKey(systemActor, { ownerId, name: unique("key"), scopes, expiresAt: live });
+  const { id, key } = await createApiKey(systemActor, { ownerId, name: unique("key"), scopes: scopes ?? (await allowedScopes(ownerId)), expiresAt: live });
   if (live !== expiresAt) await db.apiKey.update({ where: { id }, data: { expiresAt } });
   return { id, key, auth: { authorization: `Bearer ${key}` } };
 }

@@ -51,7 +51,7 @@ export async function createBookingFixture(
     update: settings,
   });
 
-  const user = (name: string, role: "CUSTOMER" | "STAFF" | "ADMIN") =>
+  const user = (name: string, role: "CUSTOMER" | "STYLIST" | "FRONT_DESK" | "ADMIN") =>
     db.user.create({ data: { name, email: `${name.toLowerCase().replace(/\W/g, ".")}.${suffix}@test.test`, role } });
 
   const service = (slug: string, data: { durationMinutes: number; bufferBeforeMinutes?: number; bufferAfterMinutes?: number; active?: boolean }) =>
@@ -65,7 +65,7 @@ export async function createBookingFixture(
   const retired = await service("retired", { durationMinutes: 30, active: false });
 
   const stylist = async (name: string, sortOrder: number, services: string[], active = true, lunch = false) => {
-    const created = await user(name, "STAFF");
+    const created = await user(name, "STYLIST");
     await db.staffProfile.create({ data: { userId: created.id, displayName: `${name} (stylist)`, sortOrder, active } });
     await db.staffService.createMany({ data: services.map((serviceId) => ({ staffId: created.id, serviceId })) });
     const days = [1, 2, 3, 4, 5, 6];
@@ -103,7 +103,7 @@ export async function createBookingFixture(
     actors: {
       alice: { kind: "user", userId: alice, role: "CUSTOMER" },
       bob: { kind: "user", userId: bob, role: "CUSTOMER" },
-      staff: { kind: "user", userId: ben, role: "STAFF" },
+      staff: { kind: "user", userId: ben, role: "FRONT_DESK" },
       admin: { kind: "user", userId: admin, role: "ADMIN" },
       aliceKey: { kind: "user", userId: alice, role: "CUSTOMER", apiKeyId: `key-${suffix}` },
     },

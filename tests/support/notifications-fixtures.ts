@@ -34,7 +34,7 @@ export async function seedSalon(options: { reminderLeadMinutes?: number } = {}):
   const suffix = Math.random().toString(36).slice(2, 8);
   const customer = await db.user.create({ data: { name: "Ada Lovelace", email: `ada-${suffix}@customer.test` } });
   const staff = await db.user.create({
-    data: { name: "Grace Hopper", email: `grace-${suffix}@staff.test`, role: "STAFF", staffProfile: { create: { displayName: "Grace" } } },
+    data: { name: "Grace Hopper", email: `grace-${suffix}@staff.test`, role: "STYLIST", staffProfile: { create: { displayName: "Grace" } } },
   });
   const service = await db.service.create({
     data: { slug: `cut-${suffix}`, name: "Cut & blow-dry", category: "Hair", durationMinutes: 60, priceCents: 4500, currency: "GBP" },

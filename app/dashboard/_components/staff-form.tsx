@@ -7,7 +7,9 @@ import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
+import { STAFF_ROLES } from "@/lib/auth/actor";
 import { saveStaffAction } from "@/lib/dashboard/admin-actions";
+import { roleLabels } from "@/lib/dashboard/labels";
 import { WEEKDAYS } from "@/lib/staff/weekly-hours";
 
 type Props = { id?: string; defaults: Record<string, string>; services: Array<{ value: string; label: string }>; serviceIds: string[] };
@@ -27,7 +29,7 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
         <>
           <TextField label="Sign-in email" name="email" type="email" autoComplete="off" defaultValue={values.email} error={error("email")} />
           <TextField label="Initial password" name="password" type="password" autoComplete="new-password" error={error("password")} hint="At least 10 characters; they can change it with “forgot password”." />
-          <SelectField key={`role-${values.role}`} label="Role" name="role" defaultValue={values.role ?? "STAFF"} options={[{ value: "STAFF", label: "Stylist" }, { value: "ADMIN", label: "Admin" }]} />
+          <SelectField key={`role-${values.role}`} label="Role" name="role" defaultValue={values.role ?? "STYLIST"} options={STAFF_ROLES.map((role) => ({ value: role, label: roleLabels[role] }))} />
         </>
       )}
       <div className="sm:col-span-2">

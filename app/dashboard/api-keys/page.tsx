@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { listApiKeys } from "@/lib/api-keys/data";
 import { DEFAULT_KEY_LIFETIME_DAYS, MAX_KEY_LIFETIME_DAYS } from "@/lib/api-keys/expiry";
-import { requireStaff } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
+import { can } from "@/lib/auth/permissions";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
 import { salonToday } from "@/lib/dashboard/clock";
 import { getSalonSettings } from "@/lib/salon/data";
@@ -15,16 +16,17 @@ function expiryChoices(timezone: string) {
   return { min: addDays(today, 1), suggested: addDays(today, DEFAULT_KEY_LIFETIME_DAYS), max: addDays(today, MAX_KEY_LIFETIME_DAYS) };
 }
 
-/** Staff see and manage their own keys; admins everyone's. */
+/** Staff see and manage their own keys; apiKeys.manageAny (admins) everyone's. */
 export default async function ApiKeysPage() {
-  const user = await requireStaff("/dashboard/api-keys");
-  const [keys, salon] = await Promise.all([listApiKeys(user.role === "ADMIN" ? {} : { ownerId: user.id }), getSalonSettings()]);
+  const user = await requirePermission("apiKeys.manageOwn", "/dashboard/api-keys");
+  const seesAll = can(user.role, "apiKeys.manageAny");
+  const [keys, salon] = await Promise.all([listApiKeys(seesAll ? {} : { ownerId: user.id }), getSalonSettings()]);
   const when = (date: Date | null) => (date ? formatSalonDateTime(date, salon.timezone) : "—");
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold text-stone-900">API keys</h1>
       <CreateApiKeyForm expiry={expiryChoices(salon.timezone)} />
-      <h2 className="mb-2 mt-8 text-lg font-semibold">{user.role === "ADMIN" ? "All keys" : "Your keys"}</h2>
+      <h2 className="mb-2 mt-8 text-lg font-semibold">{seesAll ? "All keys" : "Your keys"}</h2>
       <table className="w-full bg-white text-left text-sm">
         <thead>
           <tr><th scope="col" className="p-2">Name</th><th scope="col">Prefix</th><th scope="col">Owner</th><th scope="col">Scopes</th><th scope="col">Last used</th><th scope="col">Expires</th><th scope="col">Status</th></tr>

@@ -4,7 +4,7 @@ import { decodeCursor } from "@/lib/api/cursor";
 import { auditReferenceNames, listAuditActors, listAuditEvents, type AuditEventView } from "@/lib/audit/data";
 import { describeAuditChange } from "@/lib/audit/describe";
 import { AUDIT_ENTITY_KINDS, AUDIT_ENTITY_LABELS, AUDIT_SOURCE_LABELS, ZAuditQuery, type TAuditQuery } from "@/lib/audit/schema";
-import { requireAdmin } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
 import { getSalonSettings } from "@/lib/salon/data";
 import { addDays, startOfLocalDay } from "@/lib/time/zoned";
@@ -36,7 +36,7 @@ function pageHref(query: TAuditQuery, cursor?: string): string {
 
 /** Every change to the salon's configuration: who, when, from where, before → after. Admins only. */
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdmin("/dashboard/audit");
+  await requirePermission("audit.view", "/dashboard/audit");
   const query = ZAuditQuery.parse(await searchParams);
   const salon = await getSalonSettings();
   const filter = {

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireStaff } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
+import { actorOf } from "@/lib/auth/session";
+import { VIEW_CUSTOMERS } from "@/lib/auth/permissions";
 import { listCustomers } from "@/lib/customers/data";
 
 export const metadata: Metadata = { title: "Customers" };
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  await requireStaff("/dashboard/customers");
+  const user = await requirePermission(VIEW_CUSTOMERS, "/dashboard/customers");
   const { q } = await searchParams;
-  const customers = (await listCustomers({ q: q?.trim() || undefined, limit: 100 })).slice(0, 100);
+  const customers = (await listCustomers(actorOf(user), { q: q?.trim() || undefined, limit: 100 })).slice(0, 100);
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold text-stone-900">Customers</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireStaff } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
 import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
 import { listEmailLog } from "@/lib/dashboard/data";
@@ -9,7 +9,7 @@ import { getSalonSettings } from "@/lib/salon/data";
 export const metadata: Metadata = { title: "Email log" };
 
 export default async function EmailLogPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  await requireStaff("/dashboard/emails");
+  await requirePermission("emailLog.view", "/dashboard/emails");
   const { to } = await searchParams;
   const [emails, salon] = await Promise.all([listEmailLog({ to: to?.trim() || undefined, limit: 200 }), getSalonSettings()]);
   return (

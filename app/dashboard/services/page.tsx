@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Toast } from "@/components/ui/toast";
-import { requireAdmin } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
 import { listStaffOptions } from "@/lib/dashboard/data";
 import { formatPrice } from "@/lib/format";
 import { listServicesWithStaff } from "@/lib/services/data";
@@ -10,7 +10,7 @@ import { listServicesWithStaff } from "@/lib/services/data";
 export const metadata: Metadata = { title: "Services" };
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
-  await requireAdmin("/dashboard/services");
+  await requirePermission("services.manage", "/dashboard/services");
   const [{ notice }, services, staff] = await Promise.all([searchParams, listServicesWithStaff(), listStaffOptions()]);
   const names = new Map(staff.map((member) => [member.id, member.name]));
   return (

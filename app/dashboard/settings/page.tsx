@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { requireAdmin } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
 import { getSalonSettings } from "@/lib/salon/data";
 import { SettingsForm } from "../_components/settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  await requireAdmin("/dashboard/settings");
+  await requirePermission("settings.manage", "/dashboard/settings");
   const settings = await getSalonSettings();
   const defaults = Object.fromEntries(
     (["name", "address", "timezone", "slotStepMinutes", "minNoticeMinutes", "bookingHorizonDays", "cancelCutoffMinutes", "rescheduleCutoffMinutes", "reminderLeadMinutes"] as const).map(

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Toast } from "@/components/ui/toast";
-import { requireAdmin } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
 import { listStaff } from "@/lib/staff/data";
 
 export const metadata: Metadata = { title: "Stylists" };
 
 export default async function StylistsPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
-  await requireAdmin("/dashboard/stylists");
+  await requirePermission("team.manage", "/dashboard/stylists");
   const [{ notice }, staff] = await Promise.all([searchParams, listStaff({ includeInactive: true, limit: 500 })]);
   return (
     <>

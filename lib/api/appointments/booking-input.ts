@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/api/api-error";
 import type { ApiPrincipal } from "@/lib/api/authenticate";
 import type { ZApiCreateAppointmentBody } from "@/lib/api/schemas/appointments";
 import type { TBookAppointmentInput } from "@/lib/booking/schema";
+import { managesAppointment } from "@/lib/auth/permissions";
 import { findOrCreateCustomer } from "@/lib/customers/mutations";
 
 type CreateBody = z.output<typeof ZApiCreateAppointmentBody>;
@@ -12,11 +13,12 @@ function invalid(path: string, message: string): ApiError {
 }
 
 /**
- * Whom a booking is for. A customer's key always books for its owner: naming anyone else is refused
- * (mass assignment), not silently corrected. A staff key names the customer by id or by name and email.
+ * Whom a booking is for. A key without staff powers over the chosen column (a customer's, or a stylist's
+ * for a colleague) books for its owner: naming anyone else is refused (mass assignment), not silently
+ * corrected. A key with them names the customer by id or by name and email.
  */
 async function customerIdFor(principal: ApiPrincipal, body: CreateBody): Promise<string> {
-  if (principal.owner.role === "CUSTOMER") {
+  if (!managesAppointment(principal.actor, { staffId: body.staffId })) {
     if (body.customer) throw invalid("customer", "A customer's key books for its own customer; omit `customer`.");
     if (body.customerId && body.customerId !== principal.owner.id) {
       throw invalid("customerId", "A customer's key cannot book for another customer.");

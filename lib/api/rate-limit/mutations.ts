@@ -12,7 +12,8 @@ export type CountedApiKey = {
   ownerName: string;
   ownerEmail: string;
   ownerRole: Role;
-  /** This request's number in the key's current window; null when the key is revoked or expired. */
+  ownerDisabledAt: Date | null;
+  /** This request's number in the key's current window; null when the key is revoked, expired or its owner disabled. */
   requestCount: number | null;
 };
 
@@ -32,13 +33,15 @@ export function apiKeyCountingSql(hashedKey: string, counterPrefix: string, wind
   return Prisma.sql`
     WITH found AS (
       SELECT k."id", k."scopes", k."expiresAt", k."revokedAt",
-             u."id" AS "ownerId", u."name" AS "ownerName", u."email" AS "ownerEmail", u."role"::text AS "ownerRole"
+             u."id" AS "ownerId", u."name" AS "ownerName", u."email" AS "ownerEmail", u."role"::text AS "ownerRole",
+             u."disabledAt" AS "ownerDisabledAt"
         FROM "ApiKey" k JOIN "User" u ON u."id" = k."ownerId"
        WHERE k."hashedKey" = ${hashedKey}
     ), counted AS (
       INSERT INTO "RateLimitCounter" ("key", "windowStart", "count")
       SELECT ${counterPrefix} || found."id", ${windowStart}, 1 FROM found
        WHERE found."revokedAt" IS NULL AND (found."expiresAt" IS NULL OR found."expiresAt" > ${now})
+         AND found."ownerDisabledAt" IS NULL
       ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
       RETURNING "count"
     )

@@ -1,4 +1,3 @@
-import { requireRole } from "@/lib/api/authenticate";
 import { pageOf } from "@/lib/api/cursor";
 import { pageParams } from "@/lib/api/pagination";
 import { created, ok } from "@/lib/api/result";
@@ -8,19 +7,16 @@ import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import { listCustomers } from "@/lib/customers/data";
 import { createCustomer } from "@/lib/customers/mutations";
 import { ZCreateCustomerInput } from "@/lib/customers/schema";
+import { VIEW_CUSTOMERS } from "@/lib/auth/permissions";
 
-const STAFF_ROLES = ["STAFF", "ADMIN"] as const;
-
-export const GET = withApiRoute({ scope: "customers:read" }, async ({ request, principal }) => {
-  requireRole(principal, STAFF_ROLES, "read customers");
+export const GET = withApiRoute({ scope: "customers:read", permission: VIEW_CUSTOMERS }, async ({ request, principal }) => {
   const query = validate(ZApiListCustomersQuery, queryObject(request), "query");
   const { limit, cursorId } = pageParams(query);
-  const page = pageOf(await listCustomers({ q: query.q, cursorId, limit }), limit);
+  const page = pageOf(await listCustomers(principal.actor, { q: query.q, cursorId, limit }), limit);
   return ok({ items: page.items.map(toApiCustomer), nextCursor: page.nextCursor });
 });
 
-export const POST = withApiRoute({ scope: "customers:write" }, async ({ principal, body }) => {
-  requireRole(principal, STAFF_ROLES, "create customers");
+export const POST = withApiRoute({ scope: "customers:write", permission: "customer.create" }, async ({ body }) => {
   const customer = await createCustomer(validate(ZCreateCustomerInput, body));
   return created(toApiCustomer(customer), { Location: `/api/v1/customers/${customer.id}` });
 });

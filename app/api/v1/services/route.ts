@@ -1,4 +1,3 @@
-import { requireRole } from "@/lib/api/authenticate";
 import { etagOf } from "@/lib/api/etag";
 import { pageParams } from "@/lib/api/pagination";
 import { pageOf } from "@/lib/api/cursor";
@@ -18,8 +17,7 @@ export const GET = withApiRoute({ scope: "services:read" }, async ({ request }) 
   return ok({ items: page.items.map(toApiService), nextCursor: page.nextCursor });
 });
 
-export const POST = withApiRoute({ scope: "services:write" }, async ({ principal, body }) => {
-  requireRole(principal, ["ADMIN"], "change services");
+export const POST = withApiRoute({ scope: "services:write", permission: "services.manage" }, async ({ principal, body }) => {
   const service = await createService(principal.actor, validate(ZCreateServiceInput, body));
   return created(toApiService(service), { ETag: etagOf(serviceEtagToken(service)), Location: `/api/v1/services/${service.id}` });
 });

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Toast } from "@/components/ui/toast";
-import { actorOf } from "@/lib/auth/session";
-import { requireStaff } from "@/lib/auth/staff-session";
+import { actorOf, type SessionUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/gates";
 import { getAppointment } from "@/lib/booking/data";
 import { formatSalonDate, formatSalonTime, salonLocalDate } from "@/lib/customer-portal/format-when";
 import { hasStarted } from "@/lib/dashboard/clock";
@@ -28,7 +28,7 @@ const notices: Record<string, string> = {
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
-async function load(id: string, user: Awaited<ReturnType<typeof requireStaff>>) {
+async function load(id: string, user: SessionUser) {
   try {
     return await getAppointment(actorOf(user), id);
   } catch (error) {
@@ -39,7 +39,7 @@ async function load(id: string, user: Awaited<ReturnType<typeof requireStaff>>) 
 
 export default async function DashboardAppointmentPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await requireStaff(`/dashboard/appointments/${id}`);
+  const user = await requirePermission("dashboard.access", `/dashboard/appointments/${id}`);
   const [{ notice }, appointment, records, staff, salon] = await Promise.all([
     searchParams,
     load(id, user),

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireStaff } from "@/lib/auth/staff-session";
+import type { Actor } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/gates";
+import { actorOf } from "@/lib/auth/session";
 import { getCustomer, listCustomers, type Customer } from "@/lib/customers/data";
 import { salonToday } from "@/lib/dashboard/clock";
 import { listStaffOptions } from "@/lib/dashboard/data";
@@ -13,20 +15,20 @@ export const metadata: Metadata = { title: "New appointment" };
 
 type Props = { searchParams: Promise<{ staff?: string; date?: string; time?: string; q?: string; customer?: string }> };
 
-async function chosenCustomer(id: string | undefined): Promise<Customer | null> {
-  return id ? getCustomer(id).catch(() => null) : null;
+async function chosenCustomer(actor: Actor, id: string | undefined): Promise<Customer | null> {
+  return id ? getCustomer(actor, id).catch(() => null) : null;
 }
 
 export default async function NewAppointmentPage({ searchParams }: Props) {
-  await requireStaff("/dashboard/appointments/new");
+  const actor = actorOf(await requirePermission("dashboard.access", "/dashboard/appointments/new"));
   const { staff, date, time, q, customer: customerId } = await searchParams;
   const query = q?.trim().slice(0, 200) || undefined;
   const [services, stylists, salon, matches, customer] = await Promise.all([
     listActiveServices(),
     listStaffOptions(),
     getSalonSettings(),
-    query ? listCustomers({ q: query, limit: 10 }) : Promise.resolve([]),
-    chosenCustomer(customerId),
+    query ? listCustomers(actor, { q: query, limit: 10 }) : Promise.resolve([]),
+    chosenCustomer(actor, customerId),
   ]);
   const today = salonToday(salon.timezone);
   const keep = { staff: staff ?? stylists[0]?.id ?? "", date: date ?? today, time: time ?? "10:00" };

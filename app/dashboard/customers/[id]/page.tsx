@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { Actor } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/session";
-import { requireStaff } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
+import { VIEW_CUSTOMERS } from "@/lib/auth/permissions";
 import { listAppointments, MAX_LIST_LIMIT } from "@/lib/booking/data";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
 import { getCustomer, listCustomerStaffNotes } from "@/lib/customers/data";
@@ -12,9 +14,9 @@ import { getSalonSettings } from "@/lib/salon/data";
 
 export const metadata: Metadata = { title: "Customer" };
 
-async function load(id: string) {
+async function load(actor: Actor, id: string) {
   try {
-    return await getCustomer(id);
+    return await getCustomer(actor, id);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -23,11 +25,12 @@ async function load(id: string) {
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireStaff(`/dashboard/customers/${id}`);
+  const user = await requirePermission(VIEW_CUSTOMERS, `/dashboard/customers/${id}`);
+  const actor = actorOf(user);
   const [customer, appointments, notes, salon] = await Promise.all([
-    load(id),
-    listAppointments(actorOf(user), { customerId: id, limit: MAX_LIST_LIMIT }),
-    listCustomerStaffNotes(id),
+    load(actor, id),
+    listAppointments(actor, { customerId: id, limit: MAX_LIST_LIMIT }),
+    listCustomerStaffNotes(actor, id),
     getSalonSettings(),
   ]);
   const noShows = appointments.items.filter((item) => item.status === "NO_SHOW").length;

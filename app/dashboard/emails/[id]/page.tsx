@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Toast } from "@/components/ui/toast";
-import { requireStaff } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
 import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
 import { getEmailMessage } from "@/lib/dashboard/data";
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?:
 
 export default async function EmailPage({ params, searchParams }: Props) {
   const { id } = await params;
-  await requireStaff(`/dashboard/emails/${id}`);
+  await requirePermission("emailLog.view", `/dashboard/emails/${id}`);
   const [{ notice }, email, salon] = await Promise.all([searchParams, getEmailMessage(id), getSalonSettings()]);
   if (!email) notFound();
   return (

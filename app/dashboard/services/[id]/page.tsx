@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireAdmin } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
 import { listStaffOptions } from "@/lib/dashboard/data";
 import { listServicesWithStaff } from "@/lib/services/data";
 import { ServiceForm } from "../../_components/service-form";
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Edit service" };
 
 export default async function EditServicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireAdmin(`/dashboard/services/${id}`);
+  await requirePermission("services.manage", `/dashboard/services/${id}`);
   const [services, staff] = await Promise.all([listServicesWithStaff(), listStaffOptions()]);
   const service = services.find((candidate) => candidate.id === id);
   if (!service) notFound();

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { requireAdmin } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
 import { listStaffOptions } from "@/lib/dashboard/data";
 import { ServiceForm } from "../../_components/service-form";
 
 export const metadata: Metadata = { title: "New service" };
 
 export default async function NewServicePage() {
-  await requireAdmin("/dashboard/services/new");
+  await requirePermission("services.manage", "/dashboard/services/new");
   const staff = await listStaffOptions();
   return (
     <>

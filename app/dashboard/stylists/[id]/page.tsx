@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Toast } from "@/components/ui/toast";
-import { requireAdmin } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
 import { formatSalonDate } from "@/lib/customer-portal/format-when";
 import { isAppError } from "@/lib/errors";
+import { roleLabels } from "@/lib/dashboard/labels";
 import { getSalonSettings } from "@/lib/salon/data";
 import { listActiveServices } from "@/lib/services/data";
 import { getStaffForEdit } from "@/lib/staff/data";
@@ -26,7 +27,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?:
 
 export default async function EditStylistPage({ params, searchParams }: Props) {
   const { id } = await params;
-  await requireAdmin(`/dashboard/stylists/${id}`);
+  await requirePermission("team.manage", `/dashboard/stylists/${id}`);
   const [{ notice }, staff, services, salon] = await Promise.all([searchParams, load(id), listActiveServices(), getSalonSettings()]);
   const defaults: Record<string, string> = { displayName: staff.displayName, color: staff.color, bio: staff.bio ?? "", active: staff.active ? "on" : "" };
   WEEKDAYS.forEach((_, index) => (defaults[`hours${index + 1}`] = formatDayHours(staff.workingHours, index + 1)));
@@ -34,7 +35,7 @@ export default async function EditStylistPage({ params, searchParams }: Props) {
     <>
       <Toast key={notice} message={notice === "time-off" ? "Time off added." : notice === "time-off-removed" ? "Time off removed." : undefined} />
       <h1 className="mb-1 text-2xl font-bold text-stone-900">{staff.displayName}</h1>
-      <p className="mb-4 text-sm text-stone-700">{staff.user.email} · {staff.user.role === "ADMIN" ? "Admin" : "Stylist"}</p>
+      <p className="mb-4 text-sm text-stone-700">{staff.user.email} · {roleLabels[staff.user.role]}</p>
       <StaffForm id={id} defaults={defaults} services={services.map((service) => ({ value: service.id, label: service.name }))} serviceIds={staff.serviceIds} />
       <section aria-labelledby="time-off-heading" className="mt-8">
         <h2 id="time-off-heading" className="mb-2 text-lg font-semibold">Time off</h2>

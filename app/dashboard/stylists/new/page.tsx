@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { requireAdmin } from "@/lib/auth/staff-session";
+import { requirePermission } from "@/lib/auth/gates";
 import { listActiveServices } from "@/lib/services/data";
 import { StaffForm } from "../../_components/staff-form";
 
 export const metadata: Metadata = { title: "New stylist" };
 
 export default async function NewStylistPage() {
-  await requireAdmin("/dashboard/stylists/new");
+  await requirePermission("team.manage", "/dashboard/stylists/new");
   const services = await listActiveServices();
   return (
     <>

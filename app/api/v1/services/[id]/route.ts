@@ -1,4 +1,3 @@
-import { requireRole } from "@/lib/api/authenticate";
 import { etagOf, withIfMatch } from "@/lib/api/etag";
 import { ok } from "@/lib/api/result";
 import { serviceEtagToken, toApiService } from "@/lib/api/schemas/services";
@@ -15,16 +14,14 @@ const represent = (service: ServiceDetail) => ok(toApiService(service), { ETag: 
 
 export const GET = withApiRoute<Params>({ scope: "services:read" }, async ({ params }) => represent(await getService(params.id)));
 
-export const PATCH = withApiRoute<Params>({ scope: "services:write" }, async ({ request, principal, params, body }) => {
-  requireRole(principal, ["ADMIN"], "change services");
+export const PATCH = withApiRoute<Params>({ scope: "services:write", permission: "services.manage" }, async ({ request, principal, params, body }) => {
   const changes = validate(ZUpdateServiceInput, body);
   const expected = requireServiceIfMatch(request);
   return represent(await withIfMatch(() => updateService(principal.actor, params.id, changes, expected)));
 });
 
 /** Deactivates: appointments reference services, so a service is hidden from booking, never deleted. */
-export const DELETE = withApiRoute<Params>({ scope: "services:write" }, async ({ request, principal, params }) => {
-  requireRole(principal, ["ADMIN"], "change services");
+export const DELETE = withApiRoute<Params>({ scope: "services:write", permission: "services.manage" }, async ({ request, principal, params }) => {
   const expected = requireServiceIfMatch(request);
   return represent(await withIfMatch(() => deactivateService(principal.actor, params.id, expected)));
 });

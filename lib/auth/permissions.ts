@@ -1,0 +1,84 @@
+import type { Actor, Role } from "./actor";
+
+/**
+ * The one table of who may do what. Every door (page, server action, API route, Inngest job, CLI) asks
+ * `can` or `actorCan`; nothing else in the code compares roles (a lint rule enforces it), so changing a
+ * role's reach is a one-line change here and the authorization matrix test shows its effect.
+ *
+ * SYSTEM is the app acting on its own (Inngest jobs, the outbox relay); OPERATOR is a person at the
+ * server's shell running a CLI. Neither is a role a user can hold.
+ */
+export type Principal = Role | "SYSTEM" | "OPERATOR";
+
+const STAFF = ["STYLIST", "FRONT_DESK", "ADMIN"] as const;
+
+export const PERMISSIONS = {
+  "dashboard.access": STAFF,
+  /** Book, move, cancel and change the customer's note of appointments booked for oneself. */
+  "appointment.bookForSelf": ["CUSTOMER", ...STAFF],
+  "appointment.viewAny": ["FRONT_DESK", "ADMIN", "SYSTEM", "OPERATOR"],
+  /** Staff powers (any customer, override availability, no cutoffs, complete, no-show, notes) on any appointment. */
+  "appointment.manageAny": ["FRONT_DESK", "ADMIN", "SYSTEM"],
+  /** The same powers on appointments with oneself as the stylist. */
+  "appointment.manageOwn": ["STYLIST"],
+  "customer.viewAny": ["FRONT_DESK", "ADMIN"],
+  /** Customers one has served or is booked with. */
+  "customer.viewServed": ["STYLIST"],
+  "customer.create": STAFF,
+  /** Customer names, services and notes in colleagues' calendar columns (else busy blocks only). */
+  "calendar.viewColleagueDetails": ["FRONT_DESK", "ADMIN"],
+  "emailLog.view": ["FRONT_DESK", "ADMIN"],
+  /** Verification, reset, sign-in-link and invitation emails in the log (metadata only). */
+  "emailLog.viewAccountEmails": ["ADMIN"],
+  "emailLog.resend": ["FRONT_DESK", "ADMIN"],
+  "services.manage": ["ADMIN"],
+  "settings.manage": ["ADMIN"],
+  "team.manage": ["ADMIN"],
+  "staffSchedule.manageAny": ["ADMIN"],
+  /** One's own working hours and time off. */
+  "staffSchedule.manageOwn": ["STYLIST", "FRONT_DESK"],
+  "apiKeys.manageOwn": STAFF,
+  "apiKeys.manageAny": ["ADMIN", "OPERATOR"],
+  /** Holding (or granting a key) the scopes listed in ADMIN_ONLY_SCOPES. */
+  "apiKeys.adminScopes": ["ADMIN"],
+  "webhooks.manage": ["ADMIN"],
+  "payments.manage": ["ADMIN"],
+  "reports.viewAll": ["ADMIN"],
+  "audit.view": ["ADMIN"],
+  "outbox.manage": ["ADMIN", "SYSTEM", "OPERATOR"],
+  /** Render and send appointment emails (the notification jobs). */
+  "notifications.send": ["SYSTEM", "OPERATOR"],
+} as const satisfies Record<string, readonly Principal[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(principal: Principal, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Principal[]).includes(principal);
+}
+
+/** One permission, or a list of which any one suffices (the data read then narrows what each one sees). */
+export type PermissionNeed = Permission | readonly Permission[];
+
+export function canAny(principal: Principal, need: PermissionNeed): boolean {
+  return (typeof need === "string" ? [need] : need).some((permission) => can(principal, permission));
+}
+
+/** Seeing customers: all of them, or (stylists) those one has served or is booked with. */
+export const VIEW_CUSTOMERS = ["customer.viewAny", "customer.viewServed"] as const satisfies PermissionNeed;
+
+export function principalOf(actor: Actor): Principal {
+  return actor.kind === "system" ? "SYSTEM" : actor.role;
+}
+
+export function actorCan(actor: Actor, permission: Permission): boolean {
+  return can(principalOf(actor), permission);
+}
+
+/**
+ * Staff powers over one appointment: any appointment with `appointment.manageAny`, one's own column with
+ * `appointment.manageOwn`. Everyone else acts on it as its customer (cutoffs apply, no override).
+ */
+export function managesAppointment(actor: Actor, appointment: { staffId: string | null | undefined }): boolean {
+  if (actorCan(actor, "appointment.manageAny")) return true;
+  return actor.kind === "user" && actorCan(actor, "appointment.manageOwn") && appointment.staffId === actor.userId;
+}
