@@ -11,6 +11,8 @@ const sections: Array<{ href: string; label: string; needs: readonly Permission[
   { href: "/dashboard/services", label: "Services", needs: ["services.manage"] },
   { href: "/dashboard/stylists", label: "Stylists", needs: ["team.manage"] },
   { href: "/dashboard/settings", label: "Settings", needs: ["settings.manage"] },
+  { href: "/dashboard/team", label: "Team", needs: ["team.manage"] },
+  { href: "/dashboard/audit", label: "Audit log", needs: ["audit.view"] },
 ];
 
 /** The dashboard's sections the user may open (each page checks again on the server). */

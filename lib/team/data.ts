@@ -24,5 +24,5 @@ export function listPendingInvitations(now = new Date()) {
 
 /** Whether an account (of any kind) is disabled, for the customer page's account section. */
 export function getAccountState(userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, disabledAt: true } });
+  return db.user.findUnique({ where: { id: userId }, select: { id: true, disabledAt: true } });
 }

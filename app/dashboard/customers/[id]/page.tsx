@@ -4,13 +4,15 @@ import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/session";
 import { requirePermission } from "@/lib/auth/gates";
-import { VIEW_CUSTOMERS } from "@/lib/auth/permissions";
+import { can, VIEW_CUSTOMERS } from "@/lib/auth/permissions";
 import { listAppointments, MAX_LIST_LIMIT } from "@/lib/booking/data";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
 import { getCustomer, listCustomerStaffNotes } from "@/lib/customers/data";
 import { statusStyles } from "@/lib/dashboard/labels";
 import { isAppError } from "@/lib/errors";
 import { getSalonSettings } from "@/lib/salon/data";
+import { getAccountState } from "@/lib/team/data";
+import { AccountStateForm } from "../../_components/team-forms";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -27,11 +29,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const user = await requirePermission(VIEW_CUSTOMERS, `/dashboard/customers/${id}`);
   const actor = actorOf(user);
-  const [customer, appointments, notes, salon] = await Promise.all([
+  const [customer, appointments, notes, salon, account] = await Promise.all([
     load(actor, id),
     listAppointments(actor, { customerId: id, limit: MAX_LIST_LIMIT }),
     listCustomerStaffNotes(actor, id),
     getSalonSettings(),
+    can(user.role, "team.manage") ? getAccountState(id) : null,
   ]);
   const noShows = appointments.items.filter((item) => item.status === "NO_SHOW").length;
   return (
@@ -40,6 +43,16 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       <h1 className="mt-2 text-2xl font-bold text-stone-900">{customer.name}</h1>
       <p className="text-sm text-stone-700">{customer.email}{customer.phone ? ` · ${customer.phone}` : ""}</p>
       <p className="mt-2 text-sm"><span className="font-semibold">No-shows:</span> {noShows} of {appointments.items.length} appointments</p>
+
+      {account && (
+        <section aria-labelledby="account-heading" className="mt-6">
+          <h2 id="account-heading" className="mb-2 text-lg font-semibold">Account</h2>
+          <p className="mb-2 text-sm">
+            {account.disabledAt ? `Disabled since ${formatSalonDateTime(account.disabledAt, salon.timezone)}: they cannot sign in and their API keys are revoked.` : "Active."}
+          </p>
+          <AccountStateForm userId={account.id} name={customer.name} disabled={account.disabledAt !== null} />
+        </section>
+      )}
 
       <section aria-labelledby="history-heading" className="mt-6">
         <h2 id="history-heading" className="mb-2 text-lg font-semibold">Appointments</h2>
