@@ -4,9 +4,9 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schema";
 import { acceptInvitationAction } from "@/lib/team/actions";
 import { ZAcceptInvitationInput } from "@/lib/team/schema";
+import { NewPasswordField } from "../_components/new-password-field";
 
 export function AcceptInvitationForm({ token }: { token: string }) {
   const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZAcceptInvitationInput, acceptInvitationAction, { token });
@@ -15,14 +15,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
       <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
       <input type="hidden" {...form.register("token")} />
       <TextField label="Your name" autoComplete="name" error={fieldError("name")} {...form.register("name")} />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        error={fieldError("password")}
-        {...form.register("password")}
-      />
+      <NewPasswordField error={fieldError("password")} {...form.register("password")} />
       <Button type="submit" pending={pending}>Join the team</Button>
     </form>
   );

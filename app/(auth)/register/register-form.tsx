@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { registerAction } from "@/lib/auth/actions";
-import { MIN_PASSWORD_LENGTH, ZRegisterInput } from "@/lib/auth/schema";
+import { ZRegisterInput } from "@/lib/auth/schema";
+import { NewPasswordField } from "../_components/new-password-field";
 
 export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
   const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZRegisterInput, registerAction);
@@ -15,14 +16,7 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField label="Name" autoComplete="name" error={fieldError("name")} {...form.register("name")} />
       <TextField label="Email" type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        error={fieldError("password")}
-        {...form.register("password")}
-      />
+      <NewPasswordField error={fieldError("password")} {...form.register("password")} />
       <Button type="submit" pending={pending}>Create account</Button>
     </form>
   );

@@ -4,9 +4,9 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { TextField } from "@/components/ui/text-field";
 import { resetPasswordAction } from "@/lib/auth/actions";
 import { MIN_PASSWORD_LENGTH, ZResetPasswordInput } from "@/lib/auth/schema";
+import { NewPasswordField } from "../_components/new-password-field";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZResetPasswordInput, resetPasswordAction, { token });
@@ -14,10 +14,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
       <input type="hidden" {...form.register("token")} />
-      <TextField
+      <NewPasswordField
         label="New password"
-        type="password"
-        autoComplete="new-password"
         hint={`At least ${MIN_PASSWORD_LENGTH} characters. Every device signed in to your account will be signed out.`}
         error={fieldError("password")}
         {...form.register("password")}

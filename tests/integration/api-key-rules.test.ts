@@ -5,7 +5,10 @@ import { operatorActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
 
-/** Staff keys always end, within a year; the core refuses anything else, whichever door asks. */
+/**
+ * The core's rules for new keys, whichever door asks (dashboard, CLI): staff keys always end within a
+ * year, and only an admin's key carries admin-only scopes.
+ */
 
 let f: BookingFixture;
 const create = (ownerId: string, expiresAt: Date | null) => createApiKey(operatorActor, { ownerId, name: "k", scopes: ["appointments:read"], expiresAt });
@@ -35,5 +38,11 @@ describe("API key expiry", () => {
   it("lets a customer's own key go without an expiry", async () => {
     await expect(create(f.alice, null)).resolves.toBeTruthy();
     expect(keyExpiryProblem(null, false)).toBeNull();
+  });
+
+  it("lets only an admin's key carry admin-only scopes", async () => {
+    const scopes = ["services:write" as const];
+    await expect(createApiKey(operatorActor, { ownerId: f.ben, name: "k", scopes, expiresAt: expiryInDays(30) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createApiKey(operatorActor, { ownerId: f.admin, name: "k", scopes, expiresAt: expiryInDays(30) })).resolves.toBeTruthy();
   });
 });
