@@ -5,6 +5,7 @@ import { sqlStateOf } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TNewStaffAccount, TStaffProfile } from "./schema";
+import type { WeeklyInterval } from "./weekly-hours";
 
 /**
  * Stylist accounts and schedules. Hours and services are replaced as a whole in one transaction, so a
@@ -15,14 +16,18 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown })?.code === "P2002" || sqlStateOf(error) === "23505";
 }
 
+async function writeHours(tx: Prisma.TransactionClient, staffId: string, hours: WeeklyInterval[]): Promise<void> {
+  await tx.workingHours.deleteMany({ where: { staffId } });
+  await tx.workingHours.createMany({ data: hours.map((interval) => ({ staffId, ...interval })) });
+}
+
 async function writeSchedule(tx: Prisma.TransactionClient, staffId: string, profile: TStaffProfile): Promise<void> {
   await tx.staffService.deleteMany({ where: { staffId } });
   await tx.staffService.createMany({ data: profile.serviceIds.map((serviceId) => ({ staffId, serviceId })) });
-  await tx.workingHours.deleteMany({ where: { staffId } });
-  await tx.workingHours.createMany({ data: profile.hours.map((interval) => ({ staffId, ...interval })) });
+  await writeHours(tx, staffId, profile.hours);
 }
 
-/** A new STAFF (or ADMIN) account with a profile, services and weekly hours; its email counts as confirmed. */
+/** A new team member's account with a profile, services and weekly hours; its email counts as confirmed. */
 export async function createStaffMember(account: TNewStaffAccount, profile: TStaffProfile): Promise<{ id: string }> {
   const passwordHash = await hashPassword(account.password);
   try {
@@ -52,6 +57,15 @@ export async function updateStaffMember(staffId: string, profile: TStaffProfile)
     });
     if (count === 0) throw new AppError("NOT_FOUND", "That stylist does not exist.");
     await writeSchedule(tx, staffId, profile);
+  });
+}
+
+/** Replaces a stylist's weekly hours as a whole (their own "My schedule" page). */
+export async function setWeeklyHours(staffId: string, hours: WeeklyInterval[]): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const profile = await tx.staffProfile.findUnique({ where: { userId: staffId }, select: { userId: true } });
+    if (!profile) throw new AppError("NOT_FOUND", "That stylist does not exist.");
+    await writeHours(tx, staffId, hours);
   });
 }
 
