@@ -1,3 +1,4 @@
+import type { Permission } from "@/lib/auth/permissions";
 import type { TOutboxEvent, TOutboxEventName } from "@/lib/notifications/outbox-events";
 
 /**
@@ -19,6 +20,8 @@ export type NotificationJob<N extends TOutboxEventName = TOutboxEventName> = {
   name: string;
   events: readonly N[];
   retries: Retries;
+  /** What the job does, checked for the SYSTEM principal in the permission table before each run. */
+  permission: Permission;
   /** Inngest cancels a waiting run when one of these arrives (an expression over `event` and `async`). */
   cancelOn?: Array<{ event: TOutboxEventName; if: string }>;
   handler(context: { event: JobEvent<N>; step: JobStep }): Promise<unknown>;

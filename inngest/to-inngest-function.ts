@@ -1,4 +1,5 @@
 import { NonRetriableError } from "inngest";
+import { assertCan } from "@/lib/auth/permissions";
 import { alertJobFailure } from "@/lib/notifications/alert";
 import { ZOutboxEvent } from "@/lib/notifications/outbox-events";
 import { EmailSendError } from "@/lib/notifications/transport/mail-transport";
@@ -28,6 +29,7 @@ export function toInngestFunction<N extends TOutboxEventName>(job: NotificationJ
       onFailure: ({ error, event }) => alertJobFailure({ jobId: job.id, error, event: event.data.event }),
     },
     async ({ event, step }) => {
+      assertCan("SYSTEM", job.permission);
       // The trigger guarantees the name is one of job.events; parsing re-checks the payload at the edge.
       const parsed = ZOutboxEvent.parse({ name: event.name, data: event.data }) as JobEvent<N>;
       const tools: JobStep = {

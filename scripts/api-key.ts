@@ -61,6 +61,8 @@ runMain(async () => {
   await withDatabase(async (url) => {
     // Set before the app modules load: their database client reads DATABASE_URL once.
     process.env.DATABASE_URL = url;
+    const { assertCan } = await import("@/lib/auth/permissions");
+    assertCan("OPERATOR", "apiKeys.manageAny");
     const { findKeyOwnerByEmail, listApiKeys } = await import("@/lib/api-keys/data");
     const { createApiKey, revokeApiKey } = await import("@/lib/api-keys/mutations");
     const { operatorActor } = await import("@/lib/auth/actor");

@@ -32,6 +32,8 @@ runMain(async () => {
   await withDatabase(async (url) => {
     // Set before the app modules load: their database client reads DATABASE_URL once.
     process.env.DATABASE_URL = url;
+    const { assertCan } = await import("@/lib/auth/permissions");
+    assertCan("OPERATOR", "emailLog.viewAccountEmails");
     const { listRecentEmails } = await import("@/lib/notifications/data");
     const { toMailboxEntry } = await import("@/lib/notifications/mailbox-entry");
     const { db } = await import("@/lib/db");

@@ -23,6 +23,8 @@ runMain(async () => {
   const args = ZArgs.parse(values);
   await withDatabase(async (url) => {
     process.env.DATABASE_URL = url;
+    const { assertCan } = await import("@/lib/auth/permissions");
+    assertCan("OPERATOR", "outbox.manage");
     const { publishPendingOutbox } = await import("@/lib/notifications/publisher");
     const { db } = await import("@/lib/db");
     try {

@@ -4,6 +4,7 @@ import { CalendarGrid } from "@/components/dashboard/calendar-grid";
 import { CalendarLegend } from "@/components/dashboard/calendar-legend";
 import { CalendarToolbar } from "@/components/dashboard/calendar-toolbar";
 import { requirePermission } from "@/lib/auth/gates";
+import { actorOf } from "@/lib/auth/session";
 import { loadCalendar } from "@/lib/dashboard/load-calendar";
 import { ZCalendarQuery } from "@/lib/dashboard/schema";
 
@@ -12,9 +13,9 @@ export const metadata: Metadata = { title: "Calendar" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CalendarPage({ searchParams }: Props) {
-  await requirePermission("dashboard.access", "/dashboard");
+  const user = await requirePermission("dashboard.access", "/dashboard");
   const query = ZCalendarQuery.parse(await searchParams);
-  const calendar = await loadCalendar(query);
+  const calendar = await loadCalendar(actorOf(user), query);
   return (
     <>
       <AutoRefresh />

@@ -61,16 +61,27 @@ export function CalendarLane({ lane, startMinute, endMinute, isToday, timeZone }
         const aside = appointment.status === "CANCELLED" && placed.columns === 1;
         const width = aside ? 50 : 100 / placed.columns;
         const left = aside ? 50 : placed.column * width;
+        const style = { ...span(placed.start, placed.end), left: `${left}%`, width: `calc(${width}% - 2px)` };
+        const when = `${minuteLabel(placed.start)}–${minuteLabel(placed.end % (24 * 60))}`;
+        if (!appointment.customer || !appointment.service) {
+          // A colleague's appointment: only that the time is taken, no link to details the viewer may not open.
+          return (
+            <div key={appointment.id} data-busy-block className="absolute z-20 overflow-hidden rounded-md border-l-4 border-stone-500 bg-stone-100 px-1.5 py-0.5 text-left text-xs leading-tight text-stone-900" style={style}>
+              <span className="block font-semibold">{when} Busy</span>
+              <span className="sr-only">, {day}, with {lane.staff.name}</span>
+            </div>
+          );
+        }
         return (
           <Link
             key={appointment.id}
             href={`/dashboard/appointments/${appointment.id}`}
             data-appointment-id={appointment.id}
             className={`absolute z-20 overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left text-xs leading-tight text-stone-900 shadow-sm hover:z-30 hover:overflow-visible focus-visible:z-30 ${status.block}`}
-            style={{ ...span(placed.start, placed.end), left: `${left}%`, width: `calc(${width}% - 2px)` }}
+            style={style}
           >
             <span className="block font-semibold">
-              {minuteLabel(placed.start)}–{minuteLabel(placed.end % (24 * 60))} {appointment.customer.name}
+              {when} {appointment.customer.name}
             </span>
             <span className="block truncate">{appointment.service.name}</span>
             <span className={`mt-0.5 inline-block rounded px-1 font-semibold ${status.badge}`}>

@@ -7,6 +7,7 @@ const sections: Array<{ href: string; label: string; needs: readonly Permission[
   { href: "/dashboard", label: "Calendar", needs: ["dashboard.access"] },
   { href: "/dashboard/customers", label: "Customers", needs: VIEW_CUSTOMERS },
   { href: "/dashboard/emails", label: "Email log", needs: ["emailLog.view"] },
+  { href: "/dashboard/schedule", label: "My schedule", needs: ["staffSchedule.manageOwn"] },
   { href: "/dashboard/api-keys", label: "API keys", needs: ["apiKeys.manageOwn"] },
   { href: "/dashboard/services", label: "Services", needs: ["services.manage"] },
   { href: "/dashboard/stylists", label: "Stylists", needs: ["team.manage"] },

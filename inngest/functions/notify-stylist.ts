@@ -8,6 +8,7 @@ export const notifyStylistJob: NotificationJob<"appointment.created" | "appointm
   name: "Notify the stylist",
   events: ["appointment.created", "appointment.cancelled"],
   retries: 4,
+  permission: "notifications.send",
   handler({ event, step }) {
     const { appointmentId, version } = event.data;
     const kind = event.name === "appointment.created" ? "stylist-booked" : "stylist-cancelled";

@@ -1,4 +1,5 @@
 import { cron } from "inngest";
+import { assertCan } from "@/lib/auth/permissions";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { inngest } from "../client";
 
@@ -8,5 +9,8 @@ import { inngest } from "../client";
  */
 export const outboxRelay = inngest.createFunction(
   { id: "outbox-relay", name: "Relay unpublished outbox events", triggers: [cron("* * * * *")], retries: 2 },
-  async ({ step }) => step.run("publish-pending-outbox", () => publishPendingOutbox()),
+  async ({ step }) => {
+    assertCan("SYSTEM", "outbox.manage");
+    return step.run("publish-pending-outbox", () => publishPendingOutbox());
+  },
 );

@@ -8,6 +8,7 @@ export const sendCancellationNoticeJob: NotificationJob<"appointment.cancelled">
   name: "Send cancellation notice",
   events: ["appointment.cancelled"],
   retries: 4,
+  permission: "notifications.send",
   handler({ event, step }) {
     const { appointmentId, version, reason } = event.data;
     return step.run("send-cancellation-email", () =>

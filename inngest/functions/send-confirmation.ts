@@ -8,6 +8,7 @@ export const sendConfirmationJob: NotificationJob<"appointment.created"> = {
   name: "Send booking confirmation",
   events: ["appointment.created"],
   retries: 4,
+  permission: "notifications.send",
   handler({ event, step }) {
     const { appointmentId, version } = event.data;
     return step.run("send-confirmation-email", () =>

@@ -15,6 +15,7 @@ export const sendReminderJob: NotificationJob<"appointment.created" | "appointme
   name: "Send appointment reminder",
   events: ["appointment.created", "appointment.rescheduled"],
   retries: 4,
+  permission: "notifications.send",
   cancelOn: [
     { event: "appointment.cancelled", if: "async.data.appointmentId == event.data.appointmentId" },
     {

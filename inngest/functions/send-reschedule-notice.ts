@@ -8,6 +8,7 @@ export const sendRescheduleNoticeJob: NotificationJob<"appointment.rescheduled">
   name: "Send reschedule notice",
   events: ["appointment.rescheduled"],
   retries: 4,
+  permission: "notifications.send",
   handler({ event, step }) {
     const { appointmentId, version, previous } = event.data;
     return step.run("send-reschedule-email", () =>

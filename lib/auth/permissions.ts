@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import type { Actor, Role } from "./actor";
 
 /**
@@ -27,16 +28,16 @@ export const PERMISSIONS = {
   "customer.create": STAFF,
   /** Customer names, services and notes in colleagues' calendar columns (else busy blocks only). */
   "calendar.viewColleagueDetails": ["FRONT_DESK", "ADMIN"],
-  "emailLog.view": ["FRONT_DESK", "ADMIN"],
+  "emailLog.view": ["FRONT_DESK", "ADMIN", "OPERATOR"],
   /** Verification, reset, sign-in-link and invitation emails in the log (metadata only). */
-  "emailLog.viewAccountEmails": ["ADMIN"],
+  "emailLog.viewAccountEmails": ["ADMIN", "OPERATOR"],
   "emailLog.resend": ["FRONT_DESK", "ADMIN"],
   "services.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
   "team.manage": ["ADMIN"],
   "staffSchedule.manageAny": ["ADMIN"],
   /** One's own working hours and time off. */
-  "staffSchedule.manageOwn": ["STYLIST", "FRONT_DESK"],
+  "staffSchedule.manageOwn": ["STYLIST"],
   "apiKeys.manageOwn": STAFF,
   "apiKeys.manageAny": ["ADMIN", "OPERATOR"],
   /** Holding (or granting a key) the scopes listed in ADMIN_ONLY_SCOPES. */
@@ -56,6 +57,11 @@ export function can(principal: Principal, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Principal[]).includes(principal);
 }
 
+/** For the doors without a user (Inngest jobs as SYSTEM, CLIs as OPERATOR): the same table decides. */
+export function assertCan(principal: Principal, permission: Permission): void {
+  if (!can(principal, permission)) throw new AppError("FORBIDDEN", `${principal} does not hold ${permission}.`);
+}
+
 /** One permission, or a list of which any one suffices (the data read then narrows what each one sees). */
 export type PermissionNeed = Permission | readonly Permission[];
 
@@ -72,6 +78,12 @@ export function principalOf(actor: Actor): Principal {
 
 export function actorCan(actor: Actor, permission: Permission): boolean {
   return can(principalOf(actor), permission);
+}
+
+/** A stylist's hours and time off: anyone's with staffSchedule.manageAny, one's own with manageOwn. */
+export function managesSchedule(actor: Actor, staffId: string): boolean {
+  if (actorCan(actor, "staffSchedule.manageAny")) return true;
+  return actor.kind === "user" && actorCan(actor, "staffSchedule.manageOwn") && staffId === actor.userId;
 }
 
 /**

@@ -4,14 +4,16 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
 import { userForAction } from "@/lib/auth/gates";
+import { managesSchedule } from "@/lib/auth/permissions";
+import type { UserActor } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/session";
 import { updateSalonSettings } from "@/lib/salon/mutations";
 import { ZSalonSettingsInput } from "@/lib/salon/schema";
 import { getSalonSettings } from "@/lib/salon/data";
 import { createService, setServiceStaff, updateService } from "@/lib/services/mutations";
-import { addTimeOff, createStaffMember, removeTimeOff, updateStaffMember } from "@/lib/staff/mutations";
+import { addTimeOff, createStaffMember, removeTimeOff, setWeeklyHours, updateStaffMember } from "@/lib/staff/mutations";
 import { AppError } from "@/lib/errors";
-import { ZNewStaffAccount, ZStaffProfileForm, ZTimeOffForm } from "@/lib/staff/schema";
+import { ZNewStaffAccount, ZStaffProfileForm, ZTimeOffForm, ZWeeklyHoursForm } from "@/lib/staff/schema";
 import { addDays, startOfLocalDay } from "@/lib/time/zoned";
 import { ZServiceForm } from "./schema";
 
@@ -68,10 +70,40 @@ export async function saveStaffAction(_state: ActionState, formData: FormData): 
   redirect("/dashboard/stylists?notice=saved");
 }
 
+/** Hours and time off: an admin's for anyone, a stylist's for themselves (checked per stylist). */
+async function scheduleEditor(staffId: string | undefined): Promise<UserActor> {
+  const actor = actorOf(await userForAction(["staffSchedule.manageAny", "staffSchedule.manageOwn"]));
+  if (!staffId) throw new AppError("VALIDATION", "Which stylist?");
+  if (!managesSchedule(actor, staffId)) throw new AppError("FORBIDDEN", "You can only change your own schedule.");
+  return actor;
+}
+
+/** Where a schedule change returns to: one's own schedule page, or the stylist's admin page. */
+function scheduleHref(editorId: string, staffId: string, notice: string): string {
+  return editorId === staffId ? `/dashboard/schedule?notice=${notice}` : `/dashboard/stylists/${staffId}?notice=${notice}`;
+}
+
+export async function saveWeeklyHoursAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  let editorId: string;
+  try {
+    const actor = await scheduleEditor(values.staffId);
+    editorId = actor.userId;
+    const parsed = ZWeeklyHoursForm.safeParse(values);
+    if (!parsed.success) return validationState(parsed.error, values);
+    await setWeeklyHours(actor, parsed.data.staffId, parsed.data.hours);
+  } catch (error) {
+    return errorState(error, values);
+  }
+  redirect(scheduleHref(editorId, values.staffId!, "hours"));
+}
+
 export async function addTimeOffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
+  let editorId: string;
   try {
-    const actor = actorOf(await userForAction("staffSchedule.manageAny"));
+    const actor = await scheduleEditor(values.staffId);
+    editorId = actor.userId;
     const parsed = ZTimeOffForm.safeParse({ ...values, reason: values.reason || undefined });
     if (!parsed.success) return validationState(parsed.error, values);
     const { timezone } = await getSalonSettings();
@@ -81,17 +113,19 @@ export async function addTimeOffAction(_state: ActionState, formData: FormData):
   } catch (error) {
     return errorState(error, values);
   }
-  redirect(`/dashboard/stylists/${values.staffId}?notice=time-off`);
+  redirect(scheduleHref(editorId, values.staffId!, "time-off"));
 }
 
 export async function removeTimeOffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
+  let editorId: string;
   try {
-    const actor = actorOf(await userForAction("staffSchedule.manageAny"));
-    if (!values.staffId || !values.timeOffId) throw new AppError("VALIDATION", "Which time off?");
-    await removeTimeOff(actor, values.staffId, values.timeOffId);
+    const actor = await scheduleEditor(values.staffId);
+    editorId = actor.userId;
+    if (!values.timeOffId) throw new AppError("VALIDATION", "Which time off?");
+    await removeTimeOff(actor, values.staffId!, values.timeOffId);
   } catch (error) {
     return errorState(error, values);
   }
-  redirect(`/dashboard/stylists/${values.staffId}?notice=time-off-removed`);
+  redirect(scheduleHref(editorId, values.staffId!, "time-off-removed"));
 }

@@ -16,8 +16,15 @@ export type LayoutStaff = {
   timeOff: Array<{ startsAt: Date; endsAt: Date; reason: string | null }>;
 };
 
+/**
+ * What the calendar shows of an appointment. A colleague's appointment the viewer may not read arrives
+ * without `customer` and `service`: a busy block.
+ */
+export type CalendarBlock = Pick<AppointmentView, "id" | "status" | "startsAt" | "endsAt" | "staffId"> &
+  Partial<Pick<AppointmentView, "customer" | "service">>;
+
 export type MinuteSpan = { start: number; end: number };
-export type PlacedAppointment = MinuteSpan & { appointment: AppointmentView; column: number; columns: number };
+export type PlacedAppointment = MinuteSpan & { appointment: CalendarBlock; column: number; columns: number };
 /** `besideCancelled`: a cancelled block shares this time, so the slot takes the left half and it the right. */
 export type EmptySlot = { minute: number; startsAt: string; besideCancelled: boolean };
 export type Lane = { date: string; staff: LayoutStaff; working: MinuteSpan[]; timeOff: Array<MinuteSpan & { reason: string | null }>; appointments: PlacedAppointment[]; slots: EmptySlot[] };
@@ -52,7 +59,7 @@ function minutesOnDay(date: string, from: Date, until: Date, timeZone: string): 
 }
 
 /** Overlapping blocks (a cancelled one under its replacement) share the lane side by side. */
-function placeAppointments(spans: Array<MinuteSpan & { appointment: AppointmentView }>): PlacedAppointment[] {
+function placeAppointments(spans: Array<MinuteSpan & { appointment: CalendarBlock }>): PlacedAppointment[] {
   const columnEnds: number[] = [];
   const placed = spans.map((span) => {
     let column = columnEnds.findIndex((end) => end <= span.start);
@@ -63,7 +70,7 @@ function placeAppointments(spans: Array<MinuteSpan & { appointment: AppointmentV
   return placed.map((span) => ({ ...span, columns: columnEnds.length }));
 }
 
-function buildLane(date: string, staff: LayoutStaff, appointments: AppointmentView[], timeZone: string): Omit<Lane, "slots"> {
+function buildLane(date: string, staff: LayoutStaff, appointments: CalendarBlock[], timeZone: string): Omit<Lane, "slots"> {
   const weekday = isoWeekday(date);
   const spans = appointments
     .filter((appointment) => appointment.staffId === staff.id)
@@ -101,7 +108,7 @@ export function buildCalendarLayout(args: {
   view: CalendarView;
   timeZone: string;
   staff: LayoutStaff[];
-  appointments: AppointmentView[];
+  appointments: CalendarBlock[];
 }): CalendarLayout {
   const days = calendarDays(args.date, args.view);
   const partial = days.map((date) => ({ date, lanes: args.staff.map((staff) => buildLane(date, staff, args.appointments, args.timeZone)) }));

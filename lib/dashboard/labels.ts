@@ -34,6 +34,13 @@ export const roleLabels: Record<Role, string> = {
   ADMIN: "Admin",
 };
 
+/** The toast after a change to a stylist's hours or time off. */
+export const scheduleNotices: Record<string, string> = {
+  hours: "Hours saved.",
+  "time-off": "Time off added.",
+  "time-off-removed": "Time off removed.",
+};
+
 /** Where a change came from: the history's actor kind in words. */
 export const actorKindLabels: Record<string, string> = {
   CUSTOMER: "customer (web)",

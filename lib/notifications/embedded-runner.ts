@@ -1,5 +1,6 @@
 import "server-only";
 import type { AnyNotificationJob, JobEvent, JobStep } from "@/inngest/job";
+import { assertCan } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
 import { alertJobFailure } from "./alert";
 import { EmailSendError } from "./transport/mail-transport";
@@ -52,6 +53,7 @@ export async function runJobsInProcess(
   const results: JobRunResult[] = [];
   for (const job of jobs.filter((candidate) => candidate.events.includes(event.name))) {
     try {
+      assertCan("SYSTEM", job.permission);
       const output = await job.handler({ event, step: embeddedStep(job, options) });
       results.push({ jobId: job.id, status: "completed", output });
     } catch (error) {

@@ -34,16 +34,20 @@ async function profileSnapshot(tx: Prisma.TransactionClient, staffId: string) {
   return { ...fields, serviceIds: services.map((service) => service.serviceId) };
 }
 
-async function writeSchedule(tx: Prisma.TransactionClient, actor: Actor, staffId: string, profile: TStaffProfile): Promise<void> {
-  const hoursBefore = await tx.workingHours.findMany({ where: { staffId }, select: { weekday: true, startMinute: true, endMinute: true } });
-  await tx.staffService.deleteMany({ where: { staffId } });
-  await tx.staffService.createMany({ data: profile.serviceIds.map((serviceId) => ({ staffId, serviceId })) });
-  await tx.workingHours.deleteMany({ where: { staffId } });
-  await tx.workingHours.createMany({ data: profile.hours.map((interval) => ({ staffId, ...interval })) });
-  await recordAudit(tx, actor, { entityKind: "working-hours", entityId: staffId, entityLabel: profile.displayName, action: "changed", before: weekSnapshot(hoursBefore), after: weekSnapshot(profile.hours) });
+async function writeHours(tx: Prisma.TransactionClient, actor: Actor, staff: { userId: string; displayName: string }, hours: WeeklyInterval[]): Promise<void> {
+  const hoursBefore = await tx.workingHours.findMany({ where: { staffId: staff.userId }, select: { weekday: true, startMinute: true, endMinute: true } });
+  await tx.workingHours.deleteMany({ where: { staffId: staff.userId } });
+  await tx.workingHours.createMany({ data: hours.map((interval) => ({ staffId: staff.userId, ...interval })) });
+  await recordAudit(tx, actor, { entityKind: "working-hours", entityId: staff.userId, entityLabel: staff.displayName, action: "changed", before: weekSnapshot(hoursBefore), after: weekSnapshot(hours) });
 }
 
-/** A new STAFF (or ADMIN) account with a profile, services and weekly hours; its email counts as confirmed. */
+async function writeSchedule(tx: Prisma.TransactionClient, actor: Actor, staffId: string, profile: TStaffProfile): Promise<void> {
+  await tx.staffService.deleteMany({ where: { staffId } });
+  await tx.staffService.createMany({ data: profile.serviceIds.map((serviceId) => ({ staffId, serviceId })) });
+  await writeHours(tx, actor, { userId: staffId, displayName: profile.displayName }, profile.hours);
+}
+
+/** A new team member's account with a profile, services and weekly hours; its email counts as confirmed. */
 export async function createStaffMember(actor: Actor, account: TNewStaffAccount, profile: TStaffProfile): Promise<{ id: string }> {
   const passwordHash = await hashPassword(account.password);
   try {
@@ -77,6 +81,15 @@ export async function updateStaffMember(actor: Actor, staffId: string, profile: 
     if (count === 0) throw new AppError("NOT_FOUND", "That stylist does not exist.");
     await writeSchedule(tx, actor, staffId, profile);
     await recordAudit(tx, actor, { entityKind: "stylist", entityId: staffId, entityLabel: profile.displayName, action: "updated", before, after: await profileSnapshot(tx, staffId) });
+  });
+}
+
+/** Replaces a stylist's weekly hours as a whole (their own "My schedule" page). */
+export async function setWeeklyHours(actor: Actor, staffId: string, hours: WeeklyInterval[]): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const profile = await tx.staffProfile.findUnique({ where: { userId: staffId }, select: { userId: true, displayName: true } });
+    if (!profile) throw new AppError("NOT_FOUND", "That stylist does not exist.");
+    await writeHours(tx, actor, profile, hours);
   });
 }
 

@@ -9,6 +9,25 @@ import { parseDayHours, WEEKDAYS, type WeeklyInterval } from "./weekly-hours";
 const ZDay = z.string().max(200).optional();
 const ZHours = z.object({ hours1: ZDay, hours2: ZDay, hours3: ZDay, hours4: ZDay, hours5: ZDay, hours6: ZDay, hours7: ZDay });
 
+type HoursFields = z.infer<typeof ZHours>;
+
+/** The seven weekday lines as validated intervals; each bad line becomes an issue on its own field. */
+function weeklyIntervals(form: HoursFields, ctx: z.RefinementCtx): WeeklyInterval[] {
+  const hours: WeeklyInterval[] = [];
+  WEEKDAYS.forEach((_, index) => {
+    const parsed = parseDayHours(index + 1, form[`hours${index + 1}` as keyof HoursFields] ?? "");
+    if (typeof parsed === "string") ctx.addIssue({ code: "custom", path: [`hours${index + 1}`], message: parsed });
+    else hours.push(...parsed);
+  });
+  return hours;
+}
+
+/** A stylist's own week (the "My schedule" page): the hours only. */
+export const ZWeeklyHoursForm = z
+  .object({ staffId: z.string().min(1).max(191) })
+  .extend(ZHours.shape)
+  .transform((form, ctx) => ({ staffId: form.staffId, hours: weeklyIntervals(form, ctx) }));
+
 export const ZStaffProfileForm = z
   .object({
     displayName: z.string().trim().min(1).max(80),
@@ -19,12 +38,7 @@ export const ZStaffProfileForm = z
   })
   .extend(ZHours.shape)
   .transform((form, ctx) => {
-    const hours: WeeklyInterval[] = [];
-    WEEKDAYS.forEach((_, index) => {
-      const parsed = parseDayHours(index + 1, form[`hours${index + 1}` as keyof z.infer<typeof ZHours>] ?? "");
-      if (typeof parsed === "string") ctx.addIssue({ code: "custom", path: [`hours${index + 1}`], message: parsed });
-      else hours.push(...parsed);
-    });
+    const hours = weeklyIntervals(form, ctx);
     return { displayName: form.displayName, color: form.color, bio: form.bio || null, active: form.active, serviceIds: form.serviceIds, hours };
   });
 export type TStaffProfile = z.output<typeof ZStaffProfileForm>;

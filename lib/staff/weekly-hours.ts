@@ -45,3 +45,8 @@ export function formatDayHours(intervals: WeeklyInterval[], weekday: number): st
     .map((interval) => `${clock(interval.startMinute)}-${clock(interval.endMinute)}`)
     .join(", ");
 }
+
+/** A week as the form's `hours1` … `hours7` fields. */
+export function weeklyHoursDefaults(intervals: WeeklyInterval[]): Record<string, string> {
+  return Object.fromEntries(WEEKDAYS.map((_, index) => [`hours${index + 1}`, formatDayHours(intervals, index + 1)]));
+}

@@ -10,7 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { STAFF_ROLES } from "@/lib/auth/actor";
 import { saveStaffAction } from "@/lib/dashboard/admin-actions";
 import { roleLabels } from "@/lib/dashboard/labels";
-import { WEEKDAYS } from "@/lib/staff/weekly-hours";
+import { WeeklyHoursFields } from "./weekly-hours-fields";
 
 type Props = { id?: string; defaults: Record<string, string>; services: Array<{ value: string; label: string }>; serviceIds: string[] };
 
@@ -38,13 +38,7 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
       <div className="sm:col-span-2">
         <CheckboxGroup legend="Services performed" name="serviceIds" options={services} checked={serviceIds} />
       </div>
-      <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-2">
-        <legend className="mb-1 text-base font-semibold text-stone-900">Weekly hours</legend>
-        <p className="text-sm text-stone-700 sm:col-span-2">Intervals like “09:00-13:00, 14:00-18:00” (the gap is the break); leave a day empty for a day off.</p>
-        {WEEKDAYS.map((day, index) => (
-          <TextField key={day} label={day} name={`hours${index + 1}`} defaultValue={values[`hours${index + 1}`]} error={error(`hours${index + 1}`)} />
-        ))}
-      </fieldset>
+      <WeeklyHoursFields values={values} error={error} />
       <CheckboxField label="Active (bookable)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
       <div className="sm:col-span-2">
         <Button type="submit" pending={pending}>Save stylist</Button>

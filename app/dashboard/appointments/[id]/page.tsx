@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Toast } from "@/components/ui/toast";
-import { actorOf, type SessionUser } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
+import { actorOf } from "@/lib/auth/session";
 import { requirePermission } from "@/lib/auth/gates";
+import { managesAppointment } from "@/lib/auth/permissions";
 import { getAppointment } from "@/lib/booking/data";
 import { formatSalonDate, formatSalonTime, salonLocalDate } from "@/lib/customer-portal/format-when";
 import { hasStarted } from "@/lib/dashboard/clock";
@@ -28,9 +30,9 @@ const notices: Record<string, string> = {
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
-async function load(id: string, user: SessionUser) {
+async function load(id: string, actor: Actor) {
   try {
-    return await getAppointment(actorOf(user), id);
+    return await getAppointment(actor, id);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -39,10 +41,10 @@ async function load(id: string, user: SessionUser) {
 
 export default async function DashboardAppointmentPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await requirePermission("dashboard.access", `/dashboard/appointments/${id}`);
+  const actor = actorOf(await requirePermission("dashboard.access", `/dashboard/appointments/${id}`));
   const [{ notice }, appointment, records, staff, salon] = await Promise.all([
     searchParams,
-    load(id, user),
+    load(id, actor),
     getAppointmentRecords(id),
     listStaffOptions(),
     getSalonSettings(),
@@ -82,7 +84,7 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
           <div className="mt-4 grid gap-6 md:grid-cols-2">
             <RescheduleForm
               {...target}
-              staff={staff.map((member) => ({ value: member.id, label: member.name }))}
+              staff={staff.filter((member) => managesAppointment(actor, { staffId: member.id })).map((member) => ({ value: member.id, label: member.name }))}
               defaults={{ staffId: appointment.staffId, date, time: formatSalonTime(appointment.startsAt, tz) }}
             />
             <CancelForm {...target} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/gates";
+import { managesAppointment } from "@/lib/auth/permissions";
 import { actorOf } from "@/lib/auth/session";
 import { getCustomer, listCustomers, type Customer } from "@/lib/customers/data";
 import { salonToday } from "@/lib/dashboard/clock";
@@ -23,13 +24,15 @@ export default async function NewAppointmentPage({ searchParams }: Props) {
   const actor = actorOf(await requirePermission("dashboard.access", "/dashboard/appointments/new"));
   const { staff, date, time, q, customer: customerId } = await searchParams;
   const query = q?.trim().slice(0, 200) || undefined;
-  const [services, stylists, salon, matches, customer] = await Promise.all([
+  const [services, allStylists, salon, matches, customer] = await Promise.all([
     listActiveServices(),
     listStaffOptions(),
     getSalonSettings(),
     query ? listCustomers(actor, { q: query, limit: 10 }) : Promise.resolve([]),
     chosenCustomer(actor, customerId),
   ]);
+  // A stylist books into their own column only; the action checks again.
+  const stylists = allStylists.filter((stylist) => managesAppointment(actor, { staffId: stylist.id }));
   const today = salonToday(salon.timezone);
   const keep = { staff: staff ?? stylists[0]?.id ?? "", date: date ?? today, time: time ?? "10:00" };
   return (

@@ -1,0 +1,24 @@
+"use client";
+
+import { useFormAction } from "@/components/hooks/use-form-action";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { saveWeeklyHoursAction } from "@/lib/dashboard/admin-actions";
+import { WeeklyHoursFields } from "./weekly-hours-fields";
+
+/** A stylist's own week: the hours only (profile and services stay with the admin). */
+export function WeeklyHoursForm({ staffId, defaults }: { staffId: string; defaults: Record<string, string> }) {
+  const { state, action, pending, values, error } = useFormAction(saveWeeklyHoursAction, defaults);
+  return (
+    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
+      <div className="sm:col-span-2">
+        <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      </div>
+      <input type="hidden" name="staffId" value={staffId} />
+      <WeeklyHoursFields values={values} error={error} />
+      <div className="sm:col-span-2">
+        <Button type="submit" pending={pending}>Save hours</Button>
+      </div>
+    </form>
+  );
+}
