@@ -14,6 +14,7 @@ export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
           { href: "/dashboard/services", label: "Services" },
           { href: "/dashboard/stylists", label: "Stylists" },
           { href: "/dashboard/settings", label: "Settings" },
+          { href: "/dashboard/notifications", label: "Notifications" },
         ]
       : []),
   ];

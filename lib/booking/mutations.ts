@@ -152,10 +152,15 @@ function blockedRange(startsAt: number, timing: Pick<BookableService, "durationM
   };
 }
 
+export type BookOptions = MutationOptions & {
+  /** Runs last inside the booking's transaction (e.g. storing an idempotent answer); throwing rolls back. */
+  beforeCommit?: (tx: Tx, appointment: AppointmentView) => Promise<void>;
+};
+
 export async function bookAppointment(
   actor: Actor,
   rawInput: TBookAppointmentInput,
-  options: MutationOptions = {},
+  options: BookOptions = {},
 ): Promise<AppointmentView> {
   const input = parseInput(ZBookAppointmentInput, rawInput);
   if (!isStaffActor(actor) && (actor.kind !== "user" || input.customerId !== actor.userId)) {
@@ -233,7 +238,9 @@ export async function bookAppointment(
       }),
     );
     await writeOutboxEvent(tx, { name: "appointment.created", data: { appointmentId: created.id, version: created.version } });
-    return toAppointmentView(created);
+    const view = toAppointmentView(created);
+    await options.beforeCommit?.(tx, view);
+    return view;
   });
 }
 
@@ -296,7 +303,8 @@ export async function rescheduleAppointment(
       priceCents: timing.priceCents,
       currency: timing.currency,
     };
-    const view = await updateIfUnchanged(tx, current, next);
+    // The reminder for the old time is void; the one for the new time is keyed by the new version.
+    const view = await updateIfUnchanged(tx, current, { ...next, scheduleVersion: current.version + 1 });
     const { blockedFrom: _from, blockedUntil: _until, ...visible } = next;
     await recordEvent(tx, actor, current.id, "rescheduled", diffChanges({ ...current, currency: current.currency.trim() }, visible));
     await writeOutboxEvent(tx, {
