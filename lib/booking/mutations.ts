@@ -142,6 +142,21 @@ async function updateIfUnchanged(
   return toAppointmentView(await tx.appointment.findUniqueOrThrow({ where: { id: current.id }, select: appointmentViewSelect }));
 }
 
+/**
+ * One throwaway account must not be able to hold every slot to the horizon. The customer's row is locked
+ * first, so two bookings of the same customer at once count one after the other.
+ */
+async function assertUnderBookingCap(tx: Tx, customerId: string, cap: number, now: number): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${customerId} FOR UPDATE`;
+  const upcoming = await tx.appointment.count({ where: { customerId, status: "BOOKED", startsAt: { gt: new Date(now) } } });
+  if (upcoming >= cap) {
+    throw new AppError(
+      "BOOKING_LIMIT_REACHED",
+      `You already have ${upcoming} upcoming appointment${upcoming === 1 ? "" : "s"}, the most this salon takes online. Cancel one, or call the salon to book more.`,
+    );
+  }
+}
+
 function blockedRange(startsAt: number, timing: Pick<BookableService, "durationMinutes" | "bufferBeforeMinutes" | "bufferAfterMinutes">) {
   const endsAt = startsAt + timing.durationMinutes * MINUTE_MS;
   return {
@@ -180,6 +195,8 @@ export async function bookAppointment(
     if (!customer) throw new AppError("NOT_FOUND", "That customer does not exist.");
 
     const salon = await loadSalonAndService(tx, input.serviceId);
+    // Staff book on the salon's behalf and may exceed the cap; a customer (web or API key) may not.
+    if (!isStaffActor(actor)) await assertUnderBookingCap(tx, input.customerId, salon.maxFutureBookingsPerCustomer, now);
     const service = serviceOf(salon);
     assertServiceBookable(service);
     const window = availabilityLoadWindow({ from: startsAt, until: startsAt + 1 }, service, salon.timezone);
