@@ -9,6 +9,7 @@ export const errorCodes = {
   INVALID_TRANSITION: 409,
   VERSION_CONFLICT: 409,
   CONFLICT: 409,
+  BOOKING_LIMIT_REACHED: 409,
   RATE_LIMITED: 429,
 } as const;
 

@@ -13,6 +13,8 @@ export const salon = {
   cancelCutoffMinutes: 24 * 60,
   rescheduleCutoffMinutes: 24 * 60,
   reminderLeadMinutes: 24 * 60,
+  // The demo customer already holds several upcoming visits; leave room to try booking more.
+  maxFutureBookingsPerCustomer: 10,
 };
 
 type ServiceSeed = {

@@ -14,6 +14,7 @@ const sections: Array<{ href: string; label: string; needs: readonly Permission[
   { href: "/dashboard/settings", label: "Settings", needs: ["settings.manage"] },
   { href: "/dashboard/team", label: "Team", needs: ["team.manage"] },
   { href: "/dashboard/audit", label: "Audit log", needs: ["audit.view"] },
+  { href: "/dashboard/notifications", label: "Notifications", needs: ["outbox.manage"] },
 ];
 
 /** The dashboard's sections the user may open (each page checks again on the server). */

@@ -17,6 +17,7 @@ const TITLES: Record<string, string> = {
   INVALID_TRANSITION: "Invalid Transition",
   VERSION_CONFLICT: "Version Conflict",
   CONFLICT: "Conflict",
+  BOOKING_LIMIT_REACHED: "Booking Limit Reached",
 };
 
 /** A stable, documented URI per code: clients may link or switch on it (docs/API.md lists them). */

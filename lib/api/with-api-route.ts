@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/api/api-error";
 import { authenticate, authorizeKey, type ApiAccess, type ApiPrincipal } from "@/lib/api/authenticate";
-import { idempotencyKeyOf, requestHash, runIdempotently } from "@/lib/api/idempotency/idempotency";
+import { idempotencyKeyOf, requestHash, runIdempotently, type IdempotencyCompletion } from "@/lib/api/idempotency/idempotency";
 import { problemFromError, problemResponse } from "@/lib/api/problem";
 import { assertWithinRateLimit } from "@/lib/api/rate-limit/rate-limit";
 import { parseJsonText, readJsonBodyText } from "@/lib/api/read-body";
@@ -21,6 +21,8 @@ export type ApiHandlerArgs<P> = {
   requestId: string;
   /** The parsed JSON body (undefined when empty); size, content type and syntax are already checked. */
   body: unknown;
+  /** Set on a POST with an Idempotency-Key: store the answer in the handler's own transaction. */
+  idempotency?: IdempotencyCompletion;
 };
 
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -53,10 +55,9 @@ export function withApiRoute<P = Record<string, never>>(
           body: parseJsonText(bodyText),
         };
         const key = request.method === "POST" ? idempotencyKeyOf(request) : undefined;
-        const run = () => handler(args);
         const result = key
-          ? await runIdempotently(principal.apiKeyId, key, requestHash(request, bodyText), run)
-          : await run();
+          ? await runIdempotently(principal.apiKeyId, key, requestHash(request, bodyText), (idempotency) => handler({ ...args, idempotency }))
+          : await handler(args);
         return { response: toResponse(request, result), headers, principal };
       } catch (error) {
         return { response: errorResponse(error, requestId), headers, principal };

@@ -12,6 +12,7 @@ export type SalonAndServiceRow = {
   bookingHorizonDays: number;
   cancelCutoffMinutes: number;
   rescheduleCutoffMinutes: number;
+  maxFutureBookingsPerCustomer: number;
   serviceId: string | null;
   serviceName: string | null;
   serviceActive: boolean | null;

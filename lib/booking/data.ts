@@ -30,7 +30,7 @@ export type QueryClient = Pick<PrismaClient, "$queryRaw">;
 export function salonAndServiceSql(serviceId: string): Prisma.Sql {
   return Prisma.sql`
     SELECT s."timezone", s."slotStepMinutes", s."minNoticeMinutes", s."bookingHorizonDays",
-           s."cancelCutoffMinutes", s."rescheduleCutoffMinutes",
+           s."cancelCutoffMinutes", s."rescheduleCutoffMinutes", s."maxFutureBookingsPerCustomer",
            sv."id" AS "serviceId", sv."name" AS "serviceName", sv."active" AS "serviceActive",
            sv."durationMinutes", sv."bufferBeforeMinutes", sv."bufferAfterMinutes", sv."priceCents", sv."currency"
       FROM "SalonSettings" s

@@ -153,6 +153,21 @@ async function updateIfUnchanged(
   return toAppointmentView(await tx.appointment.findUniqueOrThrow({ where: { id: current.id }, select: appointmentViewSelect }));
 }
 
+/**
+ * One throwaway account must not be able to hold every slot to the horizon. The customer's row is locked
+ * first, so two bookings of the same customer at once count one after the other.
+ */
+async function assertUnderBookingCap(tx: Tx, customerId: string, cap: number, now: number): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${customerId} FOR UPDATE`;
+  const upcoming = await tx.appointment.count({ where: { customerId, status: "BOOKED", startsAt: { gt: new Date(now) } } });
+  if (upcoming >= cap) {
+    throw new AppError(
+      "BOOKING_LIMIT_REACHED",
+      `You already have ${upcoming} upcoming appointment${upcoming === 1 ? "" : "s"}, the most this salon takes online. Cancel one, or call the salon to book more.`,
+    );
+  }
+}
+
 function blockedRange(startsAt: number, timing: Pick<BookableService, "durationMinutes" | "bufferBeforeMinutes" | "bufferAfterMinutes">) {
   const endsAt = startsAt + timing.durationMinutes * MINUTE_MS;
   return {
@@ -163,10 +178,15 @@ function blockedRange(startsAt: number, timing: Pick<BookableService, "durationM
   };
 }
 
+export type BookOptions = MutationOptions & {
+  /** Runs last inside the booking's transaction (e.g. storing an idempotent answer); throwing rolls back. */
+  beforeCommit?: (tx: Tx, appointment: AppointmentView) => Promise<void>;
+};
+
 export async function bookAppointment(
   actor: Actor,
   rawInput: TBookAppointmentInput,
-  options: MutationOptions = {},
+  options: BookOptions = {},
 ): Promise<AppointmentView> {
   const input = parseInput(ZBookAppointmentInput, rawInput);
   // A stylist's powers cover their own column only, so "anyone available" is a customer's choice.
@@ -188,6 +208,8 @@ export async function bookAppointment(
     if (!customer) throw new AppError("NOT_FOUND", "That customer does not exist.");
 
     const salon = await loadSalonAndService(tx, input.serviceId);
+    // Staff book on the salon's behalf and may exceed the cap; a customer (web or API key) may not.
+    if (!isStaffActor(actor)) await assertUnderBookingCap(tx, input.customerId, salon.maxFutureBookingsPerCustomer, now);
     const service = serviceOf(salon);
     assertServiceBookable(service);
     const window = availabilityLoadWindow({ from: startsAt, until: startsAt + 1 }, service, salon.timezone);
@@ -246,7 +268,9 @@ export async function bookAppointment(
       }),
     );
     await writeOutboxEvent(tx, { name: "appointment.created", data: { appointmentId: created.id, version: created.version } });
-    return toAppointmentView(created);
+    const view = toAppointmentView(created);
+    await options.beforeCommit?.(tx, view);
+    return view;
   });
 }
 
@@ -315,7 +339,8 @@ export async function rescheduleAppointment(
       priceCents: timing.priceCents,
       currency: timing.currency,
     };
-    const view = await updateIfUnchanged(tx, current, next);
+    // The reminder for the old time is void; the one for the new time is keyed by the new version.
+    const view = await updateIfUnchanged(tx, current, { ...next, scheduleVersion: current.version + 1 });
     const { blockedFrom: _from, blockedUntil: _until, ...visible } = next;
     await recordEvent(tx, actor, current.id, "rescheduled", diffChanges({ ...current, currency: current.currency.trim() }, visible));
     await writeOutboxEvent(tx, {

@@ -6,6 +6,7 @@ import { actorOf, currentUser, requireUser } from "@/lib/auth/session";
 import { bookAppointment, cancelAppointment, changeCustomerNote, rescheduleAppointment } from "@/lib/booking/mutations";
 import { isAppError } from "@/lib/errors";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
+import { assertBookingAllowance } from "./booking-allowance";
 import { ZCancelForm, ZConfirmBookingForm, ZNoteForm, ZRescheduleForm } from "./schema";
 import { ANY_STAFF, selectionHref } from "./selection";
 
@@ -26,6 +27,7 @@ export async function confirmBookingAction(_state: ActionState, formData: FormDa
 
   let appointmentId: string;
   try {
+    await assertBookingAllowance(user.id);
     const appointment = await bookAppointment(actorOf(user), {
       customerId: user.id,
       serviceId: service,
@@ -53,6 +55,7 @@ export async function rescheduleAction(_state: ActionState, formData: FormData):
   const { appointmentId, version, start } = parsed.data;
   const user = await requireUser(`/appointments/${appointmentId}`);
   try {
+    await assertBookingAllowance(user.id);
     await rescheduleAppointment(actorOf(user), { appointmentId, expectedVersion: version, startsAt: start });
   } catch (error) {
     if (isAppError(error) && error.code === "SLOT_UNAVAILABLE") {
@@ -71,6 +74,7 @@ export async function cancelAction(_state: ActionState, formData: FormData): Pro
   const { appointmentId, version, reason } = parsed.data;
   const user = await requireUser(`/appointments/${appointmentId}`);
   try {
+    await assertBookingAllowance(user.id);
     await cancelAppointment(actorOf(user), { appointmentId, expectedVersion: version, reason });
   } catch (error) {
     return errorState(error, values);

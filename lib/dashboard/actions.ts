@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { getSalonSettings } from "@/lib/salon/data";
 import { resendEmail } from "./resend-email";
-import { fromWallClock } from "@/lib/time/zoned";
+import { wallClockOccurrences } from "@/lib/time/zoned";
 import { ZCreateAppointmentForm, ZDashboardCancelForm, ZDashboardRescheduleForm, ZStaffNoteForm, ZTransitionForm } from "./schema";
 
 /**
@@ -23,15 +23,23 @@ function optional(value: string | undefined): string | undefined {
   return value ? value : undefined;
 }
 
-/** Staff type the salon's wall-clock time; a time skipped by a clock change is refused, not guessed. */
-async function salonInstant(date: string, time: string): Promise<Date> {
+/**
+ * Staff type the salon's wall-clock time. A time skipped by a clock change is refused, not guessed; a
+ * time the clocks go back over happens twice, so staff say which (the form then offers the choice).
+ */
+async function salonInstant(date: string, time: string, occurrence: "earlier" | "later" | undefined): Promise<Date> {
   const { timezone } = await getSalonSettings();
   const [hours, minutes] = time.split(":").map(Number);
-  const instant = fromWallClock(date, hours! * 60 + minutes!, timezone);
-  if (instant === undefined) {
+  const instants = wallClockOccurrences(date, hours! * 60 + minutes!, timezone);
+  if (instants.length === 0) {
     throw new AppError("VALIDATION", "That time does not exist on that day (the clocks change).", [{ path: "time", message: "Choose another time." }]);
   }
-  return new Date(instant);
+  if (instants.length > 1 && !occurrence) {
+    throw new AppError("VALIDATION", `${time} happens twice on that day (the clocks go back). Choose which one.`, [
+      { path: "occurrence", message: "Choose the first or the second time." },
+    ]);
+  }
+  return new Date(occurrence === "later" ? instants.at(-1)! : instants[0]!);
 }
 
 const detailsHref = (id: string, notice: string) => `/dashboard/appointments/${id}?notice=${notice}`;
@@ -49,7 +57,7 @@ export async function createAppointmentAction(_state: ActionState, formData: For
       customerId: customer.id,
       serviceId: input.serviceId,
       staffId: input.staffId,
-      startsAt: await salonInstant(input.date, input.time),
+      startsAt: await salonInstant(input.date, input.time, input.occurrence),
       note: input.note,
       source: "DASHBOARD",
       overrideAvailability: input.overrideAvailability,
@@ -68,8 +76,8 @@ export async function dashboardRescheduleAction(_state: ActionState, formData: F
     const user = await userForAction("dashboard.access");
     const parsed = ZDashboardRescheduleForm.safeParse(values);
     if (!parsed.success) return validationState(parsed.error, values);
-    const { appointmentId, version, staffId, date, time, overrideAvailability } = parsed.data;
-    const startsAt = await salonInstant(date, time);
+    const { appointmentId, version, staffId, date, time, occurrence, overrideAvailability } = parsed.data;
+    const startsAt = await salonInstant(date, time, occurrence);
     await rescheduleAppointment(actorOf(user), { appointmentId, expectedVersion: version, staffId, startsAt, overrideAvailability });
   } catch (error) {
     return errorState(error, values);

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "@/lib/booking/appointment-view";
 
 /**
- * Reads for the staff dashboard. Callers have already checked the role (see lib/auth/staff-session.ts);
+ * Reads for the staff dashboard. Callers have already checked the role (see lib/auth/gates.ts);
  * these take explicit arguments and never read the request.
  */
 

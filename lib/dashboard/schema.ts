@@ -2,15 +2,17 @@ import { z } from "zod";
 import { ZApiKeyScope } from "@/lib/api-keys/schema";
 import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
 import { ZCreateCustomerInput } from "@/lib/customers/schema";
+import { ZLocalDate } from "@/lib/time/local-date";
 
 /**
  * The dashboard's form and URL inputs (isomorphic). Times come in as the salon's wall-clock date and
  * time, because that is what staff read on the calendar; the action turns them into instants.
  */
-const ZLocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-26.");
 const ZLocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 14:30.");
 const ZId = z.string().min(1).max(191);
 const ZVersion = z.coerce.number().int().positive();
+/** Which of a repeated wall-clock time (the hour the clocks go back) staff mean; asked only then. */
+const ZOccurrence = z.enum(["earlier", "later"]).optional();
 /** An unticked checkbox is absent from FormData; a ticked one is "on". */
 const ZCheckbox = z.literal("on").optional().transform((value) => value === "on");
 
@@ -29,6 +31,7 @@ export const ZCreateAppointmentForm = z.object({
   staffId: ZId,
   date: ZLocalDate,
   time: ZLocalTime,
+  occurrence: ZOccurrence,
   note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
   overrideAvailability: ZCheckbox,
 });
@@ -39,6 +42,7 @@ export const ZDashboardRescheduleForm = z.object({
   staffId: ZId,
   date: ZLocalDate,
   time: ZLocalTime,
+  occurrence: ZOccurrence,
   overrideAvailability: ZCheckbox,
 });
 

@@ -36,7 +36,7 @@ export type StoredEmail = Awaited<ReturnType<typeof listRecentEmails>>[number];
 
 /**
  * Booked appointments whose reminder time has come (start − the salon's lead time ≤ now < start), with
- * what the reminder sweep needs to skip those already reminded for their current version.
+ * what the reminder sweep needs to skip those already reminded for their current schedule version.
  */
 export async function listAppointmentsDueForReminder(now: Date) {
   const salon = await db.salonSettings.findUnique({ where: { id: 1 }, select: { reminderLeadMinutes: true } });
@@ -44,21 +44,53 @@ export async function listAppointmentsDueForReminder(now: Date) {
   const leadMs = salon.reminderLeadMinutes * 60_000;
   const candidates = await db.appointment.findMany({
     where: { status: "BOOKED", startsAt: { gt: now, lte: new Date(now.getTime() + leadMs) } },
-    select: { id: true, version: true, startsAt: true, updatedAt: true },
+    select: { id: true, scheduleVersion: true, startsAt: true, createdAt: true },
     orderBy: { startsAt: "asc" },
     take: 500,
   });
-  const reminders = await db.emailMessage.findMany({
-    where: { kind: "reminder", appointmentId: { in: candidates.map((c) => c.id) } },
-    select: { appointmentId: true, appointmentVersion: true, status: true, attempts: true },
-  });
+  const ids = candidates.map((c) => c.id);
+  const [reminders, scheduleChanges] = await Promise.all([
+    db.emailMessage.findMany({
+      where: { kind: "reminder", appointmentId: { in: ids } },
+      select: { appointmentId: true, appointmentVersion: true, status: true, attempts: true },
+    }),
+    // When the time was last set (booked or moved); a note change is not a schedule change.
+    db.appointmentEvent.groupBy({
+      by: ["appointmentId"],
+      where: { appointmentId: { in: ids }, action: { in: ["booked", "rescheduled"] } },
+      _max: { createdAt: true },
+    }),
+  ]);
   const done = new Set(
     reminders
       .filter((r) => r.status === "SENT" || r.attempts >= 5)
       .map((r) => `${r.appointmentId}:${r.appointmentVersion}`),
   );
-  // Like the Inngest reminder: none when the last change was already inside the lead time.
-  return candidates.filter(
-    (c) => !done.has(`${c.id}:${c.version}`) && c.updatedAt.getTime() < c.startsAt.getTime() - leadMs,
-  );
+  const scheduledAt = new Map(scheduleChanges.map((row) => [row.appointmentId, row._max.createdAt]));
+  // Like the Inngest reminder: none when the time was set inside the lead time.
+  return candidates
+    .filter((c) => {
+      const setAt = (scheduledAt.get(c.id) ?? c.createdAt).getTime();
+      return !done.has(`${c.id}:${c.scheduleVersion}`) && setAt < c.startsAt.getTime() - leadMs;
+    })
+    .map((c) => ({ id: c.id, version: c.scheduleVersion }));
+}
+
+/** Dead-lettered outbox rows, newest first, for the admins' notification page. */
+export function listDeadOutboxEvents(limit = 100) {
+  return db.outboxEvent.findMany({
+    where: { deadAt: { not: null }, publishedAt: null },
+    select: { id: true, type: true, appointmentId: true, attempts: true, lastError: true, createdAt: true, deadAt: true },
+    orderBy: [{ deadAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+}
+
+/** How many rows wait to be published, and how many of those failed at least once (not dead). */
+export async function countPendingOutbox() {
+  const [pending, retrying] = await Promise.all([
+    db.outboxEvent.count({ where: { publishedAt: null, deadAt: null } }),
+    db.outboxEvent.count({ where: { publishedAt: null, deadAt: null, attempts: { gt: 0 } } }),
+  ]);
+  return { pending, retrying };
 }

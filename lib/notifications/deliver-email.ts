@@ -2,7 +2,7 @@ import "server-only";
 import { logger } from "@/lib/logger";
 import { composeAppointmentEmail, type EmailContext } from "./compose-email";
 import { findEmailByDedupeKey, getAppointmentForEmail } from "./data";
-import { emailDedupeKey, type EmailKind } from "./email-kinds";
+import { announcesBooking, emailDedupeKey, type EmailKind } from "./email-kinds";
 import { insertOrGetEmail, markEmailFailed, markEmailSent } from "./mutations";
 import { notificationSettings } from "./settings";
 import type { EmailAttachment } from "./transport/mail-transport";
@@ -18,8 +18,10 @@ export type DeliverOutcome =
 /**
  * The idempotent consumer behind every notification. One EmailMessage per `appointment:kind:version`
  * (insert-or-get on the unique key): already SENT → nothing to do; QUEUED or FAILED → (re)send the stored
- * content, so a retry sends exactly what the first attempt rendered. Throws when the transport fails, so
- * the caller's retry policy applies; the row records every attempt either way.
+ * content, so a retry sends exactly what the first attempt rendered. Reminders carry the appointment's
+ * schedule version (see `Appointment.scheduleVersion`), every other kind the version of its event. An
+ * email announcing the booking is skipped once the appointment is no longer booked. Throws when the
+ * transport fails, so the caller's retry policy applies; the row records every attempt either way.
  */
 export async function deliverAppointmentEmail(request: DeliverRequest): Promise<DeliverOutcome> {
   const settings = notificationSettings();
@@ -29,11 +31,11 @@ export async function deliverAppointmentEmail(request: DeliverRequest): Promise<
 
   const loaded = await getAppointmentForEmail(request.appointmentId);
   if (!loaded) return { status: "skipped", reason: "appointment or salon settings not found" };
-  if (request.kind === "reminder") {
-    const { status, version } = loaded.appointment;
-    // A reminder is only true for the appointment as it was when scheduled, and only while it is on.
-    if (status !== "BOOKED") return { status: "skipped", reason: `appointment is ${status}` };
-    if (version !== request.version) return { status: "skipped", reason: "appointment changed since" };
+  const { status, scheduleVersion } = loaded.appointment;
+  if (announcesBooking(request.kind) && status !== "BOOKED") return { status: "skipped", reason: `appointment is ${status}` };
+  // A reminder is only true for the time and stylist it was scheduled for; a note change moves neither.
+  if (request.kind === "reminder" && scheduleVersion !== request.version) {
+    return { status: "skipped", reason: "appointment changed since" };
   }
 
   const transport = selectMailTransport(settings);

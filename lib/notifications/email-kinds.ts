@@ -21,3 +21,11 @@ export function emailDedupeKey(appointmentId: string, kind: EmailKind, version: 
 export function isCustomerEmail(kind: EmailKind): boolean {
   return !kind.startsWith("stylist-");
 }
+
+/**
+ * Emails that tell someone the appointment is on. One still queued when the appointment stops being
+ * booked (cancelled before the relay got to it) would contradict the cancellation sent after it.
+ */
+export function announcesBooking(kind: EmailKind): boolean {
+  return kind !== "cancellation" && kind !== "stylist-cancelled";
+}

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { sqlStateOf } from "@/lib/db-errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { OUTBOX_LEASE_MS, OUTBOX_MAX_ATTEMPTS, outboxRetryDelayMs } from "./outbox-retry";
 import { ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
 
 /**
@@ -17,65 +18,103 @@ export async function writeOutboxEvent(tx: Prisma.TransactionClient, event: TOut
   return row.id;
 }
 
-export type ClaimedOutboxRow = { id: string; type: string; payload: unknown; attempts: number };
+export type ClaimedOutboxRow = { id: string; type: string; payload: unknown; attempts: number; appointmentId: string | null; createdAt: Date };
 export type PublishOutcome = { id: string; error?: string };
+/** What was recorded: `dead` when that was the row's last attempt (the caller alerts). */
+export type RecordedOutcome = PublishOutcome & { dead: boolean; attempts: number };
 
 /**
- * Claims up to `batchSize` unpublished outbox rows (`FOR UPDATE SKIP LOCKED`, so concurrent relays take
- * disjoint rows), lets `publish` hand them on while the rows stay locked, then records each outcome.
- * `publish` must not use the database: on the embedded database every other connection waits for this
- * transaction, so a query from inside it would deadlock.
+ * Which rows a publisher may take: unpublished, not dead, due (no lease or backoff pending), and not
+ * already tried in this pass. `retried` picks rows that failed before (Inngest mode sends those one by
+ * one, so a row Inngest keeps refusing cannot sink a whole batch with it); undefined takes both.
+ */
+export type OutboxPick = { limit: number; skipIds: string[]; retried?: boolean };
+
+function dueRows({ limit, skipIds, retried }: OutboxPick): Prisma.Sql {
+  const attempts = retried === undefined ? Prisma.empty : retried ? Prisma.sql`AND attempts > 0` : Prisma.sql`AND attempts = 0`;
+  return Prisma.sql`
+    SELECT id FROM "OutboxEvent"
+     WHERE "publishedAt" IS NULL AND "deadAt" IS NULL
+       AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= now())
+       AND id <> ALL(${skipIds}::text[]) ${attempts}
+     ORDER BY COALESCE("nextAttemptAt", "createdAt"), id
+     LIMIT ${limit}
+     FOR UPDATE SKIP LOCKED`;
+}
+
+/**
+ * Claims due outbox rows (`FOR UPDATE SKIP LOCKED`, so concurrent relays take disjoint rows), lets
+ * `publish` hand them on while the rows stay locked, then records each outcome. `publish` must not use
+ * the database: on the embedded database every other connection waits for this transaction, so a query
+ * from inside it would deadlock.
  */
 export async function withClaimedOutboxBatch(
-  batchSize: number,
+  pick: OutboxPick,
   publish: (rows: ClaimedOutboxRow[]) => Promise<PublishOutcome[]>,
-): Promise<PublishOutcome[]> {
+): Promise<RecordedOutcome[]> {
   return db.$transaction(
     async (tx) => {
       const rows = await tx.$queryRaw<ClaimedOutboxRow[]>`
-        SELECT id, type, payload, attempts FROM "OutboxEvent"
-         WHERE "publishedAt" IS NULL
-         ORDER BY "createdAt", id
-         LIMIT ${batchSize}
-         FOR UPDATE SKIP LOCKED`;
+        SELECT id, type, payload, attempts, "appointmentId", "createdAt" FROM "OutboxEvent"
+         WHERE id IN (${dueRows(pick)})
+         ORDER BY COALESCE("nextAttemptAt", "createdAt"), id`;
       if (rows.length === 0) return [];
       const outcomes = await publish(rows);
-      for (const outcome of outcomes) await recordOutcome(tx, outcome);
-      return outcomes;
+      const attemptsOf = new Map(rows.map((row) => [row.id, row.attempts]));
+      const recorded: RecordedOutcome[] = [];
+      for (const outcome of outcomes) recorded.push(await recordOutcome(tx, outcome, attemptsOf.get(outcome.id) ?? 0));
+      return recorded;
     },
     // Publishing to Inngest is an HTTP call with its own retries: allow it more than the 5 s default.
     { timeout: 60_000, maxWait: 10_000 },
   );
 }
 
-async function recordOutcome(client: Prisma.TransactionClient | typeof db, outcome: PublishOutcome) {
+async function recordOutcome(client: Prisma.TransactionClient | typeof db, outcome: PublishOutcome, previousAttempts: number): Promise<RecordedOutcome> {
+  const attempts = previousAttempts + 1;
+  const dead = Boolean(outcome.error) && attempts >= OUTBOX_MAX_ATTEMPTS;
   await client.outboxEvent.update({
     where: { id: outcome.id },
     data: outcome.error
-      ? { attempts: { increment: 1 }, lastError: outcome.error.slice(0, 2000) }
-      : { attempts: { increment: 1 }, publishedAt: new Date(), lastError: null },
+      ? {
+          attempts,
+          lastError: outcome.error.slice(0, 2000),
+          nextAttemptAt: dead ? null : new Date(Date.now() + outboxRetryDelayMs(attempts)),
+          deadAt: dead ? new Date() : null,
+        }
+      : { attempts, publishedAt: new Date(), lastError: null, nextAttemptAt: null },
   });
+  return { ...outcome, dead, attempts };
 }
 
 /**
- * The unpublished rows, oldest first, for the embedded publisher. Locked only for the moment of reading
- * (SKIP LOCKED leaves rows an Inngest relay is publishing right now); the embedded handlers then run
- * outside any transaction and are idempotent, so a row two publishers both pick is still one email.
+ * Claims due rows for the embedded publisher in one statement: each gets a lease (`nextAttemptAt`), so a
+ * concurrent publisher leaves the rows this one is running, and a publisher that dies mid-run frees them
+ * when the lease ends. The handlers run outside any transaction and are idempotent, so a row run twice
+ * (a lease outlived) is still one email.
  */
-export function pickPendingOutbox(batchSize: number): Promise<ClaimedOutboxRow[]> {
-  return db.$transaction(
-    (tx) => tx.$queryRaw<ClaimedOutboxRow[]>`
-      SELECT id, type, payload, attempts FROM "OutboxEvent"
-       WHERE "publishedAt" IS NULL
-       ORDER BY "createdAt", id
-       LIMIT ${batchSize}
-       FOR UPDATE SKIP LOCKED`,
+export function claimOutboxForRun(pick: OutboxPick): Promise<ClaimedOutboxRow[]> {
+  return db.$queryRaw<ClaimedOutboxRow[]>`
+    UPDATE "OutboxEvent" SET "nextAttemptAt" = now() + make_interval(secs => ${OUTBOX_LEASE_MS / 1000})
+     WHERE id IN (${dueRows(pick)})
+     RETURNING id, type, payload, attempts, "appointmentId", "createdAt"`.then((rows) =>
+    // RETURNING has no order: oldest first, so one appointment's events run in the order they happened.
+    rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id)),
   );
 }
 
-/** Records that a row was handed on (or why not); a published row is never picked again. */
-export function recordOutboxOutcome(outcome: PublishOutcome): Promise<void> {
-  return recordOutcome(db, outcome);
+/** Records a claimed row's outcome (published, or why not and when to try again); see withClaimedOutboxBatch. */
+export function recordOutboxOutcome(row: ClaimedOutboxRow, error?: string): Promise<RecordedOutcome> {
+  return recordOutcome(db, { id: row.id, error }, row.attempts);
+}
+
+/** Gives a dead-lettered row a fresh set of attempts; false when there is no such dead row. */
+export async function reviveDeadOutboxEvent(id: string): Promise<boolean> {
+  const { count } = await db.outboxEvent.updateMany({
+    where: { id, deadAt: { not: null }, publishedAt: null },
+    data: { deadAt: null, attempts: 0, nextAttemptAt: null },
+  });
+  return count === 1;
 }
 
 type NewEmail = Omit<Prisma.EmailMessageUncheckedCreateInput, "id" | "status" | "createdAt" | "updatedAt">;

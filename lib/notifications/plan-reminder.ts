@@ -5,15 +5,16 @@ export type ReminderPlan = { status: "scheduled"; remindAt: string } | { status:
 
 /**
  * When to remind: the salon's reminder lead time before the start. No reminder for an appointment that
- * is no longer booked, has changed since the event (a newer event schedules its own), or starts sooner
- * than the lead time (the confirmation just told the customer everything).
+ * is no longer booked, has been moved since the event (a newer event schedules its own; a note change
+ * moves nothing, so the reminder stands), or starts sooner than the lead time (the confirmation just
+ * told the customer everything).
  */
 export async function planReminder(appointmentId: string, version: number, now = new Date()): Promise<ReminderPlan> {
   const loaded = await getAppointmentForEmail(appointmentId);
   if (!loaded) return { status: "skipped", reason: "appointment not found" };
   const { appointment, salon } = loaded;
   if (appointment.status !== "BOOKED") return { status: "skipped", reason: `appointment is ${appointment.status}` };
-  if (appointment.version !== version) return { status: "skipped", reason: "appointment changed since" };
+  if (appointment.scheduleVersion !== version) return { status: "skipped", reason: "appointment changed since" };
   const remindAt = new Date(appointment.startsAt.getTime() - salon.reminderLeadMinutes * 60_000);
   if (remindAt <= now) return { status: "skipped", reason: "starts within the reminder lead time" };
   return { status: "scheduled", remindAt: remindAt.toISOString() };

@@ -1,15 +1,38 @@
 import "server-only";
 import { inngest } from "@/inngest/client";
 import { notificationJobs } from "@/inngest/notification-jobs";
+import { forEachConcurrently } from "@/lib/for-each-concurrently";
 import { logger } from "@/lib/logger";
+import { raiseAlert } from "./alert";
 import { runJobsInProcess, type EmbeddedRunOptions } from "./embedded-runner";
-import { pickPendingOutbox, recordOutboxOutcome, withClaimedOutboxBatch, type ClaimedOutboxRow, type PublishOutcome } from "./mutations";
+import {
+  claimOutboxForRun,
+  recordOutboxOutcome,
+  withClaimedOutboxBatch,
+  type ClaimedOutboxRow,
+  type OutboxPick,
+  type PublishOutcome,
+  type RecordedOutcome,
+} from "./mutations";
 import { ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
 import { sendDueReminders } from "./send-due-reminders";
 import { notificationSettings } from "./settings";
 
-export type PublishOptions = EmbeddedRunOptions & { batchSize?: number; maxBatches?: number };
-export type PublishSummary = { mode: "inngest" | "embedded"; published: number; failed: number; remindersSent?: number };
+export type PublishOptions = EmbeddedRunOptions & {
+  batchSize?: number;
+  maxBatches?: number;
+  /** Embedded mode: how many appointments' rows run at once (default 8; 1 = one row at a time). */
+  concurrency?: number;
+};
+export type PublishSummary = {
+  mode: "inngest" | "embedded";
+  published: number;
+  failed: number;
+  deadLettered: number;
+  remindersSent?: number;
+};
+
+export const DEFAULT_PUBLISH_CONCURRENCY = 8;
 
 function toEvent(row: ClaimedOutboxRow): TOutboxEvent {
   return ZOutboxEvent.parse({ name: row.type, data: row.payload });
@@ -17,53 +40,101 @@ function toEvent(row: ClaimedOutboxRow): TOutboxEvent {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Inngest mode: send while the rows are locked; event id = outbox id, so a resend is deduplicated. */
-async function publishBatchToInngest(batchSize: number): Promise<PublishOutcome[]> {
-  return withClaimedOutboxBatch(batchSize, async (rows) => {
+/**
+ * Inngest mode: send while the rows are locked; event id = outbox id, so a resend is deduplicated. A row
+ * whose payload no longer parses fails alone; the rest of the batch goes out.
+ */
+function publishBatchToInngest(pick: OutboxPick): Promise<RecordedOutcome[]> {
+  return withClaimedOutboxBatch(pick, async (rows) => {
+    const outcomes: PublishOutcome[] = [];
+    const events: Array<TOutboxEvent & { id: string }> = [];
+    for (const row of rows) {
+      try {
+        events.push({ id: row.id, ...toEvent(row) });
+      } catch (error) {
+        outcomes.push({ id: row.id, error: errorText(error) });
+      }
+    }
+    if (events.length === 0) return outcomes;
     try {
-      await inngest.send(rows.map((row) => ({ id: row.id, ...toEvent(row) })));
-      return rows.map((row) => ({ id: row.id }));
+      await inngest.send(events);
+      return [...outcomes, ...events.map((event) => ({ id: event.id }))];
     } catch (error) {
-      return rows.map((row) => ({ id: row.id, error: errorText(error) }));
+      return [...outcomes, ...events.map((event) => ({ id: event.id, error: errorText(error) }))];
     }
   });
 }
 
 /**
- * Embedded mode: run the handlers first and mark the row published after, so a process that dies
- * midway leaves the row for the relay (at-least-once); the consumers' dedupe keys make that one email.
+ * Embedded mode: run the handlers first and mark the row published after, so a process that dies midway
+ * leaves the row for the relay (at-least-once); the consumers' dedupe keys make that one email. A row
+ * whose jobs failed after their own retries is failed too, and its next attempt re-runs only what did
+ * not get through (sent emails are found SENT).
  */
-async function publishBatchInProcess(batchSize: number, options: EmbeddedRunOptions): Promise<PublishOutcome[]> {
-  const outcomes: PublishOutcome[] = [];
-  for (const row of await pickPendingOutbox(batchSize)) {
-    let outcome: PublishOutcome;
-    try {
-      await runJobsInProcess({ id: row.id, ...toEvent(row) }, notificationJobs, options);
-      outcome = { id: row.id };
-    } catch (error) {
-      outcome = { id: row.id, error: errorText(error) };
-    }
-    await recordOutboxOutcome(outcome);
-    outcomes.push(outcome);
+async function publishRowInProcess(row: ClaimedOutboxRow, options: EmbeddedRunOptions): Promise<RecordedOutcome> {
+  let error: string | undefined;
+  try {
+    const results = await runJobsInProcess({ id: row.id, ...toEvent(row) }, notificationJobs, options);
+    const failed = results.filter((result) => result.status === "failed");
+    if (failed.length > 0) error = failed.map((result) => `${result.jobId}: ${result.error}`).join("; ");
+  } catch (thrown) {
+    error = errorText(thrown);
   }
-  return outcomes;
+  return recordOutboxOutcome(row, error);
 }
 
 /**
- * Publishes every pending outbox row, batch by batch, to Inngest when it is configured, otherwise to the
- * in-process runner. Never call `inngest.send()` without a server: it only rejects after retries.
+ * Appointments in parallel (a mail provider's latency, not the database, is what a backlog waits on),
+ * each appointment's rows in order: a cancellation never overtakes the confirmation it follows.
+ */
+async function publishBatchInProcess(pick: OutboxPick, concurrency: number, options: EmbeddedRunOptions): Promise<RecordedOutcome[]> {
+  const byAppointment = new Map<string, ClaimedOutboxRow[]>();
+  for (const row of await claimOutboxForRun(pick)) {
+    const key = row.appointmentId ?? row.id;
+    byAppointment.set(key, [...(byAppointment.get(key) ?? []), row]);
+  }
+  const outcomes: RecordedOutcome[] = [];
+  await forEachConcurrently([...byAppointment.values()], concurrency, async (rows) => {
+    for (const row of rows) outcomes.push(await publishRowInProcess(row, options));
+  });
+  return outcomes;
+}
+
+function alertDeadLetter(outcome: RecordedOutcome): Promise<void> {
+  return raiseAlert(
+    `Pamper Book: outbox event ${outcome.id} dead-lettered after ${outcome.attempts} attempts: ${outcome.error ?? "unknown error"}. Retry it from the dashboard's notification page.`,
+    { outboxEventId: outcome.id, attempts: outcome.attempts, err: outcome.error },
+  );
+}
+
+/**
+ * Publishes every due outbox row, batch by batch, to Inngest when it is configured, otherwise to the
+ * in-process runner. Never call `inngest.send()` without a server: it only rejects after retries. A row
+ * is tried at most once per pass, so one that keeps failing never stops the rows behind it.
  */
 export async function publishPendingOutbox(options: PublishOptions = {}): Promise<PublishSummary> {
   const { mode } = notificationSettings();
   const batchSize = options.batchSize ?? 50;
-  const summary: PublishSummary = { mode, published: 0, failed: 0 };
-  for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
-    const outcomes = mode === "inngest" ? await publishBatchToInngest(batchSize) : await publishBatchInProcess(batchSize, options);
-    const failed = outcomes.filter((outcome) => outcome.error).length;
-    summary.published += outcomes.length - failed;
-    summary.failed += failed;
-    // A failed batch is left for the relay rather than hammered again now.
-    if (outcomes.length < batchSize || failed > 0) break;
+  const concurrency = options.concurrency ?? DEFAULT_PUBLISH_CONCURRENCY;
+  const summary: PublishSummary = { mode, published: 0, failed: 0, deadLettered: 0 };
+  const skipIds: string[] = [];
+  // Inngest mode sends fresh rows in batches, then rows that failed before one by one.
+  const phases: Array<Omit<OutboxPick, "skipIds">> =
+    mode === "inngest" ? [{ limit: batchSize, retried: false }, { limit: 1, retried: true }] : [{ limit: batchSize }];
+  for (const phase of phases) {
+    for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
+      const pick = { ...phase, skipIds };
+      const outcomes = mode === "inngest" ? await publishBatchToInngest(pick) : await publishBatchInProcess(pick, concurrency, options);
+      const failed = outcomes.filter((outcome) => outcome.error);
+      skipIds.push(...outcomes.map((outcome) => outcome.id));
+      summary.published += outcomes.length - failed.length;
+      summary.failed += failed.length;
+      const dead = failed.filter((outcome) => outcome.dead);
+      summary.deadLettered += dead.length;
+      for (const outcome of dead) await alertDeadLetter(outcome);
+      // Nothing left, or nothing got through (Inngest or the mail provider is down): leave it for later.
+      if (outcomes.length < phase.limit || failed.length === outcomes.length) break;
+    }
   }
   // Without Inngest nobody sleeps until reminder time: send whatever reminders have come due instead.
   if (mode === "embedded") summary.remindersSent = (await sendDueReminders()).sent;

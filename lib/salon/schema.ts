@@ -22,5 +22,7 @@ export const ZSalonSettingsInput = z.object({
   cancelCutoffMinutes: minutes(60 * 24 * 14),
   rescheduleCutoffMinutes: minutes(60 * 24 * 14),
   reminderLeadMinutes: minutes(60 * 24 * 7),
+  // Optional so a client that predates the setting leaves it as it is.
+  maxFutureBookingsPerCustomer: z.coerce.number().int("Whole numbers only.").min(1).max(100).optional(),
 });
 export type TSalonSettingsInput = z.infer<typeof ZSalonSettingsInput>;

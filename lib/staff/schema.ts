@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STAFF_ROLES } from "@/lib/auth/actor";
+import { ZLocalDate } from "@/lib/time/local-date";
 import { parseDayHours, WEEKDAYS, type WeeklyInterval } from "./weekly-hours";
 
 /**
@@ -52,7 +53,7 @@ export type TNewStaffAccount = z.output<typeof ZNewStaffAccount>;
 
 export const ZTimeOffForm = z.object({
   staffId: z.string().min(1).max(191),
-  fromDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  toDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  fromDate: ZLocalDate,
+  toDate: ZLocalDate,
   reason: z.string().trim().max(200).optional(),
 });

@@ -71,6 +71,14 @@ function dateToUtcMidnight(date: string): number {
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
+/** True for a YYYY-MM-DD that exists in the calendar: "2026-02-31" is not one (Date.UTC would roll it into March). */
+export function isCalendarDate(date: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return false;
+  const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return utc.toISOString().slice(0, 10) === date && Number(match[1]) >= 1;
+}
+
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
   const day = new Date(dateToUtcMidnight(date)).getUTCDay();
@@ -80,6 +88,24 @@ export function isoWeekday(date: string): number {
 /** The calendar date `days` after `date` (negative goes back). */
 export function addDays(date: string, days: number): string {
   return new Date(dateToUtcMidnight(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Every instant at which the wall clock in `timeZone` reads `date` + `minuteOfDay`, earliest first: none
+ * when a spring-forward transition skips that time, two when a fall-back repeats it, else one.
+ */
+export function wallClockOccurrences(date: string, minuteOfDay: number, timeZone: string): number[] {
+  const wallAsUtc = dateToUtcMidnight(date) + minuteOfDay * MINUTE_MS;
+  // The offset at an instant near the answer: either offset in force that day is a candidate.
+  const candidates = new Set([
+    offsetMinutesAt(wallAsUtc - DAY_MS / 2, timeZone),
+    offsetMinutesAt(wallAsUtc + DAY_MS / 2, timeZone),
+    offsetMinutesAt(wallAsUtc, timeZone),
+  ]);
+  return [...candidates]
+    .map((offset) => wallAsUtc - offset * MINUTE_MS)
+    .filter((instant) => offsetMinutesAt(instant, timeZone) * MINUTE_MS === wallAsUtc - instant)
+    .sort((a, b) => a - b);
 }
 
 /**
@@ -93,17 +119,7 @@ export function fromWallClock(
   timeZone: string,
   laterOccurrence = false,
 ): number | undefined {
-  const wallAsUtc = dateToUtcMidnight(date) + minuteOfDay * MINUTE_MS;
-  // The offset at an instant near the answer: either offset in force that day is a candidate.
-  const candidates = new Set([
-    offsetMinutesAt(wallAsUtc - DAY_MS / 2, timeZone),
-    offsetMinutesAt(wallAsUtc + DAY_MS / 2, timeZone),
-    offsetMinutesAt(wallAsUtc, timeZone),
-  ]);
-  const matches = [...candidates]
-    .map((offset) => wallAsUtc - offset * MINUTE_MS)
-    .filter((instant) => offsetMinutesAt(instant, timeZone) * MINUTE_MS === wallAsUtc - instant)
-    .sort((a, b) => a - b);
+  const matches = wallClockOccurrences(date, minuteOfDay, timeZone);
   return laterOccurrence ? matches.at(-1) : matches[0];
 }
 

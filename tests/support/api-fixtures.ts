@@ -33,6 +33,8 @@ export async function createSalon() {
       id: 1, name: "Test Salon", address: "1 Test Street", timezone: "UTC", currency: "GBP",
       slotStepMinutes: 15, minNoticeMinutes: 60, bookingHorizonDays: 3650,
       cancelCutoffMinutes: 1440, rescheduleCutoffMinutes: 1440, reminderLeadMinutes: 1440,
+      // API tests book many appointments for one customer; booking-limits tests the cap itself.
+      maxFutureBookingsPerCustomer: 100,
     },
     update: {},
   });

@@ -31,7 +31,13 @@ export type BookingFixture = {
 let counter = 0;
 
 export async function createBookingFixture(
-  settings: Partial<{ cancelCutoffMinutes: number; rescheduleCutoffMinutes: number; minNoticeMinutes: number; bookingHorizonDays: number }> = {},
+  settings: Partial<{
+    cancelCutoffMinutes: number;
+    rescheduleCutoffMinutes: number;
+    minNoticeMinutes: number;
+    bookingHorizonDays: number;
+    maxFutureBookingsPerCustomer: number;
+  }> = {},
 ): Promise<BookingFixture> {
   const suffix = `${process.pid}-${++counter}`;
   await db.salonSettings.upsert({
@@ -46,6 +52,8 @@ export async function createBookingFixture(
       bookingHorizonDays: 60,
       cancelCutoffMinutes: 1440,
       rescheduleCutoffMinutes: 1440,
+      // Booking tests book many appointments for one customer; booking-limits tests the cap itself.
+      maxFutureBookingsPerCustomer: 100,
       ...settings,
     },
     update: settings,

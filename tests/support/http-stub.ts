@@ -6,9 +6,10 @@ export type StubReply = { status: number; body: unknown } | "hang";
 
 /**
  * A local HTTP server on 127.0.0.1 that records every request and answers with whatever `reply` says
- * (or never answers, to simulate a provider that hangs). Stands in for Resend and the alert webhook.
+ * (or never answers, to simulate a provider that hangs). Stands in for Resend and the alert webhook;
+ * `latencyMs` makes every answer take that long, like a real provider's round trip.
  */
-export async function startHttpStub(reply: (request: RecordedRequest) => StubReply) {
+export async function startHttpStub(reply: (request: RecordedRequest) => StubReply, options: { latencyMs?: number } = {}) {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -18,8 +19,10 @@ export async function startHttpStub(reply: (request: RecordedRequest) => StubRep
       requests.push(request);
       const answer = reply(request);
       if (answer === "hang") return;
-      res.writeHead(answer.status, { "content-type": "application/json" });
-      res.end(JSON.stringify(answer.body));
+      setTimeout(() => {
+        res.writeHead(answer.status, { "content-type": "application/json" });
+        res.end(JSON.stringify(answer.body));
+      }, options.latencyMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

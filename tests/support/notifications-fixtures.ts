@@ -79,7 +79,7 @@ export async function rescheduleWithOutbox(appointmentId: string, startsAt: Date
     const endsAt = new Date(startsAt.getTime() + 60 * MINUTE);
     const after = await tx.appointment.update({
       where: { id: appointmentId },
-      data: { startsAt, endsAt, blockedFrom: startsAt, blockedUntil: endsAt, version: { increment: 1 } },
+      data: { startsAt, endsAt, blockedFrom: startsAt, blockedUntil: endsAt, version: { increment: 1 }, scheduleVersion: before.version + 1 },
     });
     await writeOutboxEvent(tx, {
       name: "appointment.rescheduled",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatLocalTime, fromWallClock, isoWeekday, offsetMinutesAt, toWallClock } from "@/lib/time/zoned";
+import { addDays, formatLocalTime, fromWallClock, isCalendarDate, isoWeekday, offsetMinutesAt, toWallClock, wallClockOccurrences } from "@/lib/time/zoned";
 
 const iso = (instant: number | undefined) => (instant === undefined ? undefined : new Date(instant).toISOString());
 
@@ -45,5 +45,25 @@ describe("wall-clock time in a salon's timezone", () => {
 
   it("rejects a malformed date", () => {
     expect(() => fromWallClock("26-1-1", 0, "Europe/London")).toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe("calendar dates and repeated times", () => {
+  it("knows which dates exist, leap days included", () => {
+    expect(isCalendarDate("2026-02-28")).toBe(true);
+    expect(isCalendarDate("2028-02-29")).toBe(true);
+    expect(isCalendarDate("2026-02-29")).toBe(false);
+    expect(isCalendarDate("2026-02-31")).toBe(false);
+    expect(isCalendarDate("2026-13-01")).toBe(false);
+    expect(isCalendarDate("2026-2-1")).toBe(false);
+  });
+
+  it("gives both instants of a time the clocks go back over, none for a skipped time, one otherwise", () => {
+    expect(wallClockOccurrences("2026-10-25", 90, "Europe/London").map((t) => new Date(t).toISOString())).toEqual([
+      "2026-10-25T00:30:00.000Z",
+      "2026-10-25T01:30:00.000Z",
+    ]);
+    expect(wallClockOccurrences("2026-03-29", 90, "Europe/London")).toEqual([]);
+    expect(wallClockOccurrences("2026-10-26", 90, "Europe/London")).toHaveLength(1);
   });
 });

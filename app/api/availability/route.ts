@@ -3,6 +3,9 @@ import { actorOf, currentUser } from "@/lib/auth/session";
 import { getAvailability, isAppointmentVisible } from "@/lib/booking/data";
 import { ANY_STAFF } from "@/lib/customer-portal/selection";
 import { monthRange, ZMonthAvailabilityRequest, type MonthAvailabilityJson } from "@/lib/customer-portal/availability-request";
+import { isOverRateLimit, takeRateLimit } from "@/lib/api/rate-limit/rate-limit";
+import { clientIp } from "@/lib/auth/sign-in-limits";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 
 /**
@@ -10,6 +13,8 @@ import { isAppError } from "@/lib/errors";
  * before signing in; it reveals only what the salon would offer anyone.
  */
 export async function GET(request: NextRequest) {
+  const limited = await refuseIfRateLimited(request);
+  if (limited) return limited;
   const params = Object.fromEntries(request.nextUrl.searchParams);
   const parsed = ZMonthAvailabilityRequest.safeParse(params);
   if (!parsed.success) return NextResponse.json({ code: "VALIDATION", message: parsed.error.issues[0]?.message }, { status: 422 });
@@ -37,6 +42,18 @@ export async function GET(request: NextRequest) {
     if (!isAppError(error)) throw error;
     return NextResponse.json({ code: error.code, message: error.message }, { status: error.status });
   }
+}
+
+/** Per client IP: the page asks once per month shown; a scraper asking for every month and stylist is cut off. */
+async function refuseIfRateLimited(request: NextRequest): Promise<NextResponse | undefined> {
+  const ip = clientIp(request.headers);
+  if (!ip) return undefined;
+  const state = await takeRateLimit("availability", ip, env().AVAILABILITY_RATE_LIMIT_PER_MINUTE);
+  if (!isOverRateLimit(state)) return undefined;
+  return NextResponse.json(
+    { code: "RATE_LIMITED", message: `Too many requests; try again in ${state.resetSeconds} seconds.` },
+    { status: 429, headers: { ...state.headers, "Retry-After": String(state.resetSeconds) } },
+  );
 }
 
 async function mayExclude(appointmentId: string): Promise<boolean> {

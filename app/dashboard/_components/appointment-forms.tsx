@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { idleState } from "@/lib/action-state";
+import { OccurrenceField } from "./occurrence-field";
 import { addStaffNoteAction, dashboardCancelAction, dashboardRescheduleAction, transitionAction } from "@/lib/dashboard/actions";
 
 type Target = { appointmentId: string; version: number };
@@ -34,6 +35,7 @@ export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) 
       <div className="grid grid-cols-2 gap-3">
         <TextField label="New date" name="date" id="reschedule-date" type="date" defaultValue={values.date} error={state.fieldErrors?.date} />
         <TextField label="New time" name="time" id="reschedule-time" type="time" step={300} defaultValue={values.time} error={state.fieldErrors?.time ?? state.fieldErrors?.startsAt} />
+        <OccurrenceField id="reschedule-occurrence" value={values.occurrence} error={state.fieldErrors?.occurrence} />
       </div>
       <CheckboxField label="Allow outside the normal availability" name="overrideAvailability" id="reschedule-override" defaultChecked={values.overrideAvailability === "on"} />
       <Button type="submit" variant="secondary" pending={pending}>Reschedule</Button>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { createAppointmentAction } from "@/lib/dashboard/actions";
+import { OccurrenceField } from "./occurrence-field";
 
 type Option = { value: string; label: string };
 type Props = { services: Option[]; staff: Option[]; defaults: Record<string, string> };
@@ -37,6 +38,7 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
       <SelectField key={`staff-${values.staffId}`} label="Stylist" name="staffId" options={staff} defaultValue={values.staffId} error={error("staffId")} />
       <TextField label="Date" name="date" type="date" defaultValue={values.date} error={error("date")} />
       <TextField label="Time" name="time" type="time" step={300} defaultValue={values.time} error={error("time") ?? error("startsAt")} />
+      <OccurrenceField value={values.occurrence} error={error("occurrence")} />
       <div className="sm:col-span-2">
         <TextField label="Note (optional)" name="note" defaultValue={values.note} error={error("note")} />
       </div>

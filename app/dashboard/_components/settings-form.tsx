@@ -13,6 +13,7 @@ const numberFields: Array<[string, string, string]> = [
   ["cancelCutoffMinutes", "Cancellation cutoff (minutes)", "Customers cannot cancel later than this before the start."],
   ["rescheduleCutoffMinutes", "Reschedule cutoff (minutes)", "Customers cannot reschedule later than this before the start."],
   ["reminderLeadMinutes", "Reminder lead time (minutes)", "When the reminder email goes out before the appointment."],
+  ["maxFutureBookingsPerCustomer", "Upcoming bookings per customer", "How many upcoming appointments a customer may hold when booking online or through the API. Staff can always book more."],
 ];
 
 export function SettingsForm({ defaults }: { defaults: Record<string, string> }) {

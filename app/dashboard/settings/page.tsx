@@ -9,7 +9,7 @@ export default async function SettingsPage() {
   await requirePermission("settings.manage", "/dashboard/settings");
   const settings = await getSalonSettings();
   const defaults = Object.fromEntries(
-    (["name", "address", "timezone", "slotStepMinutes", "minNoticeMinutes", "bookingHorizonDays", "cancelCutoffMinutes", "rescheduleCutoffMinutes", "reminderLeadMinutes"] as const).map(
+    (["name", "address", "timezone", "slotStepMinutes", "minNoticeMinutes", "bookingHorizonDays", "cancelCutoffMinutes", "rescheduleCutoffMinutes", "reminderLeadMinutes", "maxFutureBookingsPerCustomer"] as const).map(
       (key) => [key, String(settings[key])],
     ),
   );

@@ -5,6 +5,7 @@ import {
   completeIdempotencyRecord,
   releaseIdempotencyRecord,
   type IdempotencyRow,
+  type IdempotencyTx,
 } from "@/lib/api/idempotency/mutations";
 import { problemFromError } from "@/lib/api/problem";
 import type { ApiResult } from "@/lib/api/result";
@@ -28,25 +29,46 @@ export function requestHash(request: Request, bodyText: string): string {
 }
 
 /**
+ * How long an unfinished claim holds its key. Longer than any request can run (a booking waits at most
+ * 15 s for a connection and runs at most 30 s), so only a claim whose request died is taken over.
+ */
+export const IDEMPOTENCY_LEASE_SECONDS = 60;
+
+/**
+ * Lets the handler store its answer inside its own transaction, so that a request that dies after the
+ * commit (before it could answer) still leaves the answer behind for the retry. Throws when the claim
+ * was taken over meanwhile, which rolls that transaction back: only one of the two may commit.
+ */
+export type IdempotencyCompletion = { complete(tx: IdempotencyTx, result: ApiResult): Promise<void> };
+
+/**
  * Runs `handle` at most once per (API key, Idempotency-Key). A repeat with the same body replays the
  * stored status and body; a different body is a client bug (422); a repeat while the first is still
  * running gets 409 rather than waiting, so no request holds a connection open on another's behalf.
- * Results with status < 500 are stored (a 409 "slot taken" is the answer to that request too); a crash
- * releases the key so the client can retry.
+ * Results with status < 500 are stored (a 409 "slot taken" is the answer to that request too) — by the
+ * handler's own transaction when it uses `completion`, else here; an unexpected failure releases the
+ * key, and a claim whose request died is released by its lease.
  */
 export async function runIdempotently(
   apiKeyId: string,
   key: string,
   hash: string,
-  handle: () => Promise<ApiResult>,
+  handle: (completion: IdempotencyCompletion) => Promise<ApiResult>,
 ): Promise<ApiResult> {
   const expiresAt = new Date(Date.now() + env().API_IDEMPOTENCY_TTL_HOURS * 3_600_000);
-  const claim = await claimIdempotencyKey(apiKeyId, key, hash, expiresAt);
+  const claim = await claimIdempotencyKey(apiKeyId, key, hash, expiresAt, IDEMPOTENCY_LEASE_SECONDS);
   if (!claim.claimed) return replay(claim.existing, hash);
   const claimId = claim.id;
+  const completion: IdempotencyCompletion = {
+    async complete(tx, result) {
+      if (!(await completeIdempotencyRecord(claimId, result.status, result.body, tx))) {
+        throw new ApiError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is still being processed.");
+      }
+    },
+  };
   let result: ApiResult;
   try {
-    result = await handle();
+    result = await handle(completion);
   } catch (error) {
     // Expected failures (4xx) are answers too: storing them keeps retries consistent.
     const { problem } = problemFromError(error);
@@ -54,6 +76,7 @@ export async function runIdempotently(
     else await completeIdempotencyRecord(claimId, problem.status, problem);
     throw error;
   }
+  // A no-op when the handler's transaction already stored it.
   if (result.status >= 500) await releaseIdempotencyRecord(claimId);
   else await completeIdempotencyRecord(claimId, result.status, result.body);
   return result;

@@ -48,6 +48,15 @@ export function apiKeyCountingSql(hashedKey: string, counterPrefix: string, wind
     SELECT found.*, (SELECT "count" FROM counted) AS "requestCount" FROM found`;
 }
 
+/** Counts one request against `key` in the window starting at `windowStart` (an atomic upsert); returns its number. */
+export async function countRequestInWindow(key: string, windowStart: Date): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ count: number }>>`
+    INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
+    RETURNING "count"`;
+  return Number(row?.count ?? 0);
+}
+
 /** Drops windows that ended before `before`: they can never be counted again. */
 export async function deleteRateLimitWindowsBefore(before: Date): Promise<number> {
   const { count } = await db.rateLimitCounter.deleteMany({ where: { windowStart: { lt: before } } });

@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api/api-error";
-import { deleteRateLimitWindowsBefore } from "@/lib/api/rate-limit/mutations";
+import { countRequestInWindow, deleteRateLimitWindowsBefore } from "@/lib/api/rate-limit/mutations";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
@@ -18,10 +18,10 @@ export function rateLimitWindowStart(now: Date): Date {
 }
 
 /** Headers per draft-ietf-httpapi-ratelimit-headers: the policy, and what is left in this window. */
-function headersFor(limit: number, remaining: number, resetSeconds: number): Record<string, string> {
+function headersFor(policy: string, limit: number, remaining: number, resetSeconds: number): Record<string, string> {
   return {
-    "RateLimit-Policy": `"per-key";q=${limit};w=${WINDOW_SECONDS}`,
-    RateLimit: `"per-key";r=${remaining};t=${resetSeconds}`,
+    "RateLimit-Policy": `"${policy}";q=${limit};w=${WINDOW_SECONDS}`,
+    RateLimit: `"${policy}";r=${remaining};t=${resetSeconds}`,
   };
 }
 
@@ -29,8 +29,13 @@ function headersFor(limit: number, remaining: number, resetSeconds: number): Rec
  * The state after a request numbered `count` in the window starting at `windowStart` (counted by
  * findApiKeyCountingRequest), with its RateLimit headers.
  */
-export function rateLimitState(count: number, windowStart: Date, now: Date): RateLimitState {
-  const limit = env().API_RATE_LIMIT_PER_MINUTE;
+export function rateLimitState(
+  count: number,
+  windowStart: Date,
+  now: Date,
+  policy: { name: string; limit: number } = { name: "per-key", limit: env().API_RATE_LIMIT_PER_MINUTE },
+): RateLimitState {
+  const { limit } = policy;
   const resetSeconds = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
   const remaining = Math.max(0, limit - count);
   if (Math.random() < SWEEP_PROBABILITY) {
@@ -38,12 +43,27 @@ export function rateLimitState(count: number, windowStart: Date, now: Date): Rat
       logger.warn({ err: error }, "rate limit sweep failed"),
     );
   }
-  return { limit, count, remaining, resetSeconds, headers: headersFor(limit, remaining, resetSeconds) };
+  return { limit, count, remaining, resetSeconds, headers: headersFor(policy.name, limit, remaining, resetSeconds) };
+}
+
+/**
+ * The same fixed-window limit for callers without an API key (a signed-in user's booking actions, an
+ * IP's availability reads): counts this request under `name:subject` and returns the window's state.
+ */
+export async function takeRateLimit(name: string, subject: string, limit: number, now = new Date()): Promise<RateLimitState> {
+  const windowStart = rateLimitWindowStart(now);
+  const count = await countRequestInWindow(`${name}:${subject}`, windowStart);
+  return rateLimitState(count, windowStart, now, { name, limit });
+}
+
+export function isOverRateLimit({ limit, count }: RateLimitState): boolean {
+  return count > limit;
 }
 
 /** 429 with Retry-After once the window's limit is spent. */
-export function assertWithinRateLimit({ limit, count, resetSeconds, headers }: RateLimitState): void {
-  if (count > limit) {
+export function assertWithinRateLimit(state: RateLimitState): void {
+  const { limit, resetSeconds, headers } = state;
+  if (isOverRateLimit(state)) {
     throw new ApiError("RATE_LIMITED", `Rate limit of ${limit} requests per minute exceeded; retry in ${resetSeconds} s.`, [], {
       ...headers,
       "Retry-After": String(resetSeconds),

@@ -12,7 +12,9 @@ import { validate, queryObject } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import { pageParams } from "@/lib/api/pagination";
 import { listAppointments } from "@/lib/booking/data";
+import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { bookAppointment } from "@/lib/booking/mutations";
+import type { IdempotencyTx } from "@/lib/api/idempotency/mutations";
 
 export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request, principal }) => {
   const query = validate(ZApiListAppointmentsQuery, queryObject(request), "query");
@@ -29,14 +31,16 @@ export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request
   return ok({ items: page.items.map(toApiAppointment), nextCursor: page.nextCursor });
 });
 
-export const POST = withApiRoute({ scope: "appointments:write" }, async ({ principal, body }) => {
+const createdResult = (appointment: AppointmentView) =>
+  created(toApiAppointment(appointment), { ETag: etagOf(appointment.version), Location: `/api/v1/appointments/${appointment.id}` });
+
+export const POST = withApiRoute({ scope: "appointments:write" }, async ({ principal, body, idempotency }) => {
   const input = await bookingInputFor(principal, validate(ZApiCreateAppointmentBody, body));
-  const appointment = await throughWriteGate(() => bookAppointment(principal.actor, input));
+  // With an Idempotency-Key the answer commits with the booking: a crash after the commit still replays.
+  const beforeCommit = idempotency && ((tx: IdempotencyTx, view: AppointmentView) => idempotency.complete(tx, createdResult(view)));
+  const appointment = await throughWriteGate(() => bookAppointment(principal.actor, input, { beforeCommit }));
   afterAppointmentChange();
-  return created(toApiAppointment(appointment), {
-    ETag: etagOf(appointment.version),
-    Location: `/api/v1/appointments/${appointment.id}`,
-  });
+  return createdResult(appointment);
 });
 
 const notAllowed = methodNotAllowed("GET, POST");

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { requirePermission } from "@/lib/auth/gates";
+import { countPendingOutbox, listDeadOutboxEvents } from "@/lib/notifications/data";
+import { getSalonSettings } from "@/lib/salon/data";
+import { RetryDeadLetterForm } from "../_components/retry-dead-letter-form";
+
+export const metadata: Metadata = { title: "Notification delivery" };
+
+/** Admins see what the notification pipeline gave up on, and send it again. */
+export default async function NotificationDeliveryPage() {
+  await requirePermission("outbox.manage", "/dashboard/notifications");
+  const [dead, counts, salon] = await Promise.all([listDeadOutboxEvents(), countPendingOutbox(), getSalonSettings()]);
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-bold text-stone-900">Notification delivery</h1>
+      <p className="mb-4 text-sm text-stone-700">
+        {counts.pending} event{counts.pending === 1 ? "" : "s"} waiting to be published, {counts.retrying} of them after a failed attempt.
+      </p>
+      <h2 className="mb-2 text-lg font-semibold text-stone-900">Dead-lettered</h2>
+      {dead.length === 0 ? (
+        <p className="text-sm text-stone-700">Nothing: every event was published or is still being retried.</p>
+      ) : (
+        <table className="w-full bg-white text-left text-sm">
+          <thead>
+            <tr><th scope="col" className="p-2">Gave up</th><th scope="col">Event</th><th scope="col">Attempts</th><th scope="col">Last error</th><th scope="col">Appointment</th><th scope="col"><span className="sr-only">Action</span></th></tr>
+          </thead>
+          <tbody>
+            {dead.map((row) => (
+              <tr key={row.id} className="border-t border-stone-200 align-top">
+                <td className="p-2">{formatSalonDateTime(row.deadAt ?? row.createdAt, salon.timezone)}</td>
+                <td>{row.type}</td>
+                <td>{row.attempts}</td>
+                <td className="max-w-md break-words">{row.lastError ?? "—"}</td>
+                <td>{row.appointmentId ? <Link href={`/dashboard/appointments/${row.appointmentId}`} className="text-brand-700 underline">Open<span className="sr-only"> appointment of {row.type} {row.id}</span></Link> : "—"}</td>
+                <td className="p-2"><RetryDeadLetterForm outboxEventId={row.id} label={`${row.type} ${row.id}`} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
