@@ -12,6 +12,14 @@ export function isStaffRole(role: SessionUser["role"]): boolean {
   return role === "STAFF" || role === "ADMIN";
 }
 
+/**
+ * Account emails (verification, reset, sign-in link) are listed to admins only, and then only as kind,
+ * recipient, status and time: their content is never shown to staff (the link is removed anyway).
+ */
+export function mayListAccountEmails(user: SessionUser): boolean {
+  return user.role === "ADMIN";
+}
+
 export async function requireStaff(returnTo: string): Promise<SessionUser> {
   const user = await requireUser(returnTo);
   if (!isStaffRole(user.role)) notFound();

@@ -134,9 +134,13 @@ export async function getAvailability(
   };
 }
 
-/** Customers (and their API keys) only ever see their own appointments; staff see the salon's. */
+/**
+ * Customers (and their API keys) only ever see their own appointments; staff see the salon's. Staff and
+ * the API book by email, and anyone can register an address that is not theirs: until the account has
+ * proven the address, the bookings made for it stay invisible to it.
+ */
 export function visibleTo(actor: Actor): Prisma.AppointmentWhereInput {
-  return isStaffActor(actor) || actor.kind === "system" ? {} : { customerId: actor.userId };
+  return isStaffActor(actor) || actor.kind === "system" ? {} : { customerId: actor.userId, customer: { emailVerified: { not: null } } };
 }
 
 /** Whether `actor` may see appointment `id` (one indexed lookup): gates ids taken from a request. */

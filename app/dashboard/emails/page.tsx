@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireStaff } from "@/lib/auth/staff-session";
+import { isAccountEmailKind } from "@/lib/auth/emails";
+import { mayListAccountEmails, requireStaff } from "@/lib/auth/staff-session";
 import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
 import { listEmailLog } from "@/lib/dashboard/data";
@@ -9,9 +10,12 @@ import { getSalonSettings } from "@/lib/salon/data";
 export const metadata: Metadata = { title: "Email log" };
 
 export default async function EmailLogPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  await requireStaff("/dashboard/emails");
+  const user = await requireStaff("/dashboard/emails");
   const { to } = await searchParams;
-  const [emails, salon] = await Promise.all([listEmailLog({ to: to?.trim() || undefined, limit: 200 }), getSalonSettings()]);
+  const [emails, salon] = await Promise.all([
+    listEmailLog({ to: to?.trim() || undefined, limit: 200, includeAccountEmails: mayListAccountEmails(user) }),
+    getSalonSettings(),
+  ]);
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold text-stone-900">Email log</h1>
@@ -32,7 +36,10 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
               <td className="p-2">{formatSalonDateTime(email.sentAt ?? email.createdAt, salon.timezone)}</td>
               <td>{emailKindLabel(email.kind)}</td>
               <td>{email.to}</td>
-              <td><Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">{email.subject}</Link></td>
+              <td>
+                {/* Account emails: kind, recipient, status and time only; there is no page with their content. */}
+                {isAccountEmailKind(email.kind) ? "—" : <Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">{email.subject}</Link>}
+              </td>
               <td>{email.status}{email.error ? ` — ${email.error}` : ""}</td>
               <td>{email.appointmentId ? <Link href={`/dashboard/appointments/${email.appointmentId}`} className="text-brand-700 underline">Open<span className="sr-only"> appointment for {email.subject}</span></Link> : "—"}</td>
             </tr>
