@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterForm } from "@/components/ui/filter-form";
 import { isAccountEmailKind } from "@/lib/auth/emails";
 import { mayListAccountEmails, requireStaff } from "@/lib/auth/staff-session";
 import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
@@ -19,13 +20,7 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold text-stone-900">Email log</h1>
-      <form action="/dashboard/emails" className="mb-4 flex items-end gap-2">
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          Recipient contains
-          <input name="to" type="search" defaultValue={to} className="min-h-11 rounded-lg border border-stone-400 bg-white px-3" />
-        </label>
-        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">Filter</button>
-      </form>
+      <FilterForm action="/dashboard/emails" name="to" label="Recipient contains" defaultValue={to} />
       <table className="w-full bg-white text-left text-sm">
         <thead>
           <tr><th scope="col" className="p-2">When</th><th scope="col">Kind</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Status</th><th scope="col">Appointment</th></tr>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterForm } from "@/components/ui/filter-form";
 import { notFound } from "next/navigation";
 import { isDevMailboxEnabled } from "@/lib/notifications/dev-mailbox";
 import { listRecentEmails } from "@/lib/notifications/data";
@@ -19,13 +20,7 @@ export default async function DevMailboxPage({ searchParams }: Props) {
       <p className="mb-4 text-sm text-stone-700">
         Development only: the emails this machine would have sent, links included. Also <code>npm run -s mailbox -- list</code>.
       </p>
-      <form action="/dev/mailbox" className="mb-4 flex items-end gap-2">
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          Recipient
-          <input name="to" type="search" defaultValue={to} className="min-h-11 rounded-lg border border-stone-400 bg-white px-3" />
-        </label>
-        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">Filter</button>
-      </form>
+      <FilterForm action="/dev/mailbox" name="to" label="Recipient" defaultValue={to} />
       <table className="w-full bg-white text-left text-sm">
         <thead>
           <tr><th scope="col" className="p-2">When (UTC)</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Status</th></tr>
