@@ -1,11 +1,11 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/lib/auth/actor";
-import { findUserByEmail, getSessionState, isSignInLocked } from "@/lib/auth/data";
-import { consumeAccountToken, markEmailVerified, recordFailedSignIn, recordSignIn } from "@/lib/auth/mutations";
-import { verifyPassword } from "@/lib/auth/password";
+import { clientIp } from "@/lib/auth/client-ip";
+import { getSessionState } from "@/lib/auth/data";
+import { recordSignIn } from "@/lib/auth/mutations";
+import { signInWithLink, signInWithPassword } from "@/lib/auth/sign-in";
 import { ZSignInInput, ZSignInLinkInput } from "@/lib/auth/schema";
-import { clientIp } from "@/lib/auth/sign-in-limits";
 
 declare module "next-auth" {
   interface User {
@@ -41,33 +41,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const parsed = ZSignInInput.safeParse(credentials);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const ip = clientIp(request.headers);
-        if (await isSignInLocked(email, ip)) throw new SignInRateLimited();
-        const user = await findUserByEmail(email);
-        // Verify even without a user (against a dummy hash) would equalise timing; the lockout bounds guessing.
-        const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
-        if (!user || !valid) {
-          await recordFailedSignIn(email, ip);
-          return null;
-        }
-        // A disabled account stays out even with the right password (not counted as a guess).
-        if (user.disabledAt) return null;
-        return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+        const result = await signInWithPassword(parsed.data.email, parsed.data.password, clientIp(request.headers));
+        if (result.outcome === "rate-limited") throw new SignInRateLimited();
+        return result.outcome === "signed-in" ? result.user : null;
       },
     }),
-    // Magic link: a one-time token from the mailbox (hashed in VerificationToken), spent on use.
+    // Magic link: a one-time token from the mailbox (hashed in VerificationToken); see signInWithLink.
     Credentials({
       id: "sign-in-link",
       credentials: { token: { type: "text" } },
       async authorize(credentials) {
         const parsed = ZSignInLinkInput.safeParse(credentials);
-        const email = parsed.success ? await consumeAccountToken("sign-in-link", parsed.data.token) : null;
-        const user = email ? await findUserByEmail(email) : null;
-        if (!user || user.disabledAt) return null;
-        // Opening the link proves the address is theirs.
-        await markEmailVerified(user.email);
-        return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+        return parsed.success ? signInWithLink(parsed.data.token) : null;
       },
     }),
   ],

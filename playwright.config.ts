@@ -54,6 +54,8 @@ export default defineConfig({
       // next-auth refuses to run under `next start` without these; a fixed secret is fine for a test server.
       AUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
       AUTH_TRUST_HOST: "true",
+      // Production refuses the local mailbox unless it is chosen on purpose; the specs read it.
+      MAIL_TRANSPORT: "mailbox",
     },
   },
 });

@@ -73,3 +73,11 @@ test("a sign-in link from the mailbox signs the customer in once", async ({ page
   await other.getByRole("button", { name: "Sign in" }).click();
   await expect(other.locator("[data-form-message]")).toHaveText(/expired or was already used/);
 });
+
+test("a production server has no /dev/mailbox and tells the public only its readiness status", async ({ request }) => {
+  // The e2e server runs `next start` with MAIL_TRANSPORT=mailbox: the raw emails stay out of reach.
+  expect((await request.get("/dev/mailbox")).status()).toBe(404);
+  const ready = await request.get("/api/ready");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toEqual({ status: "ready" });
+});

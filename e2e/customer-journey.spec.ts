@@ -48,22 +48,23 @@ test("register → verify → book → confirmation email with .ics → reschedu
   await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
   await page.getByLabel("Password").fill("a-long-enough-password");
   await page.getByRole("button", { name: "Create account" }).click();
-
-  // Back on the review with the same selection, but the email is not confirmed yet.
-  await expect(page.getByRole("heading", { name: "Review and confirm" })).toBeVisible();
-  await expect(page.getByText(/Please confirm your email address first/)).toBeVisible();
-  const reviewUrl = page.url();
-  expect(reviewUrl).toContain(`date=${date}`);
+  // The same answer whether or not the address has an account: nobody is signed in yet.
+  await expect(page.getByText(`We sent a link to ${email}. Open it to confirm your address and sign in.`)).toBeVisible();
 
   const verification = await waitForEmail(email, (message) => message.kind === "auth.verify-email");
   expect(verification.subject).toBe("Confirm your email address");
   await page.goto(linkIn(verification));
   await expectAccessible(page, "verify email");
+  // A password chosen before the address was confirmed is kept only by whoever proves they know it.
+  await page.getByLabel("Password").fill("a-long-enough-password");
   await page.getByRole("button", { name: "Confirm my email" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Thank you — your email address is confirmed." })).toBeVisible();
+
+  // Signed in and back on the review with the same selection.
+  await expect(page.getByRole("heading", { name: "Review and confirm" })).toBeVisible();
+  const reviewUrl = page.url();
+  expect(reviewUrl).toContain(`date=${date}`);
   await screenshot(page, "05-verified");
 
-  await page.goto(reviewUrl);
   await expectAccessible(page, "book: review (signed in)");
   await page.getByRole("button", { name: "Confirm booking" }).click();
   await expect(page.getByRole("heading", { name: "You're booked!" })).toBeVisible();

@@ -16,11 +16,15 @@ const serverEnvSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .default("")
     .transform((value) => value === "true" || value === "1"),
+  // Reverse proxies in front of the app that append to X-Forwarded-For; 0 = clients connect directly.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   // Accounts (next-auth v5). The secret signs session cookies and must be set in production (checked below).
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   AUTH_URL: z.url().optional(),
   AUTH_TRUST_HOST: z.string().optional(),
   // Notifications: all optional, so a fresh checkout delivers every email to the local mailbox.
+  // Unset: Resend when RESEND_API_KEY is set, else the local mailbox (refused in production unless explicit).
+  MAIL_TRANSPORT: z.enum(["resend", "mailbox"]).optional(),
   RESEND_API_KEY: z.string().regex(/^re_\S+$/, "must be a Resend API key (re_…)").optional(),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Pamper Book <bookings@pamper.example>"),
@@ -47,16 +51,51 @@ export class InvalidEnvironmentError extends Error {
   }
 }
 
+/**
+ * Secrets published in this repository (docker-compose.yml defaults, .env.example samples). Anyone can
+ * read them, so a production instance signing sessions or guarding metrics with one is open to all.
+ */
+export const KNOWN_PLACEHOLDER_SECRETS: ReadonlySet<string> = new Set([
+  "compose-only-secret-change-me-0123456789",
+  "compose-metrics-token-change-me",
+  "re_xxxxxxxx",
+  "signkey-prod-xxxxxxxx",
+]);
+
+const SECRET_VARIABLES = ["AUTH_SECRET", "METRICS_TOKEN", "RESEND_API_KEY", "INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] as const;
+
+/** Where the app's email goes: an explicit MAIL_TRANSPORT, else Resend when a key is set, else the local mailbox. */
+export function mailTransportOf(env: Pick<ServerEnv, "MAIL_TRANSPORT" | "RESEND_API_KEY">): "resend" | "mailbox" {
+  return env.MAIL_TRANSPORT ?? (env.RESEND_API_KEY ? "resend" : "mailbox");
+}
+
+/** What production refuses even when every variable is well-formed: each would open the app to anyone. */
+function productionProblems(env: ServerEnv): string[] {
+  const problems: string[] = [];
+  if (!env.AUTH_SECRET) problems.push("AUTH_SECRET is required in production (it signs session cookies)");
+  // Measured in bytes: a 32-character secret of multi-byte characters is still at least 32 bytes.
+  else if (Buffer.byteLength(env.AUTH_SECRET) < 32) problems.push("AUTH_SECRET must be at least 32 bytes in production");
+  for (const name of SECRET_VARIABLES) {
+    const value = env[name];
+    if (value && KNOWN_PLACEHOLDER_SECRETS.has(value)) problems.push(`${name} is a published placeholder value; generate a secret of your own`);
+  }
+  if (env.INNGEST_DEV) problems.push("INNGEST_DEV must not be set in production (it turns off Inngest request signing)");
+  if (!env.MAIL_TRANSPORT && mailTransportOf(env) === "mailbox") {
+    problems.push("MAIL_TRANSPORT: set RESEND_API_KEY, or MAIL_TRANSPORT=mailbox to keep every email in the database on purpose");
+  }
+  return problems;
+}
+
 /** Parses the environment, naming every missing or malformed variable in one error. */
 export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
   const result = serverEnvSchema.safeParse(source);
-  if (result.success && result.data.NODE_ENV === "production" && !result.data.AUTH_SECRET) {
-    throw new InvalidEnvironmentError(["AUTH_SECRET is required in production (it signs session cookies)"]);
+  if (!result.success) {
+    throw new InvalidEnvironmentError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
-  if (result.success) return result.data;
-  throw new InvalidEnvironmentError(
-    result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`),
-  );
+  const problems = result.data.NODE_ENV === "production" ? productionProblems(result.data) : [];
+  if (result.data.MAIL_TRANSPORT === "resend" && !result.data.RESEND_API_KEY) problems.push("RESEND_API_KEY is required when MAIL_TRANSPORT=resend");
+  if (problems.length > 0) throw new InvalidEnvironmentError(problems);
+  return result.data;
 }
 
 let cached: ServerEnv | undefined;

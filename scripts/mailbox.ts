@@ -5,7 +5,9 @@ import { withDatabase } from "./lib/with-database";
 
 /**
  * The local mailbox for operators and tests: every email the app recorded, newest first, whichever
- * transport delivered it. Reaches the embedded database while `npm run dev` is running.
+ * transport delivered it, with the content as the local mailbox delivered it (links included; emails
+ * sent through Resend show the logged copy, whose account links are removed). Reaches the embedded
+ * database while `npm run dev` is running.
  *
  *   npm run -s mailbox -- list [--to EMAIL] [--limit N] [--json]
  */

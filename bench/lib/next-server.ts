@@ -57,6 +57,8 @@ export async function startNext(databaseUrl: string, port: number, env: Record<s
       APP_URL: `http://localhost:${port}`,
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
       AUTH_TRUST_HOST: "true",
+      // A production server refuses the local mailbox unless it is chosen on purpose.
+      MAIL_TRANSPORT: "mailbox",
       ...env,
     },
   });

@@ -23,13 +23,18 @@ function e2eDatabaseUrl(): string {
 
 export type MailboxEmail = { id: string; kind: string; subject: string; text: string; appointmentId: string | null; attachments: { filename: string; contentType: string; content: string }[] };
 
-/** The emails sent to `to`, newest first (the local mailbox = EmailMessage rows). */
+/**
+ * The emails delivered to `to`, newest first, as the local mailbox holds them (MailboxMessage: links
+ * included; the EmailMessage log staff read has account emails' links removed).
+ */
 export async function mailbox(to: string): Promise<MailboxEmail[]> {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
     const result = await client.query<MailboxEmail>(
-      `SELECT id, kind, subject, text, "appointmentId", attachments FROM "EmailMessage" WHERE "to" = $1 AND status = 'SENT' ORDER BY "createdAt" DESC`,
+      `SELECT e.id, e.kind, e.subject, m.text, e."appointmentId", m.attachments
+         FROM "EmailMessage" e JOIN "MailboxMessage" m ON m."emailId" = e.id
+        WHERE e."to" = $1 AND e.status = 'SENT' ORDER BY e."createdAt" DESC`,
       [to],
     );
     return result.rows;

@@ -4,14 +4,20 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
-import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
-import { findUserByEmail } from "./data";
-import { consumeAccountToken, createCustomer, markEmailVerified, revokeAllSessions, setPassword, takeEmailRequestAllowance } from "./mutations";
+import { runAfterResponse } from "@/lib/after-response";
+import { formValues, validationState, type ActionState } from "@/lib/action-state";
+import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { clientIp } from "./client-ip";
+import { findTokenEmail, findUserByEmail } from "./data";
+import { clearSignInFailures, consumeAccountToken, createCustomer, markEmailVerified, revokeAllSessions, setPassword, takeEmailRequestAllowance, verifyEmailOwnership } from "./mutations";
+import { hashPassword } from "./password";
+import { signInWithPassword } from "./sign-in";
 import { rateLimitedMessage, type EmailRequestKind } from "./request-limits";
 import { sendTokenEmail } from "./send-token-email";
 import { safeCallbackUrl, ZForgotPasswordInput, ZRegisterInput, ZResetPasswordInput, ZSignInInput, ZSignInLinkInput, ZSignInLinkRequest, ZVerifyEmailInput } from "./schema";
 import { currentUser } from "./session";
-import { clientIp } from "./sign-in-limits";
+import type { TokenPurpose } from "./tokens";
 
 /** Null when this email-sending request is within its limits; else the form error naming the wait. */
 async function refuseIfRateLimited(kind: EmailRequestKind, email: string, values: Record<string, string>): Promise<ActionState | null> {
@@ -19,6 +25,19 @@ async function refuseIfRateLimited(kind: EmailRequestKind, email: string, values
   const ip = clientIp(await headers());
   if (await takeEmailRequestAllowance(kind, email, ip, now)) return null;
   return { status: "error", code: "RATE_LIMITED", message: rateLimitedMessage(now), values };
+}
+
+/**
+ * Sends an account email once the response has gone out: the forms that could reveal whether an
+ * address has an account answer the same, in the same time, and the sending is not part of that time.
+ * A failure is logged (the email log row records it); the person can ask again.
+ */
+function sendAfterResponse(purpose: TokenPurpose, user: { email: string; name: string }, path: string): Promise<void> {
+  return runAfterResponse(() =>
+    sendTokenEmail(purpose, user, path).catch((error: unknown) => {
+      logger.error({ err: error instanceof Error ? error.message : String(error), purpose }, "account email could not be sent");
+    }),
+  ).then(() => undefined);
 }
 
 async function signInOrExplain(email: string, password: string, callbackUrl: string | undefined, values: Record<string, string>): Promise<ActionState> {
@@ -50,20 +69,49 @@ export async function registerAction(_state: ActionState, formData: FormData): P
   if (!parsed.success) return validationState(parsed.error, values);
   const limited = await refuseIfRateLimited("register", parsed.data.email, values);
   if (limited) return limited;
-  try {
-    const user = await createCustomer(parsed.data);
-    await sendTokenEmail("verify-email", user, "/verify-email");
-  } catch (error) {
-    return errorState(error, values);
+  const { email, name, password } = parsed.data;
+  const callbackUrl = safeCallbackUrl(parsed.data.callbackUrl);
+  const verifyPath = `/verify-email?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+  const existing = await findUserByEmail(email);
+  if (existing) {
+    // As long as creating the account takes (the hash dominates), and an email either way: the owner of
+    // a confirmed account gets a sign-in link, an unconfirmed one a fresh confirmation link.
+    await hashPassword(password);
+    if (existing.emailVerified) await sendAfterResponse("sign-in-link", existing, "/sign-in-link");
+    else await sendAfterResponse("verify-email", existing, verifyPath);
+  } else {
+    const user = await createCustomer({ name, email, password }).catch((error: unknown) => {
+      // Registered a moment ago by a concurrent request: answered like any existing address.
+      if (isAppError(error) && error.code === "CONFLICT") return null;
+      throw error;
+    });
+    if (user) await sendAfterResponse("verify-email", user, verifyPath);
   }
-  return signInOrExplain(parsed.data.email, parsed.data.password, parsed.data.callbackUrl, values);
+  // Nobody is signed in here: the same answer for a new and a known address, so the form reveals nothing.
+  return { status: "success", message: `We sent a link to ${email}. Open it to confirm your address and sign in.`, values: { email } };
 }
 
 export async function verifyEmailAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
   const parsed = ZVerifyEmailInput.safeParse(Object.fromEntries(formData));
-  const email = parsed.success ? await consumeAccountToken("verify-email", parsed.data.token) : null;
-  if (!email) return { status: "error", message: "This link has expired or was already used. Sign in to get a new one." };
-  await markEmailVerified(email);
+  const expired: ActionState = { status: "error", message: "This link has expired or was already used. Sign in to get a new one." };
+  const email = parsed.success ? await findTokenEmail("verify-email", parsed.data.token) : null;
+  const user = email ? await findUserByEmail(email) : null;
+  if (!parsed.success || !email || !user) return expired;
+  // A password set before the address was confirmed could be anyone's: it survives confirmation only
+  // when the person holding the link proves they know it (counted like any sign-in attempt).
+  let keepPassword = false;
+  if (user.passwordHash && !user.emailVerified) {
+    const check = await signInWithPassword(email, parsed.data.password ?? "", clientIp(await headers()));
+    if (check.outcome === "rate-limited") return { status: "error", code: "RATE_LIMITED", message: "Too many attempts. Please wait 15 minutes, or reset your password.", values };
+    if (check.outcome === "wrong") {
+      return { status: "error", message: "Enter the password you chose when you created the account. Not you? Reset the password instead.", values };
+    }
+    keepPassword = true;
+  }
+  if ((await consumeAccountToken("verify-email", parsed.data.token)) !== email) return expired;
+  await verifyEmailOwnership(email, { keepPassword });
+  if (keepPassword) return signInOrExplain(email, parsed.data.password ?? "", parsed.data.callbackUrl, values);
   return { status: "success", message: "Thank you — your email address is confirmed." };
 }
 
@@ -71,6 +119,8 @@ export async function resendVerificationAction(): Promise<ActionState> {
   const user = await currentUser();
   if (!user) redirect("/sign-in");
   if (user.emailConfirmed) return { status: "success", message: "Your email address is already confirmed." };
+  const limited = await refuseIfRateLimited("resend-verification", user.email, {});
+  if (limited) return limited;
   await sendTokenEmail("verify-email", user, "/verify-email");
   return { status: "success", message: `We sent a new link to ${user.email}.` };
 }
@@ -82,7 +132,7 @@ export async function forgotPasswordAction(_state: ActionState, formData: FormDa
   const limited = await refuseIfRateLimited("forgot-password", parsed.data.email, values);
   if (limited) return limited;
   const user = await findUserByEmail(parsed.data.email);
-  if (user && !user.disabledAt) await sendTokenEmail("reset-password", user, "/reset-password");
+  if (user && !user.disabledAt) await sendAfterResponse("reset-password", user, "/reset-password");
   // The same answer either way, so the form cannot be used to find out who has an account.
   return { status: "success", message: `If ${parsed.data.email} has an account, a reset link is on its way.`, values };
 }
@@ -92,9 +142,10 @@ export async function resetPasswordAction(_state: ActionState, formData: FormDat
   if (!parsed.success) return validationState(parsed.error, {});
   const email = await consumeAccountToken("reset-password", parsed.data.token);
   if (!email) return { status: "error", message: "This reset link has expired or was already used. Ask for a new one." };
+  // Set at the moment the address is proven, so it is the mailbox owner's; the link also lifts a lockout.
   await setPassword(email, parsed.data.password, { revokeApiKeys: parsed.data.revokeApiKeys });
-  // Following the emailed link proves the address is theirs.
   await markEmailVerified(email);
+  await clearSignInFailures(email);
   redirect("/sign-in?notice=password-reset");
 }
 
@@ -115,7 +166,7 @@ export async function requestSignInLinkAction(_state: ActionState, formData: For
   const limited = await refuseIfRateLimited("sign-in-link", parsed.data.email, values);
   if (limited) return limited;
   const user = await findUserByEmail(parsed.data.email);
-  if (user && !user.disabledAt) await sendTokenEmail("sign-in-link", user, "/sign-in-link");
+  if (user && !user.disabledAt) await sendAfterResponse("sign-in-link", user, "/sign-in-link");
   // The same answer either way: the form must not reveal who has an account.
   return { status: "success", message: `If ${parsed.data.email} has an account, a sign-in link is on its way.`, values };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { signInLimitKeys, windowStart } from "./sign-in-limits";
+import { emailFromIdentifier, hashToken, type TokenPurpose } from "./tokens";
 
 export function findUserByEmail(email: string) {
   return db.user.findUnique({
@@ -17,12 +17,15 @@ export function getSessionState(userId: string) {
   });
 }
 
-/** True when the account or the IP has used up its failed sign-ins for the current window. */
-export async function isSignInLocked(email: string, ip: string | null, now = new Date()): Promise<boolean> {
-  const limits = signInLimitKeys(email, ip);
-  const rows = await db.rateLimitCounter.findMany({
-    where: { windowStart: windowStart(now), key: { in: limits.map((limit) => limit.key) } },
-    select: { key: true, count: true },
-  });
-  return rows.some((row) => row.count >= (limits.find((limit) => limit.key === row.key)?.max ?? Infinity));
+/** The email a live token of this purpose was issued for, without spending it (null if invalid or expired). */
+export async function findTokenEmail(purpose: TokenPurpose, raw: string, now = new Date()): Promise<string | null> {
+  const row = await db.verificationToken.findFirst({ where: { token: hashToken(raw), expires: { gt: now } }, select: { identifier: true } });
+  return row ? emailFromIdentifier(purpose, row.identifier) : null;
+}
+
+/** Whether confirming with this link asks for the password (one was set before the address was confirmed). */
+export async function needsPasswordToVerify(raw: string): Promise<boolean> {
+  const email = await findTokenEmail("verify-email", raw);
+  const user = email ? await findUserByEmail(email) : null;
+  return Boolean(user?.passwordHash && !user.emailVerified);
 }

@@ -6,6 +6,19 @@ import type { TokenPurpose } from "./tokens";
  */
 export type AuthEmail = { kind: string; subject: string; text: string; html: string };
 
+/**
+ * Account emails (kind `auth.…`; a future invitation too) carry a one-time link that is as good as the
+ * account: only the transport ever sees the link, and staff never see these emails' content.
+ */
+export const ACCOUNT_EMAIL_KIND_PREFIX = "auth.";
+
+export function isAccountEmailKind(kind: string): boolean {
+  return kind.startsWith(ACCOUNT_EMAIL_KIND_PREFIX);
+}
+
+/** What the email log keeps in place of the link. */
+export const REMOVED_LINK = "[link removed]";
+
 const copy: Record<TokenPurpose, { kind: string; subject: string; intro: string; action: string; expiry: string }> = {
   "verify-email": {
     kind: "auth.verify-email",
@@ -41,12 +54,16 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-export function renderAuthEmail(purpose: TokenPurpose, name: string, link: string): AuthEmail {
+/** The email as sent (`link` set) or as logged (`link` null: the one-time link replaced by REMOVED_LINK). */
+export function renderAuthEmail(purpose: TokenPurpose, name: string, link: string | null): AuthEmail {
   const { kind, subject, intro, action, expiry } = copy[purpose];
-  const text = `Hello ${name},\n\n${intro}\n\n${action}: ${link}\n\n${expiry}\n\nPamper Book`;
+  const text = `Hello ${name},\n\n${intro}\n\n${action}: ${link ?? REMOVED_LINK}\n\n${expiry}\n\nPamper Book`;
+  const button = link
+    ? `<p><a href="${escapeHtml(link)}" style="background:#8f2457;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
+<p>Or paste this link into your browser:<br>${escapeHtml(link)}</p>`
+    : `<p>${escapeHtml(action)}: ${REMOVED_LINK}</p>`;
   const html = `<!doctype html><html lang="en"><body style="font-family:sans-serif;color:#1c1917">
 <p>Hello ${escapeHtml(name)},</p><p>${escapeHtml(intro)}</p>
-<p><a href="${escapeHtml(link)}" style="background:#8f2457;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
-<p>Or paste this link into your browser:<br>${escapeHtml(link)}</p><p>${escapeHtml(expiry)}</p><p>Pamper Book</p></body></html>`;
+${button}<p>${escapeHtml(expiry)}</p><p>Pamper Book</p></body></html>`;
   return { kind, subject, text, html };
 }

@@ -53,6 +53,24 @@ export function markEmailVerified(email: string) {
   return db.user.updateMany({ where: { email, emailVerified: null }, data: { emailVerified: new Date() } });
 }
 
+/**
+ * The first proof that the address belongs to whoever holds the account. Anyone could have registered
+ * it before, so a password set until now is cleared (unless the verifier just proved they know it) and
+ * every older session ends. Bookings staff or the API made for the address become visible from now on
+ * (booking/data visibleTo). Returns false when the address was already verified (nothing changes).
+ */
+export async function verifyEmailOwnership(email: string, options: { keepPassword: boolean }): Promise<boolean> {
+  const { count } = await db.user.updateMany({
+    where: { email, emailVerified: null },
+    data: {
+      emailVerified: new Date(),
+      sessionVersion: { increment: 1 },
+      ...(options.keepPassword ? {} : { passwordHash: null }),
+    },
+  });
+  return count === 1;
+}
+
 /** Like consumeToken, but a disabled account's links are dead: a leaver cannot return through an old email. */
 export async function consumeAccountToken(purpose: TokenPurpose, raw: string): Promise<string | null> {
   const email = await consumeToken(purpose, raw);
@@ -86,25 +104,14 @@ export function recordSignIn(userId: string, now = new Date()) {
   return db.user.update({ where: { id: userId }, data: { lastSignInAt: now }, select: { id: true } });
 }
 
-/** Counts a failed sign-in against the account and the IP, atomically (no read-then-write race). */
-export async function recordFailedSignIn(email: string, ip: string | null, now = new Date()) {
-  const start = windowStart(now);
-  for (const { key } of signInLimitKeys(email, ip)) {
-    await db.$queryRaw`
-      INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${key}, ${start}, 1)
-      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
-      RETURNING "count"`;
-  }
-}
-
 /**
- * Counts one email-sending request against its address and IP and says whether it is within the limits.
- * Increment-then-compare in one statement per key, so concurrent requests cannot all slip under a limit.
+ * Counts one request against each limit and says whether all of them still allow it. Increment-then-
+ * compare in one statement per key, so concurrent requests cannot all slip under a limit. Every attempt
+ * counts, allowed or not. This is the one fixed-window limiter of the account forms.
  */
-export async function takeEmailRequestAllowance(kind: EmailRequestKind, email: string, ip: string | null, now = new Date()): Promise<boolean> {
-  const start = requestWindowStart(now);
+async function takeAllowance(limits: { key: string; max: number }[], start: Date): Promise<boolean> {
   let allowed = true;
-  for (const { key, max } of requestLimitKeys(kind, email, ip)) {
+  for (const { key, max } of limits) {
     const [row] = await db.$queryRaw<Array<{ count: number }>>`
       INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${key}, ${start}, 1)
       ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
@@ -112,4 +119,29 @@ export async function takeEmailRequestAllowance(kind: EmailRequestKind, email: s
     if (Number(row?.count ?? 0) > max) allowed = false;
   }
   return allowed;
+}
+
+/**
+ * Counts a sign-in attempt against the account and the IP before the password is checked, so parallel
+ * guesses each take a place under the limit and the ones past it never reach the hash. A right password
+ * gives the account's place back (see refundSignInAttempt): only failures lock an account.
+ */
+export function takeSignInAttempt(email: string, ip: string | null, now = new Date()): Promise<boolean> {
+  return takeAllowance(signInLimitKeys(email, ip), windowStart(now));
+}
+
+export async function refundSignInAttempt(email: string, now = new Date()): Promise<void> {
+  const [account] = signInLimitKeys(email, null);
+  await db.rateLimitCounter.updateMany({ where: { key: account!.key, windowStart: windowStart(now), count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+}
+
+/** Proof of the mailbox (a reset link) lifts a password lockout: an attacker cannot lock the owner out. */
+export async function clearSignInFailures(email: string): Promise<void> {
+  const [account] = signInLimitKeys(email, null);
+  await db.rateLimitCounter.deleteMany({ where: { key: account!.key } });
+}
+
+/** Counts one email-sending request against its address and IP and says whether it is within the limits. */
+export function takeEmailRequestAllowance(kind: EmailRequestKind, email: string, ip: string | null, now = new Date()): Promise<boolean> {
+  return takeAllowance(requestLimitKeys(kind, email, ip), requestWindowStart(now));
 }

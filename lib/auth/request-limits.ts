@@ -1,7 +1,8 @@
 import { windowStart } from "./sign-in-limits";
 
 /**
- * Requests that send an email (register, forgot password, sign-in link) are limited per address and per
+ * Requests that send an email (register, forgot password, sign-in link, resending a verification link or
+ * a logged email from the dashboard) are limited per address and per
  * client IP in fixed windows (RateLimitCounter rows, like failed sign-ins), so the forms cannot be used
  * to flood someone's inbox or the salon's mail quota. Every attempt counts, allowed or not. The per-IP
  * limit is looser because a salon's customers may share one network.
@@ -10,7 +11,7 @@ export const REQUEST_WINDOW_MS = 15 * 60_000;
 export const MAX_REQUESTS_PER_EMAIL = 3;
 export const MAX_REQUESTS_PER_IP = 10;
 
-export type EmailRequestKind = "register" | "forgot-password" | "sign-in-link";
+export type EmailRequestKind = "register" | "forgot-password" | "sign-in-link" | "resend-verification" | "resend-email";
 
 export function requestLimitKeys(kind: EmailRequestKind, email: string, ip: string | null): { key: string; max: number }[] {
   const keys = [{ key: `${kind}:email:${email.toLowerCase()}`, max: MAX_REQUESTS_PER_EMAIL }];

@@ -40,7 +40,12 @@ export const ZResetPasswordInput = z.object({
   revokeApiKeys: ZCheckbox,
 });
 
-export const ZVerifyEmailInput = z.object({ token: z.string().min(20).max(200) });
+/** The password is asked for when one was set before the address was confirmed (see verifyEmailAction). */
+export const ZVerifyEmailInput = z.object({
+  token: z.string().min(20).max(200),
+  password: z.string().max(200).optional(),
+  callbackUrl: z.string().max(2000).optional(),
+});
 
 /** A one-time sign-in link (magic link) and its use. */
 export const ZSignInLinkRequest = z.object({ email: ZEmail });

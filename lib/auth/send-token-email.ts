@@ -8,29 +8,32 @@ import { issueToken } from "./mutations";
 import { hashToken, type TokenPurpose } from "./tokens";
 
 /**
- * Issues a one-time link and sends it through the shared mail transport (Resend, or the local mailbox),
- * logged as an EmailMessage like every other email. Sent inline, not after the response: the person is
- * waiting for this email right now, and a failure should be visible to them.
+ * Issues a one-time link and sends it through the shared mail transport (Resend, or the local mailbox).
+ * The email log (EmailMessage, which staff can read) keeps the email with its link removed: the raw link
+ * exists only in the transport, so nothing staff or a database backup can read signs anyone in.
+ * `path` may carry query parameters of its own; the token is appended last.
  */
 export async function sendTokenEmail(purpose: TokenPurpose, user: { email: string; name: string }, path: string): Promise<void> {
   const settings = notificationSettings();
   const transport = selectMailTransport(settings);
   const raw = await issueToken(purpose, user.email);
-  const content = renderAuthEmail(purpose, user.name, `${settings.appUrl}${path}?token=${raw}`);
-  // The token's hash makes the key unique per link while never storing the raw token twice.
-  const dedupeKey = `${content.kind}:${hashToken(raw)}`;
+  const link = `${settings.appUrl}${path}${path.includes("?") ? "&" : "?"}token=${raw}`;
+  const sent = renderAuthEmail(purpose, user.name, link);
+  const logged = renderAuthEmail(purpose, user.name, null);
+  // The token's hash makes the key unique per link while never storing the raw token.
+  const dedupeKey = `${sent.kind}:${hashToken(raw)}`;
   const row = await insertOrGetEmail({
     dedupeKey,
-    kind: content.kind,
+    kind: logged.kind,
     to: user.email,
-    subject: content.subject,
-    html: content.html,
-    text: content.text,
+    subject: logged.subject,
+    html: logged.html,
+    text: logged.text,
     attachments: [] satisfies EmailAttachment[],
     transport: transport.name,
   });
   try {
-    const result = await transport.send({ from: settings.emailFrom, to: user.email, subject: content.subject, html: content.html, text: content.text, attachments: [], idempotencyKey: dedupeKey });
+    const result = await transport.send({ emailId: row.id, from: settings.emailFrom, to: user.email, subject: sent.subject, html: sent.html, text: sent.text, attachments: [], idempotencyKey: dedupeKey });
     await markEmailSent(row.id, { transport: transport.name, providerMessageId: result.providerMessageId });
   } catch (error) {
     await markEmailFailed(row.id, { transport: transport.name, error: error instanceof Error ? error.message : String(error) });

@@ -16,9 +16,3 @@ export function signInLimitKeys(email: string, ip: string | null): { key: string
 export function windowStart(now: Date, windowMs = SIGN_IN_WINDOW_MS): Date {
   return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
 }
-
-/** The client IP as the first hop of X-Forwarded-For (set by Next's server and by proxies). */
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
-}

@@ -136,13 +136,16 @@ export async function getAvailability(
 
 /**
  * Customers (and their API keys) only ever see their own appointments; stylists also those in their own
- * column; appointment.viewAny (front desk, admins, the system) the salon's.
+ * column; appointment.viewAny (front desk, admins, the system) the salon's. Staff and the API book by
+ * email, and anyone can register an address that is not theirs: until the account has proven the
+ * address, the bookings made for it stay invisible to it.
  */
 export function visibleTo(actor: Actor): Prisma.AppointmentWhereInput {
   if (actorCan(actor, "appointment.viewAny")) return {};
   if (actor.kind !== "user") return { id: { in: [] } };
-  if (actorCan(actor, "appointment.manageOwn")) return { OR: [{ staffId: actor.userId }, { customerId: actor.userId }] };
-  return { customerId: actor.userId };
+  const asCustomer: Prisma.AppointmentWhereInput = { customerId: actor.userId, customer: { emailVerified: { not: null } } };
+  if (actorCan(actor, "appointment.manageOwn")) return { OR: [{ staffId: actor.userId }, asCustomer] };
+  return asCustomer;
 }
 
 /** Staff notes are for the salon: whoever manages appointments sees them (and their history rows). */

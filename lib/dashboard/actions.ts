@@ -1,7 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
+import { clientIp } from "@/lib/auth/client-ip";
 import { actorOf } from "@/lib/auth/session";
 import { userForAction } from "@/lib/auth/gates";
 import { addStaffNote, bookAppointment, cancelAppointment, completeAppointment, markNoShow, rescheduleAppointment } from "@/lib/booking/mutations";
@@ -135,7 +137,7 @@ export async function resendEmailAction(_state: ActionState, formData: FormData)
   try {
     await userForAction("emailLog.resend");
     if (!values.emailId) throw new AppError("VALIDATION", "Which email?");
-    copyId = await resendEmail(values.emailId);
+    copyId = await resendEmail(values.emailId, clientIp(await headers()));
   } catch (error) {
     return errorState(error, values);
   }

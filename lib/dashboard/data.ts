@@ -1,5 +1,7 @@
 import "server-only";
+import { ACCOUNT_EMAIL_KIND_PREFIX } from "@/lib/auth/emails";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "@/lib/booking/appointment-view";
 
 /**
@@ -115,17 +117,23 @@ export type AppointmentRecords = Awaited<ReturnType<typeof getAppointmentRecords
 
 const emailListSelect = { id: true, kind: true, to: true, subject: true, status: true, appointmentId: true, createdAt: true, sentAt: true, error: true } as const;
 
-/** The email log, newest first, optionally one recipient or status. */
-export function listEmailLog(filters: { to?: string; status?: "QUEUED" | "SENT" | "FAILED"; limit: number }) {
+const notAccountEmail = { NOT: { kind: { startsWith: ACCOUNT_EMAIL_KIND_PREFIX } } } satisfies Prisma.EmailMessageWhereInput;
+
+/** The email log, newest first, optionally one recipient or status; account emails only when asked for. */
+export function listEmailLog(filters: { to?: string; status?: "QUEUED" | "SENT" | "FAILED"; limit: number; includeAccountEmails?: boolean }) {
   return db.emailMessage.findMany({
-    where: { ...(filters.to ? { to: { contains: filters.to, mode: "insensitive" as const } } : {}), ...(filters.status ? { status: filters.status } : {}) },
+    where: {
+      ...(filters.to ? { to: { contains: filters.to, mode: "insensitive" as const } } : {}),
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.includeAccountEmails ? {} : notAccountEmail),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: filters.limit,
     select: emailListSelect,
   });
 }
 
-/** One logged email with its stored content (what was actually sent), or null. */
+/** One logged email with its stored content (as logged: an account email's link is removed), or null. */
 export function getEmailMessage(id: string) {
   return db.emailMessage.findUnique({ where: { id } });
 }

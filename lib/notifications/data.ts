@@ -23,13 +23,24 @@ export function findEmailByDedupeKey(dedupeKey: string) {
   return db.emailMessage.findUnique({ where: { dedupeKey } });
 }
 
-/** The most recent emails first, optionally for one recipient (the mailbox CLI and dashboard). */
+const withMailboxCopy = { mailboxCopy: { select: { html: true, text: true, attachments: true } } } as const;
+
+/**
+ * The most recent emails first, optionally for one recipient, each with the local mailbox's raw copy
+ * when the mailbox delivered it (the mailbox CLI and /dev/mailbox; never the staff dashboard).
+ */
 export function listRecentEmails(options: { to?: string; limit: number }) {
   return db.emailMessage.findMany({
     where: options.to ? { to: { equals: options.to, mode: "insensitive" } } : undefined,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.limit,
+    include: withMailboxCopy,
   });
+}
+
+/** One email with its local mailbox copy, or null (/dev/mailbox). */
+export function getRecentEmail(id: string) {
+  return db.emailMessage.findUnique({ where: { id }, include: withMailboxCopy });
 }
 
 export type StoredEmail = Awaited<ReturnType<typeof listRecentEmails>>[number];

@@ -53,6 +53,7 @@ export async function deliverAppointmentEmail(request: DeliverRequest): Promise<
 
   try {
     const result = await transport.send({
+      emailId: email.id,
       from: settings.emailFrom,
       to: email.to,
       subject: email.subject,

@@ -1,7 +1,10 @@
 import type { StoredEmail } from "./data";
 import type { EmailAttachment } from "./transport/mail-transport";
 
-/** One email as the mailbox shows it (CLI `--json`, dashboard): text attachments such as .ics decoded. */
+/**
+ * One email as the mailbox shows it (CLI `--json`, /dev/mailbox): the content as delivered when the local
+ * mailbox holds it (links included), else as logged; text attachments such as .ics decoded.
+ */
 export type MailboxEntry = {
   id: string;
   to: string;
@@ -19,6 +22,7 @@ export type MailboxEntry = {
 };
 
 export function toMailboxEntry(email: StoredEmail): MailboxEntry {
+  const content = email.mailboxCopy ?? email;
   return {
     id: email.id,
     to: email.to,
@@ -30,9 +34,9 @@ export function toMailboxEntry(email: StoredEmail): MailboxEntry {
     createdAt: email.createdAt.toISOString(),
     sentAt: email.sentAt?.toISOString() ?? null,
     error: email.error,
-    text: email.text,
-    html: email.html,
-    attachments: (email.attachments as EmailAttachment[]).map((attachment) => {
+    text: content.text,
+    html: content.html,
+    attachments: (content.attachments as EmailAttachment[]).map((attachment) => {
       const textual = attachment.contentType.startsWith("text/");
       return {
         filename: attachment.filename,

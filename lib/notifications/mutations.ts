@@ -136,6 +136,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown })?.code === "P2002" || sqlStateOf(error) === "23505";
 }
 
+/** The local mailbox's copy of a delivered email; a retried delivery of the same row stores nothing new. */
+export async function storeInLocalMailbox(email: { emailId: string; to: string; subject: string; html: string; text: string; attachments: Prisma.InputJsonValue }) {
+  await db.mailboxMessage.createMany({
+    data: [{ emailId: email.emailId, to: email.to, subject: email.subject, html: email.html, text: email.text, attachments: email.attachments }],
+    skipDuplicates: true,
+  });
+}
+
 /** Marks an email sent. Also used by the mailbox transport: for it, the stored row *is* the delivery. */
 export function markEmailSent(id: string, result: { transport: string; providerMessageId?: string }) {
   return db.emailMessage.update({

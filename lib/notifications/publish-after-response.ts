@@ -1,5 +1,5 @@
 import "server-only";
-import { after } from "next/server";
+import { runAfterResponse } from "@/lib/after-response";
 import { logger } from "@/lib/logger";
 import { publishPendingOutbox, type PublishSummary } from "./publisher";
 
@@ -41,11 +41,5 @@ function publishCoalesced(): Promise<PublishSummary | undefined> {
  * notifications never slow the request down; anywhere else it runs now and can be awaited.
  */
 export function publishOutboxAfterResponse(): Promise<PublishSummary | undefined> {
-  try {
-    after(() => publishCoalesced());
-    return Promise.resolve(undefined);
-  } catch {
-    // `after()` throws outside a request scope (scripts, tests, Inngest functions).
-    return publishCoalesced();
-  }
+  return runAfterResponse(publishCoalesced);
 }

@@ -1,4 +1,4 @@
-import { parseServerEnv } from "@/lib/env";
+import { mailTransportOf, parseServerEnv } from "@/lib/env";
 
 /**
  * What the notification pipeline needs from the environment, decided once per process. Kept apart from
@@ -8,6 +8,7 @@ import { parseServerEnv } from "@/lib/env";
 export type NotificationSettings = {
   /** "inngest" when an Inngest server is configured; otherwise handlers run in-process ("embedded"). */
   mode: "inngest" | "embedded";
+  mailTransport: "resend" | "mailbox";
   appUrl: string;
   emailFrom: string;
   resend?: { apiKey: string; baseUrl?: string };
@@ -22,6 +23,7 @@ export function notificationSettings(): NotificationSettings {
   const env = parseServerEnv(process.env);
   cached = {
     mode: env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? "inngest" : "embedded",
+    mailTransport: mailTransportOf(env),
     appUrl: env.APP_URL.replace(/\/+$/, ""),
     emailFrom: env.EMAIL_FROM,
     resend: env.RESEND_API_KEY ? { apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL } : undefined,

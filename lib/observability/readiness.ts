@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { env } from "@/lib/env";
+import { env, mailTransportOf } from "@/lib/env";
 import { isDatabaseReachable } from "@/lib/health/data";
 import { listAppliedMigrations } from "./data";
 
@@ -50,8 +50,9 @@ function migrationStatus(failed: string[], pending: string[] | null, applied: nu
 
 /** Ready = the database answers and its schema is exactly what this build expects. */
 export async function checkReadiness(): Promise<ReadinessReport> {
-  const { RESEND_API_KEY, INNGEST_EVENT_KEY, INNGEST_DEV } = env();
-  const mailTransport = RESEND_API_KEY ? "resend" : "mailbox";
+  const settings = env();
+  const { INNGEST_EVENT_KEY, INNGEST_DEV } = settings;
+  const mailTransport = mailTransportOf(settings);
   const inngestMode = INNGEST_EVENT_KEY || INNGEST_DEV ? "inngest" : "embedded";
   const database = await isDatabaseReachable().catch(() => false);
   const migrations: MigrationsReport = database

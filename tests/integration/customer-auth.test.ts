@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getSessionState, isSignInLocked } from "@/lib/auth/data";
-import { consumeToken, createCustomer, issueToken, markEmailVerified, recordFailedSignIn, revokeAllSessions, setPassword } from "@/lib/auth/mutations";
+import { getSessionState } from "@/lib/auth/data";
+import { consumeToken, createCustomer, issueToken, markEmailVerified, revokeAllSessions, setPassword, takeSignInAttempt } from "@/lib/auth/mutations";
 import { verifyPassword } from "@/lib/auth/password";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db";
@@ -11,31 +11,31 @@ import { AppError } from "@/lib/errors";
 let counter = 0;
 const newEmail = () => `auth.${process.pid}.${++counter}@test.test`;
 
-describe("failed sign-in limits", () => {
-  it("locks an account after its failures, from any IP, and leaves other accounts alone", async () => {
+describe("sign-in attempt limits", () => {
+  it("locks an account after its attempts, from any IP, and leaves other accounts alone", async () => {
     const email = newEmail();
     for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt += 1) {
-      expect(await isSignInLocked(email, `10.0.0.${attempt}`)).toBe(false);
-      await recordFailedSignIn(email, `10.0.0.${attempt}`);
+      expect(await takeSignInAttempt(email, `10.0.0.${attempt}`)).toBe(true);
     }
-    expect(await isSignInLocked(email, "10.9.9.9")).toBe(true);
-    expect(await isSignInLocked(newEmail(), "10.9.9.9")).toBe(false);
+    expect(await takeSignInAttempt(email, "10.9.9.9")).toBe(false);
+    expect(await takeSignInAttempt(newEmail(), "10.9.9.8")).toBe(true);
   });
 
-  it("locks an IP that tries many accounts, counting concurrent failures exactly", async () => {
+  it("locks an IP that tries many accounts, counting concurrent attempts exactly", async () => {
     const ip = `192.0.2.${process.pid % 250}`;
-    await Promise.all(Array.from({ length: MAX_FAILURES_PER_IP }, () => recordFailedSignIn(newEmail(), ip)));
-    expect(await isSignInLocked(newEmail(), ip)).toBe(true);
+    const allowed = await Promise.all(Array.from({ length: MAX_FAILURES_PER_IP }, () => takeSignInAttempt(newEmail(), ip)));
+    expect(allowed.every(Boolean)).toBe(true);
+    expect(await takeSignInAttempt(newEmail(), ip)).toBe(false);
     const [row] = await db.rateLimitCounter.findMany({ where: { key: `sign-in:ip:${ip}` } });
-    expect(row?.count).toBe(MAX_FAILURES_PER_IP);
+    expect(row?.count).toBe(MAX_FAILURES_PER_IP + 1);
   });
 
   it("starts afresh in the next window", async () => {
     const email = newEmail();
     const then = new Date("2030-01-01T10:00:00Z");
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt += 1) await recordFailedSignIn(email, null, then);
-    expect(await isSignInLocked(email, null, then)).toBe(true);
-    expect(await isSignInLocked(email, null, new Date(then.getTime() + 16 * 60_000))).toBe(false);
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt += 1) await takeSignInAttempt(email, null, then);
+    expect(await takeSignInAttempt(email, null, then)).toBe(false);
+    expect(await takeSignInAttempt(email, null, new Date(then.getTime() + 16 * 60_000))).toBe(true);
   });
 });
 

@@ -1,18 +1,29 @@
 import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/ready/route";
 import { db } from "@/lib/db";
 import { checkMigrations } from "@/lib/observability/readiness";
 
 /** Readiness on a freshly migrated database: ready, with every migration folder applied. */
 
-function ready() {
-  return GET(new Request("http://localhost/api/ready"), undefined);
+// Before any app module reads the environment: the details are for holders of the metrics token.
+const token = vi.hoisted(() => (process.env.METRICS_TOKEN = "ready-test-metrics-token-0123456789"));
+
+function ready(authorization: string | null = `Bearer ${token}`) {
+  return GET(new Request("http://localhost/api/ready", { headers: authorization ? { authorization } : {} }), undefined);
 }
 
 describe("GET /api/ready", () => {
+  it("tells the public the status only: no migrations, mail transport or Inngest mode", async () => {
+    for (const authorization of [null, "Bearer not-the-token-at-all-0000"]) {
+      const response = await ready(authorization);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: "ready" });
+    }
+  });
+
   it("answers 200 with the database, migrations, mail transport and Inngest mode", async () => {
     const response = await ready();
     expect(response.status).toBe(200);

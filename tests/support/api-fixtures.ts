@@ -51,7 +51,8 @@ export async function createService(overrides: { durationMinutes?: number; buffe
 }
 
 export async function createUser(role: "CUSTOMER" | "STYLIST" | "FRONT_DESK" | "ADMIN", name = unique(role.toLowerCase())) {
-  return db.user.create({ data: { name, email: `${unique(role.toLowerCase())}@test.test`, role } });
+  // Verified, like anyone who booked for themselves: an unverified account sees no bookings.
+  return db.user.create({ data: { name, email: `${unique(role.toLowerCase())}@test.test`, role, emailVerified: new Date() } });
 }
 
 /** A stylist who performs `serviceIds`, working 08:00–20:00 UTC every day of the week. */

@@ -60,7 +60,8 @@ export async function createBookingFixture(
   });
 
   const user = (name: string, role: "CUSTOMER" | "STYLIST" | "FRONT_DESK" | "ADMIN") =>
-    db.user.create({ data: { name, email: `${name.toLowerCase().replace(/\W/g, ".")}.${suffix}@test.test`, role } });
+    // Verified, like anyone who booked for themselves: an unverified account sees no bookings.
+    db.user.create({ data: { name, email: `${name.toLowerCase().replace(/\W/g, ".")}.${suffix}@test.test`, role, emailVerified: new Date() } });
 
   const service = (slug: string, data: { durationMinutes: number; bufferBeforeMinutes?: number; bufferAfterMinutes?: number; active?: boolean }) =>
     db.service.create({

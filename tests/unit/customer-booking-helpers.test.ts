@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { safeCallbackUrl, ZRegisterInput, ZSignInInput } from "@/lib/auth/schema";
-import { clientIp, signInLimitKeys, windowStart } from "@/lib/auth/sign-in-limits";
+import { clientIp } from "@/lib/auth/client-ip";
+import { signInLimitKeys, windowStart } from "@/lib/auth/sign-in-limits";
 import { monthRange, ZMonthAvailabilityRequest } from "@/lib/customer-portal/availability-request";
 import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
 import { countByDate, dayPartOf, groupByDayPart } from "@/lib/customer-portal/day-parts";
@@ -25,8 +26,17 @@ describe("account schemas", () => {
   it("counts failures per account and per IP in fixed windows", () => {
     expect(signInLimitKeys("a@b.test", "10.0.0.1").map((limit) => limit.key)).toEqual(["sign-in:account:a@b.test", "sign-in:ip:10.0.0.1"]);
     expect(windowStart(new Date("2030-01-01T10:14:59Z")).toISOString()).toBe("2030-01-01T10:00:00.000Z");
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
-    expect(clientIp(new Headers())).toBeNull();
+    expect(clientIp(new Headers(), 0)).toBeNull();
+  });
+
+  it("takes the client address from the trusted proxy hops, so a forged X-Forwarded-For changes nothing", () => {
+    // Next appends the socket's peer: with no proxy that is the client, whatever it wrote before it.
+    const forged = new Headers({ "x-forwarded-for": "1.2.3.4, 203.0.113.9" });
+    expect(clientIp(forged, 0)).toBe("203.0.113.9");
+    expect(clientIp(new Headers({ "x-forwarded-for": "5.6.7.8, 203.0.113.9" }), 0)).toBe("203.0.113.9");
+    // One proxy in front: it appended the client, Next appended the proxy.
+    expect(clientIp(new Headers({ "x-forwarded-for": "1.2.3.4, 203.0.113.9, 10.0.0.1" }), 1)).toBe("203.0.113.9");
+    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9" }), 2)).toBe("203.0.113.9");
   });
 });
 

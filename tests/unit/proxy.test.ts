@@ -11,6 +11,7 @@ async function loadProxy(environment: Record<string, string>) {
   vi.stubEnv("DATABASE_URL", "postgresql://u:p@localhost:5432/db");
   vi.stubEnv("AUTH_SECRET", "x".repeat(32));
   vi.stubEnv("TRUSTED_PROXY", "");
+  vi.stubEnv("MAIL_TRANSPORT", "mailbox");
   for (const [name, value] of Object.entries(environment)) vi.stubEnv(name, value);
   return (await import("@/proxy")).proxy;
 }

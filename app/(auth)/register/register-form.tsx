@@ -10,6 +10,7 @@ import { NewPasswordField } from "../_components/new-password-field";
 
 export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
   const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZRegisterInput, registerAction);
+  if (state.status === "success") return <FormMessage tone="success" message={state.message} />;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />

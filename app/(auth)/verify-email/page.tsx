@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
+import { needsPasswordToVerify } from "@/lib/auth/data";
+import { safeCallbackUrl } from "@/lib/auth/schema";
 import { currentUser } from "@/lib/auth/session";
 import { ResendVerificationForm } from "./resend-form";
 import { VerifyEmailForm } from "./verify-email-form";
 
 export const metadata: Metadata = { title: "Confirm your email" };
 
-type Props = { searchParams: Promise<{ token?: string }> };
+type Props = { searchParams: Promise<{ token?: string; callbackUrl?: string }> };
 
 export default async function VerifyEmailPage({ searchParams }: Props) {
-  const { token } = await searchParams;
+  const { token, callbackUrl } = await searchParams;
   const user = await currentUser();
   return (
     <>
@@ -16,7 +18,7 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
       {token ? (
         <>
           <p className="mt-2 mb-6 text-stone-700">One click and your email address is confirmed.</p>
-          <VerifyEmailForm token={token} />
+          <VerifyEmailForm token={token} askPassword={await needsPasswordToVerify(token)} callbackUrl={safeCallbackUrl(callbackUrl)} />
         </>
       ) : user?.emailConfirmed ? (
         <p className="mt-2 text-stone-700">Your email address {user.email} is confirmed.</p>

@@ -4,7 +4,7 @@ import { getAvailability, isAppointmentVisible } from "@/lib/booking/data";
 import { ANY_STAFF } from "@/lib/customer-portal/selection";
 import { monthRange, ZMonthAvailabilityRequest, type MonthAvailabilityJson } from "@/lib/customer-portal/availability-request";
 import { isOverRateLimit, takeRateLimit } from "@/lib/api/rate-limit/rate-limit";
-import { clientIp } from "@/lib/auth/sign-in-limits";
+import { clientIp } from "@/lib/auth/client-ip";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 

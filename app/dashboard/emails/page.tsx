@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterForm } from "@/components/ui/filter-form";
+import { isAccountEmailKind } from "@/lib/auth/emails";
 import { requirePermission } from "@/lib/auth/gates";
+import { can } from "@/lib/auth/permissions";
 import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
 import { listEmailLog } from "@/lib/dashboard/data";
@@ -9,19 +12,16 @@ import { getSalonSettings } from "@/lib/salon/data";
 export const metadata: Metadata = { title: "Email log" };
 
 export default async function EmailLogPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  await requirePermission("emailLog.view", "/dashboard/emails");
+  const user = await requirePermission("emailLog.view", "/dashboard/emails");
   const { to } = await searchParams;
-  const [emails, salon] = await Promise.all([listEmailLog({ to: to?.trim() || undefined, limit: 200 }), getSalonSettings()]);
+  const [emails, salon] = await Promise.all([
+    listEmailLog({ to: to?.trim() || undefined, limit: 200, includeAccountEmails: can(user.role, "emailLog.viewAccountEmails") }),
+    getSalonSettings(),
+  ]);
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold text-stone-900">Email log</h1>
-      <form action="/dashboard/emails" className="mb-4 flex items-end gap-2">
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          Recipient contains
-          <input name="to" type="search" defaultValue={to} className="min-h-11 rounded-lg border border-stone-400 bg-white px-3" />
-        </label>
-        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">Filter</button>
-      </form>
+      <FilterForm action="/dashboard/emails" name="to" label="Recipient contains" defaultValue={to} />
       <table className="w-full bg-white text-left text-sm">
         <thead>
           <tr><th scope="col" className="p-2">When</th><th scope="col">Kind</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Status</th><th scope="col">Appointment</th></tr>
@@ -32,7 +32,10 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
               <td className="p-2">{formatSalonDateTime(email.sentAt ?? email.createdAt, salon.timezone)}</td>
               <td>{emailKindLabel(email.kind)}</td>
               <td>{email.to}</td>
-              <td><Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">{email.subject}</Link></td>
+              <td>
+                {/* Account emails: kind, recipient, status and time only; there is no page with their content. */}
+                {isAccountEmailKind(email.kind) ? "—" : <Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">{email.subject}</Link>}
+              </td>
               <td>{email.status}{email.error ? ` — ${email.error}` : ""}</td>
               <td>{email.appointmentId ? <Link href={`/dashboard/appointments/${email.appointmentId}`} className="text-brand-700 underline">Open<span className="sr-only"> appointment for {email.subject}</span></Link> : "—"}</td>
             </tr>

@@ -2,6 +2,8 @@
 export type EmailAttachment = { filename: string; contentType: string; content: string };
 
 export type OutgoingEmail = {
+  /** The EmailMessage row this delivery is logged as. */
+  emailId: string;
   from: string;
   to: string;
   subject: string;

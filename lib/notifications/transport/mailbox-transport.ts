@@ -1,13 +1,15 @@
+import { storeInLocalMailbox } from "../mutations";
 import type { MailTransport } from "./mail-transport";
 
 /**
- * The local mailbox: the EmailMessage row already holds everything (recipient, subject, html, text,
- * attachments), so "delivering" is marking it SENT — which the caller does for every transport. Local
- * users and the end-to-end tests read the mailbox with `npm run mailbox` or the dashboard.
+ * The local mailbox, the development stand-in for Resend: "delivering" stores the email as sent, links
+ * included, in its own table (MailboxMessage), read by `/dev/mailbox` and `npm run mailbox`. The email log
+ * that staff read may hold a redacted copy (account emails lose their one-time link); this is the inbox.
  */
 export const mailboxTransport: MailTransport = {
   name: "mailbox",
-  async send() {
+  async send(email) {
+    await storeInLocalMailbox(email);
     return {};
   },
 };

@@ -5,12 +5,13 @@ import { createResendTransport } from "./resend-transport";
 
 let cached: { settings: NotificationSettings; transport: MailTransport } | undefined;
 
-/** Resend when RESEND_API_KEY is set, otherwise the local mailbox; one client per settings object. */
+/** The transport the settings name (Resend or the local mailbox); one client per settings object. */
 export function selectMailTransport(settings: NotificationSettings): MailTransport {
   if (cached?.settings === settings) return cached.transport;
-  const transport = settings.resend
-    ? createResendTransport({ ...settings.resend, timeoutMs: settings.sendTimeoutMs })
-    : mailboxTransport;
+  const transport =
+    settings.mailTransport === "resend" && settings.resend
+      ? createResendTransport({ ...settings.resend, timeoutMs: settings.sendTimeoutMs })
+      : mailboxTransport;
   cached = { settings, transport };
   return transport;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Toast } from "@/components/ui/toast";
+import { isAccountEmailKind } from "@/lib/auth/emails";
 import { requirePermission } from "@/lib/auth/gates";
 import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
@@ -17,7 +18,8 @@ export default async function EmailPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requirePermission("emailLog.view", `/dashboard/emails/${id}`);
   const [{ notice }, email, salon] = await Promise.all([searchParams, getEmailMessage(id), getSalonSettings()]);
-  if (!email) notFound();
+  // An account email's content is nobody's to read in the dashboard, admins' included.
+  if (!email || isAccountEmailKind(email.kind)) notFound();
   return (
     <div className="max-w-4xl">
       <Toast key={notice} message={notice === "resent" ? "Email sent again (this is the new copy)." : undefined} />
