@@ -6,7 +6,8 @@ import { runMain } from "./lib/run-main";
 import { withDatabase } from "./lib/with-database";
 
 /**
- * API keys for /api/v1, until the dashboard has a screen for them. `create` prints only the key on stdout
+ * API keys for /api/v1 from the server, for any owner (the dashboard makes keys for the signed-in staff
+ * member only). `create` prints only the key on stdout
  * (so `KEY=$(npm run -s api-key -- create …)` works); everything else goes to stderr.
  *
  *   npm run -s api-key -- create --email OWNER --scopes a,b [--name N] [--expires-days D]   (D: 1–365, default 90)

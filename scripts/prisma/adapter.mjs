@@ -1,3 +1,4 @@
+// @ts-check
 // The driver adapter the WASM schema engine talks to PostgreSQL through:
 // @prisma/adapter-pg with two fixes for migration work, plus a shadow database
 // that is a fresh in-process PGlite on every request.
@@ -10,6 +11,19 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 
+/** @import { Extensions, PGliteOptions } from '@electric-sql/pglite' */
+/** @import { SqlQuery, SqlQueryable } from '@prisma/driver-adapter-utils' */
+/** @typedef {Awaited<ReturnType<PrismaPg['connect']>>} PgAdapter */
+/**
+ * The adapter-pg internals the fixes wrap: its private `performIO` (pg's raw
+ * result, before it becomes a result set) and protected `onError`. They are
+ * not in adapter-pg's declared types, hence the casts where they are used.
+ * @typedef {{
+ *   performIO(query: SqlQuery): Promise<pg.QueryResult>,
+ *   onError(error: unknown): never,
+ * }} PgInternals
+ */
+
 const require = createRequire(import.meta.url);
 
 const PG_CHAR_OID = 18; // the one-byte internal `"char"` type (pg_class.relkind, ...)
@@ -20,12 +34,17 @@ const PG_TEXT_OID = 25;
  * the engine's schema describer reads from pg_catalog. Let adapter-pg treat
  * them as text, then report them as `Character`: the describer expects a char
  * there and panics on `Text`.
+ * @template {SqlQueryable} Q
+ * @param {Q} adapterOrTransaction
+ * @returns {Q}
  */
-function withCharColumns(queryable) {
+function withCharColumns(adapterOrTransaction) {
+  const queryable = /** @type {Q & PgInternals} */ (adapterOrTransaction);
   const performIO = queryable.performIO.bind(queryable);
   const queryRaw = queryable.queryRaw.bind(queryable);
   // rows array -> indexes of "char" columns; keyed by rows because queries
   // on one pool may be in flight concurrently.
+  /** @type {WeakMap<unknown[], number[]>} */
   const charColumns = new WeakMap();
   queryable.performIO = async (query) => {
     const result = await performIO(query);
@@ -45,7 +64,7 @@ function withCharColumns(queryable) {
     }
     return resultSet;
   };
-  return queryable;
+  return adapterOrTransaction;
 }
 
 /**
@@ -55,26 +74,42 @@ function withCharColumns(queryable) {
  * refuse the replacement before it has seen the old one close, turning a
  * readable SQL error into "Connection terminated unexpectedly". So keep the
  * connection unless the error says it is broken.
+ *
+ * Only the promise form `query(config, values)` is replaced: the one adapter-pg
+ * and this file call. (A subclass overriding `query` cannot say that to the
+ * type-checker, which holds it to every overload of pg's `Pool#query`.)
+ * @param {string} url
+ * @returns {pg.Pool}
  */
-class KeepConnectionPool extends pg.Pool {
-  async query(config, values) {
-    const client = await this.connect();
-    let broken;
+function keepConnectionPool(url) {
+  const pool = new pg.Pool({ connectionString: url });
+  /**
+   * @param {string | pg.QueryConfig} config
+   * @param {unknown[]} [values]
+   */
+  async function query(config, values) {
+    const client = await pool.connect();
+    /** @type {Error | boolean} */
+    let broken = false;
     try {
       return await client.query(config, values);
     } catch (error) {
       const harmless = error instanceof pg.DatabaseError && !/^(08|57P)/.test(error.code ?? '');
-      if (!harmless) broken = error;
+      if (!harmless) broken = error instanceof Error ? error : true;
       throw error;
     } finally {
       client.release(broken);
     }
   }
+  return Object.assign(pool, { query });
 }
 
-/** adapter-pg on a pool of its own, ended when the adapter is disposed. */
+/**
+ * adapter-pg on a pool of its own, ended when the adapter is disposed.
+ * @param {string} url
+ */
 function prismaPg(url) {
-  const pool = new KeepConnectionPool({ connectionString: url });
+  const pool = keepConnectionPool(url);
   // `?schema=` names the schema to migrate: tell the engine, and point the
   // search_path there so unqualified migration SQL lands in it, as natively.
   // With SET rather than a startup option, which PGlite ignores.
@@ -87,7 +122,10 @@ function prismaPg(url) {
   return new PrismaPg(pool, { schema, disposeExternalPool: true });
 }
 
-/** Applies the fixes to an adapter from PrismaPg#connect() and to its transactions. */
+/**
+ * Applies the fixes to an adapter from PrismaPg#connect() and to its transactions.
+ * @param {PgAdapter} adapter
+ */
 function patchAdapter(adapter) {
   withCharColumns(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
@@ -101,20 +139,25 @@ function patchAdapter(adapter) {
     try {
       await adapter.underlyingDriver().query(script);
     } catch (error) {
-      adapter.onError(error); // maps to a DriverAdapterError, as adapter-pg does
+      /** @type {PgInternals} */ (/** @type {unknown} */ (adapter)).onError(error); // maps to a DriverAdapterError, as adapter-pg does
     }
   };
   return adapter;
 }
 
-/** Extension name as written in SQL -> PGlite module exporting it. */
+/**
+ * Extension name as written in SQL -> PGlite module exporting it.
+ * @param {string} name
+ */
 function pgliteExtensionModule(name) {
   if (name === 'vector') return { path: '@electric-sql/pglite/vector', exportName: 'vector' };
   const exportName = name.replace(/-/g, '_'); // "uuid-ossp" ships as uuid_ossp
   return { path: `@electric-sql/pglite/contrib/${exportName}`, exportName };
 }
 
+/** @param {Iterable<string>} names */
 async function loadPgliteExtensions(names) {
+  /** @type {Extensions} */
   const extensions = {};
   for (const name of names) {
     const { path, exportName } = pgliteExtensionModule(name);
@@ -132,14 +175,15 @@ async function loadPgliteExtensions(names) {
 // `migrate dev` needs several shadow databases. So compile once per process
 // and start later instances from a copy of the first one's freshly
 // initialised data directory: ~0.3 s each.
+/** @type {Promise<PGliteOptions> | null} */
 let pgliteTemplate = null;
 
+/** @param {Extensions} extensions */
 async function freshPglite(extensions) {
   pgliteTemplate ??= (async () => {
     const dist = dirname(require.resolve('@electric-sql/pglite'));
-    const [pglite, initdb, fsBundle] = await Promise.all(
-      ['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((f) => readFile(join(dist, f))),
-    );
+    const read = (/** @type {string} */ file) => readFile(join(dist, file));
+    const [pglite, initdb, fsBundle] = await Promise.all([read('pglite.wasm'), read('initdb.wasm'), read('pglite.data')]);
     return {
       pgliteWasmModule: await WebAssembly.compile(pglite),
       initdbWasmModule: await WebAssembly.compile(initdb),
@@ -157,6 +201,8 @@ async function freshPglite(extensions) {
  * A brand-new in-memory PGlite served on a free local port, reached through
  * adapter-pg like the real database. PGlite cannot CREATE DATABASE, so a new
  * instance per request is what gives an empty shadow database.
+ * @param {Iterable<string>} extensionNames
+ * @param {string | null | undefined} schema
  */
 async function connectPgliteShadow(extensionNames, schema) {
   const db = await freshPglite(await loadPgliteExtensions(extensionNames));
@@ -179,9 +225,11 @@ async function connectPgliteShadow(extensionNames, schema) {
 /**
  * An explicit shadowDatabaseUrl names an existing database; like the native
  * engine, empty it before use (every schema but the system ones).
+ * @param {string} url
  */
 async function connectExplicitShadow(url) {
   const adapter = patchAdapter(await prismaPg(url).connect());
+  /** @type {pg.QueryResult<{ nspname: string }>} */
   const { rows } = await adapter.underlyingDriver().query(
     `SELECT nspname FROM pg_namespace
      WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'`,
@@ -215,14 +263,17 @@ export function createAdapterFactory({ url, shadowDatabaseUrl, shadowExtensions 
       } catch (error) {
         // The engine replaces this error with a vague one of its own; keep the
         // real cause in the log (`DEBUG=prisma:schemaEngine*` shows it).
-        console.warn(`Could not create the shadow database: ${error.stack ?? error}`);
+        console.warn(`Could not create the shadow database: ${(error instanceof Error && error.stack) || error}`);
         throw error;
       }
     },
   });
 }
 
-/** A plain adapter-pg connection (with the fixes) for one-off checks. */
+/**
+ * A plain adapter-pg connection (with the fixes) for one-off checks.
+ * @param {string} url
+ */
 export function connectAdapter(url) {
   return prismaPg(url).connect().then(patchAdapter);
 }

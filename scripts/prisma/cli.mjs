@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Runs the real Prisma CLI with our WASM-backed schema engine
 // (./schema-engine.mjs) in place of the native binary it cannot download here.
 //
@@ -23,7 +24,7 @@ const prismaCliPath = require.resolve('prisma/build/index.js');
 /**
  * Runs `prisma ...args` with inherited stdio.
  * @param {string[]} args
- * @param {{ env?: NodeJS.ProcessEnv, cwd?: string }} [options] env is merged over process.env
+ * @param {{ env?: Record<string, string | undefined>, cwd?: string }} [options] env is merged over process.env
  * @returns {Promise<number>} the CLI's exit code
  */
 export function runPrisma(args, { env = {}, cwd } = {}) {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Stand-in for Prisma's native `schema-engine` binary, for machines that
 // cannot download it. The Prisma CLI runs it via PRISMA_SCHEMA_ENGINE_BINARY
 // (see ./cli.mjs) and we answer with the official WASM build of the same
@@ -15,6 +16,31 @@ import { format, parseArgs } from 'node:util';
 import { connectAdapter, createAdapterFactory } from './adapter.mjs';
 import { loadSchemaEngineWasm, takePanicMessage } from './engine-wasm.mjs';
 
+/** @import { DiffResult, SchemaEngine as Engine } from '@prisma/schema-engine-wasm/schema_engine_bg' */
+/** @typedef {Awaited<ReturnType<typeof connectAdapter>>} Adapter */
+/**
+ * The fields this file reads off a thrown value: an Error, maybe carrying one
+ * of our codes, or adapter-pg's DriverAdapterError with its `cause`.
+ * @typedef {{
+ *   message?: string,
+ *   errorCode?: string,
+ *   rpcCode?: number,
+ *   cause?: { kind?: string, reason?: string },
+ * }} Thrown
+ */
+/**
+ * A JSON-RPC message from the CLI: a request, or its answer to our `print`.
+ * @typedef {{ id: RpcId, method: string, params?: RpcParams }} RpcMessage
+ * @typedef {string | number | null} RpcId
+ * @typedef {{
+ *   [name: string]: unknown,
+ *   datasource?: { url?: string },
+ *   migrationsList?: DiagnoseMigrationHistoryInput['migrationsList'],
+ *   filters?: DiagnoseMigrationHistoryInput['filters'],
+ * }} RpcParams
+ * @typedef {import('@prisma/schema-engine-wasm/schema_engine_bg').DiagnoseMigrationHistoryInput} DiagnoseMigrationHistoryInput
+ */
+
 const { values: args, positionals } = parseArgs({
   strict: false, // ignore flags we have no use for (--enabled-preview-features, …)
   allowPositionals: true,
@@ -24,8 +50,14 @@ const { values: args, positionals } = parseArgs({
     datasource: { type: 'string' },
   },
 });
-const datasource = args.datasource ? JSON.parse(args.datasource) : {};
+/** @type {{ url?: string, shadowDatabaseUrl?: string }} */
+const datasource = typeof args.datasource === 'string' ? JSON.parse(args.datasource) : {};
 
+/**
+ * @param {'INFO' | 'WARN' | 'ERROR'} level
+ * @param {string | undefined} message
+ * @param {Record<string, unknown>} [extra]
+ */
 function log(level, message, extra = {}) {
   process.stderr.write(
     `${JSON.stringify({ level, fields: { message, ...extra }, target: 'schema_engine::logger' })}\n`,
@@ -47,18 +79,24 @@ if (args.version) {
 // on stderr carrying a Prisma error code (P1003 makes `migrate dev` offer to
 // create the database). It skips the first stderr line, hence the INFO line.
 
+/** @param {string | undefined} command */
 async function runCliCommand(command) {
   log('INFO', `schema engine shim: ${command}`);
   try {
     await databaseCommand(command, datasource.url);
     return 0;
-  } catch (error) {
+  } catch (thrown) {
+    const error = /** @type {Thrown} */ (thrown);
     log('ERROR', error.message, error.errorCode ? { error_code: error.errorCode } : {});
     return 1;
   }
 }
 
-/** Runs a database-level command; errors carry `errorCode` when Prisma has one for them. */
+/**
+ * Runs a database-level command; errors carry `errorCode` when Prisma has one for them.
+ * @param {string | undefined} command
+ * @param {string | undefined} url
+ */
 async function databaseCommand(command, url) {
   if (!url) throw new Error('No datasource URL given.');
   try {
@@ -76,11 +114,16 @@ async function databaseCommand(command, url) {
       throw new Error(`Unknown cli command: ${command}`);
     }
   } catch (error) {
-    const known = knownConnectionError(error, url);
+    const known = knownConnectionError(/** @type {Thrown | undefined} */ (error), url);
     throw known ? Object.assign(new Error(known.message), { errorCode: known.code }) : error;
   }
 }
 
+/**
+ * @template T
+ * @param {string} url
+ * @param {(adapter: Adapter) => Promise<T>} fn
+ */
 async function withAdapter(url, fn) {
   const adapter = await connectAdapter(url);
   try {
@@ -90,12 +133,18 @@ async function withAdapter(url, fn) {
   }
 }
 
+/** @param {string} url */
 function databaseName(url) {
   const u = new URL(url);
   return decodeURIComponent(u.pathname.slice(1)) || decodeURIComponent(u.username) || 'postgres';
 }
 
-/** The native engine's wording and codes for adapter-pg's connection errors. */
+/**
+ * The native engine's wording and codes for adapter-pg's connection errors.
+ * @param {Thrown | undefined} error
+ * @param {string} url
+ * @returns {{ code: string, message: string } | null}
+ */
 function knownConnectionError(error, url) {
   const u = new URL(url);
   const at = `${u.hostname}:${u.port || 5432}`;
@@ -130,16 +179,19 @@ function knownConnectionError(error, url) {
 
 async function serveJsonRpc() {
   // stdout carries only JSON-RPC answers: send stray console output to the log.
-  for (const name of ['log', 'info', 'warn', 'debug']) {
-    console[name] = (...xs) => log(name === 'warn' ? 'WARN' : 'INFO', format(...xs));
+  for (const name of /** @type {const} */ (['log', 'info', 'warn', 'debug'])) {
+    console[name] = (/** @type {unknown[]} */ ...xs) => log(name === 'warn' ? 'WARN' : 'INFO', format(...xs));
   }
 
   const { SchemaEngine } = await loadSchemaEngineWasm();
+  // The CLI gives every --datamodels a value; `strict: false` types it as maybe `true`.
+  const datamodelPaths = (args.datamodels ?? []).filter((path) => typeof path === 'string');
   const datamodels = await Promise.all(
-    (args.datamodels ?? []).map(async (path) => [path, await readFile(path, 'utf8')]),
+    datamodelPaths.map(async (path) => /** @type {[string, string]} */ ([path, await readFile(path, 'utf8')])),
   );
   // Extensions the PGlite shadow database must be able to CREATE: the ones the
   // SQL in the requests (migrations, shadow init script) asks for.
+  /** @type {Set<string>} */
   const wantedExtensions = new Set();
   const adapterFactory = createAdapterFactory({
     url: datasource.url,
@@ -149,60 +201,78 @@ async function serveJsonRpc() {
 
   // The engine connects when created, so create it on the first request: a
   // database that is down then fails that request, not the process.
+  /** @type {Engine | null} */
   let engine = null;
   const getEngine = async () =>
     (engine ??= await SchemaEngine.new(
       { datamodels: datamodels.length > 0 ? datamodels : undefined },
-      (line) => process.stderr.write(`${line.trimEnd()}\n`),
+      (/** @type {string} */ line) => process.stderr.write(`${line.trimEnd()}\n`),
       adapterFactory,
     ));
 
   // Methods the native engine has and the WASM one lacks or names differently.
+  /** @type {Record<string, ((params: RpcParams | undefined) => Promise<unknown>) | undefined>} */
   const extraMethods = {
     // Same question; the WASM engine asks its own connection, not params.datasource.
     getDatabaseVersion: async () => (await getEngine()).version(),
     createDatabase: async (params) => {
       const url = params?.datasource?.url ?? datasource.url;
       await databaseCommand('create-database', url);
-      return { databaseName: databaseName(url) };
+      // databaseCommand has rejected a missing URL by now.
+      return { databaseName: databaseName(url ?? '') };
     },
   };
 
+  /**
+   * @param {RpcMessage} request
+   * @returns {Promise<unknown>}
+   */
   async function handle({ method, params }) {
     for (const name of sqlExtensionNames(params)) wantedExtensions.add(name);
-    if (extraMethods[method]) return extraMethods[method](params);
+    const extraMethod = extraMethods[method];
+    if (extraMethod) return extraMethod(params);
     const eng = await getEngine();
-    if (typeof eng[method] !== 'function' || /^(_|free$|constructor$)/.test(method)) {
+    // Called by the name the CLI sends, so looked up as a plain record.
+    const engineMethods = /** @type {Record<string, ((params: unknown) => Promise<unknown>) | undefined>} */ (
+      /** @type {unknown} */ (eng)
+    );
+    if (typeof engineMethods[method] !== 'function' || /^(_|free$|constructor$)/.test(method)) {
       throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
     }
     try {
-      return (await eng[method](params)) ?? {}; // e.g. reset() gives undefined; JSON-RPC needs a result
-    } catch (error) {
+      return (await engineMethods[method](params)) ?? {}; // e.g. reset() gives undefined; JSON-RPC needs a result
+    } catch (thrown) {
+      const error = /** @type {Thrown | undefined} */ (thrown);
       // In this WASM engine, evaluateDataLoss and createMigration cannot open
       // the shadow database themselves: they only work when the schema of
       // that migration history is already cached, which diagnoseMigrationHistory
       // (shadow database opted in) does. So fill the cache and try once more.
-      if (!params?.migrationsList || !/shadow DB must be provided through an external factory/.test(error?.message)) {
-        throw error;
+      if (!params?.migrationsList || !/shadow DB must be provided through an external factory/.test(error?.message ?? '')) {
+        throw thrown;
       }
       await eng.diagnoseMigrationHistory({
         migrationsList: params.migrationsList,
         optInToShadowDatabase: true,
         filters: params.filters ?? { externalTables: [], externalEnums: [] },
       });
-      return (await eng[method](params)) ?? {};
+      return (await engineMethods[method](params)) ?? {};
     }
   }
 
-  const send = (message) =>
+  const send = (/** @type {Record<string, unknown>} */ message) =>
     new Promise((resolve) => process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`, resolve));
 
   // Answers the request being handled with `error`, then exits if the engine
   // cannot be trusted any more.
+  /** @type {RpcMessage | null} */
   let current = null;
+  /**
+   * @param {RpcMessage | null} request
+   * @param {unknown} error
+   */
   async function fail(request, error) {
     const panic = takePanicMessage();
-    await send({ id: request?.id ?? null, error: rpcError(error, panic) });
+    await send({ id: request?.id ?? null, error: rpcError(/** @type {Thrown | undefined} */ (error), panic) });
     // After a Rust panic the WASM instance is unusable; the native engine exits with 101 too.
     if (panic) process.exit(101);
   }
@@ -218,19 +288,23 @@ async function serveJsonRpc() {
   // The native engine hands `diff` output to the CLI as a `print` request
   // (the CLI prints it, or captures it for --output); the WASM engine returns
   // it instead. Ask the CLI to print it, the native way.
+  /** @type {Map<RpcId, () => void>} */
   const printed = new Map(); // id of our print request -> resolve
   let printId = 0;
+  /** @param {string} content */
   function print(content) {
     const id = `print-${++printId}`;
-    return new Promise((resolve) => {
+    return new Promise((/** @type {(value?: undefined) => void} */ resolve) => {
       printed.set(id, resolve);
       send({ id, method: 'print', params: { content: content.replace(/\n$/, '') } });
     });
   }
+  /** @type {Record<string, ((result: unknown) => Promise<unknown>) | undefined>} */
   const extraResultHandling = {
     diff: async (result) => {
-      if (typeof result.stdout === 'string') await print(result.stdout);
-      return { ...result, stdout: null };
+      const diff = /** @type {DiffResult} */ (result);
+      if (typeof diff.stdout === 'string') await print(diff.stdout);
+      return { ...diff, stdout: null };
     },
   };
 
@@ -240,6 +314,7 @@ async function serveJsonRpc() {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   lines.on('line', (line) => {
     if (!line.trim()) return;
+    /** @type {RpcMessage} */
     let message;
     try {
       message = JSON.parse(line);
@@ -249,18 +324,18 @@ async function serveJsonRpc() {
     }
     // The CLI's answer to a print request: not queued, its request awaits it.
     if (!message.method && printed.has(message.id)) {
-      printed.get(message.id)();
+      printed.get(message.id)?.();
       printed.delete(message.id);
       return;
     }
     queue = queue.then(async () => {
       current = message;
       try {
-        let result = await handle(current);
-        result = (await extraResultHandling[current.method]?.(result)) ?? result;
-        await send({ id: current.id, result });
+        let result = await handle(message);
+        result = (await extraResultHandling[message.method]?.(result)) ?? result;
+        await send({ id: message.id, result });
       } catch (error) {
-        await fail(current, withDriverErrors(error, adapterFactory.errorRegistry));
+        await fail(message, withDriverErrors(/** @type {Thrown | undefined} */ (error), adapterFactory.errorRegistry));
       }
       current = null;
     });
@@ -272,16 +347,22 @@ async function serveJsonRpc() {
  * A JavaScript error thrown inside the driver adapter (not an SQL error, which
  * the engine words itself) reaches the engine as "External error id#N" while
  * the error waits in the adapter factory's registry. Put its text in.
+ * @param {Thrown | undefined} error
+ * @param {import('@prisma/driver-adapter-utils').ErrorRegistry} registry
  */
 function withDriverErrors(error, registry) {
   if (typeof error?.message !== 'string') return error;
   error.message = error.message.replace(/External error id#(\d+)/g, (text, id) => {
     const record = registry.consumeError(Number(id));
-    return record ? (record.error?.message ?? String(record.error)) : text;
+    return record ? (/** @type {Thrown | undefined} */ (record.error)?.message ?? String(record.error)) : text;
   });
   return error;
 }
 
+/**
+ * @param {Thrown | undefined} error
+ * @param {string | null} panic
+ */
 function rpcError(error, panic) {
   if (error?.rpcCode) return { code: error.rpcCode, message: error.message };
   const message = panic ?? error?.message ?? String(error);
@@ -302,6 +383,7 @@ function rpcError(error, panic) {
 /**
  * The WASM engine's errors carry only a message. For the codes that
  * identify a connection problem, recover the code from the native wording.
+ * @param {string} message
  */
 function errorCodeFromMessage(message) {
   if (message.startsWith("Can't reach database server")) return 'P1001';
@@ -310,11 +392,15 @@ function errorCodeFromMessage(message) {
   return undefined;
 }
 
-/** Names in `CREATE EXTENSION [IF NOT EXISTS] name` anywhere in the params' strings. */
+/**
+ * Names in `CREATE EXTENSION [IF NOT EXISTS] name` anywhere in the params' strings.
+ * @param {unknown} value
+ * @param {Set<string>} [found]
+ */
 function sqlExtensionNames(value, found = new Set()) {
   if (typeof value === 'string') {
-    for (const m of value.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)"?/gi)) {
-      found.add(m[1].toLowerCase());
+    for (const [, name = ''] of value.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)"?/gi)) {
+      found.add(name.toLowerCase());
     }
   } else if (value && typeof value === 'object') {
     for (const v of Object.values(value)) sqlExtensionNames(v, found);
