@@ -2,9 +2,9 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/lib/auth/actor";
 import { clientIp } from "@/lib/auth/client-ip";
-import { getSessionState } from "@/lib/auth/data";
 import { recordSignIn } from "@/lib/auth/mutations";
 import { signInWithLink, signInWithPassword } from "@/lib/auth/sign-in";
+import { refreshSessionToken } from "@/lib/auth/session-token";
 import { ZSignInInput, ZSignInLinkInput } from "@/lib/auth/schema";
 
 declare module "next-auth" {
@@ -62,22 +62,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   callbacks: {
-    async jwt({ token, user }) {
-      if (user?.id) {
-        token.userId = user.id;
-        token.role = user.role;
-        token.sessionVersion = user.sessionVersion;
-      }
-      if (!token.userId) return null;
-      const state = await getSessionState(token.userId);
-      // Returning null clears the cookie: "sign out everywhere", disabled and deleted accounts end the session now.
-      if (!state || state.disabledAt || state.sessionVersion !== token.sessionVersion) return null;
-      token.role = state.role;
-      token.name = state.name;
-      token.email = state.email;
-      token.emailVerified = state.emailVerified !== null;
-      return token;
-    },
+    jwt: ({ token, user }) => refreshSessionToken(token, user),
     session({ session, token }) {
       session.user.id = token.userId ?? "";
       session.user.role = token.role ?? "CUSTOMER";

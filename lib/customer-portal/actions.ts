@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
-import { actorOf, currentUser, requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/gates";
+import { can } from "@/lib/auth/permissions";
+import { actorOf, currentUser } from "@/lib/auth/session";
 import { bookAppointment, cancelAppointment, changeCustomerNote, rescheduleAppointment } from "@/lib/booking/mutations";
 import { isAppError } from "@/lib/errors";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
@@ -10,7 +12,10 @@ import { assertBookingAllowance } from "./booking-allowance";
 import { ZCancelForm, ZConfirmBookingForm, ZNoteForm, ZRescheduleForm } from "./schema";
 import { ANY_STAFF, selectionHref } from "./selection";
 
-/** The session is checked here, on the server, for every action: the page having a button proves nothing. */
+/**
+ * The session and the permission table (appointment.bookForSelf) are checked here, on the server, for every
+ * action: the page having a button proves nothing.
+ */
 function blank(value: string | undefined): string | undefined {
   return value ? value : undefined;
 }
@@ -23,6 +28,7 @@ export async function confirmBookingAction(_state: ActionState, formData: FormDa
   const selection = { service, staff, date: values.date, start: start.toISOString(), note, step: "review" as const };
   const user = await currentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(selectionHref("/book", selection))}`);
+  if (!can(user.role, "appointment.bookForSelf")) return { status: "error", code: "FORBIDDEN", message: "This account cannot book appointments.", values };
   if (!user.emailConfirmed) return { status: "error", code: "FORBIDDEN", message: "Please confirm your email address before booking.", values };
 
   let appointmentId: string;
@@ -53,7 +59,7 @@ export async function rescheduleAction(_state: ActionState, formData: FormData):
   const parsed = ZRescheduleForm.safeParse(values);
   if (!parsed.success) return validationState(parsed.error, values);
   const { appointmentId, version, start } = parsed.data;
-  const user = await requireUser(`/appointments/${appointmentId}`);
+  const user = await requirePermission("appointment.bookForSelf", `/appointments/${appointmentId}`);
   try {
     await assertBookingAllowance(user.id);
     await rescheduleAppointment(actorOf(user), { appointmentId, expectedVersion: version, startsAt: start });
@@ -72,7 +78,7 @@ export async function cancelAction(_state: ActionState, formData: FormData): Pro
   const parsed = ZCancelForm.safeParse({ ...values, reason: blank(values.reason) });
   if (!parsed.success) return validationState(parsed.error, values);
   const { appointmentId, version, reason } = parsed.data;
-  const user = await requireUser(`/appointments/${appointmentId}`);
+  const user = await requirePermission("appointment.bookForSelf", `/appointments/${appointmentId}`);
   try {
     await assertBookingAllowance(user.id);
     await cancelAppointment(actorOf(user), { appointmentId, expectedVersion: version, reason });
@@ -89,7 +95,7 @@ export async function changeNoteAction(_state: ActionState, formData: FormData):
   const parsed = ZNoteForm.safeParse({ ...values, note: values.note ?? "" });
   if (!parsed.success) return validationState(parsed.error, values);
   const { appointmentId, version, note } = parsed.data;
-  const user = await requireUser(`/appointments/${appointmentId}`);
+  const user = await requirePermission("appointment.bookForSelf", `/appointments/${appointmentId}`);
   try {
     await changeCustomerNote(actorOf(user), { appointmentId, expectedVersion: version, note });
   } catch (error) {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   keyA = (await createKey(customerA)).auth;
   keyB = (await createKey(customerB)).auth;
   readOnlyA = (await createKey(customerA, ["appointments:read"])).auth;
-  staffKey = (await createKey(stylistId)).auth;
+  staffKey = (await createKey((await createUser("FRONT_DESK")).id)).auth;
 });
 
 let slotDay = 10;

@@ -1,0 +1,141 @@
+/**
+ * The authorization matrix as data: every exported server action and every /api/v1 route method, with
+ * the outcome each actor must get. The matrix test runs it against a real database; the coverage test
+ * fails when an action or a route method exists that is not listed here.
+ *
+ * Outcomes: "allow" = the door let the actor through (success, or a validation/conflict error raised
+ * after the check); 401 = treated as signed out (actions: sent to sign in); 403 = refused; 404 = the
+ * resource does not exist for this actor; 422 = refused as naming someone else (mass assignment).
+ */
+export type Outcome = "allow" | 401 | 403 | 404 | 422;
+
+export const SESSION_ACTORS = ["anonymous", "customerA", "customerB", "stylistX", "stylistY", "frontDesk", "admin", "disabled"] as const;
+export type SessionActor = (typeof SESSION_ACTORS)[number];
+
+export const KEY_ACTORS = [...SESSION_ACTORS, "expiredKey", "keyWithoutScope"] as const;
+export type KeyActor = (typeof KEY_ACTORS)[number];
+
+type Row<A extends string> = Record<A, Outcome>;
+
+/** Compact rows: `[anonymous, customerA, customerB, stylistX, stylistY, frontDesk, admin, disabled]`. */
+function sessionRow(outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]): Row<SessionActor> {
+  return Object.fromEntries(SESSION_ACTORS.map((actor, index) => [actor, outcomes[index]!])) as Row<SessionActor>;
+}
+
+/** The same eight, then `[expiredKey, keyWithoutScope]` (an expired admin key; an admin key lacking the route's scope). */
+function keyRow(outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome], extra: [Outcome, Outcome] = [401, 403]): Row<KeyActor> {
+  return { ...sessionRow(outcomes), expiredKey: extra[0], keyWithoutScope: extra[1] };
+}
+
+const A = "allow";
+
+// Server actions: module path (under lib/) → action name → expectations. Appointment rows act on an
+// appointment of customer A in stylist X's column; schedule rows on stylist X; key revocation on X's key.
+export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = {
+  "auth/actions": {
+    // Public doors (anyone may try; each is rate-limited or token-bound): sent an empty form.
+    signInAction: sessionRow([A, A, A, A, A, A, A, A]),
+    registerAction: sessionRow([A, A, A, A, A, A, A, A]),
+    verifyEmailAction: sessionRow([A, A, A, A, A, A, A, A]),
+    forgotPasswordAction: sessionRow([A, A, A, A, A, A, A, A]),
+    resetPasswordAction: sessionRow([A, A, A, A, A, A, A, A]),
+    requestSignInLinkAction: sessionRow([A, A, A, A, A, A, A, A]),
+    signInWithLinkAction: sessionRow([A, A, A, A, A, A, A, A]),
+    signOutAction: sessionRow([A, A, A, A, A, A, A, A]),
+    signOutEverywhereAction: sessionRow([A, A, A, A, A, A, A, A]),
+    // The signed-in user's own account.
+    resendVerificationAction: sessionRow([401, A, A, A, A, A, A, 401]),
+  },
+  "customer-portal/actions": {
+    confirmBookingAction: sessionRow([401, A, A, A, A, A, A, 401]),
+    rescheduleAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
+    cancelAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
+    changeNoteAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
+  },
+  "dashboard/actions": {
+    createAppointmentAction: sessionRow([403, 403, 403, A, 403, A, A, 403]),
+    dashboardRescheduleAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
+    dashboardCancelAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
+    transitionAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
+    addStaffNoteAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
+    resendEmailAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
+  },
+  "dashboard/admin-actions": {
+    updateSettingsAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),
+    saveServiceAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),
+    saveStaffAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),
+    saveWeeklyHoursAction: sessionRow([403, 403, 403, A, 403, 403, A, 403]),
+    addTimeOffAction: sessionRow([403, 403, 403, A, 403, 403, A, 403]),
+    removeTimeOffAction: sessionRow([403, 403, 403, A, 403, 403, A, 403]),
+  },
+  "dashboard/api-key-actions": {
+    createApiKeyAction: sessionRow([403, 403, 403, A, A, A, A, 403]),
+    revokeApiKeyAction: sessionRow([403, 403, 403, A, 403, 403, A, 403]),
+  },
+};
+
+// /api/v1 routes: file path (under app/api/v1/) → method → expectations; `notAllowed` answer 405 to all.
+// Appointment item rows act on customer A's appointment with stylist X.
+export const API_MATRIX: Record<string, { methods: Record<string, Row<KeyActor>>; notAllowed: string[] }> = {
+  "appointments/route.ts": {
+    methods: {
+      GET: keyRow([401, A, A, A, A, A, A, 401]),
+      // The body books customer A with stylist X: B's key and Y's key may not name A.
+      POST: keyRow([401, A, 422, A, 422, A, A, 401]),
+    },
+    notAllowed: ["PUT", "PATCH", "DELETE"],
+  },
+  "appointments/[id]/route.ts": {
+    methods: {
+      GET: keyRow([401, A, 404, A, 404, A, A, 401]),
+      PATCH: keyRow([401, A, 404, A, 404, A, A, 401]),
+      DELETE: keyRow([401, A, 404, A, 404, A, A, 401]),
+    },
+    notAllowed: ["POST", "PUT"],
+  },
+  "availability/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+  "customers/route.ts": {
+    methods: {
+      GET: keyRow([401, 403, 403, A, A, A, A, 401]),
+      POST: keyRow([401, 403, 403, A, A, A, A, 401]),
+    },
+    notAllowed: ["PUT", "PATCH", "DELETE"],
+  },
+  // Customer A has an appointment with stylist X, none with Y: Y may not see A.
+  "customers/[id]/route.ts": { methods: { GET: keyRow([401, 403, 403, A, 404, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+  "me/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401], [401, A]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+  "services/route.ts": {
+    methods: {
+      GET: keyRow([401, A, A, A, A, A, A, 401]),
+      POST: keyRow([401, 403, 403, 403, 403, 403, A, 401]),
+    },
+    notAllowed: ["PUT", "PATCH", "DELETE"],
+  },
+  "services/[id]/route.ts": {
+    methods: {
+      GET: keyRow([401, A, A, A, A, A, A, 401]),
+      PATCH: keyRow([401, 403, 403, 403, 403, 403, A, 401]),
+      DELETE: keyRow([401, 403, 403, 403, 403, 403, A, 401]),
+    },
+    notAllowed: ["POST", "PUT"],
+  },
+  "staff/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+  "staff/[id]/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+};
+
+/** /api/v1 files open to anyone by design (the contract, unknown paths): no key, no permission. */
+export const PUBLIC_API_FILES = ["openapi.json/route.ts", "[...path]/route.ts"];
+
+/**
+ * Route files outside /api/v1 and how each authenticates, so a new one cannot slip in unnoticed.
+ * (Paths under app/.)
+ */
+export const OTHER_ROUTE_FILES: Record<string, string> = {
+  "api/auth/[...nextauth]/route.ts": "Auth.js itself (sign-in, session)",
+  "api/availability/route.ts": "public free times; an appointment id is checked with the session (visibleTo)",
+  "api/health/route.ts": "public liveness",
+  "api/ready/route.ts": "public readiness; details need the metrics token",
+  "api/metrics/route.ts": "metrics token",
+  "api/inngest/route.ts": "Inngest's signed requests; jobs check SYSTEM in the permission table",
+  "appointments/[id]/calendar.ics/route.ts": "the session's appointments only (visibleTo)",
+};
