@@ -23,3 +23,26 @@ export function sqlStateOf(error: unknown): string | undefined {
 export function isExclusionViolation(error: unknown): boolean {
   return sqlStateOf(error) === "23P01";
 }
+
+// Prisma's codes for "can't reach / lost the server" (P1001, P1002, P1017), a pool or transaction that
+// could not get a connection in time (P2024, P2028) and "too many connections" (P2037).
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2037"]);
+// adapter-pg's names for the same socket-level failures, when Prisma reports them under another code.
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// SQLSTATE: connection exceptions (class 08), shutdown or start-up in progress, too many connections.
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-3]|53300)$/;
+
+type AdapterCause = { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } }; code?: unknown };
+
+/**
+ * The database is down, restarting or overloaded, so the request may succeed if retried later: a 503, not
+ * a bug. Read from Prisma's and the driver's codes, never the message text.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { code, meta } = error as AdapterCause;
+  if (typeof code === "string" && UNAVAILABLE_PRISMA_CODES.has(code)) return true;
+  const kind = meta?.driverAdapterError?.cause?.kind;
+  if (typeof kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
+  return UNAVAILABLE_SQLSTATES.test(sqlStateOf(error) ?? "");
+}

@@ -1,4 +1,5 @@
 import { ApiError, apiErrorCodes } from "@/lib/api/api-error";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { isAppError, type FieldError } from "@/lib/errors";
 
 /** RFC 9457 problem details, plus our stable `code` and field-level `errors`. */
@@ -18,7 +19,11 @@ const TITLES: Record<string, string> = {
   VERSION_CONFLICT: "Version Conflict",
   CONFLICT: "Conflict",
   BOOKING_LIMIT_REACHED: "Booking Limit Reached",
+  DATABASE_UNAVAILABLE: "Service Unavailable",
 };
+
+// Long enough for a restarting database or a drained pool; short enough for a booking to still matter.
+const RETRY_AFTER_SECONDS = "5";
 
 /** A stable, documented URI per code: clients may link or switch on it (docs/API.md lists them). */
 export function problemType(code: string): string {
@@ -35,8 +40,9 @@ export function makeProblem(status: number, code: string, detail: string, errors
 }
 
 /**
- * Turns anything thrown into a problem. Only AppError and ApiError carry their message out: anything
- * else is a bug, so the client gets a generic 500 (never a stack trace) and the log gets the details.
+ * Turns anything thrown into a problem. Only AppError and ApiError carry their message out; a database
+ * that is down or overloaded is a 503 the client may retry (as /api/ready says); anything else is a bug,
+ * so the client gets a generic 500 (never a stack trace) and the log gets the details.
  */
 export function problemFromError(error: unknown): { problem: Problem; headers: Record<string, string> } {
   if (error instanceof ApiError) {
@@ -44,6 +50,12 @@ export function problemFromError(error: unknown): { problem: Problem; headers: R
   }
   if (isAppError(error)) {
     return { problem: makeProblem(error.status, error.code, error.message, error.fieldErrors), headers: {} };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      problem: makeProblem(503, "DATABASE_UNAVAILABLE", "The database is unavailable or overloaded; retry shortly."),
+      headers: { "Retry-After": RETRY_AFTER_SECONDS },
+    };
   }
   return { problem: makeProblem(500, "INTERNAL", "Something went wrong on our side; it has been logged."), headers: {} };
 }
