@@ -18,12 +18,13 @@ let pglite: PGlite;
 let served: Awaited<ReturnType<typeof servePGlite>>;
 let open: pg.Client[] = [];
 
-async function connect(count: number): Promise<pg.Client[]> {
+// At least two: every test here needs a pair that can interleave.
+async function connect(count: number): Promise<[pg.Client, pg.Client, ...pg.Client[]]> {
   const clients = Array.from({ length: count }, () => new pg.Client({ connectionString: served.url }));
   open.push(...clients);
   await Promise.all(clients.map((client) => client.connect()));
   clients.forEach(deliverMessagesSeparately);
-  return clients;
+  return clients as [pg.Client, pg.Client, ...pg.Client[]];
 }
 
 /**
