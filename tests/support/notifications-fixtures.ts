@@ -32,7 +32,7 @@ export async function seedSalon(options: { reminderLeadMinutes?: number } = {}):
     },
   });
   const suffix = Math.random().toString(36).slice(2, 8);
-  const customer = await db.user.create({ data: { name: "Ada Lovelace", email: `ada-${suffix}@customer.test` } });
+  const customer = await db.user.create({ data: { name: "Ada Lovelace", email: `ada-${suffix}@customer.test`, emailVerified: new Date() } });
   const staff = await db.user.create({
     data: { name: "Grace Hopper", email: `grace-${suffix}@staff.test`, role: "STYLIST", staffProfile: { create: { displayName: "Grace" } } },
   });
