@@ -8,7 +8,8 @@ export async function signIn(page: Page, email: string, to = "/dashboard"): Prom
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL((url) => url.pathname === to.split("?")[0]);
+  // Signing in runs argon2id on the server: give a loaded machine time before calling it a failure.
+  await expect(page).toHaveURL((url) => url.pathname === to.split("?")[0], { timeout: 15_000 });
 }
 
 /** A date far enough ahead that the demo seed never books it (the seed stays within a few weeks). */
