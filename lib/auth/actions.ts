@@ -153,9 +153,10 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
 }
 
-export async function signOutEverywhereAction(formData: FormData): Promise<void> {
+/** Without a form (a bare button), the keys stay: revoking them is opt-in. */
+export async function signOutEverywhereAction(formData?: FormData): Promise<void> {
   const user = await currentUser();
-  if (user) await revokeAllSessions(user.id, { revokeApiKeys: formData.get("revokeApiKeys") === "on" });
+  if (user) await revokeAllSessions(user.id, { revokeApiKeys: formData?.get("revokeApiKeys") === "on" });
   await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
 }
 

@@ -3,6 +3,7 @@ import type { JWT } from "@auth/core/jwt";
 import { db } from "@/lib/db";
 import { call } from "../support/api-client";
 import { ALL_SCOPES, at, createKey, createSalon, createService, createStylist, createUser, day, insertAppointment } from "../support/api-fixtures";
+import { Redirect } from "../support/next-navigation";
 import { ACTION_MATRIX, API_MATRIX, KEY_ACTORS, SESSION_ACTORS, type KeyActor, type Outcome, type SessionActor } from "../support/authorization-doors";
 
 /**
@@ -12,22 +13,9 @@ import { ACTION_MATRIX, API_MATRIX, KEY_ACTORS, SESSION_ACTORS, type KeyActor, t
  * keys; only next-auth's cookie handling and Next's redirect machinery are stood in for.
  */
 
-class Redirect extends Error {
-  constructor(readonly url: string) {
-    super(`redirect ${url}`);
-  }
-}
-
 let sessionOf: string | null = null;
 
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirect(url);
-  },
-  notFound: () => {
-    throw new Redirect("/404");
-  },
-}));
+vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.1" }) }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));

@@ -15,20 +15,8 @@ import { createBookingFixture, errorOf, NOW_2030, type BookingFixture } from "..
 process.env.BOOKING_RATE_LIMIT_PER_MINUTE = "3";
 process.env.AVAILABILITY_RATE_LIMIT_PER_MINUTE = "4";
 
-class Redirect extends Error {
-  constructor(readonly url: string) {
-    super(`redirect ${url}`);
-  }
-}
 let sessionUser: SessionUser | null = null;
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirect(url);
-  },
-  notFound: () => {
-    throw new Redirect("/404");
-  },
-}));
+vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/notifications/after-appointment-change", () => ({ afterAppointmentChange: vi.fn() }));
 vi.mock("@/lib/auth/session", () => ({

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { Redirect } from "../support/next-navigation";
 import { createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
 
 /**
@@ -9,20 +10,8 @@ import { createBookingFixture, type BookingFixture } from "../support/booking-fi
  * (Europe/London, 2030-10-27, 01:00–02:00 happens twice) staff choose which 01:30 they mean.
  */
 
-class Redirect extends Error {
-  constructor(readonly url: string) {
-    super(`redirect ${url}`);
-  }
-}
 let sessionUser: SessionUser | null = null;
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirect(url);
-  },
-  notFound: () => {
-    throw new Redirect("/404");
-  },
-}));
+vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfterResponse: async () => undefined }));
 vi.mock("@/lib/auth/session", () => ({

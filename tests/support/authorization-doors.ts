@@ -72,6 +72,17 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     createApiKeyAction: sessionRow([403, 403, 403, A, A, A, A, 403]),
     revokeApiKeyAction: sessionRow([403, 403, 403, A, 403, 403, A, 403]),
   },
+  "dashboard/notification-actions": {
+    // An admin passes the gate; the empty form names no dead-lettered event, hence 404.
+    retryDeadLetterAction: sessionRow([403, 403, 403, 403, 403, 403, 404, 403]),
+  },
+  "team/actions": {
+    inviteMemberAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),
+    changeRoleAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),
+    setAccountStateAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),
+    // Public, bound to the invitation's one-time token (an empty form is refused as invalid).
+    acceptInvitationAction: sessionRow([A, A, A, A, A, A, A, A]),
+  },
 };
 
 // /api/v1 routes: file path (under app/api/v1/) → method → expectations; `notAllowed` answer 405 to all.
