@@ -77,7 +77,8 @@ test("two staff screens see each other's changes within 10 seconds", async ({ pa
   test.slow();
   const date = quietWednesday();
   const other = await browser.newPage();
-  await signIn(other, "ben@pamperbook.test", `/dashboard?date=${date}`);
+  // Front desk: a colleague who sees customers by name (a stylist sees only a busy block).
+  await signIn(other, "frontdesk@pamperbook.test", `/dashboard?date=${date}`);
   const customer = `Seen Elsewhere ${run}`;
   await signIn(page, "amara@pamperbook.test");
   await bookFromSlot(page, date, "17:30", customer);
