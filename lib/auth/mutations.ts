@@ -124,15 +124,16 @@ async function takeAllowance(limits: { key: string; max: number }[], start: Date
 /**
  * Counts a sign-in attempt against the account and the IP before the password is checked, so parallel
  * guesses each take a place under the limit and the ones past it never reach the hash. A right password
- * gives the account's place back (see refundSignInAttempt): only failures lock an account.
+ * gives its places back (see refundSignInAttempt): only failures lock an account or a network.
  */
 export function takeSignInAttempt(email: string, ip: string | null, now = new Date()): Promise<boolean> {
   return takeAllowance(signInLimitKeys(email, ip), windowStart(now));
 }
 
-export async function refundSignInAttempt(email: string, now = new Date()): Promise<void> {
-  const [account] = signInLimitKeys(email, null);
-  await db.rateLimitCounter.updateMany({ where: { key: account!.key, windowStart: windowStart(now), count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+/** Gives back the account's and the IP's place: a shared network's successful sign-ins never lock it. */
+export async function refundSignInAttempt(email: string, ip: string | null, now = new Date()): Promise<void> {
+  const keys = signInLimitKeys(email, ip).map(({ key }) => key);
+  await db.rateLimitCounter.updateMany({ where: { key: { in: keys }, windowStart: windowStart(now), count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
 /** Proof of the mailbox (a reset link) lifts a password lockout: an attacker cannot lock the owner out. */

@@ -26,7 +26,7 @@ export async function signInWithPassword(email: string, password: string, ip: st
   const user = await findUserByEmail(email);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user?.passwordHash || !valid) return { outcome: "wrong" };
-  await refundSignInAttempt(email);
+  await refundSignInAttempt(email, ip);
   // A disabled account stays out even with the right password (not counted as a guess).
   if (user.disabledAt) return { outcome: "wrong" };
   return { outcome: "signed-in", user: signedIn(user) };

@@ -53,7 +53,7 @@ vi.mock("@/lib/auth/password", async (importOriginal) => {
 const actions = await import("@/lib/auth/actions");
 const { signInWithLink, signInWithPassword } = await import("@/lib/auth/sign-in");
 const { issueToken } = await import("@/lib/auth/mutations");
-const { MAX_FAILURES_PER_ACCOUNT } = await import("@/lib/auth/sign-in-limits");
+const { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } = await import("@/lib/auth/sign-in-limits");
 const { MAX_REQUESTS_PER_EMAIL } = await import("@/lib/auth/request-limits");
 const { hashPassword } = await import("@/lib/auth/password");
 const { listAppointments, getAppointment } = await import("@/lib/booking/data");
@@ -162,6 +162,15 @@ describe("sign-in limits hold against parallel guesses", () => {
     await accountWithPassword(email, "the-owners-password");
     for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT + 3; attempt += 1) {
       expect((await signInWithPassword(email, "the-owners-password", newIp())).outcome).toBe("signed-in");
+    }
+  });
+
+  it("a salon's shared network is never locked by its own successful sign-ins", async () => {
+    const email = newEmail("front-desk");
+    await accountWithPassword(email, "the-owners-password");
+    const salonWifi = newIp();
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_IP + 3; attempt += 1) {
+      expect((await signInWithPassword(email, "the-owners-password", salonWifi)).outcome).toBe("signed-in");
     }
   });
 });
