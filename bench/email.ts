@@ -26,20 +26,25 @@ const percentile = (values: number[], p: number) => {
 async function renderTimes(): Promise<Record<string, { p50: number; p95: number }>> {
   const { renderEmail } = await import("@/lib/notifications/render-email");
   const { previewAppointment: props } = await import("@/emails/components/appointment-email-props");
-  const templates = {
-    confirmation: { kind: "confirmation", props },
-    reschedule: { kind: "reschedule", props: { ...props, previousStartsAt: "Friday, 4 January 2030, 15:30" } },
-    cancellation: { kind: "cancellation", props: { ...props, reason: "Stylist unwell" } },
-    reminder: { kind: "reminder", props },
-    "stylist-notice": { kind: "stylist-booked", props: { ...props, change: "booked", reason: null } },
-  } as const;
+  const { confirmationEmail } = await import("@/lib/notifications/jobs/definitions/send-confirmation");
+  const { rescheduleEmail } = await import("@/lib/notifications/jobs/definitions/send-reschedule-notice");
+  const { cancellationEmail } = await import("@/lib/notifications/jobs/definitions/send-cancellation-notice");
+  const { reminderEmail } = await import("@/lib/notifications/jobs/definitions/send-reminder");
+  const { stylistBookedEmail } = await import("@/lib/notifications/jobs/definitions/notify-stylist");
+  const templates: Record<string, () => Promise<unknown>> = {
+    confirmation: () => renderEmail(confirmationEmail, props),
+    reschedule: () => renderEmail(rescheduleEmail, { ...props, previousStartsAt: "Friday, 4 January 2030, 15:30" }),
+    cancellation: () => renderEmail(cancellationEmail, { ...props, reason: "Stylist unwell" }),
+    reminder: () => renderEmail(reminderEmail, props),
+    "stylist-notice": () => renderEmail(stylistBookedEmail, { ...props, change: "booked", reason: null }),
+  };
   const result: Record<string, { p50: number; p95: number }> = {};
-  for (const [name, input] of Object.entries(templates)) {
-    for (let i = 0; i < RENDER_WARMUP; i++) await renderEmail(input);
+  for (const [name, render] of Object.entries(templates)) {
+    for (let i = 0; i < RENDER_WARMUP; i++) await render();
     const samples: number[] = [];
     for (let i = 0; i < RENDER_SAMPLES; i++) {
       const t0 = performance.now();
-      await renderEmail(input);
+      await render();
       samples.push(performance.now() - t0);
     }
     result[name] = { p50: round(percentile(samples, 0.5), 2), p95: round(percentile(samples, 0.95), 2) };

@@ -3,9 +3,8 @@ import { assertCan } from "@/lib/auth/permissions";
 import { alertJobFailure } from "@/lib/notifications/alert";
 import { ZOutboxEvent } from "@/lib/notifications/outbox-events";
 import { EmailSendError } from "@/lib/notifications/transport/mail-transport";
-import { appointmentEvents, inngest } from "./client";
-import type { TOutboxEventName } from "@/lib/notifications/outbox-events";
-import type { JobEvent, JobStep, NotificationJob } from "./job";
+import { appointmentEvents, inngest } from "@/lib/notifications/jobs/inngest-client";
+import type { AnyNotificationJob, JobStep } from "@/lib/notifications/jobs/job";
 
 /** A failure that retrying cannot fix (e.g. the provider rejected the address) stops the retries. */
 async function classify<T>(fn: () => Promise<T>): Promise<T> {
@@ -18,7 +17,7 @@ async function classify<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** Wraps a notification job as a real Inngest function (retries with Inngest's backoff, onFailure alert). */
-export function toInngestFunction<N extends TOutboxEventName>(job: NotificationJob<N>) {
+export function toInngestFunction(job: AnyNotificationJob) {
   return inngest.createFunction(
     {
       id: job.id,
@@ -31,7 +30,7 @@ export function toInngestFunction<N extends TOutboxEventName>(job: NotificationJ
     async ({ event, step }) => {
       assertCan("SYSTEM", job.permission);
       // The trigger guarantees the name is one of job.events; parsing re-checks the payload at the edge.
-      const parsed = ZOutboxEvent.parse({ name: event.name, data: event.data }) as JobEvent<N>;
+      const parsed = ZOutboxEvent.parse({ name: event.name, data: event.data });
       const tools: JobStep = {
         // Step results are JSON-serialised by Inngest; job handlers only return plain JSON values.
         run: <T>(id: string, fn: () => Promise<T>) => step.run(id, () => classify(fn)) as Promise<T>,

@@ -1,16 +1,6 @@
-import { notifyStylist } from "./notify-stylist";
+import { notificationJobs } from "@/lib/notifications/jobs/registry";
+import { toInngestFunction } from "../to-inngest-function";
 import { outboxRelay } from "./outbox-relay";
-import { sendCancellationNotice } from "./send-cancellation-notice";
-import { sendConfirmation } from "./send-confirmation";
-import { sendReminder } from "./send-reminder";
-import { sendRescheduleNotice } from "./send-reschedule-notice";
 
-/** Every Inngest function of the app, served once at /api/inngest. */
-export const functions = [
-  sendConfirmation,
-  sendRescheduleNotice,
-  sendCancellationNotice,
-  notifyStylist,
-  sendReminder,
-  outboxRelay,
-];
+/** Every Inngest function of the app, served once at /api/inngest: each notification job, and the relay. */
+export const functions = [...notificationJobs.map(toInngestFunction), outboxRelay];

@@ -1,7 +1,7 @@
 import { cron } from "inngest";
 import { assertCan } from "@/lib/auth/permissions";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
-import { inngest } from "../client";
+import { inngest } from "@/lib/notifications/jobs/inngest-client";
 
 /**
  * Every minute, publishes outbox rows the request path left behind (a process that died between commit

@@ -1,14 +1,15 @@
 import "server-only";
+import type { AppointmentEmailProps } from "@/emails/components/appointment-email-props";
 import { logger } from "@/lib/logger";
-import { composeAppointmentEmail, type EmailContext } from "./compose-email";
+import { emailDedupeKey, type AppointmentEmail, type EmailContext } from "./appointment-email";
+import { composeAppointmentEmail } from "./compose-email";
 import { findEmailByDedupeKey, getAppointmentForEmail } from "./data";
-import { announcesBooking, emailDedupeKey, type EmailKind } from "./email-kinds";
-import { insertOrGetEmail, markEmailFailed, markEmailSent } from "./mutations";
+import { insertOrGetEmail } from "./mutations";
+import { sendStoredEmail } from "./send-stored-email";
 import { notificationSettings } from "./settings";
-import type { EmailAttachment } from "./transport/mail-transport";
 import { selectMailTransport } from "./transport/select-transport";
 
-export type DeliverRequest = { kind: EmailKind; appointmentId: string; version: number } & EmailContext;
+export type DeliverRequest = { appointmentId: string; version: number } & EmailContext;
 
 export type DeliverOutcome =
   | { status: "sent"; emailId: string; transport: string }
@@ -18,57 +19,46 @@ export type DeliverOutcome =
 /**
  * The idempotent consumer behind every notification. One EmailMessage per `appointment:kind:version`
  * (insert-or-get on the unique key): already SENT → nothing to do; QUEUED or FAILED → (re)send the stored
- * content, so a retry sends exactly what the first attempt rendered. Reminders carry the appointment's
- * schedule version (see `Appointment.scheduleVersion`), every other kind the version of its event. An
- * email announcing the booking is skipped once the appointment is no longer booked. Throws when the
- * transport fails, so the caller's retry policy applies; the row records every attempt either way.
+ * content, so a retry sends exactly what the first attempt rendered. An email that follows the schedule
+ * carries the appointment's schedule version, every other kind the version of its event. An email
+ * announcing the booking is skipped once the appointment is no longer booked. Throws when the transport
+ * fails, so the caller's retry policy applies; the row records every attempt either way.
  */
-export async function deliverAppointmentEmail(request: DeliverRequest): Promise<DeliverOutcome> {
+export async function deliverAppointmentEmail<P extends AppointmentEmailProps>(
+  email: AppointmentEmail<P>,
+  request: DeliverRequest,
+): Promise<DeliverOutcome> {
   const settings = notificationSettings();
-  const dedupeKey = emailDedupeKey(request.appointmentId, request.kind, request.version);
+  const dedupeKey = emailDedupeKey(request.appointmentId, email.kind, request.version);
   const existing = await findEmailByDedupeKey(dedupeKey);
   if (existing?.status === "SENT") return { status: "already-sent", emailId: existing.id };
 
   const loaded = await getAppointmentForEmail(request.appointmentId);
   if (!loaded) return { status: "skipped", reason: "appointment or salon settings not found" };
   const { status, scheduleVersion } = loaded.appointment;
-  if (announcesBooking(request.kind) && status !== "BOOKED") return { status: "skipped", reason: `appointment is ${status}` };
-  // A reminder is only true for the time and stylist it was scheduled for; a note change moves neither.
-  if (request.kind === "reminder" && scheduleVersion !== request.version) {
-    return { status: "skipped", reason: "appointment changed since" };
-  }
+  if (!email.cancels && status !== "BOOKED") return { status: "skipped", reason: `appointment is ${status}` };
+  // A note change moves neither the time nor the stylist, so it leaves the schedule version alone.
+  if (email.followsSchedule && scheduleVersion !== request.version) return { status: "skipped", reason: "appointment changed since" };
 
   const transport = selectMailTransport(settings);
-  const email =
+  const stored =
     existing ??
     (await insertOrGetEmail({
       dedupeKey,
-      kind: request.kind,
+      kind: email.kind,
       appointmentId: request.appointmentId,
       appointmentVersion: request.version,
       transport: transport.name,
-      ...(await composeAppointmentEmail(request.kind, request.version, loaded, request, settings)),
+      ...(await composeAppointmentEmail(email, request.version, loaded, request, settings)),
     }));
-  if (email.status === "SENT") return { status: "already-sent", emailId: email.id };
+  if (stored.status === "SENT") return { status: "already-sent", emailId: stored.id };
 
   try {
-    const result = await transport.send({
-      emailId: email.id,
-      from: settings.emailFrom,
-      to: email.to,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      attachments: email.attachments as EmailAttachment[],
-      idempotencyKey: dedupeKey,
-    });
-    await markEmailSent(email.id, { transport: transport.name, providerMessageId: result.providerMessageId });
-    logger.info({ emailId: email.id, kind: request.kind, transport: transport.name }, "email sent");
-    return { status: "sent", emailId: email.id, transport: transport.name };
+    await sendStoredEmail(stored, { transport, from: settings.emailFrom, idempotencyKey: dedupeKey });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await markEmailFailed(email.id, { transport: transport.name, error: message });
-    logger.warn({ emailId: email.id, kind: request.kind, err: message }, "email send failed");
+    logger.warn({ emailId: stored.id, kind: email.kind, err: error instanceof Error ? error.message : String(error) }, "email send failed");
     throw error;
   }
+  logger.info({ emailId: stored.id, kind: email.kind, transport: transport.name }, "email sent");
+  return { status: "sent", emailId: stored.id, transport: transport.name };
 }

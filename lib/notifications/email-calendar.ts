@@ -1,9 +1,8 @@
 import { buildAppointmentIcs } from "@/lib/calendar/appointment-ics";
 import type { AppointmentForEmail } from "./data";
-import type { EmailKind } from "./email-kinds";
 import type { EmailAttachment } from "./transport/mail-transport";
 
-type Options = { kind: EmailKind; version: number; appUrl: string; organizerEmail: string };
+type Options = { cancels: boolean; version: number; appUrl: string; organizerEmail: string };
 
 /**
  * The .ics every customer email carries. SEQUENCE is the appointment version minus one: it starts at 0
@@ -11,10 +10,9 @@ type Options = { kind: EmailKind; version: number; appUrl: string; organizerEmai
  * to replace the earlier copy. DTSTAMP is the appointment's last change, so a retried email is identical.
  */
 export function appointmentCalendarAttachment({ appointment, salon }: AppointmentForEmail, options: Options): EmailAttachment {
-  const cancelled = options.kind === "cancellation";
   const stylist = appointment.staff.staffProfile?.displayName ?? appointment.staff.name;
   const ics = buildAppointmentIcs({
-    method: cancelled ? "CANCEL" : "REQUEST",
+    method: options.cancels ? "CANCEL" : "REQUEST",
     appointmentId: appointment.id,
     sequence: Math.max(0, options.version - 1),
     startsAt: appointment.startsAt,
@@ -28,8 +26,8 @@ export function appointmentCalendarAttachment({ appointment, salon }: Appointmen
     uidDomain: new URL(options.appUrl).hostname,
   });
   return {
-    filename: cancelled ? "cancelled-appointment.ics" : "appointment.ics",
-    contentType: `text/calendar; charset=utf-8; method=${cancelled ? "CANCEL" : "REQUEST"}`,
+    filename: options.cancels ? "cancelled-appointment.ics" : "appointment.ics",
+    contentType: `text/calendar; charset=utf-8; method=${options.cancels ? "CANCEL" : "REQUEST"}`,
     content: Buffer.from(ics, "utf8").toString("base64"),
   };
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import type { AnyNotificationJob, JobEvent, JobStep } from "@/inngest/job";
 import { assertCan } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
 import { alertJobFailure } from "./alert";
+import type { AnyNotificationJob, JobEvent, JobStep } from "./jobs/job";
 import { EmailSendError } from "./transport/mail-transport";
 
 /**

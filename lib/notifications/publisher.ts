@@ -1,10 +1,10 @@
 import "server-only";
-import { inngest } from "@/inngest/client";
-import { notificationJobs } from "@/inngest/notification-jobs";
 import { forEachConcurrently } from "@/lib/for-each-concurrently";
 import { logger } from "@/lib/logger";
 import { raiseAlert } from "./alert";
 import { runJobsInProcess, type EmbeddedRunOptions } from "./embedded-runner";
+import { inngest } from "./jobs/inngest-client";
+import { notificationJobs } from "./jobs/registry";
 import {
   claimOutboxForRun,
   recordOutboxOutcome,

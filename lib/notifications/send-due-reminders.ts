@@ -2,6 +2,7 @@ import "server-only";
 import { logger } from "@/lib/logger";
 import { listAppointmentsDueForReminder } from "./data";
 import { deliverAppointmentEmail } from "./deliver-email";
+import { reminderEmail } from "./jobs/definitions/send-reminder";
 
 /**
  * Reminders without Inngest. The embedded runner cannot sleep for a day, so instead each publisher pass
@@ -12,7 +13,7 @@ export async function sendDueReminders(now = new Date()): Promise<{ sent: number
   const result = { sent: 0, failed: 0 };
   for (const appointment of await listAppointmentsDueForReminder(now)) {
     try {
-      const outcome = await deliverAppointmentEmail({ kind: "reminder", appointmentId: appointment.id, version: appointment.version });
+      const outcome = await deliverAppointmentEmail(reminderEmail, { appointmentId: appointment.id, version: appointment.version });
       if (outcome.status === "sent") result.sent++;
     } catch (error) {
       // Recorded on the EmailMessage row; the next pass retries (up to five attempts in all).

@@ -1,6 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { REMINDER_SLEEP_STEP, sendReminder } from "@/inngest/functions/send-reminder";
+import { toInngestFunction } from "@/inngest/to-inngest-function";
+import { REMINDER_SLEEP_STEP, sendReminderJob } from "@/lib/notifications/jobs/definitions/send-reminder";
 import type { SessionUser } from "@/lib/auth/session";
 import { changeCustomerNote } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
@@ -43,6 +44,7 @@ vi.mock("@/lib/auth/session", () => ({
 const { retryDeadLetterAction } = await import("@/lib/dashboard/notification-actions");
 
 const HOUR = 3_600_000;
+const sendReminder = toInngestFunction(sendReminderJob);
 let salon: SalonFixture;
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { notificationJobs } from "@/inngest/notification-jobs";
 import { db } from "@/lib/db";
 import { runJobsInProcess } from "@/lib/notifications/embedded-runner";
+import { notificationJobs } from "@/lib/notifications/jobs/registry";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { bookWithOutbox, nextStart, seedSalon, type SalonFixture, useEmbeddedDelivery } from "../support/notifications-fixtures";
 

@@ -1,11 +1,12 @@
 import { InngestTestEngine } from "@inngest/test";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { notifyStylist } from "@/inngest/functions/notify-stylist";
-import { sendCancellationNotice } from "@/inngest/functions/send-cancellation-notice";
-import { sendConfirmation } from "@/inngest/functions/send-confirmation";
-import { REMINDER_SLEEP_STEP, sendReminder } from "@/inngest/functions/send-reminder";
-import { sendRescheduleNotice } from "@/inngest/functions/send-reschedule-notice";
+import { toInngestFunction } from "@/inngest/to-inngest-function";
+import { notifyStylistJob } from "@/lib/notifications/jobs/definitions/notify-stylist";
+import { sendCancellationNoticeJob } from "@/lib/notifications/jobs/definitions/send-cancellation-notice";
+import { sendConfirmationJob } from "@/lib/notifications/jobs/definitions/send-confirmation";
+import { REMINDER_SLEEP_STEP, sendReminderJob } from "@/lib/notifications/jobs/definitions/send-reminder";
+import { sendRescheduleNoticeJob } from "@/lib/notifications/jobs/definitions/send-reschedule-notice";
 import { resetNotificationSettings } from "@/lib/notifications/settings";
 import {
   bookWithOutbox,
@@ -21,6 +22,12 @@ import {
  * The real Inngest functions, run to completion by @inngest/test. The reminder's sleep is mocked (an
  * unmocked sleep never returns in the test engine), and every test has a timeout so a hang fails fast.
  */
+
+const notifyStylist = toInngestFunction(notifyStylistJob);
+const sendCancellationNotice = toInngestFunction(sendCancellationNoticeJob);
+const sendConfirmation = toInngestFunction(sendConfirmationJob);
+const sendReminder = toInngestFunction(sendReminderJob);
+const sendRescheduleNotice = toInngestFunction(sendRescheduleNoticeJob);
 
 let salon: SalonFixture;
 const created = (appointmentId: string) => ({ name: "appointment.created", data: { appointmentId, version: 1 } });

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/notifications/jobs/inngest-client";
 import { db } from "@/lib/db";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";

@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sendConfirmation } from "@/inngest/functions/send-confirmation";
+import { toInngestFunction } from "@/inngest/to-inngest-function";
+import { sendConfirmationJob } from "@/lib/notifications/jobs/definitions/send-confirmation";
 import { db } from "@/lib/db";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { resetNotificationSettings } from "@/lib/notifications/settings";
@@ -21,6 +22,7 @@ type ResendBody = {
   attachments: Array<{ filename: string; content: string; content_type: string }>;
 };
 
+const sendConfirmation = toInngestFunction(sendConfirmationJob);
 let salon: SalonFixture;
 let resendReply: StubReply = { status: 200, body: { id: "re_msg_1" } };
 let messageCounter = 0;

@@ -1,17 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { previewAppointment } from "@/emails/components/appointment-email-props";
 import { formatEmailDateTime, formatEmailEnd, formatTimeZoneLabel } from "@/lib/notifications/format-email-time";
-import { renderEmail, type EmailTemplateInput } from "@/lib/notifications/render-email";
+import type { AppointmentEmailProps } from "@/emails/components/appointment-email-props";
+import type { AppointmentEmail } from "@/lib/notifications/appointment-email";
+import { stylistBookedEmail, stylistCancelledEmail } from "@/lib/notifications/jobs/definitions/notify-stylist";
+import { cancellationEmail } from "@/lib/notifications/jobs/definitions/send-cancellation-notice";
+import { confirmationEmail } from "@/lib/notifications/jobs/definitions/send-confirmation";
+import { reminderEmail } from "@/lib/notifications/jobs/definitions/send-reminder";
+import { rescheduleEmail } from "@/lib/notifications/jobs/definitions/send-reschedule-notice";
+import { renderEmail as renderWith } from "@/lib/notifications/render-email";
 
 const props = { ...previewAppointment, customerNote: `<script>alert("x")</script> & <b>bold</b>` };
 
-const inputs: EmailTemplateInput[] = [
-  { kind: "confirmation", props },
-  { kind: "reminder", props },
-  { kind: "reschedule", props: { ...props, previousStartsAt: "Friday, 4 January 2030, 15:30" } },
-  { kind: "cancellation", props: { ...props, reason: "<i>Stylist</i> unwell" } },
-  { kind: "stylist-booked", props: { ...props, change: "booked", reason: null } },
-  { kind: "stylist-cancelled", props: { ...props, change: "cancelled", reason: "Customer asked" } },
+/** Each kind's email definition with the props its template needs, rendered the way deliveries render it. */
+const input = <P extends AppointmentEmailProps>(email: AppointmentEmail<P>, emailProps: P) => ({
+  kind: email.kind,
+  render: () => renderWith(email, emailProps),
+});
+const renderEmail = (entry: ReturnType<typeof input>) => entry.render();
+
+const inputs = [
+  input(confirmationEmail, props),
+  input(reminderEmail, props),
+  input(rescheduleEmail, { ...props, previousStartsAt: "Friday, 4 January 2030, 15:30" }),
+  input(cancellationEmail, { ...props, reason: "<i>Stylist</i> unwell" }),
+  input(stylistBookedEmail, { ...props, change: "booked", reason: null }),
+  input(stylistCancelledEmail, { ...props, change: "cancelled", reason: "Customer asked" }),
 ];
 
 describe("email templates", () => {

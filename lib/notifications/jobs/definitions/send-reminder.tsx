@@ -1,7 +1,18 @@
-import { deliverAppointmentEmail } from "@/lib/notifications/deliver-email";
-import { planReminder } from "@/lib/notifications/plan-reminder";
+import AppointmentReminder from "@/emails/appointment-reminder";
+import type { AppointmentEmail } from "../../appointment-email";
+import { deliverAppointmentEmail } from "../../deliver-email";
+import { planReminder } from "../../plan-reminder";
+import { EMAIL_JOB_POLICY } from "../email-job";
 import type { NotificationJob } from "../job";
-import { toInngestFunction } from "../to-inngest-function";
+
+export const reminderEmail: AppointmentEmail = {
+  kind: "reminder",
+  to: "customer",
+  followsSchedule: true,
+  props: (base) => base,
+  subject: ({ serviceName, startsAt, salonName }) => `Reminder: ${serviceName}, ${startsAt} at ${salonName}`,
+  template: (props) => <AppointmentReminder {...props} />,
+};
 
 export const REMINDER_SLEEP_STEP = "wait-until-reminder-time";
 
@@ -14,8 +25,7 @@ export const sendReminderJob: NotificationJob<"appointment.created" | "appointme
   id: "send-reminder",
   name: "Send appointment reminder",
   events: ["appointment.created", "appointment.rescheduled"],
-  retries: 4,
-  permission: "notifications.send",
+  ...EMAIL_JOB_POLICY,
   cancelOn: [
     { event: "appointment.cancelled", if: "async.data.appointmentId == event.data.appointmentId" },
     {
@@ -29,8 +39,6 @@ export const sendReminderJob: NotificationJob<"appointment.created" | "appointme
     const plan = await step.run("plan-reminder", () => planReminder(appointmentId, version));
     if (plan.status === "skipped") return plan;
     await step.sleepUntil(REMINDER_SLEEP_STEP, new Date(plan.remindAt));
-    return step.run("send-reminder-email", () => deliverAppointmentEmail({ kind: "reminder", appointmentId, version }));
+    return step.run("send-reminder-email", () => deliverAppointmentEmail(reminderEmail, { appointmentId, version }));
   },
 };
-
-export const sendReminder = toInngestFunction(sendReminderJob);

@@ -1,14 +1,12 @@
 import { eventType, Inngest } from "inngest";
-import {
-  ZAppointmentCancelledEvent,
-  ZAppointmentCreatedEvent,
-  ZAppointmentRescheduledEvent,
-} from "@/lib/notifications/outbox-events";
+import { ZAppointmentCancelledEvent, ZAppointmentCreatedEvent, ZAppointmentRescheduledEvent } from "../outbox-events";
 
 /**
  * The events the outbox publishes, typed and validated by the same zod schemas the outbox writes with.
- * The client reads INNGEST_EVENT_KEY / INNGEST_DEV / INNGEST_BASE_URL itself; constructing it is harmless
- * without them — only `send()` needs a server, and the embedded mode never calls it.
+ * It lives beside the jobs, not in inngest/, because the publisher sends through it; inngest/ only turns
+ * the jobs into functions and serves them. The client reads INNGEST_EVENT_KEY / INNGEST_DEV /
+ * INNGEST_BASE_URL itself; constructing it is harmless without them — only `send()` needs a server, and
+ * the embedded mode never calls it.
  */
 export const appointmentEvents = {
   "appointment.created": eventType("appointment.created", { schema: ZAppointmentCreatedEvent.shape.data }),

@@ -1,9 +1,10 @@
 import type { Permission } from "@/lib/auth/permissions";
-import type { TOutboxEvent, TOutboxEventName } from "@/lib/notifications/outbox-events";
+import type { TOutboxEvent, TOutboxEventName } from "../outbox-events";
 
 /**
  * A notification job: one Inngest function's configuration and handler, written against the few step
- * tools it needs, so the same handler runs under Inngest and under the embedded in-process runner.
+ * tools it needs, so the same handler runs under Inngest (inngest/to-inngest-function.ts) and under the
+ * embedded in-process runner, neither of which the job knows about.
  */
 export type JobStep = {
   /** Runs `fn` once per run (memoised and retried by the runner); its result must be plain JSON. */

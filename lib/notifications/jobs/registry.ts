@@ -1,0 +1,18 @@
+import { notifyStylistJob } from "./definitions/notify-stylist";
+import { sendCancellationNoticeJob } from "./definitions/send-cancellation-notice";
+import { sendConfirmationJob } from "./definitions/send-confirmation";
+import { sendReminderJob } from "./definitions/send-reminder";
+import { sendRescheduleNoticeJob } from "./definitions/send-reschedule-notice";
+import type { AnyNotificationJob } from "./job";
+
+/**
+ * Every event-triggered job, once: inngest/ serves each as an Inngest function, and the embedded runner
+ * runs the same list in-process when there is no Inngest server.
+ */
+export const notificationJobs: AnyNotificationJob[] = [
+  sendConfirmationJob,
+  sendRescheduleNoticeJob,
+  sendCancellationNoticeJob,
+  notifyStylistJob,
+  sendReminderJob,
+];
