@@ -11,7 +11,7 @@ import { findOrCreateCustomer } from "@/lib/customers/mutations";
 import { AppError } from "@/lib/errors";
 import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { getSalonSettings } from "@/lib/salon/data";
-import { resendEmail } from "./resend-email";
+import { resendEmail } from "@/lib/notifications/resend-email";
 import { wallClockOccurrences } from "@/lib/time/zoned";
 import { ZCreateAppointmentForm, ZDashboardCancelForm, ZDashboardRescheduleForm, ZStaffNoteForm, ZTransitionForm } from "./schema";
 

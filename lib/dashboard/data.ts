@@ -132,8 +132,3 @@ export function listEmailLog(filters: { to?: string; status?: "QUEUED" | "SENT" 
     select: emailListSelect,
   });
 }
-
-/** One logged email with its stored content (as logged: an account email's link is removed), or null. */
-export function getEmailMessage(id: string) {
-  return db.emailMessage.findUnique({ where: { id } });
-}

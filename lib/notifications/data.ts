@@ -19,6 +19,11 @@ export async function getAppointmentForEmail(appointmentId: string) {
 
 export type AppointmentForEmail = NonNullable<Awaited<ReturnType<typeof getAppointmentForEmail>>>;
 
+/** One logged email with its stored content (as logged: an account email's link is removed), or null. */
+export function getEmailMessage(id: string) {
+  return db.emailMessage.findUnique({ where: { id } });
+}
+
 export function findEmailByDedupeKey(dedupeKey: string) {
   return db.emailMessage.findUnique({ where: { dedupeKey } });
 }

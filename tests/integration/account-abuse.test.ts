@@ -59,7 +59,7 @@ const { hashPassword } = await import("@/lib/auth/password");
 const { listAppointments, getAppointment } = await import("@/lib/booking/data");
 const { bookAppointment } = await import("@/lib/booking/mutations");
 const { findOrCreateCustomer } = await import("@/lib/customers/mutations");
-const { resendEmail } = await import("@/lib/dashboard/resend-email");
+const { resendEmail } = await import("@/lib/notifications/resend-email");
 
 let counter = 0;
 const newEmail = (label = "abuse") => `${label}.${process.pid}.${++counter}@test.test`;

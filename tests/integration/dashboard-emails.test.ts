@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listEmailLog } from "@/lib/dashboard/data";
-import { resendEmail } from "@/lib/dashboard/resend-email";
+import { resendEmail } from "@/lib/notifications/resend-email";
 import { db } from "@/lib/db";
 import { createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
 

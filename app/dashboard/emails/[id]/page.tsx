@@ -6,7 +6,7 @@ import { isAccountEmailKind } from "@/lib/auth/emails";
 import { requirePermission } from "@/lib/auth/gates";
 import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
 import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
-import { getEmailMessage } from "@/lib/dashboard/data";
+import { getEmailMessage } from "@/lib/notifications/data";
 import { getSalonSettings } from "@/lib/salon/data";
 import { ResendEmailForm } from "../../_components/resend-email-form";
 

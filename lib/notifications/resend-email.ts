@@ -3,12 +3,11 @@ import { isAccountEmailKind } from "@/lib/auth/emails";
 import { takeEmailRequestAllowance } from "@/lib/auth/mutations";
 import { rateLimitedMessage } from "@/lib/auth/request-limits";
 import { AppError } from "@/lib/errors";
-import { markEmailFailed, markEmailSent } from "@/lib/notifications/mutations";
-import { notificationSettings } from "@/lib/notifications/settings";
-import type { EmailAttachment } from "@/lib/notifications/transport/mail-transport";
-import { selectMailTransport } from "@/lib/notifications/transport/select-transport";
 import { getEmailMessage } from "./data";
 import { insertResendCopy } from "./mutations";
+import { sendStoredEmail } from "./send-stored-email";
+import { notificationSettings } from "./settings";
+import { selectMailTransport } from "./transport/select-transport";
 
 /**
  * Sends a logged email again, exactly as stored, through the current transport; returns the new log row's
@@ -27,19 +26,8 @@ export async function resendEmail(emailId: string, ip: string | null = null, now
   const transport = selectMailTransport(settings);
   const copy = await insertResendCopy(original, transport.name);
   try {
-    const result = await transport.send({
-      emailId: copy.id,
-      from: settings.emailFrom,
-      to: copy.to,
-      subject: copy.subject,
-      html: copy.html,
-      text: copy.text,
-      attachments: copy.attachments as EmailAttachment[],
-      idempotencyKey: `resend:${copy.id}`,
-    });
-    await markEmailSent(copy.id, { transport: transport.name, providerMessageId: result.providerMessageId });
-  } catch (error) {
-    await markEmailFailed(copy.id, { transport: transport.name, error: error instanceof Error ? error.message : String(error) });
+    await sendStoredEmail(copy, { transport, from: settings.emailFrom, idempotencyKey: `resend:${copy.id}` });
+  } catch {
     throw new AppError("CONFLICT", "The email could not be sent; the log records why.");
   }
   return copy.id;
