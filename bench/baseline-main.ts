@@ -4,7 +4,7 @@ import pg from "pg";
 import { apiKeyCountingSql } from "@/lib/api/rate-limit/mutations";
 import { API_KEY_COUNTER_PREFIX, rateLimitWindowStart } from "@/lib/api/rate-limit/rate-limit";
 import { hashApiKey } from "@/lib/api-keys/secret";
-import { salonAndServiceSql, staffSchedulesSql } from "@/lib/booking/data";
+import { salonAndServiceSql, staffSchedulesSql } from "@/lib/booking/availability-sql";
 import { availabilityLoadWindow } from "@/lib/booking/load-window";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

@@ -3,8 +3,9 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { actorCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
+import { salonAndServiceSql, staffSchedulesSql } from "./availability-sql";
 import { computeAvailability } from "./availability";
 import {
   assertServiceBookable,
@@ -22,69 +23,11 @@ import { ZAvailabilityQuery, ZListAppointmentsFilters, type TAppointmentStatus, 
 /** The root client or a transaction's: the loaders run inside mutations' transactions too. */
 export type QueryClient = Pick<PrismaClient, "$queryRaw">;
 
-/**
- * Query 1 of an availability load: the salon's settings with the service (null columns when the service
- * does not exist). Both are primary-key lookups. The SQL builders are exported so `npm run bench:api`'s
- * bare-pg baseline runs exactly the statements the app runs.
- */
-export function salonAndServiceSql(serviceId: string): Prisma.Sql {
-  return Prisma.sql`
-    SELECT s."timezone", s."slotStepMinutes", s."minNoticeMinutes", s."bookingHorizonDays",
-           s."cancelCutoffMinutes", s."rescheduleCutoffMinutes", s."maxFutureBookingsPerCustomer",
-           sv."id" AS "serviceId", sv."name" AS "serviceName", sv."active" AS "serviceActive",
-           sv."durationMinutes", sv."bufferBeforeMinutes", sv."bufferAfterMinutes", sv."priceCents", sv."currency"
-      FROM "SalonSettings" s
-      LEFT JOIN "Service" sv ON sv."id" = ${serviceId}
-     WHERE s."id" = 1`;
-}
-
 export async function loadSalonAndService(client: QueryClient, serviceId: string): Promise<SalonAndServiceRow> {
   const rows = await client.$queryRaw<SalonAndServiceRow[]>(salonAndServiceSql(serviceId));
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "The salon has not been set up yet.");
   return row;
-}
-
-/**
- * Query 2: stylists with their weekly hours, time off and busy (BOOKED) blocked ranges inside `window`,
- * in display order. With `staffId`, that stylist whatever their state (the caller reports why they
- * cannot be booked); without, every active stylist who performs the service. Busy ranges are found through
- * the exclusion constraint's GiST index (same staffId + tstzrange expression, same BOOKED predicate); time
- * off through (staffId, startsAt). `excludeAppointmentId` leaves out the appointment being rescheduled.
- */
-export function staffSchedulesSql(
-  args: { serviceId: string; staffId: string | null; window: { from: number; until: number }; excludeAppointmentId?: string },
-): Prisma.Sql {
-  const from = new Date(args.window.from);
-  const until = new Date(args.window.until);
-  const exclude = args.excludeAppointmentId ?? null;
-  return Prisma.sql`
-    SELECT sp."userId" AS "staffId", sp."displayName" AS "name", sp."active",
-           EXISTS (SELECT 1 FROM "StaffService" ss
-                    WHERE ss."staffId" = sp."userId" AND ss."serviceId" = ${args.serviceId}) AS "performsService",
-           COALESCE((SELECT json_agg(json_build_object('weekday', w."weekday", 'startMinute', w."startMinute",
-                                                       'endMinute', w."endMinute") ORDER BY w."weekday", w."startMinute")
-                       FROM "WorkingHours" w WHERE w."staffId" = sp."userId"), '[]'::json) AS "workingHours",
-           COALESCE((SELECT json_agg(json_build_object(
-                              'from', (extract(epoch FROM t."startsAt") * 1000)::bigint,
-                              'until', (extract(epoch FROM t."endsAt") * 1000)::bigint) ORDER BY t."startsAt")
-                       FROM "TimeOff" t
-                      WHERE t."staffId" = sp."userId"
-                        AND t."startsAt" < ${until}::timestamptz AND t."endsAt" > ${from}::timestamptz), '[]'::json) AS "timeOff",
-           COALESCE((SELECT json_agg(json_build_object(
-                              'from', (extract(epoch FROM a."blockedFrom") * 1000)::bigint,
-                              'until', (extract(epoch FROM a."blockedUntil") * 1000)::bigint) ORDER BY a."blockedFrom")
-                       FROM "Appointment" a
-                      WHERE a."staffId" = sp."userId" AND a."status" = 'BOOKED'
-                        AND tstzrange(a."blockedFrom", a."blockedUntil", '[)')
-                            && tstzrange(${from}::timestamptz, ${until}::timestamptz, '[)')
-                        AND a."id" IS DISTINCT FROM ${exclude}::text), '[]'::json) AS "busy"
-      FROM "StaffProfile" sp
-     WHERE CASE WHEN ${args.staffId}::text IS NULL
-                THEN sp."active" AND EXISTS (SELECT 1 FROM "StaffService" ss
-                                              WHERE ss."staffId" = sp."userId" AND ss."serviceId" = ${args.serviceId})
-                ELSE sp."userId" = ${args.staffId}::text END
-     ORDER BY sp."sortOrder", sp."displayName", sp."userId"`;
 }
 
 export function loadStaffSchedules(client: QueryClient, args: Parameters<typeof staffSchedulesSql>[0]): Promise<StaffScheduleRow[]> {
