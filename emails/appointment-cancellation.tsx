@@ -1,7 +1,6 @@
 import { Text } from "@react-email/components";
-import { AppointmentDetails } from "./components/appointment-details";
+import { AppointmentEmailLayout } from "./components/appointment-email-layout";
 import { previewAppointment, type AppointmentEmailProps } from "./components/appointment-email-props";
-import { EmailShell } from "./components/email-shell";
 import { styles } from "./components/styles";
 
 export type AppointmentCancellationProps = AppointmentEmailProps & { reason: string | null };
@@ -9,17 +8,16 @@ export type AppointmentCancellationProps = AppointmentEmailProps & { reason: str
 /** Sent to the customer when an appointment is cancelled, by them or by the salon. */
 export default function AppointmentCancellation(props: AppointmentCancellationProps) {
   return (
-    <EmailShell
+    <AppointmentEmailLayout
+      appointment={props}
       preview={`Cancelled: ${props.serviceName} on ${props.startsAt}`}
       heading="Your appointment is cancelled"
-      salonName={props.salonName}
-      salonAddress={props.salonAddress}
+      greeting={<>Hi {props.customerName}, this appointment has been cancelled:</>}
+      manageLabel="View the appointment"
     >
-      <Text style={styles.text}>Hi {props.customerName}, this appointment has been cancelled:</Text>
-      <AppointmentDetails {...props} manageLabel="View the appointment" />
       {props.reason ? <Text style={styles.text}>Reason: {props.reason}</Text> : null}
       <Text style={styles.text}>The attached calendar file removes it from your calendar.</Text>
-    </EmailShell>
+    </AppointmentEmailLayout>
   );
 }
 

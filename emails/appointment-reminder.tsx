@@ -1,21 +1,16 @@
-import { Text } from "@react-email/components";
-import { AppointmentDetails } from "./components/appointment-details";
+import { AppointmentEmailLayout } from "./components/appointment-email-layout";
 import { previewAppointment, type AppointmentEmailProps } from "./components/appointment-email-props";
-import { EmailShell } from "./components/email-shell";
-import { styles } from "./components/styles";
 
 /** Sent to the customer the salon's reminder lead time before the appointment. */
 export default function AppointmentReminder(props: AppointmentEmailProps) {
   return (
-    <EmailShell
+    <AppointmentEmailLayout
+      appointment={props}
       preview={`Reminder: ${props.serviceName} on ${props.startsAt}`}
       heading="See you soon"
-      salonName={props.salonName}
-      salonAddress={props.salonAddress}
-    >
-      <Text style={styles.text}>Hi {props.customerName}, a reminder of your upcoming appointment:</Text>
-      <AppointmentDetails {...props} manageLabel="Reschedule or cancel" />
-    </EmailShell>
+      greeting={<>Hi {props.customerName}, a reminder of your upcoming appointment:</>}
+      manageLabel="Reschedule or cancel"
+    />
   );
 }
 

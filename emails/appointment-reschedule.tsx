@@ -1,7 +1,6 @@
 import { Text } from "@react-email/components";
-import { AppointmentDetails } from "./components/appointment-details";
+import { AppointmentEmailLayout } from "./components/appointment-email-layout";
 import { previewAppointment, type AppointmentEmailProps } from "./components/appointment-email-props";
-import { EmailShell } from "./components/email-shell";
 import { styles } from "./components/styles";
 
 export type AppointmentRescheduleProps = AppointmentEmailProps & { previousStartsAt: string };
@@ -9,18 +8,14 @@ export type AppointmentRescheduleProps = AppointmentEmailProps & { previousStart
 /** Sent to the customer when the time, stylist or service of an appointment changes. */
 export default function AppointmentReschedule(props: AppointmentRescheduleProps) {
   return (
-    <EmailShell
+    <AppointmentEmailLayout
+      appointment={props}
       preview={`Moved: ${props.serviceName} is now on ${props.startsAt}`}
       heading="Your appointment has changed"
-      salonName={props.salonName}
-      salonAddress={props.salonAddress}
+      greeting={<>Hi {props.customerName}, your appointment previously on {props.previousStartsAt} now looks like this:</>}
     >
-      <Text style={styles.text}>
-        Hi {props.customerName}, your appointment previously on {props.previousStartsAt} now looks like this:
-      </Text>
-      <AppointmentDetails {...props} />
       <Text style={styles.text}>The attached calendar file updates the event already in your calendar.</Text>
-    </EmailShell>
+    </AppointmentEmailLayout>
   );
 }
 

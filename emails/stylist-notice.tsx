@@ -1,7 +1,6 @@
 import { Text } from "@react-email/components";
-import { AppointmentDetails } from "./components/appointment-details";
+import { AppointmentEmailLayout } from "./components/appointment-email-layout";
 import { previewAppointment, type AppointmentEmailProps } from "./components/appointment-email-props";
-import { EmailShell } from "./components/email-shell";
 import { styles } from "./components/styles";
 
 export type StylistNoticeProps = AppointmentEmailProps & { change: "booked" | "cancelled"; reason: string | null };
@@ -10,19 +9,20 @@ export type StylistNoticeProps = AppointmentEmailProps & { change: "booked" | "c
 export default function StylistNotice(props: StylistNoticeProps) {
   const booked = props.change === "booked";
   return (
-    <EmailShell
+    <AppointmentEmailLayout
+      appointment={props}
       preview={`${booked ? "New booking" : "Cancelled"}: ${props.customerName}, ${props.startsAt}`}
       heading={booked ? "New appointment" : "Appointment cancelled"}
-      salonName={props.salonName}
-      salonAddress={props.salonAddress}
+      greeting={
+        <>
+          Hi {props.stylistName}, {props.customerName}&apos;s appointment {booked ? "is booked" : "was cancelled"}:
+        </>
+      }
+      manageLabel="Open the appointment"
     >
-      <Text style={styles.text}>
-        Hi {props.stylistName}, {props.customerName}&apos;s appointment {booked ? "is booked" : "was cancelled"}:
-      </Text>
-      <AppointmentDetails {...props} manageLabel="Open the appointment" />
       {props.customerNote ? <Text style={styles.text}>Customer note: {props.customerNote}</Text> : null}
       {!booked && props.reason ? <Text style={styles.text}>Reason: {props.reason}</Text> : null}
-    </EmailShell>
+    </AppointmentEmailLayout>
   );
 }
 
