@@ -1,24 +1,16 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { toInngestFunction } from "@/inngest/to-inngest-function";
-import { REMINDER_SLEEP_STEP, sendReminderJob } from "@/lib/notifications/jobs/definitions/send-reminder";
 import type { SessionUser } from "@/lib/auth/session";
 import { changeCustomerNote } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { listDeadOutboxEvents } from "@/lib/notifications/data";
+import { REMINDER_SLEEP_STEP, sendReminderJob } from "@/lib/notifications/jobs/definitions/send-reminder";
 import { OUTBOX_MAX_ATTEMPTS } from "@/lib/notifications/outbox-retry";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { sendDueReminders } from "@/lib/notifications/send-due-reminders";
-import {
-  bookWithOutbox,
-  cancelWithOutbox,
-  emailsFor,
-  nextStart,
-  seedSalon,
-  type SalonFixture,
-  useEmbeddedDelivery,
-} from "../support/notifications-fixtures";
+import { bookWithOutbox, cancelWithOutbox, emailsFor, nextStart, seedSalonBeforeAll } from "../support/notifications-fixtures";
 
 /**
  * What a customer and an admin notice when notifications meet real life: a note edit must not lose the
@@ -45,12 +37,8 @@ const { retryDeadLetterAction } = await import("@/lib/dashboard/notification-act
 
 const HOUR = 3_600_000;
 const sendReminder = toInngestFunction(sendReminderJob);
-let salon: SalonFixture;
+const salon = seedSalonBeforeAll({ reminderLeadMinutes: 24 * 60 });
 
-beforeAll(async () => {
-  useEmbeddedDelivery();
-  salon = await seedSalon({ reminderLeadMinutes: 24 * 60 });
-});
 
 afterEach(() => {
   vi.restoreAllMocks();

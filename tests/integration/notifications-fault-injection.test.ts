@@ -1,21 +1,17 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runJobsInProcess } from "@/lib/notifications/embedded-runner";
 import { notificationJobs } from "@/lib/notifications/jobs/registry";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
-import { bookWithOutbox, nextStart, seedSalon, type SalonFixture, useEmbeddedDelivery } from "../support/notifications-fixtures";
+import { bookWithOutbox, nextStart, seedSalonBeforeAll } from "../support/notifications-fixtures";
 
 /**
  * At-least-once delivery with idempotent consumers: whatever dies or repeats, each committed change
  * yields exactly one email of each kind.
  */
 
-let salon: SalonFixture;
+const salon = seedSalonBeforeAll();
 
-beforeAll(async () => {
-  useEmbeddedDelivery();
-  salon = await seedSalon();
-});
 
 async function confirmationsPerAppointment(ids: string[]): Promise<number[]> {
   const rows = await db.emailMessage.groupBy({

@@ -1,22 +1,13 @@
 import { InngestTestEngine } from "@inngest/test";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
+import { describe, expect, it, vi } from "vitest";
 import { toInngestFunction } from "@/inngest/to-inngest-function";
+import { db } from "@/lib/db";
 import { notifyStylistJob } from "@/lib/notifications/jobs/definitions/notify-stylist";
 import { sendCancellationNoticeJob } from "@/lib/notifications/jobs/definitions/send-cancellation-notice";
 import { sendConfirmationJob } from "@/lib/notifications/jobs/definitions/send-confirmation";
 import { REMINDER_SLEEP_STEP, sendReminderJob } from "@/lib/notifications/jobs/definitions/send-reminder";
 import { sendRescheduleNoticeJob } from "@/lib/notifications/jobs/definitions/send-reschedule-notice";
-import { resetNotificationSettings } from "@/lib/notifications/settings";
-import {
-  bookWithOutbox,
-  cancelWithOutbox,
-  emailsFor,
-  nextStart,
-  rescheduleWithOutbox,
-  seedSalon,
-  type SalonFixture,
-} from "../support/notifications-fixtures";
+import { bookWithOutbox, cancelWithOutbox, emailsFor, nextStart, rescheduleWithOutbox, seedSalonBeforeAll } from "../support/notifications-fixtures";
 
 /**
  * The real Inngest functions, run to completion by @inngest/test. The reminder's sleep is mocked (an
@@ -29,14 +20,9 @@ const sendConfirmation = toInngestFunction(sendConfirmationJob);
 const sendReminder = toInngestFunction(sendReminderJob);
 const sendRescheduleNotice = toInngestFunction(sendRescheduleNoticeJob);
 
-let salon: SalonFixture;
+const salon = seedSalonBeforeAll({ reminderLeadMinutes: 24 * 60 });
 const created = (appointmentId: string) => ({ name: "appointment.created", data: { appointmentId, version: 1 } });
 
-beforeAll(async () => {
-  delete process.env.RESEND_API_KEY;
-  resetNotificationSettings();
-  salon = await seedSalon({ reminderLeadMinutes: 24 * 60 });
-});
 
 describe("Inngest functions under @inngest/test", () => {
   it("send-confirmation emails the customer once, even when run twice", { timeout: 20_000 }, async () => {

@@ -1,28 +1,14 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import ICAL from "ical.js";
 import { db } from "@/lib/db";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { sendDueReminders } from "@/lib/notifications/send-due-reminders";
 import { resetNotificationSettings } from "@/lib/notifications/settings";
-import {
-  bookWithOutbox,
-  cancelWithOutbox,
-  emailsFor,
-  nextStart,
-  rescheduleWithOutbox,
-  seedSalon,
-  type SalonFixture,
-  useEmbeddedDelivery,
-} from "../support/notifications-fixtures";
+import { bookWithOutbox, cancelWithOutbox, emailsFor, nextStart, rescheduleWithOutbox, seedSalonBeforeAll } from "../support/notifications-fixtures";
 
 /** The embedded mode end to end: outbox → in-process handlers → rendered emails in the local mailbox. */
 
-let salon: SalonFixture;
-
-beforeAll(async () => {
-  useEmbeddedDelivery();
-  salon = await seedSalon();
-});
+const salon = seedSalonBeforeAll();
 
 beforeEach(() => resetNotificationSettings());
 

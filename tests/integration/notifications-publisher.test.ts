@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { inngest } from "@/lib/notifications/jobs/inngest-client";
 import { db } from "@/lib/db";
+import { inngest } from "@/lib/notifications/jobs/inngest-client";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { resetNotificationSettings } from "@/lib/notifications/settings";

@@ -1,8 +1,8 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { toInngestFunction } from "@/inngest/to-inngest-function";
-import { sendConfirmationJob } from "@/lib/notifications/jobs/definitions/send-confirmation";
 import { db } from "@/lib/db";
+import { sendConfirmationJob } from "@/lib/notifications/jobs/definitions/send-confirmation";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { resetNotificationSettings } from "@/lib/notifications/settings";
 import { startHttpStub, type RecordedRequest, type StubReply } from "../support/http-stub";

@@ -1,6 +1,7 @@
-import { resetNotificationSettings } from "@/lib/notifications/settings";
+import { beforeAll } from "vitest";
 import { db } from "@/lib/db";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
+import { resetNotificationSettings } from "@/lib/notifications/settings";
 
 /**
  * Appointments written exactly as the booking core writes them: the change and its outbox row in one
@@ -45,6 +46,19 @@ export async function seedSalon(options: { reminderLeadMinutes?: number } = {}):
 let slot = 0;
 
 /** A distinct future start for each call, so bookings never collide on the no-overlap constraint. */
+/**
+ * The usual set-up of a notification test file: embedded delivery and a seeded salon before its tests.
+ * The returned fixture is filled in by then, so tests use it as they would a seeded one.
+ */
+export function seedSalonBeforeAll(options: Parameters<typeof seedSalon>[0] = {}): SalonFixture {
+  const salon: SalonFixture = { customerId: "", staffId: "", serviceId: "" };
+  beforeAll(async () => {
+    useEmbeddedDelivery();
+    Object.assign(salon, await seedSalon(options));
+  });
+  return salon;
+}
+
 export function nextStart(base = Date.parse("2030-01-07T10:00:00Z")): Date {
   return new Date(base + slot++ * 90 * MINUTE);
 }
