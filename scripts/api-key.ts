@@ -2,8 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { DEFAULT_KEY_LIFETIME_DAYS, expiryInDays, MAX_KEY_LIFETIME_DAYS } from "../lib/api-keys/expiry";
 import { API_KEY_SCOPES, ZApiKeyScope } from "../lib/api-keys/schema";
-import { runMain } from "./lib/run-main";
-import { withDatabase } from "./lib/with-database";
+import { parseCommandLineWith, runOperatorCommand } from "./lib/run-operator-command";
 
 /**
  * API keys for /api/v1 from the server, for any owner (the dashboard makes keys for the signed-in staff
@@ -52,45 +51,35 @@ function parseCommandLine() {
     allowPositionals: true,
   });
   const [command, id] = positionals;
-  const parsed = ZCommand.safeParse({ command, id, ...values, expiresDays: values["expires-days"] });
-  if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => i.message).join("; ")}\n${USAGE}`);
-  return parsed.data;
+  return parseCommandLineWith(ZCommand, { command, id, ...values, expiresDays: values["expires-days"] }, USAGE);
 }
 
-runMain(async () => {
-  const args = parseCommandLine();
-  await withDatabase(async (url) => {
-    // Set before the app modules load: their database client reads DATABASE_URL once.
-    process.env.DATABASE_URL = url;
-    const { assertCan } = await import("@/lib/auth/permissions");
-    assertCan("OPERATOR", "apiKeys.manageAny");
+runOperatorCommand({
+  parse: parseCommandLine,
+  permission: "apiKeys.manageAny",
+  async run(args) {
     const { findKeyOwnerByEmail, listApiKeys } = await import("@/lib/api-keys/data");
     const { createApiKey, revokeApiKey } = await import("@/lib/api-keys/mutations");
     const { operatorActor } = await import("@/lib/auth/actor");
-    const { db } = await import("@/lib/db");
-    try {
-      if (args.command === "create") {
-        const owner = await findKeyOwnerByEmail(args.email);
-        if (!owner) throw new Error(`No user with the email ${args.email}.`);
-        const expiresAt = expiryInDays(args.expiresDays);
-        const name = args.name ?? `${args.email} (${new Date().toISOString().slice(0, 10)})`;
-        const created = await createApiKey(operatorActor, { ownerId: owner.id, name, scopes: args.scopes, expiresAt });
-        console.error(`Created key ${created.id} (${created.prefix}…) acting as ${args.email} (${owner.role}). Store it now: it is not shown again.`);
-        console.log(created.key);
-      } else if (args.command === "list") {
-        const keys = await listApiKeys();
-        if (args.json) return console.log(JSON.stringify(keys, null, 2));
-        if (keys.length === 0) console.log("No API keys.");
-        for (const k of keys) {
-          const state = k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt <= new Date() ? "expired" : "active";
-          console.log(`${k.id}  ${k.prefix}…  ${state.padEnd(7)}  ${k.ownerEmail.padEnd(30)}  ${k.name}  [${k.scopes.join(",")}]  last used ${k.lastUsedAt?.toISOString() ?? "never"}`);
-        }
-      } else {
-        await revokeApiKey(operatorActor, args.id);
-        console.error(`Revoked ${args.id}.`);
+    if (args.command === "create") {
+      const owner = await findKeyOwnerByEmail(args.email);
+      if (!owner) throw new Error(`No user with the email ${args.email}.`);
+      const expiresAt = expiryInDays(args.expiresDays);
+      const name = args.name ?? `${args.email} (${new Date().toISOString().slice(0, 10)})`;
+      const created = await createApiKey(operatorActor, { ownerId: owner.id, name, scopes: args.scopes, expiresAt });
+      console.error(`Created key ${created.id} (${created.prefix}…) acting as ${args.email} (${owner.role}). Store it now: it is not shown again.`);
+      console.log(created.key);
+    } else if (args.command === "list") {
+      const keys = await listApiKeys();
+      if (args.json) return console.log(JSON.stringify(keys, null, 2));
+      if (keys.length === 0) console.log("No API keys.");
+      for (const k of keys) {
+        const state = k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt <= new Date() ? "expired" : "active";
+        console.log(`${k.id}  ${k.prefix}…  ${state.padEnd(7)}  ${k.ownerEmail.padEnd(30)}  ${k.name}  [${k.scopes.join(",")}]  last used ${k.lastUsedAt?.toISOString() ?? "never"}`);
       }
-    } finally {
-      await db.$disconnect();
+    } else {
+      await revokeApiKey(operatorActor, args.id);
+      console.error(`Revoked ${args.id}.`);
     }
-  });
+  },
 });

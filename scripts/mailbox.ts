@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { runMain } from "./lib/run-main";
-import { withDatabase } from "./lib/with-database";
+import { parseCommandLineWith, runOperatorCommand } from "./lib/run-operator-command";
 
 /**
  * The local mailbox for operators and tests: every email the app recorded, newest first, whichever
@@ -24,33 +23,23 @@ function parseCommandLine() {
     options: { to: { type: "string" }, limit: { type: "string" }, json: { type: "boolean" } },
     allowPositionals: true,
   });
-  const parsed = ZArgs.safeParse({ command: positionals[0] ?? "list", ...values });
-  if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => i.message).join("; ")}\nusage: mailbox list [--to EMAIL] [--limit N] [--json]`);
-  return parsed.data;
+  return parseCommandLineWith(ZArgs, { command: positionals[0] ?? "list", ...values }, "usage: mailbox list [--to EMAIL] [--limit N] [--json]");
 }
 
-runMain(async () => {
-  const args = parseCommandLine();
-  await withDatabase(async (url) => {
-    // Set before the app modules load: their database client reads DATABASE_URL once.
-    process.env.DATABASE_URL = url;
-    const { assertCan } = await import("@/lib/auth/permissions");
-    assertCan("OPERATOR", "emailLog.viewAccountEmails");
+runOperatorCommand({
+  parse: parseCommandLine,
+  permission: "emailLog.viewAccountEmails",
+  async run(args) {
     const { listRecentEmails } = await import("@/lib/notifications/data");
     const { toMailboxEntry } = await import("@/lib/notifications/mailbox-entry");
-    const { db } = await import("@/lib/db");
-    try {
-      const entries = (await listRecentEmails({ to: args.to, limit: args.limit })).map(toMailboxEntry);
-      if (args.json) {
-        console.log(JSON.stringify(entries, null, 2));
-        return;
-      }
-      if (entries.length === 0) console.log("The mailbox is empty.");
-      for (const e of entries) {
-        console.log(`${e.createdAt}  ${e.status.padEnd(6)}  ${e.kind.padEnd(17)}  ${e.to.padEnd(32)}  ${e.subject}`);
-      }
-    } finally {
-      await db.$disconnect();
+    const entries = (await listRecentEmails({ to: args.to, limit: args.limit })).map(toMailboxEntry);
+    if (args.json) {
+      console.log(JSON.stringify(entries, null, 2));
+      return;
     }
-  });
+    if (entries.length === 0) console.log("The mailbox is empty.");
+    for (const e of entries) {
+      console.log(`${e.createdAt}  ${e.status.padEnd(6)}  ${e.kind.padEnd(17)}  ${e.to.padEnd(32)}  ${e.subject}`);
+    }
+  },
 });

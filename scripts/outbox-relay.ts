@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { runMain } from "./lib/run-main";
-import { withDatabase } from "./lib/with-database";
+import { runOperatorCommand } from "./lib/run-operator-command";
 
 /**
  * Publishes outbox rows that were committed but never published (a crashed process, an Inngest outage):
@@ -18,26 +17,19 @@ const ZArgs = z.object({
   batch: z.coerce.number().int().min(1).max(1000).default(50),
 });
 
-runMain(async () => {
-  const { values } = parseArgs({ options: { watch: { type: "boolean" }, interval: { type: "string" }, batch: { type: "string" } } });
-  const args = ZArgs.parse(values);
-  await withDatabase(async (url) => {
-    process.env.DATABASE_URL = url;
-    const { assertCan } = await import("@/lib/auth/permissions");
-    assertCan("OPERATOR", "outbox.manage");
+runOperatorCommand({
+  parse: () =>
+    ZArgs.parse(parseArgs({ options: { watch: { type: "boolean" }, interval: { type: "string" }, batch: { type: "string" } } }).values),
+  permission: "outbox.manage",
+  async run(args) {
     const { publishPendingOutbox } = await import("@/lib/notifications/publisher");
-    const { db } = await import("@/lib/db");
-    try {
-      do {
-        const summary = await publishPendingOutbox({ batchSize: args.batch });
-        console.log(
-          `${new Date().toISOString()}  ${summary.mode}: published ${summary.published}, failed ${summary.failed}` +
-            (summary.remindersSent === undefined ? "" : `, reminders sent ${summary.remindersSent}`),
-        );
-        if (args.watch) await new Promise((resolve) => setTimeout(resolve, args.interval * 1000));
-      } while (args.watch);
-    } finally {
-      await db.$disconnect();
-    }
-  });
+    do {
+      const summary = await publishPendingOutbox({ batchSize: args.batch });
+      console.log(
+        `${new Date().toISOString()}  ${summary.mode}: published ${summary.published}, failed ${summary.failed}` +
+          (summary.remindersSent === undefined ? "" : `, reminders sent ${summary.remindersSent}`),
+      );
+      if (args.watch) await new Promise((resolve) => setTimeout(resolve, args.interval * 1000));
+    } while (args.watch);
+  },
 });
