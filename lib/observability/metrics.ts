@@ -48,29 +48,21 @@ function createMetrics(): Metrics {
     },
   });
 
-  // Counters whose value is the database's count: Prometheus's rate()/increase() work on them as usual.
-  new Counter({
+  countsFromDatabase(registry, {
     name: "pamper_appointment_events_total",
     help: "Appointment changes recorded in the audit trail, by action.",
-    labelNames: ["action"] as const,
-    registers: [registry],
-    async collect() {
-      const counts = await safely("appointment events", countAppointmentEventsByAction);
-      this.reset();
-      for (const action of APPOINTMENT_ACTIONS) this.inc({ action }, counts?.[action] ?? 0);
-    },
+    label: "action",
+    keys: APPOINTMENT_ACTIONS,
+    read: ["appointment events", countAppointmentEventsByAction],
   });
 
-  new Counter({
+  countsFromDatabase(registry, {
     name: "pamper_emails_total",
     help: "Emails by final delivery status (sent or failed).",
-    labelNames: ["status"] as const,
-    registers: [registry],
-    async collect() {
-      const counts = await safely("email statuses", countEmailsByStatus);
-      this.reset();
-      for (const status of EMAIL_STATUSES) this.inc({ status: status.toLowerCase() }, counts?.[status] ?? 0);
-    },
+    label: "status",
+    keys: EMAIL_STATUSES,
+    labelValue: (status) => status.toLowerCase(),
+    read: ["email statuses", countEmailsByStatus],
   });
 
   const outboxUnpublished = new Gauge({
@@ -102,6 +94,31 @@ function createMetrics(): Metrics {
   });
 
   return { registry, httpDuration, requestErrors };
+}
+
+type DatabaseCounts = {
+  name: string;
+  help: string;
+  label: string;
+  /** Every value the series has, so one the database has not counted yet reads 0 rather than missing. */
+  keys: readonly string[];
+  labelValue?: (key: string) => string;
+  read: [what: string, count: () => Promise<Record<string, number>>];
+};
+
+/** A counter whose value is the database's count per key: Prometheus's rate()/increase() work on it as usual. */
+function countsFromDatabase(registry: Registry, { name, help, label, keys, labelValue = (key) => key, read }: DatabaseCounts): void {
+  new Counter({
+    name,
+    help,
+    labelNames: [label],
+    registers: [registry],
+    async collect() {
+      const counts = await safely(...read);
+      this.reset();
+      for (const key of keys) this.inc({ [label]: labelValue(key) }, counts?.[key] ?? 0);
+    },
+  });
 }
 
 // A failing query must not turn the whole scrape into an error: the other series still matter, and
