@@ -28,7 +28,7 @@ export type NotificationJob<N extends TOutboxEventName = TOutboxEventName> = {
   handler(context: { event: JobEvent<N>; step: JobStep }): Promise<unknown>;
 };
 
-/** Any job, whatever events it handles: what the embedded runner iterates over. */
+/** Any job, whatever events it handles: what the registry lists, for the embedded runner and inngest/. */
 export type AnyNotificationJob = Omit<NotificationJob, "events" | "handler"> & {
   events: readonly TOutboxEventName[];
   handler(context: { event: JobEvent; step: JobStep }): Promise<unknown>;
