@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { actorCan } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/errors";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { parseInput } from "@/lib/parse-input";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
 import { computeAvailability } from "./availability";
 import {
@@ -16,7 +17,6 @@ import {
 } from "./availability-input";
 import { availabilityLoadWindow } from "./load-window";
 import { decodeCursor, encodeCursor } from "./list-cursor";
-import { parseInput } from "./parse-input";
 import { ZAvailabilityQuery, ZListAppointmentsFilters, type TAppointmentStatus, type TAvailabilityQuery } from "./schema";
 
 /** The root client or a transaction's: the loaders run inside mutations' transactions too. */
@@ -40,9 +40,7 @@ export function salonAndServiceSql(serviceId: string): Prisma.Sql {
 
 export async function loadSalonAndService(client: QueryClient, serviceId: string): Promise<SalonAndServiceRow> {
   const rows = await client.$queryRaw<SalonAndServiceRow[]>(salonAndServiceSql(serviceId));
-  const row = rows[0];
-  if (!row) throw new AppError("NOT_FOUND", "The salon has not been set up yet.");
-  return row;
+  return orNotFound(rows[0], "The salon has not been set up yet.");
 }
 
 /**
@@ -162,8 +160,7 @@ export async function isAppointmentVisible(actor: Actor, id: string): Promise<bo
 export async function getAppointment(actor: Actor, id: string): Promise<AppointmentView> {
   const row = await db.appointment.findFirst({ where: { id, ...visibleTo(actor) }, select: appointmentViewSelect });
   // Someone else's appointment answers exactly like a missing one, so ids cannot be probed.
-  if (!row) throw new AppError("NOT_FOUND", "That appointment does not exist.");
-  return toAppointmentView(row);
+  return toAppointmentView(orNotFound(row, "That appointment does not exist."));
 }
 
 export type ListAppointmentsFilters = {
@@ -235,6 +232,5 @@ export async function getAppointmentHistory(actor: Actor, id: string): Promise<A
       },
     },
   });
-  if (!appointment) throw new AppError("NOT_FOUND", "That appointment does not exist.");
-  return appointment.events;
+  return orNotFound(appointment, "That appointment does not exist.").events;
 }
