@@ -49,7 +49,8 @@ export async function listStaff(options: { includeInactive?: boolean; serviceId?
 }
 
 export async function getStaffMember(id: string): Promise<StaffMember> {
-  return toStaffMember(orNotFound(await db.staffProfile.findUnique({ where: { userId: id }, select: staffSelect }), `No staff member with id ${id}.`));
+  const row = await db.staffProfile.findUnique({ where: { userId: id }, select: staffSelect });
+  return toStaffMember(orNotFound(row, `No staff member with id ${id}.`));
 }
 
 /** Everything the stylist editor shows: profile, account email, services, weekly hours and coming time off. */
