@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { isAppError, type ErrorCode } from "@/lib/errors";
+import type { z } from "zod";
+import { AppError, fieldErrorsFromZod, isAppError, type ErrorCode, type FieldError } from "@/lib/errors";
 
 /**
  * What a form's server action returns. `values` echoes the submitted text because React 19 resets
@@ -24,15 +24,18 @@ export function formValues(formData: FormData, omit: string[] = ["password"]): R
 }
 
 export function validationState(error: z.ZodError, values: Record<string, string>): ActionState {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return { status: "error", code: "VALIDATION", message: "Please correct the highlighted fields.", fieldErrors, values };
+  return errorState(new AppError("VALIDATION", "Please correct the highlighted fields.", fieldErrorsFromZod(error)), values);
 }
 
 /** The ONE place where an AppError becomes form feedback; anything else is a bug and is rethrown. */
 export function errorState(error: unknown, values: Record<string, string>): ActionState {
   if (!isAppError(error)) throw error;
-  const fieldErrors: Record<string, string> = {};
-  for (const fieldError of error.fieldErrors) fieldErrors[fieldError.path] ??= fieldError.message;
-  return { status: "error", code: error.code, message: error.message, fieldErrors, values };
+  return { status: "error", code: error.code, message: error.message, fieldErrors: byFormField(error.fieldErrors), values };
+}
+
+/** A form shows one message per input, named by the top-level field (a nested path belongs to its input). */
+function byFormField(fieldErrors: FieldError[]): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const { path, message } of fieldErrors) byField[path.split(".")[0] || "form"] ??= message;
+  return byField;
 }

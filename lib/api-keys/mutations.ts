@@ -7,7 +7,8 @@ import { keyExpiryProblem } from "@/lib/api-keys/expiry";
 import { generateApiKey } from "@/lib/api-keys/secret";
 import { ADMIN_ONLY_SCOPES, ZCreateApiKeyInput, type TCreateApiKeyInput } from "@/lib/api-keys/schema";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { AppError, orNotFound } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
 
 const keyLabel = (key: { name: string; prefix: string }) => `${key.name} (${key.prefix}…)`;
 
@@ -16,9 +17,11 @@ const keyLabel = (key: { name: string; prefix: string }) => `${key.name} (${key.
  * live here, so the dashboard, the CLI and any future door enforce the same ones.
  */
 export async function createApiKey(actor: Actor, input: TCreateApiKeyInput, now = new Date()): Promise<{ id: string; key: string; prefix: string }> {
-  const parsed = ZCreateApiKeyInput.parse(input);
-  const owner = await db.user.findUnique({ where: { id: parsed.ownerId }, select: { id: true, role: true } });
-  if (!owner) throw new AppError("NOT_FOUND", "The key's owner does not exist.");
+  const parsed = parseInput(ZCreateApiKeyInput, input);
+  const owner = orNotFound(
+    await db.user.findUnique({ where: { id: parsed.ownerId }, select: { id: true, role: true } }),
+    "The key's owner does not exist.",
+  );
   // Checked here, so the dashboard and the operator CLI refuse the same keys.
   const adminScopes = parsed.scopes.filter((scope) => ADMIN_ONLY_SCOPES.includes(scope));
   if (adminScopes.length > 0 && !can(owner.role, "apiKeys.adminScopes")) {
@@ -55,8 +58,7 @@ export async function revokeKeysOwnedBy(tx: Prisma.TransactionClient, actor: Act
 /** Revokes a key (kept for the audit trail). Revoking twice keeps the first revocation time. */
 export async function revokeApiKey(actor: Actor, id: string, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
-    const key = await tx.apiKey.findUnique({ where: { id }, select: { revokedAt: true, name: true, prefix: true } });
-    if (!key) throw new AppError("NOT_FOUND", `No API key with id ${id}.`);
+    const key = orNotFound(await tx.apiKey.findUnique({ where: { id }, select: { revokedAt: true, name: true, prefix: true } }), `No API key with id ${id}.`);
     if (key.revokedAt) return;
     await tx.apiKey.update({ where: { id }, data: { revokedAt: now } });
     await recordAudit(tx, actor, { entityKind: "api-key", entityId: id, entityLabel: keyLabel(key), action: "revoked", before: { revokedAt: null }, after: { revokedAt: now } });

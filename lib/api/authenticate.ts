@@ -1,4 +1,3 @@
-import { ApiError } from "@/lib/api/api-error";
 import { findApiKeyCountingRequest } from "@/lib/api/rate-limit/mutations";
 import { API_KEY_COUNTER_PREFIX, rateLimitState, rateLimitWindowStart, type RateLimitState } from "@/lib/api/rate-limit/rate-limit";
 import { touchApiKey } from "@/lib/api-keys/mutations";
@@ -6,6 +5,7 @@ import { hashApiKey, lookupPrefixOf } from "@/lib/api-keys/secret";
 import type { TApiKeyScope } from "@/lib/api-keys/schema";
 import type { Role, UserActor } from "@/lib/auth/actor";
 import { canAny, type PermissionNeed } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 /** Who is calling: the key, its scopes, and its owner, as whom the key acts. */
@@ -18,8 +18,8 @@ export type ApiPrincipal = {
 
 const BEARER = /^Bearer ([^\s]+)$/i;
 
-function unauthorized(detail: string): ApiError {
-  return new ApiError("UNAUTHORIZED", detail, [], { "WWW-Authenticate": 'Bearer realm="pamper-book"' });
+function unauthorized(detail: string): AppError {
+  return new AppError("UNAUTHORIZED", detail, [], { "WWW-Authenticate": 'Bearer realm="pamper-book"' });
 }
 
 /**
@@ -63,9 +63,9 @@ export async function authenticate(request: Request, now = new Date()): Promise<
  * the owner's role holds `permission` in the permission table.
  */
 export function authorizeKey(principal: ApiPrincipal, access: ApiAccess): void {
-  if (access.scope && !principal.scopes.has(access.scope)) throw new ApiError("FORBIDDEN", `This API key lacks the "${access.scope}" scope.`);
+  if (access.scope && !principal.scopes.has(access.scope)) throw new AppError("FORBIDDEN", `This API key lacks the "${access.scope}" scope.`);
   if (access.permission && !canAny(principal.owner.role, access.permission)) {
-    throw new ApiError("FORBIDDEN", "This API key's account does not have permission to do this.");
+    throw new AppError("FORBIDDEN", "This API key's account does not have permission to do this.");
   }
 }
 

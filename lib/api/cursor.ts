@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError } from "@/lib/api/api-error";
+import { AppError } from "@/lib/errors";
 
 /**
  * Cursors are opaque to clients (base64url JSON of the last row's id), so the ordering behind them can
@@ -15,7 +15,7 @@ export function decodeCursor(cursor: string): string {
   try {
     return ZCursorPayload.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"))).id;
   } catch {
-    throw new ApiError("VALIDATION", "The cursor is not one this API issued.", [{ path: "cursor", message: "Invalid cursor" }]);
+    throw new AppError("VALIDATION", "The cursor is not one this API issued.", [{ path: "cursor", message: "Invalid cursor" }]);
   }
 }
 

@@ -1,5 +1,4 @@
-import { ApiError } from "@/lib/api/api-error";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 
 /**
  * ETags are the resource's version (appointments) or last-update stamp (services): a cheap, exact
@@ -16,12 +15,12 @@ export function etagOf(token: number | string): string {
 export function requireIfMatch(request: Request): string | "*" {
   const header = request.headers.get("if-match");
   if (!header) {
-    throw new ApiError("PRECONDITION_REQUIRED", "Send If-Match with the ETag from your last GET of this resource.");
+    throw new AppError("PRECONDITION_REQUIRED", "Send If-Match with the ETag from your last GET of this resource.");
   }
   const value = header.trim();
   if (value === "*") return "*";
   const match = /^(?:W\/)?"([^"]{1,64})"$/.exec(value);
-  if (!match) throw new ApiError("BAD_REQUEST", 'If-Match must be an entity tag such as "3".');
+  if (!match) throw new AppError("BAD_REQUEST", 'If-Match must be an entity tag such as "3".');
   return match[1]!;
 }
 
@@ -34,8 +33,8 @@ export function requireIfMatchVersion(request: Request): number | undefined {
   return version;
 }
 
-export function staleEtag(): ApiError {
-  return new ApiError("PRECONDITION_FAILED", "The resource has changed since your If-Match ETag; GET it again.");
+export function staleEtag(): AppError {
+  return new AppError("PRECONDITION_FAILED", "The resource has changed since your If-Match ETag; GET it again.");
 }
 
 /** The core reports a stale expected version as VERSION_CONFLICT; over HTTP that is a failed If-Match. */

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/api-error";
+import { AppError } from "@/lib/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -15,7 +15,7 @@ export async function readJsonBodyText(request: Request): Promise<string> {
   if (text.trim() === "") return "";
   const contentType = request.headers.get("content-type") ?? "";
   if (!isJsonContentType(contentType)) {
-    throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Send the body as application/json (got "${contentType || "none"}").`);
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the body as application/json (got "${contentType || "none"}").`);
   }
   return text;
 }
@@ -42,8 +42,8 @@ async function readLimited(stream: ReadableStream<Uint8Array>): Promise<string> 
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
 
-function tooLarge(): ApiError {
-  return new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+function tooLarge(): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
 }
 
 /** Parses JSON text; `undefined` for an empty body so schemas can say whether a body is required. */
@@ -52,6 +52,6 @@ export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError("MALFORMED_JSON", "The body is not valid JSON.");
+    throw new AppError("MALFORMED_JSON", "The body is not valid JSON.");
   }
 }

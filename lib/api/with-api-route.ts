@@ -1,12 +1,12 @@
-import { ApiError } from "@/lib/api/api-error";
 import { authenticate, authorizeKey, type ApiAccess, type ApiPrincipal } from "@/lib/api/authenticate";
 import { idempotencyKeyOf, requestHash, runIdempotently, type IdempotencyCompletion } from "@/lib/api/idempotency/idempotency";
-import { problemFromError, problemResponse } from "@/lib/api/problem";
+import { errorResponse } from "@/lib/api/problem";
 import { assertWithinRateLimit } from "@/lib/api/rate-limit/rate-limit";
 import { parseJsonText, readJsonBodyText } from "@/lib/api/read-body";
 import { requestIdFor } from "@/lib/api/request-id";
 import { apiRoutePattern } from "@/lib/api/route-pattern";
 import type { ApiResult } from "@/lib/api/result";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { runWithRequestContext } from "@/lib/observability/request-context";
@@ -120,15 +120,9 @@ function toResponse(request: Request, result: ApiResult): Response {
   return new Response(JSON.stringify(result.body), { status: result.status, headers });
 }
 
-function errorResponse(error: unknown, requestId: string): Response {
-  const { problem, headers } = problemFromError(error);
-  if (problem.status >= 500) logger.error({ err: error, requestId }, "API request failed");
-  return problemResponse(problem, headers);
-}
-
 /** The handler for a method a route does not support: 405 with the methods it does (RFC 9110 Allow). */
 export function methodNotAllowed(allow: string) {
   return withPublicApiRoute((request) => {
-    throw new ApiError("METHOD_NOT_ALLOWED", `${request.method} is not supported here; use ${allow}.`, [], { Allow: allow });
+    throw new AppError("METHOD_NOT_ALLOWED", `${request.method} is not supported here; use ${allow}.`, [], { Allow: allow });
   });
 }

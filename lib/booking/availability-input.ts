@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, orNotFound } from "@/lib/errors";
 import type { AvailabilityInput, InstantRange, WorkingInterval } from "./availability";
 
 /**
@@ -46,9 +46,8 @@ export type BookableService = {
 
 /** The service of the row, or NOT_FOUND when it does not exist. */
 export function serviceOf(row: SalonAndServiceRow): BookableService {
-  if (row.serviceId === null) throw new AppError("NOT_FOUND", "That service does not exist.");
   return {
-    id: row.serviceId,
+    id: orNotFound(row.serviceId, "That service does not exist."),
     name: row.serviceName ?? "",
     active: row.serviceActive ?? false,
     durationMinutes: row.durationMinutes ?? 0,

@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { actorCan } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { parseInput } from "@/lib/parse-input";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
 import { salonAndServiceSql, staffSchedulesSql } from "./availability-sql";
 import { computeAvailability } from "./availability";
@@ -17,7 +18,6 @@ import {
 } from "./availability-input";
 import { availabilityLoadWindow } from "./load-window";
 import { decodeCursor, encodeCursor } from "./list-cursor";
-import { parseInput } from "./parse-input";
 import { ZAvailabilityQuery, ZListAppointmentsFilters, type TAppointmentStatus, type TAvailabilityQuery } from "./schema";
 
 /** The root client or a transaction's: the loaders run inside mutations' transactions too. */
@@ -25,9 +25,7 @@ export type QueryClient = Pick<PrismaClient, "$queryRaw">;
 
 export async function loadSalonAndService(client: QueryClient, serviceId: string): Promise<SalonAndServiceRow> {
   const rows = await client.$queryRaw<SalonAndServiceRow[]>(salonAndServiceSql(serviceId));
-  const row = rows[0];
-  if (!row) throw new AppError("NOT_FOUND", "The salon has not been set up yet.");
-  return row;
+  return orNotFound(rows[0], "The salon has not been set up yet.");
 }
 
 export function loadStaffSchedules(client: QueryClient, args: Parameters<typeof staffSchedulesSql>[0]): Promise<StaffScheduleRow[]> {
@@ -105,8 +103,7 @@ export async function isAppointmentVisible(actor: Actor, id: string): Promise<bo
 export async function getAppointment(actor: Actor, id: string): Promise<AppointmentView> {
   const row = await db.appointment.findFirst({ where: { id, ...visibleTo(actor) }, select: appointmentViewSelect });
   // Someone else's appointment answers exactly like a missing one, so ids cannot be probed.
-  if (!row) throw new AppError("NOT_FOUND", "That appointment does not exist.");
-  return toAppointmentView(row);
+  return toAppointmentView(orNotFound(row, "That appointment does not exist."));
 }
 
 export type ListAppointmentsFilters = {
@@ -178,6 +175,5 @@ export async function getAppointmentHistory(actor: Actor, id: string): Promise<A
       },
     },
   });
-  if (!appointment) throw new AppError("NOT_FOUND", "That appointment does not exist.");
-  return appointment.events;
+  return orNotFound(appointment, "That appointment does not exist.").events;
 }

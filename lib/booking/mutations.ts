@@ -3,9 +3,10 @@ import { db } from "@/lib/db";
 import { historyActorId, historyActorKind, type Actor } from "@/lib/auth/actor";
 import { actorCan, managesAppointment } from "@/lib/auth/permissions";
 import { isExclusionViolation } from "@/lib/db-errors";
-import { AppError } from "@/lib/errors";
+import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
+import { parseInput } from "@/lib/parse-input";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
 import { computeAvailability, isSlotAvailable } from "./availability";
 import {
@@ -19,7 +20,6 @@ import { assertBeforeCutoff } from "./cutoffs";
 import { loadSalonAndService, loadStaffSchedules, visibleTo } from "./data";
 import { creationChanges, diffChanges, type HistoryAction, type HistoryChanges } from "./history";
 import { availabilityLoadWindow } from "./load-window";
-import { parseInput } from "./parse-input";
 import {
   ZAddStaffNoteInput,
   ZAppointmentTransitionInput,
@@ -204,8 +204,7 @@ export async function bookAppointment(
   const startsAt = input.startsAt.getTime();
 
   return inTransaction(async (tx) => {
-    const customer = await tx.user.findUnique({ where: { id: input.customerId }, select: { id: true } });
-    if (!customer) throw new AppError("NOT_FOUND", "That customer does not exist.");
+    orNotFound(await tx.user.findUnique({ where: { id: input.customerId }, select: { id: true } }), "That customer does not exist.");
 
     const salon = await loadSalonAndService(tx, input.serviceId);
     // Staff book on the salon's behalf and may exceed the cap; a customer (web or API key) may not.
@@ -398,8 +397,10 @@ export async function cancelAppointment(
       throw new AppError("VALIDATION", "Give a reason for cancelling.", [{ path: "reason", message: "Required for staff." }]);
     }
     if (!staffPowers) {
-      const settings = await tx.salonSettings.findUnique({ where: { id: 1 }, select: { cancelCutoffMinutes: true } });
-      if (!settings) throw new AppError("NOT_FOUND", "The salon has not been set up yet.");
+      const settings = orNotFound(
+        await tx.salonSettings.findUnique({ where: { id: 1 }, select: { cancelCutoffMinutes: true } }),
+        "The salon has not been set up yet.",
+      );
       assertBeforeCutoff("cancel", current.startsAt.getTime(), settings.cancelCutoffMinutes, now.getTime());
     }
     const reason = input.reason ?? null;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { actorCan } from "@/lib/auth/permissions";
 import { visibleTo } from "@/lib/booking/data";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const customerSelect = { id: true, name: true, email: true, phone: true, createdAt: true } as const;
@@ -32,9 +32,7 @@ export function listCustomers(actor: Actor, options: { q?: string; cursorId?: st
 
 /** One customer; staff accounts (and customers out of the actor's sight) are "not found" here. */
 export async function getCustomer(actor: Actor, id: string): Promise<Customer> {
-  const customer = await db.user.findFirst({ where: { id, ...customersVisibleTo(actor) }, select: customerSelect });
-  if (!customer) throw new AppError("NOT_FOUND", `No customer with id ${id}.`);
-  return customer;
+  return orNotFound(await db.user.findFirst({ where: { id, ...customersVisibleTo(actor) }, select: customerSelect }), `No customer with id ${id}.`);
 }
 
 export function findCustomerByEmail(email: string): Promise<Customer | null> {

@@ -4,6 +4,7 @@ import { sqlStateOf } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { customerSelect, findCustomerByEmail, type Customer } from "@/lib/customers/data";
 import { ZCreateCustomerInput, type TCreateCustomerInput } from "@/lib/customers/schema";
+import { parseInput } from "@/lib/parse-input";
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown })?.code === "P2002" || sqlStateOf(error) === "23505";
@@ -15,7 +16,7 @@ function emailTaken(): AppError {
 
 /** Creates a customer account without a password (they can set one later through "forgot password"). */
 export async function createCustomer(input: TCreateCustomerInput): Promise<Customer> {
-  const data = ZCreateCustomerInput.parse(input);
+  const data = parseInput(ZCreateCustomerInput, input);
   try {
     return await db.user.create({ data: { ...data, role: "CUSTOMER" }, select: customerSelect });
   } catch (error) {
@@ -29,7 +30,7 @@ export async function createCustomer(input: TCreateCustomerInput): Promise<Custo
  * name and email, not an id. An email that belongs to a staff account is refused, not reused.
  */
 export async function findOrCreateCustomer(input: TCreateCustomerInput): Promise<Customer> {
-  const data = ZCreateCustomerInput.parse(input);
+  const data = parseInput(ZCreateCustomerInput, input);
   const existing = await findCustomerByEmail(data.email);
   if (existing) return existing;
   try {

@@ -1,11 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/errors";
 
 export async function getSalonSettings() {
-  const settings = await db.salonSettings.findUnique({ where: { id: 1 } });
-  if (!settings) throw new AppError("NOT_FOUND", "The salon has not been set up yet: run `npm run db:seed`.");
-  return settings;
+  return orNotFound(await db.salonSettings.findUnique({ where: { id: 1 } }), "The salon has not been set up yet: run `npm run db:seed`.");
 }
 
 export type SalonSettings = Awaited<ReturnType<typeof getSalonSettings>>;

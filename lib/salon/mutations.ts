@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { parseInput } from "@/lib/parse-input";
 import { ZSalonSettingsInput, type TSalonSettingsInput } from "./schema";
 
 /**
@@ -9,7 +10,7 @@ import { ZSalonSettingsInput, type TSalonSettingsInput } from "./schema";
  * notice or timezone applies to the very next availability query.
  */
 export async function updateSalonSettings(actor: Actor, input: TSalonSettingsInput) {
-  const data = ZSalonSettingsInput.parse(input);
+  const data = parseInput(ZSalonSettingsInput, input);
   return db.$transaction(async (tx) => {
     const { id: _id, updatedAt: _before, ...before } = await tx.salonSettings.findUniqueOrThrow({ where: { id: 1 } });
     const saved = await tx.salonSettings.update({ where: { id: 1 }, data });

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/errors";
 
 const serviceSummarySelect = {
   id: true,
@@ -38,9 +38,7 @@ export type ServiceDetail = Awaited<ReturnType<typeof getService>>;
 
 /** One service by id, active or not (staff need to see what they deactivated). */
 export async function getService(id: string) {
-  const service = await db.service.findUnique({ where: { id }, select: serviceDetailSelect });
-  if (!service) throw new AppError("NOT_FOUND", `No service with id ${id}.`);
-  return service;
+  return orNotFound(await db.service.findUnique({ where: { id }, select: serviceDetailSelect }), `No service with id ${id}.`);
 }
 
 /** A page of services in the salon's order; inactive ones only when asked for. */

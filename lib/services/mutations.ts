@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { sqlStateOf } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
 import type { ServiceDetail } from "@/lib/services/data";
 import { getService } from "@/lib/services/data";
 import { ZCreateServiceInput, ZUpdateServiceInput, type TCreateServiceInput, type TUpdateServiceInput } from "@/lib/services/schema";
@@ -24,7 +25,7 @@ const auditedFields = {
 } as const;
 
 export async function createService(actor: Actor, input: TCreateServiceInput): Promise<ServiceDetail> {
-  const data = ZCreateServiceInput.parse(input);
+  const data = parseInput(ZCreateServiceInput, input);
   try {
     const id = await db.$transaction(async (tx) => {
       const row = await tx.service.create({ data, select: { id: true, ...auditedFields } });
@@ -45,7 +46,7 @@ export async function createService(actor: Actor, input: TCreateServiceInput): P
  * Appointments keep the price and duration they were booked with, so edits never rewrite history.
  */
 export async function updateService(actor: Actor, id: string, input: TUpdateServiceInput, expectedUpdatedAt?: Date): Promise<ServiceDetail> {
-  const data = ZUpdateServiceInput.parse(input);
+  const data = parseInput(ZUpdateServiceInput, input);
   await getService(id);
   try {
     await db.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/errors";
 
 const staffSelect = {
   userId: true,
@@ -50,13 +50,12 @@ export async function listStaff(options: { includeInactive?: boolean; serviceId?
 
 export async function getStaffMember(id: string): Promise<StaffMember> {
   const row = await db.staffProfile.findUnique({ where: { userId: id }, select: staffSelect });
-  if (!row) throw new AppError("NOT_FOUND", `No staff member with id ${id}.`);
-  return toStaffMember(row);
+  return toStaffMember(orNotFound(row, `No staff member with id ${id}.`));
 }
 
 /** Everything the stylist editor shows: profile, account email, services, weekly hours and coming time off. */
 export async function getStaffForEdit(id: string, now: Date = new Date()) {
-  const row = await db.staffProfile.findUnique({
+  const found = await db.staffProfile.findUnique({
     where: { userId: id },
     select: {
       userId: true,
@@ -70,7 +69,7 @@ export async function getStaffForEdit(id: string, now: Date = new Date()) {
       timeOff: { where: { endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, reason: true } },
     },
   });
-  if (!row) throw new AppError("NOT_FOUND", `No staff member with id ${id}.`);
+  const row = orNotFound(found, `No staff member with id ${id}.`);
   return { ...row, id: row.userId, serviceIds: row.services.map((link) => link.serviceId) };
 }
 

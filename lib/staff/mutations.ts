@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { sqlStateOf } from "@/lib/db-errors";
-import { AppError } from "@/lib/errors";
+import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TNewStaffAccount, TStaffProfile } from "./schema";
 import { formatDayHours, WEEKDAYS, type WeeklyInterval } from "./weekly-hours";
@@ -87,8 +87,10 @@ export async function updateStaffMember(actor: Actor, staffId: string, profile: 
 /** Replaces a stylist's weekly hours as a whole (their own "My schedule" page). */
 export async function setWeeklyHours(actor: Actor, staffId: string, hours: WeeklyInterval[]): Promise<void> {
   await db.$transaction(async (tx) => {
-    const profile = await tx.staffProfile.findUnique({ where: { userId: staffId }, select: { userId: true, displayName: true } });
-    if (!profile) throw new AppError("NOT_FOUND", "That stylist does not exist.");
+    const profile = orNotFound(
+      await tx.staffProfile.findUnique({ where: { userId: staffId }, select: { userId: true, displayName: true } }),
+      "That stylist does not exist.",
+    );
     await writeHours(tx, actor, profile, hours);
   });
 }

@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { TOKEN_TTL_MS } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { sqlStateOf } from "@/lib/db-errors";
-import { AppError } from "@/lib/errors";
+import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAcceptInvitationInput, TInviteMemberInput, TStaffRole } from "./schema";
 
@@ -52,10 +52,10 @@ export async function inviteMember(actor: Actor, input: TInviteMemberInput, now 
  */
 export async function acceptInvitation(input: TAcceptInvitationInput, now = new Date()): Promise<{ email: string }> {
   const email = await consumeToken("invitation", input.token);
-  const invitation = email
-    ? await db.invitation.findFirst({ where: { email, acceptedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } })
-    : null;
-  if (!invitation) throw new AppError("NOT_FOUND", "This invitation has expired or was already used. Ask the salon for a new one.");
+  const invitation = orNotFound(
+    email ? await db.invitation.findFirst({ where: { email, acceptedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } }) : null,
+    "This invitation has expired or was already used. Ask the salon for a new one.",
+  );
   const passwordHash = await hashPassword(input.password);
   try {
     await db.$transaction(async (tx) => {
@@ -96,8 +96,7 @@ export async function changeRole(actor: Actor, userId: string, role: TStaffRole)
 export async function setAccountDisabled(actor: Actor, userId: string, disabled: boolean, now = new Date()): Promise<void> {
   if (disabled) refuseSelf(actor, userId, "disable");
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } });
-    if (!user) throw new AppError("NOT_FOUND", "That account does not exist.");
+    const user = orNotFound(await tx.user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } }), "That account does not exist.");
     if (disabled === (user.disabledAt !== null)) return;
     await tx.user.update({
       where: { id: userId },

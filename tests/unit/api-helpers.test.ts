@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/api-error";
 import { decodeCursor, encodeCursor, pageOf } from "@/lib/api/cursor";
 import { requireIfMatch, requireIfMatchVersion } from "@/lib/api/etag";
 import { problemFromError } from "@/lib/api/problem";
@@ -13,10 +12,10 @@ import { AppError } from "@/lib/errors";
 const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
   new Request("http://localhost/x", { method: "POST", headers, body });
 
-async function thrown(promise: Promise<unknown>): Promise<ApiError> {
+async function thrown(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }
 
 describe("API key secrets", () => {
@@ -54,7 +53,7 @@ describe("request bodies", () => {
     expect((await thrown(readJsonBodyText(post("{}", { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) })))).status).toBe(413);
     expect((await thrown(readJsonBodyText(post(`"${"x".repeat(MAX_BODY_BYTES)}"`)))).status).toBe(413);
     expect(await readJsonBodyText(post("{}", { "content-type": "application/merge-patch+json" }))).toBe("{}");
-    expect(() => parseJsonText("{")).toThrow(ApiError);
+    expect(() => parseJsonText("{")).toThrow(AppError);
     expect(parseJsonText("")).toBeUndefined();
   });
 
@@ -64,7 +63,7 @@ describe("request bodies", () => {
       validate(schema, { a: "x", b: { c: 1, d: 2 }, e: 3 });
       expect.unreachable();
     } catch (error) {
-      const apiError = error as ApiError;
+      const apiError = error as AppError;
       expect(apiError.status).toBe(422);
       expect(apiError.fieldErrors).toEqual(expect.arrayContaining([
         { path: "e", message: "Unknown field" },

@@ -30,7 +30,8 @@ async function fetchMonth(serviceId: string, staffId: string, month: string, exc
   const params = new URLSearchParams({ serviceId, staffId, month });
   if (excludeAppointmentId) params.set("excludeAppointmentId", excludeAppointmentId);
   const response = await fetch(`/api/availability?${params.toString()}`, { cache: "no-store" });
-  if (!response.ok) throw new Error((await response.json().catch(() => null))?.message ?? "Could not load free times.");
+  // Errors are problem+json: `detail` says what went wrong in words a person can read.
+  if (!response.ok) throw new Error((await response.json().catch(() => null))?.detail ?? "Could not load free times.");
   return response.json();
 }
 

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { apiReference } from "@/lib/api/openapi/reference";
-import { apiErrorCodes } from "@/lib/api/api-error";
 import { errorCodes } from "@/lib/errors";
 import { FieldTable } from "./field-table";
 
@@ -15,9 +14,7 @@ const METHOD_COLOURS: Record<string, string> = {
 
 /** Every problem `code` with its status, anchored so a problem's `type` URI lands on its row. */
 function errorRows(): Array<{ code: string; status: number }> {
-  const all = new Map<string, number>(Object.entries(errorCodes));
-  for (const [code, { status }] of Object.entries(apiErrorCodes)) all.set(code, status);
-  return [...all.entries()].map(([code, status]) => ({ code, status })).sort((a, b) => a.status - b.status);
+  return Object.entries(errorCodes).map(([code, { status }]) => ({ code, status })).sort((a, b) => a.status - b.status);
 }
 
 /** The /api/v1 reference, rendered on the server from the served OpenAPI document (no client JS, no CDN). */

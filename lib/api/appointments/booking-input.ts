@@ -1,15 +1,15 @@
 import type { z } from "zod";
-import { ApiError } from "@/lib/api/api-error";
 import type { ApiPrincipal } from "@/lib/api/authenticate";
 import type { ZApiCreateAppointmentBody } from "@/lib/api/schemas/appointments";
 import type { TBookAppointmentInput } from "@/lib/booking/schema";
 import { managesAppointment } from "@/lib/auth/permissions";
 import { findOrCreateCustomer } from "@/lib/customers/mutations";
+import { AppError } from "@/lib/errors";
 
 type CreateBody = z.output<typeof ZApiCreateAppointmentBody>;
 
-function invalid(path: string, message: string): ApiError {
-  return new ApiError("VALIDATION", message, [{ path, message }]);
+function invalid(path: string, message: string): AppError {
+  return new AppError("VALIDATION", message, [{ path, message }]);
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import { ApiError } from "@/lib/api/api-error";
 import { withIfMatch } from "@/lib/api/etag";
 import type { ZApiUpdateAppointmentBody } from "@/lib/api/schemas/appointments";
 import type { Actor } from "@/lib/auth/actor";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
+import { AppError } from "@/lib/errors";
 import {
   cancelAppointment,
   changeCustomerNote,
@@ -26,17 +26,17 @@ export function changeAppointment(actor: Actor, id: string, expectedVersion: num
     note !== undefined && "note",
   ].filter((kind): kind is string => Boolean(kind));
   if (kinds.length === 0) {
-    throw new ApiError("VALIDATION", "Nothing to change: give startsAt, staffId or serviceId, a status, or a note.", [
+    throw new AppError("VALIDATION", "Nothing to change: give startsAt, staffId or serviceId, a status, or a note.", [
       { path: "", message: "Give one kind of change" },
     ]);
   }
   if (kinds.length > 1) {
-    throw new ApiError("VALIDATION", `Send one kind of change per request, not ${kinds.join(" and ")} together.`, [
+    throw new AppError("VALIDATION", `Send one kind of change per request, not ${kinds.join(" and ")} together.`, [
       { path: kinds.includes("status") ? "status" : "note", message: `Cannot be combined with ${kinds.filter((kind) => kind !== "status").join(", ")}` },
     ]);
   }
   if (reason !== undefined && status !== "CANCELLED") {
-    throw new ApiError("VALIDATION", "`reason` goes with status CANCELLED.", [{ path: "reason", message: "Only with status CANCELLED" }]);
+    throw new AppError("VALIDATION", "`reason` goes with status CANCELLED.", [{ path: "reason", message: "Only with status CANCELLED" }]);
   }
   const target = { appointmentId: id, ...(expectedVersion !== undefined && { expectedVersion }) };
   return withIfMatch(() => {

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { ApiError } from "@/lib/api/api-error";
 import {
   claimIdempotencyKey,
   completeIdempotencyRecord,
@@ -10,6 +9,7 @@ import {
 import { problemFromError } from "@/lib/api/problem";
 import type { ApiResult } from "@/lib/api/result";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -17,7 +17,7 @@ export function idempotencyKeyOf(request: Request): string | undefined {
   const key = request.headers.get("idempotency-key");
   if (key === null) return undefined;
   if (!VALID_KEY.test(key)) {
-    throw new ApiError("BAD_REQUEST", "Idempotency-Key must be 1–255 printable ASCII characters.");
+    throw new AppError("BAD_REQUEST", "Idempotency-Key must be 1–255 printable ASCII characters.");
   }
   return key;
 }
@@ -62,7 +62,7 @@ export async function runIdempotently(
   const completion: IdempotencyCompletion = {
     async complete(tx, result) {
       if (!(await completeIdempotencyRecord(claimId, result.status, result.body, tx))) {
-        throw new ApiError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is still being processed.");
+        throw new AppError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is still being processed.");
       }
     },
   };
@@ -83,12 +83,12 @@ export async function runIdempotently(
 }
 
 function replay(record: IdempotencyRow | null, hash: string): ApiResult {
-  if (!record) throw new ApiError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is still being processed.");
+  if (!record) throw new AppError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is still being processed.");
   if (record.requestHash !== hash) {
-    throw new ApiError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request body.");
+    throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request body.");
   }
   if (!record.completedAt || record.responseStatus === null) {
-    throw new ApiError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is still being processed.");
+    throw new AppError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is still being processed.");
   }
   return {
     status: record.responseStatus,

@@ -25,97 +25,67 @@ const Customer = ZApiCustomer.meta({ id: "Customer" });
 const idParam = z.object({ id: ZId });
 const changed = { 409: "Conflict (slot taken, cutoff passed, invalid transition)", 412: "If-Match is stale", 428: "If-Match is missing" };
 
-registerOperation({
-  method: "get", path: "/appointments", tag: "Appointments", scope: "appointments:read",
-  summary: "List appointments",
-  description: "Customer keys see only their own appointments. Ordered by start time.",
-  query: ZApiListAppointmentsQuery,
-  success: { status: 200, description: "A page of appointments", schema: ZApiAppointmentPage },
-});
-registerOperation({
-  method: "post", path: "/appointments", tag: "Appointments", scope: "appointments:write",
-  summary: "Book an appointment",
-  body: ZApiCreateAppointmentBody,
-  success: { status: 201, description: "Booked", schema: Appointment, etag: true },
-  errors: { 409: "SLOT_UNAVAILABLE, or an Idempotency-Key still in flight" },
-});
-registerOperation({
-  method: "get", path: "/appointments/{id}", tag: "Appointments", scope: "appointments:read",
-  summary: "Get an appointment", params: idParam,
-  success: { status: 200, description: "The appointment", schema: Appointment, etag: true },
-});
-registerOperation({
-  method: "patch", path: "/appointments/{id}", tag: "Appointments", scope: "appointments:write",
-  summary: "Reschedule an appointment or change its status", params: idParam, body: ZApiUpdateAppointmentBody,
-  success: { status: 200, description: "The updated appointment", schema: Appointment, etag: true },
-  errors: changed,
-});
-registerOperation({
-  method: "delete", path: "/appointments/{id}", tag: "Appointments", scope: "appointments:write",
-  summary: "Cancel an appointment (the record stays, status CANCELLED)", params: idParam,
-  body: ZApiCancelAppointmentBody, bodyOptional: true,
-  success: { status: 200, description: "The cancelled appointment", schema: Appointment, etag: true },
-  errors: changed,
-});
+type Errors = Record<number, string>;
+
+/**
+ * A collection and its items (`{path}/{id}`) share their shapes: scopes named after the collection, a
+ * page from the list, the item from the others. Each operation then states only what is its own.
+ */
+function collection(path: string, tag: string, scope: string, noun: { one: string; many: string }) {
+  const item = `${path}/{id}`;
+  const read = `${scope}:read`;
+  const write = `${scope}:write`;
+  return {
+    list(summary: string, query: z.ZodObject, page: z.ZodType, description?: string) {
+      registerOperation({ method: "get", path, tag, scope: read, summary, description, query, success: { status: 200, description: `A page of ${noun.many}`, schema: page } });
+    },
+    create(summary: string, body: z.ZodType, schema: z.ZodType, errors: Errors, options: { done?: string; etag?: boolean } = {}) {
+      const success = { status: 201, description: options.done ?? "Created", schema, etag: options.etag };
+      registerOperation({ method: "post", path, tag, scope: write, summary, body, success, errors });
+    },
+    get(summary: string, schema: z.ZodType, etag?: boolean) {
+      registerOperation({ method: "get", path: item, tag, scope: read, summary, params: idParam, success: { status: 200, description: `The ${noun.one}`, schema, etag } });
+    },
+    update(summary: string, body: z.ZodType, schema: z.ZodType, errors: Errors) {
+      const success = { status: 200, description: `The updated ${noun.one}`, schema, etag: true };
+      registerOperation({ method: "patch", path: item, tag, scope: write, summary, params: idParam, body, success, errors });
+    },
+    remove(summary: string, done: string, schema: z.ZodType, errors: Errors, body?: z.ZodType) {
+      const success = { status: 200, description: `The ${done} ${noun.one}`, schema, etag: true };
+      registerOperation({ method: "delete", path: item, tag, scope: write, summary, params: idParam, body, bodyOptional: body !== undefined, success, errors });
+    },
+  };
+}
+
+const appointments = collection("/appointments", "Appointments", "appointments", { one: "appointment", many: "appointments" });
+appointments.list("List appointments", ZApiListAppointmentsQuery, ZApiAppointmentPage, "Customer keys see only their own appointments. Ordered by start time.");
+appointments.create("Book an appointment", ZApiCreateAppointmentBody, Appointment, { 409: "SLOT_UNAVAILABLE, or an Idempotency-Key still in flight" }, { done: "Booked", etag: true });
+appointments.get("Get an appointment", Appointment, true);
+appointments.update("Reschedule an appointment or change its status", ZApiUpdateAppointmentBody, Appointment, changed);
+appointments.remove("Cancel an appointment (the record stays, status CANCELLED)", "cancelled", Appointment, changed, ZApiCancelAppointmentBody);
+
 registerOperation({
   method: "get", path: "/availability", tag: "Availability", scope: "appointments:read",
   summary: "Free slots for a service", query: ZApiAvailabilityQuery,
   success: { status: 200, description: "Bookable slots in the range", schema: ZApiAvailability },
 });
-registerOperation({
-  method: "get", path: "/services", tag: "Services", scope: "services:read",
-  summary: "List services", query: ZApiListServicesQuery,
-  success: { status: 200, description: "A page of services", schema: ZApiServicePage },
-});
-registerOperation({
-  method: "post", path: "/services", tag: "Services", scope: "services:write",
-  summary: "Create a service (admin keys)", body: ZCreateServiceInput,
-  success: { status: 201, description: "Created", schema: Service, etag: true },
-  errors: { 409: "Slug taken, or an Idempotency-Key still in flight" },
-});
-registerOperation({
-  method: "get", path: "/services/{id}", tag: "Services", scope: "services:read",
-  summary: "Get a service", params: idParam,
-  success: { status: 200, description: "The service", schema: Service, etag: true },
-});
-registerOperation({
-  method: "patch", path: "/services/{id}", tag: "Services", scope: "services:write",
-  summary: "Update a service (admin keys)", params: idParam, body: ZUpdateServiceInput,
-  success: { status: 200, description: "The updated service", schema: Service, etag: true },
-  errors: { 409: "Slug taken", 412: changed[412], 428: changed[428] },
-});
-registerOperation({
-  method: "delete", path: "/services/{id}", tag: "Services", scope: "services:write",
-  summary: "Deactivate a service (admin keys; the record stays)", params: idParam,
-  success: { status: 200, description: "The deactivated service", schema: Service, etag: true },
-  errors: { 412: changed[412], 428: changed[428] },
-});
-registerOperation({
-  method: "get", path: "/staff", tag: "Staff", scope: "staff:read",
-  summary: "List stylists with their services", query: ZApiListStaffQuery,
-  success: { status: 200, description: "A page of stylists", schema: ZApiStaffPage },
-});
-registerOperation({
-  method: "get", path: "/staff/{id}", tag: "Staff", scope: "staff:read",
-  summary: "Get a stylist", params: idParam,
-  success: { status: 200, description: "The stylist", schema: StaffMember },
-});
-registerOperation({
-  method: "get", path: "/customers", tag: "Customers", scope: "customers:read",
-  summary: "List or search customers (staff keys)", query: ZApiListCustomersQuery,
-  success: { status: 200, description: "A page of customers", schema: ZApiCustomerPage },
-});
-registerOperation({
-  method: "post", path: "/customers", tag: "Customers", scope: "customers:write",
-  summary: "Create a customer (staff keys)", body: ZCreateCustomerInput,
-  success: { status: 201, description: "Created", schema: Customer },
-  errors: { 409: "Email already registered, or an Idempotency-Key still in flight" },
-});
-registerOperation({
-  method: "get", path: "/customers/{id}", tag: "Customers", scope: "customers:read",
-  summary: "Get a customer (staff keys)", params: idParam,
-  success: { status: 200, description: "The customer", schema: Customer },
-});
+
+const services = collection("/services", "Services", "services", { one: "service", many: "services" });
+services.list("List services", ZApiListServicesQuery, ZApiServicePage);
+services.create("Create a service (admin keys)", ZCreateServiceInput, Service, { 409: "Slug taken, or an Idempotency-Key still in flight" }, { etag: true });
+services.get("Get a service", Service, true);
+services.update("Update a service (admin keys)", ZUpdateServiceInput, Service, { 409: "Slug taken", 412: changed[412], 428: changed[428] });
+services.remove("Deactivate a service (admin keys; the record stays)", "deactivated", Service, { 412: changed[412], 428: changed[428] });
+
+const staff = collection("/staff", "Staff", "staff", { one: "stylist", many: "stylists" });
+staff.list("List stylists with their services", ZApiListStaffQuery, ZApiStaffPage);
+staff.get("Get a stylist", StaffMember);
+
+const customers = collection("/customers", "Customers", "customers", { one: "customer", many: "customers" });
+customers.list("List or search customers (staff keys)", ZApiListCustomersQuery, ZApiCustomerPage);
+customers.create("Create a customer (staff keys)", ZCreateCustomerInput, Customer, { 409: "Email already registered, or an Idempotency-Key still in flight" });
+customers.get("Get a customer (staff keys)", Customer);
+
 registerOperation({
   method: "get", path: "/me", tag: "Me", summary: "The key's owner, role and scopes",
   success: { status: 200, description: "Who this key acts as", schema: ZApiMe },

@@ -1,6 +1,6 @@
-import { ApiError } from "@/lib/api/api-error";
 import { countRequestInWindow, deleteRateLimitWindowsBefore } from "@/lib/api/rate-limit/mutations";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 const WINDOW_SECONDS = 60;
@@ -64,7 +64,7 @@ export function isOverRateLimit({ limit, count }: RateLimitState): boolean {
 export function assertWithinRateLimit(state: RateLimitState): void {
   const { limit, resetSeconds, headers } = state;
   if (isOverRateLimit(state)) {
-    throw new ApiError("RATE_LIMITED", `Rate limit of ${limit} requests per minute exceeded; retry in ${resetSeconds} s.`, [], {
+    throw new AppError("RATE_LIMITED", `Rate limit of ${limit} requests per minute exceeded; retry in ${resetSeconds} s.`, [], {
       ...headers,
       "Retry-After": String(resetSeconds),
     });
