@@ -1,8 +1,8 @@
 import "server-only";
 import { revokeKeysOwnedBy } from "@/lib/api-keys/mutations";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "./password";
 import { requestLimitKeys, requestWindowStart, type EmailRequestKind } from "./request-limits";
 import { signInLimitKeys, windowStart } from "./sign-in-limits";
@@ -16,7 +16,7 @@ export async function createCustomer(input: { name: string; email: string; passw
       select: { id: true, name: true, email: true },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", "An account with this email already exists.", [
         { path: "email", message: "An account with this email already exists. Sign in or reset your password." },
       ]);

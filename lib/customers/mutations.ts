@@ -1,13 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { sqlStateOf } from "@/lib/db-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { customerSelect, findCustomerByEmail, type Customer } from "@/lib/customers/data";
 import { ZCreateCustomerInput, type TCreateCustomerInput } from "@/lib/customers/schema";
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "P2002" || sqlStateOf(error) === "23505";
-}
 
 function emailTaken(): AppError {
   return new AppError("CONFLICT", "An account with this email already exists.", [{ path: "email", message: "Already registered" }]);
