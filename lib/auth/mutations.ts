@@ -1,29 +1,10 @@
 import "server-only";
 import { revokeKeysOwnedBy } from "@/lib/api-keys/mutations";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db-errors";
-import { AppError } from "@/lib/errors";
 import { hashPassword } from "./password";
 import { requestLimitKeys, requestWindowStart, type EmailRequestKind } from "./request-limits";
 import { signInLimitKeys, windowStart } from "./sign-in-limits";
 import { createOneTimeToken, emailFromIdentifier, hashToken, tokenIdentifier, TOKEN_TTL_MS, type TokenPurpose } from "./tokens";
-
-export async function createCustomer(input: { name: string; email: string; password: string }) {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.user.create({
-      data: { name: input.name, email: input.email, passwordHash, role: "CUSTOMER" },
-      select: { id: true, name: true, email: true },
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError("CONFLICT", "An account with this email already exists.", [
-        { path: "email", message: "An account with this email already exists. Sign in or reset your password." },
-      ]);
-    }
-    throw error;
-  }
-}
 
 /** Issues a one-time token (one live token per purpose and email: older links stop working). */
 export async function issueToken(purpose: TokenPurpose, email: string): Promise<string> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
@@ -9,11 +10,15 @@ function emailTaken(): AppError {
   return new AppError("CONFLICT", "An account with this email already exists.", [{ path: "email", message: "Already registered" }]);
 }
 
-/** Creates a customer account without a password (they can set one later through "forgot password"). */
-export async function createCustomer(input: TCreateCustomerInput): Promise<Customer> {
+/**
+ * Creates a customer account. Staff and the API create it without a password (the customer can set one
+ * later through "forgot password"); someone registering themselves chooses one.
+ */
+export async function createCustomer(input: TCreateCustomerInput, credentials: { password?: string } = {}): Promise<Customer> {
   const data = ZCreateCustomerInput.parse(input);
+  const passwordHash = credentials.password === undefined ? undefined : await hashPassword(credentials.password);
   try {
-    return await db.user.create({ data: { ...data, role: "CUSTOMER" }, select: customerSelect });
+    return await db.user.create({ data: { ...data, passwordHash, role: "CUSTOMER" }, select: customerSelect });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;
