@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { decodeCursor } from "@/lib/api/cursor";
+import { decodeIdCursor } from "@/lib/cursor";
 import { auditReferenceNames, listAuditActors, listAuditEvents, type AuditEventView } from "@/lib/audit/data";
 import { describeAuditChange } from "@/lib/audit/describe";
 import { AUDIT_ENTITY_KINDS, AUDIT_ENTITY_LABELS, AUDIT_SOURCE_LABELS, ZAuditQuery, type TAuditQuery } from "@/lib/audit/schema";
@@ -18,7 +18,7 @@ const inputClass = "min-h-11 rounded-lg border border-stone-400 bg-white px-3 te
 function cursorIdOf(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   try {
-    return decodeCursor(cursor);
+    return decodeIdCursor(cursor);
   } catch {
     return undefined;
   }
