@@ -9,12 +9,12 @@ import { formValues, validationState, type ActionState } from "@/lib/action-stat
 import { createCustomer } from "@/lib/customers/mutations";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { rateLimitedMessage, type EmailRequestKind } from "@/lib/rate-limit/policies";
 import { clientIp } from "./client-ip";
 import { findTokenEmail, findUserByEmail } from "./data";
 import { clearSignInFailures, consumeAccountToken, markEmailVerified, revokeAllSessions, setPassword, takeEmailRequestAllowance, verifyEmailOwnership } from "./mutations";
 import { hashPassword } from "./password";
 import { signInWithPassword } from "./sign-in";
-import { rateLimitedMessage, type EmailRequestKind } from "./request-limits";
 import { sendTokenEmail } from "./send-token-email";
 import { safeCallbackUrl, ZForgotPasswordInput, ZRegisterInput, ZResetPasswordInput, ZSignInInput, ZSignInLinkInput, ZSignInLinkRequest, ZVerifyEmailInput } from "./schema";
 import { currentUser } from "./session";

@@ -1,12 +1,12 @@
 import "server-only";
 import { isAccountEmailKind } from "@/lib/auth/emails";
 import { takeEmailRequestAllowance } from "@/lib/auth/mutations";
-import { rateLimitedMessage } from "@/lib/auth/request-limits";
 import { AppError } from "@/lib/errors";
 import { markEmailFailed, markEmailSent } from "@/lib/notifications/mutations";
 import { notificationSettings } from "@/lib/notifications/settings";
 import type { EmailAttachment } from "@/lib/notifications/transport/mail-transport";
 import { selectMailTransport } from "@/lib/notifications/transport/select-transport";
+import { rateLimitedMessage } from "@/lib/rate-limit/policies";
 import { getEmailMessage } from "./data";
 import { insertResendCopy } from "./mutations";
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { getSessionState } from "@/lib/auth/data";
 import { consumeToken, issueToken, markEmailVerified, revokeAllSessions, setPassword, takeSignInAttempt } from "@/lib/auth/mutations";
 import { verifyPassword } from "@/lib/auth/password";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "@/lib/auth/sign-in-limits";
 import { createCustomer } from "@/lib/customers/mutations";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "@/lib/rate-limit/policies";
 
 /** The account core on a real database: lockouts, one-time tokens, revocation. */
 

@@ -3,10 +3,11 @@ import { actorOf, currentUser } from "@/lib/auth/session";
 import { getAvailability, isAppointmentVisible } from "@/lib/booking/data";
 import { ANY_STAFF } from "@/lib/customer-portal/selection";
 import { monthRange, ZMonthAvailabilityRequest, type MonthAvailabilityJson } from "@/lib/customer-portal/availability-request";
-import { isOverRateLimit, takeRateLimit } from "@/lib/api/rate-limit/rate-limit";
 import { clientIp } from "@/lib/auth/client-ip";
-import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { availabilityReadsPerIp } from "@/lib/rate-limit/policies";
+import { takeAllowance } from "@/lib/rate-limit/take-allowance";
+import { isOverRateLimit } from "@/lib/rate-limit/window";
 
 /**
  * Free slots for a month, for the booking page's TanStack Query. Public on purpose: guests browse times
@@ -48,7 +49,7 @@ export async function GET(request: NextRequest) {
 async function refuseIfRateLimited(request: NextRequest): Promise<NextResponse | undefined> {
   const ip = clientIp(request.headers);
   if (!ip) return undefined;
-  const state = await takeRateLimit("availability", ip, env().AVAILABILITY_RATE_LIMIT_PER_MINUTE);
+  const state = await takeAllowance(availabilityReadsPerIp, ip);
   if (!isOverRateLimit(state)) return undefined;
   return NextResponse.json(
     { code: "RATE_LIMITED", message: `Too many requests; try again in ${state.resetSeconds} seconds.` },
