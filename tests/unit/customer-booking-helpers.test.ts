@@ -4,7 +4,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { monthRange, ZMonthAvailabilityRequest } from "@/lib/customer-portal/availability-request";
 import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
 import { countByDate, dayPartOf, groupByDayPart } from "@/lib/customer-portal/day-parts";
-import { formatSalonDateTime, salonLocalDate } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime, salonLocalDate } from "@/lib/time/format-when";
 import { googleCalendarUrl } from "@/lib/customer-portal/google-calendar";
 import { currentStep, parseSelection, selectionHref } from "@/lib/customer-portal/selection";
 import { signInPerAccount, signInPerIp } from "@/lib/rate-limit/policies";

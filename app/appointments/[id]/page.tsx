@@ -10,7 +10,7 @@ import { appointmentGoogleLink } from "@/lib/customer-portal/appointment-calenda
 import { describeHistoryEntry, emailKindLabel, statusLabels } from "@/lib/customer-portal/appointment-labels";
 import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
 import { listCustomerEmailsForAppointment } from "@/lib/customer-portal/data";
-import { formatSalonDate, formatSalonDateTime, formatSalonTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDate, formatSalonDateTime, formatSalonTime } from "@/lib/time/format-when";
 import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
 import { env } from "@/lib/env";
 import { formatDuration, formatPrice } from "@/lib/format";

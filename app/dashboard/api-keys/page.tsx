@@ -3,7 +3,7 @@ import { listApiKeys } from "@/lib/api-keys/data";
 import { DEFAULT_KEY_LIFETIME_DAYS, MAX_KEY_LIFETIME_DAYS } from "@/lib/api-keys/expiry";
 import { requirePermission } from "@/lib/auth/gates";
 import { can } from "@/lib/auth/permissions";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import { salonToday } from "@/lib/dashboard/clock";
 import { getSalonSettings } from "@/lib/salon/data";
 import { addDays } from "@/lib/time/zoned";

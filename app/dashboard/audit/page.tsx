@@ -5,7 +5,7 @@ import { auditReferenceNames, listAuditActors, listAuditEvents, type AuditEventV
 import { describeAuditChange } from "@/lib/audit/describe";
 import { AUDIT_ENTITY_KINDS, AUDIT_ENTITY_LABELS, AUDIT_SOURCE_LABELS, ZAuditQuery, type TAuditQuery } from "@/lib/audit/schema";
 import { requirePermission } from "@/lib/auth/gates";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import { getSalonSettings } from "@/lib/salon/data";
 import { addDays, startOfLocalDay } from "@/lib/time/zoned";
 

@@ -5,7 +5,7 @@ import { isAccountEmailKind } from "@/lib/auth/emails";
 import { requirePermission } from "@/lib/auth/gates";
 import { can } from "@/lib/auth/permissions";
 import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import { listEmailLog } from "@/lib/dashboard/data";
 import { getSalonSettings } from "@/lib/salon/data";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/gates";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import { roleLabels } from "@/lib/dashboard/labels";
 import { getSalonSettings } from "@/lib/salon/data";
 import { listPendingInvitations, listTeam } from "@/lib/team/data";

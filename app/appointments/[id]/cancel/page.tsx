@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { cancelAction } from "@/lib/customer-portal/actions";
 import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
 import { getSalonSettings } from "@/lib/salon/data";
 import { AppointmentTextForm } from "../../_components/appointment-text-form";

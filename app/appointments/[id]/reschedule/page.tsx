@@ -5,7 +5,7 @@ import { StepHeading } from "@/components/ui/step-heading";
 import { requireUser } from "@/lib/auth/session";
 import { bookableMonths } from "@/lib/customer-portal/bookable-months";
 import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
-import { formatSalonDateTime, salonLocalDate } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime, salonLocalDate } from "@/lib/time/format-when";
 import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
 import { parseSelection } from "@/lib/customer-portal/selection";
 import { getSalonSettings } from "@/lib/salon/data";
