@@ -15,7 +15,7 @@ import {
   toAvailabilityInput,
   type BookableService,
 } from "./availability-input";
-import { assertBeforeCutoff } from "./cutoffs";
+import { assertBeforeCutoff, assertNoteOpen } from "./cutoffs";
 import { loadSalonAndService, loadStaffSchedules, visibleTo } from "./data";
 import { creationChanges, diffChanges, type HistoryAction, type HistoryChanges } from "./history";
 import { availabilityLoadWindow } from "./load-window";
@@ -374,9 +374,7 @@ export async function changeCustomerNote(
   const now = (options.now ?? new Date()).getTime();
   return inTransaction(async (tx) => {
     const { current, staffPowers } = await loadForChange(tx, actor, input, "change_note");
-    if (!staffPowers && now >= current.startsAt.getTime()) {
-      throw new AppError("CUTOFF_PASSED", "The note can no longer be changed online once the appointment has started. Please tell the salon.");
-    }
+    if (!staffPowers) assertNoteOpen(current.startsAt.getTime(), now);
     const view = await updateIfUnchanged(tx, current, { customerNote: input.note });
     await recordEvent(tx, actor, current.id, "note_changed", diffChanges({ customerNote: current.customerNote }, { customerNote: input.note }));
     return view;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { safeCallbackUrl, ZRegisterInput, ZSignInInput } from "@/lib/auth/schema";
 import { clientIp } from "@/lib/auth/client-ip";
 import { monthRange, ZMonthAvailabilityRequest } from "@/lib/customer-portal/availability-request";
-import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
+import { changeAvailability } from "@/lib/booking/cutoffs";
 import { countByDate, dayPartOf, groupByDayPart } from "@/lib/customer-portal/day-parts";
 import { formatSalonDateTime, salonLocalDate } from "@/lib/time/format-when";
 import { googleCalendarUrl } from "@/lib/customer-portal/google-calendar";

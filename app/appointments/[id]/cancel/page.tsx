@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { cancelAction } from "@/lib/customer-portal/actions";
-import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
+import { changeAvailability } from "@/lib/booking/cutoffs";
 import { formatSalonDateTime } from "@/lib/time/format-when";
 import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
 import { getSalonSettings } from "@/lib/salon/data";

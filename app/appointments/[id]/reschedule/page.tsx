@@ -4,7 +4,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { StepHeading } from "@/components/ui/step-heading";
 import { requireUser } from "@/lib/auth/session";
 import { bookableMonths } from "@/lib/customer-portal/bookable-months";
-import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
+import { changeAvailability } from "@/lib/booking/cutoffs";
 import { formatSalonDateTime, salonLocalDate } from "@/lib/time/format-when";
 import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
 import { parseSelection } from "@/lib/customer-portal/selection";
