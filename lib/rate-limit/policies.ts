@@ -49,32 +49,23 @@ export function rateLimitedMessage(now: Date): string {
   return `Too many requests from your network or for this email address. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
 }
 
+/** A one-minute policy whose limit the environment sets (read when a request is counted, not at import). */
+function perMinute(name: string, counter: string, limit: () => number): RateLimitPolicy {
+  return {
+    name,
+    counter,
+    windowMs: MINUTE_MS,
+    get limit() {
+      return limit();
+    },
+  };
+}
+
 /** API calls per key; clients see it as "per-key" in the RateLimit headers (docs/API.md). */
-export const apiRequestsPerKey: RateLimitPolicy = {
-  name: "per-key",
-  counter: "api-key",
-  windowMs: MINUTE_MS,
-  get limit() {
-    return env().API_RATE_LIMIT_PER_MINUTE;
-  },
-};
+export const apiRequestsPerKey = perMinute("per-key", "api-key", () => env().API_RATE_LIMIT_PER_MINUTE);
 
 /** Booking, moving and cancelling on the web, per signed-in customer. */
-export const bookingChangesPerCustomer: RateLimitPolicy = {
-  name: "booking",
-  counter: "booking",
-  windowMs: MINUTE_MS,
-  get limit() {
-    return env().BOOKING_RATE_LIMIT_PER_MINUTE;
-  },
-};
+export const bookingChangesPerCustomer = perMinute("booking", "booking", () => env().BOOKING_RATE_LIMIT_PER_MINUTE);
 
 /** The public availability endpoint, per client IP. */
-export const availabilityReadsPerIp: RateLimitPolicy = {
-  name: "availability",
-  counter: "availability",
-  windowMs: MINUTE_MS,
-  get limit() {
-    return env().AVAILABILITY_RATE_LIMIT_PER_MINUTE;
-  },
-};
+export const availabilityReadsPerIp = perMinute("availability", "availability", () => env().AVAILABILITY_RATE_LIMIT_PER_MINUTE);
