@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Toast } from "@/components/ui/toast";
-import type { Actor } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/session";
 import { requirePermission } from "@/lib/auth/gates";
 import { managesAppointment } from "@/lib/auth/permissions";
@@ -11,9 +9,9 @@ import { formatSalonDate, formatSalonTime, salonLocalDate } from "@/lib/time/for
 import { hasStarted } from "@/lib/dashboard/clock";
 import { getAppointmentRecords, listStaffOptions } from "@/lib/dashboard/data";
 import { statusStyles } from "@/lib/dashboard/labels";
-import { isAppError } from "@/lib/errors";
 import { formatPrice } from "@/lib/format";
 import { getSalonSettings } from "@/lib/salon/data";
+import { withNotFoundPage } from "@/lib/not-found-page";
 import { CancelForm, RescheduleForm, StaffNoteForm, TransitionForm } from "../../_components/appointment-forms";
 import { AppointmentRecordsView } from "../../_components/appointment-records";
 
@@ -30,21 +28,12 @@ const notices: Record<string, string> = {
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
-async function load(id: string, actor: Actor) {
-  try {
-    return await getAppointment(actor, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
-
 export default async function DashboardAppointmentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const actor = actorOf(await requirePermission("dashboard.access", `/dashboard/appointments/${id}`));
   const [{ notice }, appointment, records, staff, salon] = await Promise.all([
     searchParams,
-    load(id, actor),
+    withNotFoundPage(getAppointment(actor, id)),
     getAppointmentRecords(id),
     listStaffOptions(),
     getSalonSettings(),

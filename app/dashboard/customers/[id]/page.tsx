@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import type { Actor } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/session";
 import { requirePermission } from "@/lib/auth/gates";
 import { can, VIEW_CUSTOMERS } from "@/lib/auth/permissions";
@@ -9,28 +7,19 @@ import { listAppointments, MAX_LIST_LIMIT } from "@/lib/booking/data";
 import { formatSalonDateTime } from "@/lib/time/format-when";
 import { getCustomer, listCustomerStaffNotes } from "@/lib/customers/data";
 import { statusStyles } from "@/lib/dashboard/labels";
-import { isAppError } from "@/lib/errors";
 import { getSalonSettings } from "@/lib/salon/data";
 import { getAccountState } from "@/lib/team/data";
+import { withNotFoundPage } from "@/lib/not-found-page";
 import { AccountStateForm } from "../../_components/team-forms";
 
 export const metadata: Metadata = { title: "Customer" };
-
-async function load(actor: Actor, id: string) {
-  try {
-    return await getCustomer(actor, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission(VIEW_CUSTOMERS, `/dashboard/customers/${id}`);
   const actor = actorOf(user);
   const [customer, appointments, notes, salon, account] = await Promise.all([
-    load(actor, id),
+    withNotFoundPage(getCustomer(actor, id)),
     listAppointments(actor, { customerId: id, limit: MAX_LIST_LIMIT }),
     listCustomerStaffNotes(actor, id),
     getSalonSettings(),

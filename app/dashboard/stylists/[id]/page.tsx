@@ -1,34 +1,24 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Toast } from "@/components/ui/toast";
 import { requirePermission } from "@/lib/auth/gates";
-import { isAppError } from "@/lib/errors";
 import { roleLabels } from "@/lib/dashboard/labels";
 import { getSalonSettings } from "@/lib/salon/data";
 import { listActiveServices } from "@/lib/services/data";
 import { getStaffForEdit } from "@/lib/staff/data";
 import { scheduleNotices } from "@/lib/dashboard/labels";
 import { weeklyHoursDefaults } from "@/lib/staff/weekly-hours";
+import { withNotFoundPage } from "@/lib/not-found-page";
 import { StaffForm } from "../../_components/staff-form";
 import { TimeOffSection } from "../../_components/time-off-section";
 
 export const metadata: Metadata = { title: "Edit stylist" };
-
-async function load(id: string) {
-  try {
-    return await getStaffForEdit(id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
 export default async function EditStylistPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requirePermission("team.manage", `/dashboard/stylists/${id}`);
-  const [{ notice }, staff, services, salon] = await Promise.all([searchParams, load(id), listActiveServices(), getSalonSettings()]);
+  const [{ notice }, staff, services, salon] = await Promise.all([searchParams, withNotFoundPage(getStaffForEdit(id)), listActiveServices(), getSalonSettings()]);
   const defaults = { displayName: staff.displayName, color: staff.color, bio: staff.bio ?? "", active: staff.active ? "on" : "", ...weeklyHoursDefaults(staff.workingHours) };
   return (
     <>
