@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { decodeIdCursor } from "@/lib/cursor";
 import { auditReferenceNames, listAuditActors, listAuditEvents, type AuditEventView } from "@/lib/audit/data";
 import { describeAuditChange } from "@/lib/audit/describe";
@@ -53,7 +54,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const { cursor: _cursor, ...filters } = query;
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold text-stone-900">Audit log</h1>
+      <PageHeader title="Audit log" />
       <form action="/dashboard/audit" role="search" aria-label="Filter the audit log" className="mb-4 flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-sm font-medium text-stone-800">
           What changed

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { actorOf } from "@/lib/auth/session";
 import { VIEW_CUSTOMERS } from "@/lib/auth/permissions";
@@ -13,7 +14,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const customers = (await listCustomers(actorOf(user), { q: q?.trim() || undefined, limit: 100 })).slice(0, 100);
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold text-stone-900">Customers</h1>
+      <PageHeader title="Customers" />
       <form action="/dashboard/customers" role="search" className="mb-4 flex items-end gap-2">
         <label className="flex flex-col text-sm font-medium text-stone-800">
           Name or email
