@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { actorOf } from "@/lib/auth/session";
@@ -15,13 +16,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Customers" />
-      <form action="/dashboard/customers" role="search" className="mb-4 flex items-end gap-2">
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          Name or email
-          <input name="q" type="search" defaultValue={q} className="min-h-11 rounded-lg border border-stone-400 bg-white px-3" />
-        </label>
-        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">Search</button>
-      </form>
+      <FilterForm action="/dashboard/customers" name="q" label="Name or email" defaultValue={q} submitLabel="Search" />
       <ul className="flex flex-col gap-2">
         {customers.map((customer) => (
           <li key={customer.id} className="rounded-lg border border-stone-300 bg-white p-3 text-sm">
