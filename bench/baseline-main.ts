@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { apiKeyCountingSql } from "@/lib/api/rate-limit/mutations";
-import { API_KEY_COUNTER_PREFIX, rateLimitWindowStart } from "@/lib/api/rate-limit/rate-limit";
 import { hashApiKey } from "@/lib/api-keys/secret";
 import { salonAndServiceSql, staffSchedulesSql } from "@/lib/booking/availability-sql";
 import { availabilityLoadWindow } from "@/lib/booking/load-window";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { apiRequestsPerKey } from "@/lib/rate-limit/policies";
+import { API_KEY_COUNTING_SQL } from "@/lib/rate-limit/sql";
+import { counterKey, windowStartOf } from "@/lib/rate-limit/window";
 
 /**
  * The baseline of `npm run bench:api`: bare node:http + pg.Pool running the statements the API runs for
@@ -30,10 +31,12 @@ const run = <T extends pg.QueryResultRow>(client: Queryable, sql: Prisma.Sql) =>
 async function authenticate(header: string | undefined): Promise<{ ownerId: string } | undefined> {
   const now = new Date();
   const key = header?.replace(/^Bearer /, "") ?? "";
-  const { rows } = await run<{ ownerId: string; requestCount: number | null }>(
-    pool,
-    apiKeyCountingSql(hashApiKey(key), API_KEY_COUNTER_PREFIX, rateLimitWindowStart(now), now),
-  );
+  const { rows } = await pool.query<{ ownerId: string; requestCount: number | null }>(API_KEY_COUNTING_SQL, [
+    hashApiKey(key),
+    counterKey(apiRequestsPerKey, ""),
+    windowStartOf(apiRequestsPerKey, now),
+    now,
+  ]);
   return rows[0]?.requestCount ? rows[0] : undefined;
 }
 

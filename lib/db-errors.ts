@@ -19,6 +19,14 @@ export function sqlStateOf(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A unique index refused the row. P2002 is Prisma's own code; 23505 is what arrives when the adapter
+ * passes the driver error through instead.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002" || sqlStateOf(error) === "23505";
+}
+
 /** An exclusion constraint refused the row: here, an overlapping booking for the same stylist. */
 export function isExclusionViolation(error: unknown): boolean {
   return sqlStateOf(error) === "23P01";

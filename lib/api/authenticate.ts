@@ -1,5 +1,3 @@
-import { findApiKeyCountingRequest } from "@/lib/api/rate-limit/mutations";
-import { API_KEY_COUNTER_PREFIX, rateLimitState, rateLimitWindowStart, type RateLimitState } from "@/lib/api/rate-limit/rate-limit";
 import { touchApiKey } from "@/lib/api-keys/mutations";
 import { hashApiKey, lookupPrefixOf } from "@/lib/api-keys/secret";
 import type { TApiKeyScope } from "@/lib/api-keys/schema";
@@ -7,6 +5,9 @@ import type { Role, UserActor } from "@/lib/auth/actor";
 import { canAny, type PermissionNeed } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { apiRequestsPerKey } from "@/lib/rate-limit/policies";
+import { findApiKeyTakingAllowance } from "@/lib/rate-limit/take-allowance";
+import { rateLimitState, type RateLimitState } from "@/lib/rate-limit/window";
 
 /** Who is calling: the key, its scopes, and its owner, as whom the key acts. */
 export type ApiPrincipal = {
@@ -34,8 +35,7 @@ export async function authenticate(request: Request, now = new Date()): Promise<
   if (!header) throw unauthorized("Send an API key in the Authorization header: `Authorization: Bearer pb_…`.");
   const key = BEARER.exec(header.trim())?.[1];
   if (!key || !lookupPrefixOf(key)) throw unauthorized("The API key is malformed.");
-  const windowStart = rateLimitWindowStart(now);
-  const row = await findApiKeyCountingRequest(hashApiKey(key), API_KEY_COUNTER_PREFIX, windowStart, now);
+  const row = await findApiKeyTakingAllowance(hashApiKey(key), now);
   // One message for unknown, revoked and expired keys would hide why; these say why without leaking more
   // than the caller (who holds the key) already knows.
   if (!row) throw unauthorized("The API key is not valid.");
@@ -44,7 +44,7 @@ export async function authenticate(request: Request, now = new Date()): Promise<
   if (row.ownerDisabledAt) throw unauthorized("The API key's account is disabled.");
   // The statement counts exactly the keys that pass the three checks above; a key it did not count is not live.
   if (row.requestCount === null) throw unauthorized("The API key is not valid.");
-  const rateLimit = rateLimitState(row.requestCount, windowStart, now);
+  const rateLimit = rateLimitState(apiRequestsPerKey, row.requestCount, now);
   touchApiKey(row.id, now).catch((error: unknown) => logger.warn({ err: error }, "could not record API key use"));
   const owner = { id: row.ownerId, name: row.ownerName, email: row.ownerEmail, role: row.ownerRole };
   return {

@@ -1,5 +1,5 @@
 import "server-only";
-import { pageOf } from "@/lib/api/cursor";
+import { pageOf } from "@/lib/cursor";
 import { db } from "@/lib/db";
 import type { AuditEntityKind } from "./schema";
 

@@ -6,14 +6,15 @@ import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
 import { runAfterResponse } from "@/lib/after-response";
 import { formValues, validationState, type ActionState } from "@/lib/action-state";
+import { createCustomer } from "@/lib/customers/mutations";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { rateLimitedMessage, type EmailRequestKind } from "@/lib/rate-limit/policies";
 import { clientIp } from "./client-ip";
 import { findTokenEmail, findUserByEmail } from "./data";
-import { clearSignInFailures, consumeAccountToken, createCustomer, markEmailVerified, revokeAllSessions, setPassword, takeEmailRequestAllowance, verifyEmailOwnership } from "./mutations";
+import { clearSignInFailures, consumeAccountToken, markEmailVerified, revokeAllSessions, setPassword, takeEmailRequestAllowance, verifyEmailOwnership } from "./mutations";
 import { hashPassword } from "./password";
 import { signInWithPassword } from "./sign-in";
-import { rateLimitedMessage, type EmailRequestKind } from "./request-limits";
 import { sendTokenEmail } from "./send-token-email";
 import { safeCallbackUrl, ZForgotPasswordInput, ZRegisterInput, ZResetPasswordInput, ZSignInInput, ZSignInLinkInput, ZSignInLinkRequest, ZVerifyEmailInput } from "./schema";
 import { currentUser } from "./session";
@@ -80,7 +81,7 @@ export async function registerAction(_state: ActionState, formData: FormData): P
     if (existing.emailVerified) await sendAfterResponse("sign-in-link", existing, "/sign-in-link");
     else await sendAfterResponse("verify-email", existing, verifyPath);
   } else {
-    const user = await createCustomer({ name, email, password }).catch((error: unknown) => {
+    const user = await createCustomer({ name, email }, { password }).catch((error: unknown) => {
       // Registered a moment ago by a concurrent request: answered like any existing address.
       if (isAppError(error) && error.code === "CONFLICT") return null;
       throw error;

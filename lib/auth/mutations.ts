@@ -1,29 +1,10 @@
 import "server-only";
 import { revokeKeysOwnedBy } from "@/lib/api-keys/mutations";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { emailRequestsPerAddress, emailRequestsPerIp, signInPerAccount, signInPerIp, type EmailRequestKind } from "@/lib/rate-limit/policies";
+import { clearAllowance, refundAllowances, takeAllowances, type Allowance } from "@/lib/rate-limit/take-allowance";
 import { hashPassword } from "./password";
-import { requestLimitKeys, requestWindowStart, type EmailRequestKind } from "./request-limits";
-import { signInLimitKeys, windowStart } from "./sign-in-limits";
 import { createOneTimeToken, emailFromIdentifier, hashToken, tokenIdentifier, TOKEN_TTL_MS, type TokenPurpose } from "./tokens";
-
-export async function createCustomer(input: { name: string; email: string; password: string }) {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.user.create({
-      data: { name: input.name, email: input.email, passwordHash, role: "CUSTOMER" },
-      select: { id: true, name: true, email: true },
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", "An account with this email already exists.", [
-        { path: "email", message: "An account with this email already exists. Sign in or reset your password." },
-      ]);
-    }
-    throw error;
-  }
-}
 
 /** Issues a one-time token (one live token per purpose and email: older links stop working). */
 export async function issueToken(purpose: TokenPurpose, email: string): Promise<string> {
@@ -104,21 +85,11 @@ export function recordSignIn(userId: string, now = new Date()) {
   return db.user.update({ where: { id: userId }, data: { lastSignInAt: now }, select: { id: true } });
 }
 
-/**
- * Counts one request against each limit and says whether all of them still allow it. Increment-then-
- * compare in one statement per key, so concurrent requests cannot all slip under a limit. Every attempt
- * counts, allowed or not. This is the one fixed-window limiter of the account forms.
- */
-async function takeAllowance(limits: { key: string; max: number }[], start: Date): Promise<boolean> {
-  let allowed = true;
-  for (const { key, max } of limits) {
-    const [row] = await db.$queryRaw<Array<{ count: number }>>`
-      INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${key}, ${start}, 1)
-      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
-      RETURNING "count"`;
-    if (Number(row?.count ?? 0) > max) allowed = false;
-  }
-  return allowed;
+/** The sign-in limits an attempt counts against: its account, and its network when the IP is known. */
+function signInAllowances(email: string, ip: string | null): Allowance[] {
+  const allowances = [{ policy: signInPerAccount, subject: email }];
+  if (ip) allowances.push({ policy: signInPerIp, subject: ip });
+  return allowances;
 }
 
 /**
@@ -127,22 +98,22 @@ async function takeAllowance(limits: { key: string; max: number }[], start: Date
  * gives its places back (see refundSignInAttempt): only failures lock an account or a network.
  */
 export function takeSignInAttempt(email: string, ip: string | null, now = new Date()): Promise<boolean> {
-  return takeAllowance(signInLimitKeys(email, ip), windowStart(now));
+  return takeAllowances(signInAllowances(email, ip), now);
 }
 
 /** Gives back the account's and the IP's place: a shared network's successful sign-ins never lock it. */
-export async function refundSignInAttempt(email: string, ip: string | null, now = new Date()): Promise<void> {
-  const keys = signInLimitKeys(email, ip).map(({ key }) => key);
-  await db.rateLimitCounter.updateMany({ where: { key: { in: keys }, windowStart: windowStart(now), count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+export function refundSignInAttempt(email: string, ip: string | null, now = new Date()): Promise<void> {
+  return refundAllowances(signInAllowances(email, ip), now);
 }
 
 /** Proof of the mailbox (a reset link) lifts a password lockout: an attacker cannot lock the owner out. */
-export async function clearSignInFailures(email: string): Promise<void> {
-  const [account] = signInLimitKeys(email, null);
-  await db.rateLimitCounter.deleteMany({ where: { key: account!.key } });
+export function clearSignInFailures(email: string): Promise<void> {
+  return clearAllowance(signInPerAccount, email);
 }
 
 /** Counts one email-sending request against its address and IP and says whether it is within the limits. */
 export function takeEmailRequestAllowance(kind: EmailRequestKind, email: string, ip: string | null, now = new Date()): Promise<boolean> {
-  return takeAllowance(requestLimitKeys(kind, email, ip), requestWindowStart(now));
+  const allowances = [{ policy: emailRequestsPerAddress(kind), subject: email.toLowerCase() }];
+  if (ip) allowances.push({ policy: emailRequestsPerIp(kind), subject: ip });
+  return takeAllowances(allowances, now);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { decodeStartsAtCursor, encodeStartsAtCursor } from "@/lib/cursor";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { actorCan } from "@/lib/auth/permissions";
@@ -17,7 +18,6 @@ import {
   type StaffScheduleRow,
 } from "./availability-input";
 import { availabilityLoadWindow } from "./load-window";
-import { decodeCursor, encodeCursor } from "./list-cursor";
 import { ZAvailabilityQuery, ZListAppointmentsFilters, type TAppointmentStatus, type TAvailabilityQuery } from "./schema";
 
 /** The root client or a transaction's: the loaders run inside mutations' transactions too. */
@@ -126,7 +126,7 @@ export async function listAppointments(
 ): Promise<{ items: AppointmentView[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(Math.trunc(filters.limit ?? DEFAULT_LIST_LIMIT), 1), MAX_LIST_LIMIT);
   const { from, to, staffId, customerId, status, cursor } = parseInput(ZListAppointmentsFilters, { ...filters, limit });
-  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  const after = cursor === undefined ? undefined : decodeStartsAtCursor(cursor);
 
   const where: Prisma.AppointmentWhereInput = {
     AND: [
@@ -150,7 +150,7 @@ export async function listAppointments(
   const last = page.at(-1);
   return {
     items: page.map(toAppointmentView),
-    nextCursor: rows.length > limit && last ? encodeCursor({ startsAt: last.startsAt, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeStartsAtCursor({ startsAt: last.startsAt, id: last.id }) : null,
   };
 }
 

@@ -15,8 +15,9 @@ import {
   serviceOf,
   toAvailabilityInput,
   type BookableService,
+  type SalonAndServiceRow,
 } from "./availability-input";
-import { assertBeforeCutoff } from "./cutoffs";
+import { assertBeforeCutoff, assertNoteOpen } from "./cutoffs";
 import { loadSalonAndService, loadStaffSchedules, visibleTo } from "./data";
 import { creationChanges, diffChanges, type HistoryAction, type HistoryChanges } from "./history";
 import { availabilityLoadWindow } from "./load-window";
@@ -178,6 +179,28 @@ function blockedRange(startsAt: number, timing: Pick<BookableService, "durationM
   };
 }
 
+type SlotRequest = { startsAt: number; staffId?: string | null; overrideAvailability?: boolean; excludeAppointmentId?: string };
+
+/**
+ * The stylist who takes the slot: the one asked for, if the slot is free in their schedule, otherwise the
+ * first free stylist who performs the service. `excludeAppointmentId` frees a booking's own time when it moves.
+ */
+async function stylistForSlot(tx: Tx, salon: SalonAndServiceRow, timing: BookableService, slot: SlotRequest, now: number): Promise<string> {
+  const range = { from: slot.startsAt, until: slot.startsAt + 1 };
+  const window = availabilityLoadWindow(range, timing, salon.timezone);
+  const schedules = await loadStaffSchedules(tx, { serviceId: timing.id, staffId: slot.staffId ?? null, window, excludeAppointmentId: slot.excludeAppointmentId });
+  const availability = toAvailabilityInput(salon, timing, schedules, now);
+  if (slot.staffId) {
+    const { staffId } = assertStylistBookable(schedules[0], slot.staffId);
+    // An override skips hours, notice, horizon and time off; overlaps are still refused by the constraint.
+    if (!slot.overrideAvailability && !isSlotAvailable(availability, staffId, slot.startsAt)) throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
+    return staffId;
+  }
+  const free = computeAvailability({ ...availability, range }).anyStaff.find((candidate) => candidate.startsAt === slot.startsAt);
+  if (!free) throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
+  return free.staffId;
+}
+
 export type BookOptions = MutationOptions & {
   /** Runs last inside the booking's transaction (e.g. storing an idempotent answer); throwing rolls back. */
   beforeCommit?: (tx: Tx, appointment: AppointmentView) => Promise<void>;
@@ -211,23 +234,7 @@ export async function bookAppointment(
     if (!actorCan(actor, "dashboard.access")) await assertUnderBookingCap(tx, input.customerId, salon.maxFutureBookingsPerCustomer, now);
     const service = serviceOf(salon);
     assertServiceBookable(service);
-    const window = availabilityLoadWindow({ from: startsAt, until: startsAt + 1 }, service, salon.timezone);
-    const schedules = await loadStaffSchedules(tx, { serviceId: service.id, staffId: input.staffId ?? null, window });
-    const availability = toAvailabilityInput(salon, service, schedules, now);
-
-    let staffId: string;
-    if (input.staffId) {
-      staffId = assertStylistBookable(schedules[0], input.staffId).staffId;
-      // An override skips hours, notice, horizon and time off; overlaps are still refused by the constraint.
-      if (!input.overrideAvailability && !isSlotAvailable(availability, staffId, startsAt)) {
-        throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
-      }
-    } else {
-      const { anyStaff } = computeAvailability({ ...availability, range: { from: startsAt, until: startsAt + 1 } });
-      const slot = anyStaff.find((candidate) => candidate.startsAt === startsAt);
-      if (!slot) throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
-      staffId = slot.staffId;
-    }
+    const staffId = await stylistForSlot(tx, salon, service, { startsAt, staffId: input.staffId, overrideAvailability: input.overrideAvailability }, now);
 
     const created = await tx.appointment.create({
       data: {
@@ -314,19 +321,14 @@ export async function rescheduleAppointment(
           priceCents: current.priceCents,
           currency: current.currency.trim(),
         };
-    const staffId = input.staffId ?? current.staffId;
     const startsAt = (input.startsAt ?? current.startsAt).getTime();
-    const window = availabilityLoadWindow({ from: startsAt, until: startsAt + 1 }, timing, salon.timezone);
-    const schedules = await loadStaffSchedules(tx, {
-      serviceId: timing.id,
-      staffId,
-      window,
-      excludeAppointmentId: current.id,
-    });
-    assertStylistBookable(schedules[0], staffId);
-    if (!input.overrideAvailability && !isSlotAvailable(toAvailabilityInput(salon, timing, schedules, now), staffId, startsAt)) {
-      throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
-    }
+    const staffId = await stylistForSlot(
+      tx,
+      salon,
+      timing,
+      { startsAt, staffId: input.staffId ?? current.staffId, overrideAvailability: input.overrideAvailability, excludeAppointmentId: current.id },
+      now,
+    );
 
     const next = {
       staffId,
@@ -373,9 +375,7 @@ export async function changeCustomerNote(
   const now = (options.now ?? new Date()).getTime();
   return inTransaction(async (tx) => {
     const { current, staffPowers } = await loadForChange(tx, actor, input, "change_note");
-    if (!staffPowers && now >= current.startsAt.getTime()) {
-      throw new AppError("CUTOFF_PASSED", "The note can no longer be changed online once the appointment has started. Please tell the salon.");
-    }
+    if (!staffPowers) assertNoteOpen(current.startsAt.getTime(), now);
     const view = await updateIfUnchanged(tx, current, { customerNote: input.note });
     await recordEvent(tx, actor, current.id, "note_changed", diffChanges({ customerNote: current.customerNote }, { customerNote: input.note }));
     return view;

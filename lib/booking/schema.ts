@@ -35,48 +35,37 @@ export const ZBookAppointmentInput = z
   })
   .strict();
 
-export const ZRescheduleAppointmentInput = z
-  .object({
-    appointmentId: ZId,
-    expectedVersion: ZExpectedVersion.optional(),
-    startsAt: ZInstant.optional(),
-    staffId: ZId.optional(),
-    serviceId: ZId.optional(),
-    overrideAvailability: z.boolean().optional(),
-  })
-  .strict();
+/** A change to one appointment, optionally at the version the caller saw (a stale one is refused). */
+const ZAppointmentChange = z.object({ appointmentId: ZId, expectedVersion: ZExpectedVersion.optional() });
 
-export const ZCancelAppointmentInput = z
-  .object({
-    appointmentId: ZId,
-    expectedVersion: ZExpectedVersion.optional(),
-    /** Optional for customers, required for staff (checked by the mutation, which knows the actor). */
-    reason: z.string().trim().min(1).max(MAX_NOTE_LENGTH).optional(),
-  })
-  .strict();
+export const ZRescheduleAppointmentInput = ZAppointmentChange.extend({
+  startsAt: ZInstant.optional(),
+  staffId: ZId.optional(),
+  serviceId: ZId.optional(),
+  overrideAvailability: z.boolean().optional(),
+}).strict();
+
+export const ZCancelAppointmentInput = ZAppointmentChange.extend({
+  /** Optional for customers, required for staff (checked by the mutation, which knows the actor). */
+  reason: z.string().trim().min(1).max(MAX_NOTE_LENGTH).optional(),
+}).strict();
 
 /** Complete and no-show: the appointment and, optionally, the version the caller saw. */
-export const ZAppointmentTransitionInput = z
-  .object({ appointmentId: ZId, expectedVersion: ZExpectedVersion.optional() })
-  .strict();
+export const ZAppointmentTransitionInput = ZAppointmentChange.strict();
 
 export const ZAddStaffNoteInput = z
   .object({ appointmentId: ZId, body: z.string().trim().min(1).max(MAX_NOTE_LENGTH) })
   .strict();
 
 /** The customer's note on the booking; empty or null clears it. */
-export const ZChangeCustomerNoteInput = z
-  .object({
-    appointmentId: ZId,
-    expectedVersion: ZExpectedVersion.optional(),
-    note: z
-      .string()
-      .trim()
-      .max(MAX_NOTE_LENGTH)
-      .nullable()
-      .transform((note) => note || null),
-  })
-  .strict();
+export const ZChangeCustomerNoteInput = ZAppointmentChange.extend({
+  note: z
+    .string()
+    .trim()
+    .max(MAX_NOTE_LENGTH)
+    .nullable()
+    .transform((note) => note || null),
+}).strict();
 
 /** The fields of an availability query, without the range rules: derive other schemas from this one. */
 export const ZAvailabilityQueryFields = z

@@ -1,5 +1,5 @@
 import type { TAppointmentStatus } from "@/lib/booking/schema";
-import { formatSalonDateTime } from "./format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 
 export const statusLabels: Record<TAppointmentStatus, { label: string; tone: "positive" | "neutral" | "negative" | "info" }> = {
   BOOKED: { label: "Booked", tone: "positive" },

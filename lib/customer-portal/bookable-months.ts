@@ -1,5 +1,5 @@
 import { monthOf } from "@/lib/time/calendar-month";
-import { salonLocalDate } from "./format-when";
+import { salonLocalDate } from "@/lib/time/format-when";
 
 /** The calendar's month range: this month in the salon's timezone up to the end of the booking horizon. */
 export function bookableMonths(salon: { timezone: string; bookingHorizonDays: number }, now = new Date()) {

@@ -1,7 +1,8 @@
 import "server-only";
-import { isOverRateLimit, takeRateLimit } from "@/lib/api/rate-limit/rate-limit";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { bookingChangesPerCustomer } from "@/lib/rate-limit/policies";
+import { takeAllowance } from "@/lib/rate-limit/take-allowance";
+import { isOverRateLimit } from "@/lib/rate-limit/window";
 
 /**
  * Booking, moving and cancelling on the web are counted per customer (the same fixed-window counters as
@@ -9,7 +10,7 @@ import { AppError } from "@/lib/errors";
  * cap on upcoming bookings (booking core) stops it from simply holding every slot.
  */
 export async function assertBookingAllowance(userId: string): Promise<void> {
-  const state = await takeRateLimit("booking", userId, env().BOOKING_RATE_LIMIT_PER_MINUTE);
+  const state = await takeAllowance(bookingChangesPerCustomer, userId);
   if (isOverRateLimit(state)) {
     throw new AppError("RATE_LIMITED", `Too many booking changes in a minute. Please wait ${state.resetSeconds} seconds and try again.`);
   }

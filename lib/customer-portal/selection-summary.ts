@@ -1,5 +1,5 @@
 import { formatDuration, formatPrice } from "@/lib/format";
-import { formatSalonDate, formatSalonTime } from "./format-when";
+import { formatSalonDate, formatSalonTime } from "@/lib/time/format-when";
 import { ANY_STAFF, selectionHref, type TBookingSelection } from "./selection";
 
 type Known = {

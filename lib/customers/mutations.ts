@@ -1,24 +1,25 @@
 import "server-only";
+import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { sqlStateOf } from "@/lib/db-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { customerSelect, findCustomerByEmail, type Customer } from "@/lib/customers/data";
 import { ZCreateCustomerInput, type TCreateCustomerInput } from "@/lib/customers/schema";
 import { parseInput } from "@/lib/parse-input";
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "P2002" || sqlStateOf(error) === "23505";
-}
-
 function emailTaken(): AppError {
   return new AppError("CONFLICT", "An account with this email already exists.", [{ path: "email", message: "Already registered" }]);
 }
 
-/** Creates a customer account without a password (they can set one later through "forgot password"). */
-export async function createCustomer(input: TCreateCustomerInput): Promise<Customer> {
+/**
+ * Creates a customer account. Staff and the API create it without a password (the customer can set one
+ * later through "forgot password"); someone registering themselves chooses one.
+ */
+export async function createCustomer(input: TCreateCustomerInput, credentials: { password?: string } = {}): Promise<Customer> {
   const data = parseInput(ZCreateCustomerInput, input);
+  const passwordHash = credentials.password === undefined ? undefined : await hashPassword(credentials.password);
   try {
-    return await db.user.create({ data: { ...data, role: "CUSTOMER" }, select: customerSelect });
+    return await db.user.create({ data: { ...data, passwordHash, role: "CUSTOMER" }, select: customerSelect });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;

@@ -3,22 +3,15 @@ import { ACCOUNT_EMAIL_KIND_PREFIX } from "@/lib/auth/emails";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "@/lib/booking/appointment-view";
+import type { LayoutStaff } from "./calendar-layout";
 
 /**
  * Reads for the staff dashboard. Callers have already checked the role (see lib/auth/gates.ts);
  * these take explicit arguments and never read the request.
  */
 
-export type CalendarStaff = {
-  id: string;
-  name: string;
-  color: string;
-  workingHours: Array<{ weekday: number; startMinute: number; endMinute: number }>;
-  timeOff: Array<{ startsAt: Date; endsAt: Date; reason: string | null }>;
-};
-
 /** Active stylists (or the one asked for) with hours and time off overlapping [from, until), in salon order. */
-export async function listCalendarStaff(range: { from: Date; until: Date }, staffId?: string): Promise<CalendarStaff[]> {
+export async function listCalendarStaff(range: { from: Date; until: Date }, staffId?: string): Promise<LayoutStaff[]> {
   const rows = await db.staffProfile.findMany({
     where: staffId ? { userId: staffId } : { active: true },
     orderBy: [{ sortOrder: "asc" }, { displayName: "asc" }, { userId: "asc" }],

@@ -1,4 +1,4 @@
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 
 type Changes = { before?: Record<string, unknown>; after?: Record<string, unknown> } | null;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { sqlStateOf } from "@/lib/db-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OUTBOX_LEASE_MS, OUTBOX_MAX_ATTEMPTS, outboxRetryDelayMs } from "./outbox-retry";
 import { ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
@@ -150,10 +150,6 @@ export async function insertOrGetEmail(email: NewEmail & { dedupeKey: string }) 
     if (!isUniqueViolation(error)) throw error;
     return db.emailMessage.findUniqueOrThrow({ where: { dedupeKey: email.dedupeKey } });
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "P2002" || sqlStateOf(error) === "23505";
 }
 
 /** The local mailbox's copy of a delivered email; a retried delivery of the same row stores nothing new. */

@@ -1,8 +1,8 @@
 import "server-only";
 import { isAccountEmailKind } from "@/lib/auth/emails";
 import { takeEmailRequestAllowance } from "@/lib/auth/mutations";
-import { rateLimitedMessage } from "@/lib/auth/request-limits";
-import { AppError } from "@/lib/errors";
+import { AppError, orNotFound } from "@/lib/errors";
+import { rateLimitedMessage } from "@/lib/rate-limit/policies";
 import { getEmailMessage } from "./data";
 import { insertResendCopy } from "./mutations";
 import { sendStoredEmail } from "./send-stored-email";
@@ -16,8 +16,7 @@ import { selectMailTransport } from "./transport/select-transport";
  * the button cannot flood a customer's inbox.
  */
 export async function resendEmail(emailId: string, ip: string | null = null, now = new Date()): Promise<string> {
-  const original = await getEmailMessage(emailId);
-  if (!original) throw new AppError("NOT_FOUND", "That email does not exist.");
+  const original = orNotFound(await getEmailMessage(emailId), "That email does not exist.");
   if (isAccountEmailKind(original.kind)) {
     throw new AppError("FORBIDDEN", "Account emails cannot be resent: the person can ask for a new link on the sign-in page.");
   }

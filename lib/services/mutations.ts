@@ -2,17 +2,12 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { sqlStateOf } from "@/lib/db-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import type { ServiceDetail } from "@/lib/services/data";
 import { getService } from "@/lib/services/data";
 import { ZCreateServiceInput, ZUpdateServiceInput, type TCreateServiceInput, type TUpdateServiceInput } from "@/lib/services/schema";
-
-// P2002 is Prisma's own code; 23505 is what arrives when the adapter passes the driver error through.
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "P2002" || sqlStateOf(error) === "23505";
-}
 
 function slugTaken(slug: string | undefined): AppError {
   return new AppError("CONFLICT", `A service with the slug "${slug}" already exists.`, [{ path: "slug", message: "Already taken" }]);

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { sqlStateOf } from "@/lib/db-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TNewStaffAccount, TStaffProfile } from "./schema";
@@ -14,10 +14,6 @@ import { formatDayHours, WEEKDAYS, type WeeklyInterval } from "./weekly-hours";
  * half-saved week never reaches availability. Accounts are never deleted: deactivating hides a stylist.
  * Every change is audited in its own transaction.
  */
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "P2002" || sqlStateOf(error) === "23505";
-}
 
 /** A week as the audit log shows it: one line per weekday, so a diff names the days that changed. */
 function weekSnapshot(hours: WeeklyInterval[]): Record<string, string> {

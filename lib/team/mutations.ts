@@ -7,7 +7,7 @@ import { consumeToken } from "@/lib/auth/mutations";
 import { can } from "@/lib/auth/permissions";
 import { TOKEN_TTL_MS } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
-import { sqlStateOf } from "@/lib/db-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAcceptInvitationInput, TInviteMemberInput, TStaffRole } from "./schema";
@@ -70,7 +70,7 @@ export async function acceptInvitation(input: TAcceptInvitationInput, now = new 
       await recordAudit(tx, joined, { entityKind: "account", entityId: user.id, entityLabel: invitation.email, action: "joined", after: { email: invitation.email, role: invitation.role, name: input.name } });
     });
   } catch (error) {
-    if ((error as { code?: unknown })?.code === "P2002" || sqlStateOf(error) === "23505") throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.");
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.");
     throw error;
   }
   return { email: invitation.email };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { encodeCursor } from "@/lib/api/cursor";
+import { encodeIdCursor } from "@/lib/cursor";
 import { expiryInDays } from "@/lib/api-keys/expiry";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/mutations";
 import { listAuditEvents } from "@/lib/audit/data";
@@ -94,7 +94,7 @@ describe("reading the audit log", () => {
     expect((await listAuditEvents({ from: new Date(Date.now() - 3_600_000) }, { limit: 1000 })).items).toHaveLength(all.items.length);
 
     const first = await listAuditEvents({}, { limit: 2 });
-    expect(first.nextCursor).toBe(encodeCursor(first.items[1]!.id));
+    expect(first.nextCursor).toBe(encodeIdCursor(first.items[1]!.id));
     const second = await listAuditEvents({}, { limit: 2, cursorId: first.items[1]!.id });
     expect(second.items.map((event) => event.id)).toEqual(all.items.slice(2, 4).map((event) => event.id));
     expect(first.items[0]!.actor ?? first.items[0]!.source).toBeTruthy();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { takeEmailRequestAllowance } from "@/lib/auth/mutations";
-import { MAX_REQUESTS_PER_EMAIL, MAX_REQUESTS_PER_IP, minutesUntilNextWindow, rateLimitedMessage } from "@/lib/auth/request-limits";
+import { MAX_REQUESTS_PER_EMAIL, MAX_REQUESTS_PER_IP, minutesUntilNextWindow, rateLimitedMessage } from "@/lib/rate-limit/policies";
 import { db } from "@/lib/db";
 
 /**

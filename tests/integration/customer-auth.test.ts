@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getSessionState } from "@/lib/auth/data";
-import { consumeToken, createCustomer, issueToken, markEmailVerified, revokeAllSessions, setPassword, takeSignInAttempt } from "@/lib/auth/mutations";
+import { consumeToken, issueToken, markEmailVerified, revokeAllSessions, setPassword, takeSignInAttempt } from "@/lib/auth/mutations";
 import { verifyPassword } from "@/lib/auth/password";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "@/lib/auth/sign-in-limits";
+import { createCustomer } from "@/lib/customers/mutations";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "@/lib/rate-limit/policies";
 
 /** The account core on a real database: lockouts, one-time tokens, revocation. */
 
@@ -42,8 +43,8 @@ describe("sign-in attempt limits", () => {
 describe("accounts and one-time tokens", () => {
   it("refuses a second account with the same email as a field error", async () => {
     const email = newEmail();
-    await createCustomer({ name: "First", email, password: "a-long-password" });
-    const error = await createCustomer({ name: "Second", email, password: "a-long-password" }).catch((caught: unknown) => caught);
+    await createCustomer({ name: "First", email }, { password: "a-long-password" });
+    const error = await createCustomer({ name: "Second", email }, { password: "a-long-password" }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).fieldErrors[0]?.path).toBe("email");
   });
@@ -61,7 +62,7 @@ describe("accounts and one-time tokens", () => {
 
   it("a password reset sets the new password and ends every session; so does sign-out-everywhere", async () => {
     const email = newEmail();
-    const user = await createCustomer({ name: "Reset", email, password: "the-old-password" });
+    const user = await createCustomer({ name: "Reset", email }, { password: "the-old-password" });
     const before = (await getSessionState(user.id))!.sessionVersion;
     await setPassword(email, "the-new-password");
     await markEmailVerified(email);

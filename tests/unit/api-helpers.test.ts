@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { decodeCursor, encodeCursor, pageOf } from "@/lib/api/cursor";
+import { decodeIdCursor, encodeIdCursor, pageOf } from "@/lib/cursor";
 import { requireIfMatch, requireIfMatchVersion } from "@/lib/api/etag";
 import { problemFromError } from "@/lib/api/problem";
 import { MAX_BODY_BYTES, parseJsonText, readJsonBodyText } from "@/lib/api/read-body";
@@ -88,10 +88,10 @@ describe("ETags and cursors", () => {
   });
 
   it("round-trip cursors and reject forged ones", () => {
-    expect(decodeCursor(encodeCursor("abc"))).toBe("abc");
-    expect(() => decodeCursor("not-a-cursor")).toThrow(expect.objectContaining({ status: 422 }));
+    expect(decodeIdCursor(encodeIdCursor("abc"))).toBe("abc");
+    expect(() => decodeIdCursor("not-a-cursor")).toThrow(expect.objectContaining({ status: 422 }));
     const rows = [{ id: "a" }, { id: "b" }, { id: "c" }];
-    expect(pageOf(rows, 2)).toEqual({ items: rows.slice(0, 2), nextCursor: encodeCursor("b") });
+    expect(pageOf(rows, 2)).toEqual({ items: rows.slice(0, 2), nextCursor: encodeIdCursor("b") });
     expect(pageOf(rows, 3).nextCursor).toBeNull();
   });
 });

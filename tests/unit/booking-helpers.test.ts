@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assertBeforeCutoff, cutoffInstant } from "@/lib/booking/cutoffs";
 import { creationChanges, diffChanges } from "@/lib/booking/history";
-import { decodeCursor, encodeCursor } from "@/lib/booking/list-cursor";
+import { decodeStartsAtCursor, encodeStartsAtCursor } from "@/lib/cursor";
 import { availabilityLoadWindow } from "@/lib/booking/load-window";
 import { ZAvailabilityQuery, ZAvailabilityQueryFields, ZBookAppointmentInput, ZRescheduleAppointmentInput } from "@/lib/booking/schema";
 import { AppError } from "@/lib/errors";
@@ -39,9 +39,9 @@ describe("history changes", () => {
 describe("list cursors", () => {
   it("round-trips and rejects garbage as VALIDATION", () => {
     const cursor = { startsAt: new Date("2030-01-07T10:00:00Z"), id: "abc" };
-    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
-    expect(() => decodeCursor("not-a-cursor")).toThrow(AppError);
-    expect(() => decodeCursor(Buffer.from('["x","y"]').toString("base64url"))).toThrow(AppError);
+    expect(decodeStartsAtCursor(encodeStartsAtCursor(cursor))).toEqual(cursor);
+    expect(() => decodeStartsAtCursor("not-a-cursor")).toThrow(AppError);
+    expect(() => decodeStartsAtCursor(Buffer.from('["x","y"]').toString("base64url"))).toThrow(AppError);
   });
 });
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { safeCallbackUrl, ZRegisterInput, ZSignInInput } from "@/lib/auth/schema";
 import { clientIp } from "@/lib/auth/client-ip";
-import { signInLimitKeys, windowStart } from "@/lib/auth/sign-in-limits";
 import { monthRange, ZMonthAvailabilityRequest } from "@/lib/customer-portal/availability-request";
-import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
+import { changeAvailability } from "@/lib/booking/cutoffs";
 import { countByDate, dayPartOf, groupByDayPart } from "@/lib/customer-portal/day-parts";
-import { formatSalonDateTime, salonLocalDate } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime, salonLocalDate } from "@/lib/time/format-when";
 import { googleCalendarUrl } from "@/lib/customer-portal/google-calendar";
 import { currentStep, parseSelection, selectionHref } from "@/lib/customer-portal/selection";
+import { signInPerAccount, signInPerIp } from "@/lib/rate-limit/policies";
+import { counterKey, windowStartOf } from "@/lib/rate-limit/window";
 import { addMonths, monthGrid } from "@/lib/time/calendar-month";
 
 describe("account schemas", () => {
@@ -24,8 +25,8 @@ describe("account schemas", () => {
   });
 
   it("counts failures per account and per IP in fixed windows", () => {
-    expect(signInLimitKeys("a@b.test", "10.0.0.1").map((limit) => limit.key)).toEqual(["sign-in:account:a@b.test", "sign-in:ip:10.0.0.1"]);
-    expect(windowStart(new Date("2030-01-01T10:14:59Z")).toISOString()).toBe("2030-01-01T10:00:00.000Z");
+    expect([counterKey(signInPerAccount, "a@b.test"), counterKey(signInPerIp, "10.0.0.1")]).toEqual(["sign-in:account:a@b.test", "sign-in:ip:10.0.0.1"]);
+    expect(windowStartOf(signInPerAccount, new Date("2030-01-01T10:14:59Z")).toISOString()).toBe("2030-01-01T10:00:00.000Z");
     expect(clientIp(new Headers(), 0)).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { LinkRequired } from "../_components/link-required";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password" };
@@ -14,9 +14,7 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
       {token ? (
         <div className="mt-6"><ResetPasswordForm token={token} /></div>
       ) : (
-        <p className="mt-2 text-stone-700">
-          This page needs the link from your email. <Link href="/forgot-password" className="font-semibold text-brand-700 underline">Ask for a new link</Link>.
-        </p>
+        <LinkRequired newLinkHref="/forgot-password" />
       )}
     </>
   );

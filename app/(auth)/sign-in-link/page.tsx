@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { LinkRequired } from "../_components/link-required";
 import { SignInLinkButton } from "./sign-in-link-button";
 
 export const metadata: Metadata = { title: "Sign in with your link" };
@@ -14,9 +14,7 @@ export default async function SignInLinkPage({ searchParams }: Props) {
       {token ? (
         <div className="mt-6"><SignInLinkButton token={token} /></div>
       ) : (
-        <p className="mt-2 text-stone-700">
-          This page needs the link from your email. <Link href="/sign-in" className="font-semibold text-brand-700 underline">Ask for a new link</Link>.
-        </p>
+        <LinkRequired newLinkHref="/sign-in" />
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { assertWithinRateLimit, takeRateLimit } from "@/lib/api/rate-limit/rate-limit";
+import { assertWithinRateLimit } from "@/lib/api/rate-limit/rate-limit";
 import { queryObject, validate } from "@/lib/api/validate";
 import { withProblemRoute } from "@/lib/api/with-problem-route";
 import { clientIp } from "@/lib/auth/client-ip";
@@ -6,8 +6,9 @@ import { actorOf, currentUser } from "@/lib/auth/session";
 import { getAvailability, isAppointmentVisible } from "@/lib/booking/data";
 import { ANY_STAFF } from "@/lib/customer-portal/selection";
 import { monthRange, ZMonthAvailabilityRequest, type MonthAvailabilityJson } from "@/lib/customer-portal/availability-request";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { availabilityReadsPerIp } from "@/lib/rate-limit/policies";
+import { takeAllowance } from "@/lib/rate-limit/take-allowance";
 
 /**
  * Free slots for a month, for the booking page's TanStack Query. Public on purpose: guests browse times
@@ -39,7 +40,7 @@ export const GET = withProblemRoute("/api/availability", async (request: Request
 /** Per client IP: the page asks once per month shown; a scraper asking for every month and stylist is cut off. */
 async function assertWithinIpRateLimit(request: Request): Promise<void> {
   const ip = clientIp(request.headers);
-  if (ip) assertWithinRateLimit(await takeRateLimit("availability", ip, env().AVAILABILITY_RATE_LIMIT_PER_MINUTE));
+  if (ip) assertWithinRateLimit(await takeAllowance(availabilityReadsPerIp, ip));
 }
 
 async function mayExclude(appointmentId: string): Promise<boolean> {

@@ -8,9 +8,9 @@ import { getAppointmentHistory } from "@/lib/booking/data";
 import { changeNoteAction } from "@/lib/customer-portal/actions";
 import { appointmentGoogleLink } from "@/lib/customer-portal/appointment-calendar";
 import { describeHistoryEntry, emailKindLabel, statusLabels } from "@/lib/customer-portal/appointment-labels";
-import { changeAvailability } from "@/lib/customer-portal/cutoff-status";
+import { changeAvailability, noteAvailability } from "@/lib/booking/cutoffs";
 import { listCustomerEmailsForAppointment } from "@/lib/customer-portal/data";
-import { formatSalonDate, formatSalonDateTime, formatSalonTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDate, formatSalonDateTime, formatSalonTime } from "@/lib/time/format-when";
 import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
 import { env } from "@/lib/env";
 import { formatDuration, formatPrice } from "@/lib/format";
@@ -43,8 +43,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
   const reschedule = changeAvailability(appointment, "reschedule", salon.rescheduleCutoffMinutes, now);
   const cancel = changeAvailability(appointment, "cancel", salon.cancelCutoffMinutes, now);
   const status = statusLabels[appointment.status];
-  // The note does not move the appointment, so no cutoff applies: it can change until the visit starts.
-  const noteEditable = appointment.status === "BOOKED" && now < appointment.startsAt;
+  const noteEditable = noteAvailability(appointment, now).allowed;
 
   return (
     <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:px-6">

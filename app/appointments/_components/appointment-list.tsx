@@ -2,7 +2,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { statusLabels } from "@/lib/customer-portal/appointment-labels";
-import { formatSalonDate, formatSalonTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDate, formatSalonTime } from "@/lib/time/format-when";
 
 type AppointmentListProps = { appointments: AppointmentView[]; timezone: string; empty: React.ReactNode };
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import type { AppointmentRecords } from "@/lib/dashboard/data";
 import { describeChanges } from "@/lib/dashboard/describe-change";
 import { actorKindLabels, historyActionLabel } from "@/lib/dashboard/labels";

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterForm } from "@/components/ui/filter-form";
 import type { Customer } from "@/lib/customers/data";
 
 type Props = { q?: string; matches: Customer[]; keep: Record<string, string> };
@@ -9,14 +10,7 @@ export function CustomerFinder({ q, matches, keep }: Props) {
   return (
     <section aria-labelledby="find-heading" className="mb-6 max-w-2xl rounded-lg border border-stone-300 bg-white p-4">
       <h2 id="find-heading" className="mb-2 font-semibold text-stone-900">Find a customer</h2>
-      <form action="/dashboard/appointments/new" role="search" className="flex items-end gap-2">
-        {Object.entries(keep).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-        <label className="flex flex-1 flex-col text-sm font-medium text-stone-800">
-          Name or email
-          <input name="q" type="search" defaultValue={q} className="min-h-11 rounded-lg border border-stone-400 px-3" />
-        </label>
-        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">Search</button>
-      </form>
+      <FilterForm action="/dashboard/appointments/new" name="q" label="Name or email" defaultValue={q} submitLabel="Search" keep={keep} wide />
       {q && (
         <ul className="mt-3 flex flex-col gap-1 text-sm">
           {matches.map((customer) => (

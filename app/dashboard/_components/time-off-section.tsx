@@ -1,4 +1,4 @@
-import { formatSalonDate } from "@/lib/customer-portal/format-when";
+import { formatSalonDate } from "@/lib/time/format-when";
 import type { StaffForEdit } from "@/lib/staff/data";
 import { RemoveTimeOffForm, TimeOffForm } from "./time-off-form";
 

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { listApiKeys } from "@/lib/api-keys/data";
 import { DEFAULT_KEY_LIFETIME_DAYS, MAX_KEY_LIFETIME_DAYS } from "@/lib/api-keys/expiry";
 import { requirePermission } from "@/lib/auth/gates";
 import { can } from "@/lib/auth/permissions";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import { salonToday } from "@/lib/dashboard/clock";
 import { getSalonSettings } from "@/lib/salon/data";
 import { addDays } from "@/lib/time/zoned";
@@ -24,7 +25,7 @@ export default async function ApiKeysPage() {
   const when = (date: Date | null) => (date ? formatSalonDateTime(date, salon.timezone) : "—");
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold text-stone-900">API keys</h1>
+      <PageHeader title="API keys" />
       <CreateApiKeyForm expiry={expiryChoices(salon.timezone)} />
       <h2 className="mb-2 mt-8 text-lg font-semibold">{seesAll ? "All keys" : "Your keys"}</h2>
       <table className="w-full bg-white text-left text-sm">

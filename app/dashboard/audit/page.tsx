@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { decodeCursor } from "@/lib/api/cursor";
+import { PageHeader } from "@/components/ui/page-header";
+import { decodeIdCursor } from "@/lib/cursor";
 import { auditReferenceNames, listAuditActors, listAuditEvents, type AuditEventView } from "@/lib/audit/data";
 import { describeAuditChange } from "@/lib/audit/describe";
 import { AUDIT_ENTITY_KINDS, AUDIT_ENTITY_LABELS, AUDIT_SOURCE_LABELS, ZAuditQuery, type TAuditQuery } from "@/lib/audit/schema";
 import { requirePermission } from "@/lib/auth/gates";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import { getSalonSettings } from "@/lib/salon/data";
 import { addDays, startOfLocalDay } from "@/lib/time/zoned";
 
@@ -18,7 +19,7 @@ const inputClass = "min-h-11 rounded-lg border border-stone-400 bg-white px-3 te
 function cursorIdOf(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   try {
-    return decodeCursor(cursor);
+    return decodeIdCursor(cursor);
   } catch {
     return undefined;
   }
@@ -53,7 +54,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const { cursor: _cursor, ...filters } = query;
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold text-stone-900">Audit log</h1>
+      <PageHeader title="Audit log" />
       <form action="/dashboard/audit" role="search" aria-label="Filter the audit log" className="mb-4 flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-sm font-medium text-stone-800">
           What changed

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterForm } from "@/components/ui/filter-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { actorOf } from "@/lib/auth/session";
 import { VIEW_CUSTOMERS } from "@/lib/auth/permissions";
@@ -13,14 +15,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const customers = (await listCustomers(actorOf(user), { q: q?.trim() || undefined, limit: 100 })).slice(0, 100);
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold text-stone-900">Customers</h1>
-      <form action="/dashboard/customers" role="search" className="mb-4 flex items-end gap-2">
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          Name or email
-          <input name="q" type="search" defaultValue={q} className="min-h-11 rounded-lg border border-stone-400 bg-white px-3" />
-        </label>
-        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">Search</button>
-      </form>
+      <PageHeader title="Customers" />
+      <FilterForm action="/dashboard/customers" name="q" label="Name or email" defaultValue={q} submitLabel="Search" />
       <ul className="flex flex-col gap-2">
         {customers.map((customer) => (
           <li key={customer.id} className="rounded-lg border border-stone-300 bg-white p-3 text-sm">

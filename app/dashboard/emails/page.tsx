@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterForm } from "@/components/ui/filter-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { isAccountEmailKind } from "@/lib/auth/emails";
 import { requirePermission } from "@/lib/auth/gates";
 import { can } from "@/lib/auth/permissions";
 import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import { listEmailLog } from "@/lib/dashboard/data";
 import { getSalonSettings } from "@/lib/salon/data";
 
@@ -20,7 +21,7 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
   ]);
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold text-stone-900">Email log</h1>
+      <PageHeader title="Email log" />
       <FilterForm action="/dashboard/emails" name="to" label="Recipient contains" defaultValue={to} />
       <table className="w-full bg-white text-left text-sm">
         <thead>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import { requirePermission } from "@/lib/auth/gates";
 import { countPendingOutbox, listDeadOutboxEvents } from "@/lib/notifications/data";
 import { getSalonSettings } from "@/lib/salon/data";

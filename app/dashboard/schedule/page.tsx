@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Toast } from "@/components/ui/toast";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { scheduleNotices } from "@/lib/dashboard/labels";
 import { orNotFoundPage } from "@/lib/or-not-found-page";
@@ -19,7 +20,7 @@ export default async function MySchedulePage({ searchParams }: { searchParams: P
   return (
     <>
       <Toast key={notice} message={notice ? scheduleNotices[notice] : undefined} />
-      <h1 className="mb-4 text-2xl font-bold text-stone-900">My schedule</h1>
+      <PageHeader title="My schedule" />
       <WeeklyHoursForm staffId={staff.id} defaults={weeklyHoursDefaults(staff.workingHours)} />
       <TimeOffSection staff={staff} timeZone={salon.timezone} />
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Toast } from "@/components/ui/toast";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { listStaffOptions } from "@/lib/dashboard/data";
 import { formatPrice } from "@/lib/format";
@@ -16,10 +17,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <Toast key={notice} message={notice === "saved" ? "Service saved." : undefined} />
-      <div className="mb-4 flex items-center justify-between">
-        <h1 className="text-2xl font-bold text-stone-900">Services</h1>
-        <Link href="/dashboard/services/new" className={buttonClass()}>New service</Link>
-      </div>
+      <PageHeader title="Services" action={<Link href="/dashboard/services/new" className={buttonClass()}>New service</Link>} />
       <table className="w-full rounded-lg bg-white text-left text-sm">
         <thead>
           <tr><th scope="col" className="p-2">Service</th><th scope="col">Duration</th><th scope="col">Price</th><th scope="col">Stylists</th><th scope="col">Status</th></tr>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { getSalonSettings } from "@/lib/salon/data";
 import { SettingsForm } from "../_components/settings-form";
@@ -15,7 +16,7 @@ export default async function SettingsPage() {
   );
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold text-stone-900">Salon settings</h1>
+      <PageHeader title="Salon settings" />
       <SettingsForm defaults={defaults} />
     </>
   );

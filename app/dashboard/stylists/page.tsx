@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Toast } from "@/components/ui/toast";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { listStaff } from "@/lib/staff/data";
 
@@ -13,10 +14,7 @@ export default async function StylistsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <Toast key={notice} message={notice === "saved" ? "Stylist saved." : undefined} />
-      <div className="mb-4 flex items-center justify-between">
-        <h1 className="text-2xl font-bold text-stone-900">Stylists</h1>
-        <Link href="/dashboard/stylists/new" className={buttonClass()}>New stylist</Link>
-      </div>
+      <PageHeader title="Stylists" action={<Link href="/dashboard/stylists/new" className={buttonClass()}>New stylist</Link>} />
       <ul className="flex flex-col gap-2">
         {staff.map((member) => (
           <li key={member.id} className="flex items-center gap-3 rounded-lg border border-stone-300 bg-white p-3">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import { roleLabels } from "@/lib/dashboard/labels";
 import { getSalonSettings } from "@/lib/salon/data";
 import { listPendingInvitations, listTeam } from "@/lib/team/data";
@@ -15,7 +16,7 @@ export default async function TeamPage() {
   const when = (date: Date | null) => (date ? formatSalonDateTime(date, salon.timezone) : "Never");
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold text-stone-900">Team</h1>
+      <PageHeader title="Team" />
       <section aria-labelledby="invite-heading" className="mb-8">
         <h2 id="invite-heading" className="mb-2 text-lg font-semibold">Invite a team member</h2>
         <p className="mb-3 text-sm text-stone-700">They get a one-time link, valid for 7 days, to choose their name and password.</p>

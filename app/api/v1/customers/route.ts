@@ -1,4 +1,4 @@
-import { pageOf } from "@/lib/api/cursor";
+import { pageOf } from "@/lib/cursor";
 import { pageParams } from "@/lib/api/pagination";
 import { created, ok } from "@/lib/api/result";
 import { toApiCustomer, ZApiListCustomersQuery } from "@/lib/api/schemas/customers";

@@ -1,6 +1,6 @@
 import { etagOf } from "@/lib/api/etag";
 import { pageParams } from "@/lib/api/pagination";
-import { pageOf } from "@/lib/api/cursor";
+import { pageOf } from "@/lib/cursor";
 import { created, ok } from "@/lib/api/result";
 import { serviceEtagToken, toApiService, ZApiListServicesQuery } from "@/lib/api/schemas/services";
 import { queryObject, validate } from "@/lib/api/validate";

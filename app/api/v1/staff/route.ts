@@ -1,4 +1,4 @@
-import { pageOf } from "@/lib/api/cursor";
+import { pageOf } from "@/lib/cursor";
 import { pageParams } from "@/lib/api/pagination";
 import { ok } from "@/lib/api/result";
 import { ZApiListStaffQuery } from "@/lib/api/schemas/staff";

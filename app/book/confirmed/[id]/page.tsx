@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { appointmentGoogleLink } from "@/lib/customer-portal/appointment-calendar";
-import { formatSalonDate, formatSalonTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDate, formatSalonTime } from "@/lib/time/format-when";
 import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
 import { env } from "@/lib/env";
 import { formatDuration, formatPrice } from "@/lib/format";

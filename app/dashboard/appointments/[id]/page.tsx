@@ -5,7 +5,7 @@ import { actorOf } from "@/lib/auth/session";
 import { requirePermission } from "@/lib/auth/gates";
 import { managesAppointment } from "@/lib/auth/permissions";
 import { getAppointment } from "@/lib/booking/data";
-import { formatSalonDate, formatSalonTime, salonLocalDate } from "@/lib/customer-portal/format-when";
+import { formatSalonDate, formatSalonTime, salonLocalDate } from "@/lib/time/format-when";
 import { hasStarted } from "@/lib/dashboard/clock";
 import { getAppointmentRecords, listStaffOptions } from "@/lib/dashboard/data";
 import { statusStyles } from "@/lib/dashboard/labels";

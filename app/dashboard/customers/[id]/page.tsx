@@ -4,7 +4,7 @@ import { actorOf } from "@/lib/auth/session";
 import { requirePermission } from "@/lib/auth/gates";
 import { can, VIEW_CUSTOMERS } from "@/lib/auth/permissions";
 import { listAppointments, MAX_LIST_LIMIT } from "@/lib/booking/data";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import { getCustomer, listCustomerStaffNotes } from "@/lib/customers/data";
 import { statusStyles } from "@/lib/dashboard/labels";
 import { orNotFoundPage } from "@/lib/or-not-found-page";

@@ -5,7 +5,7 @@ import { Toast } from "@/components/ui/toast";
 import { isAccountEmailKind } from "@/lib/auth/emails";
 import { requirePermission } from "@/lib/auth/gates";
 import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
-import { formatSalonDateTime } from "@/lib/customer-portal/format-when";
+import { formatSalonDateTime } from "@/lib/time/format-when";
 import { getEmailMessage } from "@/lib/notifications/data";
 import { getSalonSettings } from "@/lib/salon/data";
 import { ResendEmailForm } from "../../_components/resend-email-form";

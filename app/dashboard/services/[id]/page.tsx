@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { listStaffOptions } from "@/lib/dashboard/data";
 import { listServicesWithStaff } from "@/lib/services/data";
@@ -26,7 +27,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
   };
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold text-stone-900">Edit {service.name}</h1>
+      <PageHeader title={`Edit ${service.name}`} />
       <ServiceForm id={id} defaults={defaults} staff={staff.map((member) => ({ value: member.id, label: member.name }))} staffIds={service.staff.map((link) => link.staffId)} />
     </>
   );

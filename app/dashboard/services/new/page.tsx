@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { listStaffOptions } from "@/lib/dashboard/data";
 import { ServiceForm } from "../../_components/service-form";
@@ -10,7 +11,7 @@ export default async function NewServicePage() {
   const staff = await listStaffOptions();
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold text-stone-900">New service</h1>
+      <PageHeader title="New service" />
       <ServiceForm defaults={{ active: "on" }} staff={staff.map((member) => ({ value: member.id, label: member.name }))} staffIds={[]} />
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { listActiveServices } from "@/lib/services/data";
 import { StaffForm } from "../../_components/staff-form";
@@ -10,7 +11,7 @@ export default async function NewStylistPage() {
   const services = await listActiveServices();
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold text-stone-900">New stylist</h1>
+      <PageHeader title="New stylist" />
       <StaffForm defaults={{ active: "on", color: "#7c3aed" }} services={services.map((service) => ({ value: service.id, label: service.name }))} serviceIds={[]} />
     </>
   );
