@@ -31,15 +31,13 @@ function parseArguments(argv: string[]): { command: NextCommand; fresh: boolean 
   return { command, fresh: flags.includes("--fresh") };
 }
 
-function startNext(command: NextCommand, databaseUrl: string, port: string, embedded: boolean): ChildProcess {
+function startNext(command: NextCommand, databaseUrl: string, port: string): ChildProcess {
   const nextBin = require.resolve("next/dist/bin/next");
   return spawn(process.execPath, [nextBin, command, "--port", port], {
     stdio: "inherit",
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_TRUST_HOST: "1",
-      // PGlite runs one statement at a time: queueing API writes in the app keeps bursts from timing out.
-      ...(embedded && { API_WRITE_CONCURRENCY: "1" }),
       ...process.env,
       AUTH_SECRET: process.env.AUTH_SECRET || localAuthSecret(),
       DATABASE_URL: databaseUrl,
@@ -80,7 +78,7 @@ runMain(async () => {
   try {
     await runPrisma(["migrate", "deploy"], databaseUrl);
     if (await needsSeed(databaseUrl)) await runSeed(databaseUrl);
-    next = startNext(command, databaseUrl, port, embedded !== undefined);
+    next = startNext(command, databaseUrl, port);
     const code = await new Promise<number>((resolve) => next!.once("exit", (exitCode) => resolve(exitCode ?? 0)));
     if (shuttingDown) return await shuttingDown;
     if (code !== 0) throw new Error(`next ${command} exited with code ${code}`);

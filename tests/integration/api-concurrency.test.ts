@@ -1,13 +1,8 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as appointments from "@/app/api/v1/appointments/route";
 import { db } from "@/lib/db";
 import { call } from "@/tests/support/api-client";
 import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
-
-// Publishing runs in the background right after each booking; on PGlite's single multiplexed connection
-// that overlaps the next request's queries (a PGlite limitation). The wiring is asserted in
-// api-appointments; the publisher itself is tested by notifications.
-vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfterResponse: vi.fn(() => Promise.resolve(undefined)) }));
 
 /**
  * Concurrency, in-process: the route handlers are called in parallel against this file's test database
@@ -18,8 +13,6 @@ vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfte
  */
 
 process.env.API_RATE_LIMIT_PER_MINUTE = "10000";
-// PGlite runs one transaction at a time; the app is configured for that as it would be in development.
-if (process.env.TEST_DATABASE_KIND === "pglite") process.env.API_WRITE_CONCURRENCY = "1";
 
 type Auth = Record<string, string>;
 let serviceId: string, stylistId: string, customerId: string;
