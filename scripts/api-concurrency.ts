@@ -22,7 +22,8 @@ import { runMain } from "./lib/run-main";
  *                                   default the local server; BENCH_SKIP_BUILD=1 reuses the build)
  *   npm run test:api-concurrency -- --url http://localhost:3000 --key KEY
  *                                   a server already running (`npm run dev`), with a staff key that has
- *                                   appointments:read/write, services:read and customers:read
+ *                                   appointments:read/write, services:read and customers:read; the
+ *                                   races send 123 requests with it, so raise API_RATE_LIMIT_PER_MINUTE
  */
 
 async function checkRaces(api: RaceApi, target: RaceTarget): Promise<string[]> {
