@@ -35,10 +35,11 @@ const server = fork("tests/support/dev-database-process.ts", {
   env: { ...cliEnv, PGLITE_PORT: "0" },
   stdio: ["ignore", "ignore", "inherit", "ipc"],
 });
-const serverUrl = await new Promise<string>((resolve, reject) => {
-  server.once("message", (message) => resolve((message as { url: string }).url));
-  server.once("exit", (code) => reject(new Error(`the dev database exited with code ${code}`)));
-});
+const serverExited = new Promise<number | null>((resolve) => server.once("exit", resolve));
+const serverUrl = await Promise.race([
+  new Promise<string>((resolve) => server.once("message", (message) => resolve((message as { url: string }).url))),
+  serverExited.then((code) => Promise.reject(new Error(`the dev database exited with code ${code} before it was ready`))),
+]);
 // The app modules read the environment once, on first use: point them at the dev database first.
 process.env.DATABASE_URL = serverUrl;
 process.env.API_RATE_LIMIT_PER_MINUTE = "100000";
@@ -63,9 +64,8 @@ const target = await findRaceTarget(api);
 afterAll(async () => {
   const { db } = await import("@/lib/db");
   await db.$disconnect();
-  const stopped = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
-  await stopped;
+  await serverExited;
   await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -8,4 +8,6 @@ import { startDevDatabase } from "../../scripts/lib/dev-database";
  */
 const database = await startDevDatabase({ fresh: false });
 process.send?.({ url: database.url });
+// Stay up until told to stop, as `npm run dev` does, also on PostgreSQL where no server keeps it alive.
+process.channel?.ref();
 process.once("SIGTERM", () => void database.stop().finally(() => process.exit(0)));
