@@ -36,7 +36,6 @@ const serverEnvSchema = z.object({
   // Public API (/api/v1): requests per API key per minute, and hours an Idempotency-Key is remembered.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   API_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
-  API_WRITE_CONCURRENCY: z.coerce.number().int().min(1).max(100).optional(),
   // Web booking abuse limits: book/reschedule/cancel per signed-in user, and availability reads per IP.
   BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   AVAILABILITY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),

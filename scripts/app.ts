@@ -1,15 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
-import {
-  embeddedDatabaseConfig,
-  removeEmbeddedDatabase,
-  startEmbeddedDatabase,
-  type EmbeddedDatabase,
-} from "./lib/embedded-database";
+import { startDevDatabase } from "./lib/dev-database";
 import { localAuthSecret } from "./lib/local-auth-secret";
-import { runPrisma } from "./lib/prisma-cli";
 import { runMain } from "./lib/run-main";
-import { needsSeed, runSeed } from "./lib/seed-runner";
 
 /**
  * `npm run dev` (and the end-to-end test server): the embedded database unless DATABASE_URL is set,
@@ -31,15 +24,13 @@ function parseArguments(argv: string[]): { command: NextCommand; fresh: boolean 
   return { command, fresh: flags.includes("--fresh") };
 }
 
-function startNext(command: NextCommand, databaseUrl: string, port: string, embedded: boolean): ChildProcess {
+function startNext(command: NextCommand, databaseUrl: string, port: string): ChildProcess {
   const nextBin = require.resolve("next/dist/bin/next");
   return spawn(process.execPath, [nextBin, command, "--port", port], {
     stdio: "inherit",
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_TRUST_HOST: "1",
-      // PGlite runs one statement at a time: queueing API writes in the app keeps bursts from timing out.
-      ...(embedded && { API_WRITE_CONCURRENCY: "1" }),
       ...process.env,
       AUTH_SECRET: process.env.AUTH_SECRET || localAuthSecret(),
       DATABASE_URL: databaseUrl,
@@ -51,7 +42,8 @@ function startNext(command: NextCommand, databaseUrl: string, port: string, embe
 runMain(async () => {
   const { command, fresh } = parseArguments(process.argv.slice(2));
   const port = process.env.PORT ?? "3000";
-  let embedded: EmbeddedDatabase | undefined;
+  // Started before the signal handlers, so a Ctrl-C during migrations still closes the database.
+  const database = startDevDatabase({ fresh });
   let next: ChildProcess | undefined;
   let shuttingDown: Promise<void> | undefined;
 
@@ -61,30 +53,20 @@ runMain(async () => {
         next.kill(signal);
         await new Promise((resolve) => next!.once("exit", resolve));
       }
-      await embedded?.stop();
+      await database.then((opened) => opened.stop(), () => undefined);
       process.exit(0);
     })();
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
 
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    const config = embeddedDatabaseConfig();
-    if (fresh) removeEmbeddedDatabase(config);
-    embedded = await startEmbeddedDatabase(config);
-    databaseUrl = embedded.url;
-    console.log(`Embedded PostgreSQL (PGlite) serving ${config.dataDir} at ${databaseUrl}`);
-  }
-
+  const { url, stop } = await database;
   try {
-    await runPrisma(["migrate", "deploy"], databaseUrl);
-    if (await needsSeed(databaseUrl)) await runSeed(databaseUrl);
-    next = startNext(command, databaseUrl, port, embedded !== undefined);
+    next = startNext(command, url, port);
     const code = await new Promise<number>((resolve) => next!.once("exit", (exitCode) => resolve(exitCode ?? 0)));
     if (shuttingDown) return await shuttingDown;
     if (code !== 0) throw new Error(`next ${command} exited with code ${code}`);
   } finally {
-    if (!shuttingDown) await embedded?.stop();
+    if (!shuttingDown) await stop();
   }
 });

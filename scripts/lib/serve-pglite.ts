@@ -240,7 +240,8 @@ class ReplyTracker {
   }
 }
 
-function message(type: string, body: Buffer): Buffer {
+/** One frontend or backend protocol message: a type byte, the length, the body. */
+export function protocolMessage(type: string, body: Buffer): Buffer {
   const header = Buffer.alloc(5);
   header.write(type, 0, "latin1");
   header.writeInt32BE(body.length + 4, 1);
@@ -248,14 +249,14 @@ function message(type: string, body: Buffer): Buffer {
 }
 
 function simpleQuery(sql: string): Buffer {
-  return message("Q", Buffer.from(`${sql}\0`));
+  return protocolMessage("Q", Buffer.from(`${sql}\0`));
 }
 
 function readyForQuery(): Buffer {
-  return message("Z", Buffer.from("I"));
+  return protocolMessage("Z", Buffer.from("I"));
 }
 
 function errorResponse(text: string): Buffer {
   const fields = [`SERROR`, `VERROR`, `CXX000`, `M${text}`].map((field) => `${field}\0`).join("");
-  return message("E", Buffer.from(`${fields}\0`));
+  return protocolMessage("E", Buffer.from(`${fields}\0`));
 }

@@ -6,10 +6,11 @@ import { db } from "@/lib/db";
 import { call } from "@/tests/support/api-client";
 import { at, createKey, createSalon, createService, createStylist, createUser, day, insertAppointment } from "@/tests/support/api-fixtures";
 
-// Publishing runs in the background right after each booking; on PGlite's single multiplexed connection
-// that overlaps the next request's queries (a PGlite limitation). The wiring is asserted in
-// api-appointments; the publisher itself is tested by notifications.
-vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfterResponse: vi.fn(() => Promise.resolve(undefined)) }));
+// The real publisher, watched: the wiring is asserted here; the publisher itself is tested by notifications.
+vi.mock("@/lib/notifications/publish-after-response", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/notifications/publish-after-response")>();
+  return { publishOutboxAfterResponse: vi.fn(actual.publishOutboxAfterResponse) };
+});
 
 /** Appointments over the API: booking, reading, rescheduling, status changes and cancelling. */
 
@@ -53,12 +54,15 @@ describe("POST /appointments", () => {
     expect(response.headers.get("ratelimit")).toMatch(/r=\d+/);
   });
 
-  it("hands the booking to notifications: an outbox event, then a publish after the response", async () => {
+  it("hands the booking to notifications: an outbox event, published after the response", async () => {
     const { publishOutboxAfterResponse } = await import("@/lib/notifications/publish-after-response");
     vi.mocked(publishOutboxAfterResponse).mockClear();
     const response = await book(keyA);
     expect(await db.outboxEvent.count({ where: { appointmentId: response.body.id } })).toBe(1);
     expect(publishOutboxAfterResponse).toHaveBeenCalledTimes(1);
+    await expect
+      .poll(async () => (await db.outboxEvent.findFirst({ where: { appointmentId: response.body.id } }))?.publishedAt, { timeout: 10_000 })
+      .toBeInstanceOf(Date);
   });
 
   it("assigns any stylist when staffId is omitted", async () => {

@@ -1,44 +1,34 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import * as appointments from "@/app/api/v1/appointments/route";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { call } from "@/tests/support/api-client";
 import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
-
-// Publishing runs in the background right after each booking; on PGlite's single multiplexed connection
-// that overlaps the next request's queries (a PGlite limitation). The wiring is asserted in
-// api-appointments; the publisher itself is tested by notifications.
-vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfterResponse: vi.fn(() => Promise.resolve(undefined)) }));
+import { dispatch } from "@/tests/support/api-router";
+import { apiRequest, idempotentBurst, slotRace, type RaceApi } from "@/tests/support/booking-race";
 
 /**
  * Concurrency, in-process: the route handlers are called in parallel against this file's test database
  * (PGlite, or PostgreSQL with TEST_DATABASE_URL). The same scenario against `next start` on PostgreSQL
- * is `npm run test:api-concurrency` (scripts/api-concurrency.ts). Either way the guarantees come from
- * the database: the exclusion constraint (one booking per slot) and the unique index on
- * (apiKeyId, Idempotency-Key) — not from anything in this process.
+ * is `npm run test:api-concurrency` (scripts/api-concurrency.ts); on the database `npm run dev` serves,
+ * dev-database-race. Either way the guarantees come from the database: the exclusion constraint (one
+ * booking per slot) and the unique index on (apiKeyId, Idempotency-Key), not from anything in this process.
  */
 
 process.env.API_RATE_LIMIT_PER_MINUTE = "10000";
-// PGlite runs one transaction at a time; the app is configured for that as it would be in development.
-if (process.env.TEST_DATABASE_KIND === "pglite") process.env.API_WRITE_CONCURRENCY = "1";
 
-type Auth = Record<string, string>;
 let serviceId: string, stylistId: string, customerId: string;
-let staffKey: Auth;
+let api: RaceApi;
 
 beforeAll(async () => {
   await createSalon();
   serviceId = (await createService()).id;
   stylistId = (await createStylist([serviceId])).id;
   customerId = (await createUser("CUSTOMER")).id;
-  staffKey = (await createKey((await createUser("FRONT_DESK")).id)).auth;
+  api = { baseUrl: "http://localhost", key: (await createKey((await createUser("FRONT_DESK")).id)).key, send: dispatch };
 });
 
 describe("parallel POST /appointments", () => {
   it("100 parallel bookings of one slot → exactly 1 × 201 and 99 × 409 problem+json, no 5xx", async () => {
     const body = { serviceId, staffId: stylistId, customerId, startsAt: at(30, 10) };
-    const responses = await Promise.all(
-      Array.from({ length: 100 }, () => call(appointments.POST, "POST", "/appointments", { headers: staffKey, body })),
-    );
+    const responses = await slotRace(api, body, 100);
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     const conflicts = responses.filter((r) => r.status === 409);
@@ -52,10 +42,7 @@ describe("parallel POST /appointments", () => {
 
   it("20 parallel POSTs sharing one Idempotency-Key → 1 appointment; others replay or see 409", async () => {
     const body = { serviceId, staffId: stylistId, customerId, startsAt: at(31, 10) };
-    const headers = { ...staffKey, "idempotency-key": "burst-1" };
-    const responses = await Promise.all(
-      Array.from({ length: 20 }, () => call(appointments.POST, "POST", "/appointments", { headers, body })),
-    );
+    const responses = await idempotentBurst(api, body, "burst-1", 20);
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((s) => s === 201 || s === 409), statuses.join(",")).toBe(true);
     const created = responses.filter((r) => r.status === 201);
@@ -63,7 +50,7 @@ describe("parallel POST /appointments", () => {
     for (const r of responses.filter((r) => r.status === 409)) expect(r.body.code).toBe("IDEMPOTENCY_IN_FLIGHT");
     expect(await db.appointment.count({ where: { startsAt: new Date(body.startsAt) } })).toBe(1);
     // Once the first has finished, a retry replays it.
-    const retry = await call(appointments.POST, "POST", "/appointments", { headers, body });
+    const retry = await apiRequest(api, "POST", "/appointments", { body, headers: { "idempotency-key": "burst-1" } });
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(created[0]!.body.id);
   }, 60_000);

@@ -1,17 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { compileErrors, validate } from "@readme/openapi-parser";
 import createClient from "openapi-fetch";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi/document";
 import type { paths } from "@/tests/contract/api-types";
 import { API_TYPES_PATH, generateApiTypes } from "@/tests/contract/generate-api-types";
 import { dispatch, loadRoute, routeFiles } from "@/tests/support/api-router";
 import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
-
-// Publishing runs in the background right after each booking; on PGlite's single multiplexed connection
-// that overlaps the next request's queries (a PGlite limitation). The wiring is asserted in
-// api-appointments; the publisher itself is tested by notifications.
-vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfterResponse: vi.fn(() => Promise.resolve(undefined)) }));
 
 /**
  * The spec and the code cannot drift: every route file is in the spec, every spec operation answers,

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as appointmentItem from "@/app/api/v1/appointments/[id]/route";
 import * as appointments from "@/app/api/v1/appointments/route";
 import * as customers from "@/app/api/v1/customers/route";
@@ -7,11 +7,6 @@ import * as services from "@/app/api/v1/services/route";
 import { db } from "@/lib/db";
 import { call } from "@/tests/support/api-client";
 import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
-
-// Publishing runs in the background right after each booking; on PGlite's single multiplexed connection
-// that overlaps the next request's queries (a PGlite limitation). The wiring is asserted in
-// api-appointments; the publisher itself is tested by notifications.
-vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfterResponse: vi.fn(() => Promise.resolve(undefined)) }));
 
 /**
  * Hostile input: generated payloads (wrong types, huge and unicode strings, out-of-range dates, negative

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as catchAll from "@/app/api/v1/[...path]/route";
 import * as appointmentItem from "@/app/api/v1/appointments/[id]/route";
 import * as appointments from "@/app/api/v1/appointments/route";
@@ -7,11 +7,6 @@ import * as openapi from "@/app/api/v1/openapi.json/route";
 import { db } from "@/lib/db";
 import { call } from "@/tests/support/api-client";
 import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
-
-// Publishing runs in the background right after each booking; on PGlite's single multiplexed connection
-// that overlaps the next request's queries (a PGlite limitation). The wiring is asserted in
-// api-appointments; the publisher itself is tested by notifications.
-vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfterResponse: vi.fn(() => Promise.resolve(undefined)) }));
 
 // A low limit for this file only (the env is read on first use, and each test file has its own modules).
 process.env.API_RATE_LIMIT_PER_MINUTE = "5";

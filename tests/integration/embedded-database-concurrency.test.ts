@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { protocolMessage } from "../../scripts/lib/serve-pglite";
 import { createEmptyPGlite, servePGlite } from "../support/test-database";
 
 /**
@@ -198,22 +199,15 @@ function socketOf(client: pg.Client): import("node:net").Socket {
   return (client as unknown as { connection: { stream: import("node:net").Socket } }).connection.stream;
 }
 
-function frame(type: string, body: Buffer): Buffer {
-  const header = Buffer.alloc(5);
-  header.write(type, 0, "latin1");
-  header.writeInt32BE(body.length + 4, 1);
-  return Buffer.concat([header, body]);
-}
-
 function parseMessage(sql: string): Buffer {
-  return frame("P", Buffer.concat([Buffer.from("\0"), Buffer.from(`${sql}\0`), Buffer.alloc(2)]));
+  return protocolMessage("P", Buffer.concat([Buffer.from("\0"), Buffer.from(`${sql}\0`), Buffer.alloc(2)]));
 }
 
 function bindMessage(): Buffer {
   // Unnamed portal and statement, no parameter formats, no parameters, no result formats.
-  return frame("B", Buffer.concat([Buffer.from("\0\0"), Buffer.alloc(6)]));
+  return protocolMessage("B", Buffer.concat([Buffer.from("\0\0"), Buffer.alloc(6)]));
 }
 
 function executeMessage(): Buffer {
-  return frame("E", Buffer.concat([Buffer.from("\0"), Buffer.alloc(4)]));
+  return protocolMessage("E", Buffer.concat([Buffer.from("\0"), Buffer.alloc(4)]));
 }

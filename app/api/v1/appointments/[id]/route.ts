@@ -2,7 +2,6 @@ import { afterAppointmentChange } from "@/lib/notifications/after-appointment-ch
 import { changeAppointment } from "@/lib/api/appointments/change-appointment";
 import { etagOf, requireIfMatchVersion, withIfMatch } from "@/lib/api/etag";
 import { ok } from "@/lib/api/result";
-import { throughWriteGate } from "@/lib/api/write-gate";
 import { toApiAppointment, ZApiCancelAppointmentBody, ZApiUpdateAppointmentBody } from "@/lib/api/schemas/appointments";
 import { validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
@@ -21,7 +20,7 @@ export const GET = withApiRoute<Params>({ scope: "appointments:read" }, async ({
 export const PATCH = withApiRoute<Params>({ scope: "appointments:write" }, async ({ request, principal, params, body }) => {
   const changes = validate(ZApiUpdateAppointmentBody, body);
   const expectedVersion = requireIfMatchVersion(request);
-  const appointment = await throughWriteGate(() => changeAppointment(principal.actor, params.id, expectedVersion, changes));
+  const appointment = await changeAppointment(principal.actor, params.id, expectedVersion, changes);
   afterAppointmentChange();
   return represent(appointment);
 });
@@ -30,14 +29,12 @@ export const PATCH = withApiRoute<Params>({ scope: "appointments:write" }, async
 export const DELETE = withApiRoute<Params>({ scope: "appointments:write" }, async ({ request, principal, params, body }) => {
   const { reason } = validate(ZApiCancelAppointmentBody, body ?? {});
   const expectedVersion = requireIfMatchVersion(request);
-  const appointment = await throughWriteGate(() =>
-    withIfMatch(() =>
-      cancelAppointment(principal.actor, {
-        appointmentId: params.id,
-        ...(expectedVersion !== undefined && { expectedVersion }),
-        ...(reason !== undefined && { reason }),
-      }),
-    ),
+  const appointment = await withIfMatch(() =>
+    cancelAppointment(principal.actor, {
+      appointmentId: params.id,
+      ...(expectedVersion !== undefined && { expectedVersion }),
+      ...(reason !== undefined && { reason }),
+    }),
   );
   afterAppointmentChange();
   return represent(appointment);
