@@ -25,6 +25,9 @@ vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new Redirect("/404");
   },
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof Redirect) throw error;
+  },
 }));
 vi.mock("@/lib/notifications/after-appointment-change", () => ({ afterAppointmentChange: vi.fn() }));
 vi.mock("@/lib/auth/session", () => ({

@@ -25,6 +25,9 @@ vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new Redirect("/404");
   },
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof Redirect) throw error;
+  },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfterResponse: async () => published() }));

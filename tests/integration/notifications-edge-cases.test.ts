@@ -35,6 +35,9 @@ vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`redirect ${url}`);
   },
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof Error && /^(redirect |404$)/.test(error.message)) throw error;
+  },
 }));
 vi.mock("@/lib/auth/session", () => ({
   currentUser: async () => sessionUser,

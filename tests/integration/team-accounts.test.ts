@@ -31,6 +31,9 @@ vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new Redirect("/404");
   },
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof Redirect) throw error;
+  },
 }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("@/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(async () => undefined) }));
