@@ -37,7 +37,7 @@ export type ActionDefinition<S extends z.ZodType, P extends PermissionNeed | nul
   secret?: string[];
   run: (context: { input: z.output<S> } & Who<P> & Fields) => Promise<ActionOutcome>;
   /** Runs once the change is made, before any redirect: e.g. `afterAppointmentChange`. */
-  after?: () => void;
+  after?: () => unknown;
   /** Errors that send the person elsewhere instead of showing in the form (e.g. a slot taken meanwhile). */
   redirectOn?: Partial<Record<ErrorCode, (context: { input: z.output<S> } & Fields) => string>>;
 };
@@ -91,7 +91,7 @@ export function defineAction<P extends PermissionNeed | null, S extends z.ZodTyp
       if (elsewhere && parsedInput) redirect(elsewhere({ ...parsedInput, ...fields }));
       return errorState(error, values);
     }
-    after?.();
+    await after?.();
     if ("redirect" in outcome) redirect(outcome.redirect);
     return outcome;
   };
