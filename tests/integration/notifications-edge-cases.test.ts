@@ -42,6 +42,7 @@ vi.mock("next/navigation", () => ({
 vi.mock("@/lib/auth/session", () => ({
   currentUser: async () => sessionUser,
   requireUser: async () => sessionUser,
+  actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
 }));
 const { retryDeadLetterAction } = await import("@/lib/dashboard/notification-actions");
 
