@@ -26,7 +26,7 @@ export type ActionDefinition<S extends z.ZodType, P extends PermissionNeed | nul
    * the permission gets 404, as the page itself would answer. The path comes from the input, so these
    * actions validate first. Without it, guests and the unpermitted both get FORBIDDEN as form feedback.
    */
-  returnTo?: (input: z.output<S>) => string;
+  returnTo?: (context: { input: z.output<S> } & Fields) => string;
   /** A per-record check after the permission gate and before validation (e.g. "your own schedule only"). */
   authorize?: (context: Signed & Fields) => Promise<void> | void;
   /** Without one the input is the submitted text fields, unchecked (the action checks what it reads). */
@@ -76,7 +76,7 @@ export function defineAction<P extends PermissionNeed | null, S extends z.ZodTyp
         const result = parse();
         if ("status" in result) return result;
         parsedInput = result;
-        who = await gate(permission, returnTo(result.input));
+        who = await gate(permission, returnTo({ ...result, ...fields }));
       } else {
         who = await gate(permission, undefined);
         if (who && authorize) await authorize({ ...who, ...fields });
