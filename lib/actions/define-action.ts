@@ -31,6 +31,8 @@ export type ActionDefinition<S extends z.ZodType, P extends PermissionNeed | nul
   authorize?: (context: Signed & Fields) => Promise<void> | void;
   /** Without one the input is the submitted text fields, unchecked (the action checks what it reads). */
   schema?: S;
+  /** What input the schema refuses answers instead of field errors (e.g. a broken one-time link). */
+  invalid?: ActionState;
   /** What the schema parses; by default every text field (lists and blank-means-absent need saying). */
   input?: (fields: Fields) => unknown;
   /** Fields never echoed back into the form; the password always is one. */
@@ -69,7 +71,7 @@ export function defineAction<P extends PermissionNeed | null, S extends z.ZodTyp
         const raw = definition.input ? definition.input(fields) : formValues(formData, []);
         if (!schema) return { input: raw as z.output<S> };
         const parsed = schema.safeParse(raw);
-        return parsed.success ? { input: parsed.data } : validationState(parsed.error, values);
+        return parsed.success ? { input: parsed.data } : (definition.invalid ?? validationState(parsed.error, values));
       };
       let who: Signed | undefined;
       if (returnTo) {
