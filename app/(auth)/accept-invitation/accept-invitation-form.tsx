@@ -9,7 +9,7 @@ import { ZAcceptInvitationInput } from "@/lib/team/schema";
 import { NewPasswordField } from "../_components/new-password-field";
 
 export function AcceptInvitationForm({ token }: { token: string }) {
-  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZAcceptInvitationInput, acceptInvitationAction, { token });
+  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(acceptInvitationAction, { schema: ZAcceptInvitationInput, defaults: { token } });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />

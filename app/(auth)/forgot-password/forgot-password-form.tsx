@@ -8,7 +8,7 @@ import { forgotPasswordAction } from "@/lib/auth/actions";
 import { ZForgotPasswordInput } from "@/lib/auth/schema";
 
 export function ForgotPasswordForm() {
-  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZForgotPasswordInput, forgotPasswordAction);
+  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(forgotPasswordAction, { schema: ZForgotPasswordInput });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage tone={state.status === "error" ? "error" : "success"} message={state.message} />

@@ -9,7 +9,7 @@ import { ZRegisterInput } from "@/lib/auth/schema";
 import { NewPasswordField } from "../_components/new-password-field";
 
 export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
-  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZRegisterInput, registerAction);
+  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(registerAction, { schema: ZRegisterInput });
   if (state.status === "success") return <FormMessage tone="success" message={state.message} />;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">

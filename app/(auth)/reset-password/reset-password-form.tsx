@@ -9,7 +9,7 @@ import { MIN_PASSWORD_LENGTH, ZResetPasswordInput } from "@/lib/auth/schema";
 import { NewPasswordField } from "../_components/new-password-field";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZResetPasswordInput, resetPasswordAction, { token });
+  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(resetPasswordAction, { schema: ZResetPasswordInput, defaults: { token } });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />

@@ -9,7 +9,7 @@ import { signInAction } from "@/lib/auth/actions";
 import { ZSignInInput } from "@/lib/auth/schema";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZSignInInput, signInAction);
+  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(signInAction, { schema: ZSignInInput });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />

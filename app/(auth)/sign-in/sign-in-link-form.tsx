@@ -9,7 +9,7 @@ import { ZSignInLinkRequest } from "@/lib/auth/schema";
 
 /** Passwordless sign-in: a one-time link through the same mail transport as every other email. */
 export function SignInLinkForm() {
-  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZSignInLinkRequest, requestSignInLinkAction);
+  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(requestSignInLinkAction, { schema: ZSignInLinkRequest });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage tone={state.status === "error" ? "error" : "success"} message={state.message} />

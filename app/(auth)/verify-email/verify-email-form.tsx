@@ -1,19 +1,18 @@
 "use client";
 
+import { useActionForm } from "@/components/forms/use-action-form";
 import Link from "next/link";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { verifyEmailAction } from "@/lib/auth/actions";
-import { idleState } from "@/lib/action-state";
 
 /**
  * A button, not a GET side effect: mail scanners that prefetch links must not use up the token. When a
  * password was chosen before the address was confirmed, confirming asks for it (see verifyEmailAction).
  */
 export function VerifyEmailForm({ token, askPassword, callbackUrl }: { token: string; askPassword: boolean; callbackUrl: string }) {
-  const [state, formAction, pending] = useActionState(verifyEmailAction, idleState);
+  const { state, formAction, pending } = useActionForm(verifyEmailAction);
   if (state.status === "success") {
     return (
       <div className="flex flex-col gap-4">

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import { idleState, type ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/action-state";
 import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
 
 type Props = {
@@ -18,7 +18,7 @@ type Props = {
 
 /** A customer's change to one appointment that takes a line of text: a cancellation reason, a note. */
 export function AppointmentTextForm({ action, appointmentId, version, field, submit }: Props) {
-  const [state, formAction, pending] = useActionState(action, idleState);
+  const { state, formAction, pending, values, fieldError } = useActionForm(action);
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-4">
       <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
@@ -30,9 +30,9 @@ export function AppointmentTextForm({ action, appointmentId, version, field, sub
         id={field.name}
         rows={3}
         maxLength={MAX_NOTE_LENGTH}
-        defaultValue={state.values?.[field.name] ?? field.defaultValue}
+        defaultValue={values[field.name] ?? field.defaultValue}
         hint={field.hint}
-        error={state.fieldErrors?.[field.name]}
+        error={fieldError(field.name)}
       />
       <Button type="submit" variant={submit.variant} pending={pending} className="self-start">{submit.label}</Button>
     </form>

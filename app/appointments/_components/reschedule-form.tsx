@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { idleState } from "@/lib/action-state";
 import { rescheduleAction } from "@/lib/customer-portal/actions";
 
 type RescheduleFormProps = { appointmentId: string; version: number; start: string; date?: string };
 
 export function RescheduleForm({ appointmentId, version, start, date }: RescheduleFormProps) {
-  const [state, formAction, pending] = useActionState(rescheduleAction, idleState);
+  const { state, formAction, pending } = useActionForm(rescheduleAction);
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />

@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { idleState } from "@/lib/action-state";
 import { confirmBookingAction } from "@/lib/customer-portal/actions";
 import type { TBookingSelection } from "@/lib/customer-portal/selection";
 
 export function ConfirmBookingForm({ selection }: { selection: TBookingSelection }) {
-  const [state, formAction, pending] = useActionState(confirmBookingAction, idleState);
+  const { state, formAction, pending } = useActionForm(confirmBookingAction);
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormAction } from "@/components/hooks/use-form-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { Button } from "@/components/ui/button";
@@ -12,22 +12,22 @@ type Props = { id?: string; defaults: Record<string, string>; staff: Array<{ val
 
 /** Create or edit a service; unticking "Active" deactivates it (services with appointments are never deleted). */
 export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
-  const { state, action, pending, values, error } = useFormAction(saveServiceAction, defaults);
+  const { state, formAction, pending, values, fieldError } = useActionForm(saveServiceAction, { defaults: defaults });
   return (
-    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
+    <form action={formAction} className="grid max-w-3xl gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
         <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
       </div>
       {id && <input type="hidden" name="id" value={id} />}
-      <TextField label="Name" name="name" defaultValue={values.name} error={error("name")} />
-      <TextField label="Slug" name="slug" defaultValue={values.slug} error={error("slug")} hint="Lowercase letters, digits and hyphens, e.g. womens-cut." />
-      <TextField label="Category" name="category" defaultValue={values.category} error={error("category")} />
-      <TextField label="Price (GBP)" name="price" inputMode="decimal" defaultValue={values.price} error={error("price")} />
-      <TextField label="Duration (minutes)" name="durationMinutes" type="number" min={5} defaultValue={values.durationMinutes} error={error("durationMinutes")} />
-      <TextField label="Buffer before (minutes)" name="bufferBeforeMinutes" type="number" min={0} defaultValue={values.bufferBeforeMinutes ?? "0"} error={error("bufferBeforeMinutes")} />
-      <TextField label="Buffer after (minutes)" name="bufferAfterMinutes" type="number" min={0} defaultValue={values.bufferAfterMinutes ?? "0"} error={error("bufferAfterMinutes")} />
+      <TextField label="Name" name="name" defaultValue={values.name} error={fieldError("name")} />
+      <TextField label="Slug" name="slug" defaultValue={values.slug} error={fieldError("slug")} hint="Lowercase letters, digits and hyphens, e.g. womens-cut." />
+      <TextField label="Category" name="category" defaultValue={values.category} error={fieldError("category")} />
+      <TextField label="Price (GBP)" name="price" inputMode="decimal" defaultValue={values.price} error={fieldError("price")} />
+      <TextField label="Duration (minutes)" name="durationMinutes" type="number" min={5} defaultValue={values.durationMinutes} error={fieldError("durationMinutes")} />
+      <TextField label="Buffer before (minutes)" name="bufferBeforeMinutes" type="number" min={0} defaultValue={values.bufferBeforeMinutes ?? "0"} error={fieldError("bufferBeforeMinutes")} />
+      <TextField label="Buffer after (minutes)" name="bufferAfterMinutes" type="number" min={0} defaultValue={values.bufferAfterMinutes ?? "0"} error={fieldError("bufferAfterMinutes")} />
       <div className="sm:col-span-2">
-        <TextField label="Description" name="description" defaultValue={values.description} error={error("description")} />
+        <TextField label="Description" name="description" defaultValue={values.description} error={fieldError("description")} />
       </div>
       <div className="sm:col-span-2">
         <CheckboxGroup legend="Stylists who perform it" name="staffIds" options={staff} checked={staffIds} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormAction } from "@/components/hooks/use-form-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { saveWeeklyHoursAction } from "@/lib/dashboard/admin-actions";
@@ -8,14 +8,14 @@ import { WeeklyHoursFields } from "./weekly-hours-fields";
 
 /** A stylist's own week: the hours only (profile and services stay with the admin). */
 export function WeeklyHoursForm({ staffId, defaults }: { staffId: string; defaults: Record<string, string> }) {
-  const { state, action, pending, values, error } = useFormAction(saveWeeklyHoursAction, defaults);
+  const { state, formAction, pending, values, fieldError } = useActionForm(saveWeeklyHoursAction, { defaults: defaults });
   return (
-    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
+    <form action={formAction} className="grid max-w-3xl gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
         <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
       </div>
       <input type="hidden" name="staffId" value={staffId} />
-      <WeeklyHoursFields values={values} error={error} />
+      <WeeklyHoursFields values={values} error={fieldError} />
       <div className="sm:col-span-2">
         <Button type="submit" pending={pending}>Save hours</Button>
       </div>
