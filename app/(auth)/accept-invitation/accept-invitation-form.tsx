@@ -2,7 +2,7 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import { acceptInvitationAction } from "@/lib/team/actions";
 import { ZAcceptInvitationInput } from "@/lib/team/schema";
@@ -12,7 +12,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(acceptInvitationAction, { schema: ZAcceptInvitationInput, defaults: { token } });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <input type="hidden" {...form.register("token")} />
       <TextField label="Your name" autoComplete="name" error={fieldError("name")} {...form.register("name")} />
       <NewPasswordField error={fieldError("password")} {...form.register("password")} />

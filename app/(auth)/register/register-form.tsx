@@ -2,6 +2,7 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { ActionMessage } from "@/components/forms/action-message";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { registerAction } from "@/lib/auth/actions";
@@ -13,7 +14,7 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
   if (state.status === "success") return <FormMessage tone="success" message={state.message} />;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField label="Name" autoComplete="name" error={fieldError("name")} {...form.register("name")} />
       <TextField label="Email" type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />

@@ -3,7 +3,7 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { resetPasswordAction } from "@/lib/auth/actions";
 import { MIN_PASSWORD_LENGTH, ZResetPasswordInput } from "@/lib/auth/schema";
 import { NewPasswordField } from "../_components/new-password-field";
@@ -12,7 +12,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(resetPasswordAction, { schema: ZResetPasswordInput, defaults: { token } });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <input type="hidden" {...form.register("token")} />
       <NewPasswordField
         label="New password"

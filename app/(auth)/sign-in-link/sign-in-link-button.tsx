@@ -2,7 +2,7 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { signInWithLinkAction } from "@/lib/auth/actions";
 
 /** A button, not a GET side effect: mail scanners that prefetch links must not spend the token. */
@@ -10,7 +10,7 @@ export function SignInLinkButton({ token }: { token: string }) {
   const { state, formAction, pending } = useActionForm(signInWithLinkAction);
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <input type="hidden" name="token" value={token} />
       <Button type="submit" pending={pending}>Sign in</Button>
     </form>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import { signInAction } from "@/lib/auth/actions";
 import { ZSignInInput } from "@/lib/auth/schema";
@@ -12,7 +12,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(signInAction, { schema: ZSignInInput });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField label="Email" type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
       <TextField label="Password" type="password" autoComplete="current-password" error={fieldError("password")} {...form.register("password")} />

@@ -3,6 +3,7 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { ActionMessage } from "@/components/forms/action-message";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { verifyEmailAction } from "@/lib/auth/actions";
@@ -23,7 +24,7 @@ export function VerifyEmailForm({ token, askPassword, callbackUrl }: { token: st
   }
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {askPassword && (

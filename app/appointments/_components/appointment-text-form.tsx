@@ -2,7 +2,7 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import type { ActionState } from "@/lib/action-state";
 import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
@@ -21,7 +21,7 @@ export function AppointmentTextForm({ action, appointmentId, version, field, sub
   const { state, formAction, pending, values, fieldError } = useActionForm(action);
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <input type="hidden" name="appointmentId" value={appointmentId} />
       <input type="hidden" name="version" value={version} />
       <TextAreaField

@@ -2,7 +2,7 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { rescheduleAction } from "@/lib/customer-portal/actions";
 
 type RescheduleFormProps = { appointmentId: string; version: number; start: string; date?: string };
@@ -11,7 +11,7 @@ export function RescheduleForm({ appointmentId, version, start, date }: Reschedu
   const { state, formAction, pending } = useActionForm(rescheduleAction);
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <input type="hidden" name="appointmentId" value={appointmentId} />
       {/* The version we showed: if the salon changed it meanwhile, the server refuses instead of overwriting. */}
       <input type="hidden" name="version" value={version} />

@@ -2,7 +2,7 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { confirmBookingAction } from "@/lib/customer-portal/actions";
 import type { TBookingSelection } from "@/lib/customer-portal/selection";
 
@@ -10,7 +10,7 @@ export function ConfirmBookingForm({ selection }: { selection: TBookingSelection
   const { state, formAction, pending } = useActionForm(confirmBookingAction);
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       {(["service", "staff", "date", "start", "note"] as const).map((key) =>
         selection[key] ? <input key={key} type="hidden" name={key} value={selection[key]} /> : null,
       )}

@@ -4,7 +4,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import { OccurrenceField } from "./occurrence-field";
 import { addStaffNoteAction, dashboardCancelAction, dashboardRescheduleAction, transitionAction } from "@/lib/dashboard/actions";
@@ -27,7 +27,7 @@ export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) 
   return (
     <form action={formAction} aria-labelledby="reschedule-heading" className="flex flex-col gap-3">
       <h3 id="reschedule-heading" className="font-semibold text-stone-900">Reschedule</h3>
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <Hidden {...target} />
       <SelectField key={`staff-${values.staffId}`} label="Stylist" name="staffId" id="reschedule-staff" options={staff} defaultValue={values.staffId} error={fieldError("staffId")} />
       <div className="grid grid-cols-2 gap-3">
@@ -46,7 +46,7 @@ export function CancelForm(target: Target) {
   return (
     <form action={formAction} aria-labelledby="cancel-heading" className="flex flex-col gap-3">
       <h3 id="cancel-heading" className="font-semibold text-stone-900">Cancel</h3>
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <Hidden {...target} />
       <TextField label="Reason (sent to the customer)" name="reason" id="cancel-reason" required defaultValue={values.reason} error={fieldError("reason")} />
       <Button type="submit" variant="danger" pending={pending}>Cancel appointment</Button>
@@ -58,7 +58,7 @@ export function TransitionForm({ started, ...target }: Target & { started: boole
   const { state, formAction, pending } = useActionForm(transitionAction);
   return (
     <form action={formAction} className="flex flex-col gap-3">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <Hidden {...target} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" name="transition" value="complete" pending={pending}>Mark completed</Button>
@@ -75,7 +75,7 @@ export function StaffNoteForm({ appointmentId }: { appointmentId: string }) {
   const { state, formAction, pending, values, fieldError } = useActionForm(addStaffNoteAction);
   return (
     <form action={formAction} className="flex flex-col gap-3">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <input type="hidden" name="appointmentId" value={appointmentId} />
       <TextField label="New staff note (never shown to the customer)" name="body" id="note-body" defaultValue={values.body} error={fieldError("body")} />
       <Button type="submit" variant="secondary" pending={pending}>Add note</Button>

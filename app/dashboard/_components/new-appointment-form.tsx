@@ -4,7 +4,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import { createAppointmentAction } from "@/lib/dashboard/actions";
 import { OccurrenceField } from "./occurrence-field";
@@ -18,7 +18,7 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
   return (
     <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+        <ActionMessage state={state} />
       </div>
       <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-stone-900">Customer</legend>

@@ -4,7 +4,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import { saveServiceAction } from "@/lib/dashboard/admin-actions";
 
@@ -16,7 +16,7 @@ export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
   return (
     <form action={formAction} className="grid max-w-3xl gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+        <ActionMessage state={state} />
       </div>
       {id && <input type="hidden" name="id" value={id} />}
       <TextField label="Name" name="name" defaultValue={values.name} error={fieldError("name")} />

@@ -2,7 +2,7 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import { updateSettingsAction } from "@/lib/dashboard/admin-actions";
 
@@ -21,7 +21,7 @@ export function SettingsForm({ defaults }: { defaults: Record<string, string> })
   return (
     <form action={formAction} className="grid max-w-3xl gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <FormMessage tone={state.status === "success" ? "success" : "error"} message={state.status === "idle" ? undefined : state.message} />
+        <ActionMessage state={state} success />
       </div>
       <TextField label="Salon name" name="name" defaultValue={values.name} error={fieldError("name")} />
       <TextField label="Timezone (IANA)" name="timezone" defaultValue={values.timezone} error={fieldError("timezone")} hint="For example Europe/London." />

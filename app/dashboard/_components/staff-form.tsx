@@ -5,7 +5,7 @@ import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import { STAFF_ROLES } from "@/lib/auth/actor";
 import { saveStaffAction } from "@/lib/dashboard/admin-actions";
@@ -20,7 +20,7 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
   return (
     <form action={formAction} className="grid max-w-3xl gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+        <ActionMessage state={state} />
       </div>
       {id && <input type="hidden" name="id" value={id} />}
       <TextField label="Display name" name="displayName" defaultValue={values.displayName} error={fieldError("displayName")} />

@@ -3,7 +3,7 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import { STAFF_ROLES } from "@/lib/auth/actor";
 import { roleLabels } from "@/lib/dashboard/labels";
@@ -16,7 +16,7 @@ export function InviteMemberForm() {
   const values = state.status === "error" ? state.values : undefined;
   return (
     <form action={formAction} className="grid max-w-xl gap-4">
-      <FormMessage tone={state.status === "success" ? "success" : "error"} message={state.status === "idle" ? undefined : state.message} />
+      <ActionMessage state={state} success />
       <TextField label="Email address" name="email" type="email" autoComplete="off" required defaultValue={values?.email} error={state.fieldErrors?.email} />
       <SelectField label="Role" name="role" options={roleOptions} defaultValue={values?.role ?? "STYLIST"} error={state.fieldErrors?.role} />
       <div><Button type="submit" pending={pending}>Send invitation</Button></div>

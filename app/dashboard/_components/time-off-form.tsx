@@ -2,7 +2,7 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import { addTimeOffAction, removeTimeOffAction } from "@/lib/dashboard/admin-actions";
 
@@ -12,7 +12,7 @@ export function TimeOffForm({ staffId }: { staffId: string }) {
   return (
     <form action={formAction} className="grid max-w-3xl gap-3 sm:grid-cols-3">
       <div className="sm:col-span-3">
-        <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+        <ActionMessage state={state} />
       </div>
       <input type="hidden" name="staffId" value={staffId} />
       <TextField label="First day off" name="fromDate" type="date" defaultValue={values.fromDate} error={fieldError("fromDate")} />

@@ -2,7 +2,7 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionMessage } from "@/components/forms/action-message";
 import { saveWeeklyHoursAction } from "@/lib/dashboard/admin-actions";
 import { WeeklyHoursFields } from "./weekly-hours-fields";
 
@@ -12,7 +12,7 @@ export function WeeklyHoursForm({ staffId, defaults }: { staffId: string; defaul
   return (
     <form action={formAction} className="grid max-w-3xl gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+        <ActionMessage state={state} />
       </div>
       <input type="hidden" name="staffId" value={staffId} />
       <WeeklyHoursFields values={values} error={fieldError} />
