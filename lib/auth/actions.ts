@@ -16,7 +16,7 @@ import { hashPassword } from "./password";
 import { signInWithPassword } from "./sign-in";
 import { rateLimitedMessage, type EmailRequestKind } from "./request-limits";
 import { sendTokenEmail } from "./send-token-email";
-import { safeCallbackUrl, ZForgotPasswordInput, ZRegisterInput, ZResetPasswordInput, ZSignInInput, ZSignInLinkInput, ZSignInLinkRequest, ZVerifyEmailInput } from "./schema";
+import { safeCallbackUrl, ZEmailLinkRequest, ZRegisterInput, ZResetPasswordInput, ZSignInInput, ZSignInLinkInput, ZVerifyEmailInput } from "./schema";
 import { currentUser } from "./session";
 import type { TokenPurpose } from "./tokens";
 
@@ -133,18 +133,25 @@ export async function resendVerificationAction(): Promise<ActionState> {
   return { status: "success", message: `We sent a new link to ${user.email}.` };
 }
 
-export const forgotPasswordAction = defineAction({
-  permission: null,
-  schema: ZForgotPasswordInput,
-  async run({ input: { email }, values }) {
-    const limited = await refuseIfRateLimited("forgot-password", email, values);
-    if (limited) return limited;
-    const user = await findUserByEmail(email);
-    if (user && !user.disabledAt) await sendAfterResponse("reset-password", user, "/reset-password");
-    // The same answer either way, so the form cannot be used to find out who has an account.
-    return { status: "success", message: `If ${email} has an account, a reset link is on its way.`, values };
-  },
-});
+/**
+ * Forgot password and sign-in link: a link by email to an active account, and the same answer either
+ * way, so the form cannot be used to find out who has an account.
+ */
+function emailLinkAction(kind: EmailRequestKind, purpose: TokenPurpose, path: string, sent: string) {
+  return defineAction({
+    permission: null,
+    schema: ZEmailLinkRequest,
+    async run({ input: { email }, values }) {
+      const limited = await refuseIfRateLimited(kind, email, values);
+      if (limited) return limited;
+      const user = await findUserByEmail(email);
+      if (user && !user.disabledAt) await sendAfterResponse(purpose, user, path);
+      return { status: "success", message: `If ${email} has an account, ${sent}`, values };
+    },
+  });
+}
+
+export const forgotPasswordAction = emailLinkAction("forgot-password", "reset-password", "/reset-password", "a reset link is on its way.");
 
 export const resetPasswordAction = defineAction({
   permission: null,
@@ -172,18 +179,7 @@ export async function signOutEverywhereAction(formData?: FormData): Promise<void
   await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
 }
 
-export const requestSignInLinkAction = defineAction({
-  permission: null,
-  schema: ZSignInLinkRequest,
-  async run({ input: { email }, values }) {
-    const limited = await refuseIfRateLimited("sign-in-link", email, values);
-    if (limited) return limited;
-    const user = await findUserByEmail(email);
-    if (user && !user.disabledAt) await sendAfterResponse("sign-in-link", user, "/sign-in-link");
-    // The same answer either way: the form must not reveal who has an account.
-    return { status: "success", message: `If ${email} has an account, a sign-in link is on its way.`, values };
-  },
-});
+export const requestSignInLinkAction = emailLinkAction("sign-in-link", "sign-in-link", "/sign-in-link", "a sign-in link is on its way.");
 
 export const signInWithLinkAction = defineAction({
   permission: null,
