@@ -4,7 +4,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
-import { ActionMessage } from "@/components/forms/action-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { createAppointmentAction } from "@/lib/dashboard/actions";
 import { OccurrenceField } from "./occurrence-field";
@@ -14,12 +14,10 @@ type Props = { services: Option[]; staff: Option[]; defaults: Record<string, str
 
 /** Walk-in or phone booking: the customer is found by email or created, then booked through the core. */
 export function NewAppointmentForm({ services, staff, defaults }: Props) {
-  const { state, formAction, pending, values, fieldError } = useActionForm(createAppointmentAction, { defaults: defaults });
+  const actionForm = useActionForm(createAppointmentAction, { defaults });
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2">
-      <div className="sm:col-span-2">
-        <ActionMessage state={state} />
-      </div>
+    <ActionForm form={actionForm} className="grid max-w-2xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
       <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-stone-900">Customer</legend>
         <TextField label="Name" name="customerName" autoComplete="off" defaultValue={values.customerName} error={fieldError("customerName")} />
@@ -53,6 +51,6 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
       <div className="sm:col-span-2">
         <Button type="submit" pending={pending}>Book appointment</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

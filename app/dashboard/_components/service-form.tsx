@@ -4,7 +4,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { Button } from "@/components/ui/button";
-import { ActionMessage } from "@/components/forms/action-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { saveServiceAction } from "@/lib/dashboard/admin-actions";
 
@@ -12,12 +12,10 @@ type Props = { id?: string; defaults: Record<string, string>; staff: Array<{ val
 
 /** Create or edit a service; unticking "Active" deactivates it (services with appointments are never deleted). */
 export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
-  const { state, formAction, pending, values, fieldError } = useActionForm(saveServiceAction, { defaults: defaults });
+  const actionForm = useActionForm(saveServiceAction, { defaults });
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={formAction} className="grid max-w-3xl gap-4 sm:grid-cols-2">
-      <div className="sm:col-span-2">
-        <ActionMessage state={state} />
-      </div>
+    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
       {id && <input type="hidden" name="id" value={id} />}
       <TextField label="Name" name="name" defaultValue={values.name} error={fieldError("name")} />
       <TextField label="Slug" name="slug" defaultValue={values.slug} error={fieldError("slug")} hint="Lowercase letters, digits and hyphens, e.g. womens-cut." />
@@ -36,6 +34,6 @@ export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
       <div className="sm:col-span-2">
         <Button type="submit" pending={pending}>Save service</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { ActionMessage } from "@/components/forms/action-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { updateSettingsAction } from "@/lib/dashboard/admin-actions";
 
@@ -17,12 +17,10 @@ const numberFields: Array<[string, string, string]> = [
 ];
 
 export function SettingsForm({ defaults }: { defaults: Record<string, string> }) {
-  const { state, formAction, pending, values, fieldError } = useActionForm(updateSettingsAction, { defaults: defaults });
+  const actionForm = useActionForm(updateSettingsAction, { defaults });
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={formAction} className="grid max-w-3xl gap-4 sm:grid-cols-2">
-      <div className="sm:col-span-2">
-        <ActionMessage state={state} success />
-      </div>
+    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2" success>
       <TextField label="Salon name" name="name" defaultValue={values.name} error={fieldError("name")} />
       <TextField label="Timezone (IANA)" name="timezone" defaultValue={values.timezone} error={fieldError("timezone")} hint="For example Europe/London." />
       <div className="sm:col-span-2">
@@ -34,6 +32,6 @@ export function SettingsForm({ defaults }: { defaults: Record<string, string> })
       <div className="sm:col-span-2">
         <Button type="submit" pending={pending}>Save settings</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -5,7 +5,7 @@ import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
-import { ActionMessage } from "@/components/forms/action-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { STAFF_ROLES } from "@/lib/auth/actor";
 import { saveStaffAction } from "@/lib/dashboard/admin-actions";
@@ -16,12 +16,10 @@ type Props = { id?: string; defaults: Record<string, string>; services: Array<{ 
 
 /** New stylist (account + profile) or an existing one's profile, services and weekly hours. */
 export function StaffForm({ id, defaults, services, serviceIds }: Props) {
-  const { state, formAction, pending, values, fieldError } = useActionForm(saveStaffAction, { defaults: defaults });
+  const actionForm = useActionForm(saveStaffAction, { defaults });
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={formAction} className="grid max-w-3xl gap-4 sm:grid-cols-2">
-      <div className="sm:col-span-2">
-        <ActionMessage state={state} />
-      </div>
+    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
       {id && <input type="hidden" name="id" value={id} />}
       <TextField label="Display name" name="displayName" defaultValue={values.displayName} error={fieldError("displayName")} />
       <TextField label="Calendar colour" name="color" type="color" defaultValue={values.color ?? "#7c3aed"} error={fieldError("color")} />
@@ -43,6 +41,6 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
       <div className="sm:col-span-2">
         <Button type="submit" pending={pending}>Save stylist</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,18 +2,16 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { ActionMessage } from "@/components/forms/action-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { addTimeOffAction, removeTimeOffAction } from "@/lib/dashboard/admin-actions";
 
 /** Whole days off, first and last day included, in the salon's timezone. */
 export function TimeOffForm({ staffId }: { staffId: string }) {
-  const { state, formAction, pending, values, fieldError } = useActionForm(addTimeOffAction);
+  const actionForm = useActionForm(addTimeOffAction);
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={formAction} className="grid max-w-3xl gap-3 sm:grid-cols-3">
-      <div className="sm:col-span-3">
-        <ActionMessage state={state} />
-      </div>
+    <ActionForm form={actionForm} className="grid max-w-3xl gap-3 sm:grid-cols-3" messageClassName="sm:col-span-3">
       <input type="hidden" name="staffId" value={staffId} />
       <TextField label="First day off" name="fromDate" type="date" defaultValue={values.fromDate} error={fieldError("fromDate")} />
       <TextField label="Last day off" name="toDate" type="date" defaultValue={values.toDate} error={fieldError("toDate")} />
@@ -21,7 +19,7 @@ export function TimeOffForm({ staffId }: { staffId: string }) {
       <div className="sm:col-span-3">
         <Button type="submit" variant="secondary" pending={pending}>Add time off</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
