@@ -12,11 +12,10 @@ type Props = Omit<FormHTMLAttributes<HTMLFormElement>, "action"> & {
 
 /** A form posting to its server action (so it works before hydration), its outcome shown at the top. */
 export function ActionForm({ form, messageClassName, success, children, ...rest }: Props) {
+  const message = <ActionMessage state={form.state} success={success} />;
   return (
     <form action={form.formAction} {...rest}>
-      <div className={messageClassName}>
-        <ActionMessage state={form.state} success={success} />
-      </div>
+      {messageClassName ? <div className={messageClassName}>{message}</div> : message}
       {children}
     </form>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionMessage } from "@/components/forms/action-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -15,12 +15,12 @@ type Props = {
 
 /** Asks for a one-time link by email (reset password, sign-in link); the answer is the same for any address. */
 export function EmailLinkForm({ action, field, submit }: Props) {
-  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(action, { schema: ZEmailLinkRequest });
+  const actionForm = useActionForm(action, { schema: ZEmailLinkRequest });
+  const { form, pending, onSubmit, fieldError } = actionForm;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <ActionMessage state={state} success />
+    <ActionForm form={actionForm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4" success>
       <TextField id={field.id} label={field.label} type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
       <Button type="submit" variant={submit.variant} pending={pending}>{submit.label}</Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { ActionMessage } from "@/components/forms/action-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import type { ActionState } from "@/lib/action-state";
 import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
@@ -18,10 +18,10 @@ type Props = {
 
 /** A customer's change to one appointment that takes a line of text: a cancellation reason, a note. */
 export function AppointmentTextForm({ action, appointmentId, version, field, submit }: Props) {
-  const { state, formAction, pending, values, fieldError } = useActionForm(action);
+  const actionForm = useActionForm(action);
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={formAction} className="flex max-w-xl flex-col gap-4">
-      <ActionMessage state={state} />
+    <ActionForm form={actionForm} className="flex max-w-xl flex-col gap-4">
       <input type="hidden" name="appointmentId" value={appointmentId} />
       <input type="hidden" name="version" value={version} />
       <TextAreaField
@@ -35,6 +35,6 @@ export function AppointmentTextForm({ action, appointmentId, version, field, sub
         error={fieldError(field.name)}
       />
       <Button type="submit" variant={submit.variant} pending={pending} className="self-start">{submit.label}</Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,6 +4,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
+import { ActionForm } from "@/components/forms/action-form";
 import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import { OccurrenceField } from "./occurrence-field";
@@ -55,10 +56,10 @@ export function CancelForm(target: Target) {
 }
 
 export function TransitionForm({ started, ...target }: Target & { started: boolean }) {
-  const { state, formAction, pending } = useActionForm(transitionAction);
+  const actionForm = useActionForm(transitionAction);
+  const { pending } = actionForm;
   return (
-    <form action={formAction} className="flex flex-col gap-3">
-      <ActionMessage state={state} />
+    <ActionForm form={actionForm} className="flex flex-col gap-3">
       <Hidden {...target} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" name="transition" value="complete" pending={pending}>Mark completed</Button>
@@ -67,18 +68,18 @@ export function TransitionForm({ started, ...target }: Target & { started: boole
         </Button>
       </div>
       {!started && <p className="text-sm text-stone-700">A no-show can be marked once the appointment has started.</p>}
-    </form>
+    </ActionForm>
   );
 }
 
 export function StaffNoteForm({ appointmentId }: { appointmentId: string }) {
-  const { state, formAction, pending, values, fieldError } = useActionForm(addStaffNoteAction);
+  const actionForm = useActionForm(addStaffNoteAction);
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={formAction} className="flex flex-col gap-3">
-      <ActionMessage state={state} />
+    <ActionForm form={actionForm} className="flex flex-col gap-3">
       <input type="hidden" name="appointmentId" value={appointmentId} />
       <TextField label="New staff note (never shown to the customer)" name="body" id="note-body" defaultValue={values.body} error={fieldError("body")} />
       <Button type="submit" variant="secondary" pending={pending}>Add note</Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -3,7 +3,7 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
-import { ActionMessage } from "@/components/forms/action-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { STAFF_ROLES } from "@/lib/auth/actor";
 import { roleLabels } from "@/lib/dashboard/labels";
@@ -12,15 +12,15 @@ import { changeRoleAction, inviteMemberAction, setAccountStateAction } from "@/l
 const roleOptions = STAFF_ROLES.map((role) => ({ value: role, label: roleLabels[role] }));
 
 export function InviteMemberForm() {
-  const { state, formAction, pending } = useActionForm(inviteMemberAction);
+  const actionForm = useActionForm(inviteMemberAction);
+  const { state, pending } = actionForm;
   const values = state.status === "error" ? state.values : undefined;
   return (
-    <form action={formAction} className="grid max-w-xl gap-4">
-      <ActionMessage state={state} success />
+    <ActionForm form={actionForm} className="grid max-w-xl gap-4" success>
       <TextField label="Email address" name="email" type="email" autoComplete="off" required defaultValue={values?.email} error={state.fieldErrors?.email} />
       <SelectField label="Role" name="role" options={roleOptions} defaultValue={values?.role ?? "STYLIST"} error={state.fieldErrors?.role} />
       <div><Button type="submit" pending={pending}>Send invitation</Button></div>
-    </form>
+    </ActionForm>
   );
 }
 
