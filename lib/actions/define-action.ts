@@ -73,15 +73,19 @@ export function defineAction<P extends PermissionNeed | null, S extends z.ZodTyp
         const parsed = schema.safeParse(raw);
         return parsed.success ? { input: parsed.data } : (definition.invalid ?? validationState(parsed.error, values));
       };
+      const enter = async (returnPath: string | undefined) => {
+        const signed = await gate(permission, returnPath);
+        if (signed && authorize) await authorize({ ...signed, ...fields });
+        return signed;
+      };
       let who: Signed | undefined;
       if (returnTo) {
         const result = parse();
         if ("status" in result) return result;
         parsedInput = result;
-        who = await gate(permission, returnTo({ ...result, ...fields }));
+        who = await enter(returnTo({ ...result, ...fields }));
       } else {
-        who = await gate(permission, undefined);
-        if (who && authorize) await authorize({ ...who, ...fields });
+        who = await enter(undefined);
         const result = parse();
         if ("status" in result) return result;
         parsedInput = result;
