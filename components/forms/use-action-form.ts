@@ -8,28 +8,39 @@ import { idleState, type ActionState } from "@/lib/action-state";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
+type Options = {
+  /** The server action's own zod schema: react-hook-form then checks the fields before submitting. */
+  schema?: z.ZodObject;
+  defaults?: Record<string, string>;
+};
+
 /**
- * react-hook-form validates with the same zod schema as the server action, then submits through the
- * action (so the form still works before hydration). Server-side field errors flow back into the form.
+ * The one client side of a server-action form. The form posts to the action (`action={formAction}`), so it
+ * works before hydration; what the person typed survives a failed submit (React 19 resets uncontrolled
+ * fields), over the form's defaults. With a schema, react-hook-form validates first (`onSubmit`, fields
+ * through `form.register`) and the server's field errors flow back into it.
  */
-export function useActionForm<S extends z.ZodObject>(schema: S, action: Action, defaults: Record<string, string> = {}) {
+export function useActionForm(action: Action, { schema, defaults = {} }: Options = {}) {
   const [state, formAction, pending] = useActionState(action, idleState);
+  const values: Record<string, string | undefined> = { ...defaults, ...state.values };
   const errors = useMemo(() => {
     const result: Record<string, { type: string; message: string }> = {};
     for (const [field, message] of Object.entries(state.fieldErrors ?? {})) result[field] = { type: "server", message };
     return result as FieldErrors<FieldValues>;
   }, [state]);
   const form = useForm<FieldValues>({
-    resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
-    defaultValues: { ...defaults, ...state.values },
+    resolver: schema ? (zodResolver(schema as never) as unknown as Resolver<FieldValues>) : undefined,
+    defaultValues: values,
     errors,
     mode: "onTouched",
   });
   const onSubmit = form.handleSubmit((_values, event) => {
-    // The form's own fields (hidden ones included) are what the action receives, as without JavaScript.
-    const formData = new FormData(event?.target as HTMLFormElement);
+    // The form's own fields (hidden ones and the pressed button included) are what the action
+    // receives, as without JavaScript.
+    const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter ?? null;
+    const formData = new FormData(event?.target as HTMLFormElement, submitter);
     startTransition(() => formAction(formData));
   });
-  const fieldError = (name: string) => form.formState.errors[name]?.message as string | undefined;
-  return { form, state, pending, formAction, onSubmit, fieldError };
+  const fieldError = (name: string): string | undefined => (schema ? (form.formState.errors[name]?.message as string | undefined) : state.fieldErrors?.[name]);
+  return { form, state, pending, formAction, onSubmit, values, fieldError };
 }

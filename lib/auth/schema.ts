@@ -29,7 +29,8 @@ export const ZSignInInput = z.object({
   callbackUrl: z.string().max(2000).optional(),
 });
 
-export const ZForgotPasswordInput = z.object({ email: ZEmail });
+/** Asking for a reset link or a sign-in link: just the address. */
+export const ZEmailLinkRequest = z.object({ email: ZEmail });
 
 /** An unticked checkbox is absent from the form; a ticked one is "on". */
 const ZCheckbox = z.literal("on").optional().transform((value) => value === "on");
@@ -48,12 +49,11 @@ export const ZVerifyEmailInput = z.object({
 });
 
 /** A one-time sign-in link (magic link) and its use. */
-export const ZSignInLinkRequest = z.object({ email: ZEmail });
 export const ZSignInLinkInput = z.object({ token: z.string().min(20).max(200) });
 
 export type TRegisterInput = z.infer<typeof ZRegisterInput>;
 export type TSignInInput = z.infer<typeof ZSignInInput>;
-export type TForgotPasswordInput = z.infer<typeof ZForgotPasswordInput>;
+export type TEmailLinkRequest = z.infer<typeof ZEmailLinkRequest>;
 export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;
 
 /** Only same-site paths may be a post-sign-in destination: an absolute URL would be an open redirect. */

@@ -1,13 +1,20 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/auth";
 import type { UserActor } from "./actor";
 
 export type SessionUser = { id: string; name: string; email: string; role: UserActor["role"]; emailConfirmed: boolean };
 
+/**
+ * The session, read once per server render: the layout, the page and its gates all ask, and each read
+ * re-validates the token against the database (see the jwt callback).
+ */
+const sessionOfThisRequest = cache(() => auth());
+
 /** The signed-in user, re-validated against the database on this request (see the jwt callback). */
 export async function currentUser(): Promise<SessionUser | null> {
-  const session = await auth();
+  const session = await sessionOfThisRequest();
   const user = session?.user;
   if (!user?.id) return null;
   return { id: user.id, name: user.name ?? "", email: user.email ?? "", role: user.role, emailConfirmed: user.emailConfirmed };

@@ -1,12 +1,8 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
-import { requirePermission } from "@/lib/auth/gates";
-import { can } from "@/lib/auth/permissions";
-import { actorOf, currentUser } from "@/lib/auth/session";
+import { defineAction } from "@/lib/actions/define-action";
+import { blankAsAbsent } from "@/lib/actions/form-input";
 import { bookAppointment, cancelAppointment, changeCustomerNote, rescheduleAppointment } from "@/lib/booking/mutations";
-import { isAppError } from "@/lib/errors";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
 import { assertBookingAllowance } from "./booking-allowance";
 import { ZCancelForm, ZConfirmBookingForm, ZNoteForm, ZRescheduleForm } from "./schema";
@@ -14,92 +10,64 @@ import { ANY_STAFF, selectionHref } from "./selection";
 
 /**
  * The session and the permission table (appointment.bookForSelf) are checked here, on the server, for every
- * action: the page having a button proves nothing.
+ * action: the page having a button proves nothing. A guest is sent to sign in and back to the page.
  */
-function blank(value: string | undefined): string | undefined {
-  return value ? value : undefined;
+const appointmentPage = ({ input }: { input: { appointmentId: string } }) => `/appointments/${input.appointmentId}`;
+
+function reviewSelection({ input, values }: { input: { service: string; staff: string; start: Date; note?: string }; values: Record<string, string> }) {
+  return { service: input.service, staff: input.staff, date: values.date, start: input.start.toISOString(), note: input.note, step: "review" as const };
 }
 
-export async function confirmBookingAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  const parsed = ZConfirmBookingForm.safeParse({ ...values, note: blank(values.note) });
-  if (!parsed.success) return validationState(parsed.error, values);
-  const { service, staff, start, note } = parsed.data;
-  const selection = { service, staff, date: values.date, start: start.toISOString(), note, step: "review" as const };
-  const user = await currentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(selectionHref("/book", selection))}`);
-  if (!can(user.role, "appointment.bookForSelf")) return { status: "error", code: "FORBIDDEN", message: "This account cannot book appointments.", values };
-  if (!user.emailConfirmed) return { status: "error", code: "FORBIDDEN", message: "Please confirm your email address before booking.", values };
-
-  let appointmentId: string;
-  try {
+export const confirmBookingAction = defineAction({
+  permission: "appointment.bookForSelf",
+  schema: ZConfirmBookingForm,
+  input: ({ values }) => blankAsAbsent(values, "note"),
+  returnTo: (context) => selectionHref("/book", reviewSelection(context)),
+  async run({ user, actor, input: { service, staff, start, note }, values }) {
+    if (!user.emailConfirmed) return { status: "error", code: "FORBIDDEN", message: "Please confirm your email address before booking.", values };
     await assertBookingAllowance(user.id);
-    const appointment = await bookAppointment(actorOf(user), {
-      customerId: user.id,
-      serviceId: service,
-      staffId: staff === ANY_STAFF ? null : staff,
-      startsAt: start,
-      note,
-      source: "WEB",
-    });
-    appointmentId = appointment.id;
-  } catch (error) {
-    // Taken at the last moment: back to the times (fresh), keeping service, stylist, day and note.
-    if (isAppError(error) && error.code === "SLOT_UNAVAILABLE") {
-      redirect(selectionHref("/book", { ...selection, start: undefined, step: undefined, error: "slot-taken" }));
-    }
-    return errorState(error, values);
-  }
-  afterAppointmentChange();
-  redirect(`/book/confirmed/${appointmentId}`);
-}
+    const appointment = await bookAppointment(actor, { customerId: user.id, serviceId: service, staffId: staff === ANY_STAFF ? null : staff, startsAt: start, note, source: "WEB" });
+    return { redirect: `/book/confirmed/${appointment.id}` };
+  },
+  after: afterAppointmentChange,
+  // Taken at the last moment: back to the times (fresh), keeping service, stylist, day and note.
+  redirectOn: { SLOT_UNAVAILABLE: (context) => selectionHref("/book", { ...reviewSelection(context), start: undefined, step: undefined, error: "slot-taken" }) },
+});
 
-export async function rescheduleAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  const parsed = ZRescheduleForm.safeParse(values);
-  if (!parsed.success) return validationState(parsed.error, values);
-  const { appointmentId, version, start } = parsed.data;
-  const user = await requirePermission("appointment.bookForSelf", `/appointments/${appointmentId}`);
-  try {
+export const rescheduleAction = defineAction({
+  permission: "appointment.bookForSelf",
+  schema: ZRescheduleForm,
+  returnTo: appointmentPage,
+  async run({ user, actor, input: { appointmentId, version, start } }) {
     await assertBookingAllowance(user.id);
-    await rescheduleAppointment(actorOf(user), { appointmentId, expectedVersion: version, startsAt: start });
-  } catch (error) {
-    if (isAppError(error) && error.code === "SLOT_UNAVAILABLE") {
-      redirect(`/appointments/${appointmentId}/reschedule?date=${values.date ?? ""}&error=slot-taken`);
-    }
-    return errorState(error, values);
-  }
-  afterAppointmentChange();
-  redirect(`/appointments/${appointmentId}?notice=rescheduled`);
-}
+    await rescheduleAppointment(actor, { appointmentId, expectedVersion: version, startsAt: start });
+    return { redirect: `/appointments/${appointmentId}?notice=rescheduled` };
+  },
+  after: afterAppointmentChange,
+  redirectOn: { SLOT_UNAVAILABLE: ({ input, values }) => `/appointments/${input.appointmentId}/reschedule?date=${values.date ?? ""}&error=slot-taken` },
+});
 
-export async function cancelAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  const parsed = ZCancelForm.safeParse({ ...values, reason: blank(values.reason) });
-  if (!parsed.success) return validationState(parsed.error, values);
-  const { appointmentId, version, reason } = parsed.data;
-  const user = await requirePermission("appointment.bookForSelf", `/appointments/${appointmentId}`);
-  try {
+export const cancelAction = defineAction({
+  permission: "appointment.bookForSelf",
+  schema: ZCancelForm,
+  input: ({ values }) => blankAsAbsent(values, "reason"),
+  returnTo: appointmentPage,
+  async run({ user, actor, input: { appointmentId, version, reason } }) {
     await assertBookingAllowance(user.id);
-    await cancelAppointment(actorOf(user), { appointmentId, expectedVersion: version, reason });
-  } catch (error) {
-    return errorState(error, values);
-  }
-  afterAppointmentChange();
-  redirect(`/appointments/${appointmentId}?notice=cancelled`);
-}
+    await cancelAppointment(actor, { appointmentId, expectedVersion: version, reason });
+    return { redirect: `/appointments/${appointmentId}?notice=cancelled` };
+  },
+  after: afterAppointmentChange,
+});
 
 /** The note is the customer's own words to the salon; an empty one clears it. Nobody is emailed. */
-export async function changeNoteAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  const parsed = ZNoteForm.safeParse({ ...values, note: values.note ?? "" });
-  if (!parsed.success) return validationState(parsed.error, values);
-  const { appointmentId, version, note } = parsed.data;
-  const user = await requirePermission("appointment.bookForSelf", `/appointments/${appointmentId}`);
-  try {
-    await changeCustomerNote(actorOf(user), { appointmentId, expectedVersion: version, note });
-  } catch (error) {
-    return errorState(error, values);
-  }
-  redirect(`/appointments/${appointmentId}?notice=note-saved`);
-}
+export const changeNoteAction = defineAction({
+  permission: "appointment.bookForSelf",
+  schema: ZNoteForm,
+  input: ({ values }) => ({ ...values, note: values.note ?? "" }),
+  returnTo: appointmentPage,
+  async run({ actor, input: { appointmentId, version, note } }) {
+    await changeCustomerNote(actor, { appointmentId, expectedVersion: version, note });
+    return { redirect: `/appointments/${appointmentId}?notice=note-saved` };
+  },
+});

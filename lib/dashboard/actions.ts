@@ -1,15 +1,13 @@
 "use server";
 
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { errorState, formValues, validationState, type ActionState } from "@/lib/action-state";
+import { defineAction } from "@/lib/actions/define-action";
+import { blankAsAbsent } from "@/lib/actions/form-input";
 import { clientIp } from "@/lib/auth/client-ip";
-import { actorOf } from "@/lib/auth/session";
-import { userForAction } from "@/lib/auth/gates";
 import { addStaffNote, bookAppointment, cancelAppointment, completeAppointment, markNoShow, rescheduleAppointment } from "@/lib/booking/mutations";
 import { findOrCreateCustomer } from "@/lib/customers/mutations";
 import { AppError } from "@/lib/errors";
-import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
+import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
 import { getSalonSettings } from "@/lib/salon/data";
 import { resendEmail } from "@/lib/notifications/resend-email";
 import { wallClockOccurrences } from "@/lib/time/zoned";
@@ -18,12 +16,8 @@ import { ZCreateAppointmentForm, ZDashboardCancelForm, ZDashboardRescheduleForm,
 /**
  * The dashboard's server actions: each checks the permission table on the server first (a customer's session gets
  * FORBIDDEN whatever the page showed), validates with the shared schema, calls the same booking core as
- * the API and the customer app, and maps AppError to form feedback through lib/action-state.
+ * the API and the customer app, and hands appointment changes to notifications in the one place.
  */
-
-function optional(value: string | undefined): string | undefined {
-  return value ? value : undefined;
-}
 
 /**
  * Staff type the salon's wall-clock time. A time skipped by a clock change is refused, not guessed; a
@@ -44,18 +38,15 @@ async function salonInstant(date: string, time: string, occurrence: "earlier" | 
   return new Date(occurrence === "later" ? instants.at(-1)! : instants[0]!);
 }
 
-const detailsHref = (id: string, notice: string) => `/dashboard/appointments/${id}?notice=${notice}`;
+const detailsHref = (id: string, notice: string) => ({ redirect: `/dashboard/appointments/${id}?notice=${notice}` });
 
-export async function createAppointmentAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  let appointmentId: string;
-  try {
-    const user = await userForAction("dashboard.access");
-    const parsed = ZCreateAppointmentForm.safeParse({ ...values, customerPhone: optional(values.customerPhone), note: optional(values.note) });
-    if (!parsed.success) return validationState(parsed.error, values);
-    const input = parsed.data;
+export const createAppointmentAction = defineAction({
+  permission: "dashboard.access",
+  schema: ZCreateAppointmentForm,
+  input: ({ values }) => blankAsAbsent(values, "customerPhone", "note"),
+  async run({ actor, input }) {
     const customer = await findOrCreateCustomer({ name: input.customerName, email: input.customerEmail, phone: input.customerPhone });
-    const appointment = await bookAppointment(actorOf(user), {
+    const appointment = await bookAppointment(actor, {
       customerId: customer.id,
       serviceId: input.serviceId,
       staffId: input.staffId,
@@ -64,82 +55,56 @@ export async function createAppointmentAction(_state: ActionState, formData: For
       source: "DASHBOARD",
       overrideAvailability: input.overrideAvailability,
     });
-    appointmentId = appointment.id;
-  } catch (error) {
-    return errorState(error, values);
-  }
-  await publishOutboxAfterResponse();
-  redirect(detailsHref(appointmentId, "booked"));
-}
+    return detailsHref(appointment.id, "booked");
+  },
+  after: afterAppointmentChange,
+});
 
-export async function dashboardRescheduleAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  try {
-    const user = await userForAction("dashboard.access");
-    const parsed = ZDashboardRescheduleForm.safeParse(values);
-    if (!parsed.success) return validationState(parsed.error, values);
-    const { appointmentId, version, staffId, date, time, occurrence, overrideAvailability } = parsed.data;
+export const dashboardRescheduleAction = defineAction({
+  permission: "dashboard.access",
+  schema: ZDashboardRescheduleForm,
+  async run({ actor, input: { appointmentId, version, staffId, date, time, occurrence, overrideAvailability } }) {
     const startsAt = await salonInstant(date, time, occurrence);
-    await rescheduleAppointment(actorOf(user), { appointmentId, expectedVersion: version, staffId, startsAt, overrideAvailability });
-  } catch (error) {
-    return errorState(error, values);
-  }
-  await publishOutboxAfterResponse();
-  redirect(detailsHref(values.appointmentId!, "rescheduled"));
-}
+    await rescheduleAppointment(actor, { appointmentId, expectedVersion: version, staffId, startsAt, overrideAvailability });
+    return detailsHref(appointmentId, "rescheduled");
+  },
+  after: afterAppointmentChange,
+});
 
-export async function dashboardCancelAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  try {
-    const user = await userForAction("dashboard.access");
-    const parsed = ZDashboardCancelForm.safeParse(values);
-    if (!parsed.success) return validationState(parsed.error, values);
-    const { appointmentId, version, reason } = parsed.data;
-    await cancelAppointment(actorOf(user), { appointmentId, expectedVersion: version, reason });
-  } catch (error) {
-    return errorState(error, values);
-  }
-  await publishOutboxAfterResponse();
-  redirect(detailsHref(values.appointmentId!, "cancelled"));
-}
+export const dashboardCancelAction = defineAction({
+  permission: "dashboard.access",
+  schema: ZDashboardCancelForm,
+  async run({ actor, input: { appointmentId, version, reason } }) {
+    await cancelAppointment(actor, { appointmentId, expectedVersion: version, reason });
+    return detailsHref(appointmentId, "cancelled");
+  },
+  after: afterAppointmentChange,
+});
 
-export async function transitionAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  try {
-    const user = await userForAction("dashboard.access");
-    const parsed = ZTransitionForm.safeParse(values);
-    if (!parsed.success) return validationState(parsed.error, values);
-    const { appointmentId, version, transition } = parsed.data;
+export const transitionAction = defineAction({
+  permission: "dashboard.access",
+  schema: ZTransitionForm,
+  async run({ actor, input: { appointmentId, version, transition } }) {
     const change = transition === "complete" ? completeAppointment : markNoShow;
-    await change(actorOf(user), { appointmentId, expectedVersion: version });
-  } catch (error) {
-    return errorState(error, values);
-  }
-  redirect(detailsHref(values.appointmentId!, values.transition === "complete" ? "completed" : "no-show"));
-}
+    await change(actor, { appointmentId, expectedVersion: version });
+    return detailsHref(appointmentId, transition === "complete" ? "completed" : "no-show");
+  },
+});
 
-export async function addStaffNoteAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  try {
-    const user = await userForAction("dashboard.access");
-    const parsed = ZStaffNoteForm.safeParse(values);
-    if (!parsed.success) return validationState(parsed.error, values);
-    await addStaffNote(actorOf(user), parsed.data);
-  } catch (error) {
-    return errorState(error, values);
-  }
-  redirect(detailsHref(values.appointmentId!, "note-added"));
-}
+export const addStaffNoteAction = defineAction({
+  permission: "dashboard.access",
+  schema: ZStaffNoteForm,
+  async run({ actor, input }) {
+    await addStaffNote(actor, input);
+    return detailsHref(input.appointmentId, "note-added");
+  },
+});
 
-export async function resendEmailAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  let copyId: string;
-  try {
-    await userForAction("emailLog.resend");
+export const resendEmailAction = defineAction({
+  permission: "emailLog.resend",
+  async run({ values }) {
     if (!values.emailId) throw new AppError("VALIDATION", "Which email?");
-    copyId = await resendEmail(values.emailId, clientIp(await headers()));
-  } catch (error) {
-    return errorState(error, values);
-  }
-  redirect(`/dashboard/emails/${copyId}?notice=resent`);
-}
+    const copyId = await resendEmail(values.emailId, clientIp(await headers()));
+    return { redirect: `/dashboard/emails/${copyId}?notice=resent` };
+  },
+});

@@ -27,6 +27,9 @@ vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new Error("404");
   },
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof Error && ("url" in error || error.message === "404")) throw error;
+  },
 }));
 const signIn = vi.hoisted(() => vi.fn(async () => undefined));
 vi.mock("@/auth", () => ({ signIn, signOut: vi.fn() }));

@@ -24,6 +24,9 @@ vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new NotFound("404");
   },
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof NotFound) throw error;
+  },
 }));
 vi.mock("@/auth", () => ({ signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("@/lib/auth/session", () => ({

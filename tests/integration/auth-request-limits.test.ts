@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 const request = vi.hoisted(() => ({ ip: "198.51.100.1" }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": request.ip }) }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next/navigation", () => ({ redirect: vi.fn() }));
+vi.mock("next/navigation", () => ({ redirect: vi.fn(), unstable_rethrow: vi.fn() }));
 vi.mock("@/auth", () => ({ signIn: vi.fn(async () => undefined), signOut: vi.fn() }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => null }));
 const { sendTokenEmail } = vi.hoisted(() => ({ sendTokenEmail: vi.fn(async () => undefined) }));

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { bookAppointment } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
 import { createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
+import { Redirect } from "../support/next-navigation";
 
 /**
  * The customer server actions decide who may do what from the session alone: a guest is sent to sign
@@ -10,22 +11,9 @@ import { createBookingFixture, type BookingFixture } from "../support/booking-fi
  * the submitted form says. Real booking core and database; only the session and Next's redirect are faked.
  */
 
-class Redirect extends Error {
-  constructor(readonly url: string) {
-    super(`redirect ${url}`);
-  }
-}
-
 let sessionUser: SessionUser | null = null;
 
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirect(url);
-  },
-  notFound: () => {
-    throw new Redirect("/404");
-  },
-}));
+vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
 vi.mock("@/lib/notifications/after-appointment-change", () => ({ afterAppointmentChange: vi.fn() }));
 vi.mock("@/lib/auth/session", () => ({
   currentUser: async () => sessionUser,

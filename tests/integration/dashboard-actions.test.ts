@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { at, createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
+import { Redirect } from "../support/next-navigation";
 
 /**
  * The dashboard's server actions, called as functions with a mocked session: customers and guests are
@@ -9,23 +10,10 @@ import { at, createBookingFixture, type BookingFixture } from "../support/bookin
  * core, and only admins change the salon's settings.
  */
 
-class Redirect extends Error {
-  constructor(readonly url: string) {
-    super(`redirect ${url}`);
-  }
-}
-
 let sessionUser: SessionUser | null = null;
 const published = vi.fn();
 
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirect(url);
-  },
-  notFound: () => {
-    throw new Redirect("/404");
-  },
-}));
+vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfterResponse: async () => published() }));
 vi.mock("@/lib/auth/session", () => ({

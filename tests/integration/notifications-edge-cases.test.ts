@@ -28,10 +28,14 @@ vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`redirect ${url}`);
   },
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof Error && /^(redirect |404$)/.test(error.message)) throw error;
+  },
 }));
 vi.mock("@/lib/auth/session", () => ({
   currentUser: async () => sessionUser,
   requireUser: async () => sessionUser,
+  actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
 }));
 const { retryDeadLetterAction } = await import("@/lib/dashboard/notification-actions");
 

@@ -8,6 +8,7 @@ import { operatorActor } from "@/lib/auth/actor";
 import { consumeAccountToken, issueToken } from "@/lib/auth/mutations";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { Redirect } from "../support/next-navigation";
 
 /**
  * Account states and the team: disabling ends every session and key and closes every way back in;
@@ -15,23 +16,11 @@ import { db } from "@/lib/db";
  * the request, Auth.js and the mail transport (to read the link the invitee receives) are faked.
  */
 
-class Redirect extends Error {
-  constructor(readonly url: string) {
-    super(url);
-  }
-}
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 const sent = vi.hoisted(() => [] as OutgoingEmail[]);
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirect(url);
-  },
-  notFound: () => {
-    throw new Redirect("/404");
-  },
-}));
+vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("@/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(async () => undefined) }));
 vi.mock("@/lib/auth/session", () => ({

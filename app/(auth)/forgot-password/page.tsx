@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { ForgotPasswordForm } from "./forgot-password-form";
+import { forgotPasswordAction } from "@/lib/auth/actions";
+import { EmailLinkForm } from "../_components/email-link-form";
 
 export const metadata: Metadata = { title: "Forgot your password" };
 
@@ -8,7 +9,7 @@ export default function ForgotPasswordPage() {
     <>
       <h1 className="text-2xl font-bold text-stone-900">Forgot your password?</h1>
       <p className="mt-2 mb-6 text-stone-700">Enter your email and we will send you a link to choose a new one.</p>
-      <ForgotPasswordForm />
+      <EmailLinkForm action={forgotPasswordAction} field={{ label: "Email" }} submit={{ label: "Email me a reset link" }} />
     </>
   );
 }

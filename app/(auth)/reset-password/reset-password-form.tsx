@@ -3,16 +3,16 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { resetPasswordAction } from "@/lib/auth/actions";
 import { MIN_PASSWORD_LENGTH, ZResetPasswordInput } from "@/lib/auth/schema";
 import { NewPasswordField } from "../_components/new-password-field";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZResetPasswordInput, resetPasswordAction, { token });
+  const actionForm = useActionForm(resetPasswordAction, { schema: ZResetPasswordInput, defaults: { token } });
+  const { form, pending, onSubmit, fieldError } = actionForm;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+    <ActionForm form={actionForm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <input type="hidden" {...form.register("token")} />
       <NewPasswordField
         label="New password"
@@ -23,6 +23,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
       {/* Not registered with the form library: the action reads it from the submitted form as "on". */}
       <CheckboxField name="revokeApiKeys" label="Also revoke all my API keys" hint="Scripts and partner sites using them stop working until you create new keys." />
       <Button type="submit" pending={pending}>Save new password</Button>
-    </form>
+    </ActionForm>
   );
 }

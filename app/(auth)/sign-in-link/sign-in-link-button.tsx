@@ -1,19 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { signInWithLinkAction } from "@/lib/auth/actions";
-import { idleState } from "@/lib/action-state";
 
 /** A button, not a GET side effect: mail scanners that prefetch links must not spend the token. */
 export function SignInLinkButton({ token }: { token: string }) {
-  const [state, formAction, pending] = useActionState(signInWithLinkAction, idleState);
+  const actionForm = useActionForm(signInWithLinkAction);
+  const { pending } = actionForm;
   return (
-    <form action={formAction} className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+    <ActionForm form={actionForm} className="flex flex-col gap-4">
       <input type="hidden" name="token" value={token} />
       <Button type="submit" pending={pending}>Sign in</Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FormMessage } from "@/components/ui/form-message";
+import { requestSignInLinkAction } from "@/lib/auth/actions";
 import { safeCallbackUrl } from "@/lib/auth/schema";
 import { currentUser } from "@/lib/auth/session";
 import { SignInForm } from "./sign-in-form";
-import { SignInLinkForm } from "./sign-in-link-form";
+import { EmailLinkForm } from "../_components/email-link-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -32,7 +33,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <SignInForm callbackUrl={destination} />
       <section aria-labelledby="link-heading" className="mt-6 border-t border-stone-200 pt-4">
         <h2 id="link-heading" className="mb-3 font-semibold text-stone-900">Or sign in with a one-time link</h2>
-        <SignInLinkForm />
+        <EmailLinkForm action={requestSignInLinkAction} field={{ label: "Email for the link", id: "link-email" }} submit={{ label: "Email me a sign-in link", variant: "secondary" }} />
       </section>
       <p className="mt-6 border-t border-stone-200 pt-4 text-sm text-stone-700">
         New here?{" "}

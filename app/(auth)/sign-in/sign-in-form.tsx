@@ -3,16 +3,16 @@
 import Link from "next/link";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { signInAction } from "@/lib/auth/actions";
 import { ZSignInInput } from "@/lib/auth/schema";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const { form, state, pending, formAction, onSubmit, fieldError } = useActionForm(ZSignInInput, signInAction);
+  const actionForm = useActionForm(signInAction, { schema: ZSignInInput });
+  const { form, pending, onSubmit, fieldError } = actionForm;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+    <ActionForm form={actionForm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField label="Email" type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
       <TextField label="Password" type="password" autoComplete="current-password" error={fieldError("password")} {...form.register("password")} />
@@ -20,6 +20,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <p className="text-sm text-stone-700">
         <Link href="/forgot-password" className="font-medium text-brand-700 underline">Forgot your password?</Link>
       </p>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { resendVerificationAction } from "@/lib/auth/actions";
-import { idleState } from "@/lib/action-state";
 
 export function ResendVerificationForm() {
-  const [state, formAction, pending] = useActionState(resendVerificationAction, idleState);
+  const { state, formAction, pending } = useActionForm(resendVerificationAction);
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <FormMessage tone="success" message={state.message} />

@@ -1,19 +1,20 @@
 "use client";
 
+import { useActionForm } from "@/components/forms/use-action-form";
 import Link from "next/link";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { ActionForm } from "@/components/forms/action-form";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { verifyEmailAction } from "@/lib/auth/actions";
-import { idleState } from "@/lib/action-state";
 
 /**
  * A button, not a GET side effect: mail scanners that prefetch links must not use up the token. When a
  * password was chosen before the address was confirmed, confirming asks for it (see verifyEmailAction).
  */
 export function VerifyEmailForm({ token, askPassword, callbackUrl }: { token: string; askPassword: boolean; callbackUrl: string }) {
-  const [state, formAction, pending] = useActionState(verifyEmailAction, idleState);
+  const actionForm = useActionForm(verifyEmailAction);
+  const { state, pending } = actionForm;
   if (state.status === "success") {
     return (
       <div className="flex flex-col gap-4">
@@ -23,8 +24,7 @@ export function VerifyEmailForm({ token, askPassword, callbackUrl }: { token: st
     );
   }
   return (
-    <form action={formAction} className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+    <ActionForm form={actionForm} className="flex flex-col gap-4">
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {askPassword && (
@@ -36,6 +36,6 @@ export function VerifyEmailForm({ token, askPassword, callbackUrl }: { token: st
           Did someone else create this account with your address? <Link href="/forgot-password" className="font-semibold text-brand-700 underline">Set your own password</Link> instead.
         </p>
       )}
-    </form>
+    </ActionForm>
   );
 }

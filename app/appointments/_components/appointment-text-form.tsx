@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import { idleState, type ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/action-state";
 import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
 
 type Props = {
@@ -18,10 +18,10 @@ type Props = {
 
 /** A customer's change to one appointment that takes a line of text: a cancellation reason, a note. */
 export function AppointmentTextForm({ action, appointmentId, version, field, submit }: Props) {
-  const [state, formAction, pending] = useActionState(action, idleState);
+  const actionForm = useActionForm(action);
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={formAction} className="flex max-w-xl flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+    <ActionForm form={actionForm} className="flex max-w-xl flex-col gap-4">
       <input type="hidden" name="appointmentId" value={appointmentId} />
       <input type="hidden" name="version" value={version} />
       <TextAreaField
@@ -30,11 +30,11 @@ export function AppointmentTextForm({ action, appointmentId, version, field, sub
         id={field.name}
         rows={3}
         maxLength={MAX_NOTE_LENGTH}
-        defaultValue={state.values?.[field.name] ?? field.defaultValue}
+        defaultValue={values[field.name] ?? field.defaultValue}
         hint={field.hint}
-        error={state.fieldErrors?.[field.name]}
+        error={fieldError(field.name)}
       />
       <Button type="submit" variant={submit.variant} pending={pending} className="self-start">{submit.label}</Button>
-    </form>
+    </ActionForm>
   );
 }

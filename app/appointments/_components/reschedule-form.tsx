@@ -1,24 +1,23 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
-import { idleState } from "@/lib/action-state";
+import { ActionForm } from "@/components/forms/action-form";
 import { rescheduleAction } from "@/lib/customer-portal/actions";
 
 type RescheduleFormProps = { appointmentId: string; version: number; start: string; date?: string };
 
 export function RescheduleForm({ appointmentId, version, start, date }: RescheduleFormProps) {
-  const [state, formAction, pending] = useActionState(rescheduleAction, idleState);
+  const actionForm = useActionForm(rescheduleAction);
+  const { pending } = actionForm;
   return (
-    <form action={formAction} className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+    <ActionForm form={actionForm} className="flex flex-col gap-4">
       <input type="hidden" name="appointmentId" value={appointmentId} />
       {/* The version we showed: if the salon changed it meanwhile, the server refuses instead of overwriting. */}
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="start" value={start} />
       {date && <input type="hidden" name="date" value={date} />}
       <Button type="submit" pending={pending} className="self-start">Confirm new time</Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,23 +1,22 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
-import { idleState } from "@/lib/action-state";
+import { ActionForm } from "@/components/forms/action-form";
 import { confirmBookingAction } from "@/lib/customer-portal/actions";
 import type { TBookingSelection } from "@/lib/customer-portal/selection";
 
 export function ConfirmBookingForm({ selection }: { selection: TBookingSelection }) {
-  const [state, formAction, pending] = useActionState(confirmBookingAction, idleState);
+  const actionForm = useActionForm(confirmBookingAction);
+  const { pending } = actionForm;
   return (
-    <form action={formAction} className="flex flex-col gap-4">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+    <ActionForm form={actionForm} className="flex flex-col gap-4">
       {(["service", "staff", "date", "start", "note"] as const).map((key) =>
         selection[key] ? <input key={key} type="hidden" name={key} value={selection[key]} /> : null,
       )}
       <Button type="submit" pending={pending} className="self-start px-6">
         {pending ? "Booking…" : "Confirm booking"}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
-import { idleState } from "@/lib/action-state";
 import { API_KEY_SCOPES } from "@/lib/api-keys/schema";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/dashboard/api-key-actions";
 
@@ -13,10 +12,10 @@ import { createApiKeyAction, revokeApiKeyAction } from "@/lib/dashboard/api-key-
 type ExpiryChoices = { min: string; suggested: string; max: string };
 
 export function CreateApiKeyForm({ expiry }: { expiry: ExpiryChoices }) {
-  const [state, action, pending] = useActionState(createApiKeyAction, idleState);
+  const { state, formAction, pending } = useActionForm(createApiKeyAction);
   const secret = state.status === "success" ? state.values?.secret : undefined;
   return (
-    <form action={action} className="grid max-w-3xl gap-4">
+    <form action={formAction} className="grid max-w-3xl gap-4">
       <FormMessage tone={secret ? "success" : "error"} message={state.status === "idle" ? undefined : state.message} />
       {secret && <TextField label="New API key (shown once)" name="secret" readOnly value={secret} className="font-mono" />}
       <TextField label="Key name" name="name" defaultValue={secret ? "" : state.values?.name} error={state.fieldErrors?.name} />
@@ -39,9 +38,9 @@ export function CreateApiKeyForm({ expiry }: { expiry: ExpiryChoices }) {
 }
 
 export function RevokeApiKeyForm({ keyId, name }: { keyId: string; name: string }) {
-  const [state, action, pending] = useActionState(revokeApiKeyAction, idleState);
+  const { state, formAction, pending } = useActionForm(revokeApiKeyAction);
   return (
-    <form action={action}>
+    <form action={formAction}>
       <input type="hidden" name="keyId" value={keyId} />
       <Button type="submit" variant="secondary" pending={pending}>Revoke<span className="sr-only"> {name}</span></Button>
       {state.status === "error" && <p role="alert" className="text-sm text-red-700">{state.message}</p>}

@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/forms/action-form";
+import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
-import { idleState } from "@/lib/action-state";
 import { OccurrenceField } from "./occurrence-field";
 import { addStaffNoteAction, dashboardCancelAction, dashboardRescheduleAction, transitionAction } from "@/lib/dashboard/actions";
 
@@ -24,18 +24,17 @@ function Hidden({ appointmentId, version }: Target) {
 type RescheduleProps = Target & { staff: Array<{ value: string; label: string }>; defaults: { staffId: string; date: string; time: string } };
 
 export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) {
-  const [state, action, pending] = useActionState(dashboardRescheduleAction, idleState);
-  const values: Record<string, string> = { ...defaults, ...state.values };
+  const { state, formAction, pending, values, fieldError } = useActionForm(dashboardRescheduleAction, { defaults });
   return (
-    <form action={action} aria-labelledby="reschedule-heading" className="flex flex-col gap-3">
+    <form action={formAction} aria-labelledby="reschedule-heading" className="flex flex-col gap-3">
       <h3 id="reschedule-heading" className="font-semibold text-stone-900">Reschedule</h3>
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <Hidden {...target} />
-      <SelectField key={`staff-${values.staffId}`} label="Stylist" name="staffId" id="reschedule-staff" options={staff} defaultValue={values.staffId} error={state.fieldErrors?.staffId} />
+      <SelectField key={`staff-${values.staffId}`} label="Stylist" name="staffId" id="reschedule-staff" options={staff} defaultValue={values.staffId} error={fieldError("staffId")} />
       <div className="grid grid-cols-2 gap-3">
-        <TextField label="New date" name="date" id="reschedule-date" type="date" defaultValue={values.date} error={state.fieldErrors?.date} />
-        <TextField label="New time" name="time" id="reschedule-time" type="time" step={300} defaultValue={values.time} error={state.fieldErrors?.time ?? state.fieldErrors?.startsAt} />
-        <OccurrenceField id="reschedule-occurrence" value={values.occurrence} error={state.fieldErrors?.occurrence} />
+        <TextField label="New date" name="date" id="reschedule-date" type="date" defaultValue={values.date} error={fieldError("date")} />
+        <TextField label="New time" name="time" id="reschedule-time" type="time" step={300} defaultValue={values.time} error={fieldError("time") ?? fieldError("startsAt")} />
+        <OccurrenceField id="reschedule-occurrence" value={values.occurrence} error={fieldError("occurrence")} />
       </div>
       <CheckboxField label="Allow outside the normal availability" name="overrideAvailability" id="reschedule-override" defaultChecked={values.overrideAvailability === "on"} />
       <Button type="submit" variant="secondary" pending={pending}>Reschedule</Button>
@@ -44,23 +43,23 @@ export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) 
 }
 
 export function CancelForm(target: Target) {
-  const [state, action, pending] = useActionState(dashboardCancelAction, idleState);
+  const { state, formAction, pending, values, fieldError } = useActionForm(dashboardCancelAction);
   return (
-    <form action={action} aria-labelledby="cancel-heading" className="flex flex-col gap-3">
+    <form action={formAction} aria-labelledby="cancel-heading" className="flex flex-col gap-3">
       <h3 id="cancel-heading" className="font-semibold text-stone-900">Cancel</h3>
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+      <ActionMessage state={state} />
       <Hidden {...target} />
-      <TextField label="Reason (sent to the customer)" name="reason" id="cancel-reason" required defaultValue={state.values?.reason} error={state.fieldErrors?.reason} />
+      <TextField label="Reason (sent to the customer)" name="reason" id="cancel-reason" required defaultValue={values.reason} error={fieldError("reason")} />
       <Button type="submit" variant="danger" pending={pending}>Cancel appointment</Button>
     </form>
   );
 }
 
 export function TransitionForm({ started, ...target }: Target & { started: boolean }) {
-  const [state, action, pending] = useActionState(transitionAction, idleState);
+  const actionForm = useActionForm(transitionAction);
+  const { pending } = actionForm;
   return (
-    <form action={action} className="flex flex-col gap-3">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+    <ActionForm form={actionForm} className="flex flex-col gap-3">
       <Hidden {...target} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" name="transition" value="complete" pending={pending}>Mark completed</Button>
@@ -69,18 +68,18 @@ export function TransitionForm({ started, ...target }: Target & { started: boole
         </Button>
       </div>
       {!started && <p className="text-sm text-stone-700">A no-show can be marked once the appointment has started.</p>}
-    </form>
+    </ActionForm>
   );
 }
 
 export function StaffNoteForm({ appointmentId }: { appointmentId: string }) {
-  const [state, action, pending] = useActionState(addStaffNoteAction, idleState);
+  const actionForm = useActionForm(addStaffNoteAction);
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={action} className="flex flex-col gap-3">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+    <ActionForm form={actionForm} className="flex flex-col gap-3">
       <input type="hidden" name="appointmentId" value={appointmentId} />
-      <TextField label="New staff note (never shown to the customer)" name="body" id="note-body" defaultValue={state.values?.body} error={state.fieldErrors?.body} />
+      <TextField label="New staff note (never shown to the customer)" name="body" id="note-body" defaultValue={values.body} error={fieldError("body")} />
       <Button type="submit" variant="secondary" pending={pending}>Add note</Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,18 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
-import { idleState } from "@/lib/action-state";
+import { ActionForm } from "@/components/forms/action-form";
 import { resendEmailAction } from "@/lib/dashboard/actions";
 
 export function ResendEmailForm({ emailId }: { emailId: string }) {
-  const [state, action, pending] = useActionState(resendEmailAction, idleState);
+  const actionForm = useActionForm(resendEmailAction);
+  const { pending } = actionForm;
   return (
-    <form action={action} className="flex flex-col gap-2">
-      <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
+    <ActionForm form={actionForm} className="flex flex-col gap-2">
       <input type="hidden" name="emailId" value={emailId} />
       <div><Button type="submit" variant="secondary" pending={pending}>Resend this email</Button></div>
-    </form>
+    </ActionForm>
   );
 }

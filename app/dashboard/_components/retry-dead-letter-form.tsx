@@ -1,18 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
-import { idleState } from "@/lib/action-state";
+import { ActionForm } from "@/components/forms/action-form";
 import { retryDeadLetterAction } from "@/lib/dashboard/notification-actions";
 
 export function RetryDeadLetterForm({ outboxEventId, label }: { outboxEventId: string; label: string }) {
-  const [state, action, pending] = useActionState(retryDeadLetterAction, idleState);
+  const actionForm = useActionForm(retryDeadLetterAction);
+  const { pending } = actionForm;
   return (
-    <form action={action} className="flex flex-col gap-1">
-      <FormMessage tone={state.status === "success" ? "success" : "error"} message={state.status === "idle" ? undefined : state.message} />
+    <ActionForm form={actionForm} className="flex flex-col gap-1" success>
       <input type="hidden" name="outboxEventId" value={outboxEventId} />
       <div><Button type="submit" variant="secondary" pending={pending}>Retry<span className="sr-only"> {label}</span></Button></div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useFormAction } from "@/components/hooks/use-form-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { saveServiceAction } from "@/lib/dashboard/admin-actions";
 
@@ -12,22 +12,20 @@ type Props = { id?: string; defaults: Record<string, string>; staff: Array<{ val
 
 /** Create or edit a service; unticking "Active" deactivates it (services with appointments are never deleted). */
 export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
-  const { state, action, pending, values, error } = useFormAction(saveServiceAction, defaults);
+  const actionForm = useActionForm(saveServiceAction, { defaults });
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
-      <div className="sm:col-span-2">
-        <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
-      </div>
+    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
       {id && <input type="hidden" name="id" value={id} />}
-      <TextField label="Name" name="name" defaultValue={values.name} error={error("name")} />
-      <TextField label="Slug" name="slug" defaultValue={values.slug} error={error("slug")} hint="Lowercase letters, digits and hyphens, e.g. womens-cut." />
-      <TextField label="Category" name="category" defaultValue={values.category} error={error("category")} />
-      <TextField label="Price (GBP)" name="price" inputMode="decimal" defaultValue={values.price} error={error("price")} />
-      <TextField label="Duration (minutes)" name="durationMinutes" type="number" min={5} defaultValue={values.durationMinutes} error={error("durationMinutes")} />
-      <TextField label="Buffer before (minutes)" name="bufferBeforeMinutes" type="number" min={0} defaultValue={values.bufferBeforeMinutes ?? "0"} error={error("bufferBeforeMinutes")} />
-      <TextField label="Buffer after (minutes)" name="bufferAfterMinutes" type="number" min={0} defaultValue={values.bufferAfterMinutes ?? "0"} error={error("bufferAfterMinutes")} />
+      <TextField label="Name" name="name" defaultValue={values.name} error={fieldError("name")} />
+      <TextField label="Slug" name="slug" defaultValue={values.slug} error={fieldError("slug")} hint="Lowercase letters, digits and hyphens, e.g. womens-cut." />
+      <TextField label="Category" name="category" defaultValue={values.category} error={fieldError("category")} />
+      <TextField label="Price (GBP)" name="price" inputMode="decimal" defaultValue={values.price} error={fieldError("price")} />
+      <TextField label="Duration (minutes)" name="durationMinutes" type="number" min={5} defaultValue={values.durationMinutes} error={fieldError("durationMinutes")} />
+      <TextField label="Buffer before (minutes)" name="bufferBeforeMinutes" type="number" min={0} defaultValue={values.bufferBeforeMinutes ?? "0"} error={fieldError("bufferBeforeMinutes")} />
+      <TextField label="Buffer after (minutes)" name="bufferAfterMinutes" type="number" min={0} defaultValue={values.bufferAfterMinutes ?? "0"} error={fieldError("bufferAfterMinutes")} />
       <div className="sm:col-span-2">
-        <TextField label="Description" name="description" defaultValue={values.description} error={error("description")} />
+        <TextField label="Description" name="description" defaultValue={values.description} error={fieldError("description")} />
       </div>
       <div className="sm:col-span-2">
         <CheckboxGroup legend="Stylists who perform it" name="staffIds" options={staff} checked={staffIds} />
@@ -36,6 +34,6 @@ export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
       <div className="sm:col-span-2">
         <Button type="submit" pending={pending}>Save service</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

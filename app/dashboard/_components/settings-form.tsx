@@ -1,8 +1,8 @@
 "use client";
 
-import { useFormAction } from "@/components/hooks/use-form-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { updateSettingsAction } from "@/lib/dashboard/admin-actions";
 
@@ -17,23 +17,21 @@ const numberFields: Array<[string, string, string]> = [
 ];
 
 export function SettingsForm({ defaults }: { defaults: Record<string, string> }) {
-  const { state, action, pending, values, error } = useFormAction(updateSettingsAction, defaults);
+  const actionForm = useActionForm(updateSettingsAction, { defaults });
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
+    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2" success>
+      <TextField label="Salon name" name="name" defaultValue={values.name} error={fieldError("name")} />
+      <TextField label="Timezone (IANA)" name="timezone" defaultValue={values.timezone} error={fieldError("timezone")} hint="For example Europe/London." />
       <div className="sm:col-span-2">
-        <FormMessage tone={state.status === "success" ? "success" : "error"} message={state.status === "idle" ? undefined : state.message} />
-      </div>
-      <TextField label="Salon name" name="name" defaultValue={values.name} error={error("name")} />
-      <TextField label="Timezone (IANA)" name="timezone" defaultValue={values.timezone} error={error("timezone")} hint="For example Europe/London." />
-      <div className="sm:col-span-2">
-        <TextField label="Address" name="address" defaultValue={values.address} error={error("address")} />
+        <TextField label="Address" name="address" defaultValue={values.address} error={fieldError("address")} />
       </div>
       {numberFields.map(([name, label, hint]) => (
-        <TextField key={name} label={label} name={name} type="number" min={0} defaultValue={values[name]} error={error(name)} hint={hint} />
+        <TextField key={name} label={label} name={name} type="number" min={0} defaultValue={values[name]} error={fieldError(name)} hint={hint} />
       ))}
       <div className="sm:col-span-2">
         <Button type="submit" pending={pending}>Save settings</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { useFormAction } from "@/components/hooks/use-form-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { STAFF_ROLES } from "@/lib/auth/actor";
 import { saveStaffAction } from "@/lib/dashboard/admin-actions";
@@ -16,33 +16,31 @@ type Props = { id?: string; defaults: Record<string, string>; services: Array<{ 
 
 /** New stylist (account + profile) or an existing one's profile, services and weekly hours. */
 export function StaffForm({ id, defaults, services, serviceIds }: Props) {
-  const { state, action, pending, values, error } = useFormAction(saveStaffAction, defaults);
+  const actionForm = useActionForm(saveStaffAction, { defaults });
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
-      <div className="sm:col-span-2">
-        <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
-      </div>
+    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
       {id && <input type="hidden" name="id" value={id} />}
-      <TextField label="Display name" name="displayName" defaultValue={values.displayName} error={error("displayName")} />
-      <TextField label="Calendar colour" name="color" type="color" defaultValue={values.color ?? "#7c3aed"} error={error("color")} />
+      <TextField label="Display name" name="displayName" defaultValue={values.displayName} error={fieldError("displayName")} />
+      <TextField label="Calendar colour" name="color" type="color" defaultValue={values.color ?? "#7c3aed"} error={fieldError("color")} />
       {!id && (
         <>
-          <TextField label="Sign-in email" name="email" type="email" autoComplete="off" defaultValue={values.email} error={error("email")} />
-          <TextField label="Initial password" name="password" type="password" autoComplete="new-password" error={error("password")} hint="At least 10 characters; they can change it with “forgot password”." />
+          <TextField label="Sign-in email" name="email" type="email" autoComplete="off" defaultValue={values.email} error={fieldError("email")} />
+          <TextField label="Initial password" name="password" type="password" autoComplete="new-password" error={fieldError("password")} hint="At least 10 characters; they can change it with “forgot password”." />
           <SelectField key={`role-${values.role}`} label="Role" name="role" defaultValue={values.role ?? "STYLIST"} options={STAFF_ROLES.map((role) => ({ value: role, label: roleLabels[role] }))} />
         </>
       )}
       <div className="sm:col-span-2">
-        <TextField label="Bio" name="bio" defaultValue={values.bio} error={error("bio")} />
+        <TextField label="Bio" name="bio" defaultValue={values.bio} error={fieldError("bio")} />
       </div>
       <div className="sm:col-span-2">
         <CheckboxGroup legend="Services performed" name="serviceIds" options={services} checked={serviceIds} />
       </div>
-      <WeeklyHoursFields values={values} error={error} />
+      <WeeklyHoursFields values={values} error={fieldError} />
       <CheckboxField label="Active (bookable)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
       <div className="sm:col-span-2">
         <Button type="submit" pending={pending}>Save stylist</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

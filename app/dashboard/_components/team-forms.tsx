@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { SelectField } from "@/components/dashboard/select-field";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
-import { idleState } from "@/lib/action-state";
 import { STAFF_ROLES } from "@/lib/auth/actor";
 import { roleLabels } from "@/lib/dashboard/labels";
 import { changeRoleAction, inviteMemberAction, setAccountStateAction } from "@/lib/team/actions";
@@ -13,15 +12,15 @@ import { changeRoleAction, inviteMemberAction, setAccountStateAction } from "@/l
 const roleOptions = STAFF_ROLES.map((role) => ({ value: role, label: roleLabels[role] }));
 
 export function InviteMemberForm() {
-  const [state, action, pending] = useActionState(inviteMemberAction, idleState);
+  const actionForm = useActionForm(inviteMemberAction);
+  const { state, pending } = actionForm;
   const values = state.status === "error" ? state.values : undefined;
   return (
-    <form action={action} className="grid max-w-xl gap-4">
-      <FormMessage tone={state.status === "success" ? "success" : "error"} message={state.status === "idle" ? undefined : state.message} />
+    <ActionForm form={actionForm} className="grid max-w-xl gap-4" success>
       <TextField label="Email address" name="email" type="email" autoComplete="off" required defaultValue={values?.email} error={state.fieldErrors?.email} />
       <SelectField label="Role" name="role" options={roleOptions} defaultValue={values?.role ?? "STYLIST"} error={state.fieldErrors?.role} />
       <div><Button type="submit" pending={pending}>Send invitation</Button></div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -29,10 +28,10 @@ type Member = { id: string; name: string; role: string };
 
 /** One row's role picker; the label names the person so a screen reader hears whose role it is. */
 export function RoleForm({ member }: { member: Member }) {
-  const [state, action, pending] = useActionState(changeRoleAction, idleState);
+  const { state, formAction, pending } = useActionForm(changeRoleAction);
   const id = `role-${member.id}`;
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2">
+    <form action={formAction} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="userId" value={member.id} />
       <div className="flex flex-col gap-1">
         <label htmlFor={id} className="sr-only">Role of {member.name}</label>
@@ -49,9 +48,9 @@ export function RoleForm({ member }: { member: Member }) {
 
 /** Disable (or enable again) any account; disabling says what it does before it is pressed. */
 export function AccountStateForm({ userId, name, disabled }: { userId: string; name: string; disabled: boolean }) {
-  const [state, action, pending] = useActionState(setAccountStateAction, idleState);
+  const { state, formAction, pending } = useActionForm(setAccountStateAction);
   return (
-    <form action={action} className="flex flex-col items-start gap-1">
+    <form action={formAction} className="flex flex-col items-start gap-1">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="state" value={disabled ? "enabled" : "disabled"} />
       <Button type="submit" variant={disabled ? "secondary" : "danger"} pending={pending}>

@@ -1,24 +1,22 @@
 "use client";
 
-import { useFormAction } from "@/components/hooks/use-form-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/forms/action-form";
 import { saveWeeklyHoursAction } from "@/lib/dashboard/admin-actions";
 import { WeeklyHoursFields } from "./weekly-hours-fields";
 
 /** A stylist's own week: the hours only (profile and services stay with the admin). */
 export function WeeklyHoursForm({ staffId, defaults }: { staffId: string; defaults: Record<string, string> }) {
-  const { state, action, pending, values, error } = useFormAction(saveWeeklyHoursAction, defaults);
+  const actionForm = useActionForm(saveWeeklyHoursAction, { defaults });
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
-      <div className="sm:col-span-2">
-        <FormMessage tone="error" message={state.status === "error" ? state.message : undefined} />
-      </div>
+    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
       <input type="hidden" name="staffId" value={staffId} />
-      <WeeklyHoursFields values={values} error={error} />
+      <WeeklyHoursFields values={values} error={fieldError} />
       <div className="sm:col-span-2">
         <Button type="submit" pending={pending}>Save hours</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

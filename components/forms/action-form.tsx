@@ -1,0 +1,22 @@
+import type { FormHTMLAttributes } from "react";
+import type { ActionState } from "@/lib/action-state";
+import { ActionMessage } from "./action-message";
+
+type Props = Omit<FormHTMLAttributes<HTMLFormElement>, "action"> & {
+  /** What useActionForm returned for this form. */
+  form: { state: ActionState; formAction: (formData: FormData) => void };
+  /** Class of the box around the message at the top, e.g. a full-width grid span. */
+  messageClassName?: string;
+  success?: boolean;
+};
+
+/** A form posting to its server action (so it works before hydration), its outcome shown at the top. */
+export function ActionForm({ form, messageClassName, success, children, ...rest }: Props) {
+  const message = <ActionMessage state={form.state} success={success} />;
+  return (
+    <form action={form.formAction} {...rest}>
+      {messageClassName ? <div className={messageClassName}>{message}</div> : message}
+      {children}
+    </form>
+  );
+}
