@@ -36,6 +36,17 @@ export default defineConfig([
     },
   },
   {
+    // Type-aware rules for the promises the type-checker can see: a dropped or misplaced promise is a
+    // lost error (an unhandled rejection) or a check that always passes (a promise is always truthy).
+    files: ["**/*.{ts,tsx,mts}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
     files: ["lib/auth/permissions.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
