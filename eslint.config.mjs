@@ -22,6 +22,26 @@ const roleComparisons = [
   'SwitchStatement > MemberExpression.discriminant[property.name="role"]',
 ].map((selector) => ({ selector, message: ROLE_CHECK }));
 
+// The module map (docs/ARCHITECTURE.md) as import rules. Paths are the resolved files, so `@/…` aliases and
+// relative imports are judged alike.
+const DOMAIN_FREE_LIB = ["./time", "./format.ts", "./action-state.ts"];
+const DATA_LAYER = ["./lib/**/data.ts", "./lib/**/mutations.ts"];
+const boundaryZones = [
+  {
+    target: "./components",
+    from: "./lib",
+    except: DOMAIN_FREE_LIB,
+    message: "components/ is UI that does not know the domain: take data as props, or move the component next to its route (app/**/_components).",
+  },
+  { target: ["./lib", "./components", "./emails"], from: ["./app", "./inngest"], message: "Routes and Inngest adapters depend on lib/, never the other way round." },
+  { target: "./emails", from: ["./components"], message: "Email templates use React Email components only: web UI does not render in mail clients." },
+  {
+    target: ["./components/**", "./emails/**", "./lib/**/schema.ts"],
+    from: DATA_LAYER,
+    message: "data.ts and mutations.ts are server-only: only actions, routes, jobs and other cores import them (schemas stay isomorphic).",
+  },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -33,6 +53,27 @@ export default defineConfig([
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [databaseImports] }],
       "no-console": "error",
       "no-restricted-syntax": ["error", ...roleComparisons],
+    },
+  },
+  {
+    // Type-aware rules for the promises the type-checker can see: a dropped or misplaced promise is a
+    // lost error (an unhandled rejection) or a check that always passes (a promise is always truthy).
+    files: ["**/*.{ts,tsx,mts}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
+    // The cycle check follows imports through the project only: parsing packages and the generated Prisma
+    // client (which import nothing of ours) would triple the lint time and find nothing.
+    settings: { "import/ignore": ["node_modules", "lib/generated/"] },
+    rules: {
+      "import/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: boundaryZones }],
+      // A cycle means two modules that cannot be understood, tested or moved apart; type-only imports are exempt.
+      "import/no-cycle": ["error", { ignoreExternal: true }],
     },
   },
   {

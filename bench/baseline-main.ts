@@ -100,7 +100,7 @@ function send(response: ServerResponse, status: number, body: unknown) {
   response.end(text);
 }
 
-const server = createServer(async (request, response) => {
+async function handle(request: IncomingMessage, response: ServerResponse) {
   try {
     if (!(await authenticate(request.headers.authorization))) return send(response, 401, { code: "UNAUTHORIZED" });
     const result = request.method === "POST" ? await create(JSON.parse(await readBody(request)) as CreateBody) : await list();
@@ -109,7 +109,10 @@ const server = createServer(async (request, response) => {
     console.error(error);
     send(response, 500, { code: "INTERNAL" });
   }
-});
+}
+
+// handle() answers every failure itself (500 above), so node:http has nothing to wait for.
+const server = createServer((request, response) => void handle(request, response));
 
 server.listen(Number(process.env.BASELINE_PORT), "127.0.0.1", () => console.log("listening"));
 process.on("SIGTERM", () => server.close(() => void pool.end().then(() => process.exit(0))));

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { DashboardNav } from "@/components/dashboard/dashboard-nav";
 import { requirePermission } from "@/lib/auth/gates";
 import { can } from "@/lib/auth/permissions";
+import { DashboardNav } from "./_components/dashboard-nav";
 
 export const metadata: Metadata = { title: { default: "Dashboard", template: "%s · Dashboard · Pamper Book" } };
 

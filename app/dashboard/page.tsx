@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { AutoRefresh } from "@/components/dashboard/auto-refresh";
-import { CalendarGrid } from "@/components/dashboard/calendar-grid";
-import { CalendarLegend } from "@/components/dashboard/calendar-legend";
-import { CalendarToolbar } from "@/components/dashboard/calendar-toolbar";
 import { requirePermission } from "@/lib/auth/gates";
 import { actorOf } from "@/lib/auth/session";
 import { loadCalendar } from "@/lib/dashboard/load-calendar";
 import { ZCalendarQuery } from "@/lib/dashboard/schema";
+import { CalendarGrid } from "./_components/calendar-grid";
+import { CalendarLegend } from "./_components/calendar-legend";
+import { CalendarToolbar } from "./_components/calendar-toolbar";
 
 export const metadata: Metadata = { title: "Calendar" };
 

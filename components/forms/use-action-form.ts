@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useMemo } from "react";
+import { startTransition, useActionState, useMemo, type FormEvent } from "react";
 import { useForm, type FieldErrors, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { idleState, type ActionState } from "@/lib/action-state";
@@ -34,13 +34,16 @@ export function useActionForm(action: Action, { schema, defaults = {} }: Options
     errors,
     mode: "onTouched",
   });
-  const onSubmit = form.handleSubmit((_values, event) => {
+  const submit = form.handleSubmit((_values, event) => {
     // The form's own fields (hidden ones and the pressed button included) are what the action
     // receives, as without JavaScript.
     const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter ?? null;
     const formData = new FormData(event?.target as HTMLFormElement, submitter);
     startTransition(() => formAction(formData));
   });
+  // handleSubmit's promise settles once validation has run; it can only reject if the callback above
+  // throws, and that callback only queues the action, whose outcome arrives through `state`.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => void submit(event);
   const fieldError = (name: string): string | undefined => (schema ? (form.formState.errors[name]?.message as string | undefined) : state.fieldErrors?.[name]);
   return { form, state, pending, formAction, onSubmit, values, fieldError };
 }

@@ -96,7 +96,8 @@ export function SlotPicker({ serviceId, staffId, minMonth, maxMonth, initialDate
         ) : query.isError ? (
           <div className="flex flex-col items-start gap-3">
             <p className="text-red-800">{query.error.message}</p>
-            <Button type="button" variant="secondary" onClick={() => query.refetch()}>Try again</Button>
+            {/* refetch never rejects: a failure lands in query.isError and this panel again. */}
+            <Button type="button" variant="secondary" onClick={() => void query.refetch()}>Try again</Button>
           </div>
         ) : !date ? (
           <p className="text-stone-700">
