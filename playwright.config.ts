@@ -6,6 +6,23 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // Next rewrites 127.0.0.1 to localhost in request URLs; use localhost everywhere so redirects match.
 const baseURL = `http://localhost:${port}`;
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  // Debian's Chromium: a Playwright browser download is not possible offline.
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -19,25 +36,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        // Debian's Chromium: a Playwright browser download is not possible offline.
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
-    },
+    // Signs each demo account in once and saves its session (e2e/signed-in.ts), before any spec runs.
+    { name: "setup", testMatch: /.*\.setup\.ts/, use: chromium },
+    { name: "chromium", dependencies: ["setup"], use: chromium },
   ],
   webServer: {
     command: "tsx scripts/app.ts start --fresh",

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 const shared = {
@@ -10,6 +11,9 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // Vitest's default (one worker less than the cores) runs the files one at a time on a 2-core CI runner,
+    // leaving a core idle; every integration file has a database of its own, so two run side by side.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         ...shared,

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { demoCustomer, expectAccessible, screenshot, signIn } from "./support/customer";
+import { signedInPage } from "./signed-in";
+import { expectAccessible, screenshot, signIn } from "./support/customer";
 
 // Pages a guest can open (the journey spec covers every booking step and the appointment pages).
 for (const path of ["/", "/sign-in", "/register", "/forgot-password", "/reset-password?token=x", "/verify-email?token=x", "/sign-in-link?token=x"]) {
@@ -10,8 +11,9 @@ for (const path of ["/", "/sign-in", "/register", "/forgot-password", "/reset-pa
   });
 }
 
-test("axe finds no violations on my appointments, and the narrow layout holds", async ({ page }) => {
-  await signIn(page, demoCustomer);
+test("axe finds no violations on my appointments, and the narrow layout holds", async ({ browser }) => {
+  const page = await signedInPage(browser, "customer");
+  await page.goto("/appointments");
   await expect(page.getByRole("heading", { level: 1, name: "My appointments" })).toBeVisible();
   await expectAccessible(page, "/appointments");
   await screenshot(page, "appointments");

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { demoCustomer, otherCustomer, signIn } from "./support/customer";
+import { signedInPage } from "./signed-in";
+import { demoCustomer, signIn } from "./support/customer";
 
 test("a guest is sent to sign in for their appointments and comes back after", async ({ page }) => {
   await page.goto("/appointments");
@@ -11,13 +12,12 @@ test("a guest is sent to sign in for their appointments and comes back after", a
 });
 
 test("another customer's appointment answers not found, page and .ics alike", async ({ browser }) => {
-  const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, otherCustomer);
+  const owner = await signedInPage(browser, "olivia");
+  await owner.goto("/appointments");
   const href = await owner.locator("main ul a[href^='/appointments/']").first().getAttribute("href");
   expect(href).toBeTruthy();
 
-  const intruder = await (await browser.newContext()).newPage();
-  await signIn(intruder, demoCustomer);
+  const intruder = await signedInPage(browser, "customer");
   const response = await intruder.goto(href!);
   expect(response?.status()).toBe(404);
   await expect(intruder.getByRole("heading", { name: "Appointment not found" })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { daysFromNow, demoCustomer, otherCustomer, pickDay, screenshot, signIn } from "./support/customer";
+import { signedInPage } from "./signed-in";
+import { daysFromNow, pickDay, screenshot } from "./support/customer";
 
 /**
  * Two customers on the same review page for the same stylist and time: the database's exclusion
@@ -8,10 +9,9 @@ import { daysFromNow, demoCustomer, otherCustomer, pickDay, screenshot, signIn }
  */
 test("two customers race for the same slot: one books, the other is told and sees fresh times", async ({ browser }) => {
   test.setTimeout(120_000);
-  const first = await (await browser.newContext()).newPage();
-  const second = await (await browser.newContext()).newPage();
-  await signIn(first, demoCustomer, undefined, "/book");
-  await signIn(second, otherCustomer, undefined, "/book");
+  const first = await signedInPage(browser, "customer");
+  const second = await signedInPage(browser, "olivia");
+  await first.goto("/book");
 
   await first.getByRole("link", { name: /^Hot stone massage/ }).click();
   await first.getByRole("link", { name: /Dev Patel/ }).click();

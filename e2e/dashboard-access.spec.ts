@@ -1,18 +1,21 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./dashboard-helpers";
+import { storageStateOf } from "./signed-in";
 
 /** The dashboard refuses customers and guests on the server: no dashboard content is ever sent to them. */
 
 const pages = ["/dashboard", "/dashboard?view=week", "/dashboard/appointments/new", "/dashboard/appointments/any-id"];
 
-test("a customer gets a 404 for every dashboard page", async ({ page }) => {
-  await signIn(page, "customer@pamperbook.test", "/appointments");
-  for (const path of pages) {
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(404);
-    await expect(page.getByRole("navigation", { name: "Dashboard" })).toHaveCount(0);
-    await expect(page.getByRole("region", { name: "Calendar" })).toHaveCount(0);
-  }
+test.describe(() => {
+  test.use({ storageState: storageStateOf("customer") });
+
+  test("a customer gets a 404 for every dashboard page", async ({ page }) => {
+    for (const path of pages) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("navigation", { name: "Dashboard" })).toHaveCount(0);
+      await expect(page.getByRole("region", { name: "Calendar" })).toHaveCount(0);
+    }
+  });
 });
 
 test("a guest is sent to sign in and brought back after", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./dashboard-helpers";
+import { bookFromSlot, quietWeekday } from "./dashboard-helpers";
+import { signedInPage, storageStateOf } from "./signed-in";
 
 /**
  * A stylist runs the day from the calendar: books a walk-in from an empty time (by keyboard), sees it on
@@ -7,38 +8,15 @@ import { signIn } from "./dashboard-helpers";
  * Times are evening hours on a weekday weeks ahead, outside working hours, so no seeded booking is in the way.
  */
 
-/** A Wednesday five to fifteen weeks ahead (varied per run, so re-runs on one database never collide). */
-function quietWednesday(): string {
-  const weeks = 5 + (Math.floor(Date.now() / 60_000) % 10);
-  const date = new Date(Date.now() + weeks * 7 * 86_400_000);
-  while (date.getUTCDay() !== 3) date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
 const run = Date.now().toString(36);
 
-async function bookFromSlot(page: Page, date: string, time: string, customer: string) {
-  await page.goto(`/dashboard?date=${date}`);
-  const slot = page.getByRole("link", { name: new RegExp(`^New appointment at ${time}, .*, with Amara Okafor \\(outside working hours\\)$`) });
-  await slot.focus();
-  await expect(slot).toBeFocused();
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "New appointment" })).toBeVisible();
-  await expect(page.getByLabel("Time")).toHaveValue(time);
-  await page.getByLabel("Name", { exact: true }).fill(customer);
-  await page.getByLabel("Email", { exact: true }).fill(`${customer.toLowerCase().replace(/\W+/g, ".")}@example.test`);
-  await page.getByLabel("Service").selectOption({ label: "Blow-dry (45 min)" });
-  await page.getByLabel("Book outside the normal availability").check();
-  await page.getByRole("button", { name: "Book appointment" }).click();
-  await expect(page.getByRole("heading", { name: `${customer} — Blow-dry` })).toBeVisible();
-}
+test.use({ storageState: storageStateOf("amara") });
 
 const history = (page: Page) => page.getByRole("list", { name: "Change history" });
 
 test("a stylist books a walk-in, reschedules and cancels it, and completes another", async ({ page }) => {
   test.slow(); // one long journey through five server round trips
-  const date = quietWednesday();
-  await signIn(page, "amara@pamperbook.test");
+  const date = quietWeekday(3);
 
   const walkIn = `Walk In ${run}`;
   await bookFromSlot(page, date, "19:00", walkIn);
@@ -75,14 +53,13 @@ test("a stylist books a walk-in, reschedules and cancels it, and completes anoth
 
 test("two staff screens see each other's changes within 10 seconds", async ({ page, browser }) => {
   test.slow();
-  const date = quietWednesday();
-  const other = await browser.newPage();
+  const date = quietWeekday(3);
   // Front desk: a colleague who sees customers by name (a stylist sees only a busy block).
-  await signIn(other, "frontdesk@pamperbook.test", `/dashboard?date=${date}`);
+  const other = await signedInPage(browser, "frontDesk");
+  await other.goto(`/dashboard?date=${date}`);
   const customer = `Seen Elsewhere ${run}`;
-  await signIn(page, "amara@pamperbook.test");
   await bookFromSlot(page, date, "17:30", customer);
   // No reload on the other screen: its periodic refresh must bring the booking in.
   await expect(other.getByRole("link", { name: new RegExp(`17:30–18:15 ${customer}`) })).toBeVisible({ timeout: 10_000 });
-  await other.close();
+  await other.context().close();
 });

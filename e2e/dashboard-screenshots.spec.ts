@@ -1,12 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./dashboard-helpers";
+import { storageStateOf } from "./signed-in";
 
 /** The README's pictures of the calendar: today's day view (every stylist) and one stylist's week, over the demo salon. */
 
-test.use({ viewport: { width: 1440, height: 900 } });
+test.use({ viewport: { width: 1440, height: 900 }, storageState: storageStateOf("admin") });
 
 test("day and week views", async ({ page }) => {
-  await signIn(page, "admin@pamperbook.test");
   await page.goto("/dashboard");
   await expect(page.getByRole("region", { name: "Calendar" })).toBeVisible();
   await page.screenshot({ path: "docs/screenshots/dashboard-day.png", fullPage: true });

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./dashboard-helpers";
+import { storageStateOf } from "./signed-in";
 
 /** The Team page: accessible, and disabling a leaver ends the session they still have open. */
 
@@ -11,36 +12,40 @@ async function expectNoViolations(page: Page, label: string) {
   expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), label).toEqual([]);
 }
 
-test("the team and audit pages have no axe violations", async ({ page }) => {
-  await signIn(page, "admin@pamperbook.test", "/dashboard/team");
-  await expect(page.getByRole("heading", { name: "Team", level: 1 })).toBeVisible();
-  await expectNoViolations(page, "team");
+test.describe(() => {
+  test.use({ storageState: storageStateOf("admin") });
 
-  // A failed invite shows its error next to the field, still without violations.
-  await page.getByLabel("Email address").fill("amara@pamperbook.test");
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByText("Already has an account: change")).toBeVisible();
-  await expectNoViolations(page, "team with an invite error");
+  test("the team and audit pages have no axe violations", async ({ page }) => {
+    await page.goto("/dashboard/team");
+    await expect(page.getByRole("heading", { name: "Team", level: 1 })).toBeVisible();
+    await expectNoViolations(page, "team");
 
-  await page.getByLabel("Email address").fill(`new.member.${Date.now()}@example.test`);
-  await page.getByLabel("Role", { exact: true }).selectOption("FRONT_DESK");
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.locator("[data-form-message]")).toContainText("Invitation sent");
+    // A failed invite shows its error next to the field, still without violations.
+    await page.getByLabel("Email address").fill("amara@pamperbook.test");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByText("Already has an account: change")).toBeVisible();
+    await expectNoViolations(page, "team with an invite error");
 
-  await page.goto("/dashboard/audit");
-  await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
-  await expect(page.getByRole("cell", { name: /Invitations: sent/ }).first()).toBeVisible();
-  await expectNoViolations(page, "audit log");
+    await page.getByLabel("Email address").fill(`new.member.${Date.now()}@example.test`);
+    await page.getByLabel("Role", { exact: true }).selectOption("FRONT_DESK");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.locator("[data-form-message]")).toContainText("Invitation sent");
+
+    await page.goto("/dashboard/audit");
+    await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
+    await expect(page.getByRole("cell", { name: /Invitations: sent/ }).first()).toBeVisible();
+    await expectNoViolations(page, "audit log");
+  });
 });
 
 test("a disabled stylist's open browser is signed out on its next click", async ({ browser }) => {
   const stylist = await browser.newContext();
-  const admin = await browser.newContext();
+  const admin = await browser.newContext({ storageState: storageStateOf("admin") });
   const stylistPage = await stylist.newPage();
   const adminPage = await admin.newPage();
   try {
     await signIn(stylistPage, "dev@pamperbook.test");
-    await signIn(adminPage, "admin@pamperbook.test", "/dashboard/team");
+    await adminPage.goto("/dashboard/team");
 
     const row = adminPage.getByRole("row", { name: /dev@pamperbook\.test/ });
     await row.getByRole("button", { name: /^Disable/ }).click();

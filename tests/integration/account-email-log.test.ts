@@ -6,6 +6,7 @@ import { logger } from "@/lib/logger";
 import { resetNotificationSettings } from "@/lib/notifications/settings";
 import { createBookingFixture } from "../support/booking-fixtures";
 import { startHttpStub } from "../support/http-stub";
+import { form, session } from "../support/session-mock";
 
 /**
  * One-time links never reach anything staff can read: a staff member asks for the admin's reset link on the
@@ -16,7 +17,6 @@ import { startHttpStub } from "../support/http-stub";
 
 class NotFound extends Error {}
 
-let sessionUser: SessionUser | null = null;
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.77" }) }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("next/navigation", () => ({
@@ -29,11 +29,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 vi.mock("@/auth", () => ({ signIn: vi.fn(), signOut: vi.fn() }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => sessionUser,
-  requireUser: async () => sessionUser,
-  actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../support/session-mock")).sessionMock);
 
 const { forgotPasswordAction } = await import("@/lib/auth/actions");
 const { can } = await import("@/lib/auth/permissions");
@@ -51,12 +47,6 @@ async function account(role: "ADMIN" | "FRONT_DESK" | "STYLIST" | "CUSTOMER"): P
   return { id: user.id, name: user.name, email, role, emailConfirmed: true };
 }
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
-
 const resend = await startHttpStub(() => ({ status: 200, body: { id: "re_msg_account" } }));
 const tokenIn = (text: string) => /token=([\w-]+)/.exec(text)?.[1];
 
@@ -65,7 +55,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  sessionUser = null;
+  session.user = null;
   vi.unstubAllEnvs();
 });
 
@@ -74,7 +64,7 @@ describe("a staff member asking for the admin's reset link", () => {
     const admin = await account("ADMIN");
     // Front desk: the staff role that reads the email log.
     const frontDesk = await account("FRONT_DESK");
-    sessionUser = frontDesk;
+    session.user = frontDesk;
 
     const logLines: unknown[] = [];
     for (const level of ["info", "warn", "error", "debug"] as const) {
@@ -113,7 +103,7 @@ describe("a staff member asking for the admin's reset link", () => {
 
     // No page shows its content, and it cannot be resent (by the admin either).
     for (const viewer of [frontDesk, admin]) {
-      sessionUser = viewer;
+      session.user = viewer;
       await expect(EmailPage({ params: Promise.resolve({ id: rows[0]!.id }), searchParams: Promise.resolve({}) })).rejects.toBeInstanceOf(NotFound);
     }
     await expect(resendEmail(rows[0]!.id)).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -1,8 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/session";
 import { bookAppointment, cancelAppointment } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
 import { createBookingFixture, errorOf, NOW_2030, type BookingFixture } from "../support/booking-fixtures";
+import { form, session } from "../support/session-mock";
 
 /**
  * Slot squatting: one throwaway account must not be able to hold every slot to the horizon. A customer
@@ -15,15 +15,10 @@ import { createBookingFixture, errorOf, NOW_2030, type BookingFixture } from "..
 process.env.BOOKING_RATE_LIMIT_PER_MINUTE = "3";
 process.env.AVAILABILITY_RATE_LIMIT_PER_MINUTE = "4";
 
-let sessionUser: SessionUser | null = null;
 vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/notifications/after-appointment-change", () => ({ afterAppointmentChange: vi.fn() }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => sessionUser,
-  requireUser: async () => sessionUser,
-  actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../support/session-mock")).sessionMock);
 const { cancelAction } = await import("@/lib/customer-portal/actions");
 const { updateSettingsAction } = await import("@/lib/dashboard/admin-actions");
 const availability = await import("@/app/api/availability/route");
@@ -33,18 +28,12 @@ const options = { now: NOW_2030 };
 /** 10:00 on the day `day` days after Monday 2030-01-07 (London is on UTC in winter). */
 const slot = (day: number) => ({ staffId: f.ben, serviceId: f.cut, startsAt: new Date(Date.UTC(2030, 0, 7 + day, 10)), source: "WEB" as const });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
-
 beforeAll(async () => {
   f = await createBookingFixture({ bookingHorizonDays: 3650, maxFutureBookingsPerCustomer: 2 });
 });
 
 beforeEach(() => {
-  sessionUser = null;
+  session.user = null;
 });
 
 describe("upcoming bookings per customer", () => {
@@ -73,7 +62,7 @@ describe("upcoming bookings per customer", () => {
   });
 
   it("is a salon setting an admin edits on the settings page", async () => {
-    sessionUser = { id: f.admin, role: "ADMIN", name: "Ada", email: "ada@test.test", emailConfirmed: true };
+    session.user = { id: f.admin, role: "ADMIN", name: "Ada", email: "ada@test.test", emailConfirmed: true };
     const settings = await db.salonSettings.findUniqueOrThrow({ where: { id: 1 } });
     const fields = Object.fromEntries(
       (["name", "address", "timezone", "slotStepMinutes", "minNoticeMinutes", "bookingHorizonDays", "cancelCutoffMinutes", "rescheduleCutoffMinutes", "reminderLeadMinutes"] as const).map((key) => [key, String(settings[key])]),
@@ -91,7 +80,7 @@ describe("upcoming bookings per customer", () => {
 describe("rate limits", () => {
   it("limits one customer's booking actions per minute", async () => {
     const customer = (await db.user.create({ data: { name: "Rita", email: `rita-${Date.now()}@test.test`, role: "CUSTOMER" } })).id;
-    sessionUser = { id: customer, role: "CUSTOMER", name: "Rita", email: "rita@test.test", emailConfirmed: true };
+    session.user = { id: customer, role: "CUSTOMER", name: "Rita", email: "rita@test.test", emailConfirmed: true };
     const attempt = () => cancelAction({ status: "idle" }, form({ appointmentId: "does-not-exist", version: "1" }));
     // Within the limit the action runs (and finds nothing); past it, it is refused before any work.
     for (let i = 0; i < 3; i++) expect(await attempt()).toMatchObject({ code: "NOT_FOUND" });

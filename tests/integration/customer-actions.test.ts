@@ -3,7 +3,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { bookAppointment } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
 import { createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
-import { Redirect } from "../support/next-navigation";
+import { redirectOf } from "../support/next-navigation";
+import { form, session } from "../support/session-mock";
 
 /**
  * The customer server actions decide who may do what from the session alone: a guest is sent to sign
@@ -11,36 +12,16 @@ import { Redirect } from "../support/next-navigation";
  * the submitted form says. Real booking core and database; only the session and Next's redirect are faked.
  */
 
-let sessionUser: SessionUser | null = null;
 
 vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
 vi.mock("@/lib/notifications/after-appointment-change", () => ({ afterAppointmentChange: vi.fn() }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => sessionUser,
-  requireUser: async (returnTo: string) => {
-    if (!sessionUser) throw new Redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-    return sessionUser;
-  },
-  actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../support/session-mock")).sessionMock);
 
 const { cancelAction, changeNoteAction, confirmBookingAction, rescheduleAction } = await import("@/lib/customer-portal/actions");
 
 let f: BookingFixture;
 // A weekday far enough ahead to be inside the (widened) horizon and outside every cutoff.
 const START = "2030-01-08T10:00:00.000Z";
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
-
-async function redirectOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  if (!(error instanceof Redirect)) throw new Error(`expected a redirect, got ${String(error)}`);
-  return error.url;
-}
 
 const as = (id: string, emailConfirmed = true): SessionUser => ({ id, name: "Test", email: `${id}@test.test`, role: "CUSTOMER", emailConfirmed });
 const idle = { status: "idle" } as const;
@@ -50,7 +31,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  sessionUser = null;
+  session.user = null;
 });
 
 describe("confirmBookingAction", () => {
@@ -66,14 +47,14 @@ describe("confirmBookingAction", () => {
   });
 
   it("refuses an account whose email is not confirmed", async () => {
-    sessionUser = as(f.bob, false);
+    session.user = as(f.bob, false);
     const state = await confirmBookingAction(idle, form(fields()));
     expect(state).toMatchObject({ status: "error", code: "FORBIDDEN" });
     expect(await db.appointment.count({ where: { customerId: f.bob } })).toBe(0);
   });
 
   it("books for the signed-in customer only, ignoring any customer id in the form", async () => {
-    sessionUser = as(f.alice);
+    session.user = as(f.alice);
     const url = await redirectOf(confirmBookingAction(idle, form({ ...fields(), customerId: f.bob })));
     const id = url.replace("/book/confirmed/", "");
     const appointment = await db.appointment.findUniqueOrThrow({ where: { id } });
@@ -81,7 +62,7 @@ describe("confirmBookingAction", () => {
   });
 
   it("a slot taken meanwhile returns to fresh times, keeping service, stylist and day", async () => {
-    sessionUser = as(f.bob);
+    session.user = as(f.bob);
     const url = await redirectOf(confirmBookingAction(idle, form(fields())));
     expect(url).toContain("error=slot-taken");
     expect(url).toContain(`service=${f.cut}`);
@@ -101,7 +82,7 @@ describe("reschedule and cancel", () => {
   });
 
   it("another customer cannot cancel or reschedule it: not found, and nothing changes", async () => {
-    sessionUser = as(f.bob);
+    session.user = as(f.bob);
     const cancel = await cancelAction(idle, form({ appointmentId: alices.id, version: String(alices.version) }));
     expect(cancel).toMatchObject({ status: "error", code: "NOT_FOUND" });
     const reschedule = await rescheduleAction(idle, form({ appointmentId: alices.id, version: String(alices.version), start: "2030-01-09T14:00:00.000Z" }));
@@ -115,7 +96,7 @@ describe("reschedule and cancel", () => {
   });
 
   it("the owner reschedules, then a stale version is refused instead of overwriting", async () => {
-    sessionUser = as(f.alice);
+    session.user = as(f.alice);
     const url = await redirectOf(rescheduleAction(idle, form({ appointmentId: alices.id, version: String(alices.version), start: "2030-01-09T14:00:00.000Z" })));
     expect(url).toBe(`/appointments/${alices.id}?notice=rescheduled`);
     const stale = await cancelAction(idle, form({ appointmentId: alices.id, version: String(alices.version) }));
@@ -123,7 +104,7 @@ describe("reschedule and cancel", () => {
   });
 
   it("the owner cancels with a reason; a cancelled appointment cannot be rescheduled", async () => {
-    sessionUser = as(f.alice);
+    session.user = as(f.alice);
     const current = await db.appointment.findUniqueOrThrow({ where: { id: alices.id } });
     const url = await redirectOf(cancelAction(idle, form({ appointmentId: alices.id, version: String(current.version), reason: "Plans changed" })));
     expect(url).toBe(`/appointments/${alices.id}?notice=cancelled`);
@@ -137,7 +118,7 @@ describe("reschedule and cancel", () => {
     const booked = await bookAppointment(f.actors.admin, {
       customerId: f.alice, serviceId: f.cut, staffId: f.amy, startsAt: soon, source: "DASHBOARD", overrideAvailability: true,
     });
-    sessionUser = as(f.alice);
+    session.user = as(f.alice);
     const state = await cancelAction(idle, form({ appointmentId: booked.id, version: String(booked.version) }));
     expect(state).toMatchObject({ status: "error", code: "CUTOFF_PASSED" });
     expect(state.message).toMatch(/contact the salon/);
@@ -149,11 +130,11 @@ describe("changeNoteAction", () => {
     const booked = await bookAppointment(f.actors.alice, {
       customerId: f.alice, serviceId: f.cut, staffId: f.amy, startsAt: new Date("2030-01-10T10:00:00Z"), source: "WEB", note: "Short fringe",
     });
-    sessionUser = as(f.bob);
+    session.user = as(f.bob);
     const theirs = await changeNoteAction(idle, form({ appointmentId: booked.id, version: "1", note: "mine" }));
     expect(theirs).toMatchObject({ status: "error", code: "NOT_FOUND" });
 
-    sessionUser = as(f.alice);
+    session.user = as(f.alice);
     const tooLong = await changeNoteAction(idle, form({ appointmentId: booked.id, version: "1", note: "x".repeat(1001) }));
     expect(tooLong).toMatchObject({ status: "error", fieldErrors: { note: expect.stringMatching(/under 1000/) } });
     const url = await redirectOf(changeNoteAction(idle, form({ appointmentId: booked.id, version: "1", note: " Long layers, please " })));

@@ -2,7 +2,8 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { at, createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
-import { Redirect } from "../support/next-navigation";
+import { redirectOf } from "../support/next-navigation";
+import { form, session } from "../support/session-mock";
 
 /**
  * The dashboard's server actions, called as functions with a mocked session: customers and guests are
@@ -10,39 +11,18 @@ import { Redirect } from "../support/next-navigation";
  * core, and only admins change the salon's settings.
  */
 
-let sessionUser: SessionUser | null = null;
 const published = vi.fn();
 
 vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfterResponse: async () => published() }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => sessionUser,
-  requireUser: async () => sessionUser,
-  actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../support/session-mock")).sessionMock);
 
 const actions = await import("@/lib/dashboard/actions");
 const { updateSettingsAction } = await import("@/lib/dashboard/admin-actions");
 
 let f: BookingFixture;
 const as = (id: string, role: SessionUser["role"]): SessionUser => ({ id, role, name: role, email: `${id}@test.test`, emailConfirmed: true });
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
-
-/** Runs an action that redirects on success; returns where it went. */
-async function redirectOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    (state) => new Error(`no redirect: ${JSON.stringify(state)}`),
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof Redirect)) throw error;
-  return error.url;
-}
 
 const walkIn = (email: string) =>
   form({
@@ -59,7 +39,7 @@ beforeAll(async () => {
   f = await createBookingFixture();
 });
 beforeEach(() => {
-  sessionUser = null;
+  session.user = null;
   published.mockClear();
 });
 
@@ -68,7 +48,7 @@ describe("role checks on the server", () => {
     ["a customer", () => as(f.alice, "CUSTOMER")],
     ["a guest", () => null],
   ])("refuses %s every dashboard action, writing nothing", async (_who, user) => {
-    sessionUser = user();
+    session.user = user();
     const before = await db.appointment.count();
     const results = await Promise.all([
       actions.createAppointmentAction({ status: "idle" }, walkIn("nobody@example.test")),
@@ -84,14 +64,14 @@ describe("role checks on the server", () => {
   });
 
   it("refuses a stylist the admin-only settings", async () => {
-    sessionUser = as(f.ben, "STYLIST");
+    session.user = as(f.ben, "STYLIST");
     expect(await updateSettingsAction({ status: "idle" }, form({ name: "x" }))).toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
 describe("staff appointment actions", () => {
   it("books a walk-in (creating the customer) outside working hours, then reschedules, notes and cancels it", async () => {
-    sessionUser = as(f.ben, "FRONT_DESK");
+    session.user = as(f.ben, "FRONT_DESK");
     const url = await redirectOf(actions.createAppointmentAction({ status: "idle" }, walkIn("walk.in@example.test")));
     const id = /\/dashboard\/appointments\/([^?]+)\?notice=booked$/.exec(url)?.[1];
     expect(id).toBeTruthy();
@@ -117,7 +97,7 @@ describe("staff appointment actions", () => {
   });
 
   it("keeps what was typed and names the field when the booking is refused", async () => {
-    sessionUser = as(f.ben, "FRONT_DESK");
+    session.user = as(f.ben, "FRONT_DESK");
     const fields = walkIn("again@example.test");
     fields.delete("overrideAvailability");
     const state = await actions.createAppointmentAction({ status: "idle" }, fields);
@@ -125,7 +105,7 @@ describe("staff appointment actions", () => {
   });
 
   it("completes an appointment", async () => {
-    sessionUser = as(f.ben, "FRONT_DESK");
+    session.user = as(f.ben, "FRONT_DESK");
     const url = await redirectOf(actions.createAppointmentAction({ status: "idle" }, walkIn("done@example.test")));
     const id = /appointments\/([^?]+)/.exec(url)![1]!;
     await db.appointment.update({ where: { id }, data: { startsAt: at("2030-03-04T17:00"), endsAt: at("2030-03-04T17:45"), blockedFrom: at("2030-03-04T17:00"), blockedUntil: at("2030-03-04T17:55") } });
@@ -148,7 +128,7 @@ describe("settings", () => {
   };
 
   it("lets an admin save valid settings and refuses an unknown timezone", async () => {
-    sessionUser = as(f.admin, "ADMIN");
+    session.user = as(f.admin, "ADMIN");
     const bad = await updateSettingsAction({ status: "idle" }, form({ ...valid, timezone: "Mars/Olympus" }));
     expect(bad).toMatchObject({ status: "error", fieldErrors: { timezone: expect.stringContaining("timezone") } });
     expect(await updateSettingsAction({ status: "idle" }, form(valid))).toMatchObject({ status: "success" });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Redirect } from "../support/next-navigation";
 import { createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
+import { Redirect, redirectOf } from "../support/next-navigation";
+import { form, session } from "../support/session-mock";
 
 /**
  * Dates and times staff type into the dashboard are the salon's wall clock: a day that does not exist
@@ -10,31 +10,18 @@ import { createBookingFixture, type BookingFixture } from "../support/booking-fi
  * (Europe/London, 2030-10-27, 01:00–02:00 happens twice) staff choose which 01:30 they mean.
  */
 
-let sessionUser: SessionUser | null = null;
 vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfterResponse: async () => undefined }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => sessionUser,
-  requireUser: async () => sessionUser,
-  actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../support/session-mock")).sessionMock);
 const { createAppointmentAction, dashboardRescheduleAction } = await import("@/lib/dashboard/actions");
 const { addTimeOffAction } = await import("@/lib/dashboard/admin-actions");
 
 let f: BookingFixture;
 const idle = { status: "idle" } as const;
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
-
 async function bookedId(promise: Promise<unknown>): Promise<string> {
-  const outcome = await promise.then((state) => new Error(`no redirect: ${JSON.stringify(state)}`), (thrown: unknown) => thrown);
-  if (!(outcome instanceof Redirect)) throw outcome;
-  return outcome.url.split("/").at(-1)!.split("?")[0]!;
+  return (await redirectOf(promise)).split("/").at(-1)!.split("?")[0]!;
 }
 
 const walkIn = (fields: Record<string, string>) =>
@@ -42,7 +29,7 @@ const walkIn = (fields: Record<string, string>) =>
 
 beforeAll(async () => {
   f = await createBookingFixture({ bookingHorizonDays: 3650 });
-  sessionUser = { id: f.admin, role: "ADMIN", name: "Ada", email: "ada@test.test", emailConfirmed: true };
+  session.user = { id: f.admin, role: "ADMIN", name: "Ada", email: "ada@test.test", emailConfirmed: true };
 });
 
 describe("dates in dashboard forms", () => {

@@ -9,6 +9,7 @@ import { consumeAccountToken, issueToken } from "@/lib/auth/mutations";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { Redirect } from "../support/next-navigation";
+import { form, session } from "../support/session-mock";
 
 /**
  * Account states and the team: disabling ends every session and key and closes every way back in;
@@ -16,18 +17,13 @@ import { Redirect } from "../support/next-navigation";
  * the request, Auth.js and the mail transport (to read the link the invitee receives) are faked.
  */
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 const sent = vi.hoisted(() => [] as OutgoingEmail[]);
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("@/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(async () => undefined) }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => session.user,
-  actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../support/session-mock")).sessionMock);
 vi.mock("@/lib/notifications/transport/select-transport", () => ({
   selectMailTransport: () => ({
     name: "mailbox",
@@ -45,12 +41,6 @@ let counter = 0;
 const newEmail = (label: string) => `${label}.${process.pid}.${++counter}@test.test`;
 const idle = { status: "idle" } as const;
 let admin: SessionUser;
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
 
 async function createAccount(role: SessionUser["role"], label = role.toLowerCase()) {
   const email = newEmail(label);

@@ -19,3 +19,13 @@ export const navigationMock = {
     if (error instanceof Redirect) throw error;
   },
 };
+
+/** Runs an action that redirects on success; returns where it went (anything else fails the test). */
+export async function redirectOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    (state) => new Error(`no redirect: ${JSON.stringify(state)}`),
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof Redirect)) throw error;
+  return error.url;
+}
