@@ -10,7 +10,8 @@ import { bookWithOutbox, cancelWithOutbox, nextStart, seedSalon, type SalonFixtu
  * exactly one email per (appointment, kind, version) — also when two publishers drain it together.
  */
 
-const LATENCY_MS = 150;
+// Long enough that rendering on a busy 2-core runner (two test files at a time) cannot hide the overlap.
+const LATENCY_MS = 400;
 const arrivals: number[] = [];
 let counter = 0;
 const provider = await startHttpStub(
