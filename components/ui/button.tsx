@@ -1,16 +1,20 @@
 import type { ButtonHTMLAttributes } from "react";
+import { variantClass } from "./variant-class";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
+const buttonVariant = variantClass(
+  "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed",
+  {
+    primary: "bg-brand-700 text-white hover:bg-brand-900 disabled:bg-stone-400",
+    secondary: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-100",
+    danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-stone-400",
+    ghost: "text-brand-700 underline-offset-4 hover:underline",
+  },
+);
 
-const variants: Record<Variant, string> = {
-  primary: "bg-brand-700 text-white hover:bg-brand-900 disabled:bg-stone-400",
-  secondary: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-100",
-  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-stone-400",
-  ghost: "text-brand-700 underline-offset-4 hover:underline",
-};
+type Variant = Parameters<typeof buttonVariant>[0];
 
 export function buttonClass(variant: Variant = "primary", extra = ""): string {
-  return `inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed ${variants[variant]} ${extra}`;
+  return buttonVariant(variant, extra);
 }
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; pending?: boolean };

@@ -23,16 +23,16 @@ import { creationChanges, diffChanges, type HistoryAction, type HistoryChanges }
 import { availabilityLoadWindow } from "./load-window";
 import {
   ZAddStaffNoteInput,
-  ZAppointmentTransitionInput,
   ZBookAppointmentInput,
   ZCancelAppointmentInput,
   ZChangeCustomerNoteInput,
+  ZFinishAppointmentInput,
   ZRescheduleAppointmentInput,
   type TAddStaffNoteInput,
-  type TAppointmentTransitionInput,
   type TBookAppointmentInput,
   type TCancelAppointmentInput,
   type TChangeCustomerNoteInput,
+  type TFinishAppointmentInput,
   type TRescheduleAppointmentInput,
 } from "./schema";
 import { assertTransition, type AppointmentAction } from "./status-machine";
@@ -423,13 +423,15 @@ export async function cancelAppointment(
   });
 }
 
-async function finish(
+/** Completed or no-show: staff only, and a no-show only once the appointment has started. */
+export async function finishAppointment(
   actor: Actor,
-  rawInput: TAppointmentTransitionInput,
-  action: "complete" | "no_show",
-  now: number,
+  rawInput: TFinishAppointmentInput,
+  options: MutationOptions = {},
 ): Promise<AppointmentView> {
-  const input = parseInput(ZAppointmentTransitionInput, rawInput);
+  const { status, ...input } = parseInput(ZFinishAppointmentInput, rawInput);
+  const action = status === "COMPLETED" ? "complete" : "no_show";
+  const now = (options.now ?? new Date()).getTime();
   return inTransaction(async (tx) => {
     const { current, nextStatus, staffPowers } = await loadForChange(tx, actor, input, action);
     assertStaff(staffPowers, action === "complete" ? "complete appointments" : "mark no-shows");
@@ -437,31 +439,9 @@ async function finish(
       throw new AppError("INVALID_TRANSITION", "An appointment can only be marked as a no-show once it has started.");
     }
     const view = await updateIfUnchanged(tx, current, { status: nextStatus });
-    await recordEvent(
-      tx,
-      actor,
-      current.id,
-      action === "complete" ? "completed" : "no_show",
-      diffChanges({ status: current.status }, { status: nextStatus }),
-    );
+    await recordEvent(tx, actor, current.id, action === "complete" ? "completed" : "no_show", diffChanges({ status: current.status }, { status: nextStatus }));
     return view;
   });
-}
-
-export function completeAppointment(
-  actor: Actor,
-  input: TAppointmentTransitionInput,
-  options: MutationOptions = {},
-): Promise<AppointmentView> {
-  return finish(actor, input, "complete", (options.now ?? new Date()).getTime());
-}
-
-export function markNoShow(
-  actor: Actor,
-  input: TAppointmentTransitionInput,
-  options: MutationOptions = {},
-): Promise<AppointmentView> {
-  return finish(actor, input, "no_show", (options.now ?? new Date()).getTime());
 }
 
 export type StaffNote = { id: string; body: string; createdAt: Date; authorId: string };

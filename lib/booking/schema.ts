@@ -50,8 +50,8 @@ export const ZCancelAppointmentInput = ZAppointmentChange.extend({
   reason: z.string().trim().min(1).max(MAX_NOTE_LENGTH).optional(),
 }).strict();
 
-/** Complete and no-show: the appointment and, optionally, the version the caller saw. */
-export const ZAppointmentTransitionInput = ZAppointmentChange.strict();
+/** Complete and no-show: the appointment, the status it ends in and, optionally, the version the caller saw. */
+export const ZFinishAppointmentInput = ZAppointmentChange.extend({ status: z.enum(["COMPLETED", "NO_SHOW"]) }).strict();
 
 export const ZAddStaffNoteInput = z
   .object({ appointmentId: ZId, body: z.string().trim().min(1).max(MAX_NOTE_LENGTH) })
@@ -105,7 +105,7 @@ export type TAppointmentStatus = z.infer<typeof ZAppointmentStatus>;
 export type TBookAppointmentInput = z.infer<typeof ZBookAppointmentInput>;
 export type TRescheduleAppointmentInput = z.infer<typeof ZRescheduleAppointmentInput>;
 export type TCancelAppointmentInput = z.infer<typeof ZCancelAppointmentInput>;
-export type TAppointmentTransitionInput = z.infer<typeof ZAppointmentTransitionInput>;
+export type TFinishAppointmentInput = z.infer<typeof ZFinishAppointmentInput>;
 export type TAddStaffNoteInput = z.infer<typeof ZAddStaffNoteInput>;
 export type TChangeCustomerNoteInput = z.input<typeof ZChangeCustomerNoteInput>;
 export type TAvailabilityQuery = z.infer<typeof ZAvailabilityQuery>;

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { defineAction } from "@/lib/actions/define-action";
 import { blankAsAbsent } from "@/lib/actions/form-input";
 import { clientIp } from "@/lib/auth/client-ip";
-import { addStaffNote, bookAppointment, cancelAppointment, completeAppointment, markNoShow, rescheduleAppointment } from "@/lib/booking/mutations";
+import { addStaffNote, bookAppointment, cancelAppointment, finishAppointment, rescheduleAppointment } from "@/lib/booking/mutations";
 import { findOrCreateCustomer } from "@/lib/customers/mutations";
 import { AppError } from "@/lib/errors";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
@@ -85,8 +85,7 @@ export const transitionAction = defineAction({
   permission: "dashboard.access",
   schema: ZTransitionForm,
   async run({ actor, input: { appointmentId, version, transition } }) {
-    const change = transition === "complete" ? completeAppointment : markNoShow;
-    await change(actor, { appointmentId, expectedVersion: version });
+    await finishAppointment(actor, { appointmentId, expectedVersion: version, status: transition === "complete" ? "COMPLETED" : "NO_SHOW" });
     return detailsHref(appointmentId, transition === "complete" ? "completed" : "no-show");
   },
 });

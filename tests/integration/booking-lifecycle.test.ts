@@ -6,8 +6,7 @@ import {
   bookAppointment,
   cancelAppointment,
   changeCustomerNote,
-  completeAppointment,
-  markNoShow,
+  finishAppointment,
   rescheduleAppointment,
 } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
@@ -195,9 +194,9 @@ describe("complete and no-show", () => {
   it("are for staff only", async () => {
     const appointment = await booked(at("2030-02-06T10:00"));
     const after = { now: at("2030-02-06T11:00") };
-    await expect(completeAppointment(f.actors.alice, { appointmentId: appointment.id }, after)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(markNoShow(f.actors.alice, { appointmentId: appointment.id }, after)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(completeAppointment(f.actors.staff, { appointmentId: appointment.id, expectedVersion: 1 }, after)).resolves.toMatchObject({
+    await expect(finishAppointment(f.actors.alice, { appointmentId: appointment.id, status: "COMPLETED" }, after)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(finishAppointment(f.actors.alice, { appointmentId: appointment.id, status: "NO_SHOW" }, after)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(finishAppointment(f.actors.staff, { appointmentId: appointment.id, expectedVersion: 1, status: "COMPLETED" }, after)).resolves.toMatchObject({
       status: "COMPLETED",
       version: 2,
     });
@@ -205,10 +204,10 @@ describe("complete and no-show", () => {
 
   it("refuses a no-show before the start time, accepts it after", async () => {
     const appointment = await booked(at("2030-02-07T10:00"));
-    await expect(markNoShow(f.actors.staff, { appointmentId: appointment.id }, { now: at("2030-02-07T09:59") })).rejects.toMatchObject({
+    await expect(finishAppointment(f.actors.staff, { appointmentId: appointment.id, status: "NO_SHOW" }, { now: at("2030-02-07T09:59") })).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
     });
-    await expect(markNoShow(f.actors.staff, { appointmentId: appointment.id }, { now: at("2030-02-07T10:00") })).resolves.toMatchObject({
+    await expect(finishAppointment(f.actors.staff, { appointmentId: appointment.id, status: "NO_SHOW" }, { now: at("2030-02-07T10:00") })).resolves.toMatchObject({
       status: "NO_SHOW",
     });
     // A no-show frees nothing it did not already free, but the slot is no longer BOOKED for the constraint.
@@ -223,16 +222,16 @@ describe("complete and no-show", () => {
       NO_SHOW: await booked(at("2030-02-13T10:00")),
     };
     await cancelAppointment(f.actors.staff, { appointmentId: finished.CANCELLED.id, reason: "test" }, late);
-    await completeAppointment(f.actors.staff, { appointmentId: finished.COMPLETED.id }, late);
-    await markNoShow(f.actors.staff, { appointmentId: finished.NO_SHOW.id }, late);
+    await finishAppointment(f.actors.staff, { appointmentId: finished.COMPLETED.id, status: "COMPLETED" }, late);
+    await finishAppointment(f.actors.staff, { appointmentId: finished.NO_SHOW.id, status: "NO_SHOW" }, late);
 
     for (const [status, appointment] of Object.entries(finished)) {
       const id = appointment.id;
       const attempts = [
         () => rescheduleAppointment(f.actors.staff, { appointmentId: id, startsAt: at("2030-02-14T10:00"), overrideAvailability: true }, late),
         () => cancelAppointment(f.actors.staff, { appointmentId: id, reason: "again" }, late),
-        () => completeAppointment(f.actors.staff, { appointmentId: id }, late),
-        () => markNoShow(f.actors.staff, { appointmentId: id }, late),
+        () => finishAppointment(f.actors.staff, { appointmentId: id, status: "COMPLETED" }, late),
+        () => finishAppointment(f.actors.staff, { appointmentId: id, status: "NO_SHOW" }, late),
       ];
       for (const attempt of attempts) await expect(attempt(), status).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
       expect(await getAppointment(f.actors.staff, id)).toMatchObject({ status, version: 2 });

@@ -5,6 +5,7 @@ import type { AppointmentRecords } from "@/lib/dashboard/data";
 import { describeChanges } from "@/lib/dashboard/describe-change";
 import { actorKindLabels, historyActionLabel } from "@/lib/dashboard/labels";
 import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
+import { StaffNoteList } from "./staff-note-list";
 
 type Props = { records: AppointmentRecords; timeZone: string; names: Map<string, string>; noteForm: ReactNode };
 
@@ -15,18 +16,7 @@ export function AppointmentRecordsView({ records, timeZone, names, noteForm }: P
     <div className="mt-6 grid gap-6 lg:grid-cols-2">
       <section aria-labelledby="notes-heading" className="rounded-lg border border-stone-300 bg-white p-4">
         <h2 id="notes-heading" className="mb-3 text-lg font-semibold">Staff notes</h2>
-        {records.notes.length === 0 ? (
-          <p className="mb-3 text-sm text-stone-700">No notes yet.</p>
-        ) : (
-          <ul className="mb-3 flex flex-col gap-2">
-            {records.notes.map((note) => (
-              <li key={note.id} className="rounded border border-stone-200 p-2 text-sm">
-                <p>{note.body}</p>
-                <p className="mt-1 text-xs text-stone-700">{note.author}, {when(note.createdAt)}</p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <StaffNoteList notes={records.notes} timeZone={timeZone} empty="No notes yet." className="mb-3" />
         {noteForm}
       </section>
 

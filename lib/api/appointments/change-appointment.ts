@@ -4,13 +4,7 @@ import type { ZApiUpdateAppointmentBody } from "@/lib/api/schemas/appointments";
 import type { Actor } from "@/lib/auth/actor";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { AppError } from "@/lib/errors";
-import {
-  cancelAppointment,
-  changeCustomerNote,
-  completeAppointment,
-  markNoShow,
-  rescheduleAppointment,
-} from "@/lib/booking/mutations";
+import { cancelAppointment, changeCustomerNote, finishAppointment, rescheduleAppointment } from "@/lib/booking/mutations";
 
 type UpdateBody = z.output<typeof ZApiUpdateAppointmentBody>;
 
@@ -42,8 +36,7 @@ export function changeAppointment(actor: Actor, id: string, expectedVersion: num
   return withIfMatch(() => {
     if (note !== undefined) return changeCustomerNote(actor, { ...target, note });
     if (status === "CANCELLED") return cancelAppointment(actor, { ...target, ...(reason !== undefined && { reason }) });
-    if (status === "COMPLETED") return completeAppointment(actor, target);
-    if (status === "NO_SHOW") return markNoShow(actor, target);
+    if (status === "COMPLETED" || status === "NO_SHOW") return finishAppointment(actor, { ...target, status });
     return rescheduleAppointment(actor, {
       ...target,
       ...(move.startsAt !== undefined && { startsAt: new Date(move.startsAt) }),

@@ -10,6 +10,7 @@ import { statusStyles } from "@/lib/dashboard/labels";
 import { orNotFoundPage } from "@/lib/or-not-found-page";
 import { getSalonSettings } from "@/lib/salon/data";
 import { getAccountState } from "@/lib/team/data";
+import { StaffNoteList } from "../../_components/staff-note-list";
 import { AccountStateForm } from "../../_components/team-forms";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -61,16 +62,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
 
       <section aria-labelledby="notes-heading" className="mt-6">
         <h2 id="notes-heading" className="mb-2 text-lg font-semibold">Staff notes</h2>
-        {notes.length === 0 ? <p className="text-sm text-stone-700">No notes yet — add them on an appointment.</p> : (
-          <ul className="flex flex-col gap-2">
-            {notes.map((note) => (
-              <li key={note.id} className="rounded border border-stone-200 bg-white p-2 text-sm">
-                <p>{note.body}</p>
-                <p className="text-xs text-stone-700">{note.author}, {formatSalonDateTime(note.createdAt, salon.timezone)}</p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <StaffNoteList notes={notes} timeZone={salon.timezone} empty="No notes yet — add them on an appointment." />
       </section>
     </div>
   );
