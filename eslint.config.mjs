@@ -31,10 +31,19 @@ const boundaryZones = [
     target: "./components",
     from: "./lib",
     except: DOMAIN_FREE_LIB,
-    message: "components/ is UI that does not know the domain: take data as props, or move the component next to its route (app/**/_components).",
+    message:
+      "components/ is UI that does not know the domain: take data as props, or move the component next to its route (app/**/_components).",
   },
-  { target: ["./lib", "./components", "./emails"], from: ["./app", "./inngest"], message: "Routes and Inngest adapters depend on lib/, never the other way round." },
-  { target: "./emails", from: ["./components"], message: "Email templates use React Email components only: web UI does not render in mail clients." },
+  {
+    target: ["./lib", "./components", "./emails"],
+    from: ["./app", "./inngest"],
+    message: "Routes and Inngest adapters depend on lib/, never the other way round.",
+  },
+  {
+    target: "./emails",
+    from: ["./components"],
+    message: "Email templates use React Email components only: web UI does not render in mail clients.",
+  },
   {
     target: ["./components/**", "./emails/**", "./lib/**/schema.ts"],
     from: DATA_LAYER,
@@ -45,7 +54,16 @@ const boundaryZones = [
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", ".next-*/**", "bench-results/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "bench-results/**",
+    "lib/generated/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",

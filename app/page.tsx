@@ -28,7 +28,10 @@ export default async function LandingPage() {
           <p className="text-sm uppercase tracking-widest text-brand-100">Pamper Book</p>
           <h1 className="mt-2 text-4xl font-bold">{salon.name}</h1>
           <p className="mt-3 text-brand-100">{salon.address}</p>
-          <Link href="/book" className="mt-6 inline-flex min-h-11 items-center rounded-lg bg-white px-5 py-2 font-semibold text-brand-900 hover:bg-brand-100">
+          <Link
+            href="/book"
+            className="mt-6 inline-flex min-h-11 items-center rounded-lg bg-white px-5 py-2 font-semibold text-brand-900 hover:bg-brand-100"
+          >
             Book now
           </Link>
         </div>

@@ -37,13 +37,25 @@ function percentile(sorted: number[], p: number): number {
 
 function requestFor(kind: Kind, auth: string, body: () => unknown): PacedRequest {
   return kind === "create"
-    ? { method: "POST", path: "/api/v1/appointments", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify(body()) }
+    ? {
+        method: "POST",
+        path: "/api/v1/appointments",
+        headers: { authorization: auth, "content-type": "application/json" },
+        body: JSON.stringify(body()),
+      }
     : { method: "GET", path: "/api/v1/appointments?limit=20", headers: { authorization: auth } };
 }
 
 function summarise(latencies: number[], ok: number, seconds: number, non2xx: number, errors: number): Load {
   latencies.sort((a, b) => a - b);
-  return { rps: ok / seconds, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), non2xx, errors };
+  return {
+    rps: ok / seconds,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    non2xx,
+    errors,
+  };
 }
 
 /** The maximum rate: autocannon, 10 connections sending back to back. */
@@ -63,7 +75,8 @@ function loadFlatOut(url: string, kind: Kind, auth: string, body: () => unknown,
             : { method: "GET", path, headers },
         ],
       },
-      (error, result) => (error ? reject(error) : resolve(summarise(latencies, ok, seconds, result.non2xx, result.errors + result.timeouts))),
+      (error, result) =>
+        error ? reject(error) : resolve(summarise(latencies, ok, seconds, result.non2xx, result.errors + result.timeouts)),
     );
     instance.on("response", (_client, status, _bytes, responseTime) => {
       if (status >= 200 && status < 300) ok++;
@@ -102,7 +115,9 @@ async function settle(fixture: ApiFixture): Promise<void> {
     const deadline = Date.now() + 120_000;
     let pending = Number.POSITIVE_INFINITY;
     while (pending > 0 && Date.now() < deadline) {
-      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "OutboxEvent" WHERE "publishedAt" IS NULL AND attempts = 0`);
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "OutboxEvent" WHERE "publishedAt" IS NULL AND attempts = 0`,
+      );
       pending = rows[0]!.n;
       if (pending > 0) await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -131,7 +146,9 @@ async function measure(url: string, kind: Kind, fixture: ApiFixture, firstDay: n
 }
 
 const fixture = await createApiFixture();
-console.error(`Database: fresh ${fixture.kind} database; ${SECONDS} s per phase, ${CONNECTIONS} connections; notifications: ${NOTIFICATIONS}.`);
+console.error(
+  `Database: fresh ${fixture.kind} database; ${SECONDS} s per phase, ${CONNECTIONS} connections; notifications: ${NOTIFICATIONS}.`,
+);
 const stops: Array<() => Promise<void>> = [fixture.drop];
 try {
   buildNext();
@@ -171,10 +188,24 @@ try {
   console.error(`Framework floor (next start, a 404 problem with no database work): ${round(floor, 1)} req/s.`);
   const summary = (kind: Kind) => {
     const { api: a, baseline: b } = results[kind];
-    return { rps: round(a.max.rps, 1), baselineRps: round(b.max.rps, 1), ratio: round(a.max.rps / b.max.rps, 3), p95Ms: round(a.half.p95, 1), p50Ms: round(a.half.p50, 1), p99Ms: round(a.half.p99, 1) };
+    return {
+      rps: round(a.max.rps, 1),
+      baselineRps: round(b.max.rps, 1),
+      ratio: round(a.max.rps / b.max.rps, 3),
+      p95Ms: round(a.half.p95, 1),
+      p50Ms: round(a.half.p50, 1),
+      p99Ms: round(a.half.p99, 1),
+    };
   };
   if (sink) console.error(`Events published to the Inngest stand-in: ${sink.received()}.`);
-  printJsonResult({ bench: "api", database: fixture.kind, notifications: NOTIFICATIONS, floorRps: round(floor, 1), create: summary("create"), list: summary("list") });
+  printJsonResult({
+    bench: "api",
+    database: fixture.kind,
+    notifications: NOTIFICATIONS,
+    floorRps: round(floor, 1),
+    create: summary("create"),
+    list: summary("list"),
+  });
 } finally {
   for (const stop of stops) await stop();
 }

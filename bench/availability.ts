@@ -36,7 +36,10 @@ function appointments(count: number, seed: number): InstantRange[] {
     const cells = Math.round(perDay * 1.2);
     const cell = ((CLOSE - OPEN) * MINUTE) / cells;
     const open = wall(date, OPEN);
-    const filled = shuffled(Array.from({ length: cells }, (_, i) => i), random)
+    const filled = shuffled(
+      Array.from({ length: cells }, (_, i) => i),
+      random,
+    )
       .slice(0, perDay)
       .sort((a, b) => a - b);
     for (const i of filled) {
@@ -138,9 +141,13 @@ for (const size of SIZES) {
 
 const [load] = loadavg();
 console.log(`Availability: 1 stylist × ${DAYS} days (${TIMEZONE}, 08:00–20:00 daily, 5-minute step, 5-minute service)`);
-console.log(`Medians per computation, warm. CPU time is the figure reported (load average now ${load!.toFixed(1)} on ${availableParallelism()} CPUs inflates wall time).`);
+console.log(
+  `Medians per computation, warm. CPU time is the figure reported (load average now ${load!.toFixed(1)} on ${availableParallelism()} CPUs inflates wall time).`,
+);
 printTable(rows);
-console.log(`growth 500 → 5,000 appointments (10×): engine ${round(ms[5000]! / ms[500]!, 2)}×, naive ${round(naiveMs[5000]! / naiveMs[500]!, 2)}×`);
+console.log(
+  `growth 500 → 5,000 appointments (10×): engine ${round(ms[5000]! / ms[500]!, 2)}×, naive ${round(naiveMs[5000]! / naiveMs[500]!, 2)}×`,
+);
 printJsonResult({
   bench: "availability",
   ms,

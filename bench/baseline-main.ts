@@ -54,7 +54,16 @@ async function create(body: CreateBody) {
   try {
     await client.query("BEGIN");
     await client.query(`SELECT id FROM "User" WHERE id = $1 LIMIT 1`, [body.customerId]);
-    const service = (await run<{ durationMinutes: number; bufferBeforeMinutes: number; bufferAfterMinutes: number; priceCents: number; currency: string; timezone: string }>(client, salonAndServiceSql(body.serviceId))).rows[0]!;
+    const service = (
+      await run<{
+        durationMinutes: number;
+        bufferBeforeMinutes: number;
+        bufferAfterMinutes: number;
+        priceCents: number;
+        currency: string;
+        timezone: string;
+      }>(client, salonAndServiceSql(body.serviceId))
+    ).rows[0]!;
     const startsAt = new Date(body.startsAt);
     const window = availabilityLoadWindow({ from: startsAt.getTime(), until: startsAt.getTime() + 1 }, service, service.timezone);
     await run(client, staffSchedulesSql({ serviceId: body.serviceId, staffId: body.staffId, window }));
@@ -67,8 +76,14 @@ async function create(body: CreateBody) {
       [id, body.customerId, body.staffId, body.serviceId, startsAt, endsAt, service.durationMinutes, service.priceCents, service.currency],
     );
     const { rows } = await client.query(`${VIEW_SELECT} WHERE a.id = $1`, [id]);
-    await client.query(`INSERT INTO "AppointmentEvent" (id, "appointmentId", "actorKind", action, changes) VALUES ($1, $2, 'API_KEY', 'booked', $3)`, [randomUUID(), id, { after: body }]);
-    await client.query(`INSERT INTO "OutboxEvent" (id, type, "appointmentId", payload, "publishedAt") VALUES ($1, 'appointment.created', $2, $3, now())`, [randomUUID(), id, { appointmentId: id, version: 1 }]);
+    await client.query(
+      `INSERT INTO "AppointmentEvent" (id, "appointmentId", "actorKind", action, changes) VALUES ($1, $2, 'API_KEY', 'booked', $3)`,
+      [randomUUID(), id, { after: body }],
+    );
+    await client.query(
+      `INSERT INTO "OutboxEvent" (id, type, "appointmentId", payload, "publishedAt") VALUES ($1, 'appointment.created', $2, $3, now())`,
+      [randomUUID(), id, { appointmentId: id, version: 1 }],
+    );
     await client.query("COMMIT");
     return { status: 201, body: rows[0] };
   } catch (error) {

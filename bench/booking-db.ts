@@ -115,10 +115,21 @@ try {
   };
   console.log(`Booking through the core on ${database.kind} (app CPU includes the database itself for PGlite)`);
   printTable([
-    { mode: "sequential", bookings: SEQUENTIAL, "per second": result.sequential.perSecond, "app CPU ms/booking": result.sequential.appCpuMsPerBooking },
-    { mode: `${CONCURRENCY} clients`, bookings: concurrentCount, "per second": result.concurrent.perSecond, "app CPU ms/booking": result.concurrent.appCpuMsPerBooking },
+    {
+      mode: "sequential",
+      bookings: SEQUENTIAL,
+      "per second": result.sequential.perSecond,
+      "app CPU ms/booking": result.sequential.appCpuMsPerBooking,
+    },
+    {
+      mode: `${CONCURRENCY} clients`,
+      bookings: concurrentCount,
+      "per second": result.concurrent.perSecond,
+      "app CPU ms/booking": result.concurrent.appCpuMsPerBooking,
+    },
   ]);
-  if (contestedWinners !== 1) throw new Error(`${contestedWinners} of ${CONTENDERS} concurrent bookings of one slot succeeded; expected exactly 1`);
+  if (contestedWinners !== 1)
+    throw new Error(`${contestedWinners} of ${CONTENDERS} concurrent bookings of one slot succeeded; expected exactly 1`);
   await db.$disconnect();
   printJsonResult(result);
 } finally {

@@ -59,7 +59,8 @@ function slots(fixture: { amy: string; ben: string }, count: number) {
   for (let day = 0; result.length < count; day++) {
     if (day % 7 === 6) continue;
     const date = new Date(Date.UTC(2030, 0, 7 + day)).toISOString().slice(0, 10);
-    for (const time of times) for (const staffId of [fixture.ben, fixture.amy]) result.push({ staffId, startsAt: new Date(`${date}T${time}:00Z`) });
+    for (const time of times)
+      for (const staffId of [fixture.ben, fixture.amy]) result.push({ staffId, startsAt: new Date(`${date}T${time}:00Z`) });
   }
   return result;
 }

@@ -18,7 +18,9 @@ const PROVIDER_LATENCY_MS = Number(process.env.BENCH_PROVIDER_LATENCY_MS ?? 60);
 process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
 process.env.LOG_LEVEL ??= "warn";
 
-const provider = await startHttpStub(() => ({ status: 200, body: { id: `re_${randomBytes(6).toString("hex")}` } }), { latencyMs: PROVIDER_LATENCY_MS });
+const provider = await startHttpStub(() => ({ status: 200, body: { id: `re_${randomBytes(6).toString("hex")}` } }), {
+  latencyMs: PROVIDER_LATENCY_MS,
+});
 const served = await servePGlite(await createEmptyPGlite());
 try {
   await runPrisma(["migrate", "deploy"], served.url);
@@ -42,7 +44,8 @@ try {
     const seconds = (performance.now() - started) / 1000;
     const emails = await db.emailMessage.count({ where: { appointmentId: { in: ids }, status: "SENT" } });
     const providerCalls = provider.requests.length - requestsBefore;
-    if (emails !== 2 * BACKLOG || providerCalls !== 2 * BACKLOG) throw new Error(`expected ${2 * BACKLOG} emails once each, got ${emails} rows and ${providerCalls} provider calls`);
+    if (emails !== 2 * BACKLOG || providerCalls !== 2 * BACKLOG)
+      throw new Error(`expected ${2 * BACKLOG} emails once each, got ${emails} rows and ${providerCalls} provider calls`);
     return { concurrency, seconds: round(seconds, 2), emailsPerSecond: round(emails / seconds, 1), passes };
   }
 

@@ -78,7 +78,14 @@ async function runAll(): Promise<BenchOutcome[]> {
     const { exitCode, json, tail } = await runScript(`bench:${bench}`);
     const seconds = Math.round((performance.now() - started) / 100) / 10;
     if (exitCode === 0 && json) outcomes.push({ bench, status: "ok", seconds, result: json });
-    else outcomes.push({ bench, status: "failed", seconds, exitCode, error: json ? "non-zero exit" : `no JSON result line; last output:\n${tail}` });
+    else
+      outcomes.push({
+        bench,
+        status: "failed",
+        seconds,
+        exitCode,
+        error: json ? "non-zero exit" : `no JSON result line; last output:\n${tail}`,
+      });
   }
   return outcomes;
 }
@@ -97,7 +104,11 @@ function markdown(report: { generatedAt: string; machine: ReturnType<typeof mach
   ];
   for (const outcome of report.benches) {
     const result =
-      outcome.status === "ok" ? `\`${JSON.stringify(outcome.result)}\`` : outcome.status === "failed" ? outcome.error.split("\n")[0] : "no npm script";
+      outcome.status === "ok"
+        ? `\`${JSON.stringify(outcome.result)}\``
+        : outcome.status === "failed"
+          ? outcome.error.split("\n")[0]
+          : "no npm script";
     lines.push(`| ${outcome.bench} | ${outcome.status} | ${"seconds" in outcome ? outcome.seconds : ""} | ${result} |`);
   }
   return `${lines.join("\n")}\n`;

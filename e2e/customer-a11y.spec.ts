@@ -3,7 +3,15 @@ import { signedInPage } from "./signed-in";
 import { expectAccessible, screenshot, signIn } from "./support/customer";
 
 // Pages a guest can open (the journey spec covers every booking step and the appointment pages).
-for (const path of ["/", "/sign-in", "/register", "/forgot-password", "/reset-password?token=x", "/verify-email?token=x", "/sign-in-link?token=x"]) {
+for (const path of [
+  "/",
+  "/sign-in",
+  "/register",
+  "/forgot-password",
+  "/reset-password?token=x",
+  "/verify-email?token=x",
+  "/sign-in-link?token=x",
+]) {
   test(`axe finds no WCAG 2.2 AA violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -99,7 +99,11 @@ test("register → verify → book → confirmation email with .ics → reschedu
   await expectAccessible(page, "reschedule picker");
   await screenshot(page, "08-reschedule");
   const newDate = await pickDay(page, daysFromNow(5));
-  await page.getByRole("group", { name: /Times on/ }).getByRole("button").last().click();
+  await page
+    .getByRole("group", { name: /Times on/ })
+    .getByRole("button")
+    .last()
+    .click();
   await expect(page.getByRole("heading", { name: "Confirm the new time" })).toBeVisible();
   await expectAccessible(page, "reschedule confirm");
   await page.getByRole("button", { name: "Confirm new time" }).click();

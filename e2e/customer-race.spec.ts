@@ -37,7 +37,12 @@ test("two customers race for the same slot: one books, the other is told and see
   await expect(second.getByRole("complementary", { name: "Your selection" })).toContainText("Hot stone massage");
   await expect(second.getByRole("complementary", { name: "Your selection" })).toContainText("Dev Patel");
   await expect(second.getByRole("heading", { name: /^Times on/ })).toBeVisible();
-  await expect(second.getByRole("group", { name: /Times on/ }).getByRole("button").first()).toBeVisible();
+  await expect(
+    second
+      .getByRole("group", { name: /Times on/ })
+      .getByRole("button")
+      .first(),
+  ).toBeVisible();
   await expect(second.getByRole("button", { name: contestedLabel, exact: true })).toHaveCount(0);
   await screenshot(second, "race-slot-taken");
 });

@@ -10,7 +10,10 @@ async function expectNoViolations(page: Page, label: string) {
   // The email preview is a sandboxed iframe (no scripts) that axe cannot enter and would wait on until the
   // test times out, so it is left out: its markup is the email templates' concern, not the dashboard's.
   const { violations } = await new AxeBuilder({ page }).withTags(tags).exclude('iframe[title="Email preview"]').analyze();
-  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), label).toEqual([]);
+  expect(
+    violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+    label,
+  ).toEqual([]);
 }
 
 test.describe(() => {
@@ -18,7 +21,19 @@ test.describe(() => {
 
   test("dashboard pages have no axe violations", async ({ page }) => {
     test.setTimeout(180_000); // a dozen pages, each analysed in full
-    const paths = ["/dashboard", "/dashboard?view=week", "/dashboard/appointments/new", "/dashboard/settings", "/dashboard/services", "/dashboard/services/new", "/dashboard/stylists", "/dashboard/stylists/new", "/dashboard/customers", "/dashboard/emails", "/dashboard/api-keys"];
+    const paths = [
+      "/dashboard",
+      "/dashboard?view=week",
+      "/dashboard/appointments/new",
+      "/dashboard/settings",
+      "/dashboard/services",
+      "/dashboard/services/new",
+      "/dashboard/stylists",
+      "/dashboard/stylists/new",
+      "/dashboard/customers",
+      "/dashboard/emails",
+      "/dashboard/api-keys",
+    ];
     for (const path of paths) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -56,11 +71,13 @@ test.describe(() => {
     await expect(page.getByRole("heading", { name: "Edit Blow-dry" })).toBeVisible();
     await expectNoViolations(page, "service editor");
     await page.goto("/dashboard/emails");
-    await page.getByRole("link", { name: /^Booked: / }).first().click();
+    await page
+      .getByRole("link", { name: /^Booked: / })
+      .first()
+      .click();
     await expect(page.getByTitle("Email preview")).toBeVisible();
     await expectNoViolations(page, "email preview");
   });
-
 });
 
 test.describe(() => {

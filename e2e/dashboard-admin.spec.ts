@@ -63,7 +63,6 @@ test.describe(() => {
     await page.getByRole("button", { name: "Save stylist" }).click();
     await expect(page.getByRole("listitem").filter({ hasText: stylist })).toContainText("Inactive");
   });
-
 });
 
 test.describe(() => {

@@ -35,7 +35,9 @@ export function quietWeekday(weekday: number): string {
  */
 export async function bookFromSlot(page: Page, date: string, time: string, customer: string): Promise<void> {
   await page.goto(`/dashboard?date=${date}`);
-  const slot = page.getByRole("link", { name: new RegExp(`^New appointment at ${time}, .*, with Amara Okafor \\(outside working hours\\)$`) });
+  const slot = page.getByRole("link", {
+    name: new RegExp(`^New appointment at ${time}, .*, with Amara Okafor \\(outside working hours\\)$`),
+  });
   await slot.focus();
   await expect(slot).toBeFocused();
   await page.keyboard.press("Enter");

@@ -10,7 +10,11 @@ export default function AppointmentConfirmation(props: AppointmentEmailProps) {
       appointment={props}
       preview={`Booked: ${props.serviceName} on ${props.startsAt}`}
       heading="Your appointment is booked"
-      greeting={<>Hi {props.customerName}, thank you for booking with {props.salonName}.</>}
+      greeting={
+        <>
+          Hi {props.customerName}, thank you for booking with {props.salonName}.
+        </>
+      }
     >
       {props.customerNote ? <Text style={styles.text}>Your note: {props.customerNote}</Text> : null}
       <Text style={styles.text}>The attached calendar file adds the appointment to your calendar.</Text>

@@ -12,7 +12,11 @@ export default function AppointmentReschedule(props: AppointmentRescheduleProps)
       appointment={props}
       preview={`Moved: ${props.serviceName} is now on ${props.startsAt}`}
       heading="Your appointment has changed"
-      greeting={<>Hi {props.customerName}, your appointment previously on {props.previousStartsAt} now looks like this:</>}
+      greeting={
+        <>
+          Hi {props.customerName}, your appointment previously on {props.previousStartsAt} now looks like this:
+        </>
+      }
     >
       <Text style={styles.text}>The attached calendar file updates the event already in your calendar.</Text>
     </AppointmentEmailLayout>

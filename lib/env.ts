@@ -25,11 +25,17 @@ const serverEnvSchema = z.object({
   // Notifications: all optional, so a fresh checkout delivers every email to the local mailbox.
   // Unset: Resend when RESEND_API_KEY is set, else the local mailbox (refused in production unless explicit).
   MAIL_TRANSPORT: z.enum(["resend", "mailbox"]).optional(),
-  RESEND_API_KEY: z.string().regex(/^re_\S+$/, "must be a Resend API key (re_…)").optional(),
+  RESEND_API_KEY: z
+    .string()
+    .regex(/^re_\S+$/, "must be a Resend API key (re_…)")
+    .optional(),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Pamper Book <bookings@pamper.example>"),
   INNGEST_EVENT_KEY: z.string().min(1).optional(),
-  INNGEST_SIGNING_KEY: z.string().regex(/^signkey-\S+$/, "must be an Inngest signing key (signkey-…)").optional(),
+  INNGEST_SIGNING_KEY: z
+    .string()
+    .regex(/^signkey-\S+$/, "must be an Inngest signing key (signkey-…)")
+    .optional(),
   INNGEST_DEV: z.string().min(1).optional(),
   ALERT_WEBHOOK_URL: z.url().optional(),
   EMAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -76,7 +82,8 @@ function productionProblems(env: ServerEnv): string[] {
   else if (Buffer.byteLength(env.AUTH_SECRET) < 32) problems.push("AUTH_SECRET must be at least 32 bytes in production");
   for (const name of SECRET_VARIABLES) {
     const value = env[name];
-    if (value && KNOWN_PLACEHOLDER_SECRETS.has(value)) problems.push(`${name} is a published placeholder value; generate a secret of your own`);
+    if (value && KNOWN_PLACEHOLDER_SECRETS.has(value))
+      problems.push(`${name} is a published placeholder value; generate a secret of your own`);
   }
   if (env.INNGEST_DEV) problems.push("INNGEST_DEV must not be set in production (it turns off Inngest request signing)");
   if (!env.MAIL_TRANSPORT && mailTransportOf(env) === "mailbox") {
@@ -92,7 +99,8 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     throw new InvalidEnvironmentError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const problems = result.data.NODE_ENV === "production" ? productionProblems(result.data) : [];
-  if (result.data.MAIL_TRANSPORT === "resend" && !result.data.RESEND_API_KEY) problems.push("RESEND_API_KEY is required when MAIL_TRANSPORT=resend");
+  if (result.data.MAIL_TRANSPORT === "resend" && !result.data.RESEND_API_KEY)
+    problems.push("RESEND_API_KEY is required when MAIL_TRANSPORT=resend");
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return result.data;
 }

@@ -29,16 +29,106 @@ type ServiceSeed = {
 };
 
 export const services: ServiceSeed[] = [
-  { slug: "womens-cut", name: "Women's cut & finish", category: "Hair", description: "Consultation, wash, precision cut and a blow-dry finish.", durationMinutes: 60, priceCents: 5500, bufferBeforeMinutes: 0, bufferAfterMinutes: 10 },
-  { slug: "mens-cut", name: "Men's cut", category: "Hair", description: "Wash, cut and style, with a neck-line tidy.", durationMinutes: 30, priceCents: 2800, bufferBeforeMinutes: 0, bufferAfterMinutes: 5 },
-  { slug: "blow-dry", name: "Blow-dry", category: "Hair", description: "Wash and a bouncy, long-lasting blow-dry.", durationMinutes: 45, priceCents: 3500, bufferBeforeMinutes: 0, bufferAfterMinutes: 5 },
-  { slug: "full-head-colour", name: "Full head colour", category: "Colour", description: "Permanent colour from root to tip, toner and finish.", durationMinutes: 120, priceCents: 9500, bufferBeforeMinutes: 0, bufferAfterMinutes: 15 },
-  { slug: "balayage", name: "Balayage", category: "Colour", description: "Hand-painted, sun-kissed lightening with toner and finish.", durationMinutes: 180, priceCents: 16000, bufferBeforeMinutes: 0, bufferAfterMinutes: 15 },
-  { slug: "gel-manicure", name: "Gel manicure", category: "Nails", description: "Shape, cuticle care and a two-week gel polish.", durationMinutes: 45, priceCents: 3200, bufferBeforeMinutes: 0, bufferAfterMinutes: 10 },
-  { slug: "luxury-pedicure", name: "Luxury pedicure", category: "Nails", description: "Soak, scrub, massage and polish.", durationMinutes: 50, priceCents: 3800, bufferBeforeMinutes: 0, bufferAfterMinutes: 10 },
-  { slug: "deep-tissue-massage", name: "Deep tissue massage", category: "Massage", description: "Firm pressure to release long-held muscle tension.", durationMinutes: 60, priceCents: 6500, bufferBeforeMinutes: 5, bufferAfterMinutes: 10 },
-  { slug: "hot-stone-massage", name: "Hot stone massage", category: "Massage", description: "Warm basalt stones for deep, calming relaxation.", durationMinutes: 75, priceCents: 7500, bufferBeforeMinutes: 5, bufferAfterMinutes: 15 },
-  { slug: "signature-facial", name: "Signature facial", category: "Facials", description: "Cleanse, exfoliate, mask and massage, tailored to your skin.", durationMinutes: 60, priceCents: 6000, bufferBeforeMinutes: 0, bufferAfterMinutes: 10 },
+  {
+    slug: "womens-cut",
+    name: "Women's cut & finish",
+    category: "Hair",
+    description: "Consultation, wash, precision cut and a blow-dry finish.",
+    durationMinutes: 60,
+    priceCents: 5500,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 10,
+  },
+  {
+    slug: "mens-cut",
+    name: "Men's cut",
+    category: "Hair",
+    description: "Wash, cut and style, with a neck-line tidy.",
+    durationMinutes: 30,
+    priceCents: 2800,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 5,
+  },
+  {
+    slug: "blow-dry",
+    name: "Blow-dry",
+    category: "Hair",
+    description: "Wash and a bouncy, long-lasting blow-dry.",
+    durationMinutes: 45,
+    priceCents: 3500,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 5,
+  },
+  {
+    slug: "full-head-colour",
+    name: "Full head colour",
+    category: "Colour",
+    description: "Permanent colour from root to tip, toner and finish.",
+    durationMinutes: 120,
+    priceCents: 9500,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 15,
+  },
+  {
+    slug: "balayage",
+    name: "Balayage",
+    category: "Colour",
+    description: "Hand-painted, sun-kissed lightening with toner and finish.",
+    durationMinutes: 180,
+    priceCents: 16000,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 15,
+  },
+  {
+    slug: "gel-manicure",
+    name: "Gel manicure",
+    category: "Nails",
+    description: "Shape, cuticle care and a two-week gel polish.",
+    durationMinutes: 45,
+    priceCents: 3200,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 10,
+  },
+  {
+    slug: "luxury-pedicure",
+    name: "Luxury pedicure",
+    category: "Nails",
+    description: "Soak, scrub, massage and polish.",
+    durationMinutes: 50,
+    priceCents: 3800,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 10,
+  },
+  {
+    slug: "deep-tissue-massage",
+    name: "Deep tissue massage",
+    category: "Massage",
+    description: "Firm pressure to release long-held muscle tension.",
+    durationMinutes: 60,
+    priceCents: 6500,
+    bufferBeforeMinutes: 5,
+    bufferAfterMinutes: 10,
+  },
+  {
+    slug: "hot-stone-massage",
+    name: "Hot stone massage",
+    category: "Massage",
+    description: "Warm basalt stones for deep, calming relaxation.",
+    durationMinutes: 75,
+    priceCents: 7500,
+    bufferBeforeMinutes: 5,
+    bufferAfterMinutes: 15,
+  },
+  {
+    slug: "signature-facial",
+    name: "Signature facial",
+    category: "Facials",
+    description: "Cleanse, exfoliate, mask and massage, tailored to your skin.",
+    durationMinutes: 60,
+    priceCents: 6000,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 10,
+  },
 ];
 
 /** [startMinute, endMinute) intervals per ISO weekday (1 = Monday); a missing weekday is a day off. */
@@ -63,7 +153,13 @@ export const stylists: StylistSeed[] = [
     bio: "Senior stylist and colour specialist with twelve years behind the chair.",
     services: ["womens-cut", "blow-dry", "full-head-colour", "balayage"],
     hours: Object.fromEntries(
-      [1, 2, 3, 4, 5].map((day) => [day, [[h(9), h(13)], [h(13, 45), h(17, 30)]]]),
+      [1, 2, 3, 4, 5].map((day) => [
+        day,
+        [
+          [h(9), h(13)],
+          [h(13, 45), h(17, 30)],
+        ],
+      ]),
     ) as WeeklyHours,
   },
   {
@@ -73,7 +169,13 @@ export const stylists: StylistSeed[] = [
     bio: "Clean fades, classic cuts and bold colour.",
     services: ["mens-cut", "womens-cut", "blow-dry", "full-head-colour"],
     hours: Object.fromEntries(
-      [2, 3, 4, 5, 6].map((day) => [day, [[h(10), h(14)], [h(14, 30), h(19)]]]),
+      [2, 3, 4, 5, 6].map((day) => [
+        day,
+        [
+          [h(10), h(14)],
+          [h(14, 30), h(19)],
+        ],
+      ]),
     ) as WeeklyHours,
   },
   {
@@ -83,7 +185,13 @@ export const stylists: StylistSeed[] = [
     bio: "Nail artist and skin therapist.",
     services: ["gel-manicure", "luxury-pedicure", "signature-facial"],
     hours: Object.fromEntries(
-      [1, 3, 4, 5, 6].map((day) => [day, [[h(9), h(13)], [h(14), h(18)]]]),
+      [1, 3, 4, 5, 6].map((day) => [
+        day,
+        [
+          [h(9), h(13)],
+          [h(14), h(18)],
+        ],
+      ]),
     ) as WeeklyHours,
   },
   {
@@ -93,7 +201,13 @@ export const stylists: StylistSeed[] = [
     bio: "Sports and relaxation massage therapist.",
     services: ["deep-tissue-massage", "hot-stone-massage", "signature-facial"],
     hours: Object.fromEntries(
-      [1, 2, 3, 4, 5].map((day) => [day, [[h(11), h(15)], [h(15, 30), h(20)]]]),
+      [1, 2, 3, 4, 5].map((day) => [
+        day,
+        [
+          [h(11), h(15)],
+          [h(15, 30), h(20)],
+        ],
+      ]),
     ) as WeeklyHours,
   },
 ];
@@ -103,9 +217,26 @@ export const frontDesk = { email: "frontdesk@pamperbook.test", name: "Robin Pate
 export const demoCustomer = { email: "customer@pamperbook.test", name: "Casey Morgan", phone: "+44 7700 900001" };
 
 export const customers = [
-  "Olivia Bennett", "Amelia Hughes", "Isla Thompson", "Ava Robinson", "Mia Clarke", "Grace Walker",
-  "Sophia Wright", "Lily Green", "Freya Hall", "Emily Wood", "Noah Harris", "Oliver Lewis", "Leo Young",
-  "Harry King", "Jack Scott", "Priya Shah", "Aisha Khan", "Mei Chen", "Zara Ali", "Hannah Davies",
+  "Olivia Bennett",
+  "Amelia Hughes",
+  "Isla Thompson",
+  "Ava Robinson",
+  "Mia Clarke",
+  "Grace Walker",
+  "Sophia Wright",
+  "Lily Green",
+  "Freya Hall",
+  "Emily Wood",
+  "Noah Harris",
+  "Oliver Lewis",
+  "Leo Young",
+  "Harry King",
+  "Jack Scott",
+  "Priya Shah",
+  "Aisha Khan",
+  "Mei Chen",
+  "Zara Ali",
+  "Hannah Davies",
 ].map((name, index) => ({
   name,
   email: `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.test`,

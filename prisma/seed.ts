@@ -98,9 +98,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
       });
 
       const appointmentsCreated =
-        (await tx.appointment.count()) === 0
-          ? await seedAppointments(tx, { now, stylistIds, customerIds, serviceBySlug })
-          : 0;
+        (await tx.appointment.count()) === 0 ? await seedAppointments(tx, { now, stylistIds, customerIds, serviceBySlug }) : 0;
 
       return {
         appointmentsCreated,
@@ -184,9 +182,7 @@ async function createSeedAppointment(
 ): Promise<void> {
   const { random, service } = input;
   const roll = random();
-  const status = input.past
-    ? roll < 0.75 ? "COMPLETED" : roll < 0.87 ? "NO_SHOW" : "CANCELLED"
-    : roll < 0.85 ? "BOOKED" : "CANCELLED";
+  const status = input.past ? (roll < 0.75 ? "COMPLETED" : roll < 0.87 ? "NO_SHOW" : "CANCELLED") : roll < 0.85 ? "BOOKED" : "CANCELLED";
   const createdAt = new Date(input.startsAt - (3 + Math.floor(random() * 10)) * 86_400_000);
   const cancelled = status === "CANCELLED";
   const source = pick(random, ["WEB", "WEB", "DASHBOARD", "API"] as const);
@@ -226,7 +222,14 @@ async function createSeedAppointment(
             createdAt,
           },
           ...(cancelled
-            ? [{ actorKind: "CUSTOMER" as const, actorId: input.customerId, action: "cancelled", createdAt: new Date(createdAt.getTime() + 86_400_000) }]
+            ? [
+                {
+                  actorKind: "CUSTOMER" as const,
+                  actorId: input.customerId,
+                  action: "cancelled",
+                  createdAt: new Date(createdAt.getTime() + 86_400_000),
+                },
+              ]
             : []),
         ],
       },

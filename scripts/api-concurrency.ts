@@ -39,7 +39,9 @@ async function againstFreshServer(): Promise<string[]> {
   const fixture = await createApiFixture();
   try {
     buildNext();
-    const server = await startNext(fixture.url, Number(process.env.BENCH_PORT) || (await freePort()), { API_RATE_LIMIT_PER_MINUTE: "100000" });
+    const server = await startNext(fixture.url, Number(process.env.BENCH_PORT) || (await freePort()), {
+      API_RATE_LIMIT_PER_MINUTE: "100000",
+    });
     try {
       const startsAt = new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 10 * 86_400_000 + 10 * 3_600_000).toISOString();
       const race = { serviceId: fixture.serviceId, customerId: fixture.customerId, staffId: fixture.staffIds[0]!, startsAt };

@@ -25,7 +25,12 @@ const ZCreate = z.object({
   email: z.email({ error: "--email must be the owner's email address" }),
   scopes: z
     .string({ error: "--scopes is required" })
-    .transform((list) => list.split(",").map((s) => s.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(ZApiKeyScope, { error: `--scopes must be a comma list of: ${API_KEY_SCOPES.join(", ")}` }).min(1)),
   name: z.string().min(1).max(100).optional(),
   expiresDays: z.coerce
@@ -67,7 +72,9 @@ runOperatorCommand({
       const expiresAt = expiryInDays(args.expiresDays);
       const name = args.name ?? `${args.email} (${new Date().toISOString().slice(0, 10)})`;
       const created = await createApiKey(operatorActor, { ownerId: owner.id, name, scopes: args.scopes, expiresAt });
-      console.error(`Created key ${created.id} (${created.prefix}…) acting as ${args.email} (${owner.role}). Store it now: it is not shown again.`);
+      console.error(
+        `Created key ${created.id} (${created.prefix}…) acting as ${args.email} (${owner.role}). Store it now: it is not shown again.`,
+      );
       console.log(created.key);
     } else if (args.command === "list") {
       const keys = await listApiKeys();
@@ -75,7 +82,9 @@ runOperatorCommand({
       if (keys.length === 0) console.log("No API keys.");
       for (const k of keys) {
         const state = k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt <= new Date() ? "expired" : "active";
-        console.log(`${k.id}  ${k.prefix}…  ${state.padEnd(7)}  ${k.ownerEmail.padEnd(30)}  ${k.name}  [${k.scopes.join(",")}]  last used ${k.lastUsedAt?.toISOString() ?? "never"}`);
+        console.log(
+          `${k.id}  ${k.prefix}…  ${state.padEnd(7)}  ${k.ownerEmail.padEnd(30)}  ${k.name}  [${k.scopes.join(",")}]  last used ${k.lastUsedAt?.toISOString() ?? "never"}`,
+        );
       }
     } else {
       await revokeApiKey(operatorActor, args.id);

@@ -53,7 +53,10 @@ runMain(async () => {
         next.kill(signal);
         await new Promise((resolve) => next!.once("exit", resolve));
       }
-      await database.then((opened) => opened.stop(), () => undefined);
+      await database.then(
+        (opened) => opened.stop(),
+        () => undefined,
+      );
       process.exit(0);
     })();
   };

@@ -23,7 +23,11 @@ function parseCommandLine() {
     options: { to: { type: "string" }, limit: { type: "string" }, json: { type: "boolean" } },
     allowPositionals: true,
   });
-  return parseCommandLineWith(ZArgs, { command: positionals[0] ?? "list", ...values }, "usage: mailbox list [--to EMAIL] [--limit N] [--json]");
+  return parseCommandLineWith(
+    ZArgs,
+    { command: positionals[0] ?? "list", ...values },
+    "usage: mailbox list [--to EMAIL] [--limit N] [--json]",
+  );
 }
 
 runOperatorCommand({

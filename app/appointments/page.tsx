@@ -23,27 +23,58 @@ export default async function MyAppointmentsPage() {
     <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:px-6">
       <div className="mb-8 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold text-stone-900">My appointments</h1>
-        <Link href="/book" className={buttonClass("primary")}>Book an appointment</Link>
+        <Link href="/book" className={buttonClass("primary")}>
+          Book an appointment
+        </Link>
       </div>
       {!user.emailConfirmed && (
         <p className="mb-6 rounded-xl border border-amber-300 bg-amber-50 p-4 text-stone-900">
-          Please confirm your email address to book. <Link href="/verify-email" className="font-semibold text-brand-700 underline">Send the link again</Link>
+          Please confirm your email address to book.{" "}
+          <Link href="/verify-email" className="font-semibold text-brand-700 underline">
+            Send the link again
+          </Link>
         </p>
       )}
       <section aria-labelledby="upcoming-heading" className="mb-10">
-        <h2 id="upcoming-heading" className="mb-4 text-xl font-semibold text-stone-900">Upcoming</h2>
-        <AppointmentList appointments={upcoming.items} timezone={salon.timezone} empty={<>No upcoming appointments. <Link href="/book" className="font-semibold text-brand-700 underline">Book one now</Link>.</>} />
+        <h2 id="upcoming-heading" className="mb-4 text-xl font-semibold text-stone-900">
+          Upcoming
+        </h2>
+        <AppointmentList
+          appointments={upcoming.items}
+          timezone={salon.timezone}
+          empty={
+            <>
+              No upcoming appointments.{" "}
+              <Link href="/book" className="font-semibold text-brand-700 underline">
+                Book one now
+              </Link>
+              .
+            </>
+          }
+        />
       </section>
       <section aria-labelledby="past-heading" className="mb-10">
-        <h2 id="past-heading" className="mb-4 text-xl font-semibold text-stone-900">Past</h2>
-        <AppointmentList appointments={[...past.items].reverse()} timezone={salon.timezone} empty="Your past appointments will appear here." />
+        <h2 id="past-heading" className="mb-4 text-xl font-semibold text-stone-900">
+          Past
+        </h2>
+        <AppointmentList
+          appointments={[...past.items].reverse()}
+          timezone={salon.timezone}
+          empty="Your past appointments will appear here."
+        />
       </section>
       <section aria-labelledby="account-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
-        <h2 id="account-heading" className="text-lg font-semibold text-stone-900">Your account</h2>
-        <p className="mt-1 text-sm text-stone-700">Signed in as {user.name} ({user.email}).</p>
+        <h2 id="account-heading" className="text-lg font-semibold text-stone-900">
+          Your account
+        </h2>
+        <p className="mt-1 text-sm text-stone-700">
+          Signed in as {user.name} ({user.email}).
+        </p>
         <form action={signOutEverywhereAction} className="mt-4 flex flex-col items-start gap-2">
           <CheckboxField name="revokeApiKeys" label="Also revoke all my API keys" />
-          <button type="submit" className={buttonClass("secondary")}>Sign out on every device</button>
+          <button type="submit" className={buttonClass("secondary")}>
+            Sign out on every device
+          </button>
         </form>
       </section>
     </main>

@@ -13,14 +13,26 @@ import { adminQuery, createEmptyPGlite, servePGlite, withDatabaseName } from "..
 export const STYLISTS = 20;
 const DEFAULT_SERVER = "postgresql://postgres:postgres@localhost:5432/postgres";
 
-export type ApiFixture = { url: string; kind: "postgresql" | "pglite"; key: string; serviceId: string; customerId: string; staffIds: string[]; drop: () => Promise<void> };
+export type ApiFixture = {
+  url: string;
+  kind: "postgresql" | "pglite";
+  key: string;
+  serviceId: string;
+  customerId: string;
+  staffIds: string[];
+  drop: () => Promise<void>;
+};
 
 async function freshDatabase(): Promise<{ url: string; kind: "postgresql" | "pglite"; drop: () => Promise<void> }> {
   const server = process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER;
   const name = `pamper_bench_api_${randomBytes(4).toString("hex")}`;
   try {
     await adminQuery(server, `CREATE DATABASE "${name}"`);
-    return { url: withDatabaseName(server, name), kind: "postgresql", drop: () => adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+    return {
+      url: withDatabaseName(server, name),
+      kind: "postgresql",
+      drop: () => adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    };
   } catch (error) {
     if (process.env.BENCH_DATABASE_URL) throw error;
     console.error(`No PostgreSQL at ${new URL(server).host} (${(error as Error).message}); using embedded PGlite.`);
@@ -39,11 +51,19 @@ export async function createApiFixture(): Promise<ApiFixture> {
       "bookingHorizonDays", "cancelCutoffMinutes", "rescheduleCutoffMinutes", "reminderLeadMinutes", "updatedAt")
       VALUES (1, 'Bench Salon', '1 Bench Street', 'UTC', 'GBP', 60, 0, 3650, 60, 60, 1440, now())`);
     const serviceId = randomUUID();
-    await client.query(`INSERT INTO "Service" (id, slug, name, category, "durationMinutes", "priceCents", currency, "updatedAt")
-      VALUES ($1, 'bench-cut', 'Bench cut', 'Hair', 60, 5000, 'GBP', now())`, [serviceId]);
+    await client.query(
+      `INSERT INTO "Service" (id, slug, name, category, "durationMinutes", "priceCents", currency, "updatedAt")
+      VALUES ($1, 'bench-cut', 'Bench cut', 'Hair', 60, 5000, 'GBP', now())`,
+      [serviceId],
+    );
     const user = async (role: string, name: string) => {
       const id = randomUUID();
-      await client.query(`INSERT INTO "User" (id, name, email, role, "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, name, `${id}@bench.test`, role]);
+      await client.query(`INSERT INTO "User" (id, name, email, role, "updatedAt") VALUES ($1, $2, $3, $4, now())`, [
+        id,
+        name,
+        `${id}@bench.test`,
+        role,
+      ]);
       return id;
     };
     const customerId = await user("CUSTOMER", "Bench Customer");
@@ -51,15 +71,29 @@ export async function createApiFixture(): Promise<ApiFixture> {
     for (let i = 0; i < STYLISTS; i++) {
       const id = await user("STYLIST", `Stylist ${i}`);
       staffIds.push(id);
-      await client.query(`INSERT INTO "StaffProfile" ("userId", "displayName", "sortOrder", "updatedAt") VALUES ($1, $2, $3, now())`, [id, `Stylist ${i}`, i]);
+      await client.query(`INSERT INTO "StaffProfile" ("userId", "displayName", "sortOrder", "updatedAt") VALUES ($1, $2, $3, now())`, [
+        id,
+        `Stylist ${i}`,
+        i,
+      ]);
       await client.query(`INSERT INTO "StaffService" ("staffId", "serviceId") VALUES ($1, $2)`, [id, serviceId]);
       for (let weekday = 1; weekday <= 7; weekday++) {
-        await client.query(`INSERT INTO "WorkingHours" (id, "staffId", weekday, "startMinute", "endMinute") VALUES ($1, $2, $3, 0, 1440)`, [randomUUID(), id, weekday]);
+        await client.query(`INSERT INTO "WorkingHours" (id, "staffId", weekday, "startMinute", "endMinute") VALUES ($1, $2, $3, 0, 1440)`, [
+          randomUUID(),
+          id,
+          weekday,
+        ]);
       }
     }
     const { key, prefix, hashedKey } = generateApiKey();
     const scopes = ["appointments:read", "appointments:write", "services:read", "staff:read", "customers:read", "customers:write"];
-    await client.query(`INSERT INTO "ApiKey" (id, name, prefix, "hashedKey", "ownerId", scopes) VALUES ($1, 'bench', $2, $3, $4, $5)`, [randomUUID(), prefix, hashedKey, staffIds[0], scopes]);
+    await client.query(`INSERT INTO "ApiKey" (id, name, prefix, "hashedKey", "ownerId", scopes) VALUES ($1, 'bench', $2, $3, $4, $5)`, [
+      randomUUID(),
+      prefix,
+      hashedKey,
+      staffIds[0],
+      scopes,
+    ]);
     return { ...database, key, serviceId, customerId, staffIds };
   } finally {
     await client.end();

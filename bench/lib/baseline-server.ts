@@ -6,14 +6,10 @@ import { createInterface } from "node:readline";
  * the load generator's event loop must not be shared with either server.
  */
 export async function startBaseline(databaseUrl: string, port: number, poolSize: number) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", "bench/baseline-main.ts"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, BASELINE_DATABASE_URL: databaseUrl, BASELINE_PORT: String(port), BASELINE_POOL_SIZE: String(poolSize) },
-    },
-  );
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", "bench/baseline-main.ts"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, BASELINE_DATABASE_URL: databaseUrl, BASELINE_PORT: String(port), BASELINE_POOL_SIZE: String(poolSize) },
+  });
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the baseline server exited with code ${code}`)));
     createInterface({ input: child.stdout! }).on("line", (line) => {

@@ -19,25 +19,45 @@ const weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** A month of days; days with free times are marked (dot + label), arrows move between days. */
-export function MonthCalendar({ month, counts, selectedDate, minMonth, maxMonth, loading, onSelectDate, onChangeMonth }: MonthCalendarProps) {
+export function MonthCalendar({
+  month,
+  counts,
+  selectedDate,
+  minMonth,
+  maxMonth,
+  loading,
+  onSelectDate,
+  onChangeMonth,
+}: MonthCalendarProps) {
   const weeks = monthGrid(month);
   const firstFree = weeks.flat().find((day) => day && counts.has(day));
   const tabStop = selectedDate?.startsWith(month) ? selectedDate : (firstFree ?? `${month}-01`);
-  const navClass = "min-h-11 min-w-11 rounded-lg border border-stone-300 bg-white px-3 text-stone-900 hover:bg-stone-100 disabled:opacity-40";
+  const navClass =
+    "min-h-11 min-w-11 rounded-lg border border-stone-300 bg-white px-3 text-stone-900 hover:bg-stone-100 disabled:opacity-40";
   return (
     <div className="rounded-2xl border border-stone-200 bg-white p-4">
       <div className="mb-3 flex items-center justify-between gap-2">
         <button type="button" className={navClass} disabled={month <= minMonth} onClick={() => onChangeMonth(addMonths(month, -1))}>
-          <span aria-hidden>‹</span><span className="sr-only">Previous month</span>
+          <span aria-hidden>‹</span>
+          <span className="sr-only">Previous month</span>
         </button>
-        <h3 className="font-semibold text-stone-900" id="calendar-month" aria-live="polite">{formatMonth(month)}</h3>
+        <h3 className="font-semibold text-stone-900" id="calendar-month" aria-live="polite">
+          {formatMonth(month)}
+        </h3>
         <button type="button" className={navClass} disabled={month >= maxMonth} onClick={() => onChangeMonth(addMonths(month, 1))}>
-          <span aria-hidden>›</span><span className="sr-only">Next month</span>
+          <span aria-hidden>›</span>
+          <span className="sr-only">Next month</span>
         </button>
       </div>
       <table className="w-full table-fixed border-collapse text-center" aria-labelledby="calendar-month" aria-busy={loading}>
         <thead>
-          <tr>{weekdays.map((day, index) => <th key={day} scope="col" abbr={weekdayNames[index]} className="pb-2 text-xs font-medium text-stone-600">{day}</th>)}</tr>
+          <tr>
+            {weekdays.map((day, index) => (
+              <th key={day} scope="col" abbr={weekdayNames[index]} className="pb-2 text-xs font-medium text-stone-600">
+                {day}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody onKeyDown={(event) => handleRovingKeyDown(event, { columns: 7, includeDisabled: true })}>
           {weeks.map((week, row) => (
@@ -66,7 +86,9 @@ export function MonthCalendar({ month, counts, selectedDate, minMonth, maxMonth,
                       }`}
                     >
                       {Number(day.slice(8))}
-                      {free > 0 && <span aria-hidden className={`absolute bottom-1 size-1.5 rounded-full ${selected ? "bg-white" : "bg-brand-700"}`} />}
+                      {free > 0 && (
+                        <span aria-hidden className={`absolute bottom-1 size-1.5 rounded-full ${selected ? "bg-white" : "bg-brand-700"}`} />
+                      )}
                     </button>
                   </td>
                 );

@@ -11,7 +11,11 @@ export function CheckboxField({ label, name, hint, id = `field-${name}`, ...rest
         <input id={id} name={name} type="checkbox" aria-describedby={hintId} className="size-5 accent-brand-700" {...rest} />
         {label}
       </label>
-      {hint && <p id={hintId} className="text-sm text-stone-700">{hint}</p>}
+      {hint && (
+        <p id={hintId} className="text-sm text-stone-700">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }

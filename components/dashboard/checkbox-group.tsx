@@ -8,7 +8,13 @@ export function CheckboxGroup({ legend, name, options, checked }: Props) {
       <div className="flex flex-wrap gap-x-4">
         {options.map((option) => (
           <label key={option.value} className="flex min-h-11 items-center gap-2 text-sm text-stone-900">
-            <input type="checkbox" name={name} value={option.value} defaultChecked={checked.includes(option.value)} className="size-5 accent-brand-700" />
+            <input
+              type="checkbox"
+              name={name}
+              value={option.value}
+              defaultChecked={checked.includes(option.value)}
+              className="size-5 accent-brand-700"
+            />
             {option.label}
           </label>
         ))}

@@ -12,7 +12,9 @@ export function SelectField({ label, name, options, error, id = `field-${name}`,
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-stone-800">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium text-stone-800">
+        {label}
+      </label>
       <select
         id={id}
         name={name}
@@ -22,10 +24,16 @@ export function SelectField({ label, name, options, error, id = `field-${name}`,
         {...rest}
       >
         {options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
         ))}
       </select>
-      {error && <p id={errorId} className="text-sm font-medium text-red-700">{error}</p>}
+      {error && (
+        <p id={errorId} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

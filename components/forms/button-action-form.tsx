@@ -18,7 +18,15 @@ type Props = {
 };
 
 /** A form that is one button: what it acts on travels in hidden fields, its outcome shows above it. */
-export function ButtonActionForm({ action, fields, label, pendingLabel = label, variant, className = "flex flex-col gap-4", buttonClassName }: Props) {
+export function ButtonActionForm({
+  action,
+  fields,
+  label,
+  pendingLabel = label,
+  variant,
+  className = "flex flex-col gap-4",
+  buttonClassName,
+}: Props) {
   const actionForm = useActionForm(action);
   const { pending } = actionForm;
   return (

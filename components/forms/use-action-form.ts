@@ -44,6 +44,7 @@ export function useActionForm(action: Action, { schema, defaults = {} }: Options
   // handleSubmit's promise settles once validation has run; it can only reject if the callback above
   // throws, and that callback only queues the action, whose outcome arrives through `state`.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => void submit(event);
-  const fieldError = (name: string): string | undefined => (schema ? (form.formState.errors[name]?.message as string | undefined) : state.fieldErrors?.[name]);
+  const fieldError = (name: string): string | undefined =>
+    schema ? (form.formState.errors[name]?.message as string | undefined) : state.fieldErrors?.[name];
   return { form, state, pending, formAction, onSubmit, values, fieldError };
 }

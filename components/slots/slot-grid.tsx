@@ -33,7 +33,9 @@ export function SlotGrid({ groups, selectedId, labelledBy, onSelect }: SlotGridP
                     aria-label={item.description}
                     onClick={() => onSelect(item.id)}
                     className={`min-h-11 w-full rounded-lg border text-sm font-semibold ${
-                      selected ? "border-brand-700 bg-brand-700 text-white" : "border-stone-300 bg-white text-stone-900 hover:border-brand-700 hover:bg-brand-50"
+                      selected
+                        ? "border-brand-700 bg-brand-700 text-white"
+                        : "border-stone-300 bg-white text-stone-900 hover:border-brand-700 hover:bg-brand-50"
                     }`}
                   >
                     {item.label}

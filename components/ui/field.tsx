@@ -23,8 +23,16 @@ export function Field({ id, label, error, hint, className = "", children }: Fiel
         {label}
       </label>
       {children({ id, ...(error ? { "aria-invalid": true } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) })}
-      {hint && <p id={hintId} className="text-sm text-stone-600">{hint}</p>}
-      {error && <p id={errorId} className="text-sm font-medium text-red-700">{error}</p>}
+      {hint && (
+        <p id={hintId} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

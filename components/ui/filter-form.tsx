@@ -14,12 +14,21 @@ type Props = {
 export function FilterForm({ action, name, label, defaultValue, submitLabel = "Filter", keep = {}, wide = false }: Props) {
   return (
     <form action={action} role="search" className={`flex items-end gap-2 ${wide ? "" : "mb-4"}`}>
-      {Object.entries(keep).map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />)}
+      {Object.entries(keep).map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
       <label className={`flex flex-col text-sm font-medium text-stone-800 ${wide ? "flex-1" : ""}`}>
         {label}
-        <input name={name} type="search" defaultValue={defaultValue} className="min-h-11 rounded-lg border border-stone-400 bg-white px-3" />
+        <input
+          name={name}
+          type="search"
+          defaultValue={defaultValue}
+          className="min-h-11 rounded-lg border border-stone-400 bg-white px-3"
+        />
       </label>
-      <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">{submitLabel}</button>
+      <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">
+        {submitLabel}
+      </button>
     </form>
   );
 }

@@ -16,7 +16,14 @@ export function FormMessage({ tone, message, id }: FormMessageProps) {
   if (!message) return null;
   const styles = tone === "error" ? "border-red-300 bg-red-50 text-red-800" : "border-emerald-300 bg-emerald-50 text-emerald-900";
   return (
-    <div ref={ref} id={id} tabIndex={-1} role={tone === "error" ? "alert" : "status"} data-form-message className={`rounded-lg border px-4 py-3 text-sm ${styles}`}>
+    <div
+      ref={ref}
+      id={id}
+      tabIndex={-1}
+      role={tone === "error" ? "alert" : "status"}
+      data-form-message
+      className={`rounded-lg border px-4 py-3 text-sm ${styles}`}
+    >
       {message}
     </div>
   );

@@ -21,7 +21,14 @@ function e2eDatabaseUrl(): string {
   return lock.url;
 }
 
-export type MailboxEmail = { id: string; kind: string; subject: string; text: string; appointmentId: string | null; attachments: { filename: string; contentType: string; content: string }[] };
+export type MailboxEmail = {
+  id: string;
+  kind: string;
+  subject: string;
+  text: string;
+  appointmentId: string | null;
+  attachments: { filename: string; contentType: string; content: string }[];
+};
 
 /**
  * The emails delivered to `to`, newest first, as the local mailbox holds them (MailboxMessage: links
@@ -47,10 +54,13 @@ export async function mailbox(to: string): Promise<MailboxEmail[]> {
 export async function waitForEmail(to: string, match: (email: MailboxEmail) => boolean): Promise<MailboxEmail> {
   let found: MailboxEmail | undefined;
   await expect
-    .poll(async () => {
-      found = (await mailbox(to)).find(match);
-      return Boolean(found);
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        found = (await mailbox(to)).find(match);
+        return Boolean(found);
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
   return found!;
 }
@@ -74,7 +84,9 @@ const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 /** axe with the WCAG 2.2 AA rule set: the page must have no violations at all. */
 export async function expectAccessible(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 

@@ -12,7 +12,8 @@ export function keyExpiryProblem(expiresAt: Date | null | undefined, expiryRequi
   if (!expiresAt) return expiryRequired ? `Staff keys need an expiry date, at most ${MAX_KEY_LIFETIME_DAYS} days away.` : null;
   if (expiresAt <= now) return "The expiry date must be in the future.";
   // A day of slack: "365 days from today" ends at the end of that local day, a few hours past 365 × 24 h.
-  if (expiresAt.getTime() - now.getTime() > (MAX_KEY_LIFETIME_DAYS + 1) * DAY_MS) return `A key may live at most ${MAX_KEY_LIFETIME_DAYS} days.`;
+  if (expiresAt.getTime() - now.getTime() > (MAX_KEY_LIFETIME_DAYS + 1) * DAY_MS)
+    return `A key may live at most ${MAX_KEY_LIFETIME_DAYS} days.`;
   return null;
 }
 

@@ -16,7 +16,11 @@ const keyLabel = (key: { name: string; prefix: string }) => `${key.name} (${key.
  * Creates a key and returns its secret: the only time it exists outside the caller's hands. The rules
  * live here, so the dashboard, the CLI and any future door enforce the same ones.
  */
-export async function createApiKey(actor: Actor, input: TCreateApiKeyInput, now = new Date()): Promise<{ id: string; key: string; prefix: string }> {
+export async function createApiKey(
+  actor: Actor,
+  input: TCreateApiKeyInput,
+  now = new Date(),
+): Promise<{ id: string; key: string; prefix: string }> {
   const parsed = parseInput(ZCreateApiKeyInput, input);
   const owner = orNotFound(
     await db.user.findUnique({ where: { id: parsed.ownerId }, select: { id: true, role: true } }),
@@ -25,7 +29,9 @@ export async function createApiKey(actor: Actor, input: TCreateApiKeyInput, now 
   // Checked here, so the dashboard and the operator CLI refuse the same keys.
   const adminScopes = parsed.scopes.filter((scope) => ADMIN_ONLY_SCOPES.includes(scope));
   if (adminScopes.length > 0 && !can(owner.role, "apiKeys.adminScopes")) {
-    throw new AppError("FORBIDDEN", `Only an admin's key may carry ${adminScopes.join(", ")}.`, [{ path: "scopes", message: "Not for this account's role." }]);
+    throw new AppError("FORBIDDEN", `Only an admin's key may carry ${adminScopes.join(", ")}.`, [
+      { path: "scopes", message: "Not for this account's role." },
+    ]);
   }
   const expiryProblem = keyExpiryProblem(parsed.expiresAt, can(owner.role, "dashboard.access"), now);
   if (expiryProblem) throw new AppError("VALIDATION", expiryProblem, [{ path: "expiresOn", message: expiryProblem }]);
@@ -50,7 +56,14 @@ export async function revokeKeysOwnedBy(tx: Prisma.TransactionClient, actor: Act
   const live = await tx.apiKey.findMany({ where: { ownerId, revokedAt: null }, select: { id: true, name: true, prefix: true } });
   await tx.apiKey.updateMany({ where: { id: { in: live.map((key) => key.id) } }, data: { revokedAt: now } });
   for (const key of live) {
-    await recordAudit(tx, actor, { entityKind: "api-key", entityId: key.id, entityLabel: keyLabel(key), action: "revoked", before: { revokedAt: null }, after: { revokedAt: now } });
+    await recordAudit(tx, actor, {
+      entityKind: "api-key",
+      entityId: key.id,
+      entityLabel: keyLabel(key),
+      action: "revoked",
+      before: { revokedAt: null },
+      after: { revokedAt: now },
+    });
   }
   return live.length;
 }
@@ -58,10 +71,20 @@ export async function revokeKeysOwnedBy(tx: Prisma.TransactionClient, actor: Act
 /** Revokes a key (kept for the audit trail). Revoking twice keeps the first revocation time. */
 export async function revokeApiKey(actor: Actor, id: string, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
-    const key = orNotFound(await tx.apiKey.findUnique({ where: { id }, select: { revokedAt: true, name: true, prefix: true } }), `No API key with id ${id}.`);
+    const key = orNotFound(
+      await tx.apiKey.findUnique({ where: { id }, select: { revokedAt: true, name: true, prefix: true } }),
+      `No API key with id ${id}.`,
+    );
     if (key.revokedAt) return;
     await tx.apiKey.update({ where: { id }, data: { revokedAt: now } });
-    await recordAudit(tx, actor, { entityKind: "api-key", entityId: id, entityLabel: keyLabel(key), action: "revoked", before: { revokedAt: null }, after: { revokedAt: now } });
+    await recordAudit(tx, actor, {
+      entityKind: "api-key",
+      entityId: id,
+      entityLabel: keyLabel(key),
+      action: "revoked",
+      before: { revokedAt: null },
+      after: { revokedAt: now },
+    });
   });
 }
 

@@ -20,7 +20,10 @@ export type TApiKeyScope = z.infer<typeof ZApiKeyScope>;
 export const ZCreateApiKeyInput = z.strictObject({
   ownerId: z.string().min(1),
   name: z.string().trim().min(1).max(100),
-  scopes: z.array(ZApiKeyScope).min(1).transform((scopes) => [...new Set(scopes)]),
+  scopes: z
+    .array(ZApiKeyScope)
+    .min(1)
+    .transform((scopes) => [...new Set(scopes)]),
   expiresAt: z.date().nullable().optional(),
 });
 export type TCreateApiKeyInput = z.input<typeof ZCreateApiKeyInput>;

@@ -63,7 +63,8 @@ export async function authenticate(request: Request, now = new Date()): Promise<
  * the owner's role holds `permission` in the permission table.
  */
 export function authorizeKey(principal: ApiPrincipal, access: ApiAccess): void {
-  if (access.scope && !principal.scopes.has(access.scope)) throw new AppError("FORBIDDEN", `This API key lacks the "${access.scope}" scope.`);
+  if (access.scope && !principal.scopes.has(access.scope))
+    throw new AppError("FORBIDDEN", `This API key lacks the "${access.scope}" scope.`);
   if (access.permission && !canAny(principal.owner.role, access.permission)) {
     throw new AppError("FORBIDDEN", "This API key's account does not have permission to do this.");
   }

@@ -7,7 +7,10 @@ const SINGLETONS = new Set(["availability", "me", "openapi.json"]);
 const CATCH_ALL = "/api/v1/[...path]";
 
 export function apiRoutePattern(pathname: string): string {
-  const segments = pathname.replace(/^\/api\/v1\/?/, "").split("/").filter(Boolean);
+  const segments = pathname
+    .replace(/^\/api\/v1\/?/, "")
+    .split("/")
+    .filter(Boolean);
   const [resource, id, ...rest] = segments;
   if (!resource || rest.length > 0) return CATCH_ALL;
   if (SINGLETONS.has(resource) && id === undefined) return `/api/v1/${resource}`;

@@ -32,10 +32,7 @@ const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * per-key rate limit (counted with the key lookup), scope and permission check, body limits, Idempotency-Key on POST,
  * problem+json errors, one log line per request. Handlers only validate, call the core and shape the result.
  */
-export function withApiRoute<P = Record<string, never>>(
-  options: ApiAccess,
-  handler: (args: ApiHandlerArgs<P>) => Promise<ApiResult>,
-) {
+export function withApiRoute<P = Record<string, never>>(options: ApiAccess, handler: (args: ApiHandlerArgs<P>) => Promise<ApiResult>) {
   return (request: Request, context: RouteContext<P>): Promise<Response> =>
     serve(request, async (requestId) => {
       let headers: Record<string, string> = {};
@@ -56,7 +53,9 @@ export function withApiRoute<P = Record<string, never>>(
         };
         const key = request.method === "POST" ? idempotencyKeyOf(request) : undefined;
         const result = key
-          ? await runIdempotently(principal.apiKeyId, key, requestHash(request, bodyText), (idempotency) => handler({ ...args, idempotency }))
+          ? await runIdempotently(principal.apiKeyId, key, requestHash(request, bodyText), (idempotency) =>
+              handler({ ...args, idempotency }),
+            )
           : await handler(args);
         return { response: toResponse(request, result), headers, principal };
       } catch (error) {
@@ -92,7 +91,8 @@ async function serve(request: Request, respond: (requestId: string) => Promise<S
   const { pathname } = new URL(request.url);
   const route = apiRoutePattern(pathname);
   const { response, headers, principal } = await runWithRequestContext({ requestId, route }, () => respond(requestId));
-  for (const [name, value] of Object.entries({ ...securityHeaders, ...headers, "X-Request-Id": requestId })) response.headers.set(name, value);
+  for (const [name, value] of Object.entries({ ...securityHeaders, ...headers, "X-Request-Id": requestId }))
+    response.headers.set(name, value);
   const seconds = (performance.now() - started) / 1000;
   metrics().httpDuration.observe({ method: request.method, route, status: String(response.status) }, seconds);
   logger.info(

@@ -11,7 +11,9 @@ export async function listAuditEvents(filter: AuditFilter, page: { limit: number
     where: {
       ...(filter.kind && { entityKind: filter.kind }),
       ...(filter.actorId && { actorId: filter.actorId }),
-      ...((filter.from || filter.until) && { createdAt: { ...(filter.from && { gte: filter.from }), ...(filter.until && { lt: filter.until }) } }),
+      ...((filter.from || filter.until) && {
+        createdAt: { ...(filter.from && { gte: filter.from }), ...(filter.until && { lt: filter.until }) },
+      }),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: page.limit + 1,
@@ -25,7 +27,11 @@ export type AuditEventView = Awaited<ReturnType<typeof listAuditEvents>>["items"
 
 /** Everyone who appears in the log as an actor, for the actor filter. */
 export function listAuditActors() {
-  return db.user.findMany({ where: { auditEvents: { some: {} } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+  return db.user.findMany({
+    where: { auditEvents: { some: {} } },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** Names for the stylist and service ids that audit snapshots hold (who performs a service, and so on). */

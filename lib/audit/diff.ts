@@ -19,6 +19,7 @@ export function diffSnapshots(rawBefore: Snapshot | null, rawAfter: Snapshot | n
     (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
   );
   if (changed.length === 0) return null;
-  const pick = (snapshot: Snapshot) => Object.fromEntries(changed.filter((field) => field in snapshot).map((field) => [field, snapshot[field]]));
+  const pick = (snapshot: Snapshot) =>
+    Object.fromEntries(changed.filter((field) => field in snapshot).map((field) => [field, snapshot[field]]));
   return { before: pick(before), after: pick(after) };
 }

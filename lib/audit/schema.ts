@@ -4,7 +4,16 @@ import { z } from "zod";
  * The admin audit log's vocabulary (isomorphic): what kinds of things are audited, and the filters the
  * audit page accepts in its URL.
  */
-export const AUDIT_ENTITY_KINDS = ["service", "stylist", "working-hours", "time-off", "settings", "account", "invitation", "api-key"] as const;
+export const AUDIT_ENTITY_KINDS = [
+  "service",
+  "stylist",
+  "working-hours",
+  "time-off",
+  "settings",
+  "account",
+  "invitation",
+  "api-key",
+] as const;
 export type AuditEntityKind = (typeof AUDIT_ENTITY_KINDS)[number];
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityKind, string> = {

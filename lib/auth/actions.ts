@@ -13,11 +13,27 @@ import { logger } from "@/lib/logger";
 import { rateLimitedMessage, type EmailRequestKind } from "@/lib/rate-limit/policies";
 import { clientIp } from "./client-ip";
 import { findTokenEmail, findUserByEmail } from "./data";
-import { clearSignInFailures, consumeAccountToken, markEmailVerified, revokeAllSessions, setPassword, takeEmailRequestAllowance, verifyEmailOwnership } from "./mutations";
+import {
+  clearSignInFailures,
+  consumeAccountToken,
+  markEmailVerified,
+  revokeAllSessions,
+  setPassword,
+  takeEmailRequestAllowance,
+  verifyEmailOwnership,
+} from "./mutations";
 import { hashPassword } from "./password";
 import { signInWithPassword } from "./sign-in";
 import { sendTokenEmail } from "./send-token-email";
-import { safeCallbackUrl, ZEmailLinkRequest, ZRegisterInput, ZResetPasswordInput, ZSignInInput, ZSignInLinkInput, ZVerifyEmailInput } from "./schema";
+import {
+  safeCallbackUrl,
+  ZEmailLinkRequest,
+  ZRegisterInput,
+  ZResetPasswordInput,
+  ZSignInInput,
+  ZSignInLinkInput,
+  ZVerifyEmailInput,
+} from "./schema";
 import { currentUser } from "./session";
 import type { TokenPurpose } from "./tokens";
 
@@ -53,10 +69,20 @@ async function signInOr(refused: (code: unknown) => ActionState, ...[provider, o
   }
 }
 
-function signInOrExplain(email: string, password: string, callbackUrl: string | undefined, values: Record<string, string>): Promise<ActionState> {
+function signInOrExplain(
+  email: string,
+  password: string,
+  callbackUrl: string | undefined,
+  values: Record<string, string>,
+): Promise<ActionState> {
   const refused = (code: unknown): ActionState =>
     code === "rate_limited"
-      ? { status: "error", code: "RATE_LIMITED", message: "Too many failed attempts. For your security, sign-in is paused for 15 minutes — or reset your password.", values }
+      ? {
+          status: "error",
+          code: "RATE_LIMITED",
+          message: "Too many failed attempts. For your security, sign-in is paused for 15 minutes — or reset your password.",
+          values,
+        }
       : { status: "error", code: "UNAUTHORIZED", message: "That email and password do not match an account.", values };
   return signInOr(refused, "credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
 }
@@ -96,7 +122,10 @@ export const registerAction = defineAction({
   },
 });
 
-const EXPIRED_VERIFICATION: ActionState = { status: "error", message: "This link has expired or was already used. Sign in to get a new one." };
+const EXPIRED_VERIFICATION: ActionState = {
+  status: "error",
+  message: "This link has expired or was already used. Sign in to get a new one.",
+};
 
 export const verifyEmailAction = defineAction({
   permission: null,
@@ -111,9 +140,19 @@ export const verifyEmailAction = defineAction({
     let keepPassword = false;
     if (user.passwordHash && !user.emailVerified) {
       const check = await signInWithPassword(email, input.password ?? "", clientIp(await headers()));
-      if (check.outcome === "rate-limited") return { status: "error", code: "RATE_LIMITED", message: "Too many attempts. Please wait 15 minutes, or reset your password.", values };
+      if (check.outcome === "rate-limited")
+        return {
+          status: "error",
+          code: "RATE_LIMITED",
+          message: "Too many attempts. Please wait 15 minutes, or reset your password.",
+          values,
+        };
       if (check.outcome === "wrong") {
-        return { status: "error", message: "Enter the password you chose when you created the account. Not you? Reset the password instead.", values };
+        return {
+          status: "error",
+          message: "Enter the password you chose when you created the account. Not you? Reset the password instead.",
+          values,
+        };
       }
       keepPassword = true;
     }

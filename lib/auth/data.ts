@@ -5,7 +5,16 @@ import { emailFromIdentifier, hashToken, type TokenPurpose } from "./tokens";
 export function findUserByEmail(email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, role: true, passwordHash: true, sessionVersion: true, emailVerified: true, disabledAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      passwordHash: true,
+      sessionVersion: true,
+      emailVerified: true,
+      disabledAt: true,
+    },
   });
 }
 
@@ -19,7 +28,10 @@ export function getSessionState(userId: string) {
 
 /** The email a live token of this purpose was issued for, without spending it (null if invalid or expired). */
 export async function findTokenEmail(purpose: TokenPurpose, raw: string, now = new Date()): Promise<string | null> {
-  const row = await db.verificationToken.findFirst({ where: { token: hashToken(raw), expires: { gt: now } }, select: { identifier: true } });
+  const row = await db.verificationToken.findFirst({
+    where: { token: hashToken(raw), expires: { gt: now } },
+    select: { identifier: true },
+  });
   return row ? emailFromIdentifier(purpose, row.identifier) : null;
 }
 

@@ -1,7 +1,13 @@
 import "server-only";
 import { revokeKeysOwnedBy } from "@/lib/api-keys/mutations";
 import { db } from "@/lib/db";
-import { emailRequestsPerAddress, emailRequestsPerIp, signInPerAccount, signInPerIp, type EmailRequestKind } from "@/lib/rate-limit/policies";
+import {
+  emailRequestsPerAddress,
+  emailRequestsPerIp,
+  signInPerAccount,
+  signInPerIp,
+  type EmailRequestKind,
+} from "@/lib/rate-limit/policies";
 import { clearAllowance, refundAllowances, takeAllowances, type Allowance } from "@/lib/rate-limit/take-allowance";
 import { hashPassword } from "./password";
 import { createOneTimeToken, emailFromIdentifier, hashToken, tokenIdentifier, TOKEN_TTL_MS, type TokenPurpose } from "./tokens";

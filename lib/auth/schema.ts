@@ -7,9 +7,13 @@ import { z } from "zod";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-const ZEmail = z.string().trim().toLowerCase().min(1, "Enter your email address.").max(254).pipe(
-  z.email("Enter a valid email address, like name@example.com."),
-);
+const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254)
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
 
 const ZNewPassword = z
   .string()
@@ -33,7 +37,10 @@ export const ZSignInInput = z.object({
 export const ZEmailLinkRequest = z.object({ email: ZEmail });
 
 /** An unticked checkbox is absent from the form; a ticked one is "on". */
-const ZCheckbox = z.literal("on").optional().transform((value) => value === "on");
+const ZCheckbox = z
+  .literal("on")
+  .optional()
+  .transform((value) => value === "on");
 
 export const ZResetPasswordInput = z.object({
   token: z.string().min(20).max(200),

@@ -33,7 +33,16 @@ export async function sendTokenEmail(purpose: TokenPurpose, user: { email: strin
     transport: transport.name,
   });
   try {
-    const result = await transport.send({ emailId: row.id, from: settings.emailFrom, to: user.email, subject: sent.subject, html: sent.html, text: sent.text, attachments: [], idempotencyKey: dedupeKey });
+    const result = await transport.send({
+      emailId: row.id,
+      from: settings.emailFrom,
+      to: user.email,
+      subject: sent.subject,
+      html: sent.html,
+      text: sent.text,
+      attachments: [],
+      idempotencyKey: dedupeKey,
+    });
     await markEmailSent(row.id, { transport: transport.name, providerMessageId: result.providerMessageId });
   } catch (error) {
     await markEmailFailed(row.id, { transport: transport.name, error: error instanceof Error ? error.message : String(error) });

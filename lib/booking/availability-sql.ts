@@ -26,9 +26,12 @@ export function salonAndServiceSql(serviceId: string): Prisma.Sql {
  * the exclusion constraint's GiST index (same staffId + tstzrange expression, same BOOKED predicate); time
  * off through (staffId, startsAt). `excludeAppointmentId` leaves out the appointment being rescheduled.
  */
-export function staffSchedulesSql(
-  args: { serviceId: string; staffId: string | null; window: { from: number; until: number }; excludeAppointmentId?: string },
-): Prisma.Sql {
+export function staffSchedulesSql(args: {
+  serviceId: string;
+  staffId: string | null;
+  window: { from: number; until: number };
+  excludeAppointmentId?: string;
+}): Prisma.Sql {
   const from = new Date(args.window.from);
   const until = new Date(args.window.until);
   const exclude = args.excludeAppointmentId ?? null;

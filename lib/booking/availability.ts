@@ -1,11 +1,5 @@
 import { mergeSorted, overlapMs, sortedNonEmpty, type InstantRange } from "@/lib/booking/intervals";
-import {
-  buildOffsetTimeline,
-  DAY_MS,
-  firstInstantAtWall,
-  segmentIndexAt,
-  type OffsetSegment,
-} from "@/lib/booking/offset-timeline";
+import { buildOffsetTimeline, DAY_MS, firstInstantAtWall, segmentIndexAt, type OffsetSegment } from "@/lib/booking/offset-timeline";
 import { isValidTimeZone } from "@/lib/time/zoned";
 
 /**
@@ -248,7 +242,7 @@ function assignAnyStaff(
     return total;
   };
   const anyStaff: Slot[] = [];
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let best = all[i]!.slot;
     let j = i + 1;
     // Candidates for one instant arrive in display order, so a strict "<" keeps the earlier stylist on ties.

@@ -43,14 +43,21 @@ type CustomerView = { status: string; startsAt: Date };
 
 function availability(appointment: CustomerView, verb: string, closedReason: string | null): ChangeAvailability {
   if (appointment.status !== "BOOKED") {
-    return { allowed: false, reason: `This appointment is ${appointment.status.toLowerCase().replace("_", "-")}, so it cannot be ${verb}.` };
+    return {
+      allowed: false,
+      reason: `This appointment is ${appointment.status.toLowerCase().replace("_", "-")}, so it cannot be ${verb}.`,
+    };
   }
   return closedReason ? { allowed: false, reason: closedReason } : { allowed: true };
 }
 
 /** Whether the customer can still cancel or reschedule online. */
 export function changeAvailability(appointment: CustomerView, kind: CutoffKind, cutoffMinutes: number, now: Date): ChangeAvailability {
-  return availability(appointment, PAST_TENSE[kind], cutoffPassedReason(kind, appointment.startsAt.getTime(), cutoffMinutes, now.getTime()));
+  return availability(
+    appointment,
+    PAST_TENSE[kind],
+    cutoffPassedReason(kind, appointment.startsAt.getTime(), cutoffMinutes, now.getTime()),
+  );
 }
 
 /** Whether the customer can still change their note online. */

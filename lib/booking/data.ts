@@ -135,9 +135,7 @@ export async function listAppointments(
       staffId ? { staffId } : {},
       status ? { status } : {},
       from || to ? { startsAt: { ...(from && { gte: from }), ...(to && { lt: to }) } } : {},
-      after
-        ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] }
-        : {},
+      after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] } : {},
     ],
   };
   const rows = await db.appointment.findMany({

@@ -21,9 +21,6 @@ export function availabilityLoadWindow(
   const nextDayStart = startOfLocalDay(addDays(lastDay, 1), timeZone);
   return {
     from: Math.min(dayStart, range.from - service.bufferBeforeMinutes * MINUTE_MS),
-    until: Math.max(
-      nextDayStart,
-      range.until + (service.durationMinutes + service.bufferAfterMinutes) * MINUTE_MS,
-    ),
+    until: Math.max(nextDayStart, range.until + (service.durationMinutes + service.bufferAfterMinutes) * MINUTE_MS),
   };
 }

@@ -79,13 +79,7 @@ function isOwnBooking(actor: Actor, customerId: string): boolean {
   return actor.kind === "user" && customerId === actor.userId && actorCan(actor, "appointment.bookForSelf");
 }
 
-async function recordEvent(
-  tx: Tx,
-  actor: Actor,
-  appointmentId: string,
-  action: HistoryAction,
-  changes: HistoryChanges,
-): Promise<void> {
+async function recordEvent(tx: Tx, actor: Actor, appointmentId: string, action: HistoryAction, changes: HistoryChanges): Promise<void> {
   await tx.appointmentEvent.create({
     data: {
       appointmentId,
@@ -119,18 +113,14 @@ const currentSelect = {
  * `staffPowers`: the actor manages it (the permission table's appointment.manageAny / manageOwn); else
  * they act on it as its customer.
  */
-async function loadForChange(
-  tx: Tx,
-  actor: Actor,
-  input: { appointmentId: string; expectedVersion?: number },
-  action: AppointmentAction,
-) {
+async function loadForChange(tx: Tx, actor: Actor, input: { appointmentId: string; expectedVersion?: number }, action: AppointmentAction) {
   const current = await tx.appointment.findFirst({
     where: { id: input.appointmentId, ...visibleTo(actor) },
     select: currentSelect,
   });
   const staffPowers = current !== null && managesAppointment(actor, current);
-  if (!current || (!staffPowers && !isOwnBooking(actor, current.customerId))) throw new AppError("NOT_FOUND", "That appointment does not exist.");
+  if (!current || (!staffPowers && !isOwnBooking(actor, current.customerId)))
+    throw new AppError("NOT_FOUND", "That appointment does not exist.");
   if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
     throw new AppError("VERSION_CONFLICT", "This appointment was changed by someone else. Reload and try again.");
   }
@@ -188,12 +178,18 @@ type SlotRequest = { startsAt: number; staffId?: string | null; overrideAvailabi
 async function stylistForSlot(tx: Tx, salon: SalonAndServiceRow, timing: BookableService, slot: SlotRequest, now: number): Promise<string> {
   const range = { from: slot.startsAt, until: slot.startsAt + 1 };
   const window = availabilityLoadWindow(range, timing, salon.timezone);
-  const schedules = await loadStaffSchedules(tx, { serviceId: timing.id, staffId: slot.staffId ?? null, window, excludeAppointmentId: slot.excludeAppointmentId });
+  const schedules = await loadStaffSchedules(tx, {
+    serviceId: timing.id,
+    staffId: slot.staffId ?? null,
+    window,
+    excludeAppointmentId: slot.excludeAppointmentId,
+  });
   const availability = toAvailabilityInput(salon, timing, schedules, now);
   if (slot.staffId) {
     const { staffId } = assertStylistBookable(schedules[0], slot.staffId);
     // An override skips hours, notice, horizon and time off; overlaps are still refused by the constraint.
-    if (!slot.overrideAvailability && !isSlotAvailable(availability, staffId, slot.startsAt)) throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
+    if (!slot.overrideAvailability && !isSlotAvailable(availability, staffId, slot.startsAt))
+      throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
     return staffId;
   }
   const free = computeAvailability({ ...availability, range }).anyStaff.find((candidate) => candidate.startsAt === slot.startsAt);
@@ -206,11 +202,7 @@ export type BookOptions = MutationOptions & {
   beforeCommit?: (tx: Tx, appointment: AppointmentView) => Promise<void>;
 };
 
-export async function bookAppointment(
-  actor: Actor,
-  rawInput: TBookAppointmentInput,
-  options: BookOptions = {},
-): Promise<AppointmentView> {
+export async function bookAppointment(actor: Actor, rawInput: TBookAppointmentInput, options: BookOptions = {}): Promise<AppointmentView> {
   const input = parseInput(ZBookAppointmentInput, rawInput);
   // A stylist's powers cover their own column only, so "anyone available" is a customer's choice.
   const staffPowers = managesAppointment(actor, { staffId: input.staffId });
@@ -234,7 +226,13 @@ export async function bookAppointment(
     if (!actorCan(actor, "dashboard.access")) await assertUnderBookingCap(tx, input.customerId, salon.maxFutureBookingsPerCustomer, now);
     const service = serviceOf(salon);
     assertServiceBookable(service);
-    const staffId = await stylistForSlot(tx, salon, service, { startsAt, staffId: input.staffId, overrideAvailability: input.overrideAvailability }, now);
+    const staffId = await stylistForSlot(
+      tx,
+      salon,
+      service,
+      { startsAt, staffId: input.staffId, overrideAvailability: input.overrideAvailability },
+      now,
+    );
 
     const created = await tx.appointment.create({
       data: {
@@ -326,7 +324,12 @@ export async function rescheduleAppointment(
       tx,
       salon,
       timing,
-      { startsAt, staffId: input.staffId ?? current.staffId, overrideAvailability: input.overrideAvailability, excludeAppointmentId: current.id },
+      {
+        startsAt,
+        staffId: input.staffId ?? current.staffId,
+        overrideAvailability: input.overrideAvailability,
+        excludeAppointmentId: current.id,
+      },
       now,
     );
 
@@ -377,7 +380,13 @@ export async function changeCustomerNote(
     const { current, staffPowers } = await loadForChange(tx, actor, input, "change_note");
     if (!staffPowers) assertNoteOpen(current.startsAt.getTime(), now);
     const view = await updateIfUnchanged(tx, current, { customerNote: input.note });
-    await recordEvent(tx, actor, current.id, "note_changed", diffChanges({ customerNote: current.customerNote }, { customerNote: input.note }));
+    await recordEvent(
+      tx,
+      actor,
+      current.id,
+      "note_changed",
+      diffChanges({ customerNote: current.customerNote }, { customerNote: input.note }),
+    );
     return view;
   });
 }
@@ -439,7 +448,13 @@ export async function finishAppointment(
       throw new AppError("INVALID_TRANSITION", "An appointment can only be marked as a no-show once it has started.");
     }
     const view = await updateIfUnchanged(tx, current, { status: nextStatus });
-    await recordEvent(tx, actor, current.id, action === "complete" ? "completed" : "no_show", diffChanges({ status: current.status }, { status: nextStatus }));
+    await recordEvent(
+      tx,
+      actor,
+      current.id,
+      action === "complete" ? "completed" : "no_show",
+      diffChanges({ status: current.status }, { status: nextStatus }),
+    );
     return view;
   });
 }

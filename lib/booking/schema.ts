@@ -53,9 +53,7 @@ export const ZCancelAppointmentInput = ZAppointmentChange.extend({
 /** Complete and no-show: the appointment, the status it ends in and, optionally, the version the caller saw. */
 export const ZFinishAppointmentInput = ZAppointmentChange.extend({ status: z.enum(["COMPLETED", "NO_SHOW"]) }).strict();
 
-export const ZAddStaffNoteInput = z
-  .object({ appointmentId: ZId, body: z.string().trim().min(1).max(MAX_NOTE_LENGTH) })
-  .strict();
+export const ZAddStaffNoteInput = z.object({ appointmentId: ZId, body: z.string().trim().min(1).max(MAX_NOTE_LENGTH) }).strict();
 
 /** The customer's note on the booking; empty or null clears it. */
 export const ZChangeCustomerNoteInput = ZAppointmentChange.extend({

@@ -38,10 +38,7 @@ const verbs: Record<AppointmentAction, string> = {
 /** The status after `action`, or INVALID_TRANSITION when the table does not allow it. */
 export function assertTransition(status: TAppointmentStatus, action: AppointmentAction): TAppointmentStatus {
   if (!canTransition(status, action)) {
-    throw new AppError(
-      "INVALID_TRANSITION",
-      `A ${status.toLowerCase().replace("_", "-")} appointment cannot be ${verbs[action]}.`,
-    );
+    throw new AppError("INVALID_TRANSITION", `A ${status.toLowerCase().replace("_", "-")} appointment cannot be ${verbs[action]}.`);
   }
   const { to } = transitions[action];
   return to === "unchanged" ? status : to;

@@ -18,7 +18,10 @@ export function escapeText(value: string): string {
 
 /** A UTC DATE-TIME value (RFC 5545 §3.3.5, form 2), e.g. 20300107T100000Z. */
 export function formatUtcDateTime(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /**

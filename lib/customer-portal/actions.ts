@@ -14,8 +14,21 @@ import { ANY_STAFF, selectionHref } from "./selection";
  */
 const appointmentPage = ({ input }: { input: { appointmentId: string } }) => `/appointments/${input.appointmentId}`;
 
-function reviewSelection({ input, values }: { input: { service: string; staff: string; start: Date; note?: string }; values: Record<string, string> }) {
-  return { service: input.service, staff: input.staff, date: values.date, start: input.start.toISOString(), note: input.note, step: "review" as const };
+function reviewSelection({
+  input,
+  values,
+}: {
+  input: { service: string; staff: string; start: Date; note?: string };
+  values: Record<string, string>;
+}) {
+  return {
+    service: input.service,
+    staff: input.staff,
+    date: values.date,
+    start: input.start.toISOString(),
+    note: input.note,
+    step: "review" as const,
+  };
 }
 
 export const confirmBookingAction = defineAction({
@@ -24,14 +37,25 @@ export const confirmBookingAction = defineAction({
   input: ({ values }) => blankAsAbsent(values, "note"),
   returnTo: (context) => selectionHref("/book", reviewSelection(context)),
   async run({ user, actor, input: { service, staff, start, note }, values }) {
-    if (!user.emailConfirmed) return { status: "error", code: "FORBIDDEN", message: "Please confirm your email address before booking.", values };
+    if (!user.emailConfirmed)
+      return { status: "error", code: "FORBIDDEN", message: "Please confirm your email address before booking.", values };
     await assertBookingAllowance(user.id);
-    const appointment = await bookAppointment(actor, { customerId: user.id, serviceId: service, staffId: staff === ANY_STAFF ? null : staff, startsAt: start, note, source: "WEB" });
+    const appointment = await bookAppointment(actor, {
+      customerId: user.id,
+      serviceId: service,
+      staffId: staff === ANY_STAFF ? null : staff,
+      startsAt: start,
+      note,
+      source: "WEB",
+    });
     return { redirect: `/book/confirmed/${appointment.id}` };
   },
   after: afterAppointmentChange,
   // Taken at the last moment: back to the times (fresh), keeping service, stylist, day and note.
-  redirectOn: { SLOT_UNAVAILABLE: (context) => selectionHref("/book", { ...reviewSelection(context), start: undefined, step: undefined, error: "slot-taken" }) },
+  redirectOn: {
+    SLOT_UNAVAILABLE: (context) =>
+      selectionHref("/book", { ...reviewSelection(context), start: undefined, step: undefined, error: "slot-taken" }),
+  },
 });
 
 export const rescheduleAction = defineAction({
@@ -44,7 +68,9 @@ export const rescheduleAction = defineAction({
     return { redirect: `/appointments/${appointmentId}?notice=rescheduled` };
   },
   after: afterAppointmentChange,
-  redirectOn: { SLOT_UNAVAILABLE: ({ input, values }) => `/appointments/${input.appointmentId}/reschedule?date=${values.date ?? ""}&error=slot-taken` },
+  redirectOn: {
+    SLOT_UNAVAILABLE: ({ input, values }) => `/appointments/${input.appointmentId}/reschedule?date=${values.date ?? ""}&error=slot-taken`,
+  },
 });
 
 export const cancelAction = defineAction({

@@ -17,7 +17,12 @@ const actionLabels: Record<string, string> = {
   no_show: "Marked as missed",
 };
 
-const actorLabels: Record<string, string> = { CUSTOMER: "by you", STAFF: "by the salon", API_KEY: "through an app", SYSTEM: "automatically" };
+const actorLabels: Record<string, string> = {
+  CUSTOMER: "by you",
+  STAFF: "by the salon",
+  API_KEY: "through an app",
+  SYSTEM: "automatically",
+};
 
 /** One history entry as a sentence, e.g. "Rescheduled by you — now Tuesday 2 December 2026 at 10:30". */
 export function describeHistoryEntry(entry: { action: string; actorKind: string; changes: unknown }, timeZone: string): string {
@@ -27,7 +32,8 @@ export function describeHistoryEntry(entry: { action: string; actorKind: string;
     return `${base} — now ${formatSalonDateTime(new Date(after.startsAt), timeZone)}`;
   }
   if (entry.action === "cancelled" && typeof after.cancellationReason === "string") return `${base} — “${after.cancellationReason}”`;
-  if (entry.action === "note_changed") return after.customerNote === null ? `Note removed ${actorLabels[entry.actorKind] ?? ""}`.trim() : base;
+  if (entry.action === "note_changed")
+    return after.customerNote === null ? `Note removed ${actorLabels[entry.actorKind] ?? ""}`.trim() : base;
   return base;
 }
 

@@ -13,7 +13,10 @@ export function selectionSummaryRows(selection: TBookingSelection, known: Known)
   const rows: { label: string; value: string; changeHref?: string }[] = [];
   if (known.service) {
     rows.push({ label: "Service", value: known.service.name, changeHref: "/book" });
-    rows.push({ label: "Duration and price", value: `${formatDuration(known.service.durationMinutes)} · ${formatPrice(known.service.priceCents, known.service.currency)}` });
+    rows.push({
+      label: "Duration and price",
+      value: `${formatDuration(known.service.durationMinutes)} · ${formatPrice(known.service.priceCents, known.service.currency)}`,
+    });
   }
   if (selection.staff) {
     rows.push({
@@ -27,7 +30,12 @@ export function selectionSummaryRows(selection: TBookingSelection, known: Known)
     rows.push({
       label: "Date and time",
       value: `${formatSalonDate(start, known.timezone)}, ${formatSalonTime(start, known.timezone)}`,
-      changeHref: selectionHref("/book", { service: selection.service, staff: selection.staff, date: selection.date, note: selection.note }),
+      changeHref: selectionHref("/book", {
+        service: selection.service,
+        staff: selection.staff,
+        date: selection.date,
+        note: selection.note,
+      }),
     });
   }
   if (selection.note && selection.step === "review") {

@@ -19,7 +19,12 @@ export function customersVisibleTo(actor: Actor): Prisma.UserWhereInput {
 /** A page of customers, optionally those whose name or email contains `q` (case-insensitive). */
 export function listCustomers(actor: Actor, options: { q?: string; cursorId?: string; limit: number }): Promise<Customer[]> {
   const search = options.q
-    ? { OR: [{ name: { contains: options.q, mode: "insensitive" as const } }, { email: { contains: options.q, mode: "insensitive" as const } }] }
+    ? {
+        OR: [
+          { name: { contains: options.q, mode: "insensitive" as const } },
+          { email: { contains: options.q, mode: "insensitive" as const } },
+        ],
+      }
     : {};
   return db.user.findMany({
     where: { ...customersVisibleTo(actor), ...search },
@@ -32,7 +37,10 @@ export function listCustomers(actor: Actor, options: { q?: string; cursorId?: st
 
 /** One customer; staff accounts (and customers out of the actor's sight) are "not found" here. */
 export async function getCustomer(actor: Actor, id: string): Promise<Customer> {
-  return orNotFound(await db.user.findFirst({ where: { id, ...customersVisibleTo(actor) }, select: customerSelect }), `No customer with id ${id}.`);
+  return orNotFound(
+    await db.user.findFirst({ where: { id, ...customersVisibleTo(actor) }, select: customerSelect }),
+    `No customer with id ${id}.`,
+  );
 }
 
 export function findCustomerByEmail(email: string): Promise<Customer | null> {
@@ -45,7 +53,13 @@ export async function listCustomerStaffNotes(actor: Actor, customerId: string) {
     where: { appointment: { AND: [{ customerId }, visibleTo(actor)] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
-    select: { id: true, body: true, createdAt: true, appointmentId: true, author: { select: { name: true, staffProfile: { select: { displayName: true } } } } },
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      appointmentId: true,
+      author: { select: { name: true, staffProfile: { select: { displayName: true } } } },
+    },
   });
   return notes.map(({ author, ...note }) => ({ ...note, author: author.staffProfile?.displayName ?? author.name }));
 }

@@ -28,7 +28,9 @@ async function salonInstant(date: string, time: string, occurrence: "earlier" | 
   const [hours, minutes] = time.split(":").map(Number);
   const instants = wallClockOccurrences(date, hours! * 60 + minutes!, timezone);
   if (instants.length === 0) {
-    throw new AppError("VALIDATION", "That time does not exist on that day (the clocks change).", [{ path: "time", message: "Choose another time." }]);
+    throw new AppError("VALIDATION", "That time does not exist on that day (the clocks change).", [
+      { path: "time", message: "Choose another time." },
+    ]);
   }
   if (instants.length > 1 && !occurrence) {
     throw new AppError("VALIDATION", `${time} happens twice on that day (the clocks go back). Choose which one.`, [
@@ -85,7 +87,11 @@ export const transitionAction = defineAction({
   permission: "dashboard.access",
   schema: ZTransitionForm,
   async run({ actor, input: { appointmentId, version, transition } }) {
-    await finishAppointment(actor, { appointmentId, expectedVersion: version, status: transition === "complete" ? "COMPLETED" : "NO_SHOW" });
+    await finishAppointment(actor, {
+      appointmentId,
+      expectedVersion: version,
+      status: transition === "complete" ? "COMPLETED" : "NO_SHOW",
+    });
     return detailsHref(appointmentId, transition === "complete" ? "completed" : "no-show");
   },
 });

@@ -64,7 +64,9 @@ function assertSchedulesOf({ actor, values }: { actor: UserActor; values: Record
 
 /** Where a schedule change returns to: one's own schedule page, or the stylist's admin page. */
 function scheduleHref(editor: UserActor, staffId: string, notice: string) {
-  return { redirect: editor.userId === staffId ? `/dashboard/schedule?notice=${notice}` : `/dashboard/stylists/${staffId}?notice=${notice}` };
+  return {
+    redirect: editor.userId === staffId ? `/dashboard/schedule?notice=${notice}` : `/dashboard/stylists/${staffId}?notice=${notice}`,
+  };
 }
 
 export const saveWeeklyHoursAction = defineAction({
@@ -85,7 +87,11 @@ export const addTimeOffAction = defineAction({
   async run({ actor, input: { staffId, fromDate, toDate, reason } }) {
     const { timezone } = await getSalonSettings();
     // Whole days in the salon's timezone, the last one included.
-    await addTimeOff(actor, staffId, { startsAt: new Date(startOfLocalDay(fromDate, timezone)), endsAt: new Date(startOfLocalDay(addDays(toDate, 1), timezone)), reason });
+    await addTimeOff(actor, staffId, {
+      startsAt: new Date(startOfLocalDay(fromDate, timezone)),
+      endsAt: new Date(startOfLocalDay(addDays(toDate, 1), timezone)),
+      reason,
+    });
     return scheduleHref(actor, staffId, "time-off");
   },
 });

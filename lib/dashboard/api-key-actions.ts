@@ -34,7 +34,8 @@ export const revokeApiKeyAction = defineAction({
   async run({ user, actor, values }) {
     const keyId = values.keyId ?? "";
     const mine = await listApiKeys({ ownerId: user.id });
-    if (!can(user.role, "apiKeys.manageAny") && !mine.some((key) => key.id === keyId)) throw new AppError("FORBIDDEN", "Only an admin can revoke another person's key.");
+    if (!can(user.role, "apiKeys.manageAny") && !mine.some((key) => key.id === keyId))
+      throw new AppError("FORBIDDEN", "Only an admin can revoke another person's key.");
     await revokeApiKey(actor, keyId);
     revalidatePath("/dashboard/api-keys");
     return { status: "success", message: "Key revoked." };

@@ -27,9 +27,22 @@ export type MinuteSpan = { start: number; end: number };
 export type PlacedAppointment = MinuteSpan & { appointment: CalendarBlock; column: number; columns: number };
 /** `besideCancelled`: a cancelled block shares this time, so the slot takes the left half and it the right. */
 export type EmptySlot = { minute: number; startsAt: string; besideCancelled: boolean };
-export type Lane = { date: string; staff: LayoutStaff; working: MinuteSpan[]; timeOff: Array<MinuteSpan & { reason: string | null }>; appointments: PlacedAppointment[]; slots: EmptySlot[] };
+export type Lane = {
+  date: string;
+  staff: LayoutStaff;
+  working: MinuteSpan[];
+  timeOff: Array<MinuteSpan & { reason: string | null }>;
+  appointments: PlacedAppointment[];
+  slots: EmptySlot[];
+};
 export type DayGroup = { date: string; lanes: Lane[] };
-export type CalendarLayout = { days: string[]; groups: DayGroup[]; startMinute: number; endMinute: number; range: { from: Date; until: Date } };
+export type CalendarLayout = {
+  days: string[];
+  groups: DayGroup[];
+  startMinute: number;
+  endMinute: number;
+  range: { from: Date; until: Date };
+};
 
 /** Granularity of the clickable empty times; 30 minutes keeps each target at least 44 px tall. */
 export const SLOT_MINUTES = 30;
@@ -81,7 +94,9 @@ function buildLane(date: string, staff: LayoutStaff, appointments: CalendarBlock
   return {
     date,
     staff,
-    working: staff.workingHours.filter((hours) => hours.weekday === weekday).map((hours) => ({ start: hours.startMinute, end: hours.endMinute })),
+    working: staff.workingHours
+      .filter((hours) => hours.weekday === weekday)
+      .map((hours) => ({ start: hours.startMinute, end: hours.endMinute })),
     timeOff: staff.timeOff.flatMap((off) => {
       const span = minutesOnDay(date, off.startsAt, off.endsAt, timeZone);
       return span ? [{ ...span, reason: off.reason }] : [];
@@ -111,7 +126,10 @@ export function buildCalendarLayout(args: {
   appointments: CalendarBlock[];
 }): CalendarLayout {
   const days = calendarDays(args.date, args.view);
-  const partial = days.map((date) => ({ date, lanes: args.staff.map((staff) => buildLane(date, staff, args.appointments, args.timeZone)) }));
+  const partial = days.map((date) => ({
+    date,
+    lanes: args.staff.map((staff) => buildLane(date, staff, args.appointments, args.timeZone)),
+  }));
   const { start, end } = visibleMinutes(partial.flatMap((group) => group.lanes));
   const groups = partial.map((group) => ({
     date: group.date,

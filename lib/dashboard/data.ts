@@ -19,7 +19,10 @@ export async function listCalendarStaff(range: { from: Date; until: Date }, staf
       userId: true,
       displayName: true,
       color: true,
-      workingHours: { select: { weekday: true, startMinute: true, endMinute: true }, orderBy: [{ weekday: "asc" }, { startMinute: "asc" }] },
+      workingHours: {
+        select: { weekday: true, startMinute: true, endMinute: true },
+        orderBy: [{ weekday: "asc" }, { startMinute: "asc" }],
+      },
       timeOff: {
         where: { startsAt: { lt: range.until }, endsAt: { gt: range.from } },
         select: { startsAt: true, endsAt: true, reason: true },
@@ -77,7 +80,12 @@ export async function getAppointmentRecords(appointmentId: string) {
     db.appointmentNote.findMany({
       where: { appointmentId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, body: true, createdAt: true, author: { select: { name: true, staffProfile: { select: { displayName: true } } } } },
+      select: {
+        id: true,
+        body: true,
+        createdAt: true,
+        author: { select: { name: true, staffProfile: { select: { displayName: true } } } },
+      },
     }),
     db.appointmentEvent.findMany({
       where: { appointmentId },
@@ -108,12 +116,27 @@ export async function getAppointmentRecords(appointmentId: string) {
 
 export type AppointmentRecords = Awaited<ReturnType<typeof getAppointmentRecords>>;
 
-const emailListSelect = { id: true, kind: true, to: true, subject: true, status: true, appointmentId: true, createdAt: true, sentAt: true, error: true } as const;
+const emailListSelect = {
+  id: true,
+  kind: true,
+  to: true,
+  subject: true,
+  status: true,
+  appointmentId: true,
+  createdAt: true,
+  sentAt: true,
+  error: true,
+} as const;
 
 const notAccountEmail = { NOT: { kind: { startsWith: ACCOUNT_EMAIL_KIND_PREFIX } } } satisfies Prisma.EmailMessageWhereInput;
 
 /** The email log, newest first, optionally one recipient or status; account emails only when asked for. */
-export function listEmailLog(filters: { to?: string; status?: "QUEUED" | "SENT" | "FAILED"; limit: number; includeAccountEmails?: boolean }) {
+export function listEmailLog(filters: {
+  to?: string;
+  status?: "QUEUED" | "SENT" | "FAILED";
+  limit: number;
+  includeAccountEmails?: boolean;
+}) {
   return db.emailMessage.findMany({
     where: {
       ...(filters.to ? { to: { contains: filters.to, mode: "insensitive" as const } } : {}),

@@ -24,5 +24,9 @@ export function describeChanges(changes: unknown, timeZone: string, names: Map<s
   };
   return Object.keys(fieldLabels)
     .filter((key) => key in after)
-    .map((key) => (key in before ? `${fieldLabels[key]}: ${show(key, before[key])} → ${show(key, after[key])}` : `${fieldLabels[key]}: ${show(key, after[key])}`));
+    .map((key) =>
+      key in before
+        ? `${fieldLabels[key]}: ${show(key, before[key])} → ${show(key, after[key])}`
+        : `${fieldLabels[key]}: ${show(key, after[key])}`,
+    );
 }

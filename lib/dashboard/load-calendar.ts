@@ -13,7 +13,8 @@ import type { TCalendarQuery } from "./schema";
  * own column, else only the time it blocks (no customer, service or note), and not at all once cancelled.
  */
 function asSeenBy(viewer: Actor, appointment: AppointmentView): CalendarBlock | null {
-  if (actorCan(viewer, "calendar.viewColleagueDetails") || (viewer.kind === "user" && appointment.staffId === viewer.userId)) return appointment;
+  if (actorCan(viewer, "calendar.viewColleagueDetails") || (viewer.kind === "user" && appointment.staffId === viewer.userId))
+    return appointment;
   if (appointment.status === "CANCELLED") return null;
   const { id, status, startsAt, endsAt, staffId } = appointment;
   return { id, status, startsAt, endsAt, staffId };
@@ -26,7 +27,12 @@ export async function loadCalendar(viewer: Actor, query: TCalendarQuery, now: Da
   const date = query.date ?? today;
   const range = calendarRange(calendarDays(date, query.view), timezone);
   const [staff, staffOptions] = await Promise.all([listCalendarStaff(range, query.staff), listStaffOptions()]);
-  const appointments = (await listCalendarAppointments(range, staff.map((member) => member.id)))
+  const appointments = (
+    await listCalendarAppointments(
+      range,
+      staff.map((member) => member.id),
+    )
+  )
     .map((appointment) => asSeenBy(viewer, appointment))
     .filter((block) => block !== null);
   const layout = buildCalendarLayout({ date, view: query.view, timeZone: timezone, staff, appointments });

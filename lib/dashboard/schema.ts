@@ -14,7 +14,10 @@ const ZVersion = z.coerce.number().int().positive();
 /** Which of a repeated wall-clock time (the hour the clocks go back) staff mean; asked only then. */
 const ZOccurrence = z.enum(["earlier", "later"]).optional();
 /** An unticked checkbox is absent from FormData; a ticked one is "on". */
-const ZCheckbox = z.literal("on").optional().transform((value) => value === "on");
+const ZCheckbox = z
+  .literal("on")
+  .optional()
+  .transform((value) => value === "on");
 
 export const ZCalendarQuery = z.object({
   date: ZLocalDate.optional().catch(undefined),
@@ -71,10 +74,16 @@ export const ZServiceForm = z
     category: z.string().trim().min(1).max(80),
     description: z.string().max(2000).optional(),
     durationMinutes: z.coerce.number().int().min(5).max(720),
-    price: z.string().trim().regex(/^\d{1,7}(\.\d{1,2})?$/, "Use a price like 35 or 35.50."),
+    price: z
+      .string()
+      .trim()
+      .regex(/^\d{1,7}(\.\d{1,2})?$/, "Use a price like 35 or 35.50."),
     bufferBeforeMinutes: z.coerce.number().int().min(0).max(240),
     bufferAfterMinutes: z.coerce.number().int().min(0).max(240),
-    active: z.literal("on").optional().transform((value) => value === "on"),
+    active: z
+      .literal("on")
+      .optional()
+      .transform((value) => value === "on"),
     staffIds: z.array(z.string().min(1).max(191)).max(200),
   })
   .transform(({ price, staffIds, description, ...service }) => ({

@@ -78,9 +78,7 @@ export async function listAppointmentsDueForReminder(now: Date) {
     }),
   ]);
   const done = new Set(
-    reminders
-      .filter((r) => r.status === "SENT" || r.attempts >= 5)
-      .map((r) => `${r.appointmentId}:${r.appointmentVersion}`),
+    reminders.filter((r) => r.status === "SENT" || r.attempts >= 5).map((r) => `${r.appointmentId}:${r.appointmentVersion}`),
   );
   const scheduledAt = new Map(scheduleChanges.map((row) => [row.appointmentId, row._max.createdAt]));
   // Like the Inngest reminder: none when the time was set inside the lead time.

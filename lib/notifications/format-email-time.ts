@@ -15,7 +15,15 @@ function format(timeZone: string, key: string, options: Intl.DateTimeFormatOptio
   return formatter;
 }
 
-const full = { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
+const full = {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+} as const;
 const timeOnly = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
 const dayOnly = { year: "numeric", month: "2-digit", day: "2-digit" } as const;
 
@@ -27,9 +35,7 @@ export function formatEmailDateTime(instant: Date, timeZone: string): string {
 /** The end time: only "HH:MM" when it falls on the same local day as the start. */
 export function formatEmailEnd(start: Date, end: Date, timeZone: string): string {
   const day = format(timeZone, "day", dayOnly);
-  return day.format(start) === day.format(end)
-    ? format(timeZone, "time", timeOnly).format(end)
-    : formatEmailDateTime(end, timeZone);
+  return day.format(start) === day.format(end) ? format(timeZone, "time", timeOnly).format(end) : formatEmailDateTime(end, timeZone);
 }
 
 /** "Europe/London (BST)" — the IANA name, plus the abbreviation in force at `instant`. */

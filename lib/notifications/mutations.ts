@@ -18,7 +18,14 @@ export async function writeOutboxEvent(tx: Prisma.TransactionClient, event: TOut
   return row.id;
 }
 
-export type ClaimedOutboxRow = { id: string; type: string; payload: unknown; attempts: number; appointmentId: string | null; createdAt: Date };
+export type ClaimedOutboxRow = {
+  id: string;
+  type: string;
+  payload: unknown;
+  attempts: number;
+  appointmentId: string | null;
+  createdAt: Date;
+};
 export type PublishOutcome = { id: string; error?: string };
 /** What was recorded: `dead` when that was the row's last attempt (the caller alerts). */
 export type RecordedOutcome = PublishOutcome & { dead: boolean; attempts: number };
@@ -70,7 +77,11 @@ export async function withClaimedOutboxBatch(
   );
 }
 
-async function recordOutcome(client: Prisma.TransactionClient | typeof db, outcome: PublishOutcome, previousAttempts: number): Promise<RecordedOutcome> {
+async function recordOutcome(
+  client: Prisma.TransactionClient | typeof db,
+  outcome: PublishOutcome,
+  previousAttempts: number,
+): Promise<RecordedOutcome> {
   const attempts = previousAttempts + 1;
   const dead = Boolean(outcome.error) && attempts >= OUTBOX_MAX_ATTEMPTS;
   await client.outboxEvent.update({
@@ -123,7 +134,19 @@ type NewEmail = Omit<Prisma.EmailMessageUncheckedCreateInput, "id" | "status" | 
  * A resend is a new row in the email log (no dedupe key: it is deliberate), copying the stored content
  * of the original, so the log shows every send and what each one said.
  */
-export function insertResendCopy(original: { to: string; kind: string; appointmentId: string | null; appointmentVersion: number | null; subject: string; html: string; text: string; attachments: Prisma.JsonValue }, transport: string) {
+export function insertResendCopy(
+  original: {
+    to: string;
+    kind: string;
+    appointmentId: string | null;
+    appointmentVersion: number | null;
+    subject: string;
+    html: string;
+    text: string;
+    attachments: Prisma.JsonValue;
+  },
+  transport: string,
+) {
   return db.emailMessage.create({
     data: {
       to: original.to,
@@ -153,9 +176,18 @@ export async function insertOrGetEmail(email: NewEmail & { dedupeKey: string }) 
 }
 
 /** The local mailbox's copy of a delivered email; a retried delivery of the same row stores nothing new. */
-export async function storeInLocalMailbox(email: { emailId: string; to: string; subject: string; html: string; text: string; attachments: Prisma.InputJsonValue }) {
+export async function storeInLocalMailbox(email: {
+  emailId: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments: Prisma.InputJsonValue;
+}) {
   await db.mailboxMessage.createMany({
-    data: [{ emailId: email.emailId, to: email.to, subject: email.subject, html: email.html, text: email.text, attachments: email.attachments }],
+    data: [
+      { emailId: email.emailId, to: email.to, subject: email.subject, html: email.html, text: email.text, attachments: email.attachments },
+    ],
     skipDuplicates: true,
   });
 }

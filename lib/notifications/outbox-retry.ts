@@ -17,4 +17,3 @@ export function outboxRetryDelayMs(attempts: number): number {
   if (attempts <= 1) return 0;
   return Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (attempts - 2));
 }
-

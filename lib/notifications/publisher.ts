@@ -120,7 +120,12 @@ export async function publishPendingOutbox(options: PublishOptions = {}): Promis
   const skipIds: string[] = [];
   // Inngest mode sends fresh rows in batches, then rows that failed before one by one.
   const phases: Array<Omit<OutboxPick, "skipIds">> =
-    mode === "inngest" ? [{ limit: batchSize, retried: false }, { limit: 1, retried: true }] : [{ limit: batchSize }];
+    mode === "inngest"
+      ? [
+          { limit: batchSize, retried: false },
+          { limit: 1, retried: true },
+        ]
+      : [{ limit: batchSize }];
   for (const phase of phases) {
     for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
       const pick = { ...phase, skipIds };

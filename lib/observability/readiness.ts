@@ -27,7 +27,10 @@ export type ReadinessReport = {
 async function shippedMigrations(directory: string): Promise<string[] | null> {
   try {
     const entries = await readdir(directory, { withFileTypes: true });
-    return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    return entries
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
   } catch {
     return null;
   }

@@ -48,7 +48,12 @@ export type CountedApiKey = {
  * two. The count is an atomic upsert, so concurrent requests on any number of instances never lose one.
  * Only a matching key is counted, so nobody can spend someone else's limit by sending a wrong secret.
  */
-export async function findApiKeyCountingRequest(hashedKey: string, counterPrefix: string, windowStart: Date, now: Date): Promise<CountedApiKey | undefined> {
+export async function findApiKeyCountingRequest(
+  hashedKey: string,
+  counterPrefix: string,
+  windowStart: Date,
+  now: Date,
+): Promise<CountedApiKey | undefined> {
   // Parameterised ($1…$4), never interpolated: the text is shared with the benchmark's baseline.
   const rows = await db.$queryRawUnsafe<CountedApiKey[]>(API_KEY_COUNTING_SQL, hashedKey, counterPrefix, windowStart, now);
   return rows[0];

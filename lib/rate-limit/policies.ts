@@ -22,8 +22,18 @@ export const LONGEST_WINDOW_MS = ACCOUNT_WINDOW_MS;
 // The per-IP limit is looser because a salon's customers may share one network.
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_IP = 30;
-export const signInPerAccount: RateLimitPolicy = { name: "sign-in-account", counter: "sign-in:account", windowMs: ACCOUNT_WINDOW_MS, limit: MAX_FAILURES_PER_ACCOUNT };
-export const signInPerIp: RateLimitPolicy = { name: "sign-in-ip", counter: "sign-in:ip", windowMs: ACCOUNT_WINDOW_MS, limit: MAX_FAILURES_PER_IP };
+export const signInPerAccount: RateLimitPolicy = {
+  name: "sign-in-account",
+  counter: "sign-in:account",
+  windowMs: ACCOUNT_WINDOW_MS,
+  limit: MAX_FAILURES_PER_ACCOUNT,
+};
+export const signInPerIp: RateLimitPolicy = {
+  name: "sign-in-ip",
+  counter: "sign-in:ip",
+  windowMs: ACCOUNT_WINDOW_MS,
+  limit: MAX_FAILURES_PER_IP,
+};
 
 // Requests that send an email (register, forgot password, sign-in link, resending a verification link or a
 // logged email), per address and per IP, so the forms cannot flood someone's inbox or the mail quota.

@@ -1,6 +1,13 @@
 import "server-only";
 import { logger } from "@/lib/logger";
-import { countRequestInWindow, deleteCounter, deleteRateLimitWindowsBefore, findApiKeyCountingRequest, uncountRequestInWindow, type CountedApiKey } from "./mutations";
+import {
+  countRequestInWindow,
+  deleteCounter,
+  deleteRateLimitWindowsBefore,
+  findApiKeyCountingRequest,
+  uncountRequestInWindow,
+  type CountedApiKey,
+} from "./mutations";
 import { apiRequestsPerKey, LONGEST_WINDOW_MS, type RateLimitPolicy } from "./policies";
 import { counterKey, rateLimitState, windowStartOf, type RateLimitState } from "./window";
 

@@ -16,7 +16,10 @@ export const ZSalonSettingsInput = z.object({
     .min(1)
     .refine((zone) => zone.includes("/") || zone === "UTC", "Use an IANA timezone such as Europe/London.")
     .refine(isValidTimeZone, "Unknown timezone: use an IANA name such as Europe/London."),
-  slotStepMinutes: z.coerce.number().int().refine((step) => [5, 10, 15, 20, 30, 60].includes(step), "Choose 5, 10, 15, 20, 30 or 60 minutes."),
+  slotStepMinutes: z.coerce
+    .number()
+    .int()
+    .refine((step) => [5, 10, 15, 20, 30, 60].includes(step), "Choose 5, 10, 15, 20, 30 or 60 minutes."),
   minNoticeMinutes: minutes(60 * 24 * 14),
   bookingHorizonDays: z.coerce.number().int().min(1).max(365),
   cancelCutoffMinutes: minutes(60 * 24 * 14),

@@ -15,8 +15,17 @@ function slugTaken(slug: string | undefined): AppError {
 
 /** The fields an admin sets, as the audit log records them (prices included). */
 const auditedFields = {
-  slug: true, name: true, description: true, category: true, durationMinutes: true, priceCents: true, currency: true,
-  bufferBeforeMinutes: true, bufferAfterMinutes: true, sortOrder: true, active: true,
+  slug: true,
+  name: true,
+  description: true,
+  category: true,
+  durationMinutes: true,
+  priceCents: true,
+  currency: true,
+  bufferBeforeMinutes: true,
+  bufferAfterMinutes: true,
+  sortOrder: true,
+  active: true,
 } as const;
 
 export async function createService(actor: Actor, input: TCreateServiceInput): Promise<ServiceDetail> {
@@ -40,7 +49,12 @@ export async function createService(actor: Actor, input: TCreateServiceInput): P
  * since the caller read the service wins, and this update is refused with VERSION_CONFLICT.
  * Appointments keep the price and duration they were booked with, so edits never rewrite history.
  */
-export async function updateService(actor: Actor, id: string, input: TUpdateServiceInput, expectedUpdatedAt?: Date): Promise<ServiceDetail> {
+export async function updateService(
+  actor: Actor,
+  id: string,
+  input: TUpdateServiceInput,
+  expectedUpdatedAt?: Date,
+): Promise<ServiceDetail> {
   const data = parseInput(ZUpdateServiceInput, input);
   await getService(id);
   try {
@@ -52,7 +66,14 @@ export async function updateService(actor: Actor, id: string, input: TUpdateServ
       });
       if (count === 0) throw new AppError("VERSION_CONFLICT", "The service has changed since you read it.");
       const after = await tx.service.findUnique({ where: { id }, select: auditedFields });
-      await recordAudit(tx, actor, { entityKind: "service", entityId: id, entityLabel: after?.name, action: data.active === false && before?.active ? "deactivated" : "updated", before, after });
+      await recordAudit(tx, actor, {
+        entityKind: "service",
+        entityId: id,
+        entityLabel: after?.name,
+        action: data.active === false && before?.active ? "deactivated" : "updated",
+        before,
+        after,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(data.slug);

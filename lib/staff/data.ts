@@ -11,7 +11,14 @@ const staffSelect = {
   services: { select: { service: { select: { id: true, name: true } } }, orderBy: { service: { sortOrder: "asc" } } },
 } as const;
 
-type StaffRow = { userId: string; displayName: string; bio: string | null; color: string; active: boolean; services: Array<{ service: { id: string; name: string } }> };
+type StaffRow = {
+  userId: string;
+  displayName: string;
+  bio: string | null;
+  color: string;
+  active: boolean;
+  services: Array<{ service: { id: string; name: string } }>;
+};
 
 export type StaffMember = {
   id: string;
@@ -66,7 +73,11 @@ export async function getStaffForEdit(id: string, now: Date = new Date()) {
       user: { select: { email: true, role: true } },
       services: { select: { serviceId: true } },
       workingHours: { select: { weekday: true, startMinute: true, endMinute: true } },
-      timeOff: { where: { endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, reason: true } },
+      timeOff: {
+        where: { endsAt: { gt: now } },
+        orderBy: { startsAt: "asc" },
+        select: { id: true, startsAt: true, endsAt: true, reason: true },
+      },
     },
   });
   const row = orNotFound(found, `No staff member with id ${id}.`);

@@ -23,18 +23,39 @@ function weekSnapshot(hours: WeeklyInterval[]): Record<string, string> {
 async function profileSnapshot(tx: Prisma.TransactionClient, staffId: string) {
   const profile = await tx.staffProfile.findUnique({
     where: { userId: staffId },
-    select: { displayName: true, color: true, bio: true, active: true, services: { select: { serviceId: true }, orderBy: { serviceId: "asc" } } },
+    select: {
+      displayName: true,
+      color: true,
+      bio: true,
+      active: true,
+      services: { select: { serviceId: true }, orderBy: { serviceId: "asc" } },
+    },
   });
   if (!profile) return null;
   const { services, ...fields } = profile;
   return { ...fields, serviceIds: services.map((service) => service.serviceId) };
 }
 
-async function writeHours(tx: Prisma.TransactionClient, actor: Actor, staff: { userId: string; displayName: string }, hours: WeeklyInterval[]): Promise<void> {
-  const hoursBefore = await tx.workingHours.findMany({ where: { staffId: staff.userId }, select: { weekday: true, startMinute: true, endMinute: true } });
+async function writeHours(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  staff: { userId: string; displayName: string },
+  hours: WeeklyInterval[],
+): Promise<void> {
+  const hoursBefore = await tx.workingHours.findMany({
+    where: { staffId: staff.userId },
+    select: { weekday: true, startMinute: true, endMinute: true },
+  });
   await tx.workingHours.deleteMany({ where: { staffId: staff.userId } });
   await tx.workingHours.createMany({ data: hours.map((interval) => ({ staffId: staff.userId, ...interval })) });
-  await recordAudit(tx, actor, { entityKind: "working-hours", entityId: staff.userId, entityLabel: staff.displayName, action: "changed", before: weekSnapshot(hoursBefore), after: weekSnapshot(hours) });
+  await recordAudit(tx, actor, {
+    entityKind: "working-hours",
+    entityId: staff.userId,
+    entityLabel: staff.displayName,
+    action: "changed",
+    before: weekSnapshot(hoursBefore),
+    after: weekSnapshot(hours),
+  });
 }
 
 async function writeSchedule(tx: Prisma.TransactionClient, actor: Actor, staffId: string, profile: TStaffProfile): Promise<void> {
@@ -54,15 +75,35 @@ export async function createStaffMember(actor: Actor, account: TNewStaffAccount,
       });
       const last = await tx.staffProfile.aggregate({ _max: { sortOrder: true } });
       await tx.staffProfile.create({
-        data: { userId: user.id, displayName: profile.displayName, color: profile.color, bio: profile.bio, active: profile.active, sortOrder: (last._max.sortOrder ?? -1) + 1 },
+        data: {
+          userId: user.id,
+          displayName: profile.displayName,
+          color: profile.color,
+          bio: profile.bio,
+          active: profile.active,
+          sortOrder: (last._max.sortOrder ?? -1) + 1,
+        },
       });
       await writeSchedule(tx, actor, user.id, profile);
-      await recordAudit(tx, actor, { entityKind: "account", entityId: user.id, entityLabel: account.email, action: "created", after: { email: account.email, role: account.role } });
-      await recordAudit(tx, actor, { entityKind: "stylist", entityId: user.id, entityLabel: profile.displayName, action: "created", after: await profileSnapshot(tx, user.id) });
+      await recordAudit(tx, actor, {
+        entityKind: "account",
+        entityId: user.id,
+        entityLabel: account.email,
+        action: "created",
+        after: { email: account.email, role: account.role },
+      });
+      await recordAudit(tx, actor, {
+        entityKind: "stylist",
+        entityId: user.id,
+        entityLabel: profile.displayName,
+        action: "created",
+        after: await profileSnapshot(tx, user.id),
+      });
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "An account with this email already exists.", [{ path: "email", message: "Already registered" }]);
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "An account with this email already exists.", [{ path: "email", message: "Already registered" }]);
     throw error;
   }
 }
@@ -76,7 +117,14 @@ export async function updateStaffMember(actor: Actor, staffId: string, profile: 
     });
     if (count === 0) throw new AppError("NOT_FOUND", "That stylist does not exist.");
     await writeSchedule(tx, actor, staffId, profile);
-    await recordAudit(tx, actor, { entityKind: "stylist", entityId: staffId, entityLabel: profile.displayName, action: "updated", before, after: await profileSnapshot(tx, staffId) });
+    await recordAudit(tx, actor, {
+      entityKind: "stylist",
+      entityId: staffId,
+      entityLabel: profile.displayName,
+      action: "updated",
+      before,
+      after: await profileSnapshot(tx, staffId),
+    });
   });
 }
 
@@ -91,13 +139,27 @@ export async function setWeeklyHours(actor: Actor, staffId: string, hours: Weekl
   });
 }
 
-const timeOffSnapshot = (row: { startsAt: Date; endsAt: Date; reason: string | null }) => ({ startsAt: row.startsAt, endsAt: row.endsAt, reason: row.reason });
+const timeOffSnapshot = (row: { startsAt: Date; endsAt: Date; reason: string | null }) => ({
+  startsAt: row.startsAt,
+  endsAt: row.endsAt,
+  reason: row.reason,
+});
 
 export async function addTimeOff(actor: Actor, staffId: string, range: { startsAt: Date; endsAt: Date; reason?: string }): Promise<void> {
-  if (range.endsAt <= range.startsAt) throw new AppError("VALIDATION", "Time off must end after it starts.", [{ path: "toDate", message: "Ends before it starts" }]);
+  if (range.endsAt <= range.startsAt)
+    throw new AppError("VALIDATION", "Time off must end after it starts.", [{ path: "toDate", message: "Ends before it starts" }]);
   await db.$transaction(async (tx) => {
-    const row = await tx.timeOff.create({ data: { staffId, startsAt: range.startsAt, endsAt: range.endsAt, reason: range.reason || null }, include: { staff: { select: { displayName: true } } } });
-    await recordAudit(tx, actor, { entityKind: "time-off", entityId: staffId, entityLabel: row.staff.displayName, action: "added", after: timeOffSnapshot(row) });
+    const row = await tx.timeOff.create({
+      data: { staffId, startsAt: range.startsAt, endsAt: range.endsAt, reason: range.reason || null },
+      include: { staff: { select: { displayName: true } } },
+    });
+    await recordAudit(tx, actor, {
+      entityKind: "time-off",
+      entityId: staffId,
+      entityLabel: row.staff.displayName,
+      action: "added",
+      after: timeOffSnapshot(row),
+    });
   });
 }
 
@@ -106,6 +168,12 @@ export async function removeTimeOff(actor: Actor, staffId: string, timeOffId: st
     const row = await tx.timeOff.findFirst({ where: { id: timeOffId, staffId }, include: { staff: { select: { displayName: true } } } });
     if (!row) return;
     await tx.timeOff.delete({ where: { id: row.id } });
-    await recordAudit(tx, actor, { entityKind: "time-off", entityId: staffId, entityLabel: row.staff.displayName, action: "removed", before: timeOffSnapshot(row) });
+    await recordAudit(tx, actor, {
+      entityKind: "time-off",
+      entityId: staffId,
+      entityLabel: row.staff.displayName,
+      action: "removed",
+      before: timeOffSnapshot(row),
+    });
   });
 }

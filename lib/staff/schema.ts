@@ -34,18 +34,31 @@ export const ZStaffProfileForm = z
     displayName: z.string().trim().min(1).max(80),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #7c3aed."),
     bio: z.string().trim().max(500).optional(),
-    active: z.literal("on").optional().transform((value) => value === "on"),
+    active: z
+      .literal("on")
+      .optional()
+      .transform((value) => value === "on"),
     serviceIds: z.array(z.string().min(1).max(191)).max(200),
   })
   .extend(ZHours.shape)
   .transform((form, ctx) => {
     const hours = weeklyIntervals(form, ctx);
-    return { displayName: form.displayName, color: form.color, bio: form.bio || null, active: form.active, serviceIds: form.serviceIds, hours };
+    return {
+      displayName: form.displayName,
+      color: form.color,
+      bio: form.bio || null,
+      active: form.active,
+      serviceIds: form.serviceIds,
+      hours,
+    };
   });
 export type TStaffProfile = z.output<typeof ZStaffProfileForm>;
 
 export const ZNewStaffAccount = z.object({
-  email: z.email().max(254).transform((email) => email.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((email) => email.toLowerCase()),
   password: z.string().min(10, "At least 10 characters.").max(200),
   role: z.enum(STAFF_ROLES),
 });

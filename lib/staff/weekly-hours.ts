@@ -18,7 +18,10 @@ function minuteOf(text: string): number | undefined {
 
 /** Intervals of one weekday, or an error message naming what is wrong. */
 export function parseDayHours(weekday: number, text: string): WeeklyInterval[] | string {
-  const parts = text.split(",").map((part) => part.trim()).filter(Boolean);
+  const parts = text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   const intervals: WeeklyInterval[] = [];
   for (const part of parts) {
     const [from, to, extra] = part.split("-");

@@ -38,7 +38,10 @@ export const setAccountStateAction = defineAction({
     revalidatePath("/dashboard", "layout");
     return {
       status: "success",
-      message: input.state === "disabled" ? "Account disabled: its sessions have ended and its API keys are revoked." : "Account enabled: they can sign in again.",
+      message:
+        input.state === "disabled"
+          ? "Account disabled: its sessions have ended and its API keys are revoked."
+          : "Account enabled: they can sign in again.",
     };
   },
 });

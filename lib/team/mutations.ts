@@ -28,12 +28,18 @@ function refuseSelf(actor: Actor, userId: string, what: string): void {
  */
 async function ensureStylistProfile(tx: Prisma.TransactionClient, userId: string, name: string): Promise<void> {
   const last = await tx.staffProfile.aggregate({ _max: { sortOrder: true } });
-  await tx.staffProfile.upsert({ where: { userId }, update: {}, create: { userId, displayName: name, sortOrder: (last._max.sortOrder ?? -1) + 1 } });
+  await tx.staffProfile.upsert({
+    where: { userId },
+    update: {},
+    create: { userId, displayName: name, sortOrder: (last._max.sortOrder ?? -1) + 1 },
+  });
 }
 
 export async function inviteMember(actor: Actor, input: TInviteMemberInput, now = new Date()): Promise<{ id: string }> {
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    throw new AppError("CONFLICT", "Someone with this email already has an account.", [{ path: "email", message: "Already has an account: change their role below instead." }]);
+    throw new AppError("CONFLICT", "Someone with this email already has an account.", [
+      { path: "email", message: "Already has an account: change their role below instead." },
+    ]);
   }
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.create({
@@ -53,7 +59,9 @@ export async function inviteMember(actor: Actor, input: TInviteMemberInput, now 
 export async function acceptInvitation(input: TAcceptInvitationInput, now = new Date()): Promise<{ email: string }> {
   const email = await consumeToken("invitation", input.token);
   const invitation = orNotFound(
-    email ? await db.invitation.findFirst({ where: { email, acceptedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } }) : null,
+    email
+      ? await db.invitation.findFirst({ where: { email, acceptedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } })
+      : null,
     "This invitation has expired or was already used. Ask the salon for a new one.",
   );
   const passwordHash = await hashPassword(input.password);
@@ -67,7 +75,13 @@ export async function acceptInvitation(input: TAcceptInvitationInput, now = new 
       // Every open invitation for this address is spent: one account per email.
       await tx.invitation.updateMany({ where: { email: invitation.email, acceptedAt: null }, data: { acceptedAt: now } });
       const joined: Actor = { kind: "user", userId: user.id, role: user.role };
-      await recordAudit(tx, joined, { entityKind: "account", entityId: user.id, entityLabel: invitation.email, action: "joined", after: { email: invitation.email, role: invitation.role, name: input.name } });
+      await recordAudit(tx, joined, {
+        entityKind: "account",
+        entityId: user.id,
+        entityLabel: invitation.email,
+        action: "joined",
+        after: { email: invitation.email, role: invitation.role, name: input.name },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.");
@@ -84,7 +98,14 @@ export async function changeRole(actor: Actor, userId: string, role: TStaffRole)
     // Saving the same role again changes nothing and so records nothing (see diffSnapshots).
     await tx.user.update({ where: { id: userId }, data: { role } });
     if (can(role, "appointment.manageOwn")) await ensureStylistProfile(tx, userId, user.name);
-    await recordAudit(tx, actor, { entityKind: "account", entityId: userId, entityLabel: user.email, action: "role-changed", before: { role: user.role }, after: { role } });
+    await recordAudit(tx, actor, {
+      entityKind: "account",
+      entityId: userId,
+      entityLabel: user.email,
+      action: "role-changed",
+      before: { role: user.role },
+      after: { role },
+    });
   });
 }
 
@@ -96,7 +117,10 @@ export async function changeRole(actor: Actor, userId: string, role: TStaffRole)
 export async function setAccountDisabled(actor: Actor, userId: string, disabled: boolean, now = new Date()): Promise<void> {
   if (disabled) refuseSelf(actor, userId, "disable");
   await db.$transaction(async (tx) => {
-    const user = orNotFound(await tx.user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } }), "That account does not exist.");
+    const user = orNotFound(
+      await tx.user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } }),
+      "That account does not exist.",
+    );
     if (disabled === (user.disabledAt !== null)) return;
     await tx.user.update({
       where: { id: userId },

@@ -113,12 +113,7 @@ export function wallClockOccurrences(date: string, minuteOfDay: number, timeZone
  * wall-clock time does not exist (skipped by a spring-forward transition). When the time occurs twice
  * (fall-back), the earlier instant is returned; `laterOccurrence` asks for the second one.
  */
-export function fromWallClock(
-  date: string,
-  minuteOfDay: number,
-  timeZone: string,
-  laterOccurrence = false,
-): number | undefined {
+export function fromWallClock(date: string, minuteOfDay: number, timeZone: string, laterOccurrence = false): number | undefined {
   const matches = wallClockOccurrences(date, minuteOfDay, timeZone);
   return laterOccurrence ? matches.at(-1) : matches[0];
 }

@@ -1,9 +1,4 @@
-import {
-  embeddedDatabaseConfig,
-  removeEmbeddedDatabase,
-  startEmbeddedDatabase,
-  type EmbeddedDatabase,
-} from "./embedded-database";
+import { embeddedDatabaseConfig, removeEmbeddedDatabase, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { runPrisma } from "./prisma-cli";
 import { needsSeed, runSeed } from "./seed-runner";
 

@@ -18,7 +18,10 @@ type LockContents = { pid: number; url?: string };
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
 export class EmbeddedDatabaseBusyError extends Error {
-  constructor(readonly config: EmbeddedDatabaseConfig, readonly ownerPid: number) {
+  constructor(
+    readonly config: EmbeddedDatabaseConfig,
+    readonly ownerPid: number,
+  ) {
     super(
       `The embedded database in ${config.dataDir} is already in use by process ${ownerPid} ` +
         `(another \`npm run dev\`?). Stop that process first, or give this one its own database with ` +

@@ -1,8 +1,4 @@
-import {
-  embeddedDatabaseConfig,
-  findRunningEmbeddedDatabase,
-  startEmbeddedDatabase,
-} from "./embedded-database";
+import { embeddedDatabaseConfig, findRunningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
 
 /**
  * Runs `task` with a database URL: DATABASE_URL when set; otherwise the embedded database that

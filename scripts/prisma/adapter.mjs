@@ -2,14 +2,14 @@
 // The driver adapter the WASM schema engine talks to PostgreSQL through:
 // @prisma/adapter-pg with two fixes for migration work, plus a shadow database
 // that is a fresh in-process PGlite on every request.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
-import pg from 'pg';
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 
 /** @import { Extensions, PGliteOptions } from '@electric-sql/pglite' */
 /** @import { SqlQuery, SqlQueryable } from '@prisma/driver-adapter-utils' */
@@ -51,9 +51,7 @@ function withCharColumns(adapterOrTransaction) {
     const indexes = result.fields.flatMap((f, i) => (f.dataTypeID === PG_CHAR_OID ? [i] : []));
     if (indexes.length > 0) {
       charColumns.set(result.rows, indexes);
-      result.fields = result.fields.map((f) =>
-        f.dataTypeID === PG_CHAR_OID ? { ...f, dataTypeID: PG_TEXT_OID } : f,
-      );
+      result.fields = result.fields.map((f) => (f.dataTypeID === PG_CHAR_OID ? { ...f, dataTypeID: PG_TEXT_OID } : f));
     }
     return result;
   };
@@ -94,7 +92,7 @@ function keepConnectionPool(url) {
     try {
       return await client.query(config, values);
     } catch (error) {
-      const harmless = error instanceof pg.DatabaseError && !/^(08|57P)/.test(error.code ?? '');
+      const harmless = error instanceof pg.DatabaseError && !/^(08|57P)/.test(error.code ?? "");
       if (!harmless) broken = error instanceof Error ? error : true;
       throw error;
     } finally {
@@ -113,11 +111,11 @@ function prismaPg(url) {
   // `?schema=` names the schema to migrate: tell the engine, and point the
   // search_path there so unqualified migration SQL lands in it, as natively.
   // With SET rather than a startup option, which PGlite ignores.
-  const schema = new URL(url).searchParams.get('schema') ?? undefined;
+  const schema = new URL(url).searchParams.get("schema") ?? undefined;
   if (schema) {
     const setSearchPath = `SET search_path TO "${schema.replace(/"/g, '""')}"`;
     // Runs before anything else on the connection: pg queues a client's queries.
-    pool.on('connect', (client) => client.query(setSearchPath).catch(() => {}));
+    pool.on("connect", (client) => client.query(setSearchPath).catch(() => {}));
   }
   return new PrismaPg(pool, { schema, disposeExternalPool: true });
 }
@@ -150,8 +148,8 @@ function patchAdapter(adapter) {
  * @param {string} name
  */
 function pgliteExtensionModule(name) {
-  if (name === 'vector') return { path: '@electric-sql/pglite/vector', exportName: 'vector' };
-  const exportName = name.replace(/-/g, '_'); // "uuid-ossp" ships as uuid_ossp
+  if (name === "vector") return { path: "@electric-sql/pglite/vector", exportName: "vector" };
+  const exportName = name.replace(/-/g, "_"); // "uuid-ossp" ships as uuid_ossp
   return { path: `@electric-sql/pglite/contrib/${exportName}`, exportName };
 }
 
@@ -181,9 +179,9 @@ let pgliteTemplate = null;
 /** @param {Extensions} extensions */
 async function freshPglite(extensions) {
   pgliteTemplate ??= (async () => {
-    const dist = dirname(require.resolve('@electric-sql/pglite'));
+    const dist = dirname(require.resolve("@electric-sql/pglite"));
     const read = (/** @type {string} */ file) => readFile(join(dist, file));
-    const [pglite, initdb, fsBundle] = await Promise.all([read('pglite.wasm'), read('initdb.wasm'), read('pglite.data')]);
+    const [pglite, initdb, fsBundle] = await Promise.all([read("pglite.wasm"), read("initdb.wasm"), read("pglite.data")]);
     return {
       pgliteWasmModule: await WebAssembly.compile(pglite),
       initdbWasmModule: await WebAssembly.compile(initdb),
@@ -193,7 +191,7 @@ async function freshPglite(extensions) {
   })();
   const template = await pgliteTemplate;
   const db = await PGlite.create({ ...template, extensions });
-  template.loadDataDir ??= await db.dumpDataDir('none'); // taken before anything runs in it
+  template.loadDataDir ??= await db.dumpDataDir("none"); // taken before anything runs in it
   return db;
 }
 
@@ -207,11 +205,11 @@ async function freshPglite(extensions) {
 async function connectPgliteShadow(extensionNames, schema) {
   const db = await freshPglite(await loadPgliteExtensions(extensionNames));
   // adapter-pg uses a pool, so allow it more than PGlite's default single connection.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 10 });
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 10 });
   await server.start();
   const url = new URL(`postgresql://postgres:postgres@${server.getServerConn()}/postgres`);
   // Same schema as the real database, or its tables look like different ones.
-  if (schema) url.searchParams.set('schema', schema);
+  if (schema) url.searchParams.set("schema", schema);
   const adapter = patchAdapter(await prismaPg(url.href).connect());
   const dispose = adapter.dispose.bind(adapter);
   adapter.dispose = async () => {
@@ -235,7 +233,7 @@ async function connectExplicitShadow(url) {
      WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'`,
   );
   const drops = rows.map((r) => `DROP SCHEMA "${r.nspname.replace(/"/g, '""')}" CASCADE;`);
-  await adapter.executeScript(`${drops.join('\n')}\nCREATE SCHEMA public;`);
+  await adapter.executeScript(`${drops.join("\n")}\nCREATE SCHEMA public;`);
   return adapter;
 }
 
@@ -247,19 +245,19 @@ async function connectExplicitShadow(url) {
  */
 export function createAdapterFactory({ url, shadowDatabaseUrl, shadowExtensions }) {
   return bindMigrationAwareSqlAdapterFactory({
-    provider: 'postgres',
-    adapterName: '@prisma/adapter-pg',
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
     async connect() {
       // The WASM engine connects (and queries) as soon as it starts, so even
       // `migrate diff --from-empty --to-schema` needs a database here.
-      if (!url) throw new Error('No datasource URL: set `datasource.url` in prisma.config.ts.');
+      if (!url) throw new Error("No datasource URL: set `datasource.url` in prisma.config.ts.");
       return connectAdapter(url);
     },
     async connectToShadowDb() {
       try {
         return shadowDatabaseUrl
           ? await connectExplicitShadow(shadowDatabaseUrl)
-          : await connectPgliteShadow([...shadowExtensions()], url && new URL(url).searchParams.get('schema'));
+          : await connectPgliteShadow([...shadowExtensions()], url && new URL(url).searchParams.get("schema"));
       } catch (error) {
         // The engine replaces this error with a vague one of its own; keep the
         // real cause in the log (`DEBUG=prisma:schemaEngine*` shows it).

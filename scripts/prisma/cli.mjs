@@ -9,17 +9,17 @@
 //
 //   import { runPrisma } from './scripts/prisma/cli.mjs';
 //   const code = await runPrisma(['migrate', 'deploy'], { env: { DATABASE_URL } });
-import { spawn } from 'node:child_process';
-import { realpathSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { spawn } from "node:child_process";
+import { realpathSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 
-export const schemaEngineShimPath = fileURLToPath(new URL('./schema-engine.mjs', import.meta.url));
+export const schemaEngineShimPath = fileURLToPath(new URL("./schema-engine.mjs", import.meta.url));
 
 // The CLI entry point (the package's `bin`), resolved from this project.
-const prismaCliPath = require.resolve('prisma/build/index.js');
+const prismaCliPath = require.resolve("prisma/build/index.js");
 
 /**
  * Runs `prisma ...args` with inherited stdio.
@@ -31,18 +31,18 @@ export function runPrisma(args, { env = {}, cwd } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [prismaCliPath, ...args], {
       cwd,
-      stdio: 'inherit',
+      stdio: "inherit",
       env: {
         ...process.env,
         PRISMA_SCHEMA_ENGINE_BINARY: schemaEngineShimPath,
         // Nothing to report to Prisma's servers from an offline machine.
-        CHECKPOINT_DISABLE: '1',
+        CHECKPOINT_DISABLE: "1",
         ...env,
       },
     });
-    child.on('error', reject);
+    child.on("error", reject);
     // A CLI killed by a signal still has to count as a failure.
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 

@@ -3,8 +3,8 @@
 // (@prisma/schema-engine-wasm) so the Prisma CLI can run without the native
 // `schema-engine` binary, which it would otherwise download from Prisma's
 // binary host.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 
 /** @typedef {typeof import('@prisma/schema-engine-wasm/schema_engine_bg')} SchemaEngineBindings */
 
@@ -43,13 +43,13 @@ export async function loadSchemaEngineWasm() {
     },
   });
 
-  const bindingsPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+  const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   /** @type {SchemaEngineBindings} */
   const bindings = await import(bindingsPath);
-  const wasmBytes = await readFile(bindingsPath.replace(/\.js$/, '.wasm'));
+  const wasmBytes = await readFile(bindingsPath.replace(/\.js$/, ".wasm"));
   // The module's only import namespace is the bindings file itself.
   const { instance } = await WebAssembly.instantiate(wasmBytes, {
-    './schema_engine_bg.js': bindings,
+    "./schema_engine_bg.js": bindings,
   });
   bindings.__wbg_set_wasm(instance.exports);
   /** @type {{ __wbindgen_start(): void }} */ (instance.exports).__wbindgen_start();

@@ -10,11 +10,11 @@
 //   schema-engine.mjs [--datamodels FILE]... [--datasource '{"url":…,"shadowDatabaseUrl":…}']
 //     -> JSON-RPC 2.0 on stdin/stdout, one JSON object per line; logs go to
 //        stderr as JSON lines, which the CLI reads.
-import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import { format, parseArgs } from 'node:util';
-import { connectAdapter, createAdapterFactory } from './adapter.mjs';
-import { loadSchemaEngineWasm, takePanicMessage } from './engine-wasm.mjs';
+import { readFile } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { format, parseArgs } from "node:util";
+import { connectAdapter, createAdapterFactory } from "./adapter.mjs";
+import { loadSchemaEngineWasm, takePanicMessage } from "./engine-wasm.mjs";
 
 /** @import { DiffResult, SchemaEngine as Engine } from '@prisma/schema-engine-wasm/schema_engine_bg' */
 /** @typedef {Awaited<ReturnType<typeof connectAdapter>>} Adapter */
@@ -45,13 +45,13 @@ const { values: args, positionals } = parseArgs({
   strict: false, // ignore flags we have no use for (--enabled-preview-features, …)
   allowPositionals: true,
   options: {
-    version: { type: 'boolean', short: 'V' },
-    datamodels: { type: 'string', multiple: true },
-    datasource: { type: 'string' },
+    version: { type: "boolean", short: "V" },
+    datamodels: { type: "string", multiple: true },
+    datasource: { type: "string" },
   },
 });
 /** @type {{ url?: string, shadowDatabaseUrl?: string }} */
-const datasource = typeof args.datasource === 'string' ? JSON.parse(args.datasource) : {};
+const datasource = typeof args.datasource === "string" ? JSON.parse(args.datasource) : {};
 
 /**
  * @param {'INFO' | 'WARN' | 'ERROR'} level
@@ -59,15 +59,13 @@ const datasource = typeof args.datasource === 'string' ? JSON.parse(args.datasou
  * @param {Record<string, unknown>} [extra]
  */
 function log(level, message, extra = {}) {
-  process.stderr.write(
-    `${JSON.stringify({ level, fields: { message, ...extra }, target: 'schema_engine::logger' })}\n`,
-  );
+  process.stderr.write(`${JSON.stringify({ level, fields: { message, ...extra }, target: "schema_engine::logger" })}\n`);
 }
 
 if (args.version) {
   const { version } = await loadSchemaEngineWasm();
   process.stdout.write(`schema-engine-cli ${version()} (wasm)\n`);
-} else if (positionals[0] === 'cli') {
+} else if (positionals[0] === "cli") {
   process.exitCode = await runCliCommand(positionals[1]);
 } else {
   await serveJsonRpc();
@@ -81,13 +79,13 @@ if (args.version) {
 
 /** @param {string | undefined} command */
 async function runCliCommand(command) {
-  log('INFO', `schema engine shim: ${command}`);
+  log("INFO", `schema engine shim: ${command}`);
   try {
     await databaseCommand(command, datasource.url);
     return 0;
   } catch (thrown) {
     const error = /** @type {Thrown} */ (thrown);
-    log('ERROR', error.message, error.errorCode ? { error_code: error.errorCode } : {});
+    log("ERROR", error.message, error.errorCode ? { error_code: error.errorCode } : {});
     return 1;
   }
 }
@@ -98,18 +96,16 @@ async function runCliCommand(command) {
  * @param {string | undefined} url
  */
 async function databaseCommand(command, url) {
-  if (!url) throw new Error('No datasource URL given.');
+  if (!url) throw new Error("No datasource URL given.");
   try {
-    if (command === 'can-connect-to-database') {
-      await withAdapter(url, (a) => a.queryRaw({ sql: 'SELECT 1', args: [], argTypes: [] }));
-    } else if (command === 'create-database' || command === 'drop-database') {
-      const verb = command === 'create-database' ? 'CREATE' : 'DROP';
+    if (command === "can-connect-to-database") {
+      await withAdapter(url, (a) => a.queryRaw({ sql: "SELECT 1", args: [], argTypes: [] }));
+    } else if (command === "create-database" || command === "drop-database") {
+      const verb = command === "create-database" ? "CREATE" : "DROP";
       // Like the native engine: issue it from the server's `postgres` database.
       const maintenanceUrl = new URL(url);
-      maintenanceUrl.pathname = '/postgres';
-      await withAdapter(maintenanceUrl.href, (a) =>
-        a.executeScript(`${verb} DATABASE "${databaseName(url).replace(/"/g, '""')}"`),
-      );
+      maintenanceUrl.pathname = "/postgres";
+      await withAdapter(maintenanceUrl.href, (a) => a.executeScript(`${verb} DATABASE "${databaseName(url).replace(/"/g, '""')}"`));
     } else {
       throw new Error(`Unknown cli command: ${command}`);
     }
@@ -136,7 +132,7 @@ async function withAdapter(url, fn) {
 /** @param {string} url */
 function databaseName(url) {
   const u = new URL(url);
-  return decodeURIComponent(u.pathname.slice(1)) || decodeURIComponent(u.username) || 'postgres';
+  return decodeURIComponent(u.pathname.slice(1)) || decodeURIComponent(u.username) || "postgres";
 }
 
 /**
@@ -151,24 +147,24 @@ function knownConnectionError(error, url) {
   const db = databaseName(url);
   const user = decodeURIComponent(u.username);
   switch (error?.cause?.kind) {
-    case 'DatabaseNotReachable':
+    case "DatabaseNotReachable":
       return {
-        code: 'P1001',
+        code: "P1001",
         message: `Can't reach database server at \`${at}\`\n\nPlease make sure your database server is running at \`${at}\`.`,
       };
-    case 'DatabaseDoesNotExist':
-      return { code: 'P1003', message: `Database \`${db}\` does not exist on the database server at \`${at}\`.` };
-    case 'DatabaseAlreadyExists':
-      return { code: 'P1009', message: `Database \`${db}\` already exists on the database server at \`${at}\`` };
-    case 'AuthenticationFailed':
+    case "DatabaseDoesNotExist":
+      return { code: "P1003", message: `Database \`${db}\` does not exist on the database server at \`${at}\`.` };
+    case "DatabaseAlreadyExists":
+      return { code: "P1009", message: `Database \`${db}\` already exists on the database server at \`${at}\`` };
+    case "AuthenticationFailed":
       return {
-        code: 'P1000',
+        code: "P1000",
         message: `Authentication failed against database server, the provided database credentials for \`${user}\` are not valid.\n\nPlease make sure to provide valid database credentials for the database server at \`${at}\`.`,
       };
-    case 'DatabaseAccessDenied':
-      return { code: 'P1010', message: `User \`${user}\` was denied access on the database \`${db}\`` };
-    case 'TlsConnectionError':
-      return { code: 'P1011', message: `Error opening a TLS connection: ${error.cause.reason}` };
+    case "DatabaseAccessDenied":
+      return { code: "P1010", message: `User \`${user}\` was denied access on the database \`${db}\`` };
+    case "TlsConnectionError":
+      return { code: "P1011", message: `Error opening a TLS connection: ${error.cause.reason}` };
     default:
       return null;
   }
@@ -179,15 +175,15 @@ function knownConnectionError(error, url) {
 
 async function serveJsonRpc() {
   // stdout carries only JSON-RPC answers: send stray console output to the log.
-  for (const name of /** @type {const} */ (['log', 'info', 'warn', 'debug'])) {
-    console[name] = (/** @type {unknown[]} */ ...xs) => log(name === 'warn' ? 'WARN' : 'INFO', format(...xs));
+  for (const name of /** @type {const} */ (["log", "info", "warn", "debug"])) {
+    console[name] = (/** @type {unknown[]} */ ...xs) => log(name === "warn" ? "WARN" : "INFO", format(...xs));
   }
 
   const { SchemaEngine } = await loadSchemaEngineWasm();
   // The CLI gives every --datamodels a value; `strict: false` types it as maybe `true`.
-  const datamodelPaths = (args.datamodels ?? []).filter((path) => typeof path === 'string');
+  const datamodelPaths = (args.datamodels ?? []).filter((path) => typeof path === "string");
   const datamodels = await Promise.all(
-    datamodelPaths.map(async (path) => /** @type {[string, string]} */ ([path, await readFile(path, 'utf8')])),
+    datamodelPaths.map(async (path) => /** @type {[string, string]} */ ([path, await readFile(path, "utf8")])),
   );
   // Extensions the PGlite shadow database must be able to CREATE: the ones the
   // SQL in the requests (migrations, shadow init script) asks for.
@@ -217,9 +213,9 @@ async function serveJsonRpc() {
     getDatabaseVersion: async () => (await getEngine()).version(),
     createDatabase: async (params) => {
       const url = params?.datasource?.url ?? datasource.url;
-      await databaseCommand('create-database', url);
+      await databaseCommand("create-database", url);
       // databaseCommand has rejected a missing URL by now.
-      return { databaseName: databaseName(url ?? '') };
+      return { databaseName: databaseName(url ?? "") };
     },
   };
 
@@ -233,10 +229,8 @@ async function serveJsonRpc() {
     if (extraMethod) return extraMethod(params);
     const eng = await getEngine();
     // Called by the name the CLI sends, so looked up as a plain record.
-    const engineMethods = /** @type {Record<string, ((params: unknown) => Promise<unknown>) | undefined>} */ (
-      /** @type {unknown} */ (eng)
-    );
-    if (typeof engineMethods[method] !== 'function' || /^(_|free$|constructor$)/.test(method)) {
+    const engineMethods = /** @type {Record<string, ((params: unknown) => Promise<unknown>) | undefined>} */ (/** @type {unknown} */ (eng));
+    if (typeof engineMethods[method] !== "function" || /^(_|free$|constructor$)/.test(method)) {
       throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
     }
     try {
@@ -247,7 +241,7 @@ async function serveJsonRpc() {
       // the shadow database themselves: they only work when the schema of
       // that migration history is already cached, which diagnoseMigrationHistory
       // (shadow database opted in) does. So fill the cache and try once more.
-      if (!params?.migrationsList || !/shadow DB must be provided through an external factory/.test(error?.message ?? '')) {
+      if (!params?.migrationsList || !/shadow DB must be provided through an external factory/.test(error?.message ?? "")) {
         throw thrown;
       }
       await eng.diagnoseMigrationHistory({
@@ -260,7 +254,7 @@ async function serveJsonRpc() {
   }
 
   const send = (/** @type {Record<string, unknown>} */ message) =>
-    new Promise((resolve) => process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`, resolve));
+    new Promise((resolve) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`, resolve));
 
   // Answers the request being handled with `error`, then exits if the engine
   // cannot be trusted any more.
@@ -279,8 +273,8 @@ async function serveJsonRpc() {
   // Some engine errors (e.g. malformed params) are thrown from a callback
   // rather than rejecting the call's promise. Answer the request instead of
   // dying silently, and stop: the engine's state is unknown after that.
-  process.on('uncaughtException', async (error) => {
-    log('ERROR', error?.message ?? String(error));
+  process.on("uncaughtException", async (error) => {
+    log("ERROR", error?.message ?? String(error));
     await fail(current, error);
     process.exit(1);
   });
@@ -296,14 +290,14 @@ async function serveJsonRpc() {
     const id = `print-${++printId}`;
     return new Promise((/** @type {(value?: undefined) => void} */ resolve) => {
       printed.set(id, resolve);
-      send({ id, method: 'print', params: { content: content.replace(/\n$/, '') } });
+      send({ id, method: "print", params: { content: content.replace(/\n$/, "") } });
     });
   }
   /** @type {Record<string, ((result: unknown) => Promise<unknown>) | undefined>} */
   const extraResultHandling = {
     diff: async (result) => {
       const diff = /** @type {DiffResult} */ (result);
-      if (typeof diff.stdout === 'string') await print(diff.stdout);
+      if (typeof diff.stdout === "string") await print(diff.stdout);
       return { ...diff, stdout: null };
     },
   };
@@ -312,14 +306,14 @@ async function serveJsonRpc() {
   // engine instance is not meant to run calls concurrently.
   let queue = Promise.resolve();
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  lines.on('line', (line) => {
+  lines.on("line", (line) => {
     if (!line.trim()) return;
     /** @type {RpcMessage} */
     let message;
     try {
       message = JSON.parse(line);
     } catch {
-      send({ id: null, error: { code: -32700, message: 'Parse error' } });
+      send({ id: null, error: { code: -32700, message: "Parse error" } });
       return;
     }
     // The CLI's answer to a print request: not queued, its request awaits it.
@@ -340,7 +334,7 @@ async function serveJsonRpc() {
       current = null;
     });
   });
-  lines.on('close', () => queue.then(() => process.exit(0)));
+  lines.on("close", () => queue.then(() => process.exit(0)));
 }
 
 /**
@@ -351,7 +345,7 @@ async function serveJsonRpc() {
  * @param {import('@prisma/driver-adapter-utils').ErrorRegistry} registry
  */
 function withDriverErrors(error, registry) {
-  if (typeof error?.message !== 'string') return error;
+  if (typeof error?.message !== "string") return error;
   error.message = error.message.replace(/External error id#(\d+)/g, (text, id) => {
     const record = registry.consumeError(Number(id));
     return record ? (/** @type {Thrown | undefined} */ (record.error)?.message ?? String(record.error)) : text;
@@ -369,7 +363,7 @@ function rpcError(error, panic) {
   const errorCode = panic ? undefined : (error?.errorCode ?? errorCodeFromMessage(message));
   return {
     code: 4466, // what the native engine uses for every failed request
-    message: 'An error happened. Check the data field for details.',
+    message: "An error happened. Check the data field for details.",
     data: {
       is_panic: Boolean(panic),
       message,
@@ -386,9 +380,9 @@ function rpcError(error, panic) {
  * @param {string} message
  */
 function errorCodeFromMessage(message) {
-  if (message.startsWith("Can't reach database server")) return 'P1001';
-  if (/^Database `.*` does not exist/.test(message)) return 'P1003';
-  if (message.startsWith('Authentication failed against database server')) return 'P1000';
+  if (message.startsWith("Can't reach database server")) return "P1001";
+  if (/^Database `.*` does not exist/.test(message)) return "P1003";
+  if (message.startsWith("Authentication failed against database server")) return "P1000";
   return undefined;
 }
 
@@ -398,11 +392,11 @@ function errorCodeFromMessage(message) {
  * @param {Set<string>} [found]
  */
 function sqlExtensionNames(value, found = new Set()) {
-  if (typeof value === 'string') {
-    for (const [, name = ''] of value.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)"?/gi)) {
+  if (typeof value === "string") {
+    for (const [, name = ""] of value.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)"?/gi)) {
       found.add(name.toLowerCase());
     }
-  } else if (value && typeof value === 'object') {
+  } else if (value && typeof value === "object") {
     for (const v of Object.values(value)) sqlExtensionNames(v, found);
   }
   return found;

@@ -9,7 +9,12 @@ import { at, createBookingFixture, MONDAY, NOW_2030, type BookingFixture } from 
  * registered by someone else that never shows the owner's bookings to them.
  */
 
-const request = vi.hoisted(() => ({ ip: "198.51.100.10", user: null as SessionUser | null, afterQueue: [] as Array<() => unknown>, deferAfter: false }));
+const request = vi.hoisted(() => ({
+  ip: "198.51.100.10",
+  user: null as SessionUser | null,
+  afterQueue: [] as Array<() => unknown>,
+  deferAfter: false,
+}));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": request.ip }) }));
 vi.mock("next/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/server")>()),
@@ -77,7 +82,15 @@ function form(fields: Record<string, string>): FormData {
 }
 
 async function accountWithPassword(email: string, password: string, verified = true) {
-  return db.user.create({ data: { name: "Owner", email, role: "CUSTOMER", passwordHash: await hashPassword(password), emailVerified: verified ? new Date() : null } });
+  return db.user.create({
+    data: {
+      name: "Owner",
+      email,
+      role: "CUSTOMER",
+      passwordHash: await hashPassword(password),
+      emailVerified: verified ? new Date() : null,
+    },
+  });
 }
 
 /** An answer with the address replaced, so answers for different addresses can be compared. */
@@ -190,7 +203,9 @@ describe("an account locked by failed passwords can recover", () => {
   it("through a reset link: the new password works at once", async () => {
     const email = await lockedAccount();
     const token = await issueToken("reset-password", email);
-    await expect(actions.resetPasswordAction(idle, form({ token, password: "a-brand-new-password" }))).rejects.toMatchObject({ url: "/sign-in?notice=password-reset" });
+    await expect(actions.resetPasswordAction(idle, form({ token, password: "a-brand-new-password" }))).rejects.toMatchObject({
+      url: "/sign-in?notice=password-reset",
+    });
     expect((await signInWithPassword(email, "a-brand-new-password", newIp())).outcome).toBe("signed-in");
   });
 
@@ -216,7 +231,16 @@ describe("resending emails is limited", () => {
   it("resending a logged email from the dashboard: past the limit per recipient, RATE_LIMITED", async () => {
     const to = newEmail("recipient");
     const original = await db.emailMessage.create({
-      data: { dedupeKey: `resend-limit-${to}`, to, kind: "confirmation", subject: "Booked", html: "<p>Hi</p>", text: "Hi", transport: "mailbox", status: "SENT" },
+      data: {
+        dedupeKey: `resend-limit-${to}`,
+        to,
+        kind: "confirmation",
+        subject: "Booked",
+        html: "<p>Hi</p>",
+        text: "Hi",
+        transport: "mailbox",
+        status: "SENT",
+      },
     });
     for (let attempt = 0; attempt < MAX_REQUESTS_PER_EMAIL; attempt += 1) await resendEmail(original.id, newIp());
     await expect(resendEmail(original.id, newIp())).rejects.toMatchObject({ code: "RATE_LIMITED" });
@@ -241,7 +265,11 @@ describe("registering someone else's address", () => {
     // The salon books the real owner by email, as for a phone booking.
     const customer = await findOrCreateCustomer({ name: "The Owner", email: victim });
     expect(customer.id).toBe(attacker.id);
-    const booked = await bookAppointment(f.actors.staff, { customerId: customer.id, serviceId: f.cut, staffId: f.amy, startsAt: at(`${MONDAY}T10:00`), source: "DASHBOARD" }, { now: NOW_2030 });
+    const booked = await bookAppointment(
+      f.actors.staff,
+      { customerId: customer.id, serviceId: f.cut, staffId: f.amy, startsAt: at(`${MONDAY}T10:00`), source: "DASHBOARD" },
+      { now: NOW_2030 },
+    );
     const asAccount = { kind: "user", userId: attacker.id, role: "CUSTOMER" } as const;
     expect((await listAppointments(asAccount)).items).toHaveLength(0);
     await expect(getAppointment(asAccount, booked.id)).rejects.toMatchObject({ code: "NOT_FOUND" });

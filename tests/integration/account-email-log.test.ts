@@ -104,7 +104,9 @@ describe("a staff member asking for the admin's reset link", () => {
     // No page shows its content, and it cannot be resent (by the admin either).
     for (const viewer of [frontDesk, admin]) {
       session.user = viewer;
-      await expect(EmailPage({ params: Promise.resolve({ id: rows[0]!.id }), searchParams: Promise.resolve({}) })).rejects.toBeInstanceOf(NotFound);
+      await expect(EmailPage({ params: Promise.resolve({ id: rows[0]!.id }), searchParams: Promise.resolve({}) })).rejects.toBeInstanceOf(
+        NotFound,
+      );
     }
     await expect(resendEmail(rows[0]!.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.emailMessage.count({ where: { to: admin.email } })).toBe(1);

@@ -37,7 +37,10 @@ let slotDay = 10;
 const freshSlot = () => at(slotDay++, 10);
 
 async function book(headers: Auth, body: Record<string, unknown> = {}) {
-  return call(appointments.POST, "POST", "/appointments", { headers, body: { serviceId, staffId: stylistId, startsAt: freshSlot(), ...body } });
+  return call(appointments.POST, "POST", "/appointments", {
+    headers,
+    body: { serviceId, staffId: stylistId, startsAt: freshSlot(), ...body },
+  });
 }
 
 describe("POST /appointments", () => {
@@ -45,9 +48,17 @@ describe("POST /appointments", () => {
     const response = await book(keyA, { note: "Window seat please" });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
-      status: "BOOKED", customerId: customerA, serviceId, staffId: stylistId, note: "Window seat please",
-      priceCents: 5000, currency: "GBP", source: "API", version: 1,
-      service: { id: serviceId }, staff: { id: stylistId },
+      status: "BOOKED",
+      customerId: customerA,
+      serviceId,
+      staffId: stylistId,
+      note: "Window seat please",
+      priceCents: 5000,
+      currency: "GBP",
+      source: "API",
+      version: 1,
+      service: { id: serviceId },
+      staff: { id: stylistId },
     });
     expect(response.headers.get("location")).toBe(`/api/v1/appointments/${response.body.id}`);
     expect(response.headers.get("etag")).toBe('"1"');
@@ -125,7 +136,10 @@ describe("POST /appointments", () => {
     const malformed = await call(appointments.POST, "POST", "/appointments", { headers: keyA, body: "{not json" });
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe("MALFORMED_JSON");
-    const wrongType = await call(appointments.POST, "POST", "/appointments", { headers: { ...keyA, "content-type": "text/plain" }, body: "{}" });
+    const wrongType = await call(appointments.POST, "POST", "/appointments", {
+      headers: { ...keyA, "content-type": "text/plain" },
+      body: "{}",
+    });
     expect(wrongType.status).toBe(415);
     const huge = JSON.stringify({ serviceId, startsAt: freshSlot(), note: "x".repeat(70_000) });
     const tooLarge = await call(appointments.POST, "POST", "/appointments", { headers: keyA, body: huge });
@@ -143,7 +157,10 @@ describe("POST /appointments", () => {
       },
     });
     const request = new Request("http://localhost/api/v1/appointments", {
-      method: "POST", headers: { ...keyA, "content-type": "application/json" }, body: stream, duplex: "half",
+      method: "POST",
+      headers: { ...keyA, "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
     } as RequestInit);
     const response = await appointments.POST(request, { params: Promise.resolve({}) });
     expect(response.status).toBe(413);
@@ -165,9 +182,13 @@ describe("GET /appointments", () => {
   });
 
   it("filters by status, staff, customer and date range, and pages with a cursor", async () => {
-    const from = at(2000, 0), to = at(2003, 0);
+    const from = at(2000, 0),
+      to = at(2003, 0);
     for (const offset of [2000, 2001, 2002]) {
-      await call(appointments.POST, "POST", "/appointments", { headers: staffKey, body: { serviceId, staffId: otherStylistId, customerId: customerB, startsAt: at(offset, 9) } });
+      await call(appointments.POST, "POST", "/appointments", {
+        headers: staffKey,
+        body: { serviceId, staffId: otherStylistId, customerId: customerB, startsAt: at(offset, 9) },
+      });
     }
     const query = `from=${from}&to=${to}&staffId=${otherStylistId}&customerId=${customerB}&status=BOOKED&limit=2`;
     const page1 = await call(appointments.GET, "GET", `/appointments?${query}`, { headers: staffKey });
@@ -211,13 +232,25 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
     const { body } = await book(keyA);
     const id = body.id as string;
     const newStart = freshSlot();
-    const missing = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: keyA, params: { id }, body: { startsAt: newStart } });
+    const missing = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: keyA,
+      params: { id },
+      body: { startsAt: newStart },
+    });
     expect(missing.status).toBe(428);
-    const moved = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id }, body: { startsAt: newStart } });
+    const moved = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: { ...keyA, "if-match": '"1"' },
+      params: { id },
+      body: { startsAt: newStart },
+    });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ startsAt: newStart, version: 2 });
     expect(moved.headers.get("etag")).toBe('"2"');
-    const stale = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id }, body: { startsAt: freshSlot() } });
+    const stale = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: { ...keyA, "if-match": '"1"' },
+      params: { id },
+      body: { startsAt: freshSlot() },
+    });
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe("PRECONDITION_FAILED");
   });
@@ -225,9 +258,16 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
   it("refuses PATCH and DELETE of another customer's appointment with 404 and changes nothing", async () => {
     const { body } = await book(keyA);
     const id = body.id as string;
-    const patch = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyB, "if-match": '"1"' }, params: { id }, body: { startsAt: freshSlot() } });
+    const patch = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: { ...keyB, "if-match": '"1"' },
+      params: { id },
+      body: { startsAt: freshSlot() },
+    });
     expect(patch.status).toBe(404);
-    const cancel = await call(appointmentItem.DELETE, "DELETE", `/appointments/${id}`, { headers: { ...keyB, "if-match": '"1"' }, params: { id } });
+    const cancel = await call(appointmentItem.DELETE, "DELETE", `/appointments/${id}`, {
+      headers: { ...keyB, "if-match": '"1"' },
+      params: { id },
+    });
     expect(cancel.status).toBe(404);
     expect(await db.appointment.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "BOOKED", version: 1 });
   });
@@ -237,7 +277,11 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
     const id = body.id as string;
     const missing = await call(appointmentItem.DELETE, "DELETE", `/appointments/${id}`, { headers: keyA, params: { id } });
     expect(missing.status).toBe(428);
-    const cancelled = await call(appointmentItem.DELETE, "DELETE", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id }, body: { reason: "Feeling unwell" } });
+    const cancelled = await call(appointmentItem.DELETE, "DELETE", `/appointments/${id}`, {
+      headers: { ...keyA, "if-match": '"1"' },
+      params: { id },
+      body: { reason: "Feeling unwell" },
+    });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ status: "CANCELLED", cancellationReason: "Feeling unwell" });
     expect(await db.appointment.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "CANCELLED" });
@@ -246,13 +290,25 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
   it("lets staff complete or mark no-show through PATCH status; customers cannot", async () => {
     const { body } = await book(staffKey, { customerId: customerA });
     const id = body.id as string;
-    const byCustomer = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id }, body: { status: "COMPLETED" } });
+    const byCustomer = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: { ...keyA, "if-match": '"1"' },
+      params: { id },
+      body: { status: "COMPLETED" },
+    });
     expect(byCustomer.status).toBeGreaterThanOrEqual(403);
     expect(byCustomer.status).toBeLessThan(500);
-    const done = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...staffKey, "if-match": '"1"' }, params: { id }, body: { status: "COMPLETED" } });
+    const done = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: { ...staffKey, "if-match": '"1"' },
+      params: { id },
+      body: { status: "COMPLETED" },
+    });
     expect(done.status).toBe(200);
     expect(done.body.status).toBe("COMPLETED");
-    const again = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...staffKey, "if-match": '"2"' }, params: { id }, body: { status: "NO_SHOW" } });
+    const again = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: { ...staffKey, "if-match": '"2"' },
+      params: { id },
+      body: { status: "NO_SHOW" },
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("INVALID_TRANSITION");
   });
@@ -260,9 +316,17 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
   it("refuses status and reschedule together, and unknown fields, with 422", async () => {
     const { body } = await book(keyA);
     const id = body.id as string;
-    const both = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id }, body: { status: "CANCELLED", startsAt: freshSlot() } });
+    const both = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: { ...keyA, "if-match": '"1"' },
+      params: { id },
+      body: { status: "CANCELLED", startsAt: freshSlot() },
+    });
     expect(both.status).toBe(422);
-    const extra = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id }, body: { priceCents: 0 } });
+    const extra = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: { ...keyA, "if-match": '"1"' },
+      params: { id },
+      body: { priceCents: 0 },
+    });
     expect(extra.status).toBe(422);
     expect(extra.body.errors).toContainEqual({ path: "priceCents", message: "Unknown field" });
   });
@@ -271,14 +335,21 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
     const { body } = await book(keyA, { note: "Window seat please" });
     const id = body.id as string;
     const patch = (note: string | null, version: number) =>
-      call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": `"${version}"` }, params: { id }, body: { note } });
+      call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+        headers: { ...keyA, "if-match": `"${version}"` },
+        params: { id },
+        body: { note },
+      });
     const changed = await patch("  Quiet room, please  ", 1);
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ note: "Quiet room, please", version: 2, startsAt: body.startsAt, status: "BOOKED" });
     expect(changed.headers.get("etag")).toBe('"2"');
     const cleared = await patch(null, 2);
     expect(cleared.body).toMatchObject({ note: null, version: 3 });
-    const events = await db.appointmentEvent.findMany({ where: { appointmentId: id, action: "note_changed" }, orderBy: { createdAt: "asc" } });
+    const events = await db.appointmentEvent.findMany({
+      where: { appointmentId: id, action: "note_changed" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((event) => [event.actorKind, event.changes])).toEqual([
       ["API_KEY", { before: { customerNote: "Window seat please" }, after: { customerNote: "Quiet room, please" } }],
       ["API_KEY", { before: { customerNote: "Quiet room, please" }, after: { customerNote: null } }],
@@ -290,14 +361,26 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
   it("refuses a note change on a cancelled appointment, a too-long note, and a note with a reschedule", async () => {
     const { body } = await book(keyA);
     const id = body.id as string;
-    const withMove = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id }, body: { note: "Hi", startsAt: freshSlot() } });
+    const withMove = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: { ...keyA, "if-match": '"1"' },
+      params: { id },
+      body: { note: "Hi", startsAt: freshSlot() },
+    });
     expect(withMove.status).toBe(422);
     expect(withMove.body.detail).toMatch(/one kind of change/);
-    const tooLong = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id }, body: { note: "x".repeat(1001) } });
+    const tooLong = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: { ...keyA, "if-match": '"1"' },
+      params: { id },
+      body: { note: "x".repeat(1001) },
+    });
     expect(tooLong.status).toBe(422);
     expect(tooLong.body.errors[0].path).toBe("note");
     await call(appointmentItem.DELETE, "DELETE", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id } });
-    const afterCancel = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"2"' }, params: { id }, body: { note: "Hi" } });
+    const afterCancel = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: { ...keyA, "if-match": '"2"' },
+      params: { id },
+      body: { note: "Hi" },
+    });
     expect(afterCancel.status).toBe(409);
     expect(afterCancel.body.code).toBe("INVALID_TRANSITION");
     expect(await db.appointment.findUniqueOrThrow({ where: { id } })).toMatchObject({ customerNote: null, version: 2 });
@@ -306,7 +389,11 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
   it("answers 422 for a PATCH that changes nothing", async () => {
     const { body } = await book(keyA);
     const id = body.id as string;
-    const empty = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id }, body: {} });
+    const empty = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
+      headers: { ...keyA, "if-match": '"1"' },
+      params: { id },
+      body: {},
+    });
     expect(empty.status).toBe(422);
     expect(empty.body.code).toBe("VALIDATION");
   });
@@ -314,7 +401,10 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
   it("answers CUTOFF_PASSED when a customer cancels too late", async () => {
     const soon = new Date(Date.now() + 3 * 3_600_000);
     const row = await insertAppointment({ customerId: customerA, staffId: otherStylistId, serviceId, startsAt: soon });
-    const response = await call(appointmentItem.DELETE, "DELETE", `/appointments/${row.id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id: row.id } });
+    const response = await call(appointmentItem.DELETE, "DELETE", `/appointments/${row.id}`, {
+      headers: { ...keyA, "if-match": '"1"' },
+      params: { id: row.id },
+    });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe("CUTOFF_PASSED");
   });
@@ -322,7 +412,12 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
 
 describe("GET /availability", () => {
   it("returns slots for a service in a range", async () => {
-    const response = await call(availability.GET, "GET", `/availability?serviceId=${serviceId}&staffId=${stylistId}&from=${day(3000).toISOString()}&to=${day(3001).toISOString()}`, { headers: keyA });
+    const response = await call(
+      availability.GET,
+      "GET",
+      `/availability?serviceId=${serviceId}&staffId=${stylistId}&from=${day(3000).toISOString()}&to=${day(3001).toISOString()}`,
+      { headers: keyA },
+    );
     expect(response.status).toBe(200);
     expect(response.body.timezone).toBe("UTC");
     expect(response.body.slots[0]).toMatchObject({ startsAt: at(3000, 8), staffId: stylistId, localTime: "08:00" });
@@ -330,7 +425,9 @@ describe("GET /availability", () => {
 
   it("422s a missing serviceId or a reversed range", async () => {
     expect((await call(availability.GET, "GET", "/availability", { headers: keyA })).status).toBe(422);
-    const reversed = await call(availability.GET, "GET", `/availability?serviceId=${serviceId}&from=${at(5, 10)}&to=${at(4, 10)}`, { headers: keyA });
+    const reversed = await call(availability.GET, "GET", `/availability?serviceId=${serviceId}&from=${at(5, 10)}&to=${at(4, 10)}`, {
+      headers: keyA,
+    });
     expect(reversed.status).toBe(422);
   });
 });

@@ -27,7 +27,10 @@ describe("API key authentication", () => {
     const key = await createKey(ownerId, ["appointments:read", "services:read"]);
     const response = await call(me.GET, "GET", "/me", { headers: key.auth });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ user: { id: ownerId, role: "CUSTOMER" }, apiKey: { id: key.id, scopes: ["appointments:read", "services:read"] } });
+    expect(response.body).toMatchObject({
+      user: { id: ownerId, role: "CUSTOMER" },
+      apiKey: { id: key.id, scopes: ["appointments:read", "services:read"] },
+    });
     expect(response.headers.get("x-request-id")).toBeTruthy();
   });
 

@@ -44,7 +44,10 @@ describe("parallel POST /appointments", () => {
     const body = { serviceId, staffId: stylistId, customerId, startsAt: at(31, 10) };
     const responses = await idempotentBurst(api, body, "burst-1", 20);
     const statuses = responses.map((r) => r.status);
-    expect(statuses.every((s) => s === 201 || s === 409), statuses.join(",")).toBe(true);
+    expect(
+      statuses.every((s) => s === 201 || s === 409),
+      statuses.join(","),
+    ).toBe(true);
     const created = responses.filter((r) => r.status === 201);
     expect(new Set(created.map((r) => r.body.id)).size).toBe(1);
     for (const r of responses.filter((r) => r.status === 409)) expect(r.body.code).toBe("IDEMPOTENCY_IN_FLIGHT");

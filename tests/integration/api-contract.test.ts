@@ -52,7 +52,9 @@ describe("OpenAPI document", () => {
       for (const method of METHODS) {
         expect(handlers[method], `${method} ${route.template} is not exported`).toBeTypeOf("function");
         if (documented.includes(method)) continue;
-        const response = await handlers[method]!(new Request(`http://localhost/api/v1${route.template}`, { method, headers: adminAuth }), { params: Promise.resolve({ id: "x" }) });
+        const response = await handlers[method]!(new Request(`http://localhost/api/v1${route.template}`, { method, headers: adminAuth }), {
+          params: Promise.resolve({ id: "x" }),
+        });
         expect(response.status, `${method} ${route.template}`).toBe(405);
       }
     }
@@ -63,7 +65,9 @@ describe("OpenAPI document", () => {
     for (const [template, item] of Object.entries(spec)) {
       for (const method of Object.keys(item ?? {}).filter((m) => METHODS.includes(m.toUpperCase() as never))) {
         const path = template.replace("{id}", ids[template] ?? "x");
-        const response = await dispatch(new Request(`http://localhost/api/v1${path}`, { method: method.toUpperCase(), headers: adminAuth }));
+        const response = await dispatch(
+          new Request(`http://localhost/api/v1${path}`, { method: method.toUpperCase(), headers: adminAuth }),
+        );
         const body = response.status === 404 ? await response.json() : undefined;
         expect(response.status, `${method.toUpperCase()} ${template} → ${JSON.stringify(body)}`).not.toBe(404);
       }

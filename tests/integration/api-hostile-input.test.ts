@@ -30,7 +30,15 @@ const hostileValue = fc.oneof(
   fc.constantFrom(Number.MAX_SAFE_INTEGER, -0, 1e308),
   fc.boolean(),
   fc.constant(null),
-  fc.constantFrom("+275760-09-13T00:00:00Z", "-000001-01-01T00:00:00Z", "2030-02-30T10:00:00Z", "1900-01-01T00:00:00Z", "2030-13-01T00:00:00Z", "2030-01-01T25:00:00Z", "2030-01-01"),
+  fc.constantFrom(
+    "+275760-09-13T00:00:00Z",
+    "-000001-01-01T00:00:00Z",
+    "2030-02-30T10:00:00Z",
+    "1900-01-01T00:00:00Z",
+    "2030-13-01T00:00:00Z",
+    "2030-01-01T25:00:00Z",
+    "2030-01-01",
+  ),
   fc.array(fc.anything(), { maxLength: 3 }),
   fc.object({ maxDepth: 2 }),
 );
@@ -38,7 +46,9 @@ const hostileValue = fc.oneof(
 /** An object with the endpoint's real field names set to hostile values, sometimes plus extra fields. */
 function hostileBody(fields: string[], extra: string[]) {
   const known = fc.record(Object.fromEntries(fields.map((f) => [f, hostileValue])), { requiredKeys: [] });
-  const extras = fc.dictionary(fc.oneof(fc.constantFrom(...extra), fc.string({ minLength: 1, maxLength: 30 })), hostileValue, { maxKeys: 3 });
+  const extras = fc.dictionary(fc.oneof(fc.constantFrom(...extra), fc.string({ minLength: 1, maxLength: 30 })), hostileValue, {
+    maxKeys: 3,
+  });
   return fc.oneof(
     fc.tuple(known, extras).map(([a, b]) => ({ ...b, ...a })),
     fc.anything(),
@@ -47,7 +57,12 @@ function hostileBody(fields: string[], extra: string[]) {
 }
 
 async function rowCounts() {
-  const [appointmentRows, users, serviceRows, apiKeys] = await Promise.all([db.appointment.count(), db.user.count(), db.service.count(), db.apiKey.count()]);
+  const [appointmentRows, users, serviceRows, apiKeys] = await Promise.all([
+    db.appointment.count(),
+    db.user.count(),
+    db.service.count(),
+    db.apiKey.count(),
+  ]);
   return { appointmentRows, users, serviceRows, apiKeys };
 }
 
@@ -66,7 +81,10 @@ beforeAll(async () => {
   customerKey = (await createKey(customer.id)).auth;
   staffKey = (await createKey(stylist.id)).auth;
   adminKey = (await createKey((await createUser("ADMIN")).id)).auth;
-  const booked = await call(appointments.POST, "POST", "/appointments", { headers: customerKey, body: { serviceId: service.id, startsAt: at(40, 10) } });
+  const booked = await call(appointments.POST, "POST", "/appointments", {
+    headers: customerKey,
+    body: { serviceId: service.id, startsAt: at(40, 10) },
+  });
   appointmentId = booked.body.id;
 });
 
@@ -76,9 +94,17 @@ describe("hostile payloads write nothing and answer 4xx problem+json", () => {
   it("POST /appointments", async () => {
     const before = await rowCounts();
     await fc.assert(
-      fc.asyncProperty(hostileBody(["serviceId", "startsAt", "staffId", "note", "customerId", "customer"], ["status", "priceCents", "version"]), async (body) => {
-        expectClientProblem(await call(appointments.POST, "POST", "/appointments", { headers: customerKey, body: typeof body === "string" ? body : JSON.stringify(body ?? null) }));
-      }),
+      fc.asyncProperty(
+        hostileBody(["serviceId", "startsAt", "staffId", "note", "customerId", "customer"], ["status", "priceCents", "version"]),
+        async (body) => {
+          expectClientProblem(
+            await call(appointments.POST, "POST", "/appointments", {
+              headers: customerKey,
+              body: typeof body === "string" ? body : JSON.stringify(body ?? null),
+            }),
+          );
+        },
+      ),
       runs,
     );
     expect(await rowCounts()).toEqual(before);
@@ -87,12 +113,17 @@ describe("hostile payloads write nothing and answer 4xx problem+json", () => {
   it("PATCH /appointments/{id}", async () => {
     const before = await db.appointment.findUniqueOrThrow({ where: { id: appointmentId } });
     await fc.assert(
-      fc.asyncProperty(hostileBody(["startsAt", "staffId", "serviceId", "status", "reason"], ["priceCents", "customerId"]), async (body) => {
-        const response = await call(appointmentItem.PATCH, "PATCH", `/appointments/${appointmentId}`, {
-          headers: { ...customerKey, "if-match": '"1"' }, params: { id: appointmentId }, body: typeof body === "string" ? body : JSON.stringify(body ?? null),
-        });
-        expectClientProblem(response);
-      }),
+      fc.asyncProperty(
+        hostileBody(["startsAt", "staffId", "serviceId", "status", "reason"], ["priceCents", "customerId"]),
+        async (body) => {
+          const response = await call(appointmentItem.PATCH, "PATCH", `/appointments/${appointmentId}`, {
+            headers: { ...customerKey, "if-match": '"1"' },
+            params: { id: appointmentId },
+            body: typeof body === "string" ? body : JSON.stringify(body ?? null),
+          });
+          expectClientProblem(response);
+        },
+      ),
       runs,
     );
     expect(await db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).toEqual(before);
@@ -102,14 +133,27 @@ describe("hostile payloads write nothing and answer 4xx problem+json", () => {
     const before = await rowCounts();
     await fc.assert(
       fc.asyncProperty(hostileBody(["name", "email", "phone"], ["role", "passwordHash"]), async (body) => {
-        expectClientProblem(await call(customers.POST, "POST", "/customers", { headers: staffKey, body: typeof body === "string" ? body : JSON.stringify(body ?? null) }));
+        expectClientProblem(
+          await call(customers.POST, "POST", "/customers", {
+            headers: staffKey,
+            body: typeof body === "string" ? body : JSON.stringify(body ?? null),
+          }),
+        );
       }),
       runs,
     );
     await fc.assert(
-      fc.asyncProperty(hostileBody(["slug", "name", "category", "durationMinutes", "priceCents", "currency", "bufferAfterMinutes"], ["id", "createdAt"]), async (body) => {
-        expectClientProblem(await call(services.POST, "POST", "/services", { headers: adminKey, body: typeof body === "string" ? body : JSON.stringify(body ?? null) }));
-      }),
+      fc.asyncProperty(
+        hostileBody(["slug", "name", "category", "durationMinutes", "priceCents", "currency", "bufferAfterMinutes"], ["id", "createdAt"]),
+        async (body) => {
+          expectClientProblem(
+            await call(services.POST, "POST", "/services", {
+              headers: adminKey,
+              body: typeof body === "string" ? body : JSON.stringify(body ?? null),
+            }),
+          );
+        },
+      ),
       runs,
     );
     expect(await rowCounts()).toEqual(before);
@@ -118,7 +162,16 @@ describe("hostile payloads write nothing and answer 4xx problem+json", () => {
   it("hostile query strings never cause a 5xx", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.constantFrom("from", "to", "staffId", "customerId", "status", "cursor", "limit", "other"), fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.integer().map(String), fc.constant("x".repeat(5000))), { maxKeys: 4 }),
+        fc.dictionary(
+          fc.constantFrom("from", "to", "staffId", "customerId", "status", "cursor", "limit", "other"),
+          fc.oneof(
+            fc.string({ maxLength: 30 }),
+            fc.string({ unit: "grapheme", maxLength: 20 }),
+            fc.integer().map(String),
+            fc.constant("x".repeat(5000)),
+          ),
+          { maxKeys: 4 },
+        ),
         async (query) => {
           const response = await call(appointments.GET, "GET", `/appointments?${new URLSearchParams(query)}`, { headers: staffKey });
           expect(response.status).toBeLessThan(500);

@@ -11,7 +11,8 @@ import { createBookingFixture, type BookingFixture } from "../support/booking-fi
  */
 
 let f: BookingFixture;
-const create = (ownerId: string, expiresAt: Date | null) => createApiKey(operatorActor, { ownerId, name: "k", scopes: ["appointments:read"], expiresAt });
+const create = (ownerId: string, expiresAt: Date | null) =>
+  createApiKey(operatorActor, { ownerId, name: "k", scopes: ["appointments:read"], expiresAt });
 
 beforeAll(async () => {
   f = await createBookingFixture();
@@ -42,7 +43,9 @@ describe("API key expiry", () => {
 
   it("lets only an admin's key carry admin-only scopes", async () => {
     const scopes = ["services:write" as const];
-    await expect(createApiKey(operatorActor, { ownerId: f.ben, name: "k", scopes, expiresAt: expiryInDays(30) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createApiKey(operatorActor, { ownerId: f.ben, name: "k", scopes, expiresAt: expiryInDays(30) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(createApiKey(operatorActor, { ownerId: f.admin, name: "k", scopes, expiresAt: expiryInDays(30) })).resolves.toBeTruthy();
   });
 });

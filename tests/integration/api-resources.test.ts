@@ -66,24 +66,33 @@ describe("services", () => {
     const id = createdResponse.body.id as string;
     const etag = createdResponse.headers.get("etag")!;
 
-    const missing = await call(serviceItem.PATCH, "PATCH", `/services/${id}`, { headers: admin, params: { id }, body: { priceCents: 1800 } });
+    const missing = await call(serviceItem.PATCH, "PATCH", `/services/${id}`, {
+      headers: admin,
+      params: { id },
+      body: { priceCents: 1800 },
+    });
     expect(missing.status).toBe(428);
     expect(missing.body.code).toBe("PRECONDITION_REQUIRED");
 
     const updated = await call(serviceItem.PATCH, "PATCH", `/services/${id}`, {
-      headers: { ...admin, "if-match": etag }, params: { id }, body: { priceCents: 1800 },
+      headers: { ...admin, "if-match": etag },
+      params: { id },
+      body: { priceCents: 1800 },
     });
     expect(updated.status).toBe(200);
     expect(updated.body.priceCents).toBe(1800);
 
     const stale = await call(serviceItem.PATCH, "PATCH", `/services/${id}`, {
-      headers: { ...admin, "if-match": etag }, params: { id }, body: { priceCents: 1900 },
+      headers: { ...admin, "if-match": etag },
+      params: { id },
+      body: { priceCents: 1900 },
     });
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe("PRECONDITION_FAILED");
 
     const deactivated = await call(serviceItem.DELETE, "DELETE", `/services/${id}`, {
-      headers: { ...admin, "if-match": updated.headers.get("etag")! }, params: { id },
+      headers: { ...admin, "if-match": updated.headers.get("etag")! },
+      params: { id },
     });
     expect(deactivated.status).toBe(200);
     expect(deactivated.body.active).toBe(false);
@@ -113,7 +122,9 @@ describe("staff", () => {
   it("lists stylists with the services they perform, filterable by service", async () => {
     const list = await call(staff.GET, "GET", `/staff?serviceId=${serviceId}`, { headers: customerKey });
     expect(list.status).toBe(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ id: stylistId, name: "Alex Stylist", services: [expect.objectContaining({ id: serviceId })] })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: stylistId, name: "Alex Stylist", services: [expect.objectContaining({ id: serviceId })] }),
+    ]);
     const one = await call(staffItem.GET, "GET", `/staff/${stylistId}`, { headers: customerKey, params: { id: stylistId } });
     expect(one.body.id).toBe(stylistId);
     const missing = await call(staffItem.GET, "GET", "/staff/none", { headers: customerKey, params: { id: "none" } });
@@ -127,11 +138,17 @@ describe("customers", () => {
     expect(search.status).toBe(200);
     expect(search.body.items.map((c: { id: string }) => c.id)).toEqual([customerId]);
 
-    const createdResponse = await call(customers.POST, "POST", "/customers", { headers: staffKey, body: { name: "New Person", email: "New.Person@Example.test" } });
+    const createdResponse = await call(customers.POST, "POST", "/customers", {
+      headers: staffKey,
+      body: { name: "New Person", email: "New.Person@Example.test" },
+    });
     expect(createdResponse.status).toBe(201);
     expect(createdResponse.body.email).toBe("new.person@example.test");
 
-    const dup = await call(customers.POST, "POST", "/customers", { headers: staffKey, body: { name: "Again", email: "new.person@example.test" } });
+    const dup = await call(customers.POST, "POST", "/customers", {
+      headers: staffKey,
+      body: { name: "Again", email: "new.person@example.test" },
+    });
     expect(dup.status).toBe(409);
 
     const one = await call(customerItem.GET, "GET", `/customers/${customerId}`, { headers: staffKey, params: { id: customerId } });
@@ -142,7 +159,11 @@ describe("customers", () => {
 
   it("refuses customer keys (403), even with the scopes", async () => {
     expect((await call(customers.GET, "GET", "/customers", { headers: customerKey })).status).toBe(403);
-    expect((await call(customers.POST, "POST", "/customers", { headers: customerKey, body: { name: "X", email: "x@x.test" } })).status).toBe(403);
-    expect((await call(customerItem.GET, "GET", `/customers/${customerId}`, { headers: customerKey, params: { id: customerId } })).status).toBe(403);
+    expect(
+      (await call(customers.POST, "POST", "/customers", { headers: customerKey, body: { name: "X", email: "x@x.test" } })).status,
+    ).toBe(403);
+    expect(
+      (await call(customerItem.GET, "GET", `/customers/${customerId}`, { headers: customerKey, params: { id: customerId } })).status,
+    ).toBe(403);
   });
 });

@@ -77,7 +77,10 @@ describe("Idempotency-Key", () => {
   });
 
   it("400s an invalid Idempotency-Key", async () => {
-    const response = await call(appointments.POST, "POST", "/appointments", { headers: { ...(await freshKey()), "idempotency-key": "" + "x".repeat(300) }, body: freshBody() });
+    const response = await call(appointments.POST, "POST", "/appointments", {
+      headers: { ...(await freshKey()), "idempotency-key": "" + "x".repeat(300) },
+      body: freshBody(),
+    });
     expect(response.status).toBe(400);
   });
 });
@@ -120,7 +123,10 @@ describe("unknown routes and methods", () => {
     const count = async () => {
       const metric = await metrics().httpDuration.get();
       const sample = metric.values.find(
-        (value) => value.metricName === "http_request_duration_seconds_count" && value.labels.route === "/api/v1/[...path]" && value.labels.status === "404",
+        (value) =>
+          value.metricName === "http_request_duration_seconds_count" &&
+          value.labels.route === "/api/v1/[...path]" &&
+          value.labels.status === "404",
       );
       return sample?.value ?? 0;
     };

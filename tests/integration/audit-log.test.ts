@@ -17,7 +17,8 @@ import { at, createBookingFixture, type BookingFixture } from "../support/bookin
 let f: BookingFixture;
 let admin: Actor;
 
-const latest = (entityKind: string) => db.auditEvent.findFirstOrThrow({ where: { entityKind }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+const latest = (entityKind: string) =>
+  db.auditEvent.findFirstOrThrow({ where: { entityKind }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 
 beforeAll(async () => {
   f = await createBookingFixture();
@@ -26,15 +27,34 @@ beforeAll(async () => {
 
 describe("audit events for each kind of change", () => {
   it("records a new service and a price change as only the fields that changed", async () => {
-    const service = await createService(admin, { slug: `trim-${Date.now()}`, name: "Trim", category: "Hair", durationMinutes: 30, priceCents: 3500 });
-    expect(await latest("service")).toMatchObject({ action: "created", entityId: service.id, entityLabel: "Trim", actorId: f.admin, source: "WEB", before: null, after: expect.objectContaining({ priceCents: 3500, name: "Trim" }) });
+    const service = await createService(admin, {
+      slug: `trim-${Date.now()}`,
+      name: "Trim",
+      category: "Hair",
+      durationMinutes: 30,
+      priceCents: 3500,
+    });
+    expect(await latest("service")).toMatchObject({
+      action: "created",
+      entityId: service.id,
+      entityLabel: "Trim",
+      actorId: f.admin,
+      source: "WEB",
+      before: null,
+      after: expect.objectContaining({ priceCents: 3500, name: "Trim" }),
+    });
 
     await updateService(admin, service.id, { priceCents: 4000 });
     expect(await latest("service")).toMatchObject({ action: "updated", before: { priceCents: 3500 }, after: { priceCents: 4000 } });
   });
 
   it("says a change came through an API key, and names the key", async () => {
-    const { id: apiKeyId } = await createApiKey(admin, { ownerId: f.admin, name: "Partner", scopes: ["services:write"], expiresAt: expiryInDays(30) });
+    const { id: apiKeyId } = await createApiKey(admin, {
+      ownerId: f.admin,
+      name: "Partner",
+      scopes: ["services:write"],
+      expiresAt: expiryInDays(30),
+    });
     await updateService({ kind: "user", userId: f.admin, role: "ADMIN", apiKeyId }, f.cut, { description: "Now with a wash" });
     expect(await latest("service")).toMatchObject({ source: "API", apiKeyId, actorId: f.admin, after: { description: "Now with a wash" } });
   });
@@ -46,12 +66,31 @@ describe("audit events for each kind of change", () => {
   });
 
   it("records a stylist's working hours by the weekdays that changed, and their time off", async () => {
-    const profile = ZStaffProfileForm.parse({ displayName: "Ben", color: "#123456", active: "on", serviceIds: [f.cut], hours1: "10:00-12:00", hours2: "09:00-17:00", hours3: "09:00-17:00", hours4: "09:00-17:00", hours5: "09:00-17:00", hours6: "09:00-17:00" });
+    const profile = ZStaffProfileForm.parse({
+      displayName: "Ben",
+      color: "#123456",
+      active: "on",
+      serviceIds: [f.cut],
+      hours1: "10:00-12:00",
+      hours2: "09:00-17:00",
+      hours3: "09:00-17:00",
+      hours4: "09:00-17:00",
+      hours5: "09:00-17:00",
+      hours6: "09:00-17:00",
+    });
     await updateStaffMember(admin, f.ben, profile);
-    expect(await latest("working-hours")).toMatchObject({ entityId: f.ben, before: { Monday: "09:00-17:00" }, after: { Monday: "10:00-12:00" } });
+    expect(await latest("working-hours")).toMatchObject({
+      entityId: f.ben,
+      before: { Monday: "09:00-17:00" },
+      after: { Monday: "10:00-12:00" },
+    });
 
     await addTimeOff(admin, f.ben, { startsAt: at("2030-02-04T00:00"), endsAt: at("2030-02-05T00:00"), reason: "Course" });
-    expect(await latest("time-off")).toMatchObject({ action: "added", entityLabel: "Ben", after: { startsAt: "2030-02-04T00:00:00.000Z", reason: "Course" } });
+    expect(await latest("time-off")).toMatchObject({
+      action: "added",
+      entityLabel: "Ben",
+      after: { startsAt: "2030-02-04T00:00:00.000Z", reason: "Course" },
+    });
     const timeOff = await db.timeOff.findFirstOrThrow({ where: { staffId: f.ben, reason: "Course" } });
     await removeTimeOff(admin, f.ben, timeOff.id);
     expect(await latest("time-off")).toMatchObject({ action: "removed", before: { reason: "Course" }, after: null });
@@ -64,15 +103,28 @@ describe("audit events for each kind of change", () => {
   });
 
   it("records keys created and revoked from the command line", async () => {
-    const { id } = await createApiKey(operatorActor, { ownerId: f.admin, name: "Script", scopes: ["appointments:read"], expiresAt: expiryInDays(10) });
-    expect(await latest("api-key")).toMatchObject({ action: "created", entityId: id, source: "CLI", actorId: null, after: expect.objectContaining({ name: "Script", scopes: ["appointments:read"] }) });
+    const { id } = await createApiKey(operatorActor, {
+      ownerId: f.admin,
+      name: "Script",
+      scopes: ["appointments:read"],
+      expiresAt: expiryInDays(10),
+    });
+    expect(await latest("api-key")).toMatchObject({
+      action: "created",
+      entityId: id,
+      source: "CLI",
+      actorId: null,
+      after: expect.objectContaining({ name: "Script", scopes: ["appointments:read"] }),
+    });
     await revokeApiKey(operatorActor, id);
     expect(await latest("api-key")).toMatchObject({ action: "revoked", source: "CLI", before: { revokedAt: null } });
   });
 
   it("writes nothing for a change that failed or changed nothing", async () => {
     const before = await db.auditEvent.count();
-    await expect(updateService(admin, f.cut, { priceCents: 1 }, new Date("2000-01-01T00:00:00Z"))).rejects.toMatchObject({ code: "VERSION_CONFLICT" });
+    await expect(updateService(admin, f.cut, { priceCents: 1 }, new Date("2000-01-01T00:00:00Z"))).rejects.toMatchObject({
+      code: "VERSION_CONFLICT",
+    });
     const current = await db.service.findUniqueOrThrow({ where: { id: f.cut } });
     await updateService(admin, f.cut, { priceCents: current.priceCents });
     expect(await db.auditEvent.count()).toBe(before);

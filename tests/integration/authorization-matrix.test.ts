@@ -2,9 +2,27 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { JWT } from "@auth/core/jwt";
 import { db } from "@/lib/db";
 import { call } from "../support/api-client";
-import { ALL_SCOPES, at, createKey, createSalon, createService, createStylist, createUser, day, insertAppointment } from "../support/api-fixtures";
+import {
+  ALL_SCOPES,
+  at,
+  createKey,
+  createSalon,
+  createService,
+  createStylist,
+  createUser,
+  day,
+  insertAppointment,
+} from "../support/api-fixtures";
 import { Redirect } from "../support/next-navigation";
-import { ACTION_MATRIX, API_MATRIX, KEY_ACTORS, SESSION_ACTORS, type KeyActor, type Outcome, type SessionActor } from "../support/authorization-doors";
+import {
+  ACTION_MATRIX,
+  API_MATRIX,
+  KEY_ACTORS,
+  SESSION_ACTORS,
+  type KeyActor,
+  type Outcome,
+  type SessionActor,
+} from "../support/authorization-doors";
 
 /**
  * Every exported server action and every /api/v1 route method, called as each actor against a real
@@ -32,7 +50,9 @@ vi.mock("@/auth", async () => {
       const user = await db.user.findUniqueOrThrow({ where: { id: sessionOf }, select: { sessionVersion: true } });
       const token = await refreshSessionToken({ userId: sessionOf, sessionVersion: user.sessionVersion } as JWT);
       if (!token) return null;
-      return { user: { id: token.userId, role: token.role, name: token.name, email: token.email, emailConfirmed: token.emailVerified ?? false } };
+      return {
+        user: { id: token.userId, role: token.role, name: token.name, email: token.email, emailConfirmed: token.emailVerified ?? false },
+      };
     },
   };
 });
@@ -68,14 +88,30 @@ const actionForms: Record<string, () => Promise<FormData | undefined>> = {
   resendVerificationAction: async () => undefined,
   signOutAction: async () => undefined,
   signOutEverywhereAction: async () => undefined,
-  confirmBookingAction: async () => form({ service: ids.serviceId, staff: ids.users.stylistX, start: at(45, 9), date: day(45).toISOString().slice(0, 10) }),
-  rescheduleAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", start: at(50, 11), date: day(50).toISOString().slice(0, 10) }),
+  confirmBookingAction: async () =>
+    form({ service: ids.serviceId, staff: ids.users.stylistX, start: at(45, 9), date: day(45).toISOString().slice(0, 10) }),
+  rescheduleAction: async () =>
+    form({ appointmentId: await appointmentOfAWithX(), version: "1", start: at(50, 11), date: day(50).toISOString().slice(0, 10) }),
   cancelAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1" }),
   changeNoteAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", note: "Quiet room, please" }),
   createAppointmentAction: async () =>
-    form({ customerName: "Walk In", customerEmail: "walk.in@example.test", serviceId: ids.serviceId, staffId: ids.users.stylistX, ...when, overrideAvailability: "on" }),
+    form({
+      customerName: "Walk In",
+      customerEmail: "walk.in@example.test",
+      serviceId: ids.serviceId,
+      staffId: ids.users.stylistX,
+      ...when,
+      overrideAvailability: "on",
+    }),
   dashboardRescheduleAction: async () =>
-    form({ appointmentId: await appointmentOfAWithX(), version: "1", staffId: ids.users.stylistX, ...when, time: "12:00", overrideAvailability: "on" }),
+    form({
+      appointmentId: await appointmentOfAWithX(),
+      version: "1",
+      staffId: ids.users.stylistX,
+      ...when,
+      time: "12:00",
+      overrideAvailability: "on",
+    }),
   dashboardCancelAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", reason: "Closed" }),
   transitionAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", transition: "complete" }),
   addStaffNoteAction: async () => form({ appointmentId: await appointmentOfAWithX(), body: "Prefers quiet" }),
@@ -124,7 +160,15 @@ beforeAll(async () => {
   await db.user.updateMany({ data: { emailVerified: new Date() } });
   await db.user.update({ where: { id: users.disabled }, data: { disabledAt: new Date() } });
   const email = await db.emailMessage.create({
-    data: { to: "someone@example.test", kind: "confirmation", subject: "Booked", html: "<p>Booked</p>", text: "Booked", transport: "mailbox", status: "SENT" },
+    data: {
+      to: "someone@example.test",
+      kind: "confirmation",
+      subject: "Booked",
+      html: "<p>Booked</p>",
+      text: "Booked",
+      transport: "mailbox",
+      status: "SENT",
+    },
   });
   const stylistXKeyId = (await createKey(stylistX, ["appointments:read"])).id;
   ids = { users, serviceId, emailId: email.id, stylistXKeyId };
@@ -174,7 +218,10 @@ const apiRequests: Record<string, () => Promise<ApiRequest>> = {
   },
   "availability/route.ts GET": async () => ({ path: `/availability?serviceId=${ids.serviceId}&from=${at(5, 0)}&to=${at(6, 0)}` }),
   "customers/route.ts GET": async () => ({ path: "/customers" }),
-  "customers/route.ts POST": async () => ({ path: "/customers", body: { name: "New Person", email: `new.person.${unique++}@example.test` } }),
+  "customers/route.ts POST": async () => ({
+    path: "/customers",
+    body: { name: "New Person", email: `new.person.${unique++}@example.test` },
+  }),
   "customers/[id]/route.ts GET": async () => {
     await appointmentOfAWithX();
     return { path: `/customers/${ids.users.customerA}`, params: { id: ids.users.customerA } };
@@ -186,7 +233,12 @@ const apiRequests: Record<string, () => Promise<ApiRequest>> = {
     return { path: "/services", body: { slug, name: "Matrix trim", category: "Hair", durationMinutes: 20, priceCents: 1500 } };
   },
   "services/[id]/route.ts GET": async () => ({ path: `/services/${ids.serviceId}`, params: { id: ids.serviceId } }),
-  "services/[id]/route.ts PATCH": async () => ({ path: `/services/${ids.serviceId}`, params: { id: ids.serviceId }, headers: ifMatchAny, body: { description: "Updated" } }),
+  "services/[id]/route.ts PATCH": async () => ({
+    path: `/services/${ids.serviceId}`,
+    params: { id: ids.serviceId },
+    headers: ifMatchAny,
+    body: { description: "Updated" },
+  }),
   "services/[id]/route.ts DELETE": async () => {
     const id = (await createService()).id;
     return { path: `/services/${id}`, params: { id }, headers: ifMatchAny };
@@ -225,7 +277,13 @@ function apiOutcome(status: number): Outcome {
 async function keyFor(actor: KeyActor, door: string): Promise<Record<string, string>> {
   if (actor === "anonymous") return {};
   if (actor === "expiredKey") return (await createKey(ids.users.admin, undefined, new Date(Date.now() - 60_000))).auth;
-  if (actor === "keyWithoutScope") return (await createKey(ids.users.admin, ALL_SCOPES.filter((scope) => scope !== routeScopes[door]))).auth;
+  if (actor === "keyWithoutScope")
+    return (
+      await createKey(
+        ids.users.admin,
+        ALL_SCOPES.filter((scope) => scope !== routeScopes[door]),
+      )
+    ).auth;
   return (await createKey(ids.users[actor])).auth;
 }
 
@@ -238,7 +296,10 @@ describe("authorization matrix: /api/v1 routes", () => {
         const actual: Partial<Record<KeyActor, Outcome>> = {};
         for (const actor of KEY_ACTORS) {
           const request = await apiRequests[door]!();
-          const response = await call(route[method]!, method, request.path, { ...request, headers: { ...request.headers, ...(await keyFor(actor, door)) } });
+          const response = await call(route[method]!, method, request.path, {
+            ...request,
+            headers: { ...request.headers, ...(await keyFor(actor, door)) },
+          });
           actual[actor] = apiOutcome(response.status);
         }
         expect(actual).toEqual(expected);

@@ -83,7 +83,11 @@ describe("getAvailability with excludeAppointmentId", () => {
 
 describe("GET /api/availability with excludeAppointmentId", () => {
   const as = (id: string, role: SessionUser["role"] = "CUSTOMER"): SessionUser => ({
-    id, name: "Test", email: `${id}@test.test`, role, emailConfirmed: true,
+    id,
+    name: "Test",
+    email: `${id}@test.test`,
+    role,
+    emailConfirmed: true,
   });
   const request = (exclude?: string) => {
     const params = new URLSearchParams({ serviceId: f.cut, staffId: f.ben, month: "2030-01" });

@@ -121,9 +121,9 @@ describe("getAvailability over the demo salon", () => {
     const service = await db.service.findUniqueOrThrow({ where: { slug: "womens-cut" } });
     const from = new Date("2030-01-07T00:00:00Z");
     await expect(getAvailability({ serviceId: service.id, from, to: from }, NOW)).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(
-      getAvailability({ serviceId: service.id, from, to: new Date("2030-04-01T00:00:00Z") }, NOW),
-    ).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(getAvailability({ serviceId: service.id, from, to: new Date("2030-04-01T00:00:00Z") }, NOW)).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     await expect(getAvailability({ serviceId: "missing", from, to: new Date("2030-01-08T00:00:00Z") }, NOW)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
@@ -131,9 +131,9 @@ describe("getAvailability over the demo salon", () => {
 
   it("a slot it offers can be booked, and then is offered no more", async () => {
     const service = await db.service.findUniqueOrThrow({ where: { slug: "blow-dry" } });
-    const customer = await db.user.findUniqueOrThrow({ where: { email: "demo@pamperbook.test" } }).catch(() =>
-      db.user.findFirstOrThrow({ where: { role: "CUSTOMER" } }),
-    );
+    const customer = await db.user
+      .findUniqueOrThrow({ where: { email: "demo@pamperbook.test" } })
+      .catch(() => db.user.findFirstOrThrow({ where: { role: "CUSTOMER" } }));
     const range = { serviceId: service.id, from: new Date("2030-01-08T00:00:00Z"), to: new Date("2030-01-09T00:00:00Z") };
     const before = await getAvailability(range, NOW);
     const slot = before.slots[3]!;

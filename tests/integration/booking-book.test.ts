@@ -107,7 +107,11 @@ describe("bookAppointment", () => {
   });
 
   it("lets staff override hours and notice, but never an overlap", async () => {
-    const sunday = await bookAppointment(f.actors.staff, book({ startsAt: at("2030-01-13T10:00"), overrideAvailability: true, source: "DASHBOARD" }), now);
+    const sunday = await bookAppointment(
+      f.actors.staff,
+      book({ startsAt: at("2030-01-13T10:00"), overrideAvailability: true, source: "DASHBOARD" }),
+      now,
+    );
     expect(sunday.status).toBe("BOOKED");
     const events = await db.appointmentEvent.findMany({ where: { appointmentId: sunday.id } });
     expect(events[0]).toMatchObject({ actorKind: "STAFF", actorId: f.ben });
@@ -125,11 +129,7 @@ describe("bookAppointment", () => {
   });
 
   it("accepts ISO strings with an offset", async () => {
-    const view = await bookAppointment(
-      f.actors.alice,
-      book({ startsAt: "2030-01-10T11:00:00+01:00" as unknown as Date }),
-      now,
-    );
+    const view = await bookAppointment(f.actors.alice, book({ startsAt: "2030-01-10T11:00:00+01:00" as unknown as Date }), now);
     expect(view.startsAt).toEqual(at("2030-01-10T10:00"));
   });
 });

@@ -32,12 +32,14 @@ async function race(calls: Array<() => Promise<unknown>>): Promise<Outcome> {
   return outcome;
 }
 
-const bookAmy = (startsAt: Date, overrides: Record<string, unknown> = {}) => () =>
-  bookAppointment(
-    f.actors.staff,
-    { customerId: f.alice, serviceId: f.cut, staffId: f.amy, startsAt, source: "DASHBOARD", ...overrides },
-    now,
-  );
+const bookAmy =
+  (startsAt: Date, overrides: Record<string, unknown> = {}) =>
+  () =>
+    bookAppointment(
+      f.actors.staff,
+      { customerId: f.alice, serviceId: f.cut, staffId: f.amy, startsAt, source: "DASHBOARD", ...overrides },
+      now,
+    );
 
 describe("concurrent bookings", () => {
   it("50 concurrent bookings of one stylist and slot: exactly 1 succeeds, 49 get SLOT_UNAVAILABLE", async () => {
@@ -48,9 +50,7 @@ describe("concurrent bookings", () => {
   }, 120_000);
 
   it("50 concurrent overriding bookings (no application check): the constraint lets exactly 1 through", async () => {
-    const outcome = await race(
-      Array.from({ length: 50 }, () => bookAmy(at("2030-01-13T10:00"), { overrideAvailability: true })),
-    );
+    const outcome = await race(Array.from({ length: 50 }, () => bookAmy(at("2030-01-13T10:00"), { overrideAvailability: true })));
     expect(outcome.other).toEqual([]);
     expect(outcome).toMatchObject({ ok: 1, codes: { SLOT_UNAVAILABLE: 49 } });
   }, 120_000);
@@ -85,9 +85,9 @@ describe("concurrent bookings", () => {
       code: "SLOT_UNAVAILABLE",
     });
     // A massage at 13:25 starts as the cut's buffer ends, but its own 5-minute buffer before overlaps it.
-    await expect(
-      bookAmy(at("2030-01-12T13:25"), { overrideAvailability: true, serviceId: f.massage })(),
-    ).rejects.toMatchObject({ code: "SLOT_UNAVAILABLE" });
+    await expect(bookAmy(at("2030-01-12T13:25"), { overrideAvailability: true, serviceId: f.massage })()).rejects.toMatchObject({
+      code: "SLOT_UNAVAILABLE",
+    });
     await expect(
       bookAmy(at("2030-01-12T13:25"), { overrideAvailability: true, serviceId: f.massage, staffId: f.ben })(),
     ).resolves.toBeDefined();
@@ -131,8 +131,8 @@ describe("concurrent reschedules of one appointment", () => {
   it("without expectedVersion, the version guard still refuses a write based on a stale read", async () => {
     const booked = await bookAmy(at("2030-01-15T10:00"))();
     const outcome = await race(
-      ["14:00", "14:30", "15:00", "15:30", "15:45"].map((time) => () =>
-        rescheduleAppointment(f.actors.staff, { appointmentId: booked.id, startsAt: at(`2030-01-15T${time}`) }, now),
+      ["14:00", "14:30", "15:00", "15:30", "15:45"].map(
+        (time) => () => rescheduleAppointment(f.actors.staff, { appointmentId: booked.id, startsAt: at(`2030-01-15T${time}`) }, now),
       ),
     );
     // Serialized (PGlite) all five apply one after another; truly concurrent (PostgreSQL) the stale ones

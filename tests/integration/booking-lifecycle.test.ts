@@ -86,18 +86,26 @@ describe("rescheduleAppointment", () => {
     await expect(
       rescheduleAppointment(f.actors.alice, { appointmentId: appointment.id, startsAt: at("2030-01-23T18:00") }, now),
     ).rejects.toMatchObject({ code: "SLOT_UNAVAILABLE" });
-    await expect(
-      rescheduleAppointment(f.actors.alice, { appointmentId: appointment.id, serviceId: f.colour }, now),
-    ).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(rescheduleAppointment(f.actors.alice, { appointmentId: appointment.id, serviceId: f.colour }, now)).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     await expect(rescheduleAppointment(f.actors.alice, { appointmentId: appointment.id }, now)).rejects.toMatchObject({
       code: "VALIDATION",
     });
     await expect(
-      rescheduleAppointment(f.actors.alice, { appointmentId: appointment.id, startsAt: at("2030-01-23T18:00"), overrideAvailability: true }, now),
+      rescheduleAppointment(
+        f.actors.alice,
+        { appointmentId: appointment.id, startsAt: at("2030-01-23T18:00"), overrideAvailability: true },
+        now,
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     // Staff may override hours.
     await expect(
-      rescheduleAppointment(f.actors.staff, { appointmentId: appointment.id, startsAt: at("2030-01-23T18:00"), overrideAvailability: true }, now),
+      rescheduleAppointment(
+        f.actors.staff,
+        { appointmentId: appointment.id, startsAt: at("2030-01-23T18:00"), overrideAvailability: true },
+        now,
+      ),
     ).resolves.toMatchObject({ startsAt: at("2030-01-23T18:00") });
   });
 
@@ -106,7 +114,11 @@ describe("rescheduleAppointment", () => {
     const second = await booked(at("2030-01-24T14:00"));
     const [outboxBefore, eventsBefore] = [await outboxCount(second.id), await eventCount(second.id)];
     await expect(
-      rescheduleAppointment(f.actors.staff, { appointmentId: second.id, startsAt: at("2030-01-24T10:30"), overrideAvailability: true }, now),
+      rescheduleAppointment(
+        f.actors.staff,
+        { appointmentId: second.id, startsAt: at("2030-01-24T10:30"), overrideAvailability: true },
+        now,
+      ),
     ).rejects.toMatchObject({ code: "SLOT_UNAVAILABLE" });
     expect(await outboxCount(second.id)).toBe(outboxBefore);
     expect(await eventCount(second.id)).toBe(eventsBefore);
@@ -135,9 +147,13 @@ describe("cutoffs", () => {
     ).resolves.toMatchObject({ version: 2 });
     // The cutoff counts from the current start (now 15:00), not the original one.
     await expect(
-      rescheduleAppointment(f.actors.alice, { appointmentId: appointment.id, startsAt: at("2030-01-28T14:00") }, {
-        now: new Date(at("2030-01-28T15:00").getTime() - 23 * HOUR),
-      }),
+      rescheduleAppointment(
+        f.actors.alice,
+        { appointmentId: appointment.id, startsAt: at("2030-01-28T14:00") },
+        {
+          now: new Date(at("2030-01-28T15:00").getTime() - 23 * HOUR),
+        },
+      ),
     ).rejects.toMatchObject({ code: "CUTOFF_PASSED" });
     await expect(
       rescheduleAppointment(f.actors.alice, { appointmentId: appointment.id, startsAt: at("2030-01-28T14:00") }, earlyNow),
@@ -148,9 +164,10 @@ describe("cutoffs", () => {
     const soon = await booked(new Date(Date.now() + 3 * HOUR));
     await expect(cancelAppointment(f.actors.alice, { appointmentId: soon.id })).rejects.toMatchObject({ code: "CUTOFF_PASSED" });
     expect(await outboxCount(soon.id)).toBe(1); // only the booking's
-    await expect(
-      cancelAppointment(f.actors.staff, { appointmentId: soon.id, reason: "Stylist ill" }),
-    ).resolves.toMatchObject({ status: "CANCELLED", cancellationReason: "Stylist ill" });
+    await expect(cancelAppointment(f.actors.staff, { appointmentId: soon.id, reason: "Stylist ill" })).resolves.toMatchObject({
+      status: "CANCELLED",
+      cancellationReason: "Stylist ill",
+    });
 
     const later = await booked(new Date(Date.now() + 3 * 24 * HOUR));
     await expect(cancelAppointment(f.actors.alice, { appointmentId: later.id })).resolves.toMatchObject({
@@ -194,9 +211,15 @@ describe("complete and no-show", () => {
   it("are for staff only", async () => {
     const appointment = await booked(at("2030-02-06T10:00"));
     const after = { now: at("2030-02-06T11:00") };
-    await expect(finishAppointment(f.actors.alice, { appointmentId: appointment.id, status: "COMPLETED" }, after)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(finishAppointment(f.actors.alice, { appointmentId: appointment.id, status: "NO_SHOW" }, after)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(finishAppointment(f.actors.staff, { appointmentId: appointment.id, expectedVersion: 1, status: "COMPLETED" }, after)).resolves.toMatchObject({
+    await expect(finishAppointment(f.actors.alice, { appointmentId: appointment.id, status: "COMPLETED" }, after)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(finishAppointment(f.actors.alice, { appointmentId: appointment.id, status: "NO_SHOW" }, after)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      finishAppointment(f.actors.staff, { appointmentId: appointment.id, expectedVersion: 1, status: "COMPLETED" }, after),
+    ).resolves.toMatchObject({
       status: "COMPLETED",
       version: 2,
     });
@@ -204,10 +227,14 @@ describe("complete and no-show", () => {
 
   it("refuses a no-show before the start time, accepts it after", async () => {
     const appointment = await booked(at("2030-02-07T10:00"));
-    await expect(finishAppointment(f.actors.staff, { appointmentId: appointment.id, status: "NO_SHOW" }, { now: at("2030-02-07T09:59") })).rejects.toMatchObject({
+    await expect(
+      finishAppointment(f.actors.staff, { appointmentId: appointment.id, status: "NO_SHOW" }, { now: at("2030-02-07T09:59") }),
+    ).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
     });
-    await expect(finishAppointment(f.actors.staff, { appointmentId: appointment.id, status: "NO_SHOW" }, { now: at("2030-02-07T10:00") })).resolves.toMatchObject({
+    await expect(
+      finishAppointment(f.actors.staff, { appointmentId: appointment.id, status: "NO_SHOW" }, { now: at("2030-02-07T10:00") }),
+    ).resolves.toMatchObject({
       status: "NO_SHOW",
     });
     // A no-show frees nothing it did not already free, but the slot is no longer BOOKED for the constraint.
@@ -228,7 +255,8 @@ describe("complete and no-show", () => {
     for (const [status, appointment] of Object.entries(finished)) {
       const id = appointment.id;
       const attempts = [
-        () => rescheduleAppointment(f.actors.staff, { appointmentId: id, startsAt: at("2030-02-14T10:00"), overrideAvailability: true }, late),
+        () =>
+          rescheduleAppointment(f.actors.staff, { appointmentId: id, startsAt: at("2030-02-14T10:00"), overrideAvailability: true }, late),
         () => cancelAppointment(f.actors.staff, { appointmentId: id, reason: "again" }, late),
         () => finishAppointment(f.actors.staff, { appointmentId: id, status: "COMPLETED" }, late),
         () => finishAppointment(f.actors.staff, { appointmentId: id, status: "NO_SHOW" }, late),
@@ -260,7 +288,11 @@ describe("staff notes", () => {
 describe("the customer's note", () => {
   it("changes in place with a version bump and history, until the visit starts for customers; staff later", async () => {
     const appointment = await booked(at("2030-02-22T10:00"));
-    const changed = await changeCustomerNote(f.actors.alice, { appointmentId: appointment.id, expectedVersion: 1, note: " Allergic to latex " }, now);
+    const changed = await changeCustomerNote(
+      f.actors.alice,
+      { appointmentId: appointment.id, expectedVersion: 1, note: " Allergic to latex " },
+      now,
+    );
     expect(changed).toMatchObject({ note: "Allergic to latex", version: 2, startsAt: appointment.startsAt });
     await expect(
       changeCustomerNote(f.actors.alice, { appointmentId: appointment.id, expectedVersion: 1, note: "stale" }, now),
@@ -285,9 +317,13 @@ describe("the customer's note", () => {
 
   it("cannot change once the appointment is over, nor on someone else's appointment", async () => {
     const bobs = await booked(at("2030-02-25T10:00"), "bob");
-    await expect(changeCustomerNote(f.actors.alice, { appointmentId: bobs.id, note: "mine now" }, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(changeCustomerNote(f.actors.alice, { appointmentId: bobs.id, note: "mine now" }, now)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await cancelAppointment(f.actors.staff, { appointmentId: bobs.id, reason: "Closed" }, now);
-    await expect(changeCustomerNote(f.actors.bob, { appointmentId: bobs.id, note: "hi" }, now)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(changeCustomerNote(f.actors.bob, { appointmentId: bobs.id, note: "hi" }, now)).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
   });
 });
 

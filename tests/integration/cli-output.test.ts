@@ -24,7 +24,15 @@ describe("operator CLIs", () => {
   it("pipe a mailbox listing larger than 128 KB whole, as valid JSON", async () => {
     const body = "x".repeat(400);
     await db.emailMessage.createMany({
-      data: Array.from({ length: 600 }, (_, i) => ({ to: `guest${i}@example.test`, kind: "confirmation", subject: `Booked ${i} ${body}`, html: "<p>Hi</p>", text: "Hi", transport: "mailbox", status: "SENT" as const })),
+      data: Array.from({ length: 600 }, (_, i) => ({
+        to: `guest${i}@example.test`,
+        kind: "confirmation",
+        subject: `Booked ${i} ${body}`,
+        html: "<p>Hi</p>",
+        text: "Hi",
+        transport: "mailbox",
+        status: "SENT" as const,
+      })),
     });
     const { code, stdout } = await runThroughPipe(["scripts/mailbox.ts", "list", "--json", "--limit", "1000"]);
     expect(code).toBe(0);

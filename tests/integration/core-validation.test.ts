@@ -16,7 +16,10 @@ const { GET: availability } = await import("@/app/api/availability/route");
  * typed VALIDATION error the forms and the API give, naming the fields, never a raw ZodError (a 500).
  */
 async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => undefined, (caught: unknown) => caught);
+  const error = await work.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe("VALIDATION");
   expect((error as AppError).status).toBe(422);
@@ -27,8 +30,19 @@ const paths = (error: AppError) => error.fieldErrors.map((fieldError) => fieldEr
 
 describe("cores validate their own input", () => {
   it("services: a bad slug and a misspelt field are field errors", async () => {
-    const created = await refusal(createService(systemActor, { slug: "Not A Slug", name: "Cut", category: "Hair", durationMinutes: 30, priceCents: 0, colour: "red" } as never));
-    expect(created.fieldErrors).toEqual(expect.arrayContaining([expect.objectContaining({ path: "slug" }), { path: "colour", message: "Unknown field" }]));
+    const created = await refusal(
+      createService(systemActor, {
+        slug: "Not A Slug",
+        name: "Cut",
+        category: "Hair",
+        durationMinutes: 30,
+        priceCents: 0,
+        colour: "red",
+      } as never),
+    );
+    expect(created.fieldErrors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: "slug" }), { path: "colour", message: "Unknown field" }]),
+    );
     expect(paths(await refusal(updateService(systemActor, "any-id", { durationMinutes: 1 })))).toEqual(["durationMinutes"]);
   });
 

@@ -12,7 +12,6 @@ import { form, session } from "../support/session-mock";
  * the submitted form says. Real booking core and database; only the session and Next's redirect are faked.
  */
 
-
 vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
 vi.mock("@/lib/notifications/after-appointment-change", () => ({ afterAppointmentChange: vi.fn() }));
 vi.mock("@/lib/auth/session", async () => (await import("../support/session-mock")).sessionMock);
@@ -23,7 +22,13 @@ let f: BookingFixture;
 // A weekday far enough ahead to be inside the (widened) horizon and outside every cutoff.
 const START = "2030-01-08T10:00:00.000Z";
 
-const as = (id: string, emailConfirmed = true): SessionUser => ({ id, name: "Test", email: `${id}@test.test`, role: "CUSTOMER", emailConfirmed });
+const as = (id: string, emailConfirmed = true): SessionUser => ({
+  id,
+  name: "Test",
+  email: `${id}@test.test`,
+  role: "CUSTOMER",
+  emailConfirmed,
+});
 const idle = { status: "idle" } as const;
 
 beforeAll(async () => {
@@ -76,7 +81,11 @@ describe("reschedule and cancel", () => {
 
   beforeAll(async () => {
     const booked = await bookAppointment(f.actors.alice, {
-      customerId: f.alice, serviceId: f.cut, staffId: f.ben, startsAt: new Date("2030-01-09T11:00:00Z"), source: "WEB",
+      customerId: f.alice,
+      serviceId: f.cut,
+      staffId: f.ben,
+      startsAt: new Date("2030-01-09T11:00:00Z"),
+      source: "WEB",
     });
     alices = { id: booked.id, version: booked.version };
   });
@@ -85,9 +94,15 @@ describe("reschedule and cancel", () => {
     session.user = as(f.bob);
     const cancel = await cancelAction(idle, form({ appointmentId: alices.id, version: String(alices.version) }));
     expect(cancel).toMatchObject({ status: "error", code: "NOT_FOUND" });
-    const reschedule = await rescheduleAction(idle, form({ appointmentId: alices.id, version: String(alices.version), start: "2030-01-09T14:00:00.000Z" }));
+    const reschedule = await rescheduleAction(
+      idle,
+      form({ appointmentId: alices.id, version: String(alices.version), start: "2030-01-09T14:00:00.000Z" }),
+    );
     expect(reschedule).toMatchObject({ status: "error", code: "NOT_FOUND" });
-    expect(await db.appointment.findUniqueOrThrow({ where: { id: alices.id } })).toMatchObject({ status: "BOOKED", version: alices.version });
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: alices.id } })).toMatchObject({
+      status: "BOOKED",
+      version: alices.version,
+    });
   });
 
   it("a guest is sent to sign in", async () => {
@@ -97,7 +112,9 @@ describe("reschedule and cancel", () => {
 
   it("the owner reschedules, then a stale version is refused instead of overwriting", async () => {
     session.user = as(f.alice);
-    const url = await redirectOf(rescheduleAction(idle, form({ appointmentId: alices.id, version: String(alices.version), start: "2030-01-09T14:00:00.000Z" })));
+    const url = await redirectOf(
+      rescheduleAction(idle, form({ appointmentId: alices.id, version: String(alices.version), start: "2030-01-09T14:00:00.000Z" })),
+    );
     expect(url).toBe(`/appointments/${alices.id}?notice=rescheduled`);
     const stale = await cancelAction(idle, form({ appointmentId: alices.id, version: String(alices.version) }));
     expect(stale).toMatchObject({ status: "error", code: "VERSION_CONFLICT" });
@@ -106,17 +123,30 @@ describe("reschedule and cancel", () => {
   it("the owner cancels with a reason; a cancelled appointment cannot be rescheduled", async () => {
     session.user = as(f.alice);
     const current = await db.appointment.findUniqueOrThrow({ where: { id: alices.id } });
-    const url = await redirectOf(cancelAction(idle, form({ appointmentId: alices.id, version: String(current.version), reason: "Plans changed" })));
+    const url = await redirectOf(
+      cancelAction(idle, form({ appointmentId: alices.id, version: String(current.version), reason: "Plans changed" })),
+    );
     expect(url).toBe(`/appointments/${alices.id}?notice=cancelled`);
-    expect(await db.appointment.findUniqueOrThrow({ where: { id: alices.id } })).toMatchObject({ status: "CANCELLED", cancellationReason: "Plans changed" });
-    const again = await rescheduleAction(idle, form({ appointmentId: alices.id, version: String(current.version + 1), start: "2030-01-10T14:00:00.000Z" }));
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: alices.id } })).toMatchObject({
+      status: "CANCELLED",
+      cancellationReason: "Plans changed",
+    });
+    const again = await rescheduleAction(
+      idle,
+      form({ appointmentId: alices.id, version: String(current.version + 1), start: "2030-01-10T14:00:00.000Z" }),
+    );
     expect(again).toMatchObject({ status: "error", code: "INVALID_TRANSITION" });
   });
 
   it("inside the cutoff the server refuses, whatever the page showed", async () => {
     const soon = new Date(Math.ceil((Date.now() + 3 * 3_600_000) / 900_000) * 900_000);
     const booked = await bookAppointment(f.actors.admin, {
-      customerId: f.alice, serviceId: f.cut, staffId: f.amy, startsAt: soon, source: "DASHBOARD", overrideAvailability: true,
+      customerId: f.alice,
+      serviceId: f.cut,
+      staffId: f.amy,
+      startsAt: soon,
+      source: "DASHBOARD",
+      overrideAvailability: true,
     });
     session.user = as(f.alice);
     const state = await cancelAction(idle, form({ appointmentId: booked.id, version: String(booked.version) }));
@@ -128,7 +158,12 @@ describe("reschedule and cancel", () => {
 describe("changeNoteAction", () => {
   it("saves and clears the owner's note; another customer gets not found; too long names the field", async () => {
     const booked = await bookAppointment(f.actors.alice, {
-      customerId: f.alice, serviceId: f.cut, staffId: f.amy, startsAt: new Date("2030-01-10T10:00:00Z"), source: "WEB", note: "Short fringe",
+      customerId: f.alice,
+      serviceId: f.cut,
+      staffId: f.amy,
+      startsAt: new Date("2030-01-10T10:00:00Z"),
+      source: "WEB",
+      note: "Short fringe",
     });
     session.user = as(f.bob);
     const theirs = await changeNoteAction(idle, form({ appointmentId: booked.id, version: "1", note: "mine" }));
@@ -139,7 +174,10 @@ describe("changeNoteAction", () => {
     expect(tooLong).toMatchObject({ status: "error", fieldErrors: { note: expect.stringMatching(/under 1000/) } });
     const url = await redirectOf(changeNoteAction(idle, form({ appointmentId: booked.id, version: "1", note: " Long layers, please " })));
     expect(url).toBe(`/appointments/${booked.id}?notice=note-saved`);
-    expect(await db.appointment.findUniqueOrThrow({ where: { id: booked.id } })).toMatchObject({ customerNote: "Long layers, please", version: 2 });
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: booked.id } })).toMatchObject({
+      customerNote: "Long layers, please",
+      version: 2,
+    });
     await redirectOf(changeNoteAction(idle, form({ appointmentId: booked.id, version: "2", note: "" })));
     expect(await db.appointment.findUniqueOrThrow({ where: { id: booked.id } })).toMatchObject({ customerNote: null, version: 3 });
   });

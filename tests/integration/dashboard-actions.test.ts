@@ -22,7 +22,13 @@ const actions = await import("@/lib/dashboard/actions");
 const { updateSettingsAction } = await import("@/lib/dashboard/admin-actions");
 
 let f: BookingFixture;
-const as = (id: string, role: SessionUser["role"]): SessionUser => ({ id, role, name: role, email: `${id}@test.test`, emailConfirmed: true });
+const as = (id: string, role: SessionUser["role"]): SessionUser => ({
+  id,
+  role,
+  name: role,
+  email: `${id}@test.test`,
+  emailConfirmed: true,
+});
 
 const walkIn = (email: string) =>
   form({
@@ -52,7 +58,10 @@ describe("role checks on the server", () => {
     const before = await db.appointment.count();
     const results = await Promise.all([
       actions.createAppointmentAction({ status: "idle" }, walkIn("nobody@example.test")),
-      actions.dashboardRescheduleAction({ status: "idle" }, form({ appointmentId: "x", version: "1", staffId: f.amy, date: "2030-03-04", time: "10:00" })),
+      actions.dashboardRescheduleAction(
+        { status: "idle" },
+        form({ appointmentId: "x", version: "1", staffId: f.amy, date: "2030-03-04", time: "10:00" }),
+      ),
       actions.dashboardCancelAction({ status: "idle" }, form({ appointmentId: "x", version: "1", reason: "r" })),
       actions.transitionAction({ status: "idle" }, form({ appointmentId: "x", version: "1", transition: "complete" })),
       actions.addStaffNoteAction({ status: "idle" }, form({ appointmentId: "x", body: "hi" })),
@@ -80,7 +89,12 @@ describe("staff appointment actions", () => {
     expect(booked.customer).toMatchObject({ email: "walk.in@example.test", role: "CUSTOMER" });
     expect(published).toHaveBeenCalledTimes(1);
 
-    await redirectOf(actions.dashboardRescheduleAction({ status: "idle" }, form({ appointmentId: id!, version: "1", staffId: f.amy, date: "2030-03-04", time: "19:30", overrideAvailability: "on" })));
+    await redirectOf(
+      actions.dashboardRescheduleAction(
+        { status: "idle" },
+        form({ appointmentId: id!, version: "1", staffId: f.amy, date: "2030-03-04", time: "19:30", overrideAvailability: "on" }),
+      ),
+    );
     await redirectOf(actions.addStaffNoteAction({ status: "idle" }, form({ appointmentId: id!, body: "Prefers quiet" })));
     const noReason = await actions.dashboardCancelAction({ status: "idle" }, form({ appointmentId: id!, version: "2", reason: " " }));
     expect(noReason).toMatchObject({ status: "error", fieldErrors: { reason: expect.any(String) } });
@@ -101,14 +115,26 @@ describe("staff appointment actions", () => {
     const fields = walkIn("again@example.test");
     fields.delete("overrideAvailability");
     const state = await actions.createAppointmentAction({ status: "idle" }, fields);
-    expect(state).toMatchObject({ status: "error", code: "SLOT_UNAVAILABLE", values: { customerEmail: "again@example.test", time: "19:00" } });
+    expect(state).toMatchObject({
+      status: "error",
+      code: "SLOT_UNAVAILABLE",
+      values: { customerEmail: "again@example.test", time: "19:00" },
+    });
   });
 
   it("completes an appointment", async () => {
     session.user = as(f.ben, "FRONT_DESK");
     const url = await redirectOf(actions.createAppointmentAction({ status: "idle" }, walkIn("done@example.test")));
     const id = /appointments\/([^?]+)/.exec(url)![1]!;
-    await db.appointment.update({ where: { id }, data: { startsAt: at("2030-03-04T17:00"), endsAt: at("2030-03-04T17:45"), blockedFrom: at("2030-03-04T17:00"), blockedUntil: at("2030-03-04T17:55") } });
+    await db.appointment.update({
+      where: { id },
+      data: {
+        startsAt: at("2030-03-04T17:00"),
+        endsAt: at("2030-03-04T17:45"),
+        blockedFrom: at("2030-03-04T17:00"),
+        blockedUntil: at("2030-03-04T17:55"),
+      },
+    });
     await redirectOf(actions.transitionAction({ status: "idle" }, form({ appointmentId: id, version: "1", transition: "complete" })));
     expect(await db.appointment.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "COMPLETED", version: 2 });
   });
@@ -132,6 +158,10 @@ describe("settings", () => {
     const bad = await updateSettingsAction({ status: "idle" }, form({ ...valid, timezone: "Mars/Olympus" }));
     expect(bad).toMatchObject({ status: "error", fieldErrors: { timezone: expect.stringContaining("timezone") } });
     expect(await updateSettingsAction({ status: "idle" }, form(valid))).toMatchObject({ status: "success" });
-    expect(await db.salonSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ name: "Renamed Salon", slotStepMinutes: 30, bookingHorizonDays: 90 });
+    expect(await db.salonSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
+      name: "Renamed Salon",
+      slotStepMinutes: 30,
+      bookingHorizonDays: 90,
+    });
   });
 });

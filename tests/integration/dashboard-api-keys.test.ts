@@ -17,7 +17,13 @@ vi.mock("@/lib/auth/session", () => ({
 const { createApiKeyAction, revokeApiKeyAction } = await import("@/lib/dashboard/api-key-actions");
 
 let f: BookingFixture;
-const as = (id: string, role: SessionUser["role"]): SessionUser => ({ id, role, name: role, email: `${id}@test.test`, emailConfirmed: true });
+const as = (id: string, role: SessionUser["role"]): SessionUser => ({
+  id,
+  role,
+  name: role,
+  email: `${id}@test.test`,
+  emailConfirmed: true,
+});
 
 function form(fields: Record<string, string | string[]>): FormData {
   const data = new FormData();
@@ -32,14 +38,19 @@ beforeAll(async () => {
 describe("dashboard API key actions", () => {
   it("refuses a customer", async () => {
     sessionUser = as(f.alice, "CUSTOMER");
-    expect(await createApiKeyAction({ status: "idle" }, form({ name: "x", scopes: ["appointments:read"] }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await createApiKeyAction({ status: "idle" }, form({ name: "x", scopes: ["appointments:read"] }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await db.apiKey.count({ where: { ownerId: f.alice } })).toBe(0);
   });
 
   it("creates a staff member's key, shows the secret once, stores only its hash, and expires at the end of the day", async () => {
     sessionUser = as(f.ben, "STYLIST");
     const lastDay = addDays(salonToday("Europe/London"), 30);
-    const state = await createApiKeyAction({ status: "idle" }, form({ name: "Till", scopes: ["appointments:read", "customers:read"], expiresOn: lastDay }));
+    const state = await createApiKeyAction(
+      { status: "idle" },
+      form({ name: "Till", scopes: ["appointments:read", "customers:read"], expiresOn: lastDay }),
+    );
     expect(state.status).toBe("success");
     const secret = state.values!.secret!;
     const key = await db.apiKey.findFirstOrThrow({ where: { ownerId: f.ben, name: "Till" } });
@@ -50,7 +61,9 @@ describe("dashboard API key actions", () => {
   });
 
   it("lets staff revoke only their own keys and admins anyone's", async () => {
-    const adminKey = await db.apiKey.create({ data: { name: "Admin's", prefix: `p${Date.now()}`, hashedKey: `h${Date.now()}`, ownerId: f.admin, scopes: [] } });
+    const adminKey = await db.apiKey.create({
+      data: { name: "Admin's", prefix: `p${Date.now()}`, hashedKey: `h${Date.now()}`, ownerId: f.admin, scopes: [] },
+    });
     sessionUser = as(f.ben, "STYLIST");
     expect(await revokeApiKeyAction({ status: "idle" }, form({ keyId: adminKey.id }))).toMatchObject({ code: "FORBIDDEN" });
     const own = await db.apiKey.findFirstOrThrow({ where: { ownerId: f.ben } });

@@ -36,10 +36,34 @@ describe("calendar reads", () => {
 
   it("lists every status in the range for the given stylists, and records who did what from where", async () => {
     const options = { now: NOW_2030 };
-    const booked = await bookAppointment(f.actors.staff, { customerId: f.alice, serviceId: f.cut, staffId: f.amy, startsAt: at("2030-01-21T10:00"), source: "DASHBOARD", overrideAvailability: true }, options);
-    const viaKey = await bookAppointment(f.actors.aliceKey, { customerId: f.alice, serviceId: f.cut, staffId: f.amy, startsAt: at("2030-01-21T14:00"), source: "API" }, options);
+    const booked = await bookAppointment(
+      f.actors.staff,
+      {
+        customerId: f.alice,
+        serviceId: f.cut,
+        staffId: f.amy,
+        startsAt: at("2030-01-21T10:00"),
+        source: "DASHBOARD",
+        overrideAvailability: true,
+      },
+      options,
+    );
+    const viaKey = await bookAppointment(
+      f.actors.aliceKey,
+      { customerId: f.alice, serviceId: f.cut, staffId: f.amy, startsAt: at("2030-01-21T14:00"), source: "API" },
+      options,
+    );
     await cancelAppointment(f.actors.aliceKey, { appointmentId: viaKey.id }, options);
-    await db.apiKey.create({ data: { id: f.actors.aliceKey.kind === "user" ? f.actors.aliceKey.apiKeyId! : "", name: "Partner site", prefix: `pb_${Date.now()}`, hashedKey: `hash-${Date.now()}`, ownerId: f.alice, scopes: [] } });
+    await db.apiKey.create({
+      data: {
+        id: f.actors.aliceKey.kind === "user" ? f.actors.aliceKey.apiKeyId! : "",
+        name: "Partner site",
+        prefix: `pb_${Date.now()}`,
+        hashedKey: `hash-${Date.now()}`,
+        ownerId: f.alice,
+        scopes: [],
+      },
+    });
 
     const listed = await listCalendarAppointments(range, [f.amy]);
     expect(listed.map((item) => [item.id, item.status])).toEqual([
@@ -63,12 +87,19 @@ describe("admin writes", () => {
     ZStaffProfileForm.parse({ displayName: "Zoe", color: "#123456", active: "on", serviceIds, hours1: hours, hours2: "", hours3: "" });
 
   it("creates a stylist whose hours and services make them bookable, and replaces them as a whole", async () => {
-    const { id } = await createStaffMember(systemActor, { email: `zoe.${Date.now()}@test.test`, password: "long-enough-password", role: "STYLIST" }, profile([f.massage], "09:00-12:00, 13:00-15:00"));
+    const { id } = await createStaffMember(
+      systemActor,
+      { email: `zoe.${Date.now()}@test.test`, password: "long-enough-password", role: "STYLIST" },
+      profile([f.massage], "09:00-12:00, 13:00-15:00"),
+    );
     const user = await db.user.findUniqueOrThrow({ where: { id } });
     expect(user).toMatchObject({ role: "STYLIST", name: "Zoe" });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
 
-    const { slots } = await getAvailability({ serviceId: f.massage, staffId: id, from: at("2030-01-21T00:00"), to: at("2030-01-22T00:00") }, NOW_2030);
+    const { slots } = await getAvailability(
+      { serviceId: f.massage, staffId: id, from: at("2030-01-21T00:00"), to: at("2030-01-22T00:00") },
+      NOW_2030,
+    );
     expect(slots.length).toBeGreaterThan(0);
     expect(slots.every((slot) => slot.localTime < "12:00" || slot.localTime >= "13:00")).toBe(true);
 
@@ -81,7 +112,9 @@ describe("admin writes", () => {
   it("refuses a duplicate staff email with a field error", async () => {
     const email = `dup.${Date.now()}@test.test`;
     await createStaffMember(systemActor, { email, password: "long-enough-password", role: "STYLIST" }, profile([], ""));
-    await expect(createStaffMember(systemActor, { email, password: "long-enough-password", role: "STYLIST" }, profile([], ""))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      createStaffMember(systemActor, { email, password: "long-enough-password", role: "STYLIST" }, profile([], "")),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("assigns a service's stylists and applies new settings to the next availability query", async () => {

@@ -25,7 +25,13 @@ async function bookedId(promise: Promise<unknown>): Promise<string> {
 }
 
 const walkIn = (fields: Record<string, string>) =>
-  form({ customerName: "Walk In", customerEmail: `walk-${Math.random().toString(36).slice(2)}@test.test`, serviceId: f.cut, overrideAvailability: "on", ...fields });
+  form({
+    customerName: "Walk In",
+    customerEmail: `walk-${Math.random().toString(36).slice(2)}@test.test`,
+    serviceId: f.cut,
+    overrideAvailability: "on",
+    ...fields,
+  });
 
 beforeAll(async () => {
   f = await createBookingFixture({ bookingHorizonDays: 3650 });
@@ -36,7 +42,11 @@ describe("dates in dashboard forms", () => {
   it("refuses 31 February in a walk-in booking with a field error, booking nothing", async () => {
     const before = await db.appointment.count();
     const state = await createAppointmentAction(idle, walkIn({ staffId: f.amy, date: "2030-02-31", time: "10:00" }));
-    expect(state).toMatchObject({ status: "error", code: "VALIDATION", fieldErrors: { date: "That date does not exist in the calendar." } });
+    expect(state).toMatchObject({
+      status: "error",
+      code: "VALIDATION",
+      fieldErrors: { date: "That date does not exist in the calendar." },
+    });
     expect(await db.appointment.count()).toBe(before);
   });
 
@@ -51,8 +61,12 @@ describe("dates in dashboard forms", () => {
     expect(asked).toMatchObject({ status: "error", code: "VALIDATION", fieldErrors: { occurrence: expect.any(String) } });
     expect(asked.message).toContain("happens twice");
 
-    const first = await bookedId(createAppointmentAction(idle, walkIn({ staffId: f.amy, date: "2030-10-27", time: "01:30", occurrence: "earlier" })));
-    const second = await bookedId(createAppointmentAction(idle, walkIn({ staffId: f.ben, date: "2030-10-27", time: "01:30", occurrence: "later" })));
+    const first = await bookedId(
+      createAppointmentAction(idle, walkIn({ staffId: f.amy, date: "2030-10-27", time: "01:30", occurrence: "earlier" })),
+    );
+    const second = await bookedId(
+      createAppointmentAction(idle, walkIn({ staffId: f.ben, date: "2030-10-27", time: "01:30", occurrence: "later" })),
+    );
     // 01:30 BST is 00:30 UTC; an hour later the clock reads 01:30 again, now GMT = UTC.
     expect((await db.appointment.findUniqueOrThrow({ where: { id: first } })).startsAt.toISOString()).toBe("2030-10-27T00:30:00.000Z");
     expect((await db.appointment.findUniqueOrThrow({ where: { id: second } })).startsAt.toISOString()).toBe("2030-10-27T01:30:00.000Z");
@@ -61,7 +75,14 @@ describe("dates in dashboard forms", () => {
   it("reschedules to the second occurrence of a repeated time", async () => {
     const id = await bookedId(createAppointmentAction(idle, walkIn({ staffId: f.amy, date: "2030-10-28", time: "10:00" })));
     const { version } = await db.appointment.findUniqueOrThrow({ where: { id } });
-    const fields = { appointmentId: id, version: String(version), staffId: f.amy, date: "2030-10-27", time: "01:45", overrideAvailability: "on" };
+    const fields = {
+      appointmentId: id,
+      version: String(version),
+      staffId: f.amy,
+      date: "2030-10-27",
+      time: "01:45",
+      overrideAvailability: "on",
+    };
     expect(await dashboardRescheduleAction(idle, form(fields))).toMatchObject({ fieldErrors: { occurrence: expect.any(String) } });
     await expect(dashboardRescheduleAction(idle, form({ ...fields, occurrence: "later" }))).rejects.toBeInstanceOf(Redirect);
     expect((await db.appointment.findUniqueOrThrow({ where: { id } })).startsAt.toISOString()).toBe("2030-10-27T01:45:00.000Z");

@@ -14,7 +14,17 @@ beforeAll(async () => {
 describe("resendEmail", () => {
   it("sends the stored content again as a new logged email, leaving the original untouched", async () => {
     const original = await db.emailMessage.create({
-      data: { dedupeKey: `k-${Date.now()}`, to: "alice@example.test", kind: "confirmation", subject: "Booked", html: "<p>Hi</p>", text: "Hi", transport: "mailbox", status: "FAILED", error: "boom" },
+      data: {
+        dedupeKey: `k-${Date.now()}`,
+        to: "alice@example.test",
+        kind: "confirmation",
+        subject: "Booked",
+        html: "<p>Hi</p>",
+        text: "Hi",
+        transport: "mailbox",
+        status: "FAILED",
+        error: "boom",
+      },
     });
     const copyId = await resendEmail(original.id);
     expect(copyId).not.toBe(original.id);

@@ -56,7 +56,13 @@ function runCli(script: "mailbox" | "api-key", args: string[]): Promise<{ code: 
 }
 
 const created = await runCli("api-key", [
-  "create", "--email", frontDesk.email, "--name", "race", "--scopes", "appointments:read,appointments:write,services:read,customers:read",
+  "create",
+  "--email",
+  frontDesk.email,
+  "--name",
+  "race",
+  "--scopes",
+  "appointments:read,appointments:write,services:read,customers:read",
 ]);
 const api: RaceApi = { baseUrl: "http://localhost", key: created.stdout.trim(), send: dispatch };
 const target = await findRaceTarget(api);
@@ -69,7 +75,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const noServerErrors = (outcomes: Outcome[]) => outcomes.filter((o) => o.status >= 500 || o.status === 401).map((o) => `${o.status} ${o.body.code}`);
+const noServerErrors = (outcomes: Outcome[]) =>
+  outcomes.filter((o) => o.status >= 500 || o.status === 401).map((o) => `${o.status} ${o.body.code}`);
 
 describe("the dev runner's database under a booking race", () => {
   it("gives one booking and 99 SLOT_UNAVAILABLE problems, while the operator CLIs answer", async () => {
@@ -84,7 +91,8 @@ describe("the dev runner's database under a booking race", () => {
 
     // Keep the load on until both CLIs have finished, however long their start-up takes.
     const background: Outcome[] = [];
-    while (!clisDone) background.push(...(await Promise.all(Array.from({ length: 10 }, () => apiRequest(api, "GET", "/appointments?limit=20")))));
+    while (!clisDone)
+      background.push(...(await Promise.all(Array.from({ length: 10 }, () => apiRequest(api, "GET", "/appointments?limit=20")))));
     expect(tally(background)).toEqual(background.length ? { 200: background.length } : {});
 
     const [mailbox, keys] = await clis;

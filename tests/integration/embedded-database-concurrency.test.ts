@@ -68,13 +68,13 @@ describe("the embedded database under concurrent clients", () => {
     const clients = await connect(CLIENTS);
     const wrong: string[] = [];
     await Promise.all(
-        clients.map(async (client, c) => {
-          for (let i = 0; i < QUERIES_PER_CLIENT; i++) {
-            const [a, b] = [c * 1_000_000 + i, i * 7 + c];
-            const { rows } = await withinStallLimit(client.query<{ n: number }>("SELECT $1::int + $2::int AS n", [a, b]));
-            if (rows[0]?.n !== a + b) wrong.push(`client ${c} asked ${a} + ${b}, got ${rows[0]?.n}`);
-          }
-        }),
+      clients.map(async (client, c) => {
+        for (let i = 0; i < QUERIES_PER_CLIENT; i++) {
+          const [a, b] = [c * 1_000_000 + i, i * 7 + c];
+          const { rows } = await withinStallLimit(client.query<{ n: number }>("SELECT $1::int + $2::int AS n", [a, b]));
+          if (rows[0]?.n !== a + b) wrong.push(`client ${c} asked ${a} + ${b}, got ${rows[0]?.n}`);
+        }
+      }),
     );
     expect(wrong).toEqual([]);
   }, 180_000);
@@ -83,26 +83,33 @@ describe("the embedded database under concurrent clients", () => {
     const clients = await connect(CLIENTS);
     const wrong: string[] = [];
     await Promise.all(
-        clients.map(async (client, c) => {
-          for (let i = 0; i < 100; i++) {
-            // Two statement shapes (3 and 2 parameters) so a foreign Bind is refused or misread.
-            const inserted = await withinStallLimit(
-              client.query<{ client: number; seq: number; payload: string }>(
-                "INSERT INTO probe (client, seq, payload) VALUES ($1, $2, $3) RETURNING client, seq, payload",
-                [c, i, `client ${c} row ${i}`],
-              ),
-            );
-            const row = inserted.rows[0];
-            if (row?.client !== c || row.seq !== i || row.payload !== `client ${c} row ${i}`) wrong.push(`client ${c} row ${i} came back as ${JSON.stringify(row)}`);
-            const { rows } = await withinStallLimit(client.query<{ n: number }>("SELECT $1::int + $2::int AS n", [c, i]));
-            if (rows[0]?.n !== c + i) wrong.push(`client ${c} asked ${c} + ${i}, got ${rows[0]?.n}`);
-          }
-        }),
+      clients.map(async (client, c) => {
+        for (let i = 0; i < 100; i++) {
+          // Two statement shapes (3 and 2 parameters) so a foreign Bind is refused or misread.
+          const inserted = await withinStallLimit(
+            client.query<{ client: number; seq: number; payload: string }>(
+              "INSERT INTO probe (client, seq, payload) VALUES ($1, $2, $3) RETURNING client, seq, payload",
+              [c, i, `client ${c} row ${i}`],
+            ),
+          );
+          const row = inserted.rows[0];
+          if (row?.client !== c || row.seq !== i || row.payload !== `client ${c} row ${i}`)
+            wrong.push(`client ${c} row ${i} came back as ${JSON.stringify(row)}`);
+          const { rows } = await withinStallLimit(client.query<{ n: number }>("SELECT $1::int + $2::int AS n", [c, i]));
+          if (rows[0]?.n !== c + i) wrong.push(`client ${c} asked ${c} + ${i}, got ${rows[0]?.n}`);
+        }
+      }),
     );
     expect(wrong).toEqual([]);
-    const stored = await pglite.query<{ client: number; seq: number; payload: string }>("SELECT client, seq, payload FROM probe ORDER BY client, seq");
+    const stored = await pglite.query<{ client: number; seq: number; payload: string }>(
+      "SELECT client, seq, payload FROM probe ORDER BY client, seq",
+    );
     expect(stored.rows).toEqual(
-      Array.from({ length: CLIENTS * 100 }, (_, n) => ({ client: Math.floor(n / 100), seq: n % 100, payload: `client ${Math.floor(n / 100)} row ${n % 100}` })),
+      Array.from({ length: CLIENTS * 100 }, (_, n) => ({
+        client: Math.floor(n / 100),
+        seq: n % 100,
+        payload: `client ${Math.floor(n / 100)} row ${n % 100}`,
+      })),
     );
   }, 120_000);
 
@@ -149,7 +156,9 @@ describe("the embedded database under concurrent clients", () => {
     expect(results.slice(1).map((r) => (r.status === "fulfilled" ? r.value.rows[0]!.n : r.reason))).toEqual(
       clients.slice(1).map((_, i) => Math.trunc(10 / (i + 1))),
     );
-    const after = await withinStallLimit(Promise.all(clients.map(async (client, c) => (await client.query<{ c: number }>("SELECT $1::int AS c", [c])).rows[0]!.c)));
+    const after = await withinStallLimit(
+      Promise.all(clients.map(async (client, c) => (await client.query<{ c: number }>("SELECT $1::int AS c", [c])).rows[0]!.c)),
+    );
     expect(after).toEqual(clients.map((_, c) => c));
   });
 

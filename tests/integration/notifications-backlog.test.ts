@@ -49,26 +49,33 @@ function peakInFlight(): number {
 }
 
 describe("draining a notification backlog", () => {
-  it("sends a backlog concurrently, exactly once per appointment, kind and version, even with two publishers", { timeout: 120_000 }, async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 30; i++) ids.push((await bookWithOutbox(salon, nextStart())).id);
-    // Some were cancelled during the outage too: their confirmation is void, their cancellation is not.
-    for (const id of ids.slice(0, 5)) await cancelWithOutbox(id, "Outage made me rebook");
+  it(
+    "sends a backlog concurrently, exactly once per appointment, kind and version, even with two publishers",
+    { timeout: 120_000 },
+    async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 30; i++) ids.push((await bookWithOutbox(salon, nextStart())).id);
+      // Some were cancelled during the outage too: their confirmation is void, their cancellation is not.
+      for (const id of ids.slice(0, 5)) await cancelWithOutbox(id, "Outage made me rebook");
 
-    await Promise.all([publishPendingOutbox({ concurrency: 8 }), publishPendingOutbox({ concurrency: 8 })]);
+      await Promise.all([publishPendingOutbox({ concurrency: 8 }), publishPendingOutbox({ concurrency: 8 })]);
 
-    expect(await db.outboxEvent.count({ where: { publishedAt: null } })).toBe(0);
-    const emails = await db.emailMessage.findMany({ where: { appointmentId: { in: ids } }, select: { dedupeKey: true, status: true, kind: true } });
-    expect(emails.every((email) => email.status === "SENT")).toBe(true);
-    const keys = emails.map((email) => email.dedupeKey!);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(emails.filter((email) => email.kind === "confirmation")).toHaveLength(25);
-    expect(emails.filter((email) => email.kind === "cancellation")).toHaveLength(5);
-    expect(emails).toHaveLength(25 * 2 + 5 * 2);
-    // One provider call per email: nothing was sent twice.
-    const sentKeys = provider.requests.map((request) => request.headers["idempotency-key"]);
-    expect(sentKeys).toHaveLength(keys.length);
-    expect(new Set(sentKeys).size).toBe(keys.length);
-    expect(peakInFlight()).toBeGreaterThanOrEqual(4);
-  });
+      expect(await db.outboxEvent.count({ where: { publishedAt: null } })).toBe(0);
+      const emails = await db.emailMessage.findMany({
+        where: { appointmentId: { in: ids } },
+        select: { dedupeKey: true, status: true, kind: true },
+      });
+      expect(emails.every((email) => email.status === "SENT")).toBe(true);
+      const keys = emails.map((email) => email.dedupeKey!);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(emails.filter((email) => email.kind === "confirmation")).toHaveLength(25);
+      expect(emails.filter((email) => email.kind === "cancellation")).toHaveLength(5);
+      expect(emails).toHaveLength(25 * 2 + 5 * 2);
+      // One provider call per email: nothing was sent twice.
+      const sentKeys = provider.requests.map((request) => request.headers["idempotency-key"]);
+      expect(sentKeys).toHaveLength(keys.length);
+      expect(new Set(sentKeys).size).toBe(keys.length);
+      expect(peakInFlight()).toBeGreaterThanOrEqual(4);
+    },
+  );
 });

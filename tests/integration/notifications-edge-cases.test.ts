@@ -43,7 +43,6 @@ const HOUR = 3_600_000;
 const sendReminder = toInngestFunction(sendReminderJob);
 const salon = seedSalonBeforeAll({ reminderLeadMinutes: 24 * 60 });
 
-
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -71,7 +70,12 @@ describe("notification edge cases", () => {
       function: sendReminder,
       events: [{ name: "appointment.created", data: { appointmentId: appointment.id, version: 1 } }],
       // The note is edited while the run sleeps until reminder time.
-      steps: [{ id: REMINDER_SLEEP_STEP, handler: () => changeCustomerNote(customer(), { appointmentId: appointment.id, note: "Quiet room, please" }) }],
+      steps: [
+        {
+          id: REMINDER_SLEEP_STEP,
+          handler: () => changeCustomerNote(customer(), { appointmentId: appointment.id, note: "Quiet room, please" }),
+        },
+      ],
     }).execute();
     expect(result).toMatchObject({ status: "sent" });
     expect(await kindsOf(appointment.id)).toEqual(["reminder"]);
@@ -106,7 +110,11 @@ describe("notification edge cases", () => {
     const summary = await publishPendingOutbox({ batchSize: 2, retryDelayMs: () => 1 });
     expect(summary).toMatchObject({ published: 3, failed: 1 });
     for (const appointment of booked) expect(await kindsOf(appointment.id)).toEqual(["confirmation", "stylist-booked"]);
-    expect(await db.outboxEvent.findUniqueOrThrow({ where: { id: poison.id } })).toMatchObject({ attempts: 1, publishedAt: null, deadAt: null });
+    expect(await db.outboxEvent.findUniqueOrThrow({ where: { id: poison.id } })).toMatchObject({
+      attempts: 1,
+      publishedAt: null,
+      deadAt: null,
+    });
     await db.outboxEvent.delete({ where: { id: poison.id } });
   });
 
@@ -122,7 +130,10 @@ describe("notification edge cases", () => {
     const dead = await db.outboxEvent.findUniqueOrThrow({ where: { id: poison.id } });
     expect(dead).toMatchObject({ attempts: OUTBOX_MAX_ATTEMPTS, publishedAt: null });
     expect(dead.deadAt).not.toBeNull();
-    expect(alerts).toHaveBeenCalledWith(expect.objectContaining({ alert: true, outboxEventId: poison.id }), expect.stringContaining("dead-lettered"));
+    expect(alerts).toHaveBeenCalledWith(
+      expect.objectContaining({ alert: true, outboxEventId: poison.id }),
+      expect.stringContaining("dead-lettered"),
+    );
 
     // Dead means dead: later passes leave it alone.
     await publishPendingOutbox();
@@ -130,7 +141,10 @@ describe("notification edge cases", () => {
     expect((await listDeadOutboxEvents()).map((row) => row.id)).toContain(poison.id);
 
     sessionUser = { id: salon.staffId, role: "FRONT_DESK", name: "Grace", email: "grace@staff.test", emailConfirmed: true };
-    expect(await retryDeadLetterAction({ status: "idle" }, form({ outboxEventId: poison.id }))).toMatchObject({ status: "error", code: "FORBIDDEN" });
+    expect(await retryDeadLetterAction({ status: "idle" }, form({ outboxEventId: poison.id }))).toMatchObject({
+      status: "error",
+      code: "FORBIDDEN",
+    });
     expect((await db.outboxEvent.findUniqueOrThrow({ where: { id: poison.id } })).deadAt).not.toBeNull();
 
     sessionUser = { id: salon.staffId, role: "ADMIN", name: "Owner", email: "owner@staff.test", emailConfirmed: true };

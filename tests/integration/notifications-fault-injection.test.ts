@@ -12,7 +12,6 @@ import { bookWithOutbox, nextStart, seedSalonBeforeAll } from "../support/notifi
 
 const salon = seedSalonBeforeAll();
 
-
 async function confirmationsPerAppointment(ids: string[]): Promise<number[]> {
   const rows = await db.emailMessage.groupBy({
     by: ["appointmentId"],
@@ -32,7 +31,10 @@ describe("fault injection", () => {
       // Every tenth trial dies later instead: the handlers ran but the row was never marked published.
       if (trial % 10 === 9) {
         const row = await db.outboxEvent.findFirstOrThrow({ where: { appointmentId: ids.at(-1) } });
-        await runJobsInProcess({ id: row.id, name: "appointment.created", data: { appointmentId: ids.at(-1)!, version: 1 } }, notificationJobs);
+        await runJobsInProcess(
+          { id: row.id, name: "appointment.created", data: { appointmentId: ids.at(-1)!, version: 1 } },
+          notificationJobs,
+        );
       }
     }
     expect(await db.outboxEvent.count({ where: { appointmentId: { in: ids }, publishedAt: null } })).toBe(100);

@@ -7,7 +7,14 @@ import { sendCancellationNoticeJob } from "@/lib/notifications/jobs/definitions/
 import { sendConfirmationJob } from "@/lib/notifications/jobs/definitions/send-confirmation";
 import { REMINDER_SLEEP_STEP, sendReminderJob } from "@/lib/notifications/jobs/definitions/send-reminder";
 import { sendRescheduleNoticeJob } from "@/lib/notifications/jobs/definitions/send-reschedule-notice";
-import { bookWithOutbox, cancelWithOutbox, emailsFor, nextStart, rescheduleWithOutbox, seedSalonBeforeAll } from "../support/notifications-fixtures";
+import {
+  bookWithOutbox,
+  cancelWithOutbox,
+  emailsFor,
+  nextStart,
+  rescheduleWithOutbox,
+  seedSalonBeforeAll,
+} from "../support/notifications-fixtures";
 
 /**
  * The real Inngest functions, run to completion by @inngest/test. The reminder's sleep is mocked (an
@@ -22,7 +29,6 @@ const sendRescheduleNotice = toInngestFunction(sendRescheduleNoticeJob);
 
 const salon = seedSalonBeforeAll({ reminderLeadMinutes: 24 * 60 });
 const created = (appointmentId: string) => ({ name: "appointment.created", data: { appointmentId, version: 1 } });
-
 
 describe("Inngest functions under @inngest/test", () => {
   it("send-confirmation emails the customer once, even when run twice", { timeout: 20_000 }, async () => {
@@ -43,7 +49,12 @@ describe("Inngest functions under @inngest/test", () => {
     const cancelled = await cancelWithOutbox(appointment.id, "Double-booked elsewhere");
     const { result } = await new InngestTestEngine({
       function: notifyStylist,
-      events: [{ name: "appointment.cancelled", data: { appointmentId: appointment.id, version: cancelled.version, reason: "Double-booked elsewhere" } }],
+      events: [
+        {
+          name: "appointment.cancelled",
+          data: { appointmentId: appointment.id, version: cancelled.version, reason: "Double-booked elsewhere" },
+        },
+      ],
     }).execute();
     expect(result).toMatchObject({ status: "sent" });
     const emails = await emailsFor(appointment.id);
@@ -63,10 +74,17 @@ describe("Inngest functions under @inngest/test", () => {
         previous: { startsAt: previousStart, endsAt: appointment.endsAt.toISOString(), staffId: salon.staffId, serviceId: salon.serviceId },
       },
     };
-    expect((await new InngestTestEngine({ function: sendRescheduleNotice, events: [rescheduleEvent] }).execute()).result).toMatchObject({ status: "sent" });
+    expect((await new InngestTestEngine({ function: sendRescheduleNotice, events: [rescheduleEvent] }).execute()).result).toMatchObject({
+      status: "sent",
+    });
     const cancelled = await cancelWithOutbox(appointment.id, null);
-    const cancelEvent = { name: "appointment.cancelled", data: { appointmentId: appointment.id, version: cancelled.version, reason: null } };
-    expect((await new InngestTestEngine({ function: sendCancellationNotice, events: [cancelEvent] }).execute()).result).toMatchObject({ status: "sent" });
+    const cancelEvent = {
+      name: "appointment.cancelled",
+      data: { appointmentId: appointment.id, version: cancelled.version, reason: null },
+    };
+    expect((await new InngestTestEngine({ function: sendCancellationNotice, events: [cancelEvent] }).execute()).result).toMatchObject({
+      status: "sent",
+    });
     const kinds = (await emailsFor(appointment.id)).map((email) => email.kind);
     expect(kinds).toEqual(["reschedule", "cancellation"]);
   });

@@ -4,7 +4,14 @@ import { db } from "@/lib/db";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { sendDueReminders } from "@/lib/notifications/send-due-reminders";
 import { resetNotificationSettings } from "@/lib/notifications/settings";
-import { bookWithOutbox, cancelWithOutbox, emailsFor, nextStart, rescheduleWithOutbox, seedSalonBeforeAll } from "../support/notifications-fixtures";
+import {
+  bookWithOutbox,
+  cancelWithOutbox,
+  emailsFor,
+  nextStart,
+  rescheduleWithOutbox,
+  seedSalonBeforeAll,
+} from "../support/notifications-fixtures";
 
 /** The embedded mode end to end: outbox → in-process handlers → rendered emails in the local mailbox. */
 

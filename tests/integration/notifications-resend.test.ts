@@ -54,7 +54,8 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  for (const name of ["RESEND_API_KEY", "RESEND_BASE_URL", "EMAIL_FROM", "EMAIL_SEND_TIMEOUT_MS", "ALERT_WEBHOOK_URL"]) delete process.env[name];
+  for (const name of ["RESEND_API_KEY", "RESEND_BASE_URL", "EMAIL_FROM", "EMAIL_SEND_TIMEOUT_MS", "ALERT_WEBHOOK_URL"])
+    delete process.env[name];
   resetNotificationSettings();
   await resend.close();
   await alerts.close();
@@ -100,36 +101,44 @@ describe("Resend transport", () => {
   });
 
   it.each([
-    ["answers 500", { status: 500, body: { statusCode: 500, name: "internal_server_error", message: "Upstream exploded" } } as StubReply, /HTTP 500.*Upstream exploded/],
+    [
+      "answers 500",
+      { status: 500, body: { statusCode: 500, name: "internal_server_error", message: "Upstream exploded" } } as StubReply,
+      /HTTP 500.*Upstream exploded/,
+    ],
     ["never answers", "hang" as StubReply, /Unable to fetch data/],
-  ])("when Resend %s: retried, then FAILED with the error, alerted, appointment untouched", { timeout: 30_000 }, async (_label, reply, errorPattern) => {
-    resendReply = reply;
-    // Only the hang needs a short timeout, or five attempts would take five times the default.
-    process.env.EMAIL_SEND_TIMEOUT_MS = reply === "hang" ? "300" : "5000";
-    resetNotificationSettings();
-    try {
-      const appointment = await bookWithOutbox(salon, nextStart());
-      await publishPendingOutbox(fastRetries);
-
-      // retries: 4 → five attempts, each with the same idempotency key.
-      const key = `${appointment.id}:confirmation:1`;
-      expect(requestsFor(key)).toHaveLength(5);
-      const stored = await db.emailMessage.findUniqueOrThrow({ where: { dedupeKey: key } });
-      expect(stored).toMatchObject({ status: "FAILED", transport: "resend", attempts: 5, sentAt: null });
-      expect(stored.error).toMatch(errorPattern);
-
-      const alertTexts = alerts.requests.map((request) => (JSON.parse(request.body) as { text: string }).text);
-      expect(alerts.requests.every((request) => request.path === "/alert")).toBe(true);
-      expect(alertTexts.some((text) => text.includes('"send-confirmation" failed') && text.includes(appointment.id))).toBe(true);
-
-      const after = await db.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
-      expect(after).toMatchObject({ status: "BOOKED", version: 1, updatedAt: appointment.updatedAt });
-    } finally {
-      resendReply = { status: 200, body: {} };
-      process.env.EMAIL_SEND_TIMEOUT_MS = "5000";
+  ])(
+    "when Resend %s: retried, then FAILED with the error, alerted, appointment untouched",
+    { timeout: 30_000 },
+    async (_label, reply, errorPattern) => {
+      resendReply = reply;
+      // Only the hang needs a short timeout, or five attempts would take five times the default.
+      process.env.EMAIL_SEND_TIMEOUT_MS = reply === "hang" ? "300" : "5000";
       resetNotificationSettings();
-    }
-  });
+      try {
+        const appointment = await bookWithOutbox(salon, nextStart());
+        await publishPendingOutbox(fastRetries);
+
+        // retries: 4 → five attempts, each with the same idempotency key.
+        const key = `${appointment.id}:confirmation:1`;
+        expect(requestsFor(key)).toHaveLength(5);
+        const stored = await db.emailMessage.findUniqueOrThrow({ where: { dedupeKey: key } });
+        expect(stored).toMatchObject({ status: "FAILED", transport: "resend", attempts: 5, sentAt: null });
+        expect(stored.error).toMatch(errorPattern);
+
+        const alertTexts = alerts.requests.map((request) => (JSON.parse(request.body) as { text: string }).text);
+        expect(alerts.requests.every((request) => request.path === "/alert")).toBe(true);
+        expect(alertTexts.some((text) => text.includes('"send-confirmation" failed') && text.includes(appointment.id))).toBe(true);
+
+        const after = await db.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
+        expect(after).toMatchObject({ status: "BOOKED", version: 1, updatedAt: appointment.updatedAt });
+      } finally {
+        resendReply = { status: 200, body: {} };
+        process.env.EMAIL_SEND_TIMEOUT_MS = "5000";
+        resetNotificationSettings();
+      }
+    },
+  );
 
   it("the Inngest function's onFailure posts the same alert to the webhook", async () => {
     const onFailure = sendConfirmation.opts.onFailure;

@@ -47,7 +47,10 @@ describe("GET /api/ready", () => {
         VALUES ('broken-test-row', 'x', '29991231000000_broken', now(), 0)`;
       const response = await ready();
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ status: "not_ready", migrations: { status: "failed", failed: ["29991231000000_broken"] } });
+      expect(await response.json()).toMatchObject({
+        status: "not_ready",
+        migrations: { status: "failed", failed: ["29991231000000_broken"] },
+      });
     });
   });
 });

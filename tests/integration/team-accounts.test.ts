@@ -44,11 +44,14 @@ let admin: SessionUser;
 
 async function createAccount(role: SessionUser["role"], label = role.toLowerCase()) {
   const email = newEmail(label);
-  const user = await db.user.create({ data: { name: label, email, role, passwordHash: await hashPassword("old-password-1"), emailVerified: new Date() } });
+  const user = await db.user.create({
+    data: { name: label, email, role, passwordHash: await hashPassword("old-password-1"), emailVerified: new Date() },
+  });
   return user;
 }
 
-const keyFor = (ownerId: string) => createApiKey(operatorActor, { ownerId, name: "laptop", scopes: ["appointments:read"], expiresAt: expiryInDays(30) });
+const keyFor = (ownerId: string) =>
+  createApiKey(operatorActor, { ownerId, name: "laptop", scopes: ["appointments:read"], expiresAt: expiryInDays(30) });
 const bearer = (key: string) => new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer ${key}` } });
 const linkToken = (email: OutgoingEmail) => /token=([A-Za-z0-9_-]+)/.exec(email.text)?.[1];
 
@@ -78,14 +81,20 @@ describe("disabling an account", () => {
     for (const { key } of keys) await expect(authenticate(bearer(key))).rejects.toMatchObject({ status: 401 });
 
     // Links sent before the disable are dead, and no new ones are sent (the answer stays the same).
-    await expect(resetPasswordAction(idle, form({ token: oldResetLink, password: "new-password-123" }))).resolves.toMatchObject({ status: "error" });
-    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: stylist.id } })).passwordHash!, "old-password-1")).toBe(true);
+    await expect(resetPasswordAction(idle, form({ token: oldResetLink, password: "new-password-123" }))).resolves.toMatchObject({
+      status: "error",
+    });
+    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: stylist.id } })).passwordHash!, "old-password-1")).toBe(
+      true,
+    );
     expect(await consumeAccountToken("sign-in-link", oldSignInLink)).toBeNull();
     expect(await forgotPasswordAction(idle, form({ email: stylist.email }))).toMatchObject({ status: "success" });
     expect(await requestSignInLinkAction(idle, form({ email: stylist.email }))).toMatchObject({ status: "success" });
     expect(sent).toEqual([]);
 
-    const events = await db.auditEvent.findMany({ where: { entityId: { in: [stylist.id, ...keys.map((key) => key.id)] }, action: { in: ["disabled", "revoked"] } } });
+    const events = await db.auditEvent.findMany({
+      where: { entityId: { in: [stylist.id, ...keys.map((key) => key.id)] }, action: { in: ["disabled", "revoked"] } },
+    });
     expect(events.map((event) => event.action).sort()).toEqual(["disabled", "revoked", "revoked"]);
     expect(events.every((event) => event.actorId === admin.id && event.source === "WEB")).toBe(true);
 
@@ -118,9 +127,16 @@ describe("ending sessions on purpose can take the API keys too", () => {
   it("revokes the keys on a password reset only when asked", async () => {
     const user = await createAccount("STYLIST");
     await keyFor(user.id);
-    await expect(resetPasswordAction(idle, form({ token: await issueToken("reset-password", user.email), password: "new-password-123" }))).rejects.toBeInstanceOf(Redirect);
+    await expect(
+      resetPasswordAction(idle, form({ token: await issueToken("reset-password", user.email), password: "new-password-123" })),
+    ).rejects.toBeInstanceOf(Redirect);
     expect(await db.apiKey.count({ where: { ownerId: user.id, revokedAt: null } })).toBe(1);
-    await expect(resetPasswordAction(idle, form({ token: await issueToken("reset-password", user.email), password: "new-password-456", revokeApiKeys: "on" }))).rejects.toBeInstanceOf(Redirect);
+    await expect(
+      resetPasswordAction(
+        idle,
+        form({ token: await issueToken("reset-password", user.email), password: "new-password-456", revokeApiKeys: "on" }),
+      ),
+    ).rejects.toBeInstanceOf(Redirect);
     expect(await db.apiKey.count({ where: { ownerId: user.id, revokedAt: null } })).toBe(0);
   });
 
@@ -142,7 +158,11 @@ describe("changing a team member's role", () => {
     expect(await changeRoleAction(idle, form({ userId: member.id, role: "STYLIST" }))).toMatchObject({ status: "success" });
     expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).role).toBe("STYLIST");
     expect(await db.staffProfile.count({ where: { userId: member.id } })).toBe(1);
-    expect(await db.auditEvent.findFirst({ where: { entityId: member.id, action: "role-changed" } })).toMatchObject({ before: { role: "FRONT_DESK" }, after: { role: "STYLIST" }, actorId: admin.id });
+    expect(await db.auditEvent.findFirst({ where: { entityId: member.id, action: "role-changed" } })).toMatchObject({
+      before: { role: "FRONT_DESK" },
+      after: { role: "STYLIST" },
+      actorId: admin.id,
+    });
   });
 
   it("refuses customers, unknown roles and one's own role", async () => {
@@ -170,29 +190,43 @@ describe("invitations", () => {
     expect(`${stored.html}${stored.text}`).not.toContain(token);
     expect(await db.verificationToken.count({ where: { token } })).toBe(0);
 
-    await expect(acceptInvitationAction(idle, form({ token, name: "Dana Desk", password: "dana-password-1" }))).rejects.toMatchObject({ url: expect.stringContaining("/sign-in?notice=invitation-accepted") });
+    await expect(acceptInvitationAction(idle, form({ token, name: "Dana Desk", password: "dana-password-1" }))).rejects.toMatchObject({
+      url: expect.stringContaining("/sign-in?notice=invitation-accepted"),
+    });
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user).toMatchObject({ name: "Dana Desk", role: "FRONT_DESK" });
     expect(user.emailVerified).not.toBeNull();
     expect(await verifyPassword(user.passwordHash!, "dana-password-1")).toBe(true);
     expect(await db.auditEvent.findFirst({ where: { entityId: user.id, action: "joined" } })).toMatchObject({ actorId: user.id });
-    expect(await db.auditEvent.findFirst({ where: { entityKind: "invitation", entityLabel: email } })).toMatchObject({ action: "sent", actorId: admin.id });
+    expect(await db.auditEvent.findFirst({ where: { entityKind: "invitation", entityLabel: email } })).toMatchObject({
+      action: "sent",
+      actorId: admin.id,
+    });
 
     // Single use: the same link again is refused and changes nothing.
-    expect(await acceptInvitationAction(idle, form({ token, name: "Someone Else", password: "other-password-1" }))).toMatchObject({ status: "error", code: "NOT_FOUND" });
+    expect(await acceptInvitationAction(idle, form({ token, name: "Someone Else", password: "other-password-1" }))).toMatchObject({
+      status: "error",
+      code: "NOT_FOUND",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { email } })).name).toBe("Dana Desk");
   });
 
   it("refuses an expired invitation", async () => {
     const { email, token } = await invite("STYLIST");
     await db.invitation.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await acceptInvitationAction(idle, form({ token, name: "Late", password: "late-password-1" }))).toMatchObject({ status: "error", code: "NOT_FOUND" });
+    expect(await acceptInvitationAction(idle, form({ token, name: "Late", password: "late-password-1" }))).toMatchObject({
+      status: "error",
+      code: "NOT_FOUND",
+    });
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
   it("refuses to invite an email that already has an account, and non-admins", async () => {
     const existing = await createAccount("CUSTOMER");
-    expect(await inviteMemberAction(idle, form({ email: existing.email, role: "STYLIST" }))).toMatchObject({ code: "CONFLICT", fieldErrors: { email: expect.any(String) } });
+    expect(await inviteMemberAction(idle, form({ email: existing.email, role: "STYLIST" }))).toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { email: expect.any(String) },
+    });
     const stylist = await createAccount("STYLIST");
     session.user = { id: stylist.id, name: "s", email: stylist.email, role: "STYLIST", emailConfirmed: true };
     expect(await inviteMemberAction(idle, form({ email: newEmail("x"), role: "ADMIN" }))).toMatchObject({ code: "FORBIDDEN" });

@@ -30,9 +30,17 @@ export async function createSalon() {
   await db.salonSettings.upsert({
     where: { id: 1 },
     create: {
-      id: 1, name: "Test Salon", address: "1 Test Street", timezone: "UTC", currency: "GBP",
-      slotStepMinutes: 15, minNoticeMinutes: 60, bookingHorizonDays: 3650,
-      cancelCutoffMinutes: 1440, rescheduleCutoffMinutes: 1440, reminderLeadMinutes: 1440,
+      id: 1,
+      name: "Test Salon",
+      address: "1 Test Street",
+      timezone: "UTC",
+      currency: "GBP",
+      slotStepMinutes: 15,
+      minNoticeMinutes: 60,
+      bookingHorizonDays: 3650,
+      cancelCutoffMinutes: 1440,
+      rescheduleCutoffMinutes: 1440,
+      reminderLeadMinutes: 1440,
       // API tests book many appointments for one customer; booking-limits tests the cap itself.
       maxFutureBookingsPerCustomer: 100,
     },
@@ -44,8 +52,13 @@ export async function createService(overrides: { durationMinutes?: number; buffe
   const slug = unique("svc").toLowerCase();
   return db.service.create({
     data: {
-      slug, name: `Service ${slug}`, category: "Hair", durationMinutes: overrides.durationMinutes ?? 60,
-      priceCents: 5000, currency: "GBP", bufferAfterMinutes: overrides.bufferAfterMinutes ?? 0,
+      slug,
+      name: `Service ${slug}`,
+      category: "Hair",
+      durationMinutes: overrides.durationMinutes ?? 60,
+      priceCents: 5000,
+      currency: "GBP",
+      bufferAfterMinutes: overrides.bufferAfterMinutes ?? 0,
     },
   });
 }
@@ -82,19 +95,38 @@ async function allowedScopes(ownerId: string): Promise<TApiKeyScope[]> {
  */
 export async function createKey(ownerId: string, scopes?: TApiKeyScope[], expiresAt = expiryInDays(DEFAULT_KEY_LIFETIME_DAYS)) {
   const live = expiresAt > new Date() ? expiresAt : expiryInDays(1);
-  const { id, key } = await createApiKey(systemActor, { ownerId, name: unique("key"), scopes: scopes ?? (await allowedScopes(ownerId)), expiresAt: live });
+  const { id, key } = await createApiKey(systemActor, {
+    ownerId,
+    name: unique("key"),
+    scopes: scopes ?? (await allowedScopes(ownerId)),
+    expiresAt: live,
+  });
   if (live !== expiresAt) await db.apiKey.update({ where: { id }, data: { expiresAt } });
   return { id, key, auth: { authorization: `Bearer ${key}` } };
 }
 
 /** An appointment written straight to the table (e.g. one starting within the cutoff). */
-export async function insertAppointment(args: { customerId: string; staffId: string; serviceId: string; startsAt: Date; minutes?: number }) {
+export async function insertAppointment(args: {
+  customerId: string;
+  staffId: string;
+  serviceId: string;
+  startsAt: Date;
+  minutes?: number;
+}) {
   const endsAt = new Date(args.startsAt.getTime() + (args.minutes ?? 60) * 60_000);
   return db.appointment.create({
     data: {
-      customerId: args.customerId, staffId: args.staffId, serviceId: args.serviceId,
-      startsAt: args.startsAt, endsAt, blockedFrom: args.startsAt, blockedUntil: endsAt,
-      source: "DASHBOARD", durationMinutes: args.minutes ?? 60, priceCents: 5000, currency: "GBP",
+      customerId: args.customerId,
+      staffId: args.staffId,
+      serviceId: args.serviceId,
+      startsAt: args.startsAt,
+      endsAt,
+      blockedFrom: args.startsAt,
+      blockedUntil: endsAt,
+      source: "DASHBOARD",
+      durationMinutes: args.minutes ?? 60,
+      priceCents: 5000,
+      currency: "GBP",
     },
   });
 }

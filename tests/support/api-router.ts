@@ -40,8 +40,13 @@ function match(route: RouteFile, parts: string[]): Record<string, string> | unde
 
 /** A `fetch` that answers /api/v1 requests with the route handlers (no server). */
 export async function dispatch(request: Request): Promise<Response> {
-  const parts = new URL(request.url).pathname.replace(/^\/api\/v1\/?/, "").split("/").filter(Boolean);
-  const routes = routeFiles().sort((a, b) => a.segments.filter((s) => s.startsWith("[")).length - b.segments.filter((s) => s.startsWith("[")).length);
+  const parts = new URL(request.url).pathname
+    .replace(/^\/api\/v1\/?/, "")
+    .split("/")
+    .filter(Boolean);
+  const routes = routeFiles().sort(
+    (a, b) => a.segments.filter((s) => s.startsWith("[")).length - b.segments.filter((s) => s.startsWith("[")).length,
+  );
   for (const route of routes) {
     const params = match(route, parts);
     if (!params) continue;

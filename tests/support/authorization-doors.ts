@@ -23,7 +23,10 @@ function sessionRow(outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outc
 }
 
 /** The same eight, then `[expiredKey, keyWithoutScope]` (an expired admin key; an admin key lacking the route's scope). */
-function keyRow(outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome], extra: [Outcome, Outcome] = [401, 403]): Row<KeyActor> {
+function keyRow(
+  outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome],
+  extra: [Outcome, Outcome] = [401, 403],
+): Row<KeyActor> {
   return { ...sessionRow(outcomes), expiredKey: extra[0], keyWithoutScope: extra[1] };
 }
 
@@ -113,7 +116,10 @@ export const API_MATRIX: Record<string, { methods: Record<string, Row<KeyActor>>
     notAllowed: ["PUT", "PATCH", "DELETE"],
   },
   // Customer A has an appointment with stylist X, none with Y: Y may not see A.
-  "customers/[id]/route.ts": { methods: { GET: keyRow([401, 403, 403, A, 404, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+  "customers/[id]/route.ts": {
+    methods: { GET: keyRow([401, 403, 403, A, 404, A, A, 401]) },
+    notAllowed: ["POST", "PUT", "PATCH", "DELETE"],
+  },
   "me/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401], [401, A]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
   "services/route.ts": {
     methods: {

@@ -61,9 +61,14 @@ export async function createBookingFixture(
 
   const user = (name: string, role: "CUSTOMER" | "STYLIST" | "FRONT_DESK" | "ADMIN") =>
     // Verified, like anyone who booked for themselves: an unverified account sees no bookings.
-    db.user.create({ data: { name, email: `${name.toLowerCase().replace(/\W/g, ".")}.${suffix}@test.test`, role, emailVerified: new Date() } });
+    db.user.create({
+      data: { name, email: `${name.toLowerCase().replace(/\W/g, ".")}.${suffix}@test.test`, role, emailVerified: new Date() },
+    });
 
-  const service = (slug: string, data: { durationMinutes: number; bufferBeforeMinutes?: number; bufferAfterMinutes?: number; active?: boolean }) =>
+  const service = (
+    slug: string,
+    data: { durationMinutes: number; bufferBeforeMinutes?: number; bufferAfterMinutes?: number; active?: boolean },
+  ) =>
     db.service.create({
       data: { slug: `${slug}-${suffix}`, name: slug, category: "Test", priceCents: 4500, currency: "GBP", ...data },
     });

@@ -14,16 +14,29 @@ export type RaceTarget = { race: BookingBody; burst: BookingBody };
 const DAY_MS = 86_400_000;
 
 /** One API call; the body is read as JSON (every answer of /api/v1 is JSON or problem+json). */
-export async function apiRequest(api: RaceApi, method: "GET" | "POST", path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Outcome> {
+export async function apiRequest(
+  api: RaceApi,
+  method: "GET" | "POST",
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Outcome> {
   const response = await api.send(
     new Request(`${api.baseUrl}/api/v1${path}`, {
       method,
-      headers: { authorization: `Bearer ${api.key}`, ...(options.body !== undefined && { "content-type": "application/json" }), ...options.headers },
+      headers: {
+        authorization: `Bearer ${api.key}`,
+        ...(options.body !== undefined && { "content-type": "application/json" }),
+        ...options.headers,
+      },
       ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
     }),
   );
   const text = await response.text();
-  return { status: response.status, contentType: response.headers.get("content-type"), body: text ? (JSON.parse(text) as Outcome["body"]) : {} };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    body: text ? (JSON.parse(text) as Outcome["body"]) : {},
+  };
 }
 
 async function firstItem<T>(api: RaceApi, path: string): Promise<T> {
@@ -48,7 +61,12 @@ export async function findRaceTarget(api: RaceApi): Promise<RaceTarget> {
   const first = slots[0];
   const otherDay = slots.find((slot) => slot.localDate !== first?.localDate);
   if (!first || !otherDay) throw new Error(`GET ${path} answered ${availability.status} without free slots on two days`);
-  const booking = (slot: { staffId: string; startsAt: string }) => ({ serviceId: service.id, customerId: customer.id, staffId: slot.staffId, startsAt: slot.startsAt });
+  const booking = (slot: { staffId: string; startsAt: string }) => ({
+    serviceId: service.id,
+    customerId: customer.id,
+    staffId: slot.staffId,
+    startsAt: slot.startsAt,
+  });
   return { race: booking(first), burst: booking(otherDay) };
 }
 
@@ -59,7 +77,9 @@ export function slotRace(api: RaceApi, body: BookingBody, count = 100): Promise<
 
 /** `count` simultaneous POST /appointments of one booking under one Idempotency-Key. */
 export function idempotentBurst(api: RaceApi, body: BookingBody, idempotencyKey: string, count = 20): Promise<Outcome[]> {
-  return Promise.all(Array.from({ length: count }, () => apiRequest(api, "POST", "/appointments", { body, headers: { "idempotency-key": idempotencyKey } })));
+  return Promise.all(
+    Array.from({ length: count }, () => apiRequest(api, "POST", "/appointments", { body, headers: { "idempotency-key": idempotencyKey } })),
+  );
 }
 
 export function tally(outcomes: Outcome[]): Record<number, number> {
@@ -69,7 +89,9 @@ export function tally(outcomes: Outcome[]): Record<number, number> {
 /** What is wrong with a slot race's answers: anything but one 201 and SLOT_UNAVAILABLE problem+json 409s. */
 export function slotRaceProblems(outcomes: Outcome[]): string[] {
   const counts = tally(outcomes);
-  const refusals = outcomes.filter((o) => o.status === 409 && o.contentType === "application/problem+json" && o.body.code === "SLOT_UNAVAILABLE");
+  const refusals = outcomes.filter(
+    (o) => o.status === 409 && o.contentType === "application/problem+json" && o.body.code === "SLOT_UNAVAILABLE",
+  );
   return counts[201] === 1 && refusals.length === outcomes.length - 1
     ? []
     : [`expected 1 × 201 and ${outcomes.length - 1} × 409 SLOT_UNAVAILABLE problem+json, got ${JSON.stringify(counts)}`];
@@ -93,7 +115,8 @@ export function burstProblems(outcomes: Outcome[]): string[] {
   const problems: string[] = [];
   const created = outcomes.filter((o) => o.status === 201);
   const bodies = new Set(created.map((o) => canonicalJson(o.body)));
-  if (created.length === 0 || bodies.size !== 1) problems.push(`expected one appointment, replayed whole, got ${bodies.size} distinct 201 bodies`);
+  if (created.length === 0 || bodies.size !== 1)
+    problems.push(`expected one appointment, replayed whole, got ${bodies.size} distinct 201 bodies`);
   const others = outcomes.filter((o) => o.status !== 201 && !(o.status === 409 && o.body.code === "IDEMPOTENCY_IN_FLIGHT"));
   if (others.length > 0) problems.push(`expected only 201s and IDEMPOTENCY_IN_FLIGHT 409s, got ${JSON.stringify(tally(outcomes))}`);
   return problems;

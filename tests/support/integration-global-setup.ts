@@ -5,9 +5,7 @@ import type { TestProject } from "vitest/node";
 import { runPrisma } from "../../scripts/lib/prisma-cli";
 import { adminQuery, createEmptyPGlite, servePGlite, withDatabaseName } from "./test-database";
 
-export type DatabaseTemplate =
-  | { kind: "pglite"; dumpPath: string }
-  | { kind: "postgresql"; serverUrl: string; template: string };
+export type DatabaseTemplate = { kind: "pglite"; dumpPath: string } | { kind: "postgresql"; serverUrl: string; template: string };
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -33,9 +33,16 @@ export async function seedSalon(options: { reminderLeadMinutes?: number } = {}):
     },
   });
   const suffix = Math.random().toString(36).slice(2, 8);
-  const customer = await db.user.create({ data: { name: "Ada Lovelace", email: `ada-${suffix}@customer.test`, emailVerified: new Date() } });
+  const customer = await db.user.create({
+    data: { name: "Ada Lovelace", email: `ada-${suffix}@customer.test`, emailVerified: new Date() },
+  });
   const staff = await db.user.create({
-    data: { name: "Grace Hopper", email: `grace-${suffix}@staff.test`, role: "STYLIST", staffProfile: { create: { displayName: "Grace" } } },
+    data: {
+      name: "Grace Hopper",
+      email: `grace-${suffix}@staff.test`,
+      role: "STYLIST",
+      staffProfile: { create: { displayName: "Grace" } },
+    },
   });
   const service = await db.service.create({
     data: { slug: `cut-${suffix}`, name: "Cut & blow-dry", category: "Hair", durationMinutes: 60, priceCents: 4500, currency: "GBP" },
@@ -93,7 +100,14 @@ export async function rescheduleWithOutbox(appointmentId: string, startsAt: Date
     const endsAt = new Date(startsAt.getTime() + 60 * MINUTE);
     const after = await tx.appointment.update({
       where: { id: appointmentId },
-      data: { startsAt, endsAt, blockedFrom: startsAt, blockedUntil: endsAt, version: { increment: 1 }, scheduleVersion: before.version + 1 },
+      data: {
+        startsAt,
+        endsAt,
+        blockedFrom: startsAt,
+        blockedUntil: endsAt,
+        version: { increment: 1 },
+        scheduleVersion: before.version + 1,
+      },
     });
     await writeOutboxEvent(tx, {
       name: "appointment.rescheduled",
@@ -116,7 +130,13 @@ export async function cancelWithOutbox(appointmentId: string, reason: string | n
   return db.$transaction(async (tx) => {
     const after = await tx.appointment.update({
       where: { id: appointmentId },
-      data: { status: "CANCELLED", cancelledAt: new Date(), cancellationReason: reason, cancelledByKind: "CUSTOMER", version: { increment: 1 } },
+      data: {
+        status: "CANCELLED",
+        cancelledAt: new Date(),
+        cancellationReason: reason,
+        cancelledByKind: "CUSTOMER",
+        version: { increment: 1 },
+      },
     });
     await writeOutboxEvent(tx, { name: "appointment.cancelled", data: { appointmentId, version: after.version, reason } });
     return after;

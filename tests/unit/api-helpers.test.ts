@@ -13,7 +13,10 @@ const post = (body: string, headers: Record<string, string> = { "content-type": 
   new Request("http://localhost/x", { method: "POST", headers, body });
 
 async function thrown(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -40,7 +43,12 @@ describe("API key secrets", () => {
 
 describe("problems", () => {
   it("carry an AppError's code and field errors, and hide unexpected errors", () => {
-    expect(problemFromError(new AppError("SLOT_UNAVAILABLE", "taken")).problem).toMatchObject({ status: 409, code: "SLOT_UNAVAILABLE", detail: "taken", title: "Slot Unavailable" });
+    expect(problemFromError(new AppError("SLOT_UNAVAILABLE", "taken")).problem).toMatchObject({
+      status: 409,
+      code: "SLOT_UNAVAILABLE",
+      detail: "taken",
+      title: "Slot Unavailable",
+    });
     const hidden = problemFromError(new Error("password=hunter2 at db.ts:12")).problem;
     expect(hidden).toMatchObject({ status: 500, code: "INTERNAL" });
     expect(hidden.detail).not.toContain("hunter2");
@@ -50,7 +58,10 @@ describe("problems", () => {
 describe("request bodies", () => {
   it("415 for non-JSON, 413 by Content-Length or by bytes read, 400 for bad JSON, empty is undefined", async () => {
     expect((await thrown(readJsonBodyText(post("{}", { "content-type": "text/plain" })))).status).toBe(415);
-    expect((await thrown(readJsonBodyText(post("{}", { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) })))).status).toBe(413);
+    expect(
+      (await thrown(readJsonBodyText(post("{}", { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) }))))
+        .status,
+    ).toBe(413);
     expect((await thrown(readJsonBodyText(post(`"${"x".repeat(MAX_BODY_BYTES)}"`)))).status).toBe(413);
     expect(await readJsonBodyText(post("{}", { "content-type": "application/merge-patch+json" }))).toBe("{}");
     expect(() => parseJsonText("{")).toThrow(AppError);
@@ -65,18 +76,21 @@ describe("request bodies", () => {
     } catch (error) {
       const apiError = error as AppError;
       expect(apiError.status).toBe(422);
-      expect(apiError.fieldErrors).toEqual(expect.arrayContaining([
-        { path: "e", message: "Unknown field" },
-        { path: "b.d", message: "Unknown field" },
-        expect.objectContaining({ path: "a" }),
-        expect.objectContaining({ path: "b.c" }),
-      ]));
+      expect(apiError.fieldErrors).toEqual(
+        expect.arrayContaining([
+          { path: "e", message: "Unknown field" },
+          { path: "b.d", message: "Unknown field" },
+          expect.objectContaining({ path: "a" }),
+          expect.objectContaining({ path: "b.c" }),
+        ]),
+      );
     }
   });
 });
 
 describe("ETags and cursors", () => {
-  const withIfMatch = (value?: string) => new Request("http://localhost/x", { method: "PATCH", headers: value ? { "if-match": value } : {} });
+  const withIfMatch = (value?: string) =>
+    new Request("http://localhost/x", { method: "PATCH", headers: value ? { "if-match": value } : {} });
 
   it("parse If-Match: 428 when missing, weak or strong tags, * for any, 412 for a non-version", () => {
     expect(() => requireIfMatch(withIfMatch())).toThrow(expect.objectContaining({ status: 428 }));

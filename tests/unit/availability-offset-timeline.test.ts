@@ -31,10 +31,14 @@ describe("offset timeline the availability sweep converts wall-clock time with",
 
   it("agrees with fromWallClock for every quarter hour of transition days, and maps gap times to the gap's end", () => {
     const cases = [
-      ["Europe/London", "2026-03-29"], ["Europe/London", "2026-10-25"],
-      ["America/New_York", "2026-03-08"], ["America/New_York", "2026-11-01"],
-      ["Australia/Lord_Howe", "2026-04-05"], ["Australia/Lord_Howe", "2026-10-04"],
-      ["America/Santiago", "2026-09-06"], ["Asia/Kathmandu", "2026-06-01"],
+      ["Europe/London", "2026-03-29"],
+      ["Europe/London", "2026-10-25"],
+      ["America/New_York", "2026-03-08"],
+      ["America/New_York", "2026-11-01"],
+      ["Australia/Lord_Howe", "2026-04-05"],
+      ["Australia/Lord_Howe", "2026-10-04"],
+      ["America/Santiago", "2026-09-06"],
+      ["Asia/Kathmandu", "2026-06-01"],
     ] as const;
     for (const [zone, date] of cases) {
       const segments = buildOffsetTimeline(zone, Date.parse(`${addDays(date, -2)}T00:00:00Z`), Date.parse(`${addDays(date, 2)}T00:00:00Z`));
@@ -45,7 +49,10 @@ describe("offset timeline the availability sweep converts wall-clock time with",
           expect(iso(actual), `${zone} ${date} minute ${minute}`).toBe(iso(expected));
         } else {
           // Skipped by spring-forward: the answer is the transition, where the clock jumps past this time.
-          expect(segments.some((s) => s.from === actual), `${zone} ${date} minute ${minute}`).toBe(true);
+          expect(
+            segments.some((s) => s.from === actual),
+            `${zone} ${date} minute ${minute}`,
+          ).toBe(true);
         }
       }
     }

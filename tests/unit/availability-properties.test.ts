@@ -23,49 +23,62 @@ const zones = ["Europe/London", "America/New_York", "Asia/Kathmandu", "Australia
 const dates = ["2026-03-29", "2026-10-25", "2026-03-08", "2026-11-01", "2026-04-05", "2026-10-04", "2026-09-06", "2026-06-17"];
 
 const interval = (weekday: number) =>
-  fc.record({ weekday: fc.constant(weekday), startMinute: fc.integer({ min: 0, max: 1440 }), endMinute: fc.integer({ min: 0, max: 1440 }) });
+  fc.record({
+    weekday: fc.constant(weekday),
+    startMinute: fc.integer({ min: 0, max: 1440 }),
+    endMinute: fc.integer({ min: 0, max: 1440 }),
+  });
 
 /** Ranges near `origin`, at any millisecond, some overlapping each other. */
 const ranges = (origin: number, max: number) =>
-  fc.array(
-    fc.record({ offset: fc.integer({ min: -6 * 60, max: 30 * 60 }), length: fc.integer({ min: -10, max: 240 }), jitter: fc.integer({ min: 0, max: MINUTE - 1 }) }),
-    { maxLength: max },
-  ).map((items) => items.map(({ offset, length, jitter }) => ({ from: origin + offset * MINUTE + jitter, until: origin + (offset + length) * MINUTE + jitter })));
+  fc
+    .array(
+      fc.record({
+        offset: fc.integer({ min: -6 * 60, max: 30 * 60 }),
+        length: fc.integer({ min: -10, max: 240 }),
+        jitter: fc.integer({ min: 0, max: MINUTE - 1 }),
+      }),
+      { maxLength: max },
+    )
+    .map((items) =>
+      items.map(({ offset, length, jitter }) => ({
+        from: origin + offset * MINUTE + jitter,
+        until: origin + (offset + length) * MINUTE + jitter,
+      })),
+    );
 
 const stylistArbitrary = (staffId: string, date: string, origin: number) =>
   fc
     .record({
-      workingHours: fc.array(fc.integer({ min: -1, max: 1 }), { maxLength: 4 }).chain((shifts) =>
-        fc.tuple(...shifts.map((shift) => interval(isoWeekday(addDays(date, shift))))),
-      ),
+      workingHours: fc
+        .array(fc.integer({ min: -1, max: 1 }), { maxLength: 4 })
+        .chain((shifts) => fc.tuple(...shifts.map((shift) => interval(isoWeekday(addDays(date, shift)))))),
       busy: ranges(origin, 14),
       timeOff: ranges(origin, 2),
     })
     .map((fields): StaffAvailabilityInput => ({ staffId, ...fields }));
 
-const inputArbitrary = fc
-  .record({ timezone: fc.constantFrom(...zones), date: fc.constantFrom(...dates) })
-  .chain(({ timezone, date }) => {
-    const origin = startOfLocalDay(date, timezone);
-    return fc.record({
-      settings: fc.record({
-        timezone: fc.constant(timezone),
-        slotStepMinutes: fc.constantFrom(5, 15, 20, 25, 30, 45, 60, 90),
-        minNoticeMinutes: fc.integer({ min: 0, max: 12 * 60 }),
-        bookingHorizonDays: fc.integer({ min: 0, max: 4 }),
-      }),
-      service: fc.record({
-        durationMinutes: fc.integer({ min: 1, max: 150 }),
-        bufferBeforeMinutes: fc.integer({ min: 0, max: 30 }),
-        bufferAfterMinutes: fc.integer({ min: 0, max: 30 }),
-      }),
-      staff: fc.tuple(stylistArbitrary("s1", date, origin), stylistArbitrary("s2", date, origin), stylistArbitrary("s3", date, origin)),
-      range: fc
-        .tuple(fc.integer({ min: -3 * 60, max: 12 * 60 }), fc.integer({ min: 0, max: 30 * 60 }))
-        .map(([start, length]) => ({ from: origin + start * MINUTE, until: origin + (start + length) * MINUTE })),
-      now: fc.integer({ min: -3 * 24 * 60, max: 12 * 60 }).map((minutes) => origin + minutes * MINUTE + 1234),
-    }) satisfies fc.Arbitrary<AvailabilityInput>;
-  });
+const inputArbitrary = fc.record({ timezone: fc.constantFrom(...zones), date: fc.constantFrom(...dates) }).chain(({ timezone, date }) => {
+  const origin = startOfLocalDay(date, timezone);
+  return fc.record({
+    settings: fc.record({
+      timezone: fc.constant(timezone),
+      slotStepMinutes: fc.constantFrom(5, 15, 20, 25, 30, 45, 60, 90),
+      minNoticeMinutes: fc.integer({ min: 0, max: 12 * 60 }),
+      bookingHorizonDays: fc.integer({ min: 0, max: 4 }),
+    }),
+    service: fc.record({
+      durationMinutes: fc.integer({ min: 1, max: 150 }),
+      bufferBeforeMinutes: fc.integer({ min: 0, max: 30 }),
+      bufferAfterMinutes: fc.integer({ min: 0, max: 30 }),
+    }),
+    staff: fc.tuple(stylistArbitrary("s1", date, origin), stylistArbitrary("s2", date, origin), stylistArbitrary("s3", date, origin)),
+    range: fc
+      .tuple(fc.integer({ min: -3 * 60, max: 12 * 60 }), fc.integer({ min: 0, max: 30 * 60 }))
+      .map(([start, length]) => ({ from: origin + start * MINUTE, until: origin + (start + length) * MINUTE })),
+    now: fc.integer({ min: -3 * 24 * 60, max: 12 * 60 }).map((minutes) => origin + minutes * MINUTE + 1234),
+  }) satisfies fc.Arbitrary<AvailabilityInput>;
+});
 
 // ---- the reference -------------------------------------------------------------------------------------
 
@@ -120,7 +133,7 @@ function bookedMinutes(member: StaffAvailabilityInput, date: string, tz: string)
   return total;
 }
 
-const shuffle = <T,>(list: T[], seed: number): T[] => {
+const shuffle = <T>(list: T[], seed: number): T[] => {
   const out = [...list];
   let state = seed >>> 0 || 1;
   for (let i = out.length - 1; i > 0; i--) {

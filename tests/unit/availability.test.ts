@@ -130,7 +130,10 @@ describe("any stylist", () => {
   });
 
   it("counts time covered by two overlapping busy ranges once", () => {
-    const twice = [{ from: at(DAY, "09:00"), until: at(DAY, "10:00") }, { from: at(DAY, "09:00"), until: at(DAY, "10:00") }];
+    const twice = [
+      { from: at(DAY, "09:00"), until: at(DAY, "10:00") },
+      { from: at(DAY, "09:00"), until: at(DAY, "10:00") },
+    ];
     const bea = stylist("bea", { busy: twice });
     const cal = stylist("cal", { busy: [{ from: at(DAY, "16:00"), until: at(DAY, "17:00") }] });
     // 60 booked minutes each: the tie goes to bea, first in display order.
@@ -183,7 +186,10 @@ describe("inputs that are empty or wrong", () => {
   });
 
   it("ignores empty busy and time-off ranges", () => {
-    const empty = [{ from: at(DAY, "12:00"), until: at(DAY, "12:00") }, { from: at(DAY, "13:00"), until: at(DAY, "11:00") }];
+    const empty = [
+      { from: at(DAY, "12:00"), until: at(DAY, "12:00") },
+      { from: at(DAY, "13:00"), until: at(DAY, "11:00") },
+    ];
     const input = inputFor(DAY, { staff: [stylist("ana", { busy: empty, timeOff: empty })] });
     expect(times(computeAvailability(input).byStaff.get("ana"))).toEqual(clockTimes("09:00", "16:00", 15));
   });
@@ -223,8 +229,11 @@ describe("checking one slot", () => {
   });
 
   it("refuses a start inside the minimum notice", () => {
-    expect(isSlotAvailable({ ...base, now: at(DAY, "08:30"), settings: { ...base.settings, minNoticeMinutes: 60 } }, "ana", at(DAY, "09:15"))).toBe(false);
-    expect(isSlotAvailable({ ...base, now: at(DAY, "08:30"), settings: { ...base.settings, minNoticeMinutes: 60 } }, "ana", at(DAY, "09:30"))).toBe(true);
+    expect(
+      isSlotAvailable({ ...base, now: at(DAY, "08:30"), settings: { ...base.settings, minNoticeMinutes: 60 } }, "ana", at(DAY, "09:15")),
+    ).toBe(false);
+    expect(
+      isSlotAvailable({ ...base, now: at(DAY, "08:30"), settings: { ...base.settings, minNoticeMinutes: 60 } }, "ana", at(DAY, "09:30")),
+    ).toBe(true);
   });
 });
-

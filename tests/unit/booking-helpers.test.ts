@@ -15,9 +15,7 @@ describe("cutoffs", () => {
     expect(cutoffInstant(start, 1440)).toBe(start - 24 * HOUR);
     expect(() => assertBeforeCutoff("cancel", start, 1440, start - 24 * HOUR)).not.toThrow();
     expect(() => assertBeforeCutoff("cancel", start, 1440, start - 24 * HOUR + 1)).toThrow(AppError);
-    expect(() => assertBeforeCutoff("reschedule", start, 120, start)).toThrow(
-      expect.objectContaining({ code: "CUTOFF_PASSED" }),
-    );
+    expect(() => assertBeforeCutoff("reschedule", start, 120, start)).toThrow(expect.objectContaining({ code: "CUTOFF_PASSED" }));
   });
 });
 
@@ -48,13 +46,21 @@ describe("list cursors", () => {
 describe("availability load window", () => {
   it("covers whole local days and the service's reach", () => {
     const from = Date.parse("2030-07-01T12:00:00Z"); // 13:00 in London (BST)
-    const window = availabilityLoadWindow({ from, until: from + 1 }, { durationMinutes: 60, bufferBeforeMinutes: 5, bufferAfterMinutes: 10 }, "Europe/London");
+    const window = availabilityLoadWindow(
+      { from, until: from + 1 },
+      { durationMinutes: 60, bufferBeforeMinutes: 5, bufferAfterMinutes: 10 },
+      "Europe/London",
+    );
     expect(window).toEqual({ from: Date.parse("2030-06-30T23:00:00Z"), until: Date.parse("2030-07-01T23:00:00Z") });
   });
 
   it("reaches past midnight when a late candidate runs over", () => {
     const from = Date.parse("2030-01-07T23:30:00Z");
-    const window = availabilityLoadWindow({ from, until: from + 1 }, { durationMinutes: 60, bufferBeforeMinutes: 0, bufferAfterMinutes: 15 }, "Europe/London");
+    const window = availabilityLoadWindow(
+      { from, until: from + 1 },
+      { durationMinutes: 60, bufferBeforeMinutes: 0, bufferAfterMinutes: 15 },
+      "Europe/London",
+    );
     expect(window.until).toBe(from + 1 + 75 * 60_000);
   });
 });
@@ -75,7 +81,12 @@ describe("booking schemas", () => {
     expect(ZAvailabilityQuery.safeParse({ serviceId: "s", from, to: "2030-03-04T00:00:00Z" }).success).toBe(true);
     expect(ZAvailabilityQuery.safeParse({ serviceId: "s", from, to: "2030-03-05T00:00:00Z" }).success).toBe(false);
     expect(ZAvailabilityQuery.safeParse({ serviceId: "s", from, to: from }).success).toBe(false);
-    expect(Object.keys(ZAvailabilityQueryFields.omit({ staffId: true }).shape)).toEqual(["serviceId", "from", "to", "excludeAppointmentId"]);
+    expect(Object.keys(ZAvailabilityQueryFields.omit({ staffId: true }).shape)).toEqual([
+      "serviceId",
+      "from",
+      "to",
+      "excludeAppointmentId",
+    ]);
     expect(Object.keys(ZRescheduleAppointmentInput.omit({ appointmentId: true }).shape)).not.toContain("appointmentId");
   });
 });

@@ -21,11 +21,15 @@ describe("account schemas", () => {
 
   it("only accepts same-site paths after sign-in (no open redirect)", () => {
     expect(safeCallbackUrl("/book?service=a")).toBe("/book?service=a");
-    for (const bad of ["https://evil.test", "//evil.test", "/\\evil.test", "", undefined]) expect(safeCallbackUrl(bad)).toBe("/appointments");
+    for (const bad of ["https://evil.test", "//evil.test", "/\\evil.test", "", undefined])
+      expect(safeCallbackUrl(bad)).toBe("/appointments");
   });
 
   it("counts failures per account and per IP in fixed windows", () => {
-    expect([counterKey(signInPerAccount, "a@b.test"), counterKey(signInPerIp, "10.0.0.1")]).toEqual(["sign-in:account:a@b.test", "sign-in:ip:10.0.0.1"]);
+    expect([counterKey(signInPerAccount, "a@b.test"), counterKey(signInPerIp, "10.0.0.1")]).toEqual([
+      "sign-in:account:a@b.test",
+      "sign-in:ip:10.0.0.1",
+    ]);
     expect(windowStartOf(signInPerAccount, new Date("2030-01-01T10:14:59Z")).toISOString()).toBe("2030-01-01T10:00:00.000Z");
     expect(clientIp(new Headers(), 0)).toBeNull();
   });
@@ -58,12 +62,20 @@ describe("booking selection in the URL", () => {
 });
 
 describe("slots by part of the day and the calendar", () => {
-  const slots = ["08:45", "11:59", "12:00", "16:45", "17:00", "19:30"].map((localTime, index) => ({ localTime, localDate: index < 3 ? "2030-01-07" : "2030-01-08" }));
+  const slots = ["08:45", "11:59", "12:00", "16:45", "17:00", "19:30"].map((localTime, index) => ({
+    localTime,
+    localDate: index < 3 ? "2030-01-07" : "2030-01-08",
+  }));
 
   it("names morning, afternoon and evening by the salon's wall clock", () => {
     expect(slots.map((slot) => dayPartOf(slot.localTime))).toEqual(["morning", "morning", "afternoon", "afternoon", "evening", "evening"]);
     expect(groupByDayPart(slots.slice(2, 4)).map((group) => group.part)).toEqual(["afternoon"]);
-    expect(countByDate(slots)).toEqual(new Map([["2030-01-07", 3], ["2030-01-08", 3]]));
+    expect(countByDate(slots)).toEqual(
+      new Map([
+        ["2030-01-07", 3],
+        ["2030-01-08", 3],
+      ]),
+    );
   });
 
   it("lays a month out in Monday-first weeks", () => {
@@ -101,7 +113,9 @@ describe("changing an appointment online", () => {
   });
 
   it("links to Google Calendar with UTC basic-format dates", () => {
-    const url = new URL(googleCalendarUrl({ title: "Cut", startsAt, endsAt: new Date("2030-01-08T11:00:00Z"), details: "d", location: "l" }));
+    const url = new URL(
+      googleCalendarUrl({ title: "Cut", startsAt, endsAt: new Date("2030-01-08T11:00:00Z"), details: "d", location: "l" }),
+    );
     expect(url.searchParams.get("dates")).toBe("20300108T100000Z/20300108T110000Z");
     expect(url.searchParams.get("action")).toBe("TEMPLATE");
   });

@@ -22,7 +22,15 @@ function appointment(id: string, startsAt: string, minutes: number, status: Appo
 
 describe("calendar layout", () => {
   it("shows Monday to Sunday for a week and the day itself for a day", () => {
-    expect(calendarDays("2030-07-03", "week")).toEqual(["2030-07-01", "2030-07-02", "2030-07-03", "2030-07-04", "2030-07-05", "2030-07-06", "2030-07-07"]);
+    expect(calendarDays("2030-07-03", "week")).toEqual([
+      "2030-07-01",
+      "2030-07-02",
+      "2030-07-03",
+      "2030-07-04",
+      "2030-07-05",
+      "2030-07-06",
+      "2030-07-07",
+    ]);
     expect(calendarDays("2030-07-03", "day")).toEqual(["2030-07-03"]);
   });
 
@@ -35,7 +43,10 @@ describe("calendar layout", () => {
       appointments: [appointment("a", "2030-07-03T09:00:00Z", 60), appointment("b", "2030-07-03T09:00:00Z", 30, "CANCELLED")],
     });
     const lane = layout.groups[0]!.lanes[0]!;
-    expect(lane.working).toEqual([{ start: 540, end: 780 }, { start: 840, end: 1080 }]);
+    expect(lane.working).toEqual([
+      { start: 540, end: 780 },
+      { start: 840, end: 1080 },
+    ]);
     // 15:00 UTC is 16:00 in London in July; the time off runs to the end of the day.
     expect(lane.timeOff).toEqual([{ start: 960, end: 1440, reason: "Dentist" }]);
     expect(lane.appointments.map((placed) => [placed.appointment.id, placed.start, placed.end, placed.column, placed.columns])).toEqual([

@@ -29,19 +29,31 @@ const inputs = [
 ];
 
 describe("email templates", () => {
-  it.each(inputs.map((input) => [input.kind, input] as const))("%s shows the salon, service, stylist, price, times, zone and link", async (_kind, input) => {
-    const { subject, html, text } = await renderEmail(input);
-    expect(subject.length).toBeGreaterThan(5);
-    const expected = ["Pamper Salon", "12 High Street, London N1 1AA", "Grace", "£45.00", "Monday, 7 January 2030, 10:00", "11:00", "Europe/London (GMT)", props.manageUrl];
-    for (const value of expected) {
-      expect(html).toContain(value);
-      expect(text).toContain(value);
-    }
-    expect(html).toContain("Cut &amp; blow-dry");
-    expect(text).toContain("Cut & blow-dry");
-    // The plain-text version is text, not HTML with the tags left in.
-    expect(text).not.toMatch(/<(html|body|table|div|a)\b/i);
-  });
+  it.each(inputs.map((input) => [input.kind, input] as const))(
+    "%s shows the salon, service, stylist, price, times, zone and link",
+    async (_kind, input) => {
+      const { subject, html, text } = await renderEmail(input);
+      expect(subject.length).toBeGreaterThan(5);
+      const expected = [
+        "Pamper Salon",
+        "12 High Street, London N1 1AA",
+        "Grace",
+        "£45.00",
+        "Monday, 7 January 2030, 10:00",
+        "11:00",
+        "Europe/London (GMT)",
+        props.manageUrl,
+      ];
+      for (const value of expected) {
+        expect(html).toContain(value);
+        expect(text).toContain(value);
+      }
+      expect(html).toContain("Cut &amp; blow-dry");
+      expect(text).toContain("Cut & blow-dry");
+      // The plain-text version is text, not HTML with the tags left in.
+      expect(text).not.toMatch(/<(html|body|table|div|a)\b/i);
+    },
+  );
 
   it("escapes customer-written text in the HTML", async () => {
     for (const input of inputs.filter((i) => i.kind === "confirmation" || i.kind.startsWith("stylist"))) {

@@ -55,7 +55,9 @@ describe("production refuses an unsafe configuration", () => {
     const example = readFileSync(".env.example", "utf8");
     const published = [
       ...[...compose.matchAll(/(?:AUTH_SECRET|METRICS_TOKEN)=\$\{\w+:-([^}]+)\}/g)].map((match) => match[1]!),
-      ...[...example.matchAll(/^# (?:AUTH_SECRET|METRICS_TOKEN|RESEND_API_KEY|INNGEST_SIGNING_KEY|INNGEST_EVENT_KEY)=(\S+)$/gm)].map((match) => match[1]!),
+      ...[...example.matchAll(/^# (?:AUTH_SECRET|METRICS_TOKEN|RESEND_API_KEY|INNGEST_SIGNING_KEY|INNGEST_EVENT_KEY)=(\S+)$/gm)].map(
+        (match) => match[1]!,
+      ),
     ];
     expect(published.length).toBeGreaterThanOrEqual(2);
     for (const value of published) expect(KNOWN_PLACEHOLDER_SECRETS.has(value), value).toBe(true);
@@ -89,6 +91,8 @@ describe("production refuses an unsafe configuration", () => {
 
   it("development keeps working with none of it", () => {
     expect(() => parseServerEnv({ NODE_ENV: "development", DATABASE_URL: safe.DATABASE_URL, INNGEST_DEV: "1" })).not.toThrow();
-    expect(problemsOf({ NODE_ENV: "development", MAIL_TRANSPORT: "resend", RESEND_API_KEY: undefined })).toMatch(/RESEND_API_KEY is required when MAIL_TRANSPORT=resend/);
+    expect(problemsOf({ NODE_ENV: "development", MAIL_TRANSPORT: "resend", RESEND_API_KEY: undefined })).toMatch(
+      /RESEND_API_KEY is required when MAIL_TRANSPORT=resend/,
+    );
   });
 });

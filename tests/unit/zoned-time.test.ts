@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatLocalTime, fromWallClock, isCalendarDate, isoWeekday, offsetMinutesAt, toWallClock, wallClockOccurrences } from "@/lib/time/zoned";
+import {
+  addDays,
+  formatLocalTime,
+  fromWallClock,
+  isCalendarDate,
+  isoWeekday,
+  offsetMinutesAt,
+  toWallClock,
+  wallClockOccurrences,
+} from "@/lib/time/zoned";
 
 const iso = (instant: number | undefined) => (instant === undefined ? undefined : new Date(instant).toISOString());
 

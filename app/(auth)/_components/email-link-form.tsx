@@ -19,8 +19,17 @@ export function EmailLinkForm({ action, field, submit }: Props) {
   const { form, pending, onSubmit, fieldError } = actionForm;
   return (
     <ActionForm form={actionForm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4" success>
-      <TextField id={field.id} label={field.label} type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
-      <Button type="submit" variant={submit.variant} pending={pending}>{submit.label}</Button>
+      <TextField
+        id={field.id}
+        label={field.label}
+        type="email"
+        autoComplete="email"
+        error={fieldError("email")}
+        {...form.register("email")}
+      />
+      <Button type="submit" variant={submit.variant} pending={pending}>
+        {submit.label}
+      </Button>
     </ActionForm>
   );
 }

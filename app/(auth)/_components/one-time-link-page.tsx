@@ -12,7 +12,11 @@ export function OneTimeLinkPage({ title, token, askAgainHref, children }: Props)
         <div className="mt-6">{children(token)}</div>
       ) : (
         <p className="mt-2 text-stone-700">
-          This page needs the link from your email. <Link href={askAgainHref} className="font-semibold text-brand-700 underline">Ask for a new link</Link>.
+          This page needs the link from your email.{" "}
+          <Link href={askAgainHref} className="font-semibold text-brand-700 underline">
+            Ask for a new link
+          </Link>
+          .
         </p>
       )}
     </>

@@ -16,7 +16,9 @@ export function AcceptInvitationForm({ token }: { token: string }) {
       <input type="hidden" {...form.register("token")} />
       <TextField label="Your name" autoComplete="name" error={fieldError("name")} {...form.register("name")} />
       <NewPasswordField error={fieldError("password")} {...form.register("password")} />
-      <Button type="submit" pending={pending}>Join the team</Button>
+      <Button type="submit" pending={pending}>
+        Join the team
+      </Button>
     </ActionForm>
   );
 }

@@ -19,7 +19,9 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
       <TextField label="Name" autoComplete="name" error={fieldError("name")} {...form.register("name")} />
       <TextField label="Email" type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
       <NewPasswordField error={fieldError("password")} {...form.register("password")} />
-      <Button type="submit" pending={pending}>Create account</Button>
+      <Button type="submit" pending={pending}>
+        Create account
+      </Button>
     </ActionForm>
   );
 }

@@ -21,8 +21,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
         {...form.register("password")}
       />
       {/* Not registered with the form library: the action reads it from the submitted form as "on". */}
-      <CheckboxField name="revokeApiKeys" label="Also revoke all my API keys" hint="Scripts and partner sites using them stop working until you create new keys." />
-      <Button type="submit" pending={pending}>Save new password</Button>
+      <CheckboxField
+        name="revokeApiKeys"
+        label="Also revoke all my API keys"
+        hint="Scripts and partner sites using them stop working until you create new keys."
+      />
+      <Button type="submit" pending={pending}>
+        Save new password
+      </Button>
     </ActionForm>
   );
 }

@@ -29,11 +29,21 @@ export default async function SignInPage({ searchParams }: Props) {
       <p className="mt-2 mb-6 text-stone-700">
         {fromBooking ? "Sign in to confirm your booking — your selection is kept." : "Welcome back to Pamper Book."}
       </p>
-      {notice && notices[notice] && <div className="mb-4"><FormMessage tone="success" message={notices[notice]} /></div>}
+      {notice && notices[notice] && (
+        <div className="mb-4">
+          <FormMessage tone="success" message={notices[notice]} />
+        </div>
+      )}
       <SignInForm callbackUrl={destination} />
       <section aria-labelledby="link-heading" className="mt-6 border-t border-stone-200 pt-4">
-        <h2 id="link-heading" className="mb-3 font-semibold text-stone-900">Or sign in with a one-time link</h2>
-        <EmailLinkForm action={requestSignInLinkAction} field={{ label: "Email for the link", id: "link-email" }} submit={{ label: "Email me a sign-in link", variant: "secondary" }} />
+        <h2 id="link-heading" className="mb-3 font-semibold text-stone-900">
+          Or sign in with a one-time link
+        </h2>
+        <EmailLinkForm
+          action={requestSignInLinkAction}
+          field={{ label: "Email for the link", id: "link-email" }}
+          submit={{ label: "Email me a sign-in link", variant: "secondary" }}
+        />
       </section>
       <p className="mt-6 border-t border-stone-200 pt-4 text-sm text-stone-700">
         New here?{" "}

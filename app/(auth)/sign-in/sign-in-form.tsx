@@ -15,10 +15,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <ActionForm form={actionForm} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField label="Email" type="email" autoComplete="email" error={fieldError("email")} {...form.register("email")} />
-      <TextField label="Password" type="password" autoComplete="current-password" error={fieldError("password")} {...form.register("password")} />
-      <Button type="submit" pending={pending}>Sign in</Button>
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={fieldError("password")}
+        {...form.register("password")}
+      />
+      <Button type="submit" pending={pending}>
+        Sign in
+      </Button>
       <p className="text-sm text-stone-700">
-        <Link href="/forgot-password" className="font-medium text-brand-700 underline">Forgot your password?</Link>
+        <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+          Forgot your password?
+        </Link>
       </p>
     </ActionForm>
   );

@@ -24,9 +24,7 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
         <p className="mt-2 text-stone-700">Your email address {user.email} is confirmed.</p>
       ) : (
         <>
-          <p className="mt-2 mb-6 text-stone-700">
-            We emailed you a link to confirm your address. You need a confirmed address to book.
-          </p>
+          <p className="mt-2 mb-6 text-stone-700">We emailed you a link to confirm your address. You need a confirmed address to book.</p>
           {user && <ResendVerificationForm />}
         </>
       )}

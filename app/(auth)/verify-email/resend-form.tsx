@@ -10,7 +10,9 @@ export function ResendVerificationForm() {
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <FormMessage tone="success" message={state.message} />
-      <Button type="submit" variant="secondary" pending={pending}>Send me a new link</Button>
+      <Button type="submit" variant="secondary" pending={pending}>
+        Send me a new link
+      </Button>
     </form>
   );
 }

@@ -19,7 +19,9 @@ export function VerifyEmailForm({ token, askPassword, callbackUrl }: { token: st
     return (
       <div className="flex flex-col gap-4">
         <FormMessage tone="success" message={state.message} />
-        <Link href="/sign-in" className="font-semibold text-brand-700 underline">Sign in</Link>
+        <Link href="/sign-in" className="font-semibold text-brand-700 underline">
+          Sign in
+        </Link>
       </div>
     );
   }
@@ -28,12 +30,24 @@ export function VerifyEmailForm({ token, askPassword, callbackUrl }: { token: st
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {askPassword && (
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" hint="The password you chose when you created the account." />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          hint="The password you chose when you created the account."
+        />
       )}
-      <Button type="submit" pending={pending}>Confirm my email</Button>
+      <Button type="submit" pending={pending}>
+        Confirm my email
+      </Button>
       {askPassword && (
         <p className="text-sm text-stone-700">
-          Did someone else create this account with your address? <Link href="/forgot-password" className="font-semibold text-brand-700 underline">Set your own password</Link> instead.
+          Did someone else create this account with your address?{" "}
+          <Link href="/forgot-password" className="font-semibold text-brand-700 underline">
+            Set your own password
+          </Link>{" "}
+          instead.
         </p>
       )}
     </ActionForm>

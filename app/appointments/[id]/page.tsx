@@ -47,7 +47,11 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
 
   return (
     <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:px-6">
-      <p className="mb-4 text-sm"><Link href="/appointments" className="text-brand-700 underline">← My appointments</Link></p>
+      <p className="mb-4 text-sm">
+        <Link href="/appointments" className="text-brand-700 underline">
+          ← My appointments
+        </Link>
+      </p>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-3xl font-bold text-stone-900">{appointment.service.name}</h1>
         <StatusBadge label={status.label} tone={status.tone} />
@@ -58,21 +62,41 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
           { label: "Date", value: formatSalonDate(appointment.startsAt, tz) },
           { label: "Time", value: `${formatSalonTime(appointment.startsAt, tz)} – ${formatSalonTime(appointment.endsAt, tz)}` },
           { label: "Stylist", value: appointment.staff.name },
-          { label: "Duration and price", value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency)}` },
+          {
+            label: "Duration and price",
+            value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency)}`,
+          },
           ...(appointment.note && !noteEditable ? [{ label: "Your note", value: appointment.note }] : []),
           ...(appointment.cancellationReason ? [{ label: "Cancellation reason", value: appointment.cancellationReason }] : []),
         ]}
       />
       <section aria-labelledby="manage-heading" className="mt-8">
-        <h2 id="manage-heading" className="mb-3 text-xl font-semibold text-stone-900">Manage</h2>
+        <h2 id="manage-heading" className="mb-3 text-xl font-semibold text-stone-900">
+          Manage
+        </h2>
         {reschedule.allowed || cancel.allowed ? (
           <div className="flex flex-wrap gap-3">
-            {reschedule.allowed && <Link href={`/appointments/${id}/reschedule`} className={buttonClass("primary")}>Reschedule</Link>}
-            {cancel.allowed && <Link href={`/appointments/${id}/cancel`} className={buttonClass("secondary")}>Cancel appointment</Link>}
+            {reschedule.allowed && (
+              <Link href={`/appointments/${id}/reschedule`} className={buttonClass("primary")}>
+                Reschedule
+              </Link>
+            )}
+            {cancel.allowed && (
+              <Link href={`/appointments/${id}/cancel`} className={buttonClass("secondary")}>
+                Cancel appointment
+              </Link>
+            )}
             {appointment.status === "BOOKED" && (
               <>
-                <a href={`/appointments/${id}/calendar.ics`} download className={buttonClass("ghost")}>Download .ics</a>
-                <a href={appointmentGoogleLink(appointment, salon, env().APP_URL)} target="_blank" rel="noopener noreferrer" className={buttonClass("ghost")}>
+                <a href={`/appointments/${id}/calendar.ics`} download className={buttonClass("ghost")}>
+                  Download .ics
+                </a>
+                <a
+                  href={appointmentGoogleLink(appointment, salon, env().APP_URL)}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className={buttonClass("ghost")}
+                >
                   Add to Google Calendar<span className="sr-only"> (opens in a new tab)</span>
                 </a>
               </>
@@ -84,7 +108,9 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
       </section>
       {noteEditable && (
         <section aria-labelledby="note-heading" className="mt-8">
-          <h2 id="note-heading" className="mb-3 text-xl font-semibold text-stone-900">Your note</h2>
+          <h2 id="note-heading" className="mb-3 text-xl font-semibold text-stone-900">
+            Your note
+          </h2>
           <AppointmentTextForm
             action={changeNoteAction}
             appointmentId={appointment.id}
@@ -100,18 +126,24 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
         </section>
       )}
       <section aria-labelledby="history-heading" className="mt-8">
-        <h2 id="history-heading" className="mb-3 text-xl font-semibold text-stone-900">History</h2>
+        <h2 id="history-heading" className="mb-3 text-xl font-semibold text-stone-900">
+          History
+        </h2>
         <ol className="flex flex-col gap-2 border-l-2 border-stone-200 pl-4">
           {history.map((entry) => (
             <li key={entry.id} className="text-sm">
               <span className="font-medium text-stone-900">{describeHistoryEntry(entry, tz)}</span>
-              <span className="block text-stone-600"><time dateTime={entry.createdAt.toISOString()}>{formatSalonDateTime(entry.createdAt, tz)}</time></span>
+              <span className="block text-stone-600">
+                <time dateTime={entry.createdAt.toISOString()}>{formatSalonDateTime(entry.createdAt, tz)}</time>
+              </span>
             </li>
           ))}
         </ol>
       </section>
       <section aria-labelledby="emails-heading" className="mt-8">
-        <h2 id="emails-heading" className="mb-3 text-xl font-semibold text-stone-900">Emails sent to you</h2>
+        <h2 id="emails-heading" className="mb-3 text-xl font-semibold text-stone-900">
+          Emails sent to you
+        </h2>
         {emails.length === 0 ? (
           <p className="text-sm text-stone-700">No emails yet — they usually arrive within a minute.</p>
         ) : (
@@ -121,7 +153,9 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
                 <span className="font-medium text-stone-900">{email.subject}</span>
                 <span className="block text-stone-600">
                   {emailKindLabel(email.kind)} · {email.status === "SENT" ? "sent" : email.status.toLowerCase()}{" "}
-                  <time dateTime={(email.sentAt ?? email.createdAt).toISOString()}>{formatSalonDateTime(email.sentAt ?? email.createdAt, tz)}</time>
+                  <time dateTime={(email.sentAt ?? email.createdAt).toISOString()}>
+                    {formatSalonDateTime(email.sentAt ?? email.createdAt, tz)}
+                  </time>
                 </span>
               </li>
             ))}

@@ -7,7 +7,8 @@ import { formatSalonDate, formatSalonTime } from "@/lib/time/format-when";
 type AppointmentListProps = { appointments: AppointmentView[]; timezone: string; empty: React.ReactNode };
 
 export function AppointmentList({ appointments, timezone, empty }: AppointmentListProps) {
-  if (appointments.length === 0) return <div className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">{empty}</div>;
+  if (appointments.length === 0)
+    return <div className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">{empty}</div>;
   return (
     <ul className="flex flex-col gap-3">
       {appointments.map((appointment) => {
@@ -21,7 +22,8 @@ export function AppointmentList({ appointments, timezone, empty }: AppointmentLi
               <span className="flex flex-col">
                 <span className="font-semibold text-stone-900">{appointment.service.name}</span>
                 <span className="text-sm text-stone-700">
-                  {formatSalonDate(appointment.startsAt, timezone)}, {formatSalonTime(appointment.startsAt, timezone)} · with {appointment.staff.name}
+                  {formatSalonDate(appointment.startsAt, timezone)}, {formatSalonTime(appointment.startsAt, timezone)} · with{" "}
+                  {appointment.staff.name}
                 </span>
               </span>
               <StatusBadge label={status.label} tone={status.tone} />

@@ -34,7 +34,9 @@ export function AppointmentTextForm({ action, appointmentId, version, field, sub
         hint={field.hint}
         error={fieldError(field.name)}
       />
-      <Button type="submit" variant={submit.variant} pending={pending} className="self-start">{submit.label}</Button>
+      <Button type="submit" variant={submit.variant} pending={pending} className="self-start">
+        {submit.label}
+      </Button>
     </ActionForm>
   );
 }

@@ -10,13 +10,21 @@ export function ChangeBlocked({ reason, salon }: ChangeBlockedProps) {
           To change it, please contact {salon.name}
           {salon.phone && (
             <>
-              {" "}on <a href={`tel:${salon.phone.replace(/\s/g, "")}`} className="font-semibold text-brand-700 underline">{salon.phone}</a>
+              {" "}
+              on{" "}
+              <a href={`tel:${salon.phone.replace(/\s/g, "")}`} className="font-semibold text-brand-700 underline">
+                {salon.phone}
+              </a>
             </>
           )}
           {salon.phone && salon.email && " or"}
           {salon.email && (
             <>
-              {" "}at <a href={`mailto:${salon.email}`} className="font-semibold text-brand-700 underline">{salon.email}</a>
+              {" "}
+              at{" "}
+              <a href={`mailto:${salon.email}`} className="font-semibold text-brand-700 underline">
+                {salon.email}
+              </a>
             </>
           )}
           .

@@ -17,7 +17,9 @@ export function RescheduleForm({ appointmentId, version, start, date }: Reschedu
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="start" value={start} />
       {date && <input type="hidden" name="date" value={date} />}
-      <Button type="submit" pending={pending} className="self-start">Confirm new time</Button>
+      <Button type="submit" pending={pending} className="self-start">
+        Confirm new time
+      </Button>
     </ActionForm>
   );
 }

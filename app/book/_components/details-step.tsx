@@ -18,7 +18,9 @@ export function DetailsStep({ selection }: { selection: TBookingSelection }) {
         )}
         <input type="hidden" name="step" value="review" />
         <div className="flex flex-col gap-1">
-          <label htmlFor="note" className="text-sm font-medium text-stone-800">Note for your stylist (optional)</label>
+          <label htmlFor="note" className="text-sm font-medium text-stone-800">
+            Note for your stylist (optional)
+          </label>
           <textarea
             id="note"
             name="note"
@@ -28,9 +30,13 @@ export function DetailsStep({ selection }: { selection: TBookingSelection }) {
             aria-describedby="note-hint"
             className="rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
           />
-          <p id="note-hint" className="text-sm text-stone-600">Allergies, access needs, what you have in mind…</p>
+          <p id="note-hint" className="text-sm text-stone-600">
+            Allergies, access needs, what you have in mind…
+          </p>
         </div>
-        <button type="submit" className={buttonClass("primary", "self-start")}>Continue to review</button>
+        <button type="submit" className={buttonClass("primary", "self-start")}>
+          Continue to review
+        </button>
       </LazyGetForm>
     </section>
   );

@@ -18,14 +18,20 @@ export function ReviewStep({ selection, user, cancelPolicy }: ReviewStepProps) {
         <div className="flex flex-col gap-3 rounded-xl border border-brand-100 bg-brand-50 p-4">
           <p className="text-stone-900">Sign in or create an account to confirm — your selection is kept.</p>
           <div className="flex flex-wrap gap-3">
-            <Link href={`/sign-in?callbackUrl=${returnTo}`} className={buttonClass("primary")}>Sign in to confirm</Link>
-            <Link href={`/register?callbackUrl=${returnTo}`} className={buttonClass("secondary")}>Create an account</Link>
+            <Link href={`/sign-in?callbackUrl=${returnTo}`} className={buttonClass("primary")}>
+              Sign in to confirm
+            </Link>
+            <Link href={`/register?callbackUrl=${returnTo}`} className={buttonClass("secondary")}>
+              Create an account
+            </Link>
           </div>
         </div>
       ) : !user.emailConfirmed ? (
         <div className="flex flex-col gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-stone-900">
           <p>Please confirm your email address first: we sent a link to {user.email}. Then come back to this page.</p>
-          <Link href="/verify-email" className="font-semibold text-brand-700 underline">Resend the confirmation email</Link>
+          <Link href="/verify-email" className="font-semibold text-brand-700 underline">
+            Resend the confirmation email
+          </Link>
         </div>
       ) : (
         <LazyConfirmBookingForm selection={selection} />

@@ -26,7 +26,12 @@ export type SlotPickerProps = {
   keep: Record<string, string>;
 };
 
-async function fetchMonth(serviceId: string, staffId: string, month: string, excludeAppointmentId?: string): Promise<MonthAvailabilityJson> {
+async function fetchMonth(
+  serviceId: string,
+  staffId: string,
+  month: string,
+  excludeAppointmentId?: string,
+): Promise<MonthAvailabilityJson> {
   const params = new URLSearchParams({ serviceId, staffId, month });
   if (excludeAppointmentId) params.set("excludeAppointmentId", excludeAppointmentId);
   const response = await fetch(`/api/availability?${params.toString()}`, { cache: "no-store" });
@@ -36,17 +41,31 @@ async function fetchMonth(serviceId: string, staffId: string, month: string, exc
 }
 
 /** The calendar and times, with their own query client: only the booking pages load TanStack Query. */
-export function SlotPicker({ serviceId, staffId, minMonth, maxMonth, initialDate, selectedStart, currentStart, excludeAppointmentId, baseHref, keep }: SlotPickerProps) {
+export function SlotPicker({
+  serviceId,
+  staffId,
+  minMonth,
+  maxMonth,
+  initialDate,
+  selectedStart,
+  currentStart,
+  excludeAppointmentId,
+  baseHref,
+  keep,
+}: SlotPickerProps) {
   // Handed straight to useQuery: nothing else here needs it, so no provider (and its code) is shipped.
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
   const router = useRouter();
   const [month, setMonth] = useState(initialDate ? monthOf(initialDate) : minMonth);
   const [date, setDate] = useState(initialDate);
   const timesHeading = useRef<HTMLHeadingElement>(null);
-  const query = useQuery({
-    queryKey: ["availability", serviceId, staffId, month, excludeAppointmentId],
-    queryFn: () => fetchMonth(serviceId, staffId, month, excludeAppointmentId),
-  }, client);
+  const query = useQuery(
+    {
+      queryKey: ["availability", serviceId, staffId, month, excludeAppointmentId],
+      queryFn: () => fetchMonth(serviceId, staffId, month, excludeAppointmentId),
+    },
+    client,
+  );
   const slots = (query.data?.slots ?? []).filter((slot) => slot.startsAt !== currentStart);
   const counts = countByDate(slots);
   const daySlots = date ? slots.filter((slot) => slot.localDate === date) : [];
@@ -74,7 +93,9 @@ export function SlotPicker({ serviceId, staffId, minMonth, maxMonth, initialDate
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_1fr]">
-      <p aria-live="polite" className="sr-only" data-testid="slots-announcement">{announcement}</p>
+      <p aria-live="polite" className="sr-only" data-testid="slots-announcement">
+        {announcement}
+      </p>
       <MonthCalendar
         month={month}
         counts={counts}
@@ -83,7 +104,10 @@ export function SlotPicker({ serviceId, staffId, minMonth, maxMonth, initialDate
         maxMonth={maxMonth}
         loading={query.isPending}
         onSelectDate={chooseDate}
-        onChangeMonth={(next) => { setMonth(next); setDate(undefined); }}
+        onChangeMonth={(next) => {
+          setMonth(next);
+          setDate(undefined);
+        }}
       />
       <div className="min-h-72 rounded-2xl border border-stone-200 bg-white p-4">
         <h3 ref={timesHeading} tabIndex={-1} id="times-heading" className="mb-4 font-semibold text-stone-900">
@@ -91,13 +115,17 @@ export function SlotPicker({ serviceId, staffId, minMonth, maxMonth, initialDate
         </h3>
         {query.isPending ? (
           <div className="grid grid-cols-3 gap-2 sm:grid-cols-4" aria-hidden>
-            {Array.from({ length: 8 }, (_, index) => <div key={index} className="h-11 animate-pulse rounded-lg bg-stone-100" />)}
+            {Array.from({ length: 8 }, (_, index) => (
+              <div key={index} className="h-11 animate-pulse rounded-lg bg-stone-100" />
+            ))}
           </div>
         ) : query.isError ? (
           <div className="flex flex-col items-start gap-3">
             <p className="text-red-800">{query.error.message}</p>
             {/* refetch never rejects: a failure lands in query.isError and this panel again. */}
-            <Button type="button" variant="secondary" onClick={() => void query.refetch()}>Try again</Button>
+            <Button type="button" variant="secondary" onClick={() => void query.refetch()}>
+              Try again
+            </Button>
           </div>
         ) : !date ? (
           <p className="text-stone-700">

@@ -19,7 +19,11 @@ export function StepsNav({ current }: { current: BookingStep }) {
             <span
               aria-hidden
               className={`flex size-7 items-center justify-center rounded-full text-xs font-bold ${
-                index < currentIndex ? "bg-brand-700 text-white" : index === currentIndex ? "border-2 border-brand-700 text-brand-700" : "border border-stone-300 text-stone-600"
+                index < currentIndex
+                  ? "bg-brand-700 text-white"
+                  : index === currentIndex
+                    ? "border-2 border-brand-700 text-brand-700"
+                    : "border border-stone-300 text-stone-600"
               }`}
             >
               {index < currentIndex ? "✓" : index + 1}

@@ -19,7 +19,12 @@ export function CreateApiKeyForm({ expiry }: { expiry: ExpiryChoices }) {
       <FormMessage tone={secret ? "success" : "error"} message={state.status === "idle" ? undefined : state.message} />
       {secret && <TextField label="New API key (shown once)" name="secret" readOnly value={secret} className="font-mono" />}
       <TextField label="Key name" name="name" defaultValue={secret ? "" : state.values?.name} error={state.fieldErrors?.name} />
-      <CheckboxGroup legend="Scopes" name="scopes" options={API_KEY_SCOPES.map((scope) => ({ value: scope, label: scope }))} checked={["appointments:read"]} />
+      <CheckboxGroup
+        legend="Scopes"
+        name="scopes"
+        options={API_KEY_SCOPES.map((scope) => ({ value: scope, label: scope }))}
+        checked={["appointments:read"]}
+      />
       {state.fieldErrors?.scopes && <p className="text-sm font-medium text-red-700">{state.fieldErrors.scopes}</p>}
       <TextField
         label="Expires on"
@@ -32,7 +37,11 @@ export function CreateApiKeyForm({ expiry }: { expiry: ExpiryChoices }) {
         defaultValue={(secret ? undefined : state.values?.expiresOn) ?? expiry.suggested}
         error={state.fieldErrors?.expiresOn}
       />
-      <div><Button type="submit" pending={pending}>Create key</Button></div>
+      <div>
+        <Button type="submit" pending={pending}>
+          Create key
+        </Button>
+      </div>
     </form>
   );
 }
@@ -42,8 +51,14 @@ export function RevokeApiKeyForm({ keyId, name }: { keyId: string; name: string 
   return (
     <form action={formAction}>
       <input type="hidden" name="keyId" value={keyId} />
-      <Button type="submit" variant="secondary" pending={pending}>Revoke<span className="sr-only"> {name}</span></Button>
-      {state.status === "error" && <p role="alert" className="text-sm text-red-700">{state.message}</p>}
+      <Button type="submit" variant="secondary" pending={pending}>
+        Revoke<span className="sr-only"> {name}</span>
+      </Button>
+      {state.status === "error" && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

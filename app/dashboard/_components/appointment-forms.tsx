@@ -21,23 +21,51 @@ function Hidden({ appointmentId, version }: Target) {
   );
 }
 
-type RescheduleProps = Target & { staff: Array<{ value: string; label: string }>; defaults: { staffId: string; date: string; time: string } };
+type RescheduleProps = Target & {
+  staff: Array<{ value: string; label: string }>;
+  defaults: { staffId: string; date: string; time: string };
+};
 
 export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) {
   const { state, formAction, pending, values, fieldError } = useActionForm(dashboardRescheduleAction, { defaults });
   return (
     <form action={formAction} aria-labelledby="reschedule-heading" className="flex flex-col gap-3">
-      <h3 id="reschedule-heading" className="font-semibold text-stone-900">Reschedule</h3>
+      <h3 id="reschedule-heading" className="font-semibold text-stone-900">
+        Reschedule
+      </h3>
       <ActionMessage state={state} />
       <Hidden {...target} />
-      <SelectField key={`staff-${values.staffId}`} label="Stylist" name="staffId" id="reschedule-staff" options={staff} defaultValue={values.staffId} error={fieldError("staffId")} />
+      <SelectField
+        key={`staff-${values.staffId}`}
+        label="Stylist"
+        name="staffId"
+        id="reschedule-staff"
+        options={staff}
+        defaultValue={values.staffId}
+        error={fieldError("staffId")}
+      />
       <div className="grid grid-cols-2 gap-3">
         <TextField label="New date" name="date" id="reschedule-date" type="date" defaultValue={values.date} error={fieldError("date")} />
-        <TextField label="New time" name="time" id="reschedule-time" type="time" step={300} defaultValue={values.time} error={fieldError("time") ?? fieldError("startsAt")} />
+        <TextField
+          label="New time"
+          name="time"
+          id="reschedule-time"
+          type="time"
+          step={300}
+          defaultValue={values.time}
+          error={fieldError("time") ?? fieldError("startsAt")}
+        />
         <OccurrenceField id="reschedule-occurrence" value={values.occurrence} error={fieldError("occurrence")} />
       </div>
-      <CheckboxField label="Allow outside the normal availability" name="overrideAvailability" id="reschedule-override" defaultChecked={values.overrideAvailability === "on"} />
-      <Button type="submit" variant="secondary" pending={pending}>Reschedule</Button>
+      <CheckboxField
+        label="Allow outside the normal availability"
+        name="overrideAvailability"
+        id="reschedule-override"
+        defaultChecked={values.overrideAvailability === "on"}
+      />
+      <Button type="submit" variant="secondary" pending={pending}>
+        Reschedule
+      </Button>
     </form>
   );
 }
@@ -46,11 +74,22 @@ export function CancelForm(target: Target) {
   const { state, formAction, pending, values, fieldError } = useActionForm(dashboardCancelAction);
   return (
     <form action={formAction} aria-labelledby="cancel-heading" className="flex flex-col gap-3">
-      <h3 id="cancel-heading" className="font-semibold text-stone-900">Cancel</h3>
+      <h3 id="cancel-heading" className="font-semibold text-stone-900">
+        Cancel
+      </h3>
       <ActionMessage state={state} />
       <Hidden {...target} />
-      <TextField label="Reason (sent to the customer)" name="reason" id="cancel-reason" required defaultValue={values.reason} error={fieldError("reason")} />
-      <Button type="submit" variant="danger" pending={pending}>Cancel appointment</Button>
+      <TextField
+        label="Reason (sent to the customer)"
+        name="reason"
+        id="cancel-reason"
+        required
+        defaultValue={values.reason}
+        error={fieldError("reason")}
+      />
+      <Button type="submit" variant="danger" pending={pending}>
+        Cancel appointment
+      </Button>
     </form>
   );
 }
@@ -62,7 +101,9 @@ export function TransitionForm({ started, ...target }: Target & { started: boole
     <ActionForm form={actionForm} className="flex flex-col gap-3">
       <Hidden {...target} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" name="transition" value="complete" pending={pending}>Mark completed</Button>
+        <Button type="submit" name="transition" value="complete" pending={pending}>
+          Mark completed
+        </Button>
         <Button type="submit" name="transition" value="no_show" variant="secondary" pending={pending} disabled={!started}>
           Mark no-show
         </Button>
@@ -78,8 +119,16 @@ export function StaffNoteForm({ appointmentId }: { appointmentId: string }) {
   return (
     <ActionForm form={actionForm} className="flex flex-col gap-3">
       <input type="hidden" name="appointmentId" value={appointmentId} />
-      <TextField label="New staff note (never shown to the customer)" name="body" id="note-body" defaultValue={values.body} error={fieldError("body")} />
-      <Button type="submit" variant="secondary" pending={pending}>Add note</Button>
+      <TextField
+        label="New staff note (never shown to the customer)"
+        name="body"
+        id="note-body"
+        defaultValue={values.body}
+        error={fieldError("body")}
+      />
+      <Button type="submit" variant="secondary" pending={pending}>
+        Add note
+      </Button>
     </ActionForm>
   );
 }

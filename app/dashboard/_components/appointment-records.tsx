@@ -15,13 +15,17 @@ export function AppointmentRecordsView({ records, timeZone, names, noteForm }: P
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-2">
       <section aria-labelledby="notes-heading" className="rounded-lg border border-stone-300 bg-white p-4">
-        <h2 id="notes-heading" className="mb-3 text-lg font-semibold">Staff notes</h2>
+        <h2 id="notes-heading" className="mb-3 text-lg font-semibold">
+          Staff notes
+        </h2>
         <StaffNoteList notes={records.notes} timeZone={timeZone} empty="No notes yet." className="mb-3" />
         {noteForm}
       </section>
 
       <section aria-labelledby="history-heading" className="rounded-lg border border-stone-300 bg-white p-4">
-        <h2 id="history-heading" className="mb-3 text-lg font-semibold">History</h2>
+        <h2 id="history-heading" className="mb-3 text-lg font-semibold">
+          History
+        </h2>
         <ol className="flex flex-col gap-2" aria-label="Change history">
           {records.history.map((entry) => (
             <li key={entry.id} className="rounded border border-stone-200 p-2 text-sm">
@@ -32,7 +36,9 @@ export function AppointmentRecordsView({ records, timeZone, names, noteForm }: P
               <p className="text-xs text-stone-700">{when(entry.createdAt)}</p>
               {entry.action !== "booked" && (
                 <ul className="mt-1 list-disc pl-5 text-xs">
-                  {describeChanges(entry.changes, timeZone, names).map((line) => <li key={line}>{line}</li>)}
+                  {describeChanges(entry.changes, timeZone, names).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
                 </ul>
               )}
             </li>
@@ -41,20 +47,32 @@ export function AppointmentRecordsView({ records, timeZone, names, noteForm }: P
       </section>
 
       <section aria-labelledby="emails-heading" className="rounded-lg border border-stone-300 bg-white p-4 lg:col-span-2">
-        <h2 id="emails-heading" className="mb-3 text-lg font-semibold">Emails sent</h2>
+        <h2 id="emails-heading" className="mb-3 text-lg font-semibold">
+          Emails sent
+        </h2>
         {records.emails.length === 0 ? (
           <p className="text-sm text-stone-700">No emails yet (they are sent just after each change).</p>
         ) : (
           <table className="w-full text-left text-sm">
             <thead>
-              <tr><th scope="col">Kind</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Status</th><th scope="col">When</th></tr>
+              <tr>
+                <th scope="col">Kind</th>
+                <th scope="col">To</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Status</th>
+                <th scope="col">When</th>
+              </tr>
             </thead>
             <tbody>
               {records.emails.map((email) => (
                 <tr key={email.id} className="border-t border-stone-200">
                   <td>{emailKindLabel(email.kind)}</td>
                   <td>{email.to}</td>
-                  <td><Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">{email.subject}</Link></td>
+                  <td>
+                    <Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">
+                      {email.subject}
+                    </Link>
+                  </td>
                   <td>{email.status}</td>
                   <td>{when(email.sentAt ?? email.createdAt)}</td>
                 </tr>

@@ -36,7 +36,11 @@ export function CalendarGrid({ layout, view, today, timeZone }: Props) {
               <div className="mt-1 grid" style={{ gridTemplateColumns: `repeat(${group.lanes.length}, minmax(0, 1fr))` }}>
                 {group.lanes.map((lane) => (
                   <p key={lane.staff.id} className="flex items-center justify-center gap-1 truncate text-xs font-medium text-stone-800">
-                    <span aria-hidden className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: lane.staff.color }} />
+                    <span
+                      aria-hidden
+                      className="inline-block size-2.5 shrink-0 rounded-full"
+                      style={{ backgroundColor: lane.staff.color }}
+                    />
                     {lane.staff.name}
                   </p>
                 ))}

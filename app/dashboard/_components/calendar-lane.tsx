@@ -17,13 +17,25 @@ export function CalendarLane({ lane, startMinute, endMinute, isToday, timeZone }
   const breaks = lane.working.slice(1).map((interval, index) => ({ start: lane.working[index]!.end, end: interval.start }));
 
   return (
-    <div className="relative border-l border-stone-300" style={{ height: (endMinute - startMinute) * PX_PER_MINUTE, backgroundImage: CLOSED }}>
+    <div
+      className="relative border-l border-stone-300"
+      style={{ height: (endMinute - startMinute) * PX_PER_MINUTE, backgroundImage: CLOSED }}
+    >
       {lane.working.map((interval) => (
         <div key={interval.start} aria-hidden className="absolute inset-x-0 bg-white" style={span(interval.start, interval.end)} />
       ))}
-      <div aria-hidden className="pointer-events-none absolute inset-0" style={{ backgroundImage: HOUR_LINES, backgroundPositionY: "-1px" }} />
+      <div
+        aria-hidden
+        className="pointer-events-none absolute inset-0"
+        style={{ backgroundImage: HOUR_LINES, backgroundPositionY: "-1px" }}
+      />
       {breaks.map((gap) => (
-        <p key={gap.start} aria-hidden className="absolute inset-x-0 px-1 text-[11px] font-medium text-stone-700" style={span(gap.start, gap.end)}>
+        <p
+          key={gap.start}
+          aria-hidden
+          className="absolute inset-x-0 px-1 text-[11px] font-medium text-stone-700"
+          style={span(gap.start, gap.end)}
+        >
           Break
         </p>
       ))}
@@ -66,9 +78,16 @@ export function CalendarLane({ lane, startMinute, endMinute, isToday, timeZone }
         if (!appointment.customer || !appointment.service) {
           // A colleague's appointment: only that the time is taken, no link to details the viewer may not open.
           return (
-            <div key={appointment.id} data-busy-block className="absolute z-20 overflow-hidden rounded-md border-l-4 border-stone-500 bg-stone-100 px-1.5 py-0.5 text-left text-xs leading-tight text-stone-900" style={style}>
+            <div
+              key={appointment.id}
+              data-busy-block
+              className="absolute z-20 overflow-hidden rounded-md border-l-4 border-stone-500 bg-stone-100 px-1.5 py-0.5 text-left text-xs leading-tight text-stone-900"
+              style={style}
+            >
               <span className="block font-semibold">{when} Busy</span>
-              <span className="sr-only">, {day}, with {lane.staff.name}</span>
+              <span className="sr-only">
+                , {day}, with {lane.staff.name}
+              </span>
             </div>
           );
         }
@@ -88,7 +107,9 @@ export function CalendarLane({ lane, startMinute, endMinute, isToday, timeZone }
               <span aria-hidden>{status.icon} </span>
               {status.label}
             </span>
-            <span className="sr-only">, {day}, with {lane.staff.name}</span>
+            <span className="sr-only">
+              , {day}, with {lane.staff.name}
+            </span>
           </Link>
         );
       })}

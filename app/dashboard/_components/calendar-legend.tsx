@@ -11,11 +11,16 @@ export function CalendarLegend() {
         </li>
       ))}
       <li className="rounded border border-stone-300 bg-white px-2 py-1">Working hours</li>
-      <li className="rounded border border-stone-300 px-2 py-1" style={{ backgroundImage: "repeating-linear-gradient(135deg, #f5f5f4 0 6px, #e7e5e4 6px 12px)" }}>
+      <li
+        className="rounded border border-stone-300 px-2 py-1"
+        style={{ backgroundImage: "repeating-linear-gradient(135deg, #f5f5f4 0 6px, #e7e5e4 6px 12px)" }}
+      >
         Closed or break
       </li>
       <li className="rounded border border-amber-700 bg-amber-50 px-2 py-1 text-amber-900">Time off</li>
-      <li className="flex items-center gap-1 px-2 py-1"><span aria-hidden className="inline-block h-0.5 w-4 bg-red-600" /> Now</li>
+      <li className="flex items-center gap-1 px-2 py-1">
+        <span aria-hidden className="inline-block h-0.5 w-4 bg-red-600" /> Now
+      </li>
     </ul>
   );
 }

@@ -35,16 +35,28 @@ export function CalendarToolbar({ date, today, view, staffId, staffOptions, time
         <Link className={buttonClass("secondary")} href={href({ date: addDays(date, -step), view, staff: staffId })}>
           <span aria-hidden>←</span> Previous {unit}
         </Link>
-        <Link className={buttonClass("secondary")} href={href({ date: today, view, staff: staffId })} aria-current={date === today ? "date" : undefined}>
+        <Link
+          className={buttonClass("secondary")}
+          href={href({ date: today, view, staff: staffId })}
+          aria-current={date === today ? "date" : undefined}
+        >
           Today
         </Link>
         <Link className={buttonClass("secondary")} href={href({ date: addDays(date, step), view, staff: staffId })}>
           Next {unit} <span aria-hidden>→</span>
         </Link>
-        <Link className={buttonClass(view === "day" ? "primary" : "secondary")} href={href({ date, view: "day", staff: staffId })} aria-current={view === "day" ? "page" : undefined}>
+        <Link
+          className={buttonClass(view === "day" ? "primary" : "secondary")}
+          href={href({ date, view: "day", staff: staffId })}
+          aria-current={view === "day" ? "page" : undefined}
+        >
           Day
         </Link>
-        <Link className={buttonClass(view === "week" ? "primary" : "secondary")} href={href({ date, view: "week", staff: staffId })} aria-current={view === "week" ? "page" : undefined}>
+        <Link
+          className={buttonClass(view === "week" ? "primary" : "secondary")}
+          href={href({ date, view: "week", staff: staffId })}
+          aria-current={view === "week" ? "page" : undefined}
+        >
           Week
         </Link>
         <form action="/dashboard" className="flex items-end gap-2">
@@ -55,11 +67,15 @@ export function CalendarToolbar({ date, today, view, staffId, staffOptions, time
             <select name="staff" defaultValue={staffId ?? ""} className="min-h-11 rounded-lg border border-stone-400 bg-white px-2 text-sm">
               <option value="">All stylists</option>
               {staffOptions.map((option) => (
-                <option key={option.id} value={option.id}>{option.name}</option>
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
               ))}
             </select>
           </label>
-          <button type="submit" className={buttonClass("secondary")}>Show</button>
+          <button type="submit" className={buttonClass("secondary")}>
+            Show
+          </button>
         </form>
       </div>
     </div>

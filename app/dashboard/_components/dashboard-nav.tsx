@@ -25,7 +25,9 @@ export function DashboardNav({ can }: { can: (permission: Permission) => boolean
       <ul className="mx-auto flex max-w-[1600px] flex-wrap gap-1 px-4 py-1 sm:px-6">
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} className={linkClass}>{link.label}</Link>
+            <Link href={link.href} className={linkClass}>
+              {link.label}
+            </Link>
           </li>
         ))}
       </ul>

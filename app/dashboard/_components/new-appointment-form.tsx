@@ -20,7 +20,13 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
     <ActionForm form={actionForm} className="grid max-w-2xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
       <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-stone-900">Customer</legend>
-        <TextField label="Name" name="customerName" autoComplete="off" defaultValue={values.customerName} error={fieldError("customerName")} />
+        <TextField
+          label="Name"
+          name="customerName"
+          autoComplete="off"
+          defaultValue={values.customerName}
+          error={fieldError("customerName")}
+        />
         <TextField
           label="Email"
           name="customerEmail"
@@ -30,12 +36,39 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
           error={fieldError("customerEmail") ?? fieldError("email")}
           hint="An existing customer is matched by email; a new email creates their account."
         />
-        <TextField label="Phone (optional)" name="customerPhone" type="tel" defaultValue={values.customerPhone} error={fieldError("customerPhone")} />
+        <TextField
+          label="Phone (optional)"
+          name="customerPhone"
+          type="tel"
+          defaultValue={values.customerPhone}
+          error={fieldError("customerPhone")}
+        />
       </fieldset>
-      <SelectField key={`service-${values.serviceId}`} label="Service" name="serviceId" options={services} defaultValue={values.serviceId} error={fieldError("serviceId")} />
-      <SelectField key={`staff-${values.staffId}`} label="Stylist" name="staffId" options={staff} defaultValue={values.staffId} error={fieldError("staffId")} />
+      <SelectField
+        key={`service-${values.serviceId}`}
+        label="Service"
+        name="serviceId"
+        options={services}
+        defaultValue={values.serviceId}
+        error={fieldError("serviceId")}
+      />
+      <SelectField
+        key={`staff-${values.staffId}`}
+        label="Stylist"
+        name="staffId"
+        options={staff}
+        defaultValue={values.staffId}
+        error={fieldError("staffId")}
+      />
       <TextField label="Date" name="date" type="date" defaultValue={values.date} error={fieldError("date")} />
-      <TextField label="Time" name="time" type="time" step={300} defaultValue={values.time} error={fieldError("time") ?? fieldError("startsAt")} />
+      <TextField
+        label="Time"
+        name="time"
+        type="time"
+        step={300}
+        defaultValue={values.time}
+        error={fieldError("time") ?? fieldError("startsAt")}
+      />
       <OccurrenceField value={values.occurrence} error={fieldError("occurrence")} />
       <div className="sm:col-span-2">
         <TextField label="Note (optional)" name="note" defaultValue={values.note} error={fieldError("note")} />
@@ -49,7 +82,9 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
         />
       </div>
       <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>Book appointment</Button>
+        <Button type="submit" pending={pending}>
+          Book appointment
+        </Button>
       </div>
     </ActionForm>
   );

@@ -11,5 +11,15 @@ const options = [
  */
 export function OccurrenceField({ id, value, error }: { id?: string; value?: string; error?: string }) {
   if (!error && !value) return null;
-  return <SelectField key={`occurrence-${value}`} id={id} label="Which one?" name="occurrence" options={options} defaultValue={value ?? "earlier"} error={error} />;
+  return (
+    <SelectField
+      key={`occurrence-${value}`}
+      id={id}
+      label="Which one?"
+      name="occurrence"
+      options={options}
+      defaultValue={value ?? "earlier"}
+      error={error}
+    />
+  );
 }

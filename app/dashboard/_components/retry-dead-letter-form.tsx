@@ -11,7 +11,11 @@ export function RetryDeadLetterForm({ outboxEventId, label }: { outboxEventId: s
   return (
     <ActionForm form={actionForm} className="flex flex-col gap-1" success>
       <input type="hidden" name="outboxEventId" value={outboxEventId} />
-      <div><Button type="submit" variant="secondary" pending={pending}>Retry<span className="sr-only"> {label}</span></Button></div>
+      <div>
+        <Button type="submit" variant="secondary" pending={pending}>
+          Retry<span className="sr-only"> {label}</span>
+        </Button>
+      </div>
     </ActionForm>
   );
 }

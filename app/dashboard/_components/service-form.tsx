@@ -18,12 +18,39 @@ export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
     <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
       {id && <input type="hidden" name="id" value={id} />}
       <TextField label="Name" name="name" defaultValue={values.name} error={fieldError("name")} />
-      <TextField label="Slug" name="slug" defaultValue={values.slug} error={fieldError("slug")} hint="Lowercase letters, digits and hyphens, e.g. womens-cut." />
+      <TextField
+        label="Slug"
+        name="slug"
+        defaultValue={values.slug}
+        error={fieldError("slug")}
+        hint="Lowercase letters, digits and hyphens, e.g. womens-cut."
+      />
       <TextField label="Category" name="category" defaultValue={values.category} error={fieldError("category")} />
       <TextField label="Price (GBP)" name="price" inputMode="decimal" defaultValue={values.price} error={fieldError("price")} />
-      <TextField label="Duration (minutes)" name="durationMinutes" type="number" min={5} defaultValue={values.durationMinutes} error={fieldError("durationMinutes")} />
-      <TextField label="Buffer before (minutes)" name="bufferBeforeMinutes" type="number" min={0} defaultValue={values.bufferBeforeMinutes ?? "0"} error={fieldError("bufferBeforeMinutes")} />
-      <TextField label="Buffer after (minutes)" name="bufferAfterMinutes" type="number" min={0} defaultValue={values.bufferAfterMinutes ?? "0"} error={fieldError("bufferAfterMinutes")} />
+      <TextField
+        label="Duration (minutes)"
+        name="durationMinutes"
+        type="number"
+        min={5}
+        defaultValue={values.durationMinutes}
+        error={fieldError("durationMinutes")}
+      />
+      <TextField
+        label="Buffer before (minutes)"
+        name="bufferBeforeMinutes"
+        type="number"
+        min={0}
+        defaultValue={values.bufferBeforeMinutes ?? "0"}
+        error={fieldError("bufferBeforeMinutes")}
+      />
+      <TextField
+        label="Buffer after (minutes)"
+        name="bufferAfterMinutes"
+        type="number"
+        min={0}
+        defaultValue={values.bufferAfterMinutes ?? "0"}
+        error={fieldError("bufferAfterMinutes")}
+      />
       <div className="sm:col-span-2">
         <TextField label="Description" name="description" defaultValue={values.description} error={fieldError("description")} />
       </div>
@@ -32,7 +59,9 @@ export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
       </div>
       <CheckboxField label="Active (customers can book it)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
       <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>Save service</Button>
+        <Button type="submit" pending={pending}>
+          Save service
+        </Button>
       </div>
     </ActionForm>
   );

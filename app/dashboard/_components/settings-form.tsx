@@ -13,7 +13,11 @@ const numberFields: Array<[string, string, string]> = [
   ["cancelCutoffMinutes", "Cancellation cutoff (minutes)", "Customers cannot cancel later than this before the start."],
   ["rescheduleCutoffMinutes", "Reschedule cutoff (minutes)", "Customers cannot reschedule later than this before the start."],
   ["reminderLeadMinutes", "Reminder lead time (minutes)", "When the reminder email goes out before the appointment."],
-  ["maxFutureBookingsPerCustomer", "Upcoming bookings per customer", "How many upcoming appointments a customer may hold when booking online or through the API. Staff can always book more."],
+  [
+    "maxFutureBookingsPerCustomer",
+    "Upcoming bookings per customer",
+    "How many upcoming appointments a customer may hold when booking online or through the API. Staff can always book more.",
+  ],
 ];
 
 export function SettingsForm({ defaults }: { defaults: Record<string, string> }) {
@@ -22,15 +26,32 @@ export function SettingsForm({ defaults }: { defaults: Record<string, string> })
   return (
     <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2" success>
       <TextField label="Salon name" name="name" defaultValue={values.name} error={fieldError("name")} />
-      <TextField label="Timezone (IANA)" name="timezone" defaultValue={values.timezone} error={fieldError("timezone")} hint="For example Europe/London." />
+      <TextField
+        label="Timezone (IANA)"
+        name="timezone"
+        defaultValue={values.timezone}
+        error={fieldError("timezone")}
+        hint="For example Europe/London."
+      />
       <div className="sm:col-span-2">
         <TextField label="Address" name="address" defaultValue={values.address} error={fieldError("address")} />
       </div>
       {numberFields.map(([name, label, hint]) => (
-        <TextField key={name} label={label} name={name} type="number" min={0} defaultValue={values[name]} error={fieldError(name)} hint={hint} />
+        <TextField
+          key={name}
+          label={label}
+          name={name}
+          type="number"
+          min={0}
+          defaultValue={values[name]}
+          error={fieldError(name)}
+          hint={hint}
+        />
       ))}
       <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>Save settings</Button>
+        <Button type="submit" pending={pending}>
+          Save settings
+        </Button>
       </div>
     </ActionForm>
   );

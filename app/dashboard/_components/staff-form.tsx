@@ -25,9 +25,29 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
       <TextField label="Calendar colour" name="color" type="color" defaultValue={values.color ?? "#7c3aed"} error={fieldError("color")} />
       {!id && (
         <>
-          <TextField label="Sign-in email" name="email" type="email" autoComplete="off" defaultValue={values.email} error={fieldError("email")} />
-          <TextField label="Initial password" name="password" type="password" autoComplete="new-password" error={fieldError("password")} hint="At least 10 characters; they can change it with “forgot password”." />
-          <SelectField key={`role-${values.role}`} label="Role" name="role" defaultValue={values.role ?? "STYLIST"} options={STAFF_ROLES.map((role) => ({ value: role, label: roleLabels[role] }))} />
+          <TextField
+            label="Sign-in email"
+            name="email"
+            type="email"
+            autoComplete="off"
+            defaultValue={values.email}
+            error={fieldError("email")}
+          />
+          <TextField
+            label="Initial password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            error={fieldError("password")}
+            hint="At least 10 characters; they can change it with “forgot password”."
+          />
+          <SelectField
+            key={`role-${values.role}`}
+            label="Role"
+            name="role"
+            defaultValue={values.role ?? "STYLIST"}
+            options={STAFF_ROLES.map((role) => ({ value: role, label: roleLabels[role] }))}
+          />
         </>
       )}
       <div className="sm:col-span-2">
@@ -39,7 +59,9 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
       <WeeklyHoursFields values={values} error={fieldError} />
       <CheckboxField label="Active (bookable)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
       <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>Save stylist</Button>
+        <Button type="submit" pending={pending}>
+          Save stylist
+        </Button>
       </div>
     </ActionForm>
   );

@@ -17,9 +17,27 @@ export function InviteMemberForm() {
   const values = state.status === "error" ? state.values : undefined;
   return (
     <ActionForm form={actionForm} className="grid max-w-xl gap-4" success>
-      <TextField label="Email address" name="email" type="email" autoComplete="off" required defaultValue={values?.email} error={state.fieldErrors?.email} />
-      <SelectField label="Role" name="role" options={roleOptions} defaultValue={values?.role ?? "STYLIST"} error={state.fieldErrors?.role} />
-      <div><Button type="submit" pending={pending}>Send invitation</Button></div>
+      <TextField
+        label="Email address"
+        name="email"
+        type="email"
+        autoComplete="off"
+        required
+        defaultValue={values?.email}
+        error={state.fieldErrors?.email}
+      />
+      <SelectField
+        label="Role"
+        name="role"
+        options={roleOptions}
+        defaultValue={values?.role ?? "STYLIST"}
+        error={state.fieldErrors?.role}
+      />
+      <div>
+        <Button type="submit" pending={pending}>
+          Send invitation
+        </Button>
+      </div>
     </ActionForm>
   );
 }
@@ -34,14 +52,35 @@ export function RoleForm({ member }: { member: Member }) {
     <form action={formAction} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="userId" value={member.id} />
       <div className="flex flex-col gap-1">
-        <label htmlFor={id} className="sr-only">Role of {member.name}</label>
-        <select id={id} name="role" defaultValue={member.role} className="min-h-11 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900">
-          {roleOptions.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        <label htmlFor={id} className="sr-only">
+          Role of {member.name}
+        </label>
+        <select
+          id={id}
+          name="role"
+          defaultValue={member.role}
+          className="min-h-11 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
+        >
+          {roleOptions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
         </select>
       </div>
-      <Button type="submit" variant="secondary" pending={pending}>Save<span className="sr-only"> role of {member.name}</span></Button>
-      {state.status === "error" && <p role="alert" className="w-full text-sm text-red-700">{state.message}</p>}
-      {state.status === "success" && <p role="status" className="w-full text-sm text-emerald-800">{state.message}</p>}
+      <Button type="submit" variant="secondary" pending={pending}>
+        Save<span className="sr-only"> role of {member.name}</span>
+      </Button>
+      {state.status === "error" && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {state.message}
+        </p>
+      )}
+      {state.status === "success" && (
+        <p role="status" className="w-full text-sm text-emerald-800">
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }
@@ -54,10 +93,19 @@ export function AccountStateForm({ userId, name, disabled }: { userId: string; n
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="state" value={disabled ? "enabled" : "disabled"} />
       <Button type="submit" variant={disabled ? "secondary" : "danger"} pending={pending}>
-        {disabled ? "Enable" : "Disable"}<span className="sr-only"> the account of {name}</span>
+        {disabled ? "Enable" : "Disable"}
+        <span className="sr-only"> the account of {name}</span>
       </Button>
-      {state.status === "error" && <p role="alert" className="text-sm text-red-700">{state.message}</p>}
-      {state.status === "success" && <p role="status" className="text-sm text-emerald-800">{state.message}</p>}
+      {state.status === "error" && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      )}
+      {state.status === "success" && (
+        <p role="status" className="text-sm text-emerald-800">
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -17,7 +17,9 @@ export function TimeOffForm({ staffId }: { staffId: string }) {
       <TextField label="Last day off" name="toDate" type="date" defaultValue={values.toDate} error={fieldError("toDate")} />
       <TextField label="Reason (optional)" name="reason" defaultValue={values.reason} />
       <div className="sm:col-span-3">
-        <Button type="submit" variant="secondary" pending={pending}>Add time off</Button>
+        <Button type="submit" variant="secondary" pending={pending}>
+          Add time off
+        </Button>
       </div>
     </ActionForm>
   );
@@ -29,8 +31,14 @@ export function RemoveTimeOffForm({ staffId, timeOffId, label }: { staffId: stri
     <form action={formAction} className="inline">
       <input type="hidden" name="staffId" value={staffId} />
       <input type="hidden" name="timeOffId" value={timeOffId} />
-      <Button type="submit" variant="ghost" pending={pending}>Remove<span className="sr-only"> time off {label}</span></Button>
-      {state.status === "error" && <span role="alert" className="text-sm text-red-700">{state.message}</span>}
+      <Button type="submit" variant="ghost" pending={pending}>
+        Remove<span className="sr-only"> time off {label}</span>
+      </Button>
+      {state.status === "error" && (
+        <span role="alert" className="text-sm text-red-700">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

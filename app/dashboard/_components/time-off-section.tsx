@@ -6,7 +6,9 @@ import { RemoveTimeOffForm, TimeOffForm } from "./time-off-form";
 export function TimeOffSection({ staff, timeZone }: { staff: StaffForEdit; timeZone: string }) {
   return (
     <section aria-labelledby="time-off-heading" className="mt-8">
-      <h2 id="time-off-heading" className="mb-2 text-lg font-semibold">Time off</h2>
+      <h2 id="time-off-heading" className="mb-2 text-lg font-semibold">
+        Time off
+      </h2>
       {staff.timeOff.length === 0 ? (
         <p className="mb-3 text-sm text-stone-700">None coming up.</p>
       ) : (

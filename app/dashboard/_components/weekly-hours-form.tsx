@@ -15,7 +15,9 @@ export function WeeklyHoursForm({ staffId, defaults }: { staffId: string; defaul
       <input type="hidden" name="staffId" value={staffId} />
       <WeeklyHoursFields values={values} error={fieldError} />
       <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>Save hours</Button>
+        <Button type="submit" pending={pending}>
+          Save hours
+        </Button>
       </div>
     </ActionForm>
   );

@@ -30,7 +30,17 @@ export default async function ApiKeysPage() {
       <h2 className="mb-2 mt-8 text-lg font-semibold">{seesAll ? "All keys" : "Your keys"}</h2>
       <table className="w-full bg-white text-left text-sm">
         <thead>
-          <tr><th scope="col" className="p-2">Name</th><th scope="col">Prefix</th><th scope="col">Owner</th><th scope="col">Scopes</th><th scope="col">Last used</th><th scope="col">Expires</th><th scope="col">Status</th></tr>
+          <tr>
+            <th scope="col" className="p-2">
+              Name
+            </th>
+            <th scope="col">Prefix</th>
+            <th scope="col">Owner</th>
+            <th scope="col">Scopes</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Status</th>
+          </tr>
         </thead>
         <tbody>
           {keys.map((key) => (

@@ -60,14 +60,22 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           What changed
           <select name="kind" defaultValue={query.kind ?? ""} className={inputClass}>
             <option value="">Everything</option>
-            {AUDIT_ENTITY_KINDS.map((kind) => <option key={kind} value={kind}>{AUDIT_ENTITY_LABELS[kind]}</option>)}
+            {AUDIT_ENTITY_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {AUDIT_ENTITY_LABELS[kind]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col text-sm font-medium text-stone-800">
           Who
           <select name="actor" defaultValue={query.actor ?? ""} className={inputClass}>
             <option value="">Anyone</option>
-            {actors.map((actor) => <option key={actor.id} value={actor.id}>{actor.name} ({actor.email})</option>)}
+            {actors.map((actor) => (
+              <option key={actor.id} value={actor.id}>
+                {actor.name} ({actor.email})
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col text-sm font-medium text-stone-800">
@@ -78,11 +86,21 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           To
           <input name="to" type="date" defaultValue={query.to} className={inputClass} />
         </label>
-        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">Filter</button>
+        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">
+          Filter
+        </button>
       </form>
       <table className="w-full bg-white text-left text-sm">
         <thead>
-          <tr><th scope="col" className="p-2">When</th><th scope="col">Who</th><th scope="col">From</th><th scope="col">What</th><th scope="col">Change</th></tr>
+          <tr>
+            <th scope="col" className="p-2">
+              When
+            </th>
+            <th scope="col">Who</th>
+            <th scope="col">From</th>
+            <th scope="col">What</th>
+            <th scope="col">Change</th>
+          </tr>
         </thead>
         <tbody>
           {page.items.map((event) => (
@@ -96,7 +114,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               </td>
               <td className="p-2">
                 <ul>
-                  {describeAuditChange(event.before, event.after, salon.timezone, names).map((line) => <li key={line}>{line}</li>)}
+                  {describeAuditChange(event.before, event.after, salon.timezone, names).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
                 </ul>
               </td>
             </tr>
@@ -105,8 +125,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </table>
       {page.items.length === 0 && <p className="mt-3 text-sm text-stone-700">No changes match.</p>}
       <nav aria-label="Audit log pages" className="mt-4 flex gap-4 text-sm">
-        {query.cursor && <Link href={pageHref(filters)} className="text-brand-700 underline">Newest changes</Link>}
-        {page.nextCursor && <Link href={pageHref(filters, page.nextCursor)} className="text-brand-700 underline">Older changes</Link>}
+        {query.cursor && (
+          <Link href={pageHref(filters)} className="text-brand-700 underline">
+            Newest changes
+          </Link>
+        )}
+        {page.nextCursor && (
+          <Link href={pageHref(filters, page.nextCursor)} className="text-brand-700 underline">
+            Older changes
+          </Link>
+        )}
       </nav>
     </>
   );

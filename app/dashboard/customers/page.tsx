@@ -20,8 +20,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       <ul className="flex flex-col gap-2">
         {customers.map((customer) => (
           <li key={customer.id} className="rounded-lg border border-stone-300 bg-white p-3 text-sm">
-            <Link href={`/dashboard/customers/${customer.id}`} className="font-semibold text-brand-700 underline">{customer.name}</Link>{" "}
-            <span className="text-stone-700">{customer.email}{customer.phone ? ` · ${customer.phone}` : ""}</span>
+            <Link href={`/dashboard/customers/${customer.id}`} className="font-semibold text-brand-700 underline">
+              {customer.name}
+            </Link>{" "}
+            <span className="text-stone-700">
+              {customer.email}
+              {customer.phone ? ` · ${customer.phone}` : ""}
+            </span>
           </li>
         ))}
       </ul>

@@ -25,7 +25,16 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
       <FilterForm action="/dashboard/emails" name="to" label="Recipient contains" defaultValue={to} />
       <table className="w-full bg-white text-left text-sm">
         <thead>
-          <tr><th scope="col" className="p-2">When</th><th scope="col">Kind</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Status</th><th scope="col">Appointment</th></tr>
+          <tr>
+            <th scope="col" className="p-2">
+              When
+            </th>
+            <th scope="col">Kind</th>
+            <th scope="col">To</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Status</th>
+            <th scope="col">Appointment</th>
+          </tr>
         </thead>
         <tbody>
           {emails.map((email) => (
@@ -35,10 +44,27 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
               <td>{email.to}</td>
               <td>
                 {/* Account emails: kind, recipient, status and time only; there is no page with their content. */}
-                {isAccountEmailKind(email.kind) ? "—" : <Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">{email.subject}</Link>}
+                {isAccountEmailKind(email.kind) ? (
+                  "—"
+                ) : (
+                  <Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">
+                    {email.subject}
+                  </Link>
+                )}
               </td>
-              <td>{email.status}{email.error ? ` — ${email.error}` : ""}</td>
-              <td>{email.appointmentId ? <Link href={`/dashboard/appointments/${email.appointmentId}`} className="text-brand-700 underline">Open<span className="sr-only"> appointment for {email.subject}</span></Link> : "—"}</td>
+              <td>
+                {email.status}
+                {email.error ? ` — ${email.error}` : ""}
+              </td>
+              <td>
+                {email.appointmentId ? (
+                  <Link href={`/dashboard/appointments/${email.appointmentId}`} className="text-brand-700 underline">
+                    Open<span className="sr-only"> appointment for {email.subject}</span>
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

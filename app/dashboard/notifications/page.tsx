@@ -24,7 +24,18 @@ export default async function NotificationDeliveryPage() {
       ) : (
         <table className="w-full bg-white text-left text-sm">
           <thead>
-            <tr><th scope="col" className="p-2">Gave up</th><th scope="col">Event</th><th scope="col">Attempts</th><th scope="col">Last error</th><th scope="col">Appointment</th><th scope="col"><span className="sr-only">Action</span></th></tr>
+            <tr>
+              <th scope="col" className="p-2">
+                Gave up
+              </th>
+              <th scope="col">Event</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Last error</th>
+              <th scope="col">Appointment</th>
+              <th scope="col">
+                <span className="sr-only">Action</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {dead.map((row) => (
@@ -33,8 +44,22 @@ export default async function NotificationDeliveryPage() {
                 <td>{row.type}</td>
                 <td>{row.attempts}</td>
                 <td className="max-w-md break-words">{row.lastError ?? "—"}</td>
-                <td>{row.appointmentId ? <Link href={`/dashboard/appointments/${row.appointmentId}`} className="text-brand-700 underline">Open<span className="sr-only"> appointment of {row.type} {row.id}</span></Link> : "—"}</td>
-                <td className="p-2"><RetryDeadLetterForm outboxEventId={row.id} label={`${row.type} ${row.id}`} /></td>
+                <td>
+                  {row.appointmentId ? (
+                    <Link href={`/dashboard/appointments/${row.appointmentId}`} className="text-brand-700 underline">
+                      Open
+                      <span className="sr-only">
+                        {" "}
+                        appointment of {row.type} {row.id}
+                      </span>
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className="p-2">
+                  <RetryDeadLetterForm outboxEventId={row.id} label={`${row.type} ${row.id}`} />
+                </td>
               </tr>
             ))}
           </tbody>

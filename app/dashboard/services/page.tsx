@@ -17,19 +17,40 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <Toast key={notice} message={notice === "saved" ? "Service saved." : undefined} />
-      <PageHeader title="Services" action={<Link href="/dashboard/services/new" className={buttonClass()}>New service</Link>} />
+      <PageHeader
+        title="Services"
+        action={
+          <Link href="/dashboard/services/new" className={buttonClass()}>
+            New service
+          </Link>
+        }
+      />
       <table className="w-full rounded-lg bg-white text-left text-sm">
         <thead>
-          <tr><th scope="col" className="p-2">Service</th><th scope="col">Duration</th><th scope="col">Price</th><th scope="col">Stylists</th><th scope="col">Status</th></tr>
+          <tr>
+            <th scope="col" className="p-2">
+              Service
+            </th>
+            <th scope="col">Duration</th>
+            <th scope="col">Price</th>
+            <th scope="col">Stylists</th>
+            <th scope="col">Status</th>
+          </tr>
         </thead>
         <tbody>
           {services.map((service) => (
             <tr key={service.id} className="border-t border-stone-200">
-              <td className="p-2"><Link href={`/dashboard/services/${service.id}`} className="font-semibold text-brand-700 underline">{service.name}</Link></td>
+              <td className="p-2">
+                <Link href={`/dashboard/services/${service.id}`} className="font-semibold text-brand-700 underline">
+                  {service.name}
+                </Link>
+              </td>
               <td>{service.durationMinutes} min</td>
               <td>{formatPrice(service.priceCents, service.currency.trim())}</td>
               <td>{service.staff.map((link) => names.get(link.staffId) ?? "inactive stylist").join(", ") || "—"}</td>
-              <td>{service.active ? "Active" : "Inactive"} · {service._count.appointments} appointments</td>
+              <td>
+                {service.active ? "Active" : "Inactive"} · {service._count.appointments} appointments
+              </td>
             </tr>
           ))}
         </tbody>

@@ -10,9 +10,20 @@ export default async function SettingsPage() {
   await requirePermission("settings.manage", "/dashboard/settings");
   const settings = await getSalonSettings();
   const defaults = Object.fromEntries(
-    (["name", "address", "timezone", "slotStepMinutes", "minNoticeMinutes", "bookingHorizonDays", "cancelCutoffMinutes", "rescheduleCutoffMinutes", "reminderLeadMinutes", "maxFutureBookingsPerCustomer"] as const).map(
-      (key) => [key, String(settings[key])],
-    ),
+    (
+      [
+        "name",
+        "address",
+        "timezone",
+        "slotStepMinutes",
+        "minNoticeMinutes",
+        "bookingHorizonDays",
+        "cancelCutoffMinutes",
+        "rescheduleCutoffMinutes",
+        "reminderLeadMinutes",
+        "maxFutureBookingsPerCustomer",
+      ] as const
+    ).map((key) => [key, String(settings[key])]),
   );
   return (
     <>

@@ -14,12 +14,21 @@ export default async function StylistsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <Toast key={notice} message={notice === "saved" ? "Stylist saved." : undefined} />
-      <PageHeader title="Stylists" action={<Link href="/dashboard/stylists/new" className={buttonClass()}>New stylist</Link>} />
+      <PageHeader
+        title="Stylists"
+        action={
+          <Link href="/dashboard/stylists/new" className={buttonClass()}>
+            New stylist
+          </Link>
+        }
+      />
       <ul className="flex flex-col gap-2">
         {staff.map((member) => (
           <li key={member.id} className="flex items-center gap-3 rounded-lg border border-stone-300 bg-white p-3">
             <span aria-hidden className="size-4 rounded-full" style={{ backgroundColor: member.color }} />
-            <Link href={`/dashboard/stylists/${member.id}`} className="font-semibold text-brand-700 underline">{member.name}</Link>
+            <Link href={`/dashboard/stylists/${member.id}`} className="font-semibold text-brand-700 underline">
+              {member.name}
+            </Link>
             <span className="text-sm text-stone-700">
               {member.active ? "Active" : "Inactive"} · {member.services.map((service) => service.name).join(", ") || "no services"}
             </span>

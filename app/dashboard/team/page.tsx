@@ -18,37 +18,61 @@ export default async function TeamPage() {
     <>
       <PageHeader title="Team" />
       <section aria-labelledby="invite-heading" className="mb-8">
-        <h2 id="invite-heading" className="mb-2 text-lg font-semibold">Invite a team member</h2>
+        <h2 id="invite-heading" className="mb-2 text-lg font-semibold">
+          Invite a team member
+        </h2>
         <p className="mb-3 text-sm text-stone-700">They get a one-time link, valid for 7 days, to choose their name and password.</p>
         <InviteMemberForm />
       </section>
       {invitations.length > 0 && (
         <section aria-labelledby="pending-heading" className="mb-8">
-          <h2 id="pending-heading" className="mb-2 text-lg font-semibold">Pending invitations</h2>
+          <h2 id="pending-heading" className="mb-2 text-lg font-semibold">
+            Pending invitations
+          </h2>
           <ul className="flex flex-col gap-1 text-sm">
             {invitations.map((invitation) => (
-              <li key={invitation.id}>{invitation.email} — {roleLabels[invitation.role]}, link valid until {when(invitation.expiresAt)}</li>
+              <li key={invitation.id}>
+                {invitation.email} — {roleLabels[invitation.role]}, link valid until {when(invitation.expiresAt)}
+              </li>
             ))}
           </ul>
         </section>
       )}
       <section aria-labelledby="members-heading">
-        <h2 id="members-heading" className="mb-2 text-lg font-semibold">Members</h2>
+        <h2 id="members-heading" className="mb-2 text-lg font-semibold">
+          Members
+        </h2>
         <table className="w-full bg-white text-left text-sm">
           <thead>
-            <tr><th scope="col" className="p-2">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Last sign-in</th><th scope="col">Status</th><th scope="col"><span className="sr-only">Account</span></th></tr>
+            <tr>
+              <th scope="col" className="p-2">
+                Name
+              </th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Last sign-in</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="sr-only">Account</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {members.map((member) => {
               const self = member.id === user.id;
               return (
                 <tr key={member.id} className="border-t border-stone-200 align-top">
-                  <td className="p-2">{member.name}{self && " (you)"}</td>
+                  <td className="p-2">
+                    {member.name}
+                    {self && " (you)"}
+                  </td>
                   <td className="p-2">{member.email}</td>
                   <td className="p-2">{self ? roleLabels[member.role] : <RoleForm member={member} />}</td>
                   <td className="p-2">{when(member.lastSignInAt)}</td>
                   <td className="p-2">{member.disabledAt ? `Disabled ${when(member.disabledAt)}` : "Active"}</td>
-                  <td className="p-2">{!self && <AccountStateForm userId={member.id} name={member.name} disabled={member.disabledAt !== null} />}</td>
+                  <td className="p-2">
+                    {!self && <AccountStateForm userId={member.id} name={member.name} disabled={member.disabledAt !== null} />}
+                  </td>
                 </tr>
               );
             })}

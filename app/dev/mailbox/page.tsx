@@ -23,14 +23,25 @@ export default async function DevMailboxPage({ searchParams }: Props) {
       <FilterForm action="/dev/mailbox" name="to" label="Recipient" defaultValue={to} />
       <table className="w-full bg-white text-left text-sm">
         <thead>
-          <tr><th scope="col" className="p-2">When (UTC)</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Status</th></tr>
+          <tr>
+            <th scope="col" className="p-2">
+              When (UTC)
+            </th>
+            <th scope="col">To</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Status</th>
+          </tr>
         </thead>
         <tbody>
           {emails.map((email) => (
             <tr key={email.id} className="border-t border-stone-200 align-top">
               <td className="p-2">{email.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
               <td>{email.to}</td>
-              <td><Link href={`/dev/mailbox/${email.id}`} className="text-brand-700 underline">{email.subject}</Link></td>
+              <td>
+                <Link href={`/dev/mailbox/${email.id}`} className="text-brand-700 underline">
+                  {email.subject}
+                </Link>
+              </td>
               <td>{email.status}</td>
             </tr>
           ))}

@@ -17,7 +17,12 @@ export function FieldTable({ rows, caption }: { rows: FieldRow[]; caption: strin
           <tr key={row.name} className="border-t border-gray-100 align-top">
             <td className="py-1 pr-4 font-mono">
               {row.name}
-              {row.required && <span className="text-rose-700" title="required"> *</span>}
+              {row.required && (
+                <span className="text-rose-700" title="required">
+                  {" "}
+                  *
+                </span>
+              )}
             </td>
             <td className="py-1 pr-4 font-mono text-gray-700">{row.type}</td>
             <td className="py-1 text-gray-700">{row.description}</td>

@@ -12,7 +12,12 @@ type UpdateBody = z.output<typeof ZApiUpdateAppointmentBody>;
  * PATCH: a reschedule, a status transition or a new note — one per request, because each is its own
  * audited change with its own rules (cutoffs, who may, which email goes out).
  */
-export function changeAppointment(actor: Actor, id: string, expectedVersion: number | undefined, body: UpdateBody): Promise<AppointmentView> {
+export function changeAppointment(
+  actor: Actor,
+  id: string,
+  expectedVersion: number | undefined,
+  body: UpdateBody,
+): Promise<AppointmentView> {
   const { status, reason, note, ...move } = body;
   const kinds = [
     status !== undefined && "status",
@@ -26,7 +31,10 @@ export function changeAppointment(actor: Actor, id: string, expectedVersion: num
   }
   if (kinds.length > 1) {
     throw new AppError("VALIDATION", `Send one kind of change per request, not ${kinds.join(" and ")} together.`, [
-      { path: kinds.includes("status") ? "status" : "note", message: `Cannot be combined with ${kinds.filter((kind) => kind !== "status").join(", ")}` },
+      {
+        path: kinds.includes("status") ? "status" : "note",
+        message: `Cannot be combined with ${kinds.filter((kind) => kind !== "status").join(", ")}`,
+      },
     ]);
   }
   if (reason !== undefined && status !== "CANCELLED") {

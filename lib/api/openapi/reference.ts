@@ -54,7 +54,12 @@ function typeOf(schema: Schema | undefined): string {
 export function fieldRows(schema: Schema | undefined, prefix = ""): FieldRow[] {
   if (!schema?.properties) return [];
   return Object.entries(schema.properties).flatMap(([name, property]) => [
-    { name: prefix + name, type: typeOf(property), required: schema.required?.includes(name) ?? false, description: property.description ?? "" },
+    {
+      name: prefix + name,
+      type: typeOf(property),
+      required: schema.required?.includes(name) ?? false,
+      description: property.description ?? "",
+    },
     ...(property.type === "object" ? fieldRows(property, `${prefix}${name}.`) : []),
   ]);
 }
@@ -74,7 +79,12 @@ export function apiReference() {
         path,
         summary: operation.summary ?? "",
         description: operation.description ?? "",
-        parameters: (operation.parameters ?? []).map((p) => ({ name: `${p.name} (${p.in})`, type: typeOf(p.schema), required: p.required ?? false, description: p.description ?? "" })),
+        parameters: (operation.parameters ?? []).map((p) => ({
+          name: `${p.name} (${p.in})`,
+          type: typeOf(p.schema),
+          required: p.required ?? false,
+          description: p.description ?? "",
+        })),
         body: fieldRows(body?.$ref ? schemas[refName(body.$ref)] : body),
         responses: Object.entries(operation.responses ?? {}).map(([status, response]) => ({
           status,

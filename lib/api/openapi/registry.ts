@@ -47,7 +47,9 @@ export function registerOperation(op: Operation): void {
     : rateLimitHeaders;
   const requestHeaders: z.ZodObject[] = [];
   if (op.method === "post") {
-    requestHeaders.push(z.object({ "Idempotency-Key": z.string().max(255).optional().meta({ description: "Replays the first response for 24 h." }) }));
+    requestHeaders.push(
+      z.object({ "Idempotency-Key": z.string().max(255).optional().meta({ description: "Replays the first response for 24 h." }) }),
+    );
   }
   if (op.method === "patch" || op.method === "delete") {
     requestHeaders.push(z.object({ "If-Match": z.string().meta({ description: "The ETag from your last GET.", example: '"3"' }) }));
@@ -63,9 +65,7 @@ export function registerOperation(op: Operation): void {
       params: op.params,
       query: op.query,
       headers: requestHeaders,
-      body: op.body
-        ? { required: !op.bodyOptional, content: { "application/json": { schema: op.body } } }
-        : undefined,
+      body: op.body ? { required: !op.bodyOptional, content: { "application/json": { schema: op.body } } } : undefined,
     },
     responses: {
       [op.success.status]: { description: op.success.description, headers, content: { "application/json": { schema: op.success.schema } } },

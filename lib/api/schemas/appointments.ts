@@ -32,7 +32,7 @@ export const ZApiUpdateAppointmentBody = z
     reason: ZCancelAppointmentInput.shape.reason.meta({ description: "With status CANCELLED: why." }),
     note: ZChangeCustomerNoteInput.shape.note
       .optional()
-      .meta({ description: "The customer's note on the booking; null or \"\" clears it. Only while BOOKED." }),
+      .meta({ description: 'The customer\'s note on the booking; null or "" clears it. Only while BOOKED.' }),
   })
   .meta({
     description: "One change per request: reschedule (startsAt/staffId/serviceId), change status, or change the note.",

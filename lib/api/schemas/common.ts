@@ -18,7 +18,9 @@ export const ZProblem = z
   })
   .meta({ description: "RFC 9457 problem details" });
 
-export const ZPageMeta = { nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }) };
+export const ZPageMeta = {
+  nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+};
 
 export const ZListQueryBase = {
   cursor: z.string().min(1).max(500).optional().meta({ description: "From the previous page's nextCursor." }),

@@ -23,7 +23,10 @@ export interface MailTransport {
 }
 
 export class EmailSendError extends Error {
-  constructor(message: string, readonly retryable = true) {
+  constructor(
+    message: string,
+    readonly retryable = true,
+  ) {
     super(message);
     this.name = "EmailSendError";
   }

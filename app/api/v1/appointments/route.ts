@@ -2,11 +2,7 @@ import { bookingInputFor } from "@/lib/api/appointments/booking-input";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
 import { etagOf } from "@/lib/api/etag";
 import { created, ok } from "@/lib/api/result";
-import {
-  toApiAppointment,
-  ZApiCreateAppointmentBody,
-  ZApiListAppointmentsQuery,
-} from "@/lib/api/schemas/appointments";
+import { toApiAppointment, ZApiCreateAppointmentBody, ZApiListAppointmentsQuery } from "@/lib/api/schemas/appointments";
 import { validate, queryObject } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import { pageParams } from "@/lib/api/pagination";

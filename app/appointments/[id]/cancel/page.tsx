@@ -18,7 +18,11 @@ export default async function CancelAppointmentPage({ params }: { params: Promis
   const cancel = changeAvailability(appointment, "cancel", salon.cancelCutoffMinutes, new Date());
   return (
     <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:px-6">
-      <p className="mb-4 text-sm"><Link href={`/appointments/${id}`} className="text-brand-700 underline">← Back to the appointment</Link></p>
+      <p className="mb-4 text-sm">
+        <Link href={`/appointments/${id}`} className="text-brand-700 underline">
+          ← Back to the appointment
+        </Link>
+      </p>
       <h1 className="mb-2 text-3xl font-bold text-stone-900">Cancel appointment</h1>
       <p className="mb-6 text-stone-700">
         {appointment.service.name} with {appointment.staff.name}, {formatSalonDateTime(appointment.startsAt, salon.timezone)}.

@@ -27,7 +27,11 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   const allowed = changeAvailability(appointment, "reschedule", salon.rescheduleCutoffMinutes, new Date());
   return (
     <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
-      <p className="mb-4 text-sm"><Link href={`/appointments/${id}`} className="text-brand-700 underline">← Back to the appointment</Link></p>
+      <p className="mb-4 text-sm">
+        <Link href={`/appointments/${id}`} className="text-brand-700 underline">
+          ← Back to the appointment
+        </Link>
+      </p>
       <h1 className="mb-2 text-3xl font-bold text-stone-900">Reschedule {appointment.service.name}</h1>
       <p className="mb-6 text-stone-700">
         Currently {formatSalonDateTime(appointment.startsAt, tz)} with {appointment.staff.name}.
@@ -39,7 +43,9 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
           <StepHeading id="step-heading">Confirm the new time</StepHeading>
           <p className="text-stone-900">
             Move to <strong>{formatSalonDateTime(new Date(start), tz)}</strong> with {appointment.staff.name}.{" "}
-            <Link href={`/appointments/${id}/reschedule?date=${date ?? ""}`} className="text-brand-700 underline">Choose another time</Link>
+            <Link href={`/appointments/${id}/reschedule?date=${date ?? ""}`} className="text-brand-700 underline">
+              Choose another time
+            </Link>
           </p>
           <RescheduleForm appointmentId={appointment.id} version={appointment.version} start={start} date={date} />
         </section>

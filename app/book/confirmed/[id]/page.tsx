@@ -20,7 +20,9 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
   return (
     <main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 py-10 sm:px-6">
       <div className="mb-6 flex items-center gap-3">
-        <span aria-hidden className="flex size-10 items-center justify-center rounded-full bg-emerald-100 text-xl text-emerald-800">✓</span>
+        <span aria-hidden className="flex size-10 items-center justify-center rounded-full bg-emerald-100 text-xl text-emerald-800">
+          ✓
+        </span>
         <h1 className="text-3xl font-bold text-stone-900">You&apos;re booked!</h1>
       </div>
       <p className="mb-6 text-stone-700">We sent a confirmation to {appointment.customer.email}.</p>
@@ -31,23 +33,39 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
           { label: "Stylist", value: appointment.staff.name },
           { label: "Date", value: formatSalonDate(appointment.startsAt, tz) },
           { label: "Time", value: `${formatSalonTime(appointment.startsAt, tz)} – ${formatSalonTime(appointment.endsAt, tz)}` },
-          { label: "Duration and price", value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency)}` },
+          {
+            label: "Duration and price",
+            value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency)}`,
+          },
           { label: "Where", value: `${salon.name}, ${salon.address}` },
           ...(appointment.note ? [{ label: "Your note", value: appointment.note }] : []),
         ]}
       />
       <section aria-labelledby="add-to-calendar" className="mt-6">
-        <h2 id="add-to-calendar" className="mb-3 font-semibold text-stone-900">Add to your calendar</h2>
+        <h2 id="add-to-calendar" className="mb-3 font-semibold text-stone-900">
+          Add to your calendar
+        </h2>
         <div className="flex flex-wrap gap-3">
-          <a href={`/appointments/${appointment.id}/calendar.ics`} download className={buttonClass("secondary")}>Download .ics file</a>
-          <a href={appointmentGoogleLink(appointment, salon, env().APP_URL)} target="_blank" rel="noopener noreferrer" className={buttonClass("secondary")}>
+          <a href={`/appointments/${appointment.id}/calendar.ics`} download className={buttonClass("secondary")}>
+            Download .ics file
+          </a>
+          <a
+            href={appointmentGoogleLink(appointment, salon, env().APP_URL)}
+            target="_blank"
+            rel="noopener noreferrer"
+            className={buttonClass("secondary")}
+          >
             Google Calendar<span className="sr-only"> (opens in a new tab)</span>
           </a>
         </div>
       </section>
       <div className="mt-8 flex flex-wrap gap-3 border-t border-stone-200 pt-6">
-        <Link href={`/appointments/${appointment.id}`} className={buttonClass("primary")}>Manage this appointment</Link>
-        <Link href="/appointments" className={buttonClass("ghost")}>All my appointments</Link>
+        <Link href={`/appointments/${appointment.id}`} className={buttonClass("primary")}>
+          Manage this appointment
+        </Link>
+        <Link href="/appointments" className={buttonClass("ghost")}>
+          All my appointments
+        </Link>
       </div>
     </main>
   );

@@ -46,34 +46,60 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
   return (
     <div className="max-w-5xl">
       <Toast key={notice} message={notice ? notices[notice] : undefined} />
-      <Link href={`/dashboard?date=${date}`} className="text-sm font-semibold text-brand-700 underline">← Back to the calendar</Link>
+      <Link href={`/dashboard?date=${date}`} className="text-sm font-semibold text-brand-700 underline">
+        ← Back to the calendar
+      </Link>
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-stone-900">{appointment.customer.name} — {appointment.service.name}</h1>
+        <h1 className="text-2xl font-bold text-stone-900">
+          {appointment.customer.name} — {appointment.service.name}
+        </h1>
         <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${status.badge}`}>
-          <span aria-hidden>{status.icon} </span>{status.label}
+          <span aria-hidden>{status.icon} </span>
+          {status.label}
         </span>
       </div>
       <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">When</dt>
-        <dd>{formatSalonDate(appointment.startsAt, tz)}, {formatSalonTime(appointment.startsAt, tz)}–{formatSalonTime(appointment.endsAt, tz)}</dd>
+        <dd>
+          {formatSalonDate(appointment.startsAt, tz)}, {formatSalonTime(appointment.startsAt, tz)}–{formatSalonTime(appointment.endsAt, tz)}
+        </dd>
         <dt className="font-semibold">Stylist</dt>
         <dd>{appointment.staff.name}</dd>
         <dt className="font-semibold">Customer</dt>
-        <dd>{appointment.customer.name} ({appointment.customer.email})</dd>
+        <dd>
+          {appointment.customer.name} ({appointment.customer.email})
+        </dd>
         <dt className="font-semibold">Price</dt>
-        <dd>{formatPrice(appointment.priceCents, appointment.currency.trim())} · {appointment.durationMinutes} min · booked via {appointment.source.toLowerCase()}</dd>
-        {appointment.note && (<><dt className="font-semibold">Customer note</dt><dd>{appointment.note}</dd></>)}
-        {appointment.cancellationReason && (<><dt className="font-semibold">Cancellation reason</dt><dd>{appointment.cancellationReason}</dd></>)}
+        <dd>
+          {formatPrice(appointment.priceCents, appointment.currency.trim())} · {appointment.durationMinutes} min · booked via{" "}
+          {appointment.source.toLowerCase()}
+        </dd>
+        {appointment.note && (
+          <>
+            <dt className="font-semibold">Customer note</dt>
+            <dd>{appointment.note}</dd>
+          </>
+        )}
+        {appointment.cancellationReason && (
+          <>
+            <dt className="font-semibold">Cancellation reason</dt>
+            <dd>{appointment.cancellationReason}</dd>
+          </>
+        )}
       </dl>
 
       {appointment.status === "BOOKED" && (
         <section aria-labelledby="manage-heading" className="mt-6 rounded-lg border border-stone-300 bg-white p-4">
-          <h2 id="manage-heading" className="mb-3 text-lg font-semibold">Manage</h2>
+          <h2 id="manage-heading" className="mb-3 text-lg font-semibold">
+            Manage
+          </h2>
           <TransitionForm {...target} started={hasStarted(appointment.startsAt)} />
           <div className="mt-4 grid gap-6 md:grid-cols-2">
             <RescheduleForm
               {...target}
-              staff={staff.filter((member) => managesAppointment(actor, { staffId: member.id })).map((member) => ({ value: member.id, label: member.name }))}
+              staff={staff
+                .filter((member) => managesAppointment(actor, { staffId: member.id }))
+                .map((member) => ({ value: member.id, label: member.name }))}
               defaults={{ staffId: appointment.staffId, date, time: formatSalonTime(appointment.startsAt, tz) }}
             />
             <CancelForm {...target} />

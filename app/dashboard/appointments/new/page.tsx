@@ -37,7 +37,9 @@ export default async function NewAppointmentPage({ searchParams }: Props) {
   const keep = { staff: staff ?? stylists[0]?.id ?? "", date: date ?? today, time: time ?? "10:00" };
   return (
     <>
-      <Link href={`/dashboard?date=${keep.date}`} className="text-sm font-semibold text-brand-700 underline">← Back to the calendar</Link>
+      <Link href={`/dashboard?date=${keep.date}`} className="text-sm font-semibold text-brand-700 underline">
+        ← Back to the calendar
+      </Link>
       <h1 className="mb-4 mt-2 text-2xl font-bold text-stone-900">New appointment</h1>
       <CustomerFinder q={query} matches={matches.slice(0, 10)} keep={keep} />
       <NewAppointmentForm

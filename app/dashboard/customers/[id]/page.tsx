@@ -29,23 +29,36 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const noShows = appointments.items.filter((item) => item.status === "NO_SHOW").length;
   return (
     <div className="max-w-4xl">
-      <Link href="/dashboard/customers" className="text-sm font-semibold text-brand-700 underline">← Customers</Link>
+      <Link href="/dashboard/customers" className="text-sm font-semibold text-brand-700 underline">
+        ← Customers
+      </Link>
       <h1 className="mt-2 text-2xl font-bold text-stone-900">{customer.name}</h1>
-      <p className="text-sm text-stone-700">{customer.email}{customer.phone ? ` · ${customer.phone}` : ""}</p>
-      <p className="mt-2 text-sm"><span className="font-semibold">No-shows:</span> {noShows} of {appointments.items.length} appointments</p>
+      <p className="text-sm text-stone-700">
+        {customer.email}
+        {customer.phone ? ` · ${customer.phone}` : ""}
+      </p>
+      <p className="mt-2 text-sm">
+        <span className="font-semibold">No-shows:</span> {noShows} of {appointments.items.length} appointments
+      </p>
 
       {account && (
         <section aria-labelledby="account-heading" className="mt-6">
-          <h2 id="account-heading" className="mb-2 text-lg font-semibold">Account</h2>
+          <h2 id="account-heading" className="mb-2 text-lg font-semibold">
+            Account
+          </h2>
           <p className="mb-2 text-sm">
-            {account.disabledAt ? `Disabled since ${formatSalonDateTime(account.disabledAt, salon.timezone)}: they cannot sign in and their API keys are revoked.` : "Active."}
+            {account.disabledAt
+              ? `Disabled since ${formatSalonDateTime(account.disabledAt, salon.timezone)}: they cannot sign in and their API keys are revoked.`
+              : "Active."}
           </p>
           <AccountStateForm userId={account.id} name={customer.name} disabled={account.disabledAt !== null} />
         </section>
       )}
 
       <section aria-labelledby="history-heading" className="mt-6">
-        <h2 id="history-heading" className="mb-2 text-lg font-semibold">Appointments</h2>
+        <h2 id="history-heading" className="mb-2 text-lg font-semibold">
+          Appointments
+        </h2>
         <ul className="flex flex-col gap-2">
           {appointments.items.map((item) => (
             <li key={item.id} className="rounded-lg border border-stone-300 bg-white p-3 text-sm">
@@ -53,7 +66,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 {formatSalonDateTime(item.startsAt, salon.timezone)} — {item.service.name} with {item.staff.name}
               </Link>{" "}
               <span className={`rounded px-1.5 font-semibold ${statusStyles[item.status].badge}`}>
-                <span aria-hidden>{statusStyles[item.status].icon} </span>{statusStyles[item.status].label}
+                <span aria-hidden>{statusStyles[item.status].icon} </span>
+                {statusStyles[item.status].label}
               </span>
             </li>
           ))}
@@ -61,7 +75,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       </section>
 
       <section aria-labelledby="notes-heading" className="mt-6">
-        <h2 id="notes-heading" className="mb-2 text-lg font-semibold">Staff notes</h2>
+        <h2 id="notes-heading" className="mb-2 text-lg font-semibold">
+          Staff notes
+        </h2>
         <StaffNoteList notes={notes} timeZone={salon.timezone} empty="No notes yet — add them on an appointment." />
       </section>
     </div>

@@ -28,7 +28,12 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={`Edit ${service.name}`} />
-      <ServiceForm id={id} defaults={defaults} staff={staff.map((member) => ({ value: member.id, label: member.name }))} staffIds={service.staff.map((link) => link.staffId)} />
+      <ServiceForm
+        id={id}
+        defaults={defaults}
+        staff={staff.map((member) => ({ value: member.id, label: member.name }))}
+        staffIds={service.staff.map((link) => link.staffId)}
+      />
     </>
   );
 }

@@ -18,14 +18,32 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?:
 export default async function EditStylistPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requirePermission("team.manage", `/dashboard/stylists/${id}`);
-  const [{ notice }, staff, services, salon] = await Promise.all([searchParams, orNotFoundPage(getStaffForEdit(id)), listActiveServices(), getSalonSettings()]);
-  const defaults = { displayName: staff.displayName, color: staff.color, bio: staff.bio ?? "", active: staff.active ? "on" : "", ...weeklyHoursDefaults(staff.workingHours) };
+  const [{ notice }, staff, services, salon] = await Promise.all([
+    searchParams,
+    orNotFoundPage(getStaffForEdit(id)),
+    listActiveServices(),
+    getSalonSettings(),
+  ]);
+  const defaults = {
+    displayName: staff.displayName,
+    color: staff.color,
+    bio: staff.bio ?? "",
+    active: staff.active ? "on" : "",
+    ...weeklyHoursDefaults(staff.workingHours),
+  };
   return (
     <>
       <Toast key={notice} message={notice ? scheduleNotices[notice] : undefined} />
       <h1 className="mb-1 text-2xl font-bold text-stone-900">{staff.displayName}</h1>
-      <p className="mb-4 text-sm text-stone-700">{staff.user.email} · {roleLabels[staff.user.role]}</p>
-      <StaffForm id={id} defaults={defaults} services={services.map((service) => ({ value: service.id, label: service.name }))} serviceIds={staff.serviceIds} />
+      <p className="mb-4 text-sm text-stone-700">
+        {staff.user.email} · {roleLabels[staff.user.role]}
+      </p>
+      <StaffForm
+        id={id}
+        defaults={defaults}
+        services={services.map((service) => ({ value: service.id, label: service.name }))}
+        serviceIds={staff.serviceIds}
+      />
       <TimeOffSection staff={staff} timeZone={salon.timezone} />
     </>
   );

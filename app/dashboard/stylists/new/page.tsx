@@ -12,7 +12,11 @@ export default async function NewStylistPage() {
   return (
     <>
       <PageHeader title="New stylist" />
-      <StaffForm defaults={{ active: "on", color: "#7c3aed" }} services={services.map((service) => ({ value: service.id, label: service.name }))} serviceIds={[]} />
+      <StaffForm
+        defaults={{ active: "on", color: "#7c3aed" }}
+        services={services.map((service) => ({ value: service.id, label: service.name }))}
+        serviceIds={[]}
+      />
     </>
   );
 }

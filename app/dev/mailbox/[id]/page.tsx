@@ -17,15 +17,25 @@ export default async function DevMailboxEmailPage({ params }: Props) {
   const links = linksIn(email.text);
   return (
     <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-8">
-      <Link href="/dev/mailbox" className="text-sm font-semibold text-brand-700 underline">← Local mailbox</Link>
+      <Link href="/dev/mailbox" className="text-sm font-semibold text-brand-700 underline">
+        ← Local mailbox
+      </Link>
       <h1 className="mb-2 mt-2 text-2xl font-bold text-stone-900">{email.subject}</h1>
-      <p className="mb-4 text-sm text-stone-700">To {email.to} · {email.kind} · {email.status}</p>
+      <p className="mb-4 text-sm text-stone-700">
+        To {email.to} · {email.kind} · {email.status}
+      </p>
       {links.length > 0 && (
         <section aria-labelledby="links-heading" className="mb-4">
-          <h2 id="links-heading" className="text-lg font-semibold text-stone-900">Links</h2>
+          <h2 id="links-heading" className="text-lg font-semibold text-stone-900">
+            Links
+          </h2>
           <ul className="list-disc pl-6">
             {links.map((link) => (
-              <li key={link}><a href={link} className="break-all text-brand-700 underline">{link}</a></li>
+              <li key={link}>
+                <a href={link} className="break-all text-brand-700 underline">
+                  {link}
+                </a>
+              </li>
             ))}
           </ul>
         </section>

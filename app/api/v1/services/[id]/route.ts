@@ -14,17 +14,23 @@ const represent = (service: ServiceDetail) => ok(toApiService(service), { ETag: 
 
 export const GET = withApiRoute<Params>({ scope: "services:read" }, async ({ params }) => represent(await getService(params.id)));
 
-export const PATCH = withApiRoute<Params>({ scope: "services:write", permission: "services.manage" }, async ({ request, principal, params, body }) => {
-  const changes = validate(ZUpdateServiceInput, body);
-  const expected = requireServiceIfMatch(request);
-  return represent(await withIfMatch(() => updateService(principal.actor, params.id, changes, expected)));
-});
+export const PATCH = withApiRoute<Params>(
+  { scope: "services:write", permission: "services.manage" },
+  async ({ request, principal, params, body }) => {
+    const changes = validate(ZUpdateServiceInput, body);
+    const expected = requireServiceIfMatch(request);
+    return represent(await withIfMatch(() => updateService(principal.actor, params.id, changes, expected)));
+  },
+);
 
 /** Deactivates: appointments reference services, so a service is hidden from booking, never deleted. */
-export const DELETE = withApiRoute<Params>({ scope: "services:write", permission: "services.manage" }, async ({ request, principal, params }) => {
-  const expected = requireServiceIfMatch(request);
-  return represent(await withIfMatch(() => deactivateService(principal.actor, params.id, expected)));
-});
+export const DELETE = withApiRoute<Params>(
+  { scope: "services:write", permission: "services.manage" },
+  async ({ request, principal, params }) => {
+    const expected = requireServiceIfMatch(request);
+    return represent(await withIfMatch(() => deactivateService(principal.actor, params.id, expected)));
+  },
+);
 
 const notAllowed = methodNotAllowed("GET, PATCH, DELETE");
 export { notAllowed as POST, notAllowed as PUT };
