@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DataTable } from "@/components/ui/data-table";
 import { formatSalonDateTime } from "@/lib/time/format-when";
 import type { AppointmentRecords } from "@/lib/dashboard/data";
 import { describeChanges } from "@/lib/dashboard/describe-change";
@@ -53,32 +54,25 @@ export function AppointmentRecordsView({ records, timeZone, names, noteForm }: P
         {records.emails.length === 0 ? (
           <p className="text-sm text-stone-700">No emails yet (they are sent just after each change).</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr>
-                <th scope="col">Kind</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Status</th>
-                <th scope="col">When</th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.emails.map((email) => (
-                <tr key={email.id} className="border-t border-stone-200">
-                  <td>{emailKindLabel(email.kind)}</td>
-                  <td>{email.to}</td>
-                  <td>
-                    <Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">
-                      {email.subject}
-                    </Link>
-                  </td>
-                  <td>{email.status}</td>
-                  <td>{when(email.sentAt ?? email.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            variant="compact"
+            rows={records.emails}
+            rowKey={(email) => email.id}
+            columns={[
+              { header: "Kind", cell: (email) => emailKindLabel(email.kind) },
+              { header: "To", cell: (email) => email.to },
+              {
+                header: "Subject",
+                cell: (email) => (
+                  <Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">
+                    {email.subject}
+                  </Link>
+                ),
+              },
+              { header: "Status", cell: (email) => email.status },
+              { header: "When", cell: (email) => when(email.sentAt ?? email.createdAt) },
+            ]}
+          />
         )}
       </section>
     </div>

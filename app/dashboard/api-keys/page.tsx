@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { listApiKeys } from "@/lib/api-keys/data";
 import { DEFAULT_KEY_LIFETIME_DAYS, MAX_KEY_LIFETIME_DAYS } from "@/lib/api-keys/expiry";
 import { requirePermission } from "@/lib/auth/gates";
@@ -28,35 +29,23 @@ export default async function ApiKeysPage() {
       <PageHeader title="API keys" />
       <CreateApiKeyForm expiry={expiryChoices(salon.timezone)} />
       <h2 className="mb-2 mt-8 text-lg font-semibold">{seesAll ? "All keys" : "Your keys"}</h2>
-      <table className="w-full bg-white text-left text-sm">
-        <thead>
-          <tr>
-            <th scope="col" className="p-2">
-              Name
-            </th>
-            <th scope="col">Prefix</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Scopes</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((key) => (
-            <tr key={key.id} className="border-t border-stone-200 align-top">
-              <td className="p-2">{key.name}</td>
-              <td className="font-mono">{key.prefix}</td>
-              <td>{key.ownerEmail}</td>
-              <td>{key.scopes.join(", ")}</td>
-              <td>{when(key.lastUsedAt)}</td>
-              <td>{when(key.expiresAt)}</td>
-              <td>{key.revokedAt ? `Revoked ${when(key.revokedAt)}` : <RevokeApiKeyForm keyId={key.id} name={key.name} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {keys.length === 0 && <p className="mt-2 text-sm text-stone-700">No keys yet.</p>}
+      <DataTable
+        rows={keys}
+        rowKey={(key) => key.id}
+        empty="No keys yet."
+        columns={[
+          { header: "Name", cell: (key) => key.name },
+          { header: "Prefix", cell: (key) => key.prefix, className: "font-mono" },
+          { header: "Owner", cell: (key) => key.ownerEmail },
+          { header: "Scopes", cell: (key) => key.scopes.join(", ") },
+          { header: "Last used", cell: (key) => when(key.lastUsedAt) },
+          { header: "Expires", cell: (key) => when(key.expiresAt) },
+          {
+            header: "Status",
+            cell: (key) => (key.revokedAt ? `Revoked ${when(key.revokedAt)}` : <RevokeApiKeyForm keyId={key.id} name={key.name} />),
+          },
+        ]}
+      />
     </>
   );
 }

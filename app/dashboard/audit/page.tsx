@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { decodeIdCursor } from "@/lib/cursor";
 import { auditReferenceNames, listAuditActors, listAuditEvents, type AuditEventView } from "@/lib/audit/data";
 import { describeAuditChange } from "@/lib/audit/describe";
@@ -90,40 +91,35 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           Filter
         </button>
       </form>
-      <table className="w-full bg-white text-left text-sm">
-        <thead>
-          <tr>
-            <th scope="col" className="p-2">
-              When
-            </th>
-            <th scope="col">Who</th>
-            <th scope="col">From</th>
-            <th scope="col">What</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.items.map((event) => (
-            <tr key={event.id} className="border-t border-stone-200 align-top">
-              <td className="p-2 whitespace-nowrap">{formatSalonDateTime(event.createdAt, salon.timezone)}</td>
-              <td className="p-2">{who(event)}</td>
-              <td className="p-2">{AUDIT_SOURCE_LABELS[event.source]}</td>
-              <td className="p-2">
+      <DataTable
+        rows={page.items}
+        rowKey={(event) => event.id}
+        empty="No changes match."
+        columns={[
+          { header: "When", cell: (event) => formatSalonDateTime(event.createdAt, salon.timezone), className: "whitespace-nowrap" },
+          { header: "Who", cell: who },
+          { header: "From", cell: (event) => AUDIT_SOURCE_LABELS[event.source] },
+          {
+            header: "What",
+            cell: (event) => (
+              <>
                 {AUDIT_ENTITY_LABELS[event.entityKind as keyof typeof AUDIT_ENTITY_LABELS] ?? event.entityKind}: {event.action}
                 {event.entityLabel && <span className="block text-stone-700">{event.entityLabel}</span>}
-              </td>
-              <td className="p-2">
-                <ul>
-                  {describeAuditChange(event.before, event.after, salon.timezone, names).map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page.items.length === 0 && <p className="mt-3 text-sm text-stone-700">No changes match.</p>}
+              </>
+            ),
+          },
+          {
+            header: "Change",
+            cell: (event) => (
+              <ul>
+                {describeAuditChange(event.before, event.after, salon.timezone, names).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
       <nav aria-label="Audit log pages" className="mt-4 flex gap-4 text-sm">
         {query.cursor && (
           <Link href={pageHref(filters)} className="text-brand-700 underline">

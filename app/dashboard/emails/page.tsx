@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterForm } from "@/components/ui/filter-form";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { isAccountEmailKind } from "@/lib/auth/emails";
 import { requirePermission } from "@/lib/auth/gates";
@@ -23,53 +24,40 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Email log" />
       <FilterForm action="/dashboard/emails" name="to" label="Recipient contains" defaultValue={to} />
-      <table className="w-full bg-white text-left text-sm">
-        <thead>
-          <tr>
-            <th scope="col" className="p-2">
-              When
-            </th>
-            <th scope="col">Kind</th>
-            <th scope="col">To</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Status</th>
-            <th scope="col">Appointment</th>
-          </tr>
-        </thead>
-        <tbody>
-          {emails.map((email) => (
-            <tr key={email.id} className="border-t border-stone-200 align-top">
-              <td className="p-2">{formatSalonDateTime(email.sentAt ?? email.createdAt, salon.timezone)}</td>
-              <td>{emailKindLabel(email.kind)}</td>
-              <td>{email.to}</td>
-              <td>
-                {/* Account emails: kind, recipient, status and time only; there is no page with their content. */}
-                {isAccountEmailKind(email.kind) ? (
-                  "—"
-                ) : (
-                  <Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">
-                    {email.subject}
-                  </Link>
-                )}
-              </td>
-              <td>
-                {email.status}
-                {email.error ? ` — ${email.error}` : ""}
-              </td>
-              <td>
-                {email.appointmentId ? (
-                  <Link href={`/dashboard/appointments/${email.appointmentId}`} className="text-brand-700 underline">
-                    Open<span className="sr-only"> appointment for {email.subject}</span>
-                  </Link>
-                ) : (
-                  "—"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {emails.length === 0 && <p className="mt-3 text-sm text-stone-700">No emails match.</p>}
+      <DataTable
+        rows={emails}
+        rowKey={(email) => email.id}
+        empty="No emails match."
+        columns={[
+          { header: "When", cell: (email) => formatSalonDateTime(email.sentAt ?? email.createdAt, salon.timezone) },
+          { header: "Kind", cell: (email) => emailKindLabel(email.kind) },
+          { header: "To", cell: (email) => email.to },
+          {
+            header: "Subject",
+            // Account emails: kind, recipient, status and time only; there is no page with their content.
+            cell: (email) =>
+              isAccountEmailKind(email.kind) ? (
+                "—"
+              ) : (
+                <Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">
+                  {email.subject}
+                </Link>
+              ),
+          },
+          { header: "Status", cell: (email) => (email.error ? `${email.status} — ${email.error}` : email.status) },
+          {
+            header: "Appointment",
+            cell: (email) =>
+              email.appointmentId ? (
+                <Link href={`/dashboard/appointments/${email.appointmentId}`} className="text-brand-700 underline">
+                  Open<span className="sr-only"> appointment for {email.subject}</span>
+                </Link>
+              ) : (
+                "—"
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

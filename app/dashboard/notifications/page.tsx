@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { formatSalonDateTime } from "@/lib/time/format-when";
 import { requirePermission } from "@/lib/auth/gates";
 import { countPendingOutbox, listDeadOutboxEvents } from "@/lib/notifications/data";
@@ -22,48 +23,36 @@ export default async function NotificationDeliveryPage() {
       {dead.length === 0 ? (
         <p className="text-sm text-stone-700">Nothing: every event was published or is still being retried.</p>
       ) : (
-        <table className="w-full bg-white text-left text-sm">
-          <thead>
-            <tr>
-              <th scope="col" className="p-2">
-                Gave up
-              </th>
-              <th scope="col">Event</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last error</th>
-              <th scope="col">Appointment</th>
-              <th scope="col">
-                <span className="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {dead.map((row) => (
-              <tr key={row.id} className="border-t border-stone-200 align-top">
-                <td className="p-2">{formatSalonDateTime(row.deadAt ?? row.createdAt, salon.timezone)}</td>
-                <td>{row.type}</td>
-                <td>{row.attempts}</td>
-                <td className="max-w-md break-words">{row.lastError ?? "—"}</td>
-                <td>
-                  {row.appointmentId ? (
-                    <Link href={`/dashboard/appointments/${row.appointmentId}`} className="text-brand-700 underline">
-                      Open
-                      <span className="sr-only">
-                        {" "}
-                        appointment of {row.type} {row.id}
-                      </span>
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className="p-2">
-                  <RetryDeadLetterForm outboxEventId={row.id} label={`${row.type} ${row.id}`} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={dead}
+          rowKey={(row) => row.id}
+          columns={[
+            { header: "Gave up", cell: (row) => formatSalonDateTime(row.deadAt ?? row.createdAt, salon.timezone) },
+            { header: "Event", cell: (row) => row.type },
+            { header: "Attempts", cell: (row) => row.attempts },
+            { header: "Last error", cell: (row) => row.lastError ?? "—", className: "max-w-md break-words" },
+            {
+              header: "Appointment",
+              cell: (row) =>
+                row.appointmentId ? (
+                  <Link href={`/dashboard/appointments/${row.appointmentId}`} className="text-brand-700 underline">
+                    Open
+                    <span className="sr-only">
+                      {" "}
+                      appointment of {row.type} {row.id}
+                    </span>
+                  </Link>
+                ) : (
+                  "—"
+                ),
+            },
+            {
+              header: "Action",
+              hideHeader: true,
+              cell: (row) => <RetryDeadLetterForm outboxEventId={row.id} label={`${row.type} ${row.id}`} />,
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { Toast } from "@/components/ui/toast";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
@@ -25,36 +26,30 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
           </Link>
         }
       />
-      <table className="w-full rounded-lg bg-white text-left text-sm">
-        <thead>
-          <tr>
-            <th scope="col" className="p-2">
-              Service
-            </th>
-            <th scope="col">Duration</th>
-            <th scope="col">Price</th>
-            <th scope="col">Stylists</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {services.map((service) => (
-            <tr key={service.id} className="border-t border-stone-200">
-              <td className="p-2">
-                <Link href={`/dashboard/services/${service.id}`} className="font-semibold text-brand-700 underline">
-                  {service.name}
-                </Link>
-              </td>
-              <td>{service.durationMinutes} min</td>
-              <td>{formatPrice(service.priceCents, service.currency.trim())}</td>
-              <td>{service.staff.map((link) => names.get(link.staffId) ?? "inactive stylist").join(", ") || "—"}</td>
-              <td>
-                {service.active ? "Active" : "Inactive"} · {service._count.appointments} appointments
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={services}
+        rowKey={(service) => service.id}
+        columns={[
+          {
+            header: "Service",
+            cell: (service) => (
+              <Link href={`/dashboard/services/${service.id}`} className="font-semibold text-brand-700 underline">
+                {service.name}
+              </Link>
+            ),
+          },
+          { header: "Duration", cell: (service) => `${service.durationMinutes} min` },
+          { header: "Price", cell: (service) => formatPrice(service.priceCents, service.currency.trim()) },
+          {
+            header: "Stylists",
+            cell: (service) => service.staff.map((link) => names.get(link.staffId) ?? "inactive stylist").join(", ") || "—",
+          },
+          {
+            header: "Status",
+            cell: (service) => `${service.active ? "Active" : "Inactive"} · ${service._count.appointments} appointments`,
+          },
+        ]}
+      />
     </>
   );
 }

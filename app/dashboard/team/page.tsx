@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { requirePermission } from "@/lib/auth/gates";
 import { formatSalonDateTime } from "@/lib/time/format-when";
 import { roleLabels } from "@/lib/dashboard/labels";
@@ -42,42 +43,23 @@ export default async function TeamPage() {
         <h2 id="members-heading" className="mb-2 text-lg font-semibold">
           Members
         </h2>
-        <table className="w-full bg-white text-left text-sm">
-          <thead>
-            <tr>
-              <th scope="col" className="p-2">
-                Name
-              </th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Last sign-in</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="sr-only">Account</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => {
-              const self = member.id === user.id;
-              return (
-                <tr key={member.id} className="border-t border-stone-200 align-top">
-                  <td className="p-2">
-                    {member.name}
-                    {self && " (you)"}
-                  </td>
-                  <td className="p-2">{member.email}</td>
-                  <td className="p-2">{self ? roleLabels[member.role] : <RoleForm member={member} />}</td>
-                  <td className="p-2">{when(member.lastSignInAt)}</td>
-                  <td className="p-2">{member.disabledAt ? `Disabled ${when(member.disabledAt)}` : "Active"}</td>
-                  <td className="p-2">
-                    {!self && <AccountStateForm userId={member.id} name={member.name} disabled={member.disabledAt !== null} />}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          rows={members}
+          rowKey={(member) => member.id}
+          columns={[
+            { header: "Name", cell: (member) => (member.id === user.id ? `${member.name} (you)` : member.name) },
+            { header: "Email", cell: (member) => member.email },
+            { header: "Role", cell: (member) => (member.id === user.id ? roleLabels[member.role] : <RoleForm member={member} />) },
+            { header: "Last sign-in", cell: (member) => when(member.lastSignInAt) },
+            { header: "Status", cell: (member) => (member.disabledAt ? `Disabled ${when(member.disabledAt)}` : "Active") },
+            {
+              header: "Account",
+              hideHeader: true,
+              cell: (member) =>
+                member.id !== user.id && <AccountStateForm userId={member.id} name={member.name} disabled={member.disabledAt !== null} />,
+            },
+          ]}
+        />
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterForm } from "@/components/ui/filter-form";
+import { DataTable } from "@/components/ui/data-table";
 import { notFound } from "next/navigation";
 import { isDevMailboxEnabled } from "@/lib/notifications/dev-mailbox";
 import { listRecentEmails } from "@/lib/notifications/data";
@@ -21,33 +22,24 @@ export default async function DevMailboxPage({ searchParams }: Props) {
         Development only: the emails this machine would have sent, links included. Also <code>npm run -s mailbox -- list</code>.
       </p>
       <FilterForm action="/dev/mailbox" name="to" label="Recipient" defaultValue={to} />
-      <table className="w-full bg-white text-left text-sm">
-        <thead>
-          <tr>
-            <th scope="col" className="p-2">
-              When (UTC)
-            </th>
-            <th scope="col">To</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {emails.map((email) => (
-            <tr key={email.id} className="border-t border-stone-200 align-top">
-              <td className="p-2">{email.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-              <td>{email.to}</td>
-              <td>
-                <Link href={`/dev/mailbox/${email.id}`} className="text-brand-700 underline">
-                  {email.subject}
-                </Link>
-              </td>
-              <td>{email.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {emails.length === 0 && <p className="mt-3 text-sm text-stone-700">The mailbox is empty.</p>}
+      <DataTable
+        rows={emails}
+        rowKey={(email) => email.id}
+        empty="The mailbox is empty."
+        columns={[
+          { header: "When (UTC)", cell: (email) => email.createdAt.toISOString().slice(0, 19).replace("T", " ") },
+          { header: "To", cell: (email) => email.to },
+          {
+            header: "Subject",
+            cell: (email) => (
+              <Link href={`/dev/mailbox/${email.id}`} className="text-brand-700 underline">
+                {email.subject}
+              </Link>
+            ),
+          },
+          { header: "Status", cell: (email) => email.status },
+        ]}
+      />
     </main>
   );
 }

@@ -1,0 +1,58 @@
+import type { ReactNode } from "react";
+
+export type Column<Row> = {
+  header: string;
+  /** Action columns: the header is read to screen readers but not shown. */
+  hideHeader?: boolean;
+  cell: (row: Row) => ReactNode;
+  className?: string;
+};
+
+type Props<Row> = {
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  /** Shown under the header row's table when there are no rows, so the columns still say what would be listed. */
+  empty?: ReactNode;
+  caption?: string;
+  /** "panel" for a page's main list; "compact" for a table inside a card or a reference page. */
+  variant?: "panel" | "compact";
+};
+
+const styles = {
+  panel: { table: "w-full bg-white text-left text-sm", cell: "p-2", head: "" },
+  compact: { table: "mt-2 w-full text-left text-sm", cell: "py-1 pr-4", head: "text-stone-700" },
+};
+
+/** Every list of records shown as rows: header cells with column scope, one row per record, an empty state. */
+export function DataTable<Row>({ columns, rows, rowKey, empty, caption, variant = "panel" }: Props<Row>) {
+  const style = styles[variant];
+  return (
+    <>
+      <table className={style.table}>
+        {caption && <caption className="text-left font-medium text-stone-800">{caption}</caption>}
+        <thead className={style.head}>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.header} scope="col" className={style.cell}>
+                {column.hideHeader ? <span className="sr-only">{column.header}</span> : column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} className="border-t border-stone-200 align-top">
+              {columns.map((column) => (
+                <td key={column.header} className={column.className ? `${style.cell} ${column.className}` : style.cell}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && empty && <p className="mt-3 text-sm text-stone-700">{empty}</p>}
+    </>
+  );
+}
