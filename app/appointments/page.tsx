@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { buttonClass } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { listAppointments } from "@/lib/booking/data";
@@ -35,10 +36,7 @@ export default async function MyAppointmentsPage() {
           </Link>
         </p>
       )}
-      <section aria-labelledby="upcoming-heading" className="mb-10">
-        <h2 id="upcoming-heading" className="mb-4 text-xl font-semibold text-stone-900">
-          Upcoming
-        </h2>
+      <Section id="upcoming" title="Upcoming" className="mb-10" size="xl">
         <AppointmentList
           appointments={upcoming.items}
           timezone={salon.timezone}
@@ -52,21 +50,15 @@ export default async function MyAppointmentsPage() {
             </>
           }
         />
-      </section>
-      <section aria-labelledby="past-heading" className="mb-10">
-        <h2 id="past-heading" className="mb-4 text-xl font-semibold text-stone-900">
-          Past
-        </h2>
+      </Section>
+      <Section id="past" title="Past" className="mb-10" size="xl">
         <AppointmentList
           appointments={[...past.items].reverse()}
           timezone={salon.timezone}
           empty="Your past appointments will appear here."
         />
-      </section>
-      <section aria-labelledby="account-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
-        <h2 id="account-heading" className="text-lg font-semibold text-stone-900">
-          Your account
-        </h2>
+      </Section>
+      <Section id="account" title="Your account" className="rounded-2xl border border-stone-200 bg-white p-5">
         <p className="mt-1 text-sm text-stone-700">
           Signed in as {user.name} ({user.email}).
         </p>
@@ -76,7 +68,7 @@ export default async function MyAppointmentsPage() {
             Sign out on every device
           </button>
         </form>
-      </section>
+      </Section>
     </main>
   );
 }

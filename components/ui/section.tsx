@@ -1,12 +1,14 @@
 import type { ReactNode } from "react";
 
-type Props = { id: string; title: ReactNode; children: ReactNode; className?: string; headingClassName?: string };
+type Props = { id: string; title: ReactNode; children: ReactNode; className?: string; size?: "lg" | "xl" };
 
-/** A titled region of a page: the h2 names the section for screen readers (aria-labelledby on `${id}-heading`). */
-export function Section({ id, title, children, className, headingClassName = "mb-2" }: Props) {
+const headingSizes = { lg: "text-lg", xl: "text-xl" };
+
+/** A titled region of a page: its h2 names the region for screen readers (aria-labelledby `${id}-heading`). */
+export function Section({ id, title, children, className, size = "lg" }: Props) {
   return (
     <section aria-labelledby={`${id}-heading`} className={className}>
-      <h2 id={`${id}-heading`} className={`${headingClassName} text-lg font-semibold`}>
+      <h2 id={`${id}-heading`} className={`mb-3 ${headingSizes[size]} font-semibold text-stone-900`}>
         {title}
       </h2>
       {children}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Toast } from "@/components/ui/toast";
+import { Section } from "@/components/ui/section";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { getAppointmentHistory } from "@/lib/booking/data";
 import { changeNoteAction } from "@/lib/customer-portal/actions";
@@ -70,10 +71,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
           ...(appointment.cancellationReason ? [{ label: "Cancellation reason", value: appointment.cancellationReason }] : []),
         ]}
       />
-      <section aria-labelledby="manage-heading" className="mt-8">
-        <h2 id="manage-heading" className="mb-3 text-xl font-semibold text-stone-900">
-          Manage
-        </h2>
+      <Section id="manage" title="Manage" className="mt-8" size="xl">
         {reschedule.allowed || cancel.allowed ? (
           <div className="flex flex-wrap gap-3">
             {reschedule.allowed && (
@@ -105,12 +103,9 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
         ) : (
           <ChangeBlocked reason={appointment.status === "BOOKED" ? reschedule.reason : cancel.reason} salon={salon} />
         )}
-      </section>
+      </Section>
       {noteEditable && (
-        <section aria-labelledby="note-heading" className="mt-8">
-          <h2 id="note-heading" className="mb-3 text-xl font-semibold text-stone-900">
-            Your note
-          </h2>
+        <Section id="note" title="Your note" className="mt-8" size="xl">
           <AppointmentTextForm
             action={changeNoteAction}
             appointmentId={appointment.id}
@@ -123,12 +118,9 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
             }}
             submit={{ label: "Save note", variant: "secondary" }}
           />
-        </section>
+        </Section>
       )}
-      <section aria-labelledby="history-heading" className="mt-8">
-        <h2 id="history-heading" className="mb-3 text-xl font-semibold text-stone-900">
-          History
-        </h2>
+      <Section id="history" title="History" className="mt-8" size="xl">
         <ol className="flex flex-col gap-2 border-l-2 border-stone-200 pl-4">
           {history.map((entry) => (
             <li key={entry.id} className="text-sm">
@@ -139,11 +131,8 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ol>
-      </section>
-      <section aria-labelledby="emails-heading" className="mt-8">
-        <h2 id="emails-heading" className="mb-3 text-xl font-semibold text-stone-900">
-          Emails sent to you
-        </h2>
+      </Section>
+      <Section id="emails" title="Emails sent to you" className="mt-8" size="xl">
         {emails.length === 0 ? (
           <p className="text-sm text-stone-700">No emails yet — they usually arrive within a minute.</p>
         ) : (
@@ -161,7 +150,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       <Toast key={notice} message={notice ? notices[notice] : undefined} />
     </main>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
 import { formatSalonDateTime } from "@/lib/time/format-when";
 import type { AppointmentRecords } from "@/lib/dashboard/data";
 import { describeChanges } from "@/lib/dashboard/describe-change";
@@ -15,18 +16,12 @@ export function AppointmentRecordsView({ records, timeZone, names, noteForm }: P
   const when = (instant: Date) => formatSalonDateTime(instant, timeZone);
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-2">
-      <section aria-labelledby="notes-heading" className="rounded-lg border border-stone-300 bg-white p-4">
-        <h2 id="notes-heading" className="mb-3 text-lg font-semibold">
-          Staff notes
-        </h2>
+      <Section id="notes" title="Staff notes" className="rounded-lg border border-stone-300 bg-white p-4">
         <StaffNoteList notes={records.notes} timeZone={timeZone} empty="No notes yet." className="mb-3" />
         {noteForm}
-      </section>
+      </Section>
 
-      <section aria-labelledby="history-heading" className="rounded-lg border border-stone-300 bg-white p-4">
-        <h2 id="history-heading" className="mb-3 text-lg font-semibold">
-          History
-        </h2>
+      <Section id="history" title="History" className="rounded-lg border border-stone-300 bg-white p-4">
         <ol className="flex flex-col gap-2" aria-label="Change history">
           {records.history.map((entry) => (
             <li key={entry.id} className="rounded border border-stone-200 p-2 text-sm">
@@ -45,12 +40,9 @@ export function AppointmentRecordsView({ records, timeZone, names, noteForm }: P
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
 
-      <section aria-labelledby="emails-heading" className="rounded-lg border border-stone-300 bg-white p-4 lg:col-span-2">
-        <h2 id="emails-heading" className="mb-3 text-lg font-semibold">
-          Emails sent
-        </h2>
+      <Section id="emails" title="Emails sent" className="rounded-lg border border-stone-300 bg-white p-4 lg:col-span-2">
         {records.emails.length === 0 ? (
           <p className="text-sm text-stone-700">No emails yet (they are sent just after each change).</p>
         ) : (
@@ -74,7 +66,7 @@ export function AppointmentRecordsView({ records, timeZone, names, noteForm }: P
             ]}
           />
         )}
-      </section>
+      </Section>
     </div>
   );
 }

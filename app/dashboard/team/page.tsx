@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
 import { requirePermission } from "@/lib/auth/gates";
 import { formatSalonDateTime } from "@/lib/time/format-when";
 import { roleLabels } from "@/lib/dashboard/labels";
@@ -18,18 +19,12 @@ export default async function TeamPage() {
   return (
     <>
       <PageHeader title="Team" />
-      <section aria-labelledby="invite-heading" className="mb-8">
-        <h2 id="invite-heading" className="mb-2 text-lg font-semibold">
-          Invite a team member
-        </h2>
+      <Section id="invite" title="Invite a team member" className="mb-8">
         <p className="mb-3 text-sm text-stone-700">They get a one-time link, valid for 7 days, to choose their name and password.</p>
         <InviteMemberForm />
-      </section>
+      </Section>
       {invitations.length > 0 && (
-        <section aria-labelledby="pending-heading" className="mb-8">
-          <h2 id="pending-heading" className="mb-2 text-lg font-semibold">
-            Pending invitations
-          </h2>
+        <Section id="pending" title="Pending invitations" className="mb-8">
           <ul className="flex flex-col gap-1 text-sm">
             {invitations.map((invitation) => (
               <li key={invitation.id}>
@@ -37,12 +32,9 @@ export default async function TeamPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
-      <section aria-labelledby="members-heading">
-        <h2 id="members-heading" className="mb-2 text-lg font-semibold">
-          Members
-        </h2>
+      <Section id="members" title="Members">
         <DataTable
           rows={members}
           rowKey={(member) => member.id}
@@ -60,7 +52,7 @@ export default async function TeamPage() {
             },
           ]}
         />
-      </section>
+      </Section>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Toast } from "@/components/ui/toast";
+import { Section } from "@/components/ui/section";
 import { actorOf } from "@/lib/auth/session";
 import { requirePermission } from "@/lib/auth/gates";
 import { managesAppointment } from "@/lib/auth/permissions";
@@ -89,10 +90,7 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
       </dl>
 
       {appointment.status === "BOOKED" && (
-        <section aria-labelledby="manage-heading" className="mt-6 rounded-lg border border-stone-300 bg-white p-4">
-          <h2 id="manage-heading" className="mb-3 text-lg font-semibold">
-            Manage
-          </h2>
+        <Section id="manage" title="Manage" className="mt-6 rounded-lg border border-stone-300 bg-white p-4">
           <TransitionForm {...target} started={hasStarted(appointment.startsAt)} />
           <div className="mt-4 grid gap-6 md:grid-cols-2">
             <RescheduleForm
@@ -104,7 +102,7 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
             />
             <CancelForm {...target} />
           </div>
-        </section>
+        </Section>
       )}
 
       <AppointmentRecordsView records={records} timeZone={tz} names={names} noteForm={<StaffNoteForm appointmentId={appointment.id} />} />

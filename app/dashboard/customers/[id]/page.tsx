@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Section } from "@/components/ui/section";
 import { actorOf } from "@/lib/auth/session";
 import { requirePermission } from "@/lib/auth/gates";
 import { can, VIEW_CUSTOMERS } from "@/lib/auth/permissions";
@@ -42,23 +43,17 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       </p>
 
       {account && (
-        <section aria-labelledby="account-heading" className="mt-6">
-          <h2 id="account-heading" className="mb-2 text-lg font-semibold">
-            Account
-          </h2>
+        <Section id="account" title="Account" className="mt-6">
           <p className="mb-2 text-sm">
             {account.disabledAt
               ? `Disabled since ${formatSalonDateTime(account.disabledAt, salon.timezone)}: they cannot sign in and their API keys are revoked.`
               : "Active."}
           </p>
           <AccountStateForm userId={account.id} name={customer.name} disabled={account.disabledAt !== null} />
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="history-heading" className="mt-6">
-        <h2 id="history-heading" className="mb-2 text-lg font-semibold">
-          Appointments
-        </h2>
+      <Section id="history" title="Appointments" className="mt-6">
         <ul className="flex flex-col gap-2">
           {appointments.items.map((item) => (
             <li key={item.id} className="rounded-lg border border-stone-300 bg-white p-3 text-sm">
@@ -72,14 +67,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="notes-heading" className="mt-6">
-        <h2 id="notes-heading" className="mb-2 text-lg font-semibold">
-          Staff notes
-        </h2>
+      <Section id="notes" title="Staff notes" className="mt-6">
         <StaffNoteList notes={notes} timeZone={salon.timezone} empty="No notes yet — add them on an appointment." />
-      </section>
+      </Section>
     </div>
   );
 }

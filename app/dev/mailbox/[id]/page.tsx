@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Section } from "@/components/ui/section";
 import { isDevMailboxEnabled, linksIn } from "@/lib/notifications/dev-mailbox";
 import { getRecentEmail } from "@/lib/notifications/data";
 import { toMailboxEntry } from "@/lib/notifications/mailbox-entry";
@@ -25,10 +26,7 @@ export default async function DevMailboxEmailPage({ params }: Props) {
         To {email.to} · {email.kind} · {email.status}
       </p>
       {links.length > 0 && (
-        <section aria-labelledby="links-heading" className="mb-4">
-          <h2 id="links-heading" className="text-lg font-semibold text-stone-900">
-            Links
-          </h2>
+        <Section id="links" title="Links" className="mb-4">
           <ul className="list-disc pl-6">
             {links.map((link) => (
               <li key={link}>
@@ -38,7 +36,7 @@ export default async function DevMailboxEmailPage({ params }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
       <pre className="whitespace-pre-wrap rounded-lg border border-stone-300 bg-white p-4 text-sm">{email.text}</pre>
       {email.attachments.length > 0 && (
