@@ -11,6 +11,7 @@ import { parseSelection } from "@/lib/customer-portal/selection";
 import { getSalonSettings } from "@/lib/salon/data";
 import { SlotPicker } from "../../../book/_components/slot-picker";
 import { ChangeBlocked } from "../../_components/change-blocked";
+import { ChangePage } from "../../_components/change-page";
 import { RescheduleForm } from "../../_components/reschedule-form";
 
 export const metadata: Metadata = { title: "Reschedule appointment" };
@@ -26,16 +27,12 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   const tz = salon.timezone;
   const allowed = changeAvailability(appointment, "reschedule", salon.rescheduleCutoffMinutes, new Date());
   return (
-    <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
-      <p className="mb-4 text-sm">
-        <Link href={`/appointments/${id}`} className="text-brand-700 underline">
-          ← Back to the appointment
-        </Link>
-      </p>
-      <h1 className="mb-2 text-3xl font-bold text-stone-900">Reschedule {appointment.service.name}</h1>
-      <p className="mb-6 text-stone-700">
-        Currently {formatSalonDateTime(appointment.startsAt, tz)} with {appointment.staff.name}.
-      </p>
+    <ChangePage
+      appointmentId={id}
+      title={`Reschedule ${appointment.service.name}`}
+      summary={`Currently ${formatSalonDateTime(appointment.startsAt, tz)} with ${appointment.staff.name}.`}
+      width="wide"
+    >
       {!allowed.allowed ? (
         <ChangeBlocked reason={allowed.reason} salon={salon} />
       ) : start ? (
@@ -68,6 +65,6 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
           />
         </section>
       )}
-    </main>
+    </ChangePage>
   );
 }
