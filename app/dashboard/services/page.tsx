@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Toast } from "@/components/ui/toast";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,14 +17,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <Toast key={notice} message={notice === "saved" ? "Service saved." : undefined} />
-      <PageHeader
-        title="Services"
-        action={
-          <Link href="/dashboard/services/new" className={buttonClass()}>
-            New service
-          </Link>
-        }
-      />
+      <PageHeader title="Services" create={{ href: "/dashboard/services/new", label: "New service" }} />
       <DataTable
         rows={services}
         rowKey={(service) => service.id}

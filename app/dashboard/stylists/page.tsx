@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
 import { Toast } from "@/components/ui/toast";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
@@ -14,14 +13,7 @@ export default async function StylistsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <Toast key={notice} message={notice === "saved" ? "Stylist saved." : undefined} />
-      <PageHeader
-        title="Stylists"
-        action={
-          <Link href="/dashboard/stylists/new" className={buttonClass()}>
-            New stylist
-          </Link>
-        }
-      />
+      <PageHeader title="Stylists" create={{ href: "/dashboard/stylists/new", label: "New stylist" }} />
       <ul className="flex flex-col gap-2">
         {staff.map((member) => (
           <li key={member.id} className="flex items-center gap-3 rounded-lg border border-stone-300 bg-white p-3">
