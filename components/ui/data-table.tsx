@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 export type Column<Row> = {
@@ -5,6 +6,8 @@ export type Column<Row> = {
   /** Action columns: the header is read to screen readers but not shown. */
   hideHeader?: boolean;
   cell: (row: Row) => ReactNode;
+  /** Makes the cell a link; null when this row has nothing to open, shown as a dash. */
+  href?: (row: Row) => string | null;
   className?: string;
 };
 
@@ -23,6 +26,17 @@ const styles = {
   panel: { table: "w-full bg-white text-left text-sm", cell: "p-2", head: "" },
   compact: { table: "mt-2 w-full text-left text-sm", cell: "py-1 pr-4", head: "text-stone-700" },
 };
+
+function renderCell<Row>(column: Column<Row>, row: Row): ReactNode {
+  const href = column.href?.(row);
+  if (href === undefined) return column.cell(row);
+  if (href === null) return "—";
+  return (
+    <Link href={href} className="text-brand-700 underline">
+      {column.cell(row)}
+    </Link>
+  );
+}
 
 /** Every list of records shown as rows: header cells with column scope, one row per record, an empty state. */
 export function DataTable<Row>({ columns, rows, rowKey, empty, caption, variant = "panel" }: Props<Row>) {
@@ -45,7 +59,7 @@ export function DataTable<Row>({ columns, rows, rowKey, empty, caption, variant 
             <tr key={rowKey(row)} className="border-t border-stone-200 align-top">
               {columns.map((column) => (
                 <td key={column.header} className={column.className ? `${style.cell} ${column.className}` : style.cell}>
-                  {column.cell(row)}
+                  {renderCell(column, row)}
                 </td>
               ))}
             </tr>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
@@ -55,11 +54,8 @@ export function AppointmentRecordsView({ records, timeZone, names, noteForm }: P
               { header: "To", cell: (email) => email.to },
               {
                 header: "Subject",
-                cell: (email) => (
-                  <Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">
-                    {email.subject}
-                  </Link>
-                ),
+                cell: (email) => email.subject,
+                href: (email) => `/dashboard/emails/${email.id}`,
               },
               { header: "Status", cell: (email) => email.status },
               { header: "When", cell: (email) => when(email.sentAt ?? email.createdAt) },

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FilterForm } from "@/components/ui/filter-form";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -35,26 +34,18 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
           {
             header: "Subject",
             // Account emails: kind, recipient, status and time only; there is no page with their content.
-            cell: (email) =>
-              isAccountEmailKind(email.kind) ? (
-                "—"
-              ) : (
-                <Link href={`/dashboard/emails/${email.id}`} className="text-brand-700 underline">
-                  {email.subject}
-                </Link>
-              ),
+            cell: (email) => email.subject,
+            href: (email) => (isAccountEmailKind(email.kind) ? null : `/dashboard/emails/${email.id}`),
           },
           { header: "Status", cell: (email) => (email.error ? `${email.status} — ${email.error}` : email.status) },
           {
             header: "Appointment",
-            cell: (email) =>
-              email.appointmentId ? (
-                <Link href={`/dashboard/appointments/${email.appointmentId}`} className="text-brand-700 underline">
-                  Open<span className="sr-only"> appointment for {email.subject}</span>
-                </Link>
-              ) : (
-                "—"
-              ),
+            cell: (email) => (
+              <>
+                Open<span className="sr-only"> appointment for {email.subject}</span>
+              </>
+            ),
+            href: (email) => (email.appointmentId ? `/dashboard/appointments/${email.appointmentId}` : null),
           },
         ]}
       />

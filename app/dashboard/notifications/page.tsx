@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { formatSalonDateTime } from "@/lib/time/format-when";
 import { requirePermission } from "@/lib/auth/gates";
@@ -33,18 +32,16 @@ export default async function NotificationDeliveryPage() {
             { header: "Last error", cell: (row) => row.lastError ?? "—", className: "max-w-md break-words" },
             {
               header: "Appointment",
-              cell: (row) =>
-                row.appointmentId ? (
-                  <Link href={`/dashboard/appointments/${row.appointmentId}`} className="text-brand-700 underline">
-                    Open
-                    <span className="sr-only">
-                      {" "}
-                      appointment of {row.type} {row.id}
-                    </span>
-                  </Link>
-                ) : (
-                  "—"
-                ),
+              cell: (row) => (
+                <>
+                  Open
+                  <span className="sr-only">
+                    {" "}
+                    appointment of {row.type} {row.id}
+                  </span>
+                </>
+              ),
+              href: (row) => (row.appointmentId ? `/dashboard/appointments/${row.appointmentId}` : null),
             },
             {
               header: "Action",

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { Toast } from "@/components/ui/toast";
 import { PageHeader } from "@/components/ui/page-header";
@@ -24,11 +23,8 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         columns={[
           {
             header: "Service",
-            cell: (service) => (
-              <Link href={`/dashboard/services/${service.id}`} className="font-semibold text-brand-700 underline">
-                {service.name}
-              </Link>
-            ),
+            cell: (service) => service.name,
+            href: (service) => `/dashboard/services/${service.id}`,
           },
           { header: "Duration", cell: (service) => `${service.durationMinutes} min` },
           { header: "Price", cell: (service) => formatPrice(service.priceCents, service.currency.trim()) },

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FilterForm } from "@/components/ui/filter-form";
 import { DataTable } from "@/components/ui/data-table";
 import { notFound } from "next/navigation";
@@ -31,11 +30,8 @@ export default async function DevMailboxPage({ searchParams }: Props) {
           { header: "To", cell: (email) => email.to },
           {
             header: "Subject",
-            cell: (email) => (
-              <Link href={`/dev/mailbox/${email.id}`} className="text-brand-700 underline">
-                {email.subject}
-              </Link>
-            ),
+            cell: (email) => email.subject,
+            href: (email) => `/dev/mailbox/${email.id}`,
           },
           { header: "Status", cell: (email) => email.status },
         ]}
