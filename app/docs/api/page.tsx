@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Section } from "@/components/ui/section";
 import { apiReference } from "@/lib/api/openapi/reference";
 import { errorCodes } from "@/lib/errors";
 import { FieldTable } from "./field-table";
@@ -48,8 +49,7 @@ export default function ApiReferencePage() {
       </nav>
 
       {reference.groups.map((group) => (
-        <section key={group.tag} id={group.tag.toLowerCase()} className="mt-10">
-          <h2 className="text-2xl font-semibold">{group.tag}</h2>
+        <Section key={group.tag} id={group.tag.toLowerCase()} anchor title={group.tag} size="2xl" className="mt-10">
           {group.operations.map((op) => (
             <article key={op.id} id={op.id} className="mt-6 rounded-lg border border-gray-200 p-4">
               <h3 className="flex flex-wrap items-center gap-3 font-mono text-lg">
@@ -72,11 +72,10 @@ export default function ApiReferencePage() {
               </ul>
             </article>
           ))}
-        </section>
+        </Section>
       ))}
 
-      <section id="errors" className="mt-10">
-        <h2 className="text-2xl font-semibold">Errors</h2>
+      <Section id="errors" anchor title="Errors" size="2xl" className="mt-10">
         <p className="mt-2 text-gray-700">
           Every error is <code>application/problem+json</code> with <code>type</code>, <code>title</code>, <code>status</code>,{" "}
           <code>detail</code>, a stable <code>code</code> and field <code>errors[]</code>.
@@ -90,10 +89,9 @@ export default function ApiReferencePage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section id="schemas" className="mt-10">
-        <h2 className="text-2xl font-semibold">Schemas</h2>
+      <Section id="schemas" anchor title="Schemas" size="2xl" className="mt-10">
         {reference.schemas.map((schema) => (
           <article key={schema.name} id={`schema-${schema.name.toLowerCase()}`} className="mt-6">
             <h3 className="font-mono text-lg">{schema.name}</h3>
@@ -101,7 +99,7 @@ export default function ApiReferencePage() {
             <FieldTable caption="" rows={schema.fields} />
           </article>
         ))}
-      </section>
+      </Section>
     </main>
   );
 }
