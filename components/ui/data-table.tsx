@@ -11,10 +11,9 @@ export type Column<Row> = {
   className?: string;
 };
 
-type Props<Row> = {
+type Props<Row extends { id: string }> = {
   columns: Column<Row>[];
   rows: Row[];
-  rowKey: (row: Row) => string;
   /** Shown under the header row's table when there are no rows, so the columns still say what would be listed. */
   empty?: ReactNode;
   caption?: string;
@@ -39,7 +38,7 @@ function renderCell<Row>(column: Column<Row>, row: Row): ReactNode {
 }
 
 /** Every list of records shown as rows: header cells with column scope, one row per record, an empty state. */
-export function DataTable<Row>({ columns, rows, rowKey, empty, caption, variant = "panel" }: Props<Row>) {
+export function DataTable<Row extends { id: string }>({ columns, rows, empty, caption, variant = "panel" }: Props<Row>) {
   const style = styles[variant];
   return (
     <>
@@ -56,7 +55,7 @@ export function DataTable<Row>({ columns, rows, rowKey, empty, caption, variant 
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)} className="border-t border-stone-200 align-top">
+            <tr key={row.id} className="border-t border-stone-200 align-top">
               {columns.map((column) => (
                 <td key={column.header} className={column.className ? `${style.cell} ${column.className}` : style.cell}>
                   {renderCell(column, row)}

@@ -48,7 +48,6 @@ export function AppointmentRecordsView({ records, timeZone, names, noteForm }: P
           <DataTable
             variant="compact"
             rows={records.emails}
-            rowKey={(email) => email.id}
             columns={[
               { header: "Kind", cell: (email) => emailKindLabel(email.kind) },
               { header: "To", cell: (email) => email.to },

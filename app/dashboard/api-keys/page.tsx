@@ -31,7 +31,6 @@ export default async function ApiKeysPage() {
       <h2 className="mb-2 mt-8 text-lg font-semibold">{seesAll ? "All keys" : "Your keys"}</h2>
       <DataTable
         rows={keys}
-        rowKey={(key) => key.id}
         empty="No keys yet."
         columns={[
           { header: "Name", cell: (key) => key.name },

@@ -93,7 +93,6 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </form>
       <DataTable
         rows={page.items}
-        rowKey={(event) => event.id}
         empty="No changes match."
         columns={[
           { header: "When", cell: (event) => formatSalonDateTime(event.createdAt, salon.timezone), className: "whitespace-nowrap" },

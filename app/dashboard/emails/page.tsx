@@ -25,7 +25,6 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
       <FilterForm action="/dashboard/emails" name="to" label="Recipient contains" defaultValue={to} />
       <DataTable
         rows={emails}
-        rowKey={(email) => email.id}
         empty="No emails match."
         columns={[
           { header: "When", cell: (email) => formatSalonDateTime(email.sentAt ?? email.createdAt, salon.timezone) },

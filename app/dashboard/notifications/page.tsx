@@ -24,7 +24,6 @@ export default async function NotificationDeliveryPage() {
       ) : (
         <DataTable
           rows={dead}
-          rowKey={(row) => row.id}
           columns={[
             { header: "Gave up", cell: (row) => formatSalonDateTime(row.deadAt ?? row.createdAt, salon.timezone) },
             { header: "Event", cell: (row) => row.type },

@@ -19,7 +19,6 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Services" create={{ href: "/dashboard/services/new", label: "New service" }} />
       <DataTable
         rows={services}
-        rowKey={(service) => service.id}
         columns={[
           {
             header: "Service",

@@ -37,7 +37,6 @@ export default async function TeamPage() {
       <Section id="members" title="Members">
         <DataTable
           rows={members}
-          rowKey={(member) => member.id}
           columns={[
             { header: "Name", cell: (member) => (member.id === user.id ? `${member.name} (you)` : member.name) },
             { header: "Email", cell: (member) => member.email },

@@ -23,7 +23,6 @@ export default async function DevMailboxPage({ searchParams }: Props) {
       <FilterForm action="/dev/mailbox" name="to" label="Recipient" defaultValue={to} />
       <DataTable
         rows={emails}
-        rowKey={(email) => email.id}
         empty="The mailbox is empty."
         columns={[
           { header: "When (UTC)", cell: (email) => email.createdAt.toISOString().slice(0, 19).replace("T", " ") },

@@ -7,8 +7,7 @@ export function FieldTable({ rows, caption }: { rows: FieldRow[]; caption: strin
     <DataTable
       variant="compact"
       caption={caption}
-      rows={rows}
-      rowKey={(row) => row.name}
+      rows={rows.map((row) => ({ ...row, id: row.name }))}
       columns={[
         {
           header: "Field",
