@@ -1,7 +1,9 @@
 "use client";
 
+import { RowOutcome } from "@/components/forms/row-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
@@ -37,11 +39,7 @@ export function CreateApiKeyForm({ expiry }: { expiry: ExpiryChoices }) {
         defaultValue={(secret ? undefined : state.values?.expiresOn) ?? expiry.suggested}
         error={state.fieldErrors?.expiresOn}
       />
-      <div>
-        <Button type="submit" pending={pending}>
-          Create key
-        </Button>
-      </div>
+      <SubmitRow pending={pending}>Create key</SubmitRow>
     </form>
   );
 }
@@ -54,11 +52,7 @@ export function RevokeApiKeyForm({ keyId, name }: { keyId: string; name: string 
       <Button type="submit" variant="secondary" pending={pending}>
         Revoke<span className="sr-only"> {name}</span>
       </Button>
-      {state.status === "error" && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.message}
-        </p>
-      )}
+      <RowOutcome state={state} />
     </form>
   );
 }

@@ -3,8 +3,8 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
-import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/forms/action-form";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { createAppointmentAction } from "@/lib/dashboard/actions";
 import { OccurrenceField } from "./occurrence-field";
@@ -81,11 +81,9 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
           hint="Confirm to book outside working hours, time off or notice. Double bookings are still refused."
         />
       </div>
-      <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>
-          Book appointment
-        </Button>
-      </div>
+      <SubmitRow className="sm:col-span-2" pending={pending}>
+        Book appointment
+      </SubmitRow>
     </ActionForm>
   );
 }

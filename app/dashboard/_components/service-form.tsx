@@ -3,8 +3,8 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
-import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/forms/action-form";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { saveServiceAction } from "@/lib/dashboard/admin-actions";
 
@@ -58,11 +58,9 @@ export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
         <CheckboxGroup legend="Stylists who perform it" name="staffIds" options={staff} checked={staffIds} />
       </div>
       <CheckboxField label="Active (customers can book it)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
-      <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>
-          Save service
-        </Button>
-      </div>
+      <SubmitRow className="sm:col-span-2" pending={pending}>
+        Save service
+      </SubmitRow>
     </ActionForm>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/forms/action-form";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { updateSettingsAction } from "@/lib/dashboard/admin-actions";
 
@@ -48,11 +48,9 @@ export function SettingsForm({ defaults }: { defaults: Record<string, string> })
           hint={hint}
         />
       ))}
-      <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>
-          Save settings
-        </Button>
-      </div>
+      <SubmitRow className="sm:col-span-2" pending={pending}>
+        Save settings
+      </SubmitRow>
     </ActionForm>
   );
 }

@@ -4,8 +4,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { SelectField } from "@/components/dashboard/select-field";
-import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/forms/action-form";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { STAFF_ROLES } from "@/lib/auth/actor";
 import { saveStaffAction } from "@/lib/dashboard/admin-actions";
@@ -58,11 +58,9 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
       </div>
       <WeeklyHoursFields values={values} error={fieldError} />
       <CheckboxField label="Active (bookable)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
-      <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>
-          Save stylist
-        </Button>
-      </div>
+      <SubmitRow className="sm:col-span-2" pending={pending}>
+        Save stylist
+      </SubmitRow>
     </ActionForm>
   );
 }

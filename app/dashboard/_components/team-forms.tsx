@@ -1,7 +1,9 @@
 "use client";
 
+import { RowOutcome } from "@/components/forms/row-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SelectField } from "@/components/dashboard/select-field";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
@@ -33,11 +35,7 @@ export function InviteMemberForm() {
         defaultValue={values?.role ?? "STYLIST"}
         error={state.fieldErrors?.role}
       />
-      <div>
-        <Button type="submit" pending={pending}>
-          Send invitation
-        </Button>
-      </div>
+      <SubmitRow pending={pending}>Send invitation</SubmitRow>
     </ActionForm>
   );
 }
@@ -71,16 +69,7 @@ export function RoleForm({ member }: { member: Member }) {
       <Button type="submit" variant="secondary" pending={pending}>
         Save<span className="sr-only"> role of {member.name}</span>
       </Button>
-      {state.status === "error" && (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {state.message}
-        </p>
-      )}
-      {state.status === "success" && (
-        <p role="status" className="w-full text-sm text-emerald-800">
-          {state.message}
-        </p>
-      )}
+      <RowOutcome state={state} success className="w-full" />
     </form>
   );
 }
@@ -96,16 +85,7 @@ export function AccountStateForm({ userId, name, disabled }: { userId: string; n
         {disabled ? "Enable" : "Disable"}
         <span className="sr-only"> the account of {name}</span>
       </Button>
-      {state.status === "error" && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.message}
-        </p>
-      )}
-      {state.status === "success" && (
-        <p role="status" className="text-sm text-emerald-800">
-          {state.message}
-        </p>
-      )}
+      <RowOutcome state={state} success />
     </form>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
+import { RowOutcome } from "@/components/forms/row-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/forms/action-form";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { addTimeOffAction, removeTimeOffAction } from "@/lib/dashboard/admin-actions";
 
@@ -16,11 +18,9 @@ export function TimeOffForm({ staffId }: { staffId: string }) {
       <TextField label="First day off" name="fromDate" type="date" defaultValue={values.fromDate} error={fieldError("fromDate")} />
       <TextField label="Last day off" name="toDate" type="date" defaultValue={values.toDate} error={fieldError("toDate")} />
       <TextField label="Reason (optional)" name="reason" defaultValue={values.reason} />
-      <div className="sm:col-span-3">
-        <Button type="submit" variant="secondary" pending={pending}>
-          Add time off
-        </Button>
-      </div>
+      <SubmitRow className="sm:col-span-3" variant="secondary" pending={pending}>
+        Add time off
+      </SubmitRow>
     </ActionForm>
   );
 }
@@ -34,11 +34,7 @@ export function RemoveTimeOffForm({ staffId, timeOffId, label }: { staffId: stri
       <Button type="submit" variant="ghost" pending={pending}>
         Remove<span className="sr-only"> time off {label}</span>
       </Button>
-      {state.status === "error" && (
-        <span role="alert" className="text-sm text-red-700">
-          {state.message}
-        </span>
-      )}
+      <RowOutcome state={state} inline />
     </form>
   );
 }
