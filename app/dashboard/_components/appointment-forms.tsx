@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
@@ -7,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/forms/action-form";
 import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
+import type { ActionState } from "@/lib/action-state";
 import { OccurrenceField } from "./occurrence-field";
 import { addStaffNoteAction, dashboardCancelAction, dashboardRescheduleAction, transitionAction } from "@/lib/dashboard/actions";
 
@@ -21,20 +23,38 @@ function Hidden({ appointmentId, version }: Target) {
   );
 }
 
+type HeadedFormProps = {
+  headingId: string;
+  heading: string;
+  form: { state: ActionState; formAction: (formData: FormData) => void };
+  target: Target;
+  children: ReactNode;
+};
+
+/** A titled form acting on one appointment: the heading names the form, its error shows under it. */
+function HeadedForm({ headingId, heading, form, target, children }: HeadedFormProps) {
+  return (
+    <form action={form.formAction} aria-labelledby={headingId} className="flex flex-col gap-3">
+      <h3 id={headingId} className="font-semibold text-stone-900">
+        {heading}
+      </h3>
+      <ActionMessage state={form.state} />
+      <Hidden {...target} />
+      {children}
+    </form>
+  );
+}
+
 type RescheduleProps = Target & {
   staff: Array<{ value: string; label: string }>;
   defaults: { staffId: string; date: string; time: string };
 };
 
 export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) {
-  const { state, formAction, pending, values, fieldError } = useActionForm(dashboardRescheduleAction, { defaults });
+  const actionForm = useActionForm(dashboardRescheduleAction, { defaults });
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={formAction} aria-labelledby="reschedule-heading" className="flex flex-col gap-3">
-      <h3 id="reschedule-heading" className="font-semibold text-stone-900">
-        Reschedule
-      </h3>
-      <ActionMessage state={state} />
-      <Hidden {...target} />
+    <HeadedForm headingId="reschedule-heading" heading="Reschedule" form={actionForm} target={target}>
       <SelectField
         key={`staff-${values.staffId}`}
         label="Stylist"
@@ -66,19 +86,15 @@ export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) 
       <Button type="submit" variant="secondary" pending={pending}>
         Reschedule
       </Button>
-    </form>
+    </HeadedForm>
   );
 }
 
 export function CancelForm(target: Target) {
-  const { state, formAction, pending, values, fieldError } = useActionForm(dashboardCancelAction);
+  const actionForm = useActionForm(dashboardCancelAction);
+  const { pending, values, fieldError } = actionForm;
   return (
-    <form action={formAction} aria-labelledby="cancel-heading" className="flex flex-col gap-3">
-      <h3 id="cancel-heading" className="font-semibold text-stone-900">
-        Cancel
-      </h3>
-      <ActionMessage state={state} />
-      <Hidden {...target} />
+    <HeadedForm headingId="cancel-heading" heading="Cancel" form={actionForm} target={target}>
       <TextField
         label="Reason (sent to the customer)"
         name="reason"
@@ -90,7 +106,7 @@ export function CancelForm(target: Target) {
       <Button type="submit" variant="danger" pending={pending}>
         Cancel appointment
       </Button>
-    </form>
+    </HeadedForm>
   );
 }
 

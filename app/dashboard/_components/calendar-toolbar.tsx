@@ -13,6 +13,11 @@ type Props = {
   timeZone: string;
 };
 
+const viewLinks: Array<[CalendarView, string]> = [
+  ["day", "Day"],
+  ["week", "Week"],
+];
+
 function href(params: { date: string; view: CalendarView; staff?: string }): string {
   const search = new URLSearchParams({ date: params.date, view: params.view });
   if (params.staff) search.set("staff", params.staff);
@@ -45,20 +50,16 @@ export function CalendarToolbar({ date, today, view, staffId, staffOptions, time
         <Link className={buttonClass("secondary")} href={href({ date: addDays(date, step), view, staff: staffId })}>
           Next {unit} <span aria-hidden>→</span>
         </Link>
-        <Link
-          className={buttonClass(view === "day" ? "primary" : "secondary")}
-          href={href({ date, view: "day", staff: staffId })}
-          aria-current={view === "day" ? "page" : undefined}
-        >
-          Day
-        </Link>
-        <Link
-          className={buttonClass(view === "week" ? "primary" : "secondary")}
-          href={href({ date, view: "week", staff: staffId })}
-          aria-current={view === "week" ? "page" : undefined}
-        >
-          Week
-        </Link>
+        {viewLinks.map(([linkView, label]) => (
+          <Link
+            key={linkView}
+            className={buttonClass(view === linkView ? "primary" : "secondary")}
+            href={href({ date, view: linkView, staff: staffId })}
+            aria-current={view === linkView ? "page" : undefined}
+          >
+            {label}
+          </Link>
+        ))}
         <form action="/dashboard" className="flex items-end gap-2">
           <input type="hidden" name="date" value={date} />
           <input type="hidden" name="view" value={view} />

@@ -16,6 +16,10 @@ type Props = { services: Option[]; staff: Option[]; defaults: Record<string, str
 export function NewAppointmentForm({ services, staff, defaults }: Props) {
   const actionForm = useActionForm(createAppointmentAction, { defaults });
   const { pending, values, fieldError } = actionForm;
+  const pickers = [
+    ["serviceId", "Service", services],
+    ["staffId", "Stylist", staff],
+  ] as const;
   return (
     <ActionForm form={actionForm} className="grid max-w-2xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
       <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
@@ -44,22 +48,16 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
           error={fieldError("customerPhone")}
         />
       </fieldset>
-      <SelectField
-        key={`service-${values.serviceId}`}
-        label="Service"
-        name="serviceId"
-        options={services}
-        defaultValue={values.serviceId}
-        error={fieldError("serviceId")}
-      />
-      <SelectField
-        key={`staff-${values.staffId}`}
-        label="Stylist"
-        name="staffId"
-        options={staff}
-        defaultValue={values.staffId}
-        error={fieldError("staffId")}
-      />
+      {pickers.map(([name, label, options]) => (
+        <SelectField
+          key={`${name}-${values[name]}`}
+          label={label}
+          name={name}
+          options={options}
+          defaultValue={values[name]}
+          error={fieldError(name)}
+        />
+      ))}
       <TextField label="Date" name="date" type="date" defaultValue={values.date} error={fieldError("date")} />
       <TextField
         label="Time"

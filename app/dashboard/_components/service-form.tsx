@@ -8,6 +8,11 @@ import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { saveServiceAction } from "@/lib/dashboard/admin-actions";
 
+const bufferFields = [
+  ["bufferBeforeMinutes", "Buffer before (minutes)"],
+  ["bufferAfterMinutes", "Buffer after (minutes)"],
+] as const;
+
 type Props = { id?: string; defaults: Record<string, string>; staff: Array<{ value: string; label: string }>; staffIds: string[] };
 
 /** Create or edit a service; unticking "Active" deactivates it (services with appointments are never deleted). */
@@ -35,22 +40,9 @@ export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
         defaultValue={values.durationMinutes}
         error={fieldError("durationMinutes")}
       />
-      <TextField
-        label="Buffer before (minutes)"
-        name="bufferBeforeMinutes"
-        type="number"
-        min={0}
-        defaultValue={values.bufferBeforeMinutes ?? "0"}
-        error={fieldError("bufferBeforeMinutes")}
-      />
-      <TextField
-        label="Buffer after (minutes)"
-        name="bufferAfterMinutes"
-        type="number"
-        min={0}
-        defaultValue={values.bufferAfterMinutes ?? "0"}
-        error={fieldError("bufferAfterMinutes")}
-      />
+      {bufferFields.map(([name, label]) => (
+        <TextField key={name} label={label} name={name} type="number" min={0} defaultValue={values[name] ?? "0"} error={fieldError(name)} />
+      ))}
       <div className="sm:col-span-2">
         <TextField label="Description" name="description" defaultValue={values.description} error={fieldError("description")} />
       </div>
