@@ -52,20 +52,12 @@ type RescheduleProps = Target & {
 
 export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) {
   const actionForm = useActionForm(dashboardRescheduleAction, { defaults });
-  const { pending, values, fieldError } = actionForm;
+  const { pending, values, fieldError, fieldProps } = actionForm;
   return (
     <HeadedForm headingId="reschedule-heading" heading="Reschedule" form={actionForm} target={target}>
-      <SelectField
-        key={`staff-${values.staffId}`}
-        label="Stylist"
-        name="staffId"
-        id="reschedule-staff"
-        options={staff}
-        defaultValue={values.staffId}
-        error={fieldError("staffId")}
-      />
+      <SelectField key={`staff-${values.staffId}`} label="Stylist" {...fieldProps("staffId")} id="reschedule-staff" options={staff} />
       <div className="grid grid-cols-2 gap-3">
-        <TextField label="New date" name="date" id="reschedule-date" type="date" defaultValue={values.date} error={fieldError("date")} />
+        <TextField label="New date" {...fieldProps("date")} id="reschedule-date" type="date" />
         <TextField
           label="New time"
           name="time"
@@ -92,17 +84,10 @@ export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) 
 
 export function CancelForm(target: Target) {
   const actionForm = useActionForm(dashboardCancelAction);
-  const { pending, values, fieldError } = actionForm;
+  const { pending, fieldProps } = actionForm;
   return (
     <HeadedForm headingId="cancel-heading" heading="Cancel" form={actionForm} target={target}>
-      <TextField
-        label="Reason (sent to the customer)"
-        name="reason"
-        id="cancel-reason"
-        required
-        defaultValue={values.reason}
-        error={fieldError("reason")}
-      />
+      <TextField label="Reason (sent to the customer)" {...fieldProps("reason")} id="cancel-reason" required />
       <Button type="submit" variant="danger" pending={pending}>
         Cancel appointment
       </Button>
@@ -131,17 +116,11 @@ export function TransitionForm({ started, ...target }: Target & { started: boole
 
 export function StaffNoteForm({ appointmentId }: { appointmentId: string }) {
   const actionForm = useActionForm(addStaffNoteAction);
-  const { pending, values, fieldError } = actionForm;
+  const { pending, fieldProps } = actionForm;
   return (
     <ActionForm form={actionForm} className="flex flex-col gap-3">
       <input type="hidden" name="appointmentId" value={appointmentId} />
-      <TextField
-        label="New staff note (never shown to the customer)"
-        name="body"
-        id="note-body"
-        defaultValue={values.body}
-        error={fieldError("body")}
-      />
+      <TextField label="New staff note (never shown to the customer)" {...fieldProps("body")} id="note-body" />
       <Button type="submit" variant="secondary" pending={pending}>
         Add note
       </Button>

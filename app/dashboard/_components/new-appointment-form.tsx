@@ -15,7 +15,7 @@ type Props = { services: Option[]; staff: Option[]; defaults: Record<string, str
 /** Walk-in or phone booking: the customer is found by email or created, then booked through the core. */
 export function NewAppointmentForm({ services, staff, defaults }: Props) {
   const actionForm = useActionForm(createAppointmentAction, { defaults });
-  const { pending, values, fieldError } = actionForm;
+  const { pending, values, fieldError, fieldProps } = actionForm;
   const pickers = [
     ["serviceId", "Service", services],
     ["staffId", "Stylist", staff],
@@ -24,13 +24,7 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
     <ActionForm form={actionForm} className="grid max-w-2xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
       <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-stone-900">Customer</legend>
-        <TextField
-          label="Name"
-          name="customerName"
-          autoComplete="off"
-          defaultValue={values.customerName}
-          error={fieldError("customerName")}
-        />
+        <TextField label="Name" {...fieldProps("customerName")} autoComplete="off" />
         <TextField
           label="Email"
           name="customerEmail"
@@ -40,25 +34,12 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
           error={fieldError("customerEmail") ?? fieldError("email")}
           hint="An existing customer is matched by email; a new email creates their account."
         />
-        <TextField
-          label="Phone (optional)"
-          name="customerPhone"
-          type="tel"
-          defaultValue={values.customerPhone}
-          error={fieldError("customerPhone")}
-        />
+        <TextField label="Phone (optional)" {...fieldProps("customerPhone")} type="tel" />
       </fieldset>
       {pickers.map(([name, label, options]) => (
-        <SelectField
-          key={`${name}-${values[name]}`}
-          label={label}
-          name={name}
-          options={options}
-          defaultValue={values[name]}
-          error={fieldError(name)}
-        />
+        <SelectField key={`${name}-${values[name]}`} label={label} {...fieldProps(name)} options={options} />
       ))}
-      <TextField label="Date" name="date" type="date" defaultValue={values.date} error={fieldError("date")} />
+      <TextField label="Date" {...fieldProps("date")} type="date" />
       <TextField
         label="Time"
         name="time"
@@ -69,7 +50,7 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
       />
       <OccurrenceField value={values.occurrence} error={fieldError("occurrence")} />
       <div className="sm:col-span-2">
-        <TextField label="Note (optional)" name="note" defaultValue={values.note} error={fieldError("note")} />
+        <TextField label="Note (optional)" {...fieldProps("note")} />
       </div>
       <div className="sm:col-span-2">
         <CheckboxField

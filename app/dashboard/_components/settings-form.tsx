@@ -22,31 +22,16 @@ const numberFields: Array<[string, string, string]> = [
 
 export function SettingsForm({ defaults }: { defaults: Record<string, string> }) {
   const actionForm = useActionForm(updateSettingsAction, { defaults });
-  const { pending, values, fieldError } = actionForm;
+  const { pending, fieldProps } = actionForm;
   return (
     <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2" success>
-      <TextField label="Salon name" name="name" defaultValue={values.name} error={fieldError("name")} />
-      <TextField
-        label="Timezone (IANA)"
-        name="timezone"
-        defaultValue={values.timezone}
-        error={fieldError("timezone")}
-        hint="For example Europe/London."
-      />
+      <TextField label="Salon name" {...fieldProps("name")} />
+      <TextField label="Timezone (IANA)" {...fieldProps("timezone")} hint="For example Europe/London." />
       <div className="sm:col-span-2">
-        <TextField label="Address" name="address" defaultValue={values.address} error={fieldError("address")} />
+        <TextField label="Address" {...fieldProps("address")} />
       </div>
       {numberFields.map(([name, label, hint]) => (
-        <TextField
-          key={name}
-          label={label}
-          name={name}
-          type="number"
-          min={0}
-          defaultValue={values[name]}
-          error={fieldError(name)}
-          hint={hint}
-        />
+        <TextField key={name} label={label} {...fieldProps(name)} type="number" min={0} hint={hint} />
       ))}
       <SubmitRow className="sm:col-span-2" pending={pending}>
         Save settings

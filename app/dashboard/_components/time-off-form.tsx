@@ -11,12 +11,12 @@ import { addTimeOffAction, removeTimeOffAction } from "@/lib/dashboard/admin-act
 /** Whole days off, first and last day included, in the salon's timezone. */
 export function TimeOffForm({ staffId }: { staffId: string }) {
   const actionForm = useActionForm(addTimeOffAction);
-  const { pending, values, fieldError } = actionForm;
+  const { pending, values, fieldProps } = actionForm;
   return (
     <ActionForm form={actionForm} className="grid max-w-3xl gap-3 sm:grid-cols-3" messageClassName="sm:col-span-3">
       <input type="hidden" name="staffId" value={staffId} />
-      <TextField label="First day off" name="fromDate" type="date" defaultValue={values.fromDate} error={fieldError("fromDate")} />
-      <TextField label="Last day off" name="toDate" type="date" defaultValue={values.toDate} error={fieldError("toDate")} />
+      <TextField label="First day off" {...fieldProps("fromDate")} type="date" />
+      <TextField label="Last day off" {...fieldProps("toDate")} type="date" />
       <TextField label="Reason (optional)" name="reason" defaultValue={values.reason} />
       <SubmitRow className="sm:col-span-3" variant="secondary" pending={pending}>
         Add time off
