@@ -1,10 +1,9 @@
 "use client";
 
-import { RowOutcome } from "@/components/forms/row-outcome";
+import { RowButtonForm } from "@/components/forms/row-button-form";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { SubmitRow } from "@/components/forms/submit-row";
-import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { API_KEY_SCOPES } from "@/lib/api-keys/schema";
@@ -45,14 +44,16 @@ export function CreateApiKeyForm({ expiry }: { expiry: ExpiryChoices }) {
 }
 
 export function RevokeApiKeyForm({ keyId, name }: { keyId: string; name: string }) {
-  const { state, formAction, pending } = useActionForm(revokeApiKeyAction);
   return (
-    <form action={formAction}>
-      <input type="hidden" name="keyId" value={keyId} />
-      <Button type="submit" variant="secondary" pending={pending}>
-        Revoke<span className="sr-only"> {name}</span>
-      </Button>
-      <RowOutcome state={state} />
-    </form>
+    <RowButtonForm
+      action={revokeApiKeyAction}
+      fields={{ keyId }}
+      label={
+        <>
+          Revoke<span className="sr-only"> {name}</span>
+        </>
+      }
+      variant="secondary"
+    />
   );
 }

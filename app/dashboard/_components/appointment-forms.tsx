@@ -10,6 +10,7 @@ import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionState } from "@/lib/action-state";
 import { OccurrenceField } from "./occurrence-field";
+import { StartTimeField } from "./start-time-field";
 import { addStaffNoteAction, dashboardCancelAction, dashboardRescheduleAction, transitionAction } from "@/lib/dashboard/actions";
 
 type Target = { appointmentId: string; version: number };
@@ -58,15 +59,7 @@ export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) 
       <SelectField key={`staff-${values.staffId}`} label="Stylist" {...fieldProps("staffId")} id="reschedule-staff" options={staff} />
       <div className="grid grid-cols-2 gap-3">
         <TextField label="New date" {...fieldProps("date")} id="reschedule-date" type="date" />
-        <TextField
-          label="New time"
-          name="time"
-          id="reschedule-time"
-          type="time"
-          step={300}
-          defaultValue={values.time}
-          error={fieldError("time") ?? fieldError("startsAt")}
-        />
+        <StartTimeField label="New time" id="reschedule-time" value={values.time} fieldError={fieldError} />
         <OccurrenceField id="reschedule-occurrence" value={values.occurrence} error={fieldError("occurrence")} />
       </div>
       <CheckboxField

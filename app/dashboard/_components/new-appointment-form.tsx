@@ -8,6 +8,7 @@ import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { createAppointmentAction } from "@/lib/dashboard/actions";
 import { OccurrenceField } from "./occurrence-field";
+import { StartTimeField } from "./start-time-field";
 
 type Option = { value: string; label: string };
 type Props = { services: Option[]; staff: Option[]; defaults: Record<string, string> };
@@ -40,14 +41,7 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
         <SelectField key={`${name}-${values[name]}`} label={label} {...fieldProps(name)} options={options} />
       ))}
       <TextField label="Date" {...fieldProps("date")} type="date" />
-      <TextField
-        label="Time"
-        name="time"
-        type="time"
-        step={300}
-        defaultValue={values.time}
-        error={fieldError("time") ?? fieldError("startsAt")}
-      />
+      <StartTimeField label="Time" value={values.time} fieldError={fieldError} />
       <OccurrenceField value={values.occurrence} error={fieldError("occurrence")} />
       <div className="sm:col-span-2">
         <TextField label="Note (optional)" {...fieldProps("note")} />

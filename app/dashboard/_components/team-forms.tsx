@@ -1,5 +1,6 @@
 "use client";
 
+import { RowButtonForm } from "@/components/forms/row-button-form";
 import { RowOutcome } from "@/components/forms/row-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SelectField } from "@/components/dashboard/select-field";
@@ -76,16 +77,19 @@ export function RoleForm({ member }: { member: Member }) {
 
 /** Disable (or enable again) any account; disabling says what it does before it is pressed. */
 export function AccountStateForm({ userId, name, disabled }: { userId: string; name: string; disabled: boolean }) {
-  const { state, formAction, pending } = useActionForm(setAccountStateAction);
   return (
-    <form action={formAction} className="flex flex-col items-start gap-1">
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="state" value={disabled ? "enabled" : "disabled"} />
-      <Button type="submit" variant={disabled ? "secondary" : "danger"} pending={pending}>
-        {disabled ? "Enable" : "Disable"}
-        <span className="sr-only"> the account of {name}</span>
-      </Button>
-      <RowOutcome state={state} success />
-    </form>
+    <RowButtonForm
+      action={setAccountStateAction}
+      fields={{ userId, state: disabled ? "enabled" : "disabled" }}
+      label={
+        <>
+          {disabled ? "Enable" : "Disable"}
+          <span className="sr-only"> the account of {name}</span>
+        </>
+      }
+      variant={disabled ? "secondary" : "danger"}
+      className="flex flex-col items-start gap-1"
+      success
+    />
   );
 }

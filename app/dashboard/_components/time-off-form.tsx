@@ -1,8 +1,7 @@
 "use client";
 
-import { RowOutcome } from "@/components/forms/row-outcome";
+import { RowButtonForm } from "@/components/forms/row-button-form";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
@@ -26,15 +25,18 @@ export function TimeOffForm({ staffId }: { staffId: string }) {
 }
 
 export function RemoveTimeOffForm({ staffId, timeOffId, label }: { staffId: string; timeOffId: string; label: string }) {
-  const { state, formAction, pending } = useActionForm(removeTimeOffAction);
   return (
-    <form action={formAction} className="inline">
-      <input type="hidden" name="staffId" value={staffId} />
-      <input type="hidden" name="timeOffId" value={timeOffId} />
-      <Button type="submit" variant="ghost" pending={pending}>
-        Remove<span className="sr-only"> time off {label}</span>
-      </Button>
-      <RowOutcome state={state} inline />
-    </form>
+    <RowButtonForm
+      action={removeTimeOffAction}
+      fields={{ staffId, timeOffId }}
+      label={
+        <>
+          Remove<span className="sr-only"> time off {label}</span>
+        </>
+      }
+      variant="ghost"
+      className="inline"
+      inline
+    />
   );
 }
