@@ -3,7 +3,7 @@
 import { RowButtonForm } from "@/components/forms/row-button-form";
 import { RowOutcome } from "@/components/forms/row-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { SelectField } from "@/components/dashboard/select-field";
+import { SelectField, SelectOptions } from "@/components/dashboard/select-field";
 import { SubmitRow } from "@/components/forms/submit-row";
 import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/forms/action-form";
@@ -60,11 +60,7 @@ export function RoleForm({ member }: { member: Member }) {
           defaultValue={member.role}
           className="min-h-11 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
         >
-          {roleOptions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <SelectOptions options={roleOptions} />
         </select>
       </div>
       <Button type="submit" variant="secondary" pending={pending}>
