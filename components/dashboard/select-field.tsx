@@ -1,4 +1,5 @@
 import type { SelectHTMLAttributes } from "react";
+import { controlClass } from "@/components/ui/field";
 
 type Props = SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
@@ -31,7 +32,7 @@ export function SelectField({ label, name, options, error, id = `field-${name}`,
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={errorId}
-        className="min-h-11 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700"
+        className={`min-h-11 ${controlClass}`}
         {...rest}
       >
         <SelectOptions options={options} />

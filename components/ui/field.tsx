@@ -5,6 +5,9 @@ export type FieldControlProps = { id: string; name: string; "aria-invalid"?: tru
 /** What a labelled field takes besides the attributes of its control. */
 export type FieldProps = { label: string; name: string; id?: string; error?: string; hint?: string; className?: string };
 
+/** The border and colours every text control shares, its invalid state included. */
+export const controlClass = "rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700";
+
 /** Splits a field's props into its own and the ones its control receives. */
 export function splitFieldProps<T extends FieldProps>({ label, name, id, error, hint, className, ...control }: T) {
   return [{ label, name, id, error, hint, className }, control] as const;
