@@ -3,6 +3,7 @@
 import type { ComponentProps, ReactNode } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { Button } from "@/components/ui/button";
+import { HiddenFields } from "./hidden-fields";
 import { RowOutcome } from "./row-outcome";
 import { useActionForm } from "./use-action-form";
 
@@ -23,9 +24,7 @@ export function RowButtonForm({ action, fields, label, variant, className, succe
   const { state, formAction, pending } = useActionForm(action);
   return (
     <form action={formAction} className={className}>
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields fields={fields} />
       <Button type="submit" variant={variant} pending={pending}>
         {label}
       </Button>

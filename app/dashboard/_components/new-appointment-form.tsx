@@ -3,7 +3,7 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
-import { ActionForm } from "@/components/forms/action-form";
+import { TwoColumnActionForm } from "@/components/forms/action-form";
 import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { createAppointmentAction } from "@/lib/dashboard/actions";
@@ -22,7 +22,7 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
     ["staffId", "Stylist", staff],
   ] as const;
   return (
-    <ActionForm form={actionForm} className="grid max-w-2xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
+    <TwoColumnActionForm form={actionForm} className="max-w-2xl">
       <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-stone-900">Customer</legend>
         <TextField label="Name" {...fieldProps("customerName")} autoComplete="off" />
@@ -57,6 +57,6 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
       <SubmitRow className="sm:col-span-2" pending={pending}>
         Book appointment
       </SubmitRow>
-    </ActionForm>
+    </TwoColumnActionForm>
   );
 }

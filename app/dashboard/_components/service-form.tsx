@@ -3,7 +3,8 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
-import { ActionForm } from "@/components/forms/action-form";
+import { TwoColumnActionForm } from "@/components/forms/action-form";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { saveServiceAction } from "@/lib/dashboard/admin-actions";
@@ -20,8 +21,8 @@ export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
   const actionForm = useActionForm(saveServiceAction, { defaults });
   const { pending, values, fieldError, fieldProps } = actionForm;
   return (
-    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
-      {id && <input type="hidden" name="id" value={id} />}
+    <TwoColumnActionForm form={actionForm}>
+      <HiddenFields fields={{ id }} />
       <TextField label="Name" {...fieldProps("name")} />
       <TextField label="Slug" {...fieldProps("slug")} hint="Lowercase letters, digits and hyphens, e.g. womens-cut." />
       <TextField label="Category" {...fieldProps("category")} />
@@ -40,6 +41,6 @@ export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
       <SubmitRow className="sm:col-span-2" pending={pending}>
         Save service
       </SubmitRow>
-    </ActionForm>
+    </TwoColumnActionForm>
   );
 }

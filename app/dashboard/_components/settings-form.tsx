@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionForm } from "@/components/forms/use-action-form";
-import { ActionForm } from "@/components/forms/action-form";
+import { TwoColumnActionForm } from "@/components/forms/action-form";
 import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { updateSettingsAction } from "@/lib/dashboard/admin-actions";
@@ -24,7 +24,7 @@ export function SettingsForm({ defaults }: { defaults: Record<string, string> })
   const actionForm = useActionForm(updateSettingsAction, { defaults });
   const { pending, fieldProps } = actionForm;
   return (
-    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2" success>
+    <TwoColumnActionForm form={actionForm} success>
       <TextField label="Salon name" {...fieldProps("name")} />
       <TextField label="Timezone (IANA)" {...fieldProps("timezone")} hint="For example Europe/London." />
       <div className="sm:col-span-2">
@@ -36,6 +36,6 @@ export function SettingsForm({ defaults }: { defaults: Record<string, string> })
       <SubmitRow className="sm:col-span-2" pending={pending}>
         Save settings
       </SubmitRow>
-    </ActionForm>
+    </TwoColumnActionForm>
   );
 }

@@ -4,7 +4,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { SelectField } from "@/components/dashboard/select-field";
-import { ActionForm } from "@/components/forms/action-form";
+import { TwoColumnActionForm } from "@/components/forms/action-form";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { STAFF_ROLES } from "@/lib/auth/actor";
@@ -19,8 +20,8 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
   const actionForm = useActionForm(saveStaffAction, { defaults });
   const { pending, values, fieldError, fieldProps } = actionForm;
   return (
-    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
-      {id && <input type="hidden" name="id" value={id} />}
+    <TwoColumnActionForm form={actionForm}>
+      <HiddenFields fields={{ id }} />
       <TextField label="Display name" {...fieldProps("displayName")} />
       <TextField label="Calendar colour" name="color" type="color" defaultValue={values.color ?? "#7c3aed"} error={fieldError("color")} />
       {!id && (
@@ -54,6 +55,6 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
       <SubmitRow className="sm:col-span-2" pending={pending}>
         Save stylist
       </SubmitRow>
-    </ActionForm>
+    </TwoColumnActionForm>
   );
 }
