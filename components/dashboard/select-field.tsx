@@ -1,11 +1,23 @@
 import type { SelectHTMLAttributes } from "react";
+import { controlClass } from "@/components/ui/field";
 
 type Props = SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
   name: string;
-  options: Array<{ value: string; label: string }>;
+  options: Option[];
   error?: string;
 };
+
+type Option = { value: string; label: string };
+
+/** The options of a select, one per value. */
+export function SelectOptions({ options }: { options: Option[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
 
 /** A labelled select whose error is tied to it with aria-describedby (the TextField of selects). */
 export function SelectField({ label, name, options, error, id = `field-${name}`, ...rest }: Props) {
@@ -20,14 +32,10 @@ export function SelectField({ label, name, options, error, id = `field-${name}`,
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={errorId}
-        className="min-h-11 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700"
+        className={`min-h-11 ${controlClass}`}
         {...rest}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
       {error && (
         <p id={errorId} className="text-sm font-medium text-red-700">

@@ -10,6 +10,11 @@ type Props = Omit<FormHTMLAttributes<HTMLFormElement>, "action"> & {
   success?: boolean;
 };
 
+/** The dashboard's two-column form: its message, like any full-width row, spans both columns. */
+export function TwoColumnActionForm({ className = "max-w-3xl", ...rest }: Omit<Props, "messageClassName">) {
+  return <ActionForm {...rest} className={`grid gap-4 sm:grid-cols-2 ${className}`} messageClassName="sm:col-span-2" />;
+}
+
 /** A form posting to its server action (so it works before hydration), its outcome shown at the top. */
 export function ActionForm({ form, messageClassName, success, children, ...rest }: Props) {
   const message = <ActionMessage state={form.state} success={success} />;

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { Button } from "@/components/ui/button";
 import { ActionForm } from "./action-form";
+import { HiddenFields } from "./hidden-fields";
 import { useActionForm } from "./use-action-form";
 
 type Props = {
@@ -31,7 +32,7 @@ export function ButtonActionForm({
   const { pending } = actionForm;
   return (
     <ActionForm form={actionForm} className={className}>
-      {Object.entries(fields).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      <HiddenFields fields={fields} />
       <Button type="submit" variant={variant} pending={pending} className={buttonClassName}>
         {pending ? pendingLabel : label}
       </Button>

@@ -46,5 +46,7 @@ export function useActionForm(action: Action, { schema, defaults = {} }: Options
   const onSubmit = (event: FormEvent<HTMLFormElement>) => void submit(event);
   const fieldError = (name: string): string | undefined =>
     schema ? (form.formState.errors[name]?.message as string | undefined) : state.fieldErrors?.[name];
-  return { form, state, pending, formAction, onSubmit, values, fieldError };
+  /** What a field without form.register needs: its name, the value to show and its error. */
+  const fieldProps = (name: string) => ({ name, defaultValue: values[name], error: fieldError(name) });
+  return { form, state, pending, formAction, onSubmit, values, fieldError, fieldProps };
 }

@@ -1,25 +1,10 @@
 import type { TextareaHTMLAttributes } from "react";
-import { Field } from "./field";
+import { controlClass, Field, splitFieldProps, type FieldProps } from "./field";
 
-type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  label: string;
-  name: string;
-  error?: string;
-  hint?: string;
-};
+type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps;
 
 /** A labelled textarea whose hint and error are tied to it with aria-describedby, like TextField. */
-export function TextAreaField({ label, name, error, hint, id = `field-${name}`, className = "", ...rest }: TextAreaFieldProps) {
-  return (
-    <Field id={id} label={label} error={error} hint={hint} className={className}>
-      {(control) => (
-        <textarea
-          {...control}
-          name={name}
-          className="rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900 aria-invalid:border-red-700"
-          {...rest}
-        />
-      )}
-    </Field>
-  );
+export function TextAreaField(props: TextAreaFieldProps) {
+  const [field, rest] = splitFieldProps(props);
+  return <Field {...field}>{(control) => <textarea {...control} className={controlClass} {...rest} />}</Field>;
 }

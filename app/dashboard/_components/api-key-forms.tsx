@@ -1,8 +1,9 @@
 "use client";
 
+import { RowButtonForm } from "@/components/forms/row-button-form";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
-import { Button } from "@/components/ui/button";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { API_KEY_SCOPES } from "@/lib/api-keys/schema";
@@ -37,28 +38,22 @@ export function CreateApiKeyForm({ expiry }: { expiry: ExpiryChoices }) {
         defaultValue={(secret ? undefined : state.values?.expiresOn) ?? expiry.suggested}
         error={state.fieldErrors?.expiresOn}
       />
-      <div>
-        <Button type="submit" pending={pending}>
-          Create key
-        </Button>
-      </div>
+      <SubmitRow pending={pending}>Create key</SubmitRow>
     </form>
   );
 }
 
 export function RevokeApiKeyForm({ keyId, name }: { keyId: string; name: string }) {
-  const { state, formAction, pending } = useActionForm(revokeApiKeyAction);
   return (
-    <form action={formAction}>
-      <input type="hidden" name="keyId" value={keyId} />
-      <Button type="submit" variant="secondary" pending={pending}>
-        Revoke<span className="sr-only"> {name}</span>
-      </Button>
-      {state.status === "error" && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.message}
-        </p>
-      )}
-    </form>
+    <RowButtonForm
+      action={revokeApiKeyAction}
+      fields={{ keyId }}
+      label={
+        <>
+          Revoke<span className="sr-only"> {name}</span>
+        </>
+      }
+      variant="secondary"
+    />
   );
 }

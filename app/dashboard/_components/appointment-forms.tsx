@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
@@ -7,7 +8,9 @@ import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/forms/action-form";
 import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
+import type { ActionState } from "@/lib/action-state";
 import { OccurrenceField } from "./occurrence-field";
+import { StartTimeField } from "./start-time-field";
 import { addStaffNoteAction, dashboardCancelAction, dashboardRescheduleAction, transitionAction } from "@/lib/dashboard/actions";
 
 type Target = { appointmentId: string; version: number };
@@ -21,40 +24,42 @@ function Hidden({ appointmentId, version }: Target) {
   );
 }
 
+type HeadedFormProps = {
+  headingId: string;
+  heading: string;
+  form: { state: ActionState; formAction: (formData: FormData) => void };
+  target: Target;
+  children: ReactNode;
+};
+
+/** A titled form acting on one appointment: the heading names the form, its error shows under it. */
+function HeadedForm({ headingId, heading, form, target, children }: HeadedFormProps) {
+  return (
+    <form action={form.formAction} aria-labelledby={headingId} className="flex flex-col gap-3">
+      <h3 id={headingId} className="font-semibold text-stone-900">
+        {heading}
+      </h3>
+      <ActionMessage state={form.state} />
+      <Hidden {...target} />
+      {children}
+    </form>
+  );
+}
+
 type RescheduleProps = Target & {
   staff: Array<{ value: string; label: string }>;
   defaults: { staffId: string; date: string; time: string };
 };
 
 export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) {
-  const { state, formAction, pending, values, fieldError } = useActionForm(dashboardRescheduleAction, { defaults });
+  const actionForm = useActionForm(dashboardRescheduleAction, { defaults });
+  const { pending, values, fieldError, fieldProps } = actionForm;
   return (
-    <form action={formAction} aria-labelledby="reschedule-heading" className="flex flex-col gap-3">
-      <h3 id="reschedule-heading" className="font-semibold text-stone-900">
-        Reschedule
-      </h3>
-      <ActionMessage state={state} />
-      <Hidden {...target} />
-      <SelectField
-        key={`staff-${values.staffId}`}
-        label="Stylist"
-        name="staffId"
-        id="reschedule-staff"
-        options={staff}
-        defaultValue={values.staffId}
-        error={fieldError("staffId")}
-      />
+    <HeadedForm headingId="reschedule-heading" heading="Reschedule" form={actionForm} target={target}>
+      <SelectField key={`staff-${values.staffId}`} label="Stylist" {...fieldProps("staffId")} id="reschedule-staff" options={staff} />
       <div className="grid grid-cols-2 gap-3">
-        <TextField label="New date" name="date" id="reschedule-date" type="date" defaultValue={values.date} error={fieldError("date")} />
-        <TextField
-          label="New time"
-          name="time"
-          id="reschedule-time"
-          type="time"
-          step={300}
-          defaultValue={values.time}
-          error={fieldError("time") ?? fieldError("startsAt")}
-        />
+        <TextField label="New date" {...fieldProps("date")} id="reschedule-date" type="date" />
+        <StartTimeField label="New time" id="reschedule-time" value={values.time} fieldError={fieldError} />
         <OccurrenceField id="reschedule-occurrence" value={values.occurrence} error={fieldError("occurrence")} />
       </div>
       <CheckboxField
@@ -66,31 +71,20 @@ export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) 
       <Button type="submit" variant="secondary" pending={pending}>
         Reschedule
       </Button>
-    </form>
+    </HeadedForm>
   );
 }
 
 export function CancelForm(target: Target) {
-  const { state, formAction, pending, values, fieldError } = useActionForm(dashboardCancelAction);
+  const actionForm = useActionForm(dashboardCancelAction);
+  const { pending, fieldProps } = actionForm;
   return (
-    <form action={formAction} aria-labelledby="cancel-heading" className="flex flex-col gap-3">
-      <h3 id="cancel-heading" className="font-semibold text-stone-900">
-        Cancel
-      </h3>
-      <ActionMessage state={state} />
-      <Hidden {...target} />
-      <TextField
-        label="Reason (sent to the customer)"
-        name="reason"
-        id="cancel-reason"
-        required
-        defaultValue={values.reason}
-        error={fieldError("reason")}
-      />
+    <HeadedForm headingId="cancel-heading" heading="Cancel" form={actionForm} target={target}>
+      <TextField label="Reason (sent to the customer)" {...fieldProps("reason")} id="cancel-reason" required />
       <Button type="submit" variant="danger" pending={pending}>
         Cancel appointment
       </Button>
-    </form>
+    </HeadedForm>
   );
 }
 
@@ -115,17 +109,11 @@ export function TransitionForm({ started, ...target }: Target & { started: boole
 
 export function StaffNoteForm({ appointmentId }: { appointmentId: string }) {
   const actionForm = useActionForm(addStaffNoteAction);
-  const { pending, values, fieldError } = actionForm;
+  const { pending, fieldProps } = actionForm;
   return (
     <ActionForm form={actionForm} className="flex flex-col gap-3">
       <input type="hidden" name="appointmentId" value={appointmentId} />
-      <TextField
-        label="New staff note (never shown to the customer)"
-        name="body"
-        id="note-body"
-        defaultValue={values.body}
-        error={fieldError("body")}
-      />
+      <TextField label="New staff note (never shown to the customer)" {...fieldProps("body")} id="note-body" />
       <Button type="submit" variant="secondary" pending={pending}>
         Add note
       </Button>

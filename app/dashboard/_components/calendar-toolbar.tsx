@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SelectOptions } from "@/components/dashboard/select-field";
 import { buttonClass } from "@/components/ui/button";
 import { calendarDays, type CalendarView } from "@/lib/dashboard/calendar-layout";
 import { formatLocalDate } from "@/lib/dashboard/labels";
@@ -12,6 +13,11 @@ type Props = {
   staffOptions: Array<{ id: string; name: string }>;
   timeZone: string;
 };
+
+const viewLinks: Array<[CalendarView, string]> = [
+  ["day", "Day"],
+  ["week", "Week"],
+];
 
 function href(params: { date: string; view: CalendarView; staff?: string }): string {
   const search = new URLSearchParams({ date: params.date, view: params.view });
@@ -45,20 +51,16 @@ export function CalendarToolbar({ date, today, view, staffId, staffOptions, time
         <Link className={buttonClass("secondary")} href={href({ date: addDays(date, step), view, staff: staffId })}>
           Next {unit} <span aria-hidden>→</span>
         </Link>
-        <Link
-          className={buttonClass(view === "day" ? "primary" : "secondary")}
-          href={href({ date, view: "day", staff: staffId })}
-          aria-current={view === "day" ? "page" : undefined}
-        >
-          Day
-        </Link>
-        <Link
-          className={buttonClass(view === "week" ? "primary" : "secondary")}
-          href={href({ date, view: "week", staff: staffId })}
-          aria-current={view === "week" ? "page" : undefined}
-        >
-          Week
-        </Link>
+        {viewLinks.map(([linkView, label]) => (
+          <Link
+            key={linkView}
+            className={buttonClass(view === linkView ? "primary" : "secondary")}
+            href={href({ date, view: linkView, staff: staffId })}
+            aria-current={view === linkView ? "page" : undefined}
+          >
+            {label}
+          </Link>
+        ))}
         <form action="/dashboard" className="flex items-end gap-2">
           <input type="hidden" name="date" value={date} />
           <input type="hidden" name="view" value={view} />
@@ -66,11 +68,7 @@ export function CalendarToolbar({ date, today, view, staffId, staffOptions, time
             Stylist
             <select name="staff" defaultValue={staffId ?? ""} className="min-h-11 rounded-lg border border-stone-400 bg-white px-2 text-sm">
               <option value="">All stylists</option>
-              {staffOptions.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                </option>
-              ))}
+              <SelectOptions options={staffOptions.map((option) => ({ value: option.id, label: option.name }))} />
             </select>
           </label>
           <button type="submit" className={buttonClass("secondary")}>

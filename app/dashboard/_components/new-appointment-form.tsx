@@ -3,11 +3,12 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
-import { Button } from "@/components/ui/button";
-import { ActionForm } from "@/components/forms/action-form";
+import { TwoColumnActionForm } from "@/components/forms/action-form";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { createAppointmentAction } from "@/lib/dashboard/actions";
 import { OccurrenceField } from "./occurrence-field";
+import { StartTimeField } from "./start-time-field";
 
 type Option = { value: string; label: string };
 type Props = { services: Option[]; staff: Option[]; defaults: Record<string, string> };
@@ -15,18 +16,16 @@ type Props = { services: Option[]; staff: Option[]; defaults: Record<string, str
 /** Walk-in or phone booking: the customer is found by email or created, then booked through the core. */
 export function NewAppointmentForm({ services, staff, defaults }: Props) {
   const actionForm = useActionForm(createAppointmentAction, { defaults });
-  const { pending, values, fieldError } = actionForm;
+  const { pending, values, fieldError, fieldProps } = actionForm;
+  const pickers = [
+    ["serviceId", "Service", services],
+    ["staffId", "Stylist", staff],
+  ] as const;
   return (
-    <ActionForm form={actionForm} className="grid max-w-2xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
+    <TwoColumnActionForm form={actionForm} className="max-w-2xl">
       <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-stone-900">Customer</legend>
-        <TextField
-          label="Name"
-          name="customerName"
-          autoComplete="off"
-          defaultValue={values.customerName}
-          error={fieldError("customerName")}
-        />
+        <TextField label="Name" {...fieldProps("customerName")} autoComplete="off" />
         <TextField
           label="Email"
           name="customerEmail"
@@ -36,42 +35,16 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
           error={fieldError("customerEmail") ?? fieldError("email")}
           hint="An existing customer is matched by email; a new email creates their account."
         />
-        <TextField
-          label="Phone (optional)"
-          name="customerPhone"
-          type="tel"
-          defaultValue={values.customerPhone}
-          error={fieldError("customerPhone")}
-        />
+        <TextField label="Phone (optional)" {...fieldProps("customerPhone")} type="tel" />
       </fieldset>
-      <SelectField
-        key={`service-${values.serviceId}`}
-        label="Service"
-        name="serviceId"
-        options={services}
-        defaultValue={values.serviceId}
-        error={fieldError("serviceId")}
-      />
-      <SelectField
-        key={`staff-${values.staffId}`}
-        label="Stylist"
-        name="staffId"
-        options={staff}
-        defaultValue={values.staffId}
-        error={fieldError("staffId")}
-      />
-      <TextField label="Date" name="date" type="date" defaultValue={values.date} error={fieldError("date")} />
-      <TextField
-        label="Time"
-        name="time"
-        type="time"
-        step={300}
-        defaultValue={values.time}
-        error={fieldError("time") ?? fieldError("startsAt")}
-      />
+      {pickers.map(([name, label, options]) => (
+        <SelectField key={`${name}-${values[name]}`} label={label} {...fieldProps(name)} options={options} />
+      ))}
+      <TextField label="Date" {...fieldProps("date")} type="date" />
+      <StartTimeField label="Time" value={values.time} fieldError={fieldError} />
       <OccurrenceField value={values.occurrence} error={fieldError("occurrence")} />
       <div className="sm:col-span-2">
-        <TextField label="Note (optional)" name="note" defaultValue={values.note} error={fieldError("note")} />
+        <TextField label="Note (optional)" {...fieldProps("note")} />
       </div>
       <div className="sm:col-span-2">
         <CheckboxField
@@ -81,11 +54,9 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
           hint="Confirm to book outside working hours, time off or notice. Double bookings are still refused."
         />
       </div>
-      <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>
-          Book appointment
-        </Button>
-      </div>
-    </ActionForm>
+      <SubmitRow className="sm:col-span-2" pending={pending}>
+        Book appointment
+      </SubmitRow>
+    </TwoColumnActionForm>
   );
 }

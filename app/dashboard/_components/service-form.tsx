@@ -3,66 +3,44 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
-import { Button } from "@/components/ui/button";
-import { ActionForm } from "@/components/forms/action-form";
+import { TwoColumnActionForm } from "@/components/forms/action-form";
+import { HiddenFields } from "@/components/forms/hidden-fields";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { saveServiceAction } from "@/lib/dashboard/admin-actions";
+
+const bufferFields = [
+  ["bufferBeforeMinutes", "Buffer before (minutes)"],
+  ["bufferAfterMinutes", "Buffer after (minutes)"],
+] as const;
 
 type Props = { id?: string; defaults: Record<string, string>; staff: Array<{ value: string; label: string }>; staffIds: string[] };
 
 /** Create or edit a service; unticking "Active" deactivates it (services with appointments are never deleted). */
 export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
   const actionForm = useActionForm(saveServiceAction, { defaults });
-  const { pending, values, fieldError } = actionForm;
+  const { pending, values, fieldError, fieldProps } = actionForm;
   return (
-    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
-      {id && <input type="hidden" name="id" value={id} />}
-      <TextField label="Name" name="name" defaultValue={values.name} error={fieldError("name")} />
-      <TextField
-        label="Slug"
-        name="slug"
-        defaultValue={values.slug}
-        error={fieldError("slug")}
-        hint="Lowercase letters, digits and hyphens, e.g. womens-cut."
-      />
-      <TextField label="Category" name="category" defaultValue={values.category} error={fieldError("category")} />
-      <TextField label="Price (GBP)" name="price" inputMode="decimal" defaultValue={values.price} error={fieldError("price")} />
-      <TextField
-        label="Duration (minutes)"
-        name="durationMinutes"
-        type="number"
-        min={5}
-        defaultValue={values.durationMinutes}
-        error={fieldError("durationMinutes")}
-      />
-      <TextField
-        label="Buffer before (minutes)"
-        name="bufferBeforeMinutes"
-        type="number"
-        min={0}
-        defaultValue={values.bufferBeforeMinutes ?? "0"}
-        error={fieldError("bufferBeforeMinutes")}
-      />
-      <TextField
-        label="Buffer after (minutes)"
-        name="bufferAfterMinutes"
-        type="number"
-        min={0}
-        defaultValue={values.bufferAfterMinutes ?? "0"}
-        error={fieldError("bufferAfterMinutes")}
-      />
+    <TwoColumnActionForm form={actionForm}>
+      <HiddenFields fields={{ id }} />
+      <TextField label="Name" {...fieldProps("name")} />
+      <TextField label="Slug" {...fieldProps("slug")} hint="Lowercase letters, digits and hyphens, e.g. womens-cut." />
+      <TextField label="Category" {...fieldProps("category")} />
+      <TextField label="Price (GBP)" {...fieldProps("price")} inputMode="decimal" />
+      <TextField label="Duration (minutes)" {...fieldProps("durationMinutes")} type="number" min={5} />
+      {bufferFields.map(([name, label]) => (
+        <TextField key={name} label={label} name={name} type="number" min={0} defaultValue={values[name] ?? "0"} error={fieldError(name)} />
+      ))}
       <div className="sm:col-span-2">
-        <TextField label="Description" name="description" defaultValue={values.description} error={fieldError("description")} />
+        <TextField label="Description" {...fieldProps("description")} />
       </div>
       <div className="sm:col-span-2">
         <CheckboxGroup legend="Stylists who perform it" name="staffIds" options={staff} checked={staffIds} />
       </div>
       <CheckboxField label="Active (customers can book it)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
-      <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>
-          Save service
-        </Button>
-      </div>
-    </ActionForm>
+      <SubmitRow className="sm:col-span-2" pending={pending}>
+        Save service
+      </SubmitRow>
+    </TwoColumnActionForm>
   );
 }

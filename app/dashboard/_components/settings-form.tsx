@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
-import { ActionForm } from "@/components/forms/action-form";
+import { TwoColumnActionForm } from "@/components/forms/action-form";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { updateSettingsAction } from "@/lib/dashboard/admin-actions";
 
@@ -22,37 +22,20 @@ const numberFields: Array<[string, string, string]> = [
 
 export function SettingsForm({ defaults }: { defaults: Record<string, string> }) {
   const actionForm = useActionForm(updateSettingsAction, { defaults });
-  const { pending, values, fieldError } = actionForm;
+  const { pending, fieldProps } = actionForm;
   return (
-    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2" success>
-      <TextField label="Salon name" name="name" defaultValue={values.name} error={fieldError("name")} />
-      <TextField
-        label="Timezone (IANA)"
-        name="timezone"
-        defaultValue={values.timezone}
-        error={fieldError("timezone")}
-        hint="For example Europe/London."
-      />
+    <TwoColumnActionForm form={actionForm} success>
+      <TextField label="Salon name" {...fieldProps("name")} />
+      <TextField label="Timezone (IANA)" {...fieldProps("timezone")} hint="For example Europe/London." />
       <div className="sm:col-span-2">
-        <TextField label="Address" name="address" defaultValue={values.address} error={fieldError("address")} />
+        <TextField label="Address" {...fieldProps("address")} />
       </div>
       {numberFields.map(([name, label, hint]) => (
-        <TextField
-          key={name}
-          label={label}
-          name={name}
-          type="number"
-          min={0}
-          defaultValue={values[name]}
-          error={fieldError(name)}
-          hint={hint}
-        />
+        <TextField key={name} label={label} {...fieldProps(name)} type="number" min={0} hint={hint} />
       ))}
-      <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>
-          Save settings
-        </Button>
-      </div>
-    </ActionForm>
+      <SubmitRow className="sm:col-span-2" pending={pending}>
+        Save settings
+      </SubmitRow>
+    </TwoColumnActionForm>
   );
 }

@@ -4,8 +4,9 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { SelectField } from "@/components/dashboard/select-field";
-import { Button } from "@/components/ui/button";
-import { ActionForm } from "@/components/forms/action-form";
+import { TwoColumnActionForm } from "@/components/forms/action-form";
+import { HiddenFields } from "@/components/forms/hidden-fields";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { STAFF_ROLES } from "@/lib/auth/actor";
 import { saveStaffAction } from "@/lib/dashboard/admin-actions";
@@ -17,22 +18,15 @@ type Props = { id?: string; defaults: Record<string, string>; services: Array<{ 
 /** New stylist (account + profile) or an existing one's profile, services and weekly hours. */
 export function StaffForm({ id, defaults, services, serviceIds }: Props) {
   const actionForm = useActionForm(saveStaffAction, { defaults });
-  const { pending, values, fieldError } = actionForm;
+  const { pending, values, fieldError, fieldProps } = actionForm;
   return (
-    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
-      {id && <input type="hidden" name="id" value={id} />}
-      <TextField label="Display name" name="displayName" defaultValue={values.displayName} error={fieldError("displayName")} />
+    <TwoColumnActionForm form={actionForm}>
+      <HiddenFields fields={{ id }} />
+      <TextField label="Display name" {...fieldProps("displayName")} />
       <TextField label="Calendar colour" name="color" type="color" defaultValue={values.color ?? "#7c3aed"} error={fieldError("color")} />
       {!id && (
         <>
-          <TextField
-            label="Sign-in email"
-            name="email"
-            type="email"
-            autoComplete="off"
-            defaultValue={values.email}
-            error={fieldError("email")}
-          />
+          <TextField label="Sign-in email" {...fieldProps("email")} type="email" autoComplete="off" />
           <TextField
             label="Initial password"
             name="password"
@@ -51,18 +45,16 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
         </>
       )}
       <div className="sm:col-span-2">
-        <TextField label="Bio" name="bio" defaultValue={values.bio} error={fieldError("bio")} />
+        <TextField label="Bio" {...fieldProps("bio")} />
       </div>
       <div className="sm:col-span-2">
         <CheckboxGroup legend="Services performed" name="serviceIds" options={services} checked={serviceIds} />
       </div>
       <WeeklyHoursFields values={values} error={fieldError} />
       <CheckboxField label="Active (bookable)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
-      <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>
-          Save stylist
-        </Button>
-      </div>
-    </ActionForm>
+      <SubmitRow className="sm:col-span-2" pending={pending}>
+        Save stylist
+      </SubmitRow>
+    </TwoColumnActionForm>
   );
 }

@@ -1,7 +1,10 @@
 "use client";
 
+import { RowButtonForm } from "@/components/forms/row-button-form";
+import { RowOutcome } from "@/components/forms/row-outcome";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { SelectField } from "@/components/dashboard/select-field";
+import { SelectField, SelectOptions } from "@/components/dashboard/select-field";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
@@ -33,11 +36,7 @@ export function InviteMemberForm() {
         defaultValue={values?.role ?? "STYLIST"}
         error={state.fieldErrors?.role}
       />
-      <div>
-        <Button type="submit" pending={pending}>
-          Send invitation
-        </Button>
-      </div>
+      <SubmitRow pending={pending}>Send invitation</SubmitRow>
     </ActionForm>
   );
 }
@@ -61,51 +60,32 @@ export function RoleForm({ member }: { member: Member }) {
           defaultValue={member.role}
           className="min-h-11 rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
         >
-          {roleOptions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <SelectOptions options={roleOptions} />
         </select>
       </div>
       <Button type="submit" variant="secondary" pending={pending}>
         Save<span className="sr-only"> role of {member.name}</span>
       </Button>
-      {state.status === "error" && (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {state.message}
-        </p>
-      )}
-      {state.status === "success" && (
-        <p role="status" className="w-full text-sm text-emerald-800">
-          {state.message}
-        </p>
-      )}
+      <RowOutcome state={state} success className="w-full" />
     </form>
   );
 }
 
 /** Disable (or enable again) any account; disabling says what it does before it is pressed. */
 export function AccountStateForm({ userId, name, disabled }: { userId: string; name: string; disabled: boolean }) {
-  const { state, formAction, pending } = useActionForm(setAccountStateAction);
   return (
-    <form action={formAction} className="flex flex-col items-start gap-1">
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="state" value={disabled ? "enabled" : "disabled"} />
-      <Button type="submit" variant={disabled ? "secondary" : "danger"} pending={pending}>
-        {disabled ? "Enable" : "Disable"}
-        <span className="sr-only"> the account of {name}</span>
-      </Button>
-      {state.status === "error" && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.message}
-        </p>
-      )}
-      {state.status === "success" && (
-        <p role="status" className="text-sm text-emerald-800">
-          {state.message}
-        </p>
-      )}
-    </form>
+    <RowButtonForm
+      action={setAccountStateAction}
+      fields={{ userId, state: disabled ? "enabled" : "disabled" }}
+      label={
+        <>
+          {disabled ? "Enable" : "Disable"}
+          <span className="sr-only"> the account of {name}</span>
+        </>
+      }
+      variant={disabled ? "secondary" : "danger"}
+      className="flex flex-col items-start gap-1"
+      success
+    />
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
-import { ActionForm } from "@/components/forms/action-form";
+import { TwoColumnActionForm } from "@/components/forms/action-form";
+import { SubmitRow } from "@/components/forms/submit-row";
 import { saveWeeklyHoursAction } from "@/lib/dashboard/admin-actions";
 import { WeeklyHoursFields } from "./weekly-hours-fields";
 
@@ -11,14 +11,12 @@ export function WeeklyHoursForm({ staffId, defaults }: { staffId: string; defaul
   const actionForm = useActionForm(saveWeeklyHoursAction, { defaults });
   const { pending, values, fieldError } = actionForm;
   return (
-    <ActionForm form={actionForm} className="grid max-w-3xl gap-4 sm:grid-cols-2" messageClassName="sm:col-span-2">
+    <TwoColumnActionForm form={actionForm}>
       <input type="hidden" name="staffId" value={staffId} />
       <WeeklyHoursFields values={values} error={fieldError} />
-      <div className="sm:col-span-2">
-        <Button type="submit" pending={pending}>
-          Save hours
-        </Button>
-      </div>
-    </ActionForm>
+      <SubmitRow className="sm:col-span-2" pending={pending}>
+        Save hours
+      </SubmitRow>
+    </TwoColumnActionForm>
   );
 }
