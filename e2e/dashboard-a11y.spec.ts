@@ -1,20 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoViolations } from "./dashboard-helpers";
 import { storageStateOf } from "./signed-in";
 
 /** Every dashboard page passes axe (WCAG 2.2 AA rules), and the calendar works from the keyboard. */
-
-const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoViolations(page: Page, label: string) {
-  // The email preview is a sandboxed iframe (no scripts) that axe cannot enter and would wait on until the
-  // test times out, so it is left out: its markup is the email templates' concern, not the dashboard's.
-  const { violations } = await new AxeBuilder({ page }).withTags(tags).exclude('iframe[title="Email preview"]').analyze();
-  expect(
-    violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
-    label,
-  ).toEqual([]);
-}
 
 test.describe(() => {
   test.use({ storageState: storageStateOf("admin") });

@@ -1,19 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./dashboard-helpers";
+import { expect, test } from "@playwright/test";
+import { expectNoViolations, signIn } from "./dashboard-helpers";
 import { storageStateOf } from "./signed-in";
 
 /** The Team page: accessible, and disabling a leaver ends the session they still have open. */
-
-const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
-  expect(
-    violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
-    label,
-  ).toEqual([]);
-}
 
 test.describe(() => {
   test.use({ storageState: storageStateOf("admin") });

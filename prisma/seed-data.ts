@@ -136,6 +136,10 @@ type WeeklyHours = Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, Array<[number, numb
 
 const h = (hours: number, minutes = 0) => hours * 60 + minutes;
 
+/** The same intervals on each of the given weekdays. */
+const sameHoursOn = (days: Array<keyof WeeklyHours>, intervals: Array<[number, number]>): WeeklyHours =>
+  Object.fromEntries(days.map((day) => [day, intervals]));
+
 type StylistSeed = {
   email: string;
   name: string;
@@ -152,15 +156,13 @@ export const stylists: StylistSeed[] = [
     color: "#b0306b",
     bio: "Senior stylist and colour specialist with twelve years behind the chair.",
     services: ["womens-cut", "blow-dry", "full-head-colour", "balayage"],
-    hours: Object.fromEntries(
-      [1, 2, 3, 4, 5].map((day) => [
-        day,
-        [
-          [h(9), h(13)],
-          [h(13, 45), h(17, 30)],
-        ],
-      ]),
-    ) as WeeklyHours,
+    hours: sameHoursOn(
+      [1, 2, 3, 4, 5],
+      [
+        [h(9), h(13)],
+        [h(13, 45), h(17, 30)],
+      ],
+    ),
   },
   {
     email: "ben@pamperbook.test",
@@ -168,15 +170,13 @@ export const stylists: StylistSeed[] = [
     color: "#1d4ed8",
     bio: "Clean fades, classic cuts and bold colour.",
     services: ["mens-cut", "womens-cut", "blow-dry", "full-head-colour"],
-    hours: Object.fromEntries(
-      [2, 3, 4, 5, 6].map((day) => [
-        day,
-        [
-          [h(10), h(14)],
-          [h(14, 30), h(19)],
-        ],
-      ]),
-    ) as WeeklyHours,
+    hours: sameHoursOn(
+      [2, 3, 4, 5, 6],
+      [
+        [h(10), h(14)],
+        [h(14, 30), h(19)],
+      ],
+    ),
   },
   {
     email: "chloe@pamperbook.test",
@@ -184,15 +184,13 @@ export const stylists: StylistSeed[] = [
     color: "#047857",
     bio: "Nail artist and skin therapist.",
     services: ["gel-manicure", "luxury-pedicure", "signature-facial"],
-    hours: Object.fromEntries(
-      [1, 3, 4, 5, 6].map((day) => [
-        day,
-        [
-          [h(9), h(13)],
-          [h(14), h(18)],
-        ],
-      ]),
-    ) as WeeklyHours,
+    hours: sameHoursOn(
+      [1, 3, 4, 5, 6],
+      [
+        [h(9), h(13)],
+        [h(14), h(18)],
+      ],
+    ),
   },
   {
     email: "dev@pamperbook.test",
@@ -200,15 +198,13 @@ export const stylists: StylistSeed[] = [
     color: "#b45309",
     bio: "Sports and relaxation massage therapist.",
     services: ["deep-tissue-massage", "hot-stone-massage", "signature-facial"],
-    hours: Object.fromEntries(
-      [1, 2, 3, 4, 5].map((day) => [
-        day,
-        [
-          [h(11), h(15)],
-          [h(15, 30), h(20)],
-        ],
-      ]),
-    ) as WeeklyHours,
+    hours: sameHoursOn(
+      [1, 2, 3, 4, 5],
+      [
+        [h(11), h(15)],
+        [h(15, 30), h(20)],
+      ],
+    ),
   },
 ];
 

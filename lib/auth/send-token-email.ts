@@ -1,5 +1,6 @@
 import "server-only";
-import { insertOrGetEmail, markEmailFailed, markEmailSent } from "@/lib/notifications/mutations";
+import { insertOrGetEmail } from "@/lib/notifications/mutations";
+import { sendStoredEmail } from "@/lib/notifications/send-stored-email";
 import { notificationSettings } from "@/lib/notifications/settings";
 import type { EmailAttachment } from "@/lib/notifications/transport/mail-transport";
 import { selectMailTransport } from "@/lib/notifications/transport/select-transport";
@@ -32,20 +33,9 @@ export async function sendTokenEmail(purpose: TokenPurpose, user: { email: strin
     attachments: [] satisfies EmailAttachment[],
     transport: transport.name,
   });
-  try {
-    const result = await transport.send({
-      emailId: row.id,
-      from: settings.emailFrom,
-      to: user.email,
-      subject: sent.subject,
-      html: sent.html,
-      text: sent.text,
-      attachments: [],
-      idempotencyKey: dedupeKey,
-    });
-    await markEmailSent(row.id, { transport: transport.name, providerMessageId: result.providerMessageId });
-  } catch (error) {
-    await markEmailFailed(row.id, { transport: transport.name, error: error instanceof Error ? error.message : String(error) });
-    throw error;
-  }
+  // The row holds the redacted copy; the link goes out with the same send-and-record path as every email.
+  await sendStoredEmail(
+    { id: row.id, to: user.email, subject: sent.subject, html: sent.html, text: sent.text, attachments: [] },
+    { transport, from: settings.emailFrom, idempotencyKey: dedupeKey },
+  );
 }

@@ -8,7 +8,8 @@ type StoredEmail = { id: string; to: string; subject: string; html: string; text
 /**
  * Sends an EmailMessage row exactly as stored and records the outcome on it: SENT with the provider's
  * id, or FAILED with the error, which is rethrown so the caller's retry or error policy applies. The one
- * way every logged email leaves, first sends and staff resends alike.
+ * way every logged email leaves, first sends and staff resends alike; a one-time link passes its row's id
+ * with the unredacted content, which is never stored.
  */
 export async function sendStoredEmail(
   email: StoredEmail,

@@ -29,3 +29,8 @@ export const ZSalonSettingsInput = z.object({
   maxFutureBookingsPerCustomer: z.coerce.number().int("Whole numbers only.").min(1).max(100).optional(),
 });
 export type TSalonSettingsInput = z.infer<typeof ZSalonSettingsInput>;
+
+/** Saved settings as the edit form's text fields hold them, so the form opens on what is stored. */
+export function settingsFormValues(settings: Record<keyof TSalonSettingsInput, string | number>): Record<string, string> {
+  return Object.fromEntries(ZSalonSettingsInput.keyof().options.map((key) => [key, String(settings[key])]));
+}

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/errors";
 
-const serviceSummarySelect = {
-  id: true,
+/** What a customer sees of a service; the admin's audit log records these fields too. */
+export const serviceSummaryFields = {
   slug: true,
   name: true,
   description: true,
@@ -12,6 +12,8 @@ const serviceSummarySelect = {
   priceCents: true,
   currency: true,
 } as const;
+
+const serviceSummarySelect = { id: true, ...serviceSummaryFields } as const;
 
 /** Services a customer can book, in the salon's chosen order. */
 export function listActiveServices() {

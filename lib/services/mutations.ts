@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import type { ServiceDetail } from "@/lib/services/data";
-import { getService } from "@/lib/services/data";
+import { getService, serviceSummaryFields } from "@/lib/services/data";
 import { ZCreateServiceInput, ZUpdateServiceInput, type TCreateServiceInput, type TUpdateServiceInput } from "@/lib/services/schema";
 
 function slugTaken(slug: string | undefined): AppError {
@@ -15,13 +15,7 @@ function slugTaken(slug: string | undefined): AppError {
 
 /** The fields an admin sets, as the audit log records them (prices included). */
 const auditedFields = {
-  slug: true,
-  name: true,
-  description: true,
-  category: true,
-  durationMinutes: true,
-  priceCents: true,
-  currency: true,
+  ...serviceSummaryFields,
   bufferBeforeMinutes: true,
   bufferAfterMinutes: true,
   sortOrder: true,

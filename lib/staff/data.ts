@@ -2,6 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/errors";
 
+/** The profile fields an admin edits; the audit log snapshots the same ones. */
+export const staffEditableFields = { displayName: true, color: true, bio: true, active: true } as const;
+
 const staffSelect = {
   userId: true,
   displayName: true,
@@ -66,10 +69,7 @@ export async function getStaffForEdit(id: string, now: Date = new Date()) {
     where: { userId: id },
     select: {
       userId: true,
-      displayName: true,
-      color: true,
-      bio: true,
-      active: true,
+      ...staffEditableFields,
       user: { select: { email: true, role: true } },
       services: { select: { serviceId: true } },
       workingHours: { select: { weekday: true, startMinute: true, endMinute: true } },

@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { staffEditableFields } from "./data";
 import type { TNewStaffAccount, TStaffProfile } from "./schema";
 import { formatDayHours, WEEKDAYS, type WeeklyInterval } from "./weekly-hours";
 
@@ -24,10 +25,7 @@ async function profileSnapshot(tx: Prisma.TransactionClient, staffId: string) {
   const profile = await tx.staffProfile.findUnique({
     where: { userId: staffId },
     select: {
-      displayName: true,
-      color: true,
-      bio: true,
-      active: true,
+      ...staffEditableFields,
       services: { select: { serviceId: true }, orderBy: { serviceId: "asc" } },
     },
   });

@@ -43,6 +43,15 @@ async function book(headers: Auth, body: Record<string, unknown> = {}) {
   });
 }
 
+/** PATCH or DELETE of appointment `id`, claiming the `version` a client read (its If-Match). */
+function changeAt(method: "PATCH" | "DELETE", headers: Auth, id: string, version: number, body?: Record<string, unknown>) {
+  return call(appointmentItem[method], method, `/appointments/${id}`, {
+    headers: { ...headers, "if-match": `"${version}"` },
+    params: { id },
+    body,
+  });
+}
+
 describe("POST /appointments", () => {
   it("books for the key's customer and returns 201 with Location and ETag", async () => {
     const response = await book(keyA, { note: "Window seat please" });
@@ -238,19 +247,11 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
       body: { startsAt: newStart },
     });
     expect(missing.status).toBe(428);
-    const moved = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
-      headers: { ...keyA, "if-match": '"1"' },
-      params: { id },
-      body: { startsAt: newStart },
-    });
+    const moved = await changeAt("PATCH", keyA, id, 1, { startsAt: newStart });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ startsAt: newStart, version: 2 });
     expect(moved.headers.get("etag")).toBe('"2"');
-    const stale = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
-      headers: { ...keyA, "if-match": '"1"' },
-      params: { id },
-      body: { startsAt: freshSlot() },
-    });
+    const stale = await changeAt("PATCH", keyA, id, 1, { startsAt: freshSlot() });
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe("PRECONDITION_FAILED");
   });
@@ -258,16 +259,9 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
   it("refuses PATCH and DELETE of another customer's appointment with 404 and changes nothing", async () => {
     const { body } = await book(keyA);
     const id = body.id as string;
-    const patch = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
-      headers: { ...keyB, "if-match": '"1"' },
-      params: { id },
-      body: { startsAt: freshSlot() },
-    });
+    const patch = await changeAt("PATCH", keyB, id, 1, { startsAt: freshSlot() });
     expect(patch.status).toBe(404);
-    const cancel = await call(appointmentItem.DELETE, "DELETE", `/appointments/${id}`, {
-      headers: { ...keyB, "if-match": '"1"' },
-      params: { id },
-    });
+    const cancel = await changeAt("DELETE", keyB, id, 1);
     expect(cancel.status).toBe(404);
     expect(await db.appointment.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "BOOKED", version: 1 });
   });
@@ -277,11 +271,7 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
     const id = body.id as string;
     const missing = await call(appointmentItem.DELETE, "DELETE", `/appointments/${id}`, { headers: keyA, params: { id } });
     expect(missing.status).toBe(428);
-    const cancelled = await call(appointmentItem.DELETE, "DELETE", `/appointments/${id}`, {
-      headers: { ...keyA, "if-match": '"1"' },
-      params: { id },
-      body: { reason: "Feeling unwell" },
-    });
+    const cancelled = await changeAt("DELETE", keyA, id, 1, { reason: "Feeling unwell" });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ status: "CANCELLED", cancellationReason: "Feeling unwell" });
     expect(await db.appointment.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "CANCELLED" });
@@ -290,25 +280,13 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
   it("lets staff complete or mark no-show through PATCH status; customers cannot", async () => {
     const { body } = await book(staffKey, { customerId: customerA });
     const id = body.id as string;
-    const byCustomer = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
-      headers: { ...keyA, "if-match": '"1"' },
-      params: { id },
-      body: { status: "COMPLETED" },
-    });
+    const byCustomer = await changeAt("PATCH", keyA, id, 1, { status: "COMPLETED" });
     expect(byCustomer.status).toBeGreaterThanOrEqual(403);
     expect(byCustomer.status).toBeLessThan(500);
-    const done = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
-      headers: { ...staffKey, "if-match": '"1"' },
-      params: { id },
-      body: { status: "COMPLETED" },
-    });
+    const done = await changeAt("PATCH", staffKey, id, 1, { status: "COMPLETED" });
     expect(done.status).toBe(200);
     expect(done.body.status).toBe("COMPLETED");
-    const again = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
-      headers: { ...staffKey, "if-match": '"2"' },
-      params: { id },
-      body: { status: "NO_SHOW" },
-    });
+    const again = await changeAt("PATCH", staffKey, id, 2, { status: "NO_SHOW" });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("INVALID_TRANSITION");
   });
@@ -316,17 +294,9 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
   it("refuses status and reschedule together, and unknown fields, with 422", async () => {
     const { body } = await book(keyA);
     const id = body.id as string;
-    const both = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
-      headers: { ...keyA, "if-match": '"1"' },
-      params: { id },
-      body: { status: "CANCELLED", startsAt: freshSlot() },
-    });
+    const both = await changeAt("PATCH", keyA, id, 1, { status: "CANCELLED", startsAt: freshSlot() });
     expect(both.status).toBe(422);
-    const extra = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
-      headers: { ...keyA, "if-match": '"1"' },
-      params: { id },
-      body: { priceCents: 0 },
-    });
+    const extra = await changeAt("PATCH", keyA, id, 1, { priceCents: 0 });
     expect(extra.status).toBe(422);
     expect(extra.body.errors).toContainEqual({ path: "priceCents", message: "Unknown field" });
   });
@@ -361,26 +331,14 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
   it("refuses a note change on a cancelled appointment, a too-long note, and a note with a reschedule", async () => {
     const { body } = await book(keyA);
     const id = body.id as string;
-    const withMove = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
-      headers: { ...keyA, "if-match": '"1"' },
-      params: { id },
-      body: { note: "Hi", startsAt: freshSlot() },
-    });
+    const withMove = await changeAt("PATCH", keyA, id, 1, { note: "Hi", startsAt: freshSlot() });
     expect(withMove.status).toBe(422);
     expect(withMove.body.detail).toMatch(/one kind of change/);
-    const tooLong = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
-      headers: { ...keyA, "if-match": '"1"' },
-      params: { id },
-      body: { note: "x".repeat(1001) },
-    });
+    const tooLong = await changeAt("PATCH", keyA, id, 1, { note: "x".repeat(1001) });
     expect(tooLong.status).toBe(422);
     expect(tooLong.body.errors[0].path).toBe("note");
     await call(appointmentItem.DELETE, "DELETE", `/appointments/${id}`, { headers: { ...keyA, "if-match": '"1"' }, params: { id } });
-    const afterCancel = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
-      headers: { ...keyA, "if-match": '"2"' },
-      params: { id },
-      body: { note: "Hi" },
-    });
+    const afterCancel = await changeAt("PATCH", keyA, id, 2, { note: "Hi" });
     expect(afterCancel.status).toBe(409);
     expect(afterCancel.body.code).toBe("INVALID_TRANSITION");
     expect(await db.appointment.findUniqueOrThrow({ where: { id } })).toMatchObject({ customerNote: null, version: 2 });
@@ -389,11 +347,7 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
   it("answers 422 for a PATCH that changes nothing", async () => {
     const { body } = await book(keyA);
     const id = body.id as string;
-    const empty = await call(appointmentItem.PATCH, "PATCH", `/appointments/${id}`, {
-      headers: { ...keyA, "if-match": '"1"' },
-      params: { id },
-      body: {},
-    });
+    const empty = await changeAt("PATCH", keyA, id, 1, {});
     expect(empty.status).toBe(422);
     expect(empty.body.code).toBe("VALIDATION");
   });

@@ -90,71 +90,48 @@ beforeAll(async () => {
 
 const runs = { numRuns: 60 };
 
+/** Every hostile body built from `fields` (plus `extra` ones), sent raw or as JSON, answers a 4xx problem. */
+async function expectEveryHostileBodyRefused(fields: string[], extra: string[], send: (body: string) => ReturnType<typeof call>) {
+  await fc.assert(
+    fc.asyncProperty(hostileBody(fields, extra), async (body) => {
+      expectClientProblem(await send(typeof body === "string" ? body : JSON.stringify(body ?? null)));
+    }),
+    runs,
+  );
+}
+
 describe("hostile payloads write nothing and answer 4xx problem+json", () => {
   it("POST /appointments", async () => {
     const before = await rowCounts();
-    await fc.assert(
-      fc.asyncProperty(
-        hostileBody(["serviceId", "startsAt", "staffId", "note", "customerId", "customer"], ["status", "priceCents", "version"]),
-        async (body) => {
-          expectClientProblem(
-            await call(appointments.POST, "POST", "/appointments", {
-              headers: customerKey,
-              body: typeof body === "string" ? body : JSON.stringify(body ?? null),
-            }),
-          );
-        },
-      ),
-      runs,
+    await expectEveryHostileBodyRefused(
+      ["serviceId", "startsAt", "staffId", "note", "customerId", "customer"],
+      ["status", "priceCents", "version"],
+      (body) => call(appointments.POST, "POST", "/appointments", { headers: customerKey, body }),
     );
     expect(await rowCounts()).toEqual(before);
   });
 
   it("PATCH /appointments/{id}", async () => {
     const before = await db.appointment.findUniqueOrThrow({ where: { id: appointmentId } });
-    await fc.assert(
-      fc.asyncProperty(
-        hostileBody(["startsAt", "staffId", "serviceId", "status", "reason"], ["priceCents", "customerId"]),
-        async (body) => {
-          const response = await call(appointmentItem.PATCH, "PATCH", `/appointments/${appointmentId}`, {
-            headers: { ...customerKey, "if-match": '"1"' },
-            params: { id: appointmentId },
-            body: typeof body === "string" ? body : JSON.stringify(body ?? null),
-          });
-          expectClientProblem(response);
-        },
-      ),
-      runs,
+    await expectEveryHostileBodyRefused(["startsAt", "staffId", "serviceId", "status", "reason"], ["priceCents", "customerId"], (body) =>
+      call(appointmentItem.PATCH, "PATCH", `/appointments/${appointmentId}`, {
+        headers: { ...customerKey, "if-match": '"1"' },
+        params: { id: appointmentId },
+        body,
+      }),
     );
     expect(await db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).toEqual(before);
   });
 
   it("POST /customers and POST /services", async () => {
     const before = await rowCounts();
-    await fc.assert(
-      fc.asyncProperty(hostileBody(["name", "email", "phone"], ["role", "passwordHash"]), async (body) => {
-        expectClientProblem(
-          await call(customers.POST, "POST", "/customers", {
-            headers: staffKey,
-            body: typeof body === "string" ? body : JSON.stringify(body ?? null),
-          }),
-        );
-      }),
-      runs,
+    await expectEveryHostileBodyRefused(["name", "email", "phone"], ["role", "passwordHash"], (body) =>
+      call(customers.POST, "POST", "/customers", { headers: staffKey, body }),
     );
-    await fc.assert(
-      fc.asyncProperty(
-        hostileBody(["slug", "name", "category", "durationMinutes", "priceCents", "currency", "bufferAfterMinutes"], ["id", "createdAt"]),
-        async (body) => {
-          expectClientProblem(
-            await call(services.POST, "POST", "/services", {
-              headers: adminKey,
-              body: typeof body === "string" ? body : JSON.stringify(body ?? null),
-            }),
-          );
-        },
-      ),
-      runs,
+    await expectEveryHostileBodyRefused(
+      ["slug", "name", "category", "durationMinutes", "priceCents", "currency", "bufferAfterMinutes"],
+      ["id", "createdAt"],
+      (body) => call(services.POST, "POST", "/services", { headers: adminKey, body }),
     );
     expect(await rowCounts()).toEqual(before);
   });

@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { bookAppointment, cancelAppointment } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
+import { settingsFormValues } from "@/lib/salon/schema";
 import { createBookingFixture, errorOf, NOW_2030, type BookingFixture } from "../support/booking-fixtures";
 import { form, session } from "../support/session-mock";
 
@@ -75,21 +76,7 @@ describe("upcoming bookings per customer", () => {
   it("is a salon setting an admin edits on the settings page", async () => {
     session.user = { id: f.admin, role: "ADMIN", name: "Ada", email: "ada@test.test", emailConfirmed: true };
     const settings = await db.salonSettings.findUniqueOrThrow({ where: { id: 1 } });
-    const fields = Object.fromEntries(
-      (
-        [
-          "name",
-          "address",
-          "timezone",
-          "slotStepMinutes",
-          "minNoticeMinutes",
-          "bookingHorizonDays",
-          "cancelCutoffMinutes",
-          "rescheduleCutoffMinutes",
-          "reminderLeadMinutes",
-        ] as const
-      ).map((key) => [key, String(settings[key])]),
-    );
+    const fields = settingsFormValues(settings);
     // The fixture's horizon is wider than the form allows; submit what an admin could.
     fields.bookingHorizonDays = "365";
     const saved = await updateSettingsAction({ status: "idle" }, form({ ...fields, maxFutureBookingsPerCustomer: "7" }));

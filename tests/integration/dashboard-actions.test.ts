@@ -1,9 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { at, createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
 import { redirectOf } from "../support/next-navigation";
-import { form, session } from "../support/session-mock";
+import { form, session, signedInAs } from "../support/session-mock";
 
 /**
  * The dashboard's server actions, called as functions with a mocked session: customers and guests are
@@ -22,13 +21,6 @@ const actions = await import("@/lib/dashboard/actions");
 const { updateSettingsAction } = await import("@/lib/dashboard/admin-actions");
 
 let f: BookingFixture;
-const as = (id: string, role: SessionUser["role"]): SessionUser => ({
-  id,
-  role,
-  name: role,
-  email: `${id}@test.test`,
-  emailConfirmed: true,
-});
 
 const walkIn = (email: string) =>
   form({
@@ -51,7 +43,7 @@ beforeEach(() => {
 
 describe("role checks on the server", () => {
   it.each([
-    ["a customer", () => as(f.alice, "CUSTOMER")],
+    ["a customer", () => signedInAs(f.alice, "CUSTOMER")],
     ["a guest", () => null],
   ])("refuses %s every dashboard action, writing nothing", async (_who, user) => {
     session.user = user();
@@ -73,14 +65,14 @@ describe("role checks on the server", () => {
   });
 
   it("refuses a stylist the admin-only settings", async () => {
-    session.user = as(f.ben, "STYLIST");
+    session.user = signedInAs(f.ben, "STYLIST");
     expect(await updateSettingsAction({ status: "idle" }, form({ name: "x" }))).toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
 describe("staff appointment actions", () => {
   it("books a walk-in (creating the customer) outside working hours, then reschedules, notes and cancels it", async () => {
-    session.user = as(f.ben, "FRONT_DESK");
+    session.user = signedInAs(f.ben, "FRONT_DESK");
     const url = await redirectOf(actions.createAppointmentAction({ status: "idle" }, walkIn("walk.in@example.test")));
     const id = /\/dashboard\/appointments\/([^?]+)\?notice=booked$/.exec(url)?.[1];
     expect(id).toBeTruthy();
@@ -111,7 +103,7 @@ describe("staff appointment actions", () => {
   });
 
   it("keeps what was typed and names the field when the booking is refused", async () => {
-    session.user = as(f.ben, "FRONT_DESK");
+    session.user = signedInAs(f.ben, "FRONT_DESK");
     const fields = walkIn("again@example.test");
     fields.delete("overrideAvailability");
     const state = await actions.createAppointmentAction({ status: "idle" }, fields);
@@ -123,7 +115,7 @@ describe("staff appointment actions", () => {
   });
 
   it("completes an appointment", async () => {
-    session.user = as(f.ben, "FRONT_DESK");
+    session.user = signedInAs(f.ben, "FRONT_DESK");
     const url = await redirectOf(actions.createAppointmentAction({ status: "idle" }, walkIn("done@example.test")));
     const id = /appointments\/([^?]+)/.exec(url)![1]!;
     await db.appointment.update({
@@ -154,7 +146,7 @@ describe("settings", () => {
   };
 
   it("lets an admin save valid settings and refuses an unknown timezone", async () => {
-    session.user = as(f.admin, "ADMIN");
+    session.user = signedInAs(f.admin, "ADMIN");
     const bad = await updateSettingsAction({ status: "idle" }, form({ ...valid, timezone: "Mars/Olympus" }));
     expect(bad).toMatchObject({ status: "error", fieldErrors: { timezone: expect.stringContaining("timezone") } });
     expect(await updateSettingsAction({ status: "idle" }, form(valid))).toMatchObject({ status: "success" });

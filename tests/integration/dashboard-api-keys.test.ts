@@ -1,35 +1,18 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/session";
 import { salonToday } from "@/lib/dashboard/clock";
 import { db } from "@/lib/db";
 import { addDays, startOfLocalDay } from "@/lib/time/zoned";
 import { createBookingFixture, type BookingFixture } from "../support/booking-fixtures";
+import { form, session, signedInAs } from "../support/session-mock";
 
 /** API keys from the dashboard: customers are refused, staff manage only their own keys, admins anyone's. */
 
-let sessionUser: SessionUser | null = null;
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => sessionUser,
-  actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../support/session-mock")).sessionMock);
 
 const { createApiKeyAction, revokeApiKeyAction } = await import("@/lib/dashboard/api-key-actions");
 
 let f: BookingFixture;
-const as = (id: string, role: SessionUser["role"]): SessionUser => ({
-  id,
-  role,
-  name: role,
-  email: `${id}@test.test`,
-  emailConfirmed: true,
-});
-
-function form(fields: Record<string, string | string[]>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) data.append(key, item);
-  return data;
-}
 
 beforeAll(async () => {
   f = await createBookingFixture();
@@ -37,7 +20,7 @@ beforeAll(async () => {
 
 describe("dashboard API key actions", () => {
   it("refuses a customer", async () => {
-    sessionUser = as(f.alice, "CUSTOMER");
+    session.user = signedInAs(f.alice, "CUSTOMER");
     expect(await createApiKeyAction({ status: "idle" }, form({ name: "x", scopes: ["appointments:read"] }))).toMatchObject({
       code: "FORBIDDEN",
     });
@@ -45,7 +28,7 @@ describe("dashboard API key actions", () => {
   });
 
   it("creates a staff member's key, shows the secret once, stores only its hash, and expires at the end of the day", async () => {
-    sessionUser = as(f.ben, "STYLIST");
+    session.user = signedInAs(f.ben, "STYLIST");
     const lastDay = addDays(salonToday("Europe/London"), 30);
     const state = await createApiKeyAction(
       { status: "idle" },
@@ -64,11 +47,11 @@ describe("dashboard API key actions", () => {
     const adminKey = await db.apiKey.create({
       data: { name: "Admin's", prefix: `p${Date.now()}`, hashedKey: `h${Date.now()}`, ownerId: f.admin, scopes: [] },
     });
-    sessionUser = as(f.ben, "STYLIST");
+    session.user = signedInAs(f.ben, "STYLIST");
     expect(await revokeApiKeyAction({ status: "idle" }, form({ keyId: adminKey.id }))).toMatchObject({ code: "FORBIDDEN" });
     const own = await db.apiKey.findFirstOrThrow({ where: { ownerId: f.ben } });
     expect(await revokeApiKeyAction({ status: "idle" }, form({ keyId: own.id }))).toMatchObject({ status: "success" });
-    sessionUser = as(f.admin, "ADMIN");
+    session.user = signedInAs(f.admin, "ADMIN");
     expect(await revokeApiKeyAction({ status: "idle" }, form({ keyId: adminKey.id }))).toMatchObject({ status: "success" });
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: adminKey.id } })).revokedAt).not.toBeNull();
   });

@@ -4,6 +4,7 @@ import { createApiKey } from "@/lib/api-keys/mutations";
 import { ADMIN_ONLY_SCOPES, API_KEY_SCOPES, type TApiKeyScope } from "@/lib/api-keys/schema";
 import { systemActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { upsertTestSalon } from "./booking-fixtures";
 
 /**
  * A small salon for API tests: UTC timezone (so wall-clock = UTC), every stylist working 08:00–20:00
@@ -27,25 +28,7 @@ let counter = 0;
 const unique = (label: string) => `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
 export async function createSalon() {
-  await db.salonSettings.upsert({
-    where: { id: 1 },
-    create: {
-      id: 1,
-      name: "Test Salon",
-      address: "1 Test Street",
-      timezone: "UTC",
-      currency: "GBP",
-      slotStepMinutes: 15,
-      minNoticeMinutes: 60,
-      bookingHorizonDays: 3650,
-      cancelCutoffMinutes: 1440,
-      rescheduleCutoffMinutes: 1440,
-      reminderLeadMinutes: 1440,
-      // API tests book many appointments for one customer; booking-limits tests the cap itself.
-      maxFutureBookingsPerCustomer: 100,
-    },
-    update: {},
-  });
+  await upsertTestSalon({ timezone: "UTC", currency: "GBP", minNoticeMinutes: 60, bookingHorizonDays: 3650, reminderLeadMinutes: 1440 });
 }
 
 export async function createService(overrides: { durationMinutes?: number; bufferAfterMinutes?: number } = {}) {

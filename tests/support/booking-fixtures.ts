@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * A small salon for booking tests: London timezone, 15-minute steps, two stylists working Monday to
@@ -30,6 +31,32 @@ export type BookingFixture = {
 
 let counter = 0;
 
+/**
+ * The one salon row every test books against: `create` on top of day-long cutoffs and a cap high enough
+ * for tests that book many appointments for one customer (booking-limits tests the cap itself); `update`
+ * is what a row left by an earlier fixture changes to.
+ */
+export async function upsertTestSalon(
+  create: Pick<Prisma.SalonSettingsCreateInput, "timezone" | "minNoticeMinutes" | "bookingHorizonDays"> &
+    Partial<Prisma.SalonSettingsCreateInput>,
+  update: Prisma.SalonSettingsUpdateInput = {},
+): Promise<void> {
+  await db.salonSettings.upsert({
+    where: { id: 1 },
+    create: {
+      id: 1,
+      name: "Test Salon",
+      address: "1 Test Street",
+      slotStepMinutes: 15,
+      cancelCutoffMinutes: 1440,
+      rescheduleCutoffMinutes: 1440,
+      maxFutureBookingsPerCustomer: 100,
+      ...create,
+    },
+    update,
+  });
+}
+
 export async function createBookingFixture(
   settings: Partial<{
     cancelCutoffMinutes: number;
@@ -40,24 +67,7 @@ export async function createBookingFixture(
   }> = {},
 ): Promise<BookingFixture> {
   const suffix = `${process.pid}-${++counter}`;
-  await db.salonSettings.upsert({
-    where: { id: 1 },
-    create: {
-      id: 1,
-      name: "Test Salon",
-      address: "1 Test Street",
-      timezone: TZ,
-      slotStepMinutes: 15,
-      minNoticeMinutes: 120,
-      bookingHorizonDays: 60,
-      cancelCutoffMinutes: 1440,
-      rescheduleCutoffMinutes: 1440,
-      // Booking tests book many appointments for one customer; booking-limits tests the cap itself.
-      maxFutureBookingsPerCustomer: 100,
-      ...settings,
-    },
-    update: settings,
-  });
+  await upsertTestSalon({ timezone: TZ, minNoticeMinutes: 120, bookingHorizonDays: 60, ...settings }, settings);
 
   const user = (name: string, role: "CUSTOMER" | "STYLIST" | "FRONT_DESK" | "ADMIN") =>
     // Verified, like anyone who booked for themselves: an unverified account sees no bookings.

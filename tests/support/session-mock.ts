@@ -17,9 +17,14 @@ export const sessionMock = {
   actorOf: (user: SessionUser) => ({ kind: "user", userId: user.id, role: user.role }),
 };
 
-/** A submitted form, as a server action receives it. */
-export function form(fields: Record<string, string>): FormData {
+/** A signed-in user with a confirmed email, named after their role. */
+export function signedInAs(id: string, role: SessionUser["role"]): SessionUser {
+  return { id, role, name: role, email: `${id}@test.test`, emailConfirmed: true };
+}
+
+/** A submitted form, as a server action receives it (an array is a multi-select's values). */
+export function form(fields: Record<string, string | string[]>): FormData {
   const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) data.append(key, item);
   return data;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { getSalonSettings } from "@/lib/salon/data";
+import { settingsFormValues } from "@/lib/salon/schema";
 import { SettingsForm } from "../_components/settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -9,22 +10,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   await requirePermission("settings.manage", "/dashboard/settings");
   const settings = await getSalonSettings();
-  const defaults = Object.fromEntries(
-    (
-      [
-        "name",
-        "address",
-        "timezone",
-        "slotStepMinutes",
-        "minNoticeMinutes",
-        "bookingHorizonDays",
-        "cancelCutoffMinutes",
-        "rescheduleCutoffMinutes",
-        "reminderLeadMinutes",
-        "maxFutureBookingsPerCustomer",
-      ] as const
-    ).map((key) => [key, String(settings[key])]),
-  );
+  const defaults = settingsFormValues(settings);
   return (
     <>
       <PageHeader title="Salon settings" />
