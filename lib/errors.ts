@@ -17,6 +17,7 @@ export const errorCodes = {
   VERSION_CONFLICT: { status: 409, title: "Version Conflict" },
   CONFLICT: { status: 409, title: "Conflict" },
   BOOKING_LIMIT_REACHED: { status: 409, title: "Booking Limit Reached" },
+  WAITLIST_LIMIT_REACHED: { status: 409, title: "Waitlist Limit Reached" },
   IDEMPOTENCY_IN_FLIGHT: { status: 409, title: "Request In Progress" },
   PRECONDITION_FAILED: { status: 412, title: "Precondition Failed" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "Payload Too Large" },

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   /** Customers one has served or is booked with. */
   "customer.viewServed": ["STYLIST"],
   "customer.create": STAFF,
+  /** Put any customer on the waitlist (phone requests), see the waitlist per day, take entries off it. */
+  "waitlist.manageAny": ["FRONT_DESK", "ADMIN"],
   /** Customer names, services and notes in colleagues' calendar columns (else busy blocks only). */
   "calendar.viewColleagueDetails": ["FRONT_DESK", "ADMIN"],
   "emailLog.view": ["FRONT_DESK", "ADMIN", "OPERATOR"],

@@ -455,6 +455,8 @@ export async function finishAppointment(
       action === "complete" ? "completed" : "no_show",
       diffChanges({ status: current.status }, { status: nextStatus }),
     );
+    if (action === "no_show")
+      await writeOutboxEvent(tx, { name: "appointment.no-show", data: { appointmentId: current.id, version: view.version } });
     return view;
   });
 }

@@ -58,7 +58,7 @@ export async function runJobsInProcess(
       results.push({ jobId: job.id, status: "completed", output });
     } catch (error) {
       if (error instanceof SleepDeferred) {
-        logger.info({ jobId: job.id, appointmentId: event.data.appointmentId }, "embedded mode: sleep deferred, run ends");
+        logger.info({ jobId: job.id, eventId: event.id }, "embedded mode: sleep deferred, run ends");
         results.push({ jobId: job.id, status: "deferred" });
         continue;
       }

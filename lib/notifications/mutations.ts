@@ -12,7 +12,7 @@ import { ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
 export async function writeOutboxEvent(tx: Prisma.TransactionClient, event: TOutboxEvent): Promise<string> {
   const parsed = ZOutboxEvent.parse(event);
   const row = await tx.outboxEvent.create({
-    data: { type: parsed.name, appointmentId: parsed.data.appointmentId, payload: parsed.data },
+    data: { type: parsed.name, appointmentId: "appointmentId" in parsed.data ? parsed.data.appointmentId : null, payload: parsed.data },
     select: { id: true },
   });
   return row.id;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Events an appointment change announces. They are written to the outbox in the same transaction as the
+ * Events a change announces (an appointment's, or a schedule's). They are written to the outbox in the same transaction as the
  * change and published afterwards (Inngest event id = outbox row id), so a committed change is never
  * lost and never announced twice.
  */
@@ -35,11 +35,27 @@ export const ZAppointmentCancelledEvent = z.object({
   data: z.object({ ...appointmentRef, reason: z.string().nullable() }),
 });
 
+/** Marked a no-show: the rest of its time is free again (the waitlist hears of it). */
+export const ZAppointmentNoShowEvent = z.object({
+  name: z.literal("appointment.no-show"),
+  data: z.object(appointmentRef),
+});
+
+/** A stylist's schedule opened time that was closed (time off removed, a working day widened). */
+export const ZScheduleTimeFreedEvent = z.object({
+  name: z.literal("schedule.time-freed"),
+  data: z.object({ staffId: z.string().min(1), from: z.iso.datetime(), until: z.iso.datetime() }),
+});
+
 export const ZOutboxEvent = z.discriminatedUnion("name", [
   ZAppointmentCreatedEvent,
   ZAppointmentRescheduledEvent,
   ZAppointmentCancelledEvent,
+  ZAppointmentNoShowEvent,
+  ZScheduleTimeFreedEvent,
 ]);
 
 export type TOutboxEvent = z.infer<typeof ZOutboxEvent>;
 export type TOutboxEventName = TOutboxEvent["name"];
+/** The events about one appointment (every one but a schedule's). */
+export type TAppointmentEventName = Exclude<TOutboxEventName, "schedule.time-freed">;

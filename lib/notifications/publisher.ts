@@ -15,6 +15,7 @@ import {
   type RecordedOutcome,
 } from "./mutations";
 import { ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
+import { handOnLapsedHolds } from "@/lib/waitlist/hand-on-lapsed-holds";
 import { sendDueReminders } from "./send-due-reminders";
 import { notificationSettings } from "./settings";
 
@@ -142,7 +143,11 @@ export async function publishPendingOutbox(options: PublishOptions = {}): Promis
     }
   }
   // Without Inngest nobody sleeps until reminder time: send whatever reminders have come due instead.
-  if (mode === "embedded") summary.remindersSent = (await sendDueReminders()).sent;
+  // …and hand on the waitlist offers whose hold ended (Inngest sleeps through the hold instead).
+  if (mode === "embedded") {
+    summary.remindersSent = (await sendDueReminders()).sent;
+    await handOnLapsedHolds();
+  }
   if (summary.failed > 0) logger.warn(summary, "some outbox events could not be published; the relay retries them");
   return summary;
 }

@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { announceFreedTime, announceWidenedHours } from "@/lib/waitlist/mutations";
 import { staffEditableFields } from "./data";
 import type { TNewStaffAccount, TStaffProfile } from "./schema";
 import { formatDayHours, WEEKDAYS, type WeeklyInterval } from "./weekly-hours";
@@ -46,6 +47,7 @@ async function writeHours(
   });
   await tx.workingHours.deleteMany({ where: { staffId: staff.userId } });
   await tx.workingHours.createMany({ data: hours.map((interval) => ({ staffId: staff.userId, ...interval })) });
+  await announceWidenedHours(tx, staff.userId, hoursBefore, hours);
   await recordAudit(tx, actor, {
     entityKind: "working-hours",
     entityId: staff.userId,
@@ -166,6 +168,7 @@ export async function removeTimeOff(actor: Actor, staffId: string, timeOffId: st
     const row = await tx.timeOff.findFirst({ where: { id: timeOffId, staffId }, include: { staff: { select: { displayName: true } } } });
     if (!row) return;
     await tx.timeOff.delete({ where: { id: row.id } });
+    await announceFreedTime(tx, { staffId, from: row.startsAt, until: row.endsAt });
     await recordAudit(tx, actor, {
       entityKind: "time-off",
       entityId: staffId,

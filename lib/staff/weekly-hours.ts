@@ -53,3 +53,15 @@ export function formatDayHours(intervals: WeeklyInterval[], weekday: number): st
 export function weeklyHoursDefaults(intervals: WeeklyInterval[]): Record<string, string> {
   return Object.fromEntries(WEEKDAYS.map((_, index) => [`hours${index + 1}`, formatDayHours(intervals, index + 1)]));
 }
+
+/** Whether `after` opens any minute of any weekday that `before` kept closed (a widened working week). */
+export function widensWeek(before: WeeklyInterval[], after: WeeklyInterval[]): boolean {
+  const covered = (hours: WeeklyInterval[], weekday: number, minute: number) =>
+    hours.some((interval) => interval.weekday === weekday && interval.startMinute <= minute && minute < interval.endMinute);
+  // Checking each new interval's start and every old interval's end inside it finds any uncovered minute.
+  return after.some((interval) =>
+    [interval.startMinute, ...before.filter((old) => old.weekday === interval.weekday).map((old) => old.endMinute)]
+      .filter((minute) => minute >= interval.startMinute && minute < interval.endMinute)
+      .some((minute) => !covered(before, interval.weekday, minute)),
+  );
+}

@@ -1,5 +1,11 @@
 import { eventType, Inngest } from "inngest";
-import { ZAppointmentCancelledEvent, ZAppointmentCreatedEvent, ZAppointmentRescheduledEvent } from "../outbox-events";
+import {
+  ZAppointmentCancelledEvent,
+  ZAppointmentCreatedEvent,
+  ZAppointmentNoShowEvent,
+  ZAppointmentRescheduledEvent,
+  ZScheduleTimeFreedEvent,
+} from "../outbox-events";
 
 /**
  * The events the outbox publishes, typed and validated by the same zod schemas the outbox writes with.
@@ -12,6 +18,8 @@ export const appointmentEvents = {
   "appointment.created": eventType("appointment.created", { schema: ZAppointmentCreatedEvent.shape.data }),
   "appointment.rescheduled": eventType("appointment.rescheduled", { schema: ZAppointmentRescheduledEvent.shape.data }),
   "appointment.cancelled": eventType("appointment.cancelled", { schema: ZAppointmentCancelledEvent.shape.data }),
+  "appointment.no-show": eventType("appointment.no-show", { schema: ZAppointmentNoShowEvent.shape.data }),
+  "schedule.time-freed": eventType("schedule.time-freed", { schema: ZScheduleTimeFreedEvent.shape.data }),
 };
 
 // In production (no INNGEST_DEV) the SDK verifies the signature of every request to /api/inngest with this

@@ -1,4 +1,5 @@
 import { notifyStylistJob } from "./definitions/notify-stylist";
+import { offerFreedTimeJob } from "./definitions/offer-freed-time";
 import { sendCancellationNoticeJob } from "./definitions/send-cancellation-notice";
 import { sendConfirmationJob } from "./definitions/send-confirmation";
 import { sendReminderJob } from "./definitions/send-reminder";
@@ -15,4 +16,5 @@ export const notificationJobs: AnyNotificationJob[] = [
   sendCancellationNoticeJob,
   notifyStylistJob,
   sendReminderJob,
+  offerFreedTimeJob,
 ];

@@ -1,0 +1,221 @@
+import "server-only";
+import { decodeStartsAtCursor, encodeStartsAtCursor } from "@/lib/cursor";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { actorCan } from "@/lib/auth/permissions";
+import { orNotFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { hashToken } from "@/lib/auth/tokens";
+import { parseInput } from "@/lib/parse-input";
+import { ZListWaitlistFilters, type TListWaitlistFilters } from "./schema";
+import type { MinuteWindow } from "./windows";
+
+export const waitlistEntrySelect = {
+  id: true,
+  customerId: true,
+  serviceIds: true,
+  staffId: true,
+  fromDate: true,
+  toDate: true,
+  rangeUntil: true,
+  windows: true,
+  status: true,
+  source: true,
+  createdAt: true,
+  customer: { select: { name: true, email: true } },
+} satisfies Prisma.WaitlistEntrySelect;
+
+export type WaitlistEntryView = Prisma.WaitlistEntryGetPayload<{ select: typeof waitlistEntrySelect }>;
+
+/** Customers see their own entries; waitlist.manageAny the salon's; everyone else none. */
+export function entriesVisibleTo(actor: Actor): Prisma.WaitlistEntryWhereInput {
+  if (actorCan(actor, "waitlist.manageAny")) return {};
+  if (actor.kind !== "user") return { id: { in: [] } };
+  return { customerId: actor.userId };
+}
+
+/** Entries by when they were made (then id), newest last, with the shared keyset cursor. */
+export async function listWaitlistEntries(
+  actor: Actor,
+  filters: TListWaitlistFilters = {},
+): Promise<{ items: WaitlistEntryView[]; nextCursor: string | null }> {
+  const { customerId, staffId, serviceId, date, status, cursor, limit } = parseInput(ZListWaitlistFilters, filters);
+  const after = cursor === undefined ? undefined : decodeStartsAtCursor(cursor);
+  const rows = await db.waitlistEntry.findMany({
+    where: {
+      AND: [
+        entriesVisibleTo(actor),
+        customerId ? { customerId } : {},
+        staffId ? { staffId } : {},
+        serviceId ? { serviceIds: { has: serviceId } } : {},
+        date ? { fromDate: { lte: date }, toDate: { gte: date } } : {},
+        status ? { status } : {},
+        after ? { OR: [{ createdAt: { gt: after.startsAt } }, { createdAt: after.startsAt, id: { gt: after.id } }] } : {},
+      ],
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit + 1,
+    select: waitlistEntrySelect,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page,
+    nextCursor: rows.length > limit && last ? encodeStartsAtCursor({ startsAt: last.createdAt, id: last.id }) : null,
+  };
+}
+
+export async function getWaitlistEntry(actor: Actor, id: string): Promise<WaitlistEntryView> {
+  const row = await db.waitlistEntry.findFirst({ where: { id, ...entriesVisibleTo(actor) }, select: waitlistEntrySelect });
+  return orNotFound(row, "That waitlist entry does not exist.");
+}
+
+/** A customer's offers still open to them (shown on "My appointments", bookable with their session). */
+export function listOpenOffers(customerId: string, now: Date) {
+  return db.waitlistOffer.findMany({
+    where: {
+      status: "OFFERED",
+      startsAt: { gt: now },
+      OR: [{ holdUntil: null }, { holdUntil: { gt: now } }],
+      entry: { customerId, status: "ACTIVE" },
+    },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, serviceId: true, staffId: true, startsAt: true, endsAt: true, holdUntil: true },
+  });
+}
+
+export const offerSelect = {
+  id: true,
+  entryId: true,
+  serviceId: true,
+  staffId: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  holdUntil: true,
+  freedFrom: true,
+  freedUntil: true,
+  entry: { select: { customerId: true, status: true, customer: { select: { email: true, name: true } } } },
+} satisfies Prisma.WaitlistOfferSelect;
+
+export type WaitlistOfferView = Prisma.WaitlistOfferGetPayload<{ select: typeof offerSelect }>;
+
+/** The offer a one-time link names; the database only knows the token's hash. */
+export function findOfferByToken(rawToken: string): Promise<WaitlistOfferView | null> {
+  return db.waitlistOffer.findUnique({ where: { tokenHash: hashToken(rawToken) }, select: offerSelect });
+}
+
+export function findOffer(id: string): Promise<WaitlistOfferView | null> {
+  return db.waitlistOffer.findUnique({ where: { id }, select: offerSelect });
+}
+
+export type FreedTime = { staffId: string; from: Date; until: Date };
+
+export type MatchingEntry = {
+  id: string;
+  customerId: string;
+  serviceId: string;
+  fromDate: string;
+  toDate: string;
+  windows: MinuteWindow[];
+  /** The customer already holds a BOOKED appointment that satisfies the entry. */
+  alreadyBooked: boolean;
+};
+
+/**
+ * The active entries a freed time could serve, in the order they were made: the range overlaps it (the
+ * partial GiST index over active ranges does that cut), the stylist is theirs or "anyone", and their
+ * service is one the stylist performs. Expired entries (range over) are never returned.
+ */
+export function matchingEntriesSql(freed: FreedTime, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT e."id", e."customerId", e."serviceIds"[1] AS "serviceId", e."fromDate", e."toDate", e."windows",
+           EXISTS (SELECT 1 FROM "Appointment" a
+                    WHERE a."customerId" = e."customerId" AND a."status" = 'BOOKED'
+                      AND a."serviceId" = ANY(e."serviceIds")
+                      AND (e."staffId" IS NULL OR a."staffId" = e."staffId")
+                      AND a."startsAt" >= e."rangeFrom" AND a."startsAt" < e."rangeUntil"
+                      AND a."startsAt" > ${now}::timestamptz) AS "alreadyBooked"
+      FROM "WaitlistEntry" e
+     WHERE e."status" = 'ACTIVE'
+       AND tstzrange(e."rangeFrom", e."rangeUntil", '[)') && tstzrange(${freed.from}::timestamptz, ${freed.until}::timestamptz, '[)')
+       AND e."rangeUntil" > ${now}::timestamptz
+       AND (e."staffId" IS NULL OR e."staffId" = ${freed.staffId})
+       AND e."serviceIds" && ARRAY(SELECT ss."serviceId" FROM "StaffService" ss WHERE ss."staffId" = ${freed.staffId})
+     ORDER BY e."createdAt", e."id"`;
+}
+
+export function findMatchingEntries(freed: FreedTime, now: Date): Promise<MatchingEntry[]> {
+  return db.$queryRaw<MatchingEntry[]>(matchingEntriesSql(freed, now));
+}
+
+/** The (stylist, start) pairs each entry was already offered: one entry never hears of a time twice. */
+export async function offeredStarts(entryIds: string[]): Promise<Set<string>> {
+  const rows = await db.waitlistOffer.findMany({
+    where: { entryId: { in: entryIds } },
+    select: { entryId: true, staffId: true, startsAt: true },
+  });
+  return new Set(rows.map((row) => offeredKey(row.entryId, row.staffId, row.startsAt.getTime())));
+}
+
+export function offeredKey(entryId: string, staffId: string, startsAt: number): string {
+  return `${entryId}|${staffId}|${startsAt}`;
+}
+
+/** One-at-a-time mode: an offer of this freed time still held by its entry. */
+export function findLiveHold(freed: FreedTime, now: Date) {
+  return db.waitlistOffer.findFirst({
+    where: {
+      staffId: freed.staffId,
+      status: "OFFERED",
+      holdUntil: { gt: now },
+      startsAt: { lt: freed.until },
+      endsAt: { gt: freed.from },
+    },
+    select: { id: true, holdUntil: true },
+  });
+}
+
+/** One-at-a-time offers whose hold ended without a booking and whose time was not handed on yet. */
+export function findLapsedHolds(now: Date, limit = 50) {
+  return db.waitlistOffer.findMany({
+    where: { status: "OFFERED", holdUntil: { lte: now }, handedOnAt: null },
+    orderBy: { holdUntil: "asc" },
+    take: limit,
+    select: { id: true, staffId: true, freedFrom: true, freedUntil: true },
+  });
+}
+
+export function getWaitlistSettings() {
+  return db.salonSettings
+    .findUnique({
+      where: { id: 1 },
+      select: { timezone: true, maxWaitlistEntriesPerCustomer: true, waitlistOfferMode: true, waitlistHoldMinutes: true },
+    })
+    .then((row) => orNotFound(row, "The salon has not been set up yet."));
+}
+
+/** The names an offer email and the offer page show. */
+export async function namesFor(serviceId: string, staffId: string) {
+  const [service, staff] = await Promise.all([
+    db.service.findUnique({ where: { id: serviceId }, select: { name: true, durationMinutes: true } }),
+    db.staffProfile.findUnique({ where: { userId: staffId }, select: { displayName: true } }),
+  ]);
+  return { serviceName: service?.name ?? "", durationMinutes: service?.durationMinutes ?? 0, stylistName: staff?.displayName ?? "" };
+}
+
+/** The time an appointment held (buffers included): what its cancellation or no-show frees. */
+export function appointmentBlockedTime(appointmentId: string) {
+  return db.appointment.findUnique({
+    where: { id: appointmentId },
+    select: {
+      staffId: true,
+      status: true,
+      startsAt: true,
+      blockedFrom: true,
+      blockedUntil: true,
+      bufferBeforeMinutes: true,
+      bufferAfterMinutes: true,
+    },
+  });
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { render, toPlainText } from "@react-email/render";
+import WaitlistOffer, { type WaitlistOfferProps } from "@/emails/waitlist-offer";
+import { REMOVED_LINK } from "@/lib/auth/emails";
+import { hashToken } from "@/lib/auth/tokens";
+import { logger } from "@/lib/logger";
+import { findEmailByDedupeKey } from "@/lib/notifications/data";
+import { formatEmailDateTime, formatTimeZoneLabel } from "@/lib/notifications/format-email-time";
+import { insertOrGetEmail } from "@/lib/notifications/mutations";
+import { sendStoredEmail } from "@/lib/notifications/send-stored-email";
+import { notificationSettings } from "@/lib/notifications/settings";
+import { selectMailTransport } from "@/lib/notifications/transport/select-transport";
+import { getSalonSettings } from "@/lib/salon/data";
+import { findOffer, namesFor } from "./data";
+import { issueOfferToken } from "./mutations";
+
+export const WAITLIST_OFFER_KIND = "waitlist.offer";
+
+export type OfferEmailOutcome = { status: "sent" | "already-sent" | "skipped"; emailId?: string };
+
+async function renderOffer(props: WaitlistOfferProps) {
+  const html = await render(WaitlistOffer(props));
+  return { html, text: toPlainText(html) };
+}
+
+/**
+ * Emails one offer, once (dedupe key per offer). The link's token is minted here, on every attempt that
+ * sends, and only its hash is stored: the email log keeps the email with the link removed, so the raw
+ * link exists only in the recipient's own message.
+ */
+export async function deliverOfferEmail(offerId: string): Promise<OfferEmailOutcome> {
+  const dedupeKey = `${WAITLIST_OFFER_KIND}:${offerId}`;
+  const existing = await findEmailByDedupeKey(dedupeKey);
+  if (existing?.status === "SENT") return { status: "already-sent", emailId: existing.id };
+  const offer = await findOffer(offerId);
+  if (!offer || offer.status !== "OFFERED") return { status: "skipped" };
+
+  const settings = notificationSettings();
+  const [salon, names] = await Promise.all([getSalonSettings(), namesFor(offer.serviceId, offer.staffId)]);
+  const raw = await issueOfferToken(offer.id);
+  if (!raw) return { status: "skipped" };
+  const base = {
+    customerName: offer.entry.customer.name,
+    serviceName: names.serviceName,
+    stylistName: names.stylistName,
+    when: formatEmailDateTime(offer.startsAt, salon.timezone),
+    timezone: formatTimeZoneLabel(offer.startsAt, salon.timezone),
+    salonName: salon.name,
+    salonAddress: salon.address,
+    holdUntil: offer.holdUntil ? formatEmailDateTime(offer.holdUntil, salon.timezone) : null,
+    removedLink: REMOVED_LINK,
+  };
+  const subject = `A time opened: ${names.serviceName}, ${base.when}`;
+  const [sent, logged] = await Promise.all([
+    renderOffer({ ...base, link: `${settings.appUrl}/waitlist/offer?token=${raw}` }),
+    renderOffer({ ...base, link: null }),
+  ]);
+  const transport = selectMailTransport(settings);
+  const row = await insertOrGetEmail({
+    dedupeKey,
+    kind: WAITLIST_OFFER_KIND,
+    to: offer.entry.customer.email,
+    subject,
+    html: logged.html,
+    text: logged.text,
+    attachments: [],
+    transport: transport.name,
+  });
+  if (row.status === "SENT") return { status: "already-sent", emailId: row.id };
+  await sendStoredEmail(
+    { id: row.id, to: row.to, subject, html: sent.html, text: sent.text, attachments: [] },
+    { transport, from: settings.emailFrom, idempotencyKey: `${dedupeKey}:${hashToken(raw)}` },
+  );
+  logger.info({ emailId: row.id, kind: WAITLIST_OFFER_KIND }, "waitlist offer sent");
+  return { status: "sent", emailId: row.id };
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import type { AvailableSlot } from "@/lib/booking/data";
+import {
+  findLiveHold,
+  findMatchingEntries,
+  findOffer,
+  getWaitlistSettings,
+  offeredKey,
+  offeredStarts,
+  type FreedTime,
+  type MatchingEntry,
+} from "./data";
+import { freeSlotsWithin } from "./free-slots";
+import { createOffers, markEntriesFulfilled, markHandedOn, type NewOffer } from "./mutations";
+import { startFitsWindows } from "./windows";
+
+/** What one offering round made: plain JSON, since it is a job step's result. */
+export type OfferRound = { offerIds: string[]; holdUntil: string | null };
+
+const NOTHING: OfferRound = { offerIds: [], holdUntil: null };
+
+const minuteOf = (localTime: string) => Number(localTime.slice(0, 2)) * 60 + Number(localTime.slice(3, 5));
+
+function firstSuitableSlot(entry: MatchingEntry, slots: AvailableSlot[], offered: Set<string>): AvailableSlot | undefined {
+  return slots.find(
+    (slot) =>
+      slot.localDate >= entry.fromDate &&
+      slot.localDate <= entry.toDate &&
+      startFitsWindows(minuteOf(slot.localTime), entry.windows) &&
+      !offered.has(offeredKey(entry.id, slot.staffId, slot.startsAt.getTime())),
+  );
+}
+
+/**
+ * Offers a freed time to the waitlist. Everyone matching at once by default (the exclusion constraint
+ * decides who books it); in one-at-a-time mode only the longest-waiting entry, which holds it for the
+ * salon's hold minutes, and nobody while a hold on this time is still running. Entries whose customer
+ * has meanwhile booked a matching time are fulfilled instead of offered.
+ */
+export async function offerFreedTime(freed: FreedTime, now: Date = new Date()): Promise<OfferRound> {
+  const settings = await getWaitlistSettings();
+  const oneAtATime = settings.waitlistOfferMode === "ONE_AT_A_TIME";
+  if (oneAtATime && (await findLiveHold(freed, now))) return NOTHING;
+
+  const entries = await findMatchingEntries(freed, now);
+  await markEntriesFulfilled(entries.filter((entry) => entry.alreadyBooked).map((entry) => entry.id));
+  const waiting = entries.filter((entry) => !entry.alreadyBooked);
+  if (waiting.length === 0) return NOTHING;
+
+  const offered = await offeredStarts(waiting.map((entry) => entry.id));
+  const slotsByService = new Map<string, AvailableSlot[]>();
+  const holdUntil = oneAtATime ? new Date(now.getTime() + settings.waitlistHoldMinutes * 60_000) : null;
+  const offers: NewOffer[] = [];
+  for (const entry of waiting) {
+    let slots = slotsByService.get(entry.serviceId);
+    if (!slots) slotsByService.set(entry.serviceId, (slots = await freeSlotsWithin(freed, entry.serviceId, now)));
+    const slot = firstSuitableSlot(entry, slots, offered);
+    if (!slot) continue;
+    offers.push({
+      entryId: entry.id,
+      serviceId: entry.serviceId,
+      staffId: slot.staffId,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      holdUntil,
+    });
+    if (oneAtATime) break;
+  }
+  const offerIds = await createOffers(freed, offers);
+  return { offerIds, holdUntil: holdUntil && offerIds.length > 0 ? holdUntil.toISOString() : null };
+}
+
+/**
+ * One-at-a-time mode, once a hold has ended: unless its entry booked, the freed time goes to the next
+ * entry in line. Claiming the hand-on first makes a second run (Inngest and the sweep, or a retry) a no-op.
+ */
+export async function handOnHold(offerId: string, now: Date = new Date()): Promise<OfferRound> {
+  if (!(await markHandedOn(offerId, now))) return NOTHING;
+  const offer = await findOffer(offerId);
+  if (!offer) return NOTHING;
+  return offerFreedTime({ staffId: offer.staffId, from: offer.freedFrom, until: offer.freedUntil }, now);
+}
