@@ -149,17 +149,13 @@ export function findMatchingEntries(freed: FreedTime, now: Date): Promise<Matchi
   return db.$queryRaw<MatchingEntry[]>(matchingEntriesSql(freed, now));
 }
 
-/** The (stylist, start) pairs each entry was already offered: one entry never hears of a time twice. */
-export async function offeredStarts(entryIds: string[]): Promise<Set<string>> {
+/** The entries already offered some of this freed time: one entry hears of one freed time once. */
+export async function entriesOfferedWithin(entryIds: string[], freed: FreedTime): Promise<Set<string>> {
   const rows = await db.waitlistOffer.findMany({
-    where: { entryId: { in: entryIds } },
-    select: { entryId: true, staffId: true, startsAt: true },
+    where: { entryId: { in: entryIds }, staffId: freed.staffId, startsAt: { lt: freed.until }, endsAt: { gt: freed.from } },
+    select: { entryId: true },
   });
-  return new Set(rows.map((row) => offeredKey(row.entryId, row.staffId, row.startsAt.getTime())));
-}
-
-export function offeredKey(entryId: string, staffId: string, startsAt: number): string {
-  return `${entryId}|${staffId}|${startsAt}`;
+  return new Set(rows.map((row) => row.entryId));
 }
 
 /** One-at-a-time mode: an offer of this freed time still held by its entry. */

@@ -5,8 +5,7 @@ import {
   findMatchingEntries,
   findOffer,
   getWaitlistSettings,
-  offeredKey,
-  offeredStarts,
+  entriesOfferedWithin,
   type FreedTime,
   type MatchingEntry,
 } from "./data";
@@ -21,13 +20,10 @@ const NOTHING: OfferRound = { offerIds: [], holdUntil: null };
 
 const minuteOf = (localTime: string) => Number(localTime.slice(0, 2)) * 60 + Number(localTime.slice(3, 5));
 
-function firstSuitableSlot(entry: MatchingEntry, slots: AvailableSlot[], offered: Set<string>): AvailableSlot | undefined {
+function firstSuitableSlot(entry: MatchingEntry, slots: AvailableSlot[]): AvailableSlot | undefined {
   return slots.find(
     (slot) =>
-      slot.localDate >= entry.fromDate &&
-      slot.localDate <= entry.toDate &&
-      startFitsWindows(minuteOf(slot.localTime), entry.windows) &&
-      !offered.has(offeredKey(entry.id, slot.staffId, slot.startsAt.getTime())),
+      slot.localDate >= entry.fromDate && slot.localDate <= entry.toDate && startFitsWindows(minuteOf(slot.localTime), entry.windows),
   );
 }
 
@@ -44,17 +40,20 @@ export async function offerFreedTime(freed: FreedTime, now: Date = new Date()): 
 
   const entries = await findMatchingEntries(freed, now);
   await markEntriesFulfilled(entries.filter((entry) => entry.alreadyBooked).map((entry) => entry.id));
-  const waiting = entries.filter((entry) => !entry.alreadyBooked);
+  const offered = await entriesOfferedWithin(
+    entries.map((entry) => entry.id),
+    freed,
+  );
+  const waiting = entries.filter((entry) => !entry.alreadyBooked && !offered.has(entry.id));
   if (waiting.length === 0) return NOTHING;
 
-  const offered = await offeredStarts(waiting.map((entry) => entry.id));
   const slotsByService = new Map<string, AvailableSlot[]>();
   const holdUntil = oneAtATime ? new Date(now.getTime() + settings.waitlistHoldMinutes * 60_000) : null;
   const offers: NewOffer[] = [];
   for (const entry of waiting) {
     let slots = slotsByService.get(entry.serviceId);
     if (!slots) slotsByService.set(entry.serviceId, (slots = await freeSlotsWithin(freed, entry.serviceId, now)));
-    const slot = firstSuitableSlot(entry, slots, offered);
+    const slot = firstSuitableSlot(entry, slots);
     if (!slot) continue;
     offers.push({
       entryId: entry.id,
