@@ -7,7 +7,9 @@ import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { listAppointments } from "@/lib/booking/data";
 import { getSalonSettings } from "@/lib/salon/data";
+import { loadCustomerWaitlist } from "@/lib/waitlist/data";
 import { AppointmentList } from "./_components/appointment-list";
+import { WaitlistSection } from "./_components/waitlist-section";
 
 export const metadata: Metadata = { title: "My appointments" };
 
@@ -15,10 +17,11 @@ export default async function MyAppointmentsPage() {
   const user = await requireUser("/appointments");
   const actor = actorOf(user);
   const now = new Date();
-  const [salon, upcoming, past] = await Promise.all([
+  const [salon, upcoming, past, waitlist] = await Promise.all([
     getSalonSettings(),
     listAppointments(actor, { from: now, limit: 100 }),
     listAppointments(actor, { to: now, limit: 100 }),
+    loadCustomerWaitlist(user.id, now),
   ]);
   return (
     <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:px-6">
@@ -51,6 +54,7 @@ export default async function MyAppointmentsPage() {
           }
         />
       </Section>
+      <WaitlistSection timezone={salon.timezone} offers={waitlist.offers} entries={waitlist.entries} />
       <Section id="past" title="Past" className="mb-10" size="xl">
         <AppointmentList
           appointments={[...past.items].reverse()}

@@ -6,6 +6,7 @@ import { bookableMonths } from "@/lib/customer-portal/bookable-months";
 import { getSalonSettings } from "@/lib/salon/data";
 import { listActiveServices } from "@/lib/services/data";
 import { listStaff } from "@/lib/staff/data";
+import { salonLocalDate } from "@/lib/time/format-when";
 import { BookingSummary } from "./_components/booking-summary";
 import { DetailsStep } from "./_components/details-step";
 import { ReviewStep } from "./_components/review-step";
@@ -47,6 +48,8 @@ export default async function BookPage({ searchParams }: Props) {
               selection={selection}
               months={bookableMonths(salon)}
               timezoneNote={`Times are shown in the salon's local time (${salon.timezone.replace("_", " ")}).`}
+              signedIn={user !== null}
+              today={salonLocalDate(new Date(), salon.timezone)}
             />
           )}
           {step === "details" && <DetailsStep selection={selection} />}

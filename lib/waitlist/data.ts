@@ -7,8 +7,8 @@ import { orNotFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken } from "@/lib/auth/tokens";
 import { parseInput } from "@/lib/parse-input";
-import { ZListWaitlistFilters, type TListWaitlistFilters } from "./schema";
-import type { MinuteWindow } from "./windows";
+import { ZListWaitlistFilters, ZMinuteWindow, type TListWaitlistFilters } from "./schema";
+import { describeWindows, type MinuteWindow } from "./windows";
 
 export const waitlistEntrySelect = {
   id: true,
@@ -214,4 +214,39 @@ export function appointmentBlockedTime(appointmentId: string) {
       bufferAfterMinutes: true,
     },
   });
+}
+
+/** "My appointments": the customer's active entries and the offers open to them, with the names shown. */
+export async function loadCustomerWaitlist(customerId: string, now: Date) {
+  const [entries, offers] = await Promise.all([
+    db.waitlistEntry.findMany({
+      where: { customerId, status: "ACTIVE", rangeUntil: { gt: now } },
+      orderBy: { createdAt: "asc" },
+      select: waitlistEntrySelect,
+    }),
+    listOpenOffers(customerId, now),
+  ]);
+  const serviceIds = [...new Set([...entries.flatMap((entry) => entry.serviceIds), ...offers.map((offer) => offer.serviceId)])];
+  const staffIds = [
+    ...new Set([...entries.flatMap((entry) => (entry.staffId ? [entry.staffId] : [])), ...offers.map((offer) => offer.staffId)]),
+  ];
+  const [services, staff] = await Promise.all([
+    db.service.findMany({ where: { id: { in: serviceIds } }, select: { id: true, name: true } }),
+    db.staffProfile.findMany({ where: { userId: { in: staffIds } }, select: { userId: true, displayName: true } }),
+  ]);
+  const serviceName = new Map(services.map((service) => [service.id, service.name]));
+  const stylistName = new Map(staff.map((member) => [member.userId, member.displayName]));
+  return {
+    entries: entries.map((entry) => ({
+      ...entry,
+      serviceName: entry.serviceIds.map((id) => serviceName.get(id) ?? "").join(", "),
+      stylistName: entry.staffId ? (stylistName.get(entry.staffId) ?? "") : null,
+      windowsLabel: describeWindows(ZMinuteWindow.array().parse(entry.windows)),
+    })),
+    offers: offers.map((offer) => ({
+      ...offer,
+      serviceName: serviceName.get(offer.serviceId) ?? "",
+      stylistName: stylistName.get(offer.staffId) ?? "",
+    })),
+  };
 }

@@ -29,3 +29,18 @@ export function daysInRange(from: string, to: string): number {
 export function rangeInstants(from: string, to: string, timeZone: string): { rangeFrom: Date; rangeUntil: Date } {
   return { rangeFrom: new Date(startOfLocalDay(from, timeZone)), rangeUntil: new Date(startOfLocalDay(addDays(to, 1), timeZone)) };
 }
+
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+
+/** "morning, evening", "10:00–12:30" or "any time": how pages name an entry's windows. */
+export function describeWindows(windows: MinuteWindow[]): string {
+  if (windows.length === 0) return "any time";
+  return windows
+    .map((window) => {
+      const part = (Object.keys(DAY_PART_MINUTES) as DayPart[]).find(
+        (name) => DAY_PART_MINUTES[name].startMinute === window.startMinute && DAY_PART_MINUTES[name].endMinute === window.endMinute,
+      );
+      return part ?? `${hhmm(window.startMinute)}–${hhmm(window.endMinute)}`;
+    })
+    .join(", ");
+}

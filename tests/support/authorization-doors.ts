@@ -79,6 +79,14 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     // An admin passes the gate; the empty form names no dead-lettered event, hence 404.
     retryDeadLetterAction: sessionRow([403, 403, 403, 403, 403, 403, 404, 403]),
   },
+  "waitlist/actions": {
+    // Signed-in customers and staff pass the gate; the empty form is then refused as invalid.
+    joinWaitlistAction: sessionRow([403, A, A, A, A, A, A, 403]),
+    leaveWaitlistAction: sessionRow([403, A, A, A, A, A, A, 403]),
+    bookWaitlistOfferAction: sessionRow([403, A, A, A, A, A, A, 403]),
+    staffAddToWaitlistAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
+    staffRemoveFromWaitlistAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
+  },
   "team/actions": {
     inviteMemberAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),
     changeRoleAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),

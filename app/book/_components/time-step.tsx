@@ -1,15 +1,23 @@
 import { StepHeading } from "@/components/ui/step-heading";
 import { FormMessage } from "@/components/ui/form-message";
 import type { TBookingSelection } from "@/lib/customer-portal/selection";
+import Link from "next/link";
+import { Section } from "@/components/ui/section";
+import { selectionHref } from "@/lib/customer-portal/selection";
+import { joinWaitlistAction } from "@/lib/waitlist/actions";
+import { JoinWaitlistForm } from "./join-waitlist-form";
 import { SlotPicker } from "./slot-picker";
 
 type TimeStepProps = {
   selection: TBookingSelection;
   months: { min: string; max: string };
   timezoneNote: string;
+  signedIn: boolean;
+  /** The salon's today (YYYY-MM-DD): where a waitlist range starts at the earliest. */
+  today: string;
 };
 
-export function TimeStep({ selection, months, timezoneNote }: TimeStepProps) {
+export function TimeStep({ selection, months, timezoneNote, signedIn, today }: TimeStepProps) {
   const keep: Record<string, string> = {};
   for (const key of ["service", "staff", "note"] as const) if (selection[key]) keep[key] = selection[key];
   return (
@@ -32,6 +40,25 @@ export function TimeStep({ selection, months, timezoneNote }: TimeStepProps) {
         baseHref="/book"
         keep={keep}
       />
+      <Section id="waitlist" title="No time that suits?" className="mt-6 rounded-2xl border border-stone-200 bg-white p-5">
+        <p className="mb-4 text-stone-700">
+          Join the waitlist: when a matching time opens (a cancellation, say), we email you a link to book it.
+        </p>
+        {signedIn ? (
+          <JoinWaitlistForm
+            action={joinWaitlistAction}
+            fields={{ serviceId: selection.service, staffId: selection.staff }}
+            defaults={{ from: selection.date ?? today, to: selection.date ?? today }}
+          />
+        ) : (
+          <Link
+            href={`/sign-in?callbackUrl=${encodeURIComponent(selectionHref("/book", selection))}`}
+            className="font-semibold text-brand-700 underline"
+          >
+            Sign in to join the waitlist
+          </Link>
+        )}
+      </Section>
     </section>
   );
 }

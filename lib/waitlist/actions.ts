@@ -1,0 +1,88 @@
+"use server";
+
+import { defineAction } from "@/lib/actions/define-action";
+import { blankAsAbsent, formList } from "@/lib/actions/form-input";
+import { findCustomerByEmail } from "@/lib/customers/data";
+import { AppError } from "@/lib/errors";
+import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
+import { ANY_STAFF } from "@/lib/customer-portal/selection";
+import { bookFromOffer } from "./book-offer";
+import { joinWaitlist, leaveWaitlist } from "./mutations";
+import { ZJoinWaitlistForm, ZStaffAddWaitlistForm, ZWaitlistEntryIdForm, ZWaitlistOfferIdForm } from "./schema";
+
+/** The booking flow's form: the selection's service and stylist, the dates and parts of the day. */
+const joinInput = ({ values, formData }: { values: Record<string, string>; formData: FormData }) => ({
+  ...blankAsAbsent(values, "staffId"),
+  windows: formList(formData, "windows"),
+});
+
+const stylistOf = (staffId: string | undefined) => (staffId && staffId !== ANY_STAFF ? staffId : null);
+
+export const joinWaitlistAction = defineAction({
+  permission: "appointment.bookForSelf",
+  schema: ZJoinWaitlistForm,
+  input: joinInput,
+  async run({ user, actor, input, values }) {
+    await joinWaitlist(actor, {
+      customerId: user.id,
+      serviceIds: [input.serviceId],
+      staffId: stylistOf(input.staffId),
+      from: input.from,
+      to: input.to,
+      windows: input.windows,
+      source: "WEB",
+    });
+    return { status: "success", message: "You are on the waitlist. We will email you as soon as a matching time opens.", values };
+  },
+});
+
+export const leaveWaitlistAction = defineAction({
+  permission: "appointment.bookForSelf",
+  schema: ZWaitlistEntryIdForm,
+  async run({ actor, input }) {
+    await leaveWaitlist(actor, input.entryId);
+    return { redirect: "/appointments?notice=left-waitlist" };
+  },
+});
+
+/** Booking an offered time needs the session of the customer it was offered to; the link only shows it. */
+export const bookWaitlistOfferAction = defineAction({
+  permission: "appointment.bookForSelf",
+  schema: ZWaitlistOfferIdForm,
+  async run({ actor, input }) {
+    const appointment = await bookFromOffer(actor, input.offerId);
+    return { redirect: `/book/confirmed/${appointment.id}` };
+  },
+  after: afterAppointmentChange,
+});
+
+/** The front desk adds a customer who asked by phone. */
+export const staffAddToWaitlistAction = defineAction({
+  permission: "waitlist.manageAny",
+  schema: ZStaffAddWaitlistForm,
+  input: joinInput,
+  async run({ actor, input, values }) {
+    const customer = await findCustomerByEmail(input.customerEmail);
+    if (!customer)
+      throw new AppError("NOT_FOUND", "No customer has that email address.", [{ path: "customerEmail", message: "No such customer." }]);
+    await joinWaitlist(actor, {
+      customerId: customer.id,
+      serviceIds: [input.serviceId],
+      staffId: stylistOf(input.staffId),
+      from: input.from,
+      to: input.to,
+      windows: input.windows,
+      source: "DASHBOARD",
+    });
+    return { status: "success", message: `${customer.name} is on the waitlist.`, values };
+  },
+});
+
+export const staffRemoveFromWaitlistAction = defineAction({
+  permission: "waitlist.manageAny",
+  schema: ZWaitlistEntryIdForm,
+  async run({ actor, input }) {
+    await leaveWaitlist(actor, input.entryId);
+    return { status: "success", message: "Taken off the waitlist." };
+  },
+});
