@@ -1957,6 +1957,386 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List waitlist entries
+         * @description Customer keys see only their own entries; staff keys (front desk, admin) the salon's. Ordered by when they joined.
+         *
+         *     Requires scope `appointments:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Staff keys: one customer's entries. */
+                    customerId?: string;
+                    staffId?: string;
+                    serviceId?: string;
+                    /** @description Entries whose range covers this salon-local day. */
+                    date?: string;
+                    status?: "ACTIVE" | "FULFILLED" | "LEFT";
+                    /** @description From the previous page's nextCursor. */
+                    cursor?: string;
+                    /** @description Page size, default 20; values above 100 are capped to 100. */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of waitlist entries */
+                200: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                customerId: string;
+                                serviceIds: string[];
+                                staffId: string | null;
+                                from: string;
+                                to: string;
+                                windows: {
+                                    startMinute: number;
+                                    endMinute: number;
+                                }[];
+                                /** @enum {string} */
+                                status: "ACTIVE" | "FULFILLED" | "LEFT";
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page. */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Join the waitlist
+         * @description Requires scope `appointments:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first response for 24 h. */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The service; or give `serviceIds`. */
+                        serviceId?: string;
+                        /** @description One service today (multi-service visits later). */
+                        serviceIds?: string[];
+                        /** @description Omit (or null) for any stylist. */
+                        staffId?: string | null;
+                        /** @description First salon-local day (YYYY-MM-DD), today or later. */
+                        from: string;
+                        /** @description Last salon-local day; at most 30 days in all. The entry expires after it. */
+                        to: string;
+                        /**
+                         * @description Parts of the day ("morning", "afternoon", "evening") or {startMinute, endMinute} in salon-local minutes; omit for any time.
+                         * @default []
+                         */
+                        windows?: (("morning" | "afternoon" | "evening") | {
+                            startMinute: number;
+                            endMinute: number;
+                        })[];
+                        /** @description Staff keys: the customer to book for. Customer keys: omit (or your own id). */
+                        customerId?: string;
+                        /** @description Staff keys: book for this person (found by email or created). */
+                        customer?: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WaitlistEntry"];
+                    };
+                };
+                /** @description Malformed JSON or header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description WAITLIST_LIMIT_REACHED: the customer already holds the salon's maximum of active entries */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body over 64 KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/waitlist/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Leave the waitlist (the record stays, status LEFT)
+         * @description Requires scope `appointments:write`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The entry, now LEFT */
+                200: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WaitlistEntry"];
+                    };
+                };
+                /** @description Malformed JSON or header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description INVALID_TRANSITION: the entry is no longer on the waitlist */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body over 64 KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -2091,6 +2471,24 @@ export interface components {
             name: string;
             email: string;
             phone: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WaitlistEntry: {
+            id: string;
+            customerId: string;
+            serviceIds: string[];
+            staffId: string | null;
+            from: string;
+            to: string;
+            windows: {
+                startMinute: number;
+                endMinute: number;
+            }[];
+            /** @enum {string} */
+            status: "ACTIVE" | "FULFILLED" | "LEFT";
+            /** Format: date-time */
+            expiresAt: string;
             /** Format: date-time */
             createdAt: string;
         };

@@ -245,7 +245,32 @@ const apiRequests: Record<string, () => Promise<ApiRequest>> = {
   },
   "staff/route.ts GET": async () => ({ path: "/staff" }),
   "staff/[id]/route.ts GET": async () => ({ path: `/staff/${ids.users.stylistX}`, params: { id: ids.users.stylistX } }),
+  "waitlist/route.ts GET": async () => ({ path: "/waitlist" }),
+  "waitlist/route.ts POST": async () => ({
+    path: "/waitlist",
+    body: { serviceId: ids.serviceId, customerId: ids.users.customerA, from: at(20, 12).slice(0, 10), to: at(22, 12).slice(0, 10) },
+  }),
+  "waitlist/[id]/route.ts DELETE": async () => {
+    const id = (await waitlistEntryOfA()).id;
+    return { path: `/waitlist/${id}`, params: { id } };
+  },
 };
+
+/** Customer A waiting for the matrix's service (made directly: the per-customer cap is not the point here). */
+function waitlistEntryOfA() {
+  const from = at(20, 0);
+  return db.waitlistEntry.create({
+    data: {
+      customerId: ids.users.customerA,
+      serviceIds: [ids.serviceId],
+      fromDate: from.slice(0, 10),
+      toDate: from.slice(0, 10),
+      rangeFrom: new Date(from),
+      rangeUntil: new Date(Date.parse(from) + 86_400_000),
+      source: "API",
+    },
+  });
+}
 
 /** Each route method's scope: "key without the scope" is an admin key with every other one. */
 const routeScopes: Record<string, (typeof ALL_SCOPES)[number] | undefined> = {
@@ -266,6 +291,9 @@ const routeScopes: Record<string, (typeof ALL_SCOPES)[number] | undefined> = {
   "services/[id]/route.ts DELETE": "services:write",
   "staff/route.ts GET": "staff:read",
   "staff/[id]/route.ts GET": "staff:read",
+  "waitlist/route.ts GET": "appointments:read",
+  "waitlist/route.ts POST": "appointments:write",
+  "waitlist/[id]/route.ts DELETE": "appointments:write",
 };
 
 function apiOutcome(status: number): Outcome {

@@ -146,6 +146,18 @@ export const API_MATRIX: Record<string, { methods: Record<string, Row<KeyActor>>
   },
   "staff/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
   "staff/[id]/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+  // A customer's key joins for its own customer only; naming customer A from B's or a stylist's key is 422.
+  "waitlist/route.ts": {
+    methods: {
+      GET: keyRow([401, A, A, A, A, A, A, 401]),
+      POST: keyRow([401, A, 422, 422, 422, A, A, 401]),
+    },
+    notAllowed: ["PUT", "PATCH", "DELETE"],
+  },
+  "waitlist/[id]/route.ts": {
+    methods: { DELETE: keyRow([401, A, 404, 404, 404, A, A, 401]) },
+    notAllowed: ["GET", "POST", "PUT", "PATCH"],
+  },
 };
 
 /** /api/v1 files open to anyone by design (the contract, unknown paths): no key, no permission. */

@@ -13,12 +13,16 @@ function invalid(path: string, message: string): AppError {
 }
 
 /**
- * Whom a booking is for. A key without staff powers over the chosen column (a customer's, or a stylist's
- * for a colleague) books for its owner: naming anyone else is refused (mass assignment), not silently
- * corrected. A key with them names the customer by id or by name and email.
+ * Whom a booking (or waitlist entry) is for. A key without staff powers over it (a customer's, or a
+ * stylist's for a colleague's column) acts for its owner: naming anyone else is refused (mass
+ * assignment), not silently corrected. A key with them names the customer by id or by name and email.
  */
-async function customerIdFor(principal: ApiPrincipal, body: CreateBody): Promise<string> {
-  if (!managesAppointment(principal.actor, { staffId: body.staffId })) {
+export async function customerIdFor(
+  principal: ApiPrincipal,
+  body: Pick<CreateBody, "customerId" | "customer">,
+  staffPowers: boolean,
+): Promise<string> {
+  if (!staffPowers) {
     if (body.customer) throw invalid("customer", "A customer's key books for its own customer; omit `customer`.");
     if (body.customerId && body.customerId !== principal.owner.id) {
       throw invalid("customerId", "A customer's key cannot book for another customer.");
@@ -33,7 +37,7 @@ async function customerIdFor(principal: ApiPrincipal, body: CreateBody): Promise
 
 export async function bookingInputFor(principal: ApiPrincipal, body: CreateBody): Promise<TBookAppointmentInput> {
   return {
-    customerId: await customerIdFor(principal, body),
+    customerId: await customerIdFor(principal, body, managesAppointment(principal.actor, { staffId: body.staffId })),
     serviceId: body.serviceId,
     staffId: body.staffId ?? null,
     startsAt: new Date(body.startsAt),

@@ -14,6 +14,7 @@ import { ZApiCustomer, ZApiCustomerPage, ZApiListCustomersQuery } from "@/lib/ap
 import { ZApiMe } from "@/lib/api/schemas/me";
 import { ZApiListServicesQuery, ZApiService, ZApiServicePage } from "@/lib/api/schemas/services";
 import { ZApiListStaffQuery, ZApiStaffMember, ZApiStaffPage } from "@/lib/api/schemas/staff";
+import { ZApiCreateWaitlistBody, ZApiListWaitlistQuery, ZApiWaitlistEntry, ZApiWaitlistPage } from "@/lib/api/schemas/waitlist";
 import { ZCreateCustomerInput } from "@/lib/customers/schema";
 import { ZCreateServiceInput, ZUpdateServiceInput } from "@/lib/services/schema";
 
@@ -149,4 +150,26 @@ registerOperation({
   tag: "Me",
   summary: "The key's owner, role and scopes",
   success: { status: 200, description: "Who this key acts as", schema: ZApiMe },
+});
+
+const WaitlistEntry = ZApiWaitlistEntry.meta({ id: "WaitlistEntry" });
+const waitlist = collection("/waitlist", "Waitlist", "appointments", { one: "waitlist entry", many: "waitlist entries" });
+waitlist.list(
+  "List waitlist entries",
+  ZApiListWaitlistQuery,
+  ZApiWaitlistPage,
+  "Customer keys see only their own entries; staff keys (front desk, admin) the salon's. Ordered by when they joined.",
+);
+waitlist.create("Join the waitlist", ZApiCreateWaitlistBody, WaitlistEntry, {
+  409: "WAITLIST_LIMIT_REACHED: the customer already holds the salon's maximum of active entries",
+});
+registerOperation({
+  method: "delete",
+  path: "/waitlist/{id}",
+  tag: "Waitlist",
+  scope: "appointments:write",
+  summary: "Leave the waitlist (the record stays, status LEFT)",
+  params: idParam,
+  success: { status: 200, description: "The entry, now LEFT", schema: WaitlistEntry },
+  errors: { 409: "INVALID_TRANSITION: the entry is no longer on the waitlist" },
 });

@@ -51,7 +51,7 @@ export function registerOperation(op: Operation): void {
       z.object({ "Idempotency-Key": z.string().max(255).optional().meta({ description: "Replays the first response for 24 h." }) }),
     );
   }
-  if (op.method === "patch" || op.method === "delete") {
+  if ((op.method === "patch" || op.method === "delete") && op.success.etag) {
     requestHeaders.push(z.object({ "If-Match": z.string().meta({ description: "The ETag from your last GET.", example: '"3"' }) }));
   }
   const route: RouteConfig = {
