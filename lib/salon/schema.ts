@@ -27,6 +27,9 @@ export const ZSalonSettingsInput = z.object({
   reminderLeadMinutes: minutes(60 * 24 * 7),
   // Optional so a client that predates the setting leaves it as it is.
   maxFutureBookingsPerCustomer: z.coerce.number().int("Whole numbers only.").min(1).max(100).optional(),
+  maxWaitlistEntriesPerCustomer: z.coerce.number().int("Whole numbers only.").min(1).max(20).optional(),
+  waitlistOfferMode: z.enum(["ALL_AT_ONCE", "ONE_AT_A_TIME"]).optional(),
+  waitlistHoldMinutes: z.coerce.number().int("Whole minutes only.").min(1).max(1440).optional(),
 });
 export type TSalonSettingsInput = z.infer<typeof ZSalonSettingsInput>;
 

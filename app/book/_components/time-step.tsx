@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Section } from "@/components/ui/section";
 import { selectionHref } from "@/lib/customer-portal/selection";
 import { joinWaitlistAction } from "@/lib/waitlist/actions";
-import { JoinWaitlistForm } from "./join-waitlist-form";
+import { JoinWaitlistForm } from "@/app/waitlist/_components/join-waitlist-form";
 import { SlotPicker } from "./slot-picker";
 
 type TimeStepProps = {

@@ -6,6 +6,7 @@ const linkClass = "rounded-md px-3 py-2 text-sm font-medium text-stone-800 hover
 const sections: Array<{ href: string; label: string; needs: readonly Permission[] }> = [
   { href: "/dashboard", label: "Calendar", needs: ["dashboard.access"] },
   { href: "/dashboard/customers", label: "Customers", needs: VIEW_CUSTOMERS },
+  { href: "/dashboard/waitlist", label: "Waitlist", needs: ["waitlist.manageAny"] },
   { href: "/dashboard/emails", label: "Email log", needs: ["emailLog.view"] },
   { href: "/dashboard/schedule", label: "My schedule", needs: ["staffSchedule.manageOwn"] },
   { href: "/dashboard/api-keys", label: "API keys", needs: ["apiKeys.manageOwn"] },

@@ -3,6 +3,7 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TwoColumnActionForm } from "@/components/forms/action-form";
 import { SubmitRow } from "@/components/forms/submit-row";
+import { SelectField } from "@/components/dashboard/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { updateSettingsAction } from "@/lib/dashboard/admin-actions";
 
@@ -18,6 +19,13 @@ const numberFields: Array<[string, string, string]> = [
     "Upcoming bookings per customer",
     "How many upcoming appointments a customer may hold when booking online or through the API. Staff can always book more.",
   ],
+  ["maxWaitlistEntriesPerCustomer", "Waitlist entries per customer", "How many times one customer may wait for at once."],
+  ["waitlistHoldMinutes", "Waitlist hold (minutes)", "One-at-a-time offers: how long each customer holds a freed time."],
+];
+
+const offerModes = [
+  { value: "ALL_AT_ONCE", label: "Everyone matching at once (first to book wins)" },
+  { value: "ONE_AT_A_TIME", label: "One at a time, in the order they joined" },
 ];
 
 export function SettingsForm({ defaults }: { defaults: Record<string, string> }) {
@@ -33,6 +41,7 @@ export function SettingsForm({ defaults }: { defaults: Record<string, string> })
       {numberFields.map(([name, label, hint]) => (
         <TextField key={name} label={label} {...fieldProps(name)} type="number" min={0} hint={hint} />
       ))}
+      <SelectField label="Who hears of a freed time first" options={offerModes} {...fieldProps("waitlistOfferMode")} />
       <SubmitRow className="sm:col-span-2" pending={pending}>
         Save settings
       </SubmitRow>
