@@ -117,6 +117,8 @@ export type MatchingEntry = {
   serviceId: string;
   fromDate: string;
   toDate: string;
+  rangeFrom: Date;
+  rangeUntil: Date;
   windows: MinuteWindow[];
   /** The customer already holds a BOOKED appointment that satisfies the entry. */
   alreadyBooked: boolean;
@@ -129,7 +131,7 @@ export type MatchingEntry = {
  */
 export function matchingEntriesSql(freed: FreedTime, now: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT e."id", e."customerId", e."serviceIds"[1] AS "serviceId", e."fromDate", e."toDate", e."windows",
+    SELECT e."id", e."customerId", e."serviceIds"[1] AS "serviceId", e."fromDate", e."toDate", e."rangeFrom", e."rangeUntil", e."windows",
            EXISTS (SELECT 1 FROM "Appointment" a
                     WHERE a."customerId" = e."customerId" AND a."status" = 'BOOKED'
                       AND a."serviceId" = ANY(e."serviceIds")

@@ -47,13 +47,19 @@ export async function offerFreedTime(freed: FreedTime, now: Date = new Date()): 
   const waiting = entries.filter((entry) => !entry.alreadyBooked && !offered.has(entry.id));
   if (waiting.length === 0) return NOTHING;
 
-  const slotsByService = new Map<string, AvailableSlot[]>();
+  // Availability per service and the part of the freed time an entry's range covers (at most 30 days).
+  const slotsFor = new Map<string, Promise<AvailableSlot[]>>();
   const holdUntil = oneAtATime ? new Date(now.getTime() + settings.waitlistHoldMinutes * 60_000) : null;
   const offers: NewOffer[] = [];
   for (const entry of waiting) {
-    let slots = slotsByService.get(entry.serviceId);
-    if (!slots) slotsByService.set(entry.serviceId, (slots = await freeSlotsWithin(freed, entry.serviceId, now)));
-    const slot = firstSuitableSlot(entry, slots);
+    const within = {
+      staffId: freed.staffId,
+      from: new Date(Math.max(freed.from.getTime(), entry.rangeFrom.getTime())),
+      until: new Date(Math.min(freed.until.getTime(), entry.rangeUntil.getTime())),
+    };
+    const key = `${entry.serviceId}|${within.from.getTime()}|${within.until.getTime()}`;
+    if (!slotsFor.has(key)) slotsFor.set(key, freeSlotsWithin(within, entry.serviceId, now));
+    const slot = firstSuitableSlot(entry, await slotsFor.get(key)!);
     if (!slot) continue;
     offers.push({
       entryId: entry.id,
