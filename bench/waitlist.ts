@@ -37,6 +37,8 @@ try {
   const { matchingEntriesSql } = await import("@/lib/waitlist/data");
   const { at, createBookingFixture } = await import("../tests/support/booking-fixtures");
   const f = await createBookingFixture({ bookingHorizonDays: 3650, minNoticeMinutes: 0 });
+  // The two waiting customers join once per run, and their unbooked entries stay active.
+  await db.salonSettings.update({ where: { id: 1 }, data: { maxWaitlistEntriesPerCustomer: 100 } });
 
   // Background: entries for "colour", which no stylist performs, over 2030 (1–30 day ranges).
   await db.$executeRaw`
