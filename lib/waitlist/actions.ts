@@ -1,5 +1,6 @@
 "use server";
 
+import type { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { blankAsAbsent, formList } from "@/lib/actions/form-input";
 import { findCustomerByEmail } from "@/lib/customers/data";
@@ -8,7 +9,7 @@ import { afterAppointmentChange } from "@/lib/notifications/after-appointment-ch
 import { ANY_STAFF } from "@/lib/customer-portal/selection";
 import { bookFromOffer } from "./book-offer";
 import { joinWaitlist, leaveWaitlist } from "./mutations";
-import { ZJoinWaitlistForm, ZStaffAddWaitlistForm, ZWaitlistEntryIdForm, ZWaitlistOfferIdForm } from "./schema";
+import { ZJoinWaitlistForm, ZStaffAddWaitlistForm, ZWaitlistEntryIdForm, ZWaitlistOfferIdForm, type TJoinWaitlistInput } from "./schema";
 
 /** The booking flow's form: the selection's service and stylist, the dates and parts of the day. */
 const joinInput = ({ values, formData }: { values: Record<string, string>; formData: FormData }) => ({
@@ -16,22 +17,18 @@ const joinInput = ({ values, formData }: { values: Record<string, string>; formD
   windows: formList(formData, "windows"),
 });
 
-const stylistOf = (staffId: string | undefined) => (staffId && staffId !== ANY_STAFF ? staffId : null);
+/** The form's choice as an entry for `customerId`: one service, the stylist or anyone ("any"). */
+function entryOf(input: z.output<typeof ZJoinWaitlistForm>, customerId: string, source: "WEB" | "DASHBOARD"): TJoinWaitlistInput {
+  const { serviceId, staffId, from, to, windows } = input;
+  return { customerId, serviceIds: [serviceId], staffId: staffId && staffId !== ANY_STAFF ? staffId : null, from, to, windows, source };
+}
 
 export const joinWaitlistAction = defineAction({
   permission: "appointment.bookForSelf",
   schema: ZJoinWaitlistForm,
   input: joinInput,
   async run({ user, actor, input, values }) {
-    await joinWaitlist(actor, {
-      customerId: user.id,
-      serviceIds: [input.serviceId],
-      staffId: stylistOf(input.staffId),
-      from: input.from,
-      to: input.to,
-      windows: input.windows,
-      source: "WEB",
-    });
+    await joinWaitlist(actor, entryOf(input, user.id, "WEB"));
     return { status: "success", message: "You are on the waitlist. We will email you as soon as a matching time opens.", values };
   },
 });
@@ -65,15 +62,7 @@ export const staffAddToWaitlistAction = defineAction({
     const customer = await findCustomerByEmail(input.customerEmail);
     if (!customer)
       throw new AppError("NOT_FOUND", "No customer has that email address.", [{ path: "customerEmail", message: "No such customer." }]);
-    await joinWaitlist(actor, {
-      customerId: customer.id,
-      serviceIds: [input.serviceId],
-      staffId: stylistOf(input.staffId),
-      from: input.from,
-      to: input.to,
-      windows: input.windows,
-      source: "DASHBOARD",
-    });
+    await joinWaitlist(actor, entryOf(input, customer.id, "DASHBOARD"));
     return { status: "success", message: `${customer.name} is on the waitlist.`, values };
   },
 });
