@@ -155,4 +155,5 @@ export const OTHER_ROUTE_FILES: Record<string, string> = {
   "api/metrics/route.ts": "metrics token",
   "api/inngest/route.ts": "Inngest's signed requests; jobs check SYSTEM in the permission table",
   "appointments/[id]/calendar.ics/route.ts": "the session's appointments only (visibleTo)",
+  "calendar/[file]/route.ts": "the stylist's private feed token (stored hashed, rotatable); unknown tokens 404",
 };
