@@ -63,3 +63,98 @@ export async function listCustomerStaffNotes(actor: Actor, customerId: string) {
   });
   return notes.map(({ author, ...note }) => ({ ...note, author: author.staffProfile?.displayName ?? author.name }));
 }
+
+/** What a profile shows beyond the contact details: consent, visit counts and spend (completed visits). */
+export async function getCustomerProfile(actor: Actor, id: string) {
+  const customer = orNotFound(
+    await db.user.findFirst({
+      where: { id, ...customersVisibleTo(actor) },
+      select: { ...customerSelect, emailVerified: true, marketingConsentAt: true, marketingConsentSource: true, anonymisedAt: true },
+    }),
+    `No customer with id ${id}.`,
+  );
+  const byStatus = await db.appointment.groupBy({
+    by: ["status", "currency"],
+    where: { AND: [{ customerId: id }, visibleTo(actor)] },
+    _count: { _all: true },
+    _sum: { priceCents: true },
+  });
+  const count = (status: string) => byStatus.filter((row) => row.status === status).reduce((sum, row) => sum + row._count._all, 0);
+  const spend = byStatus
+    .filter((row) => row.status === "COMPLETED")
+    .map((row) => ({ currency: row.currency.trim(), cents: row._sum.priceCents ?? 0 }));
+  return { ...customer, completed: count("COMPLETED"), noShows: count("NO_SHOW"), cancelled: count("CANCELLED"), spend };
+}
+
+/** Staff notes about the customer as a person, newest first. */
+export async function listCustomerNotes(customerId: string) {
+  const notes = await db.customerNote.findMany({
+    where: { customerId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: { id: true, body: true, createdAt: true, author: { select: { name: true, staffProfile: { select: { displayName: true } } } } },
+  });
+  return notes.map(({ author, ...note }) => ({ ...note, author: author.staffProfile?.displayName ?? author.name }));
+}
+
+/**
+ * Everything the salon holds about the customer, as they download it: their account, visits, patch
+ * tests, the staff notes about them and the emails sent to them (what was sent, not the raw bodies,
+ * which the salon does not keep for account emails).
+ */
+export async function exportCustomerData(customerId: string) {
+  const [account, appointments, patchTests, notes, emails] = await Promise.all([
+    db.user.findUniqueOrThrow({
+      where: { id: customerId },
+      select: {
+        name: true,
+        email: true,
+        phone: true,
+        createdAt: true,
+        emailVerified: true,
+        marketingConsentAt: true,
+        marketingConsentSource: true,
+      },
+    }),
+    db.appointment.findMany({
+      where: { customerId },
+      orderBy: { startsAt: "asc" },
+      select: {
+        startsAt: true,
+        endsAt: true,
+        status: true,
+        priceCents: true,
+        currency: true,
+        customerNote: true,
+        cancelledAt: true,
+        cancellationReason: true,
+        createdAt: true,
+        service: { select: { name: true } },
+        staff: { select: { name: true, staffProfile: { select: { displayName: true } } } },
+      },
+    }),
+    db.patchTest.findMany({ where: { customerId }, orderBy: { testedAt: "asc" }, select: { testedAt: true, product: true, result: true } }),
+    db.customerNote.findMany({ where: { customerId }, orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } }),
+    db.user
+      .findUniqueOrThrow({ where: { id: customerId }, select: { email: true } })
+      .then(({ email }) =>
+        db.emailMessage.findMany({
+          where: { to: email },
+          orderBy: { createdAt: "asc" },
+          select: { kind: true, subject: true, status: true, createdAt: true },
+        }),
+      ),
+  ]);
+  return {
+    account,
+    appointments: appointments.map(({ service, staff, currency, ...row }) => ({
+      ...row,
+      currency: currency.trim(),
+      service: service.name,
+      stylist: staff.staffProfile?.displayName ?? staff.name,
+    })),
+    patchTests,
+    staffNotes: notes,
+    emails,
+  };
+}

@@ -37,6 +37,8 @@ export const ZCreateAppointmentForm = z.object({
   occurrence: ZOccurrence,
   note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
   overrideAvailability: ZCheckbox,
+  /** Given only to book a service needing a patch test without a valid one on record. */
+  patchTestOverrideReason: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
 });
 
 export const ZDashboardRescheduleForm = z.object({

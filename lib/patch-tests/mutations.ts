@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorCan, managesAppointment } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/mutations";
+import { customersVisibleTo } from "@/lib/customers/data";
 import { db } from "@/lib/db";
 import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -11,7 +12,7 @@ import { PATCH_TEST_MIN_HOURS_BEFORE, patchTestWindow } from "./validity";
 
 type Tx = Prisma.TransactionClient;
 
-/** Records a test on a customer the actor may see (the caller checked that); audited with the change. */
+/** Records a test on a customer the actor may see (else NOT_FOUND), audited with the change. */
 export async function recordPatchTest(actor: Actor, rawInput: TRecordPatchTestInput, recordedById: string, options: { now?: Date } = {}) {
   const input = parseInput(ZRecordPatchTestInput, rawInput);
   if (input.testedAt > (options.now ?? new Date())) {
@@ -19,7 +20,10 @@ export async function recordPatchTest(actor: Actor, rawInput: TRecordPatchTestIn
   }
   return db.$transaction(async (tx) => {
     const customer = orNotFound(
-      await tx.user.findFirst({ where: { id: input.customerId, role: "CUSTOMER", anonymisedAt: null }, select: { name: true } }),
+      await tx.user.findFirst({
+        where: { id: input.customerId, anonymisedAt: null, ...customersVisibleTo(actor) },
+        select: { name: true },
+      }),
       "That customer does not exist.",
     );
     const test = await tx.patchTest.create({ data: { ...input, recordedById }, select: { id: true } });
