@@ -86,6 +86,10 @@ export const ZServiceForm = z
       .literal("on")
       .optional()
       .transform((value) => value === "on"),
+    requiresPatchTest: z
+      .literal("on")
+      .optional()
+      .transform((value) => value === "on"),
     staffIds: z.array(z.string().min(1).max(191)).max(200),
   })
   .transform(({ price, staffIds, description, ...service }) => ({

@@ -27,10 +27,17 @@ export const ZSalonSettingsInput = z.object({
   reminderLeadMinutes: minutes(60 * 24 * 7),
   // Optional so a client that predates the setting leaves it as it is.
   maxFutureBookingsPerCustomer: z.coerce.number().int("Whole numbers only.").min(1).max(100).optional(),
+  patchTestMaxAgeMonths: z.coerce.number().int("Whole months only.").min(1).max(24).optional(),
+  /** The service customers are pointed to when a booking needs a patch test; blank for none. */
+  patchTestServiceId: z
+    .string()
+    .max(191)
+    .nullish()
+    .transform((id) => (id === undefined ? undefined : id || null)),
 });
 export type TSalonSettingsInput = z.infer<typeof ZSalonSettingsInput>;
 
 /** Saved settings as the edit form's text fields hold them, so the form opens on what is stored. */
-export function settingsFormValues(settings: Record<keyof TSalonSettingsInput, string | number>): Record<string, string> {
-  return Object.fromEntries(ZSalonSettingsInput.keyof().options.map((key) => [key, String(settings[key])]));
+export function settingsFormValues(settings: Record<keyof TSalonSettingsInput, string | number | null>): Record<string, string> {
+  return Object.fromEntries(ZSalonSettingsInput.keyof().options.map((key) => [key, String(settings[key] ?? "")]));
 }
