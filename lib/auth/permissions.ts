@@ -36,7 +36,7 @@ export const PERMISSIONS = {
   /** A customer's own data: download it as JSON, or delete (anonymise) the account. */
   "account.ownData": ["CUSTOMER"],
   /** One's own private calendar feed (its subscription link). */
-  "calendarFeed.manageOwn": ["STYLIST", "FRONT_DESK", "ADMIN"],
+  "calendarFeed.manageOwn": ["STYLIST"],
   /** Customer names, services and notes in colleagues' calendar columns (else busy blocks only). */
   "calendar.viewColleagueDetails": ["FRONT_DESK", "ADMIN"],
   "emailLog.view": ["FRONT_DESK", "ADMIN", "OPERATOR"],

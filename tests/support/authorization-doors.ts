@@ -56,8 +56,7 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     changeNoteAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
   },
   "calendar-feed/actions": {
-    // Staff without a stylist profile (front desk, admin here) have no calendar column, hence no feed.
-    rotateCalendarFeedAction: sessionRow([403, 403, 403, A, A, 404, 404, 403]),
+    rotateCalendarFeedAction: sessionRow([403, 403, 403, A, A, 403, 403, 403]),
   },
   "customers/actions": {
     updateCustomerContactAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
