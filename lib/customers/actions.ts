@@ -2,8 +2,7 @@
 
 import { signOut } from "@/auth";
 import { defineAction } from "@/lib/actions/define-action";
-import { deleteOwnCustomerAccount } from "./account-mutations";
-import { addCustomerNote, setMarketingConsent, updateCustomerContact } from "./profile-mutations";
+import { addCustomerNote, deleteOwnCustomerAccount, setMarketingConsent, updateCustomerContact } from "./mutations";
 import { ZAddCustomerNoteInput, ZDeleteAccountForm, ZMarketingConsentForm, ZUpdateCustomerContactInput } from "./schema";
 
 /** The customer profile's forms (staff) and the customer's own account deletion. */

@@ -135,15 +135,13 @@ export async function exportCustomerData(customerId: string) {
     }),
     db.patchTest.findMany({ where: { customerId }, orderBy: { testedAt: "asc" }, select: { testedAt: true, product: true, result: true } }),
     db.customerNote.findMany({ where: { customerId }, orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } }),
-    db.user
-      .findUniqueOrThrow({ where: { id: customerId }, select: { email: true } })
-      .then(({ email }) =>
-        db.emailMessage.findMany({
-          where: { to: email },
-          orderBy: { createdAt: "asc" },
-          select: { kind: true, subject: true, status: true, createdAt: true },
-        }),
-      ),
+    db.user.findUniqueOrThrow({ where: { id: customerId }, select: { email: true } }).then(({ email }) =>
+      db.emailMessage.findMany({
+        where: { to: email },
+        orderBy: { createdAt: "asc" },
+        select: { kind: true, subject: true, status: true, createdAt: true },
+      }),
+    ),
   ]);
   return {
     account,

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { deleteOwnCustomerAccount } from "@/lib/customers/account-mutations";
 import { exportCustomerData, getCustomerProfile, listCustomerNotes } from "@/lib/customers/data";
-import { addCustomerNote, setMarketingConsent, updateCustomerContact } from "@/lib/customers/profile-mutations";
+import { addCustomerNote, deleteOwnCustomerAccount, setMarketingConsent, updateCustomerContact } from "@/lib/customers/mutations";
 import { db } from "@/lib/db";
 import { recordPatchTest } from "@/lib/patch-tests/mutations";
 import { createSalon, createService, createStylist, createUser, day, insertAppointment } from "../support/api-fixtures";
