@@ -5,7 +5,7 @@ import { hashCalendarFeedToken } from "./token";
 
 const DAY_MS = 86_400_000;
 /** How far back the feed reaches: enough for "when did I last see her?", small enough to poll often. */
-export const FEED_DAYS_BACK = 30;
+const FEED_DAYS_BACK = 30;
 
 export type CalendarFeedData = {
   stylistName: string;

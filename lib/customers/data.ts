@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { actorCan } from "@/lib/auth/permissions";
 import { visibleTo } from "@/lib/booking/data";
 import { orNotFound } from "@/lib/errors";
+import { staffDisplayName, staffNameSelect } from "@/lib/staff/display-name";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const customerSelect = { id: true, name: true, email: true, phone: true, createdAt: true } as const;
@@ -58,10 +59,10 @@ export async function listCustomerStaffNotes(actor: Actor, customerId: string) {
       body: true,
       createdAt: true,
       appointmentId: true,
-      author: { select: { name: true, staffProfile: { select: { displayName: true } } } },
+      author: { select: staffNameSelect },
     },
   });
-  return notes.map(({ author, ...note }) => ({ ...note, author: author.staffProfile?.displayName ?? author.name }));
+  return notes.map(({ author, ...note }) => ({ ...note, author: staffDisplayName(author) }));
 }
 
 /** What a profile shows beyond the contact details: consent, visit counts and spend (completed visits). */
@@ -92,9 +93,9 @@ export async function listCustomerNotes(customerId: string) {
     where: { customerId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
-    select: { id: true, body: true, createdAt: true, author: { select: { name: true, staffProfile: { select: { displayName: true } } } } },
+    select: { id: true, body: true, createdAt: true, author: { select: staffNameSelect } },
   });
-  return notes.map(({ author, ...note }) => ({ ...note, author: author.staffProfile?.displayName ?? author.name }));
+  return notes.map(({ author, ...note }) => ({ ...note, author: staffDisplayName(author) }));
 }
 
 /**
@@ -130,7 +131,7 @@ export async function exportCustomerData(customerId: string) {
         cancellationReason: true,
         createdAt: true,
         service: { select: { name: true } },
-        staff: { select: { name: true, staffProfile: { select: { displayName: true } } } },
+        staff: { select: staffNameSelect },
       },
     }),
     db.patchTest.findMany({ where: { customerId }, orderBy: { testedAt: "asc" }, select: { testedAt: true, product: true, result: true } }),
@@ -149,7 +150,7 @@ export async function exportCustomerData(customerId: string) {
       ...row,
       currency: currency.trim(),
       service: service.name,
-      stylist: staff.staffProfile?.displayName ?? staff.name,
+      stylist: staffDisplayName(staff),
     })),
     patchTests,
     staffNotes: notes,

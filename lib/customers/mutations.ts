@@ -145,7 +145,7 @@ export async function addCustomerNote(actor: Actor, rawInput: TAddCustomerNoteIn
   });
 }
 
-export const DELETED_CUSTOMER_NAME = "Deleted customer";
+const DELETED_CUSTOMER_NAME = "Deleted customer";
 
 /**
  * A customer deleting their account. The person goes; the salon's books stay: appointment rows keep

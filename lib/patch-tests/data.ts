@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { staffDisplayName, staffNameSelect } from "@/lib/staff/display-name";
 
 /** The customer's patch tests, newest first, with who recorded each. */
 export async function listPatchTests(customerId: string) {
@@ -11,16 +12,8 @@ export async function listPatchTests(customerId: string) {
       testedAt: true,
       product: true,
       result: true,
-      recordedBy: { select: { name: true, staffProfile: { select: { displayName: true } } } },
+      recordedBy: { select: staffNameSelect },
     },
   });
-  return tests.map(({ recordedBy, ...test }) => ({ ...test, recordedBy: recordedBy.staffProfile?.displayName ?? recordedBy.name }));
-}
-
-/** The salon's patch-test rules and the service customers book to have one. */
-export function getPatchTestPolicy() {
-  return db.salonSettings.findUnique({
-    where: { id: 1 },
-    select: { patchTestMaxAgeMonths: true, patchTestService: { select: { id: true, name: true, active: true } } },
-  });
+  return tests.map(({ recordedBy, ...test }) => ({ ...test, recordedBy: staffDisplayName(recordedBy) }));
 }
