@@ -23,6 +23,7 @@ export const errorCodes = {
   PAYLOAD_TOO_LARGE: { status: 413, title: "Payload Too Large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported Media Type" },
   VALIDATION: { status: 422, title: "Validation Failed" },
+  PATCH_TEST_REQUIRED: { status: 422, title: "Patch Test Required" },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: "Idempotency Key Reused" },
   PRECONDITION_REQUIRED: { status: 428, title: "Precondition Required" },
   RATE_LIMITED: { status: 429, title: "Too Many Requests" },

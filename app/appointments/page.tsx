@@ -4,12 +4,14 @@ import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { buttonClass } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
 import { signOutEverywhereAction } from "@/lib/auth/actions";
+import { can } from "@/lib/auth/permissions";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { listAppointments } from "@/lib/booking/data";
 import { getSalonSettings } from "@/lib/salon/data";
 import { loadCustomerWaitlist } from "@/lib/waitlist/data";
 import { AppointmentList } from "./_components/appointment-list";
 import { WaitlistSection } from "./_components/waitlist-section";
+import { DeleteAccountForm } from "./_components/delete-account-form";
 
 export const metadata: Metadata = { title: "My appointments" };
 
@@ -72,6 +74,19 @@ export default async function MyAppointmentsPage() {
             Sign out on every device
           </button>
         </form>
+        {can(user.role, "account.ownData") && (
+          <>
+            <h3 className="mt-6 font-semibold text-stone-900">Your data</h3>
+            <p className="mt-1 text-sm text-stone-700">
+              <a href="/appointments/my-data.json" className="font-semibold text-brand-700 underline">
+                Download everything we hold about you (JSON)
+              </a>
+              . Deleting your account removes your name, contact details, notes and patch tests; the salon keeps the dates, services and
+              prices of your visits for its accounts, without anything that identifies you.
+            </p>
+            <DeleteAccountForm />
+          </>
+        )}
       </Section>
     </main>
   );

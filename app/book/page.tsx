@@ -4,6 +4,7 @@ import { selectionSummaryRows } from "@/lib/customer-portal/selection-summary";
 import { currentStep, parseSelection, ANY_STAFF } from "@/lib/customer-portal/selection";
 import { bookableMonths } from "@/lib/customer-portal/bookable-months";
 import { getSalonSettings } from "@/lib/salon/data";
+import { PATCH_TEST_MIN_HOURS_BEFORE } from "@/lib/patch-tests/validity";
 import { listActiveServices } from "@/lib/services/data";
 import { listStaff } from "@/lib/staff/data";
 import { salonLocalDate } from "@/lib/time/format-when";
@@ -58,6 +59,14 @@ export default async function BookPage({ searchParams }: Props) {
               selection={selection}
               user={user}
               cancelPolicy={`You can cancel or reschedule online up to ${Math.round(salon.cancelCutoffMinutes / 60)} hours before.`}
+              patchTest={
+                service?.requiresPatchTest
+                  ? {
+                      rule: `${service.name} needs a patch test on record, done at least ${PATCH_TEST_MIN_HOURS_BEFORE} hours and at most ${salon.patchTestMaxAgeMonths} months before your appointment. If you have not had one with us, book the patch test first.`,
+                      patchService: services.find((candidate) => candidate.id === salon.patchTestServiceId) ?? null,
+                    }
+                  : null
+              }
             />
           )}
         </div>

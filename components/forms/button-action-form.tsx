@@ -16,6 +16,8 @@ type Props = {
   variant?: "primary" | "secondary";
   className?: string;
   buttonClassName?: string;
+  /** Show the action's success message (for actions that answer in place instead of moving on). */
+  success?: boolean;
 };
 
 /** A form that is one button: what it acts on travels in hidden fields, its outcome shows above it. */
@@ -27,11 +29,12 @@ export function ButtonActionForm({
   variant,
   className = "flex flex-col gap-4",
   buttonClassName,
+  success,
 }: Props) {
   const actionForm = useActionForm(action);
   const { pending } = actionForm;
   return (
-    <ActionForm form={actionForm} className={className}>
+    <ActionForm form={actionForm} className={className} success={success}>
       <HiddenFields fields={fields} />
       <Button type="submit" variant={variant} pending={pending} className={buttonClassName}>
         {pending ? pendingLabel : label}

@@ -7,7 +7,7 @@ export const KEY_PREFIX = "pb_";
 /** `pb_` plus the first 8 secret characters: shown in listings and used to find the row. */
 const LOOKUP_PREFIX_LENGTH = KEY_PREFIX.length + 8;
 
-function randomBase62(length: number): string {
+export function randomBase62(length: number): string {
   let out = "";
   while (out.length < length) {
     for (const byte of randomBytes(length * 2)) {

@@ -28,6 +28,17 @@ export const PERMISSIONS = {
   "customer.create": STAFF,
   /** Put any customer on the waitlist (phone requests), see the waitlist per day, take entries off it. */
   "waitlist.manageAny": ["FRONT_DESK", "ADMIN"],
+  /** Name, phone, email and marketing consent of the customers one may see. */
+  "customer.editContact": ["FRONT_DESK", "ADMIN"],
+  /** Staff notes about a customer and their patch-test records (of the customers one may see). */
+  "customer.notes": STAFF,
+  "patchTest.record": STAFF,
+  /** Book a service needing a patch test without a valid one, giving a reason (on appointments one manages). */
+  "patchTest.override": STAFF,
+  /** A customer's own data: download it as JSON, or delete (anonymise) the account. */
+  "account.ownData": ["CUSTOMER"],
+  /** One's own private calendar feed (its subscription link). */
+  "calendarFeed.manageOwn": ["STYLIST"],
   /** Customer names, services and notes in colleagues' calendar columns (else busy blocks only). */
   "calendar.viewColleagueDetails": ["FRONT_DESK", "ADMIN"],
   "emailLog.view": ["FRONT_DESK", "ADMIN", "OPERATOR"],

@@ -6,6 +6,7 @@ import { isExclusionViolation } from "@/lib/db-errors";
 import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
+import { enforcePatchTest } from "@/lib/patch-tests/mutations";
 import { parseInput } from "@/lib/parse-input";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
 import { computeAvailability, isSlotAvailable } from "./availability";
@@ -252,6 +253,7 @@ export async function bookAppointment(actor: Actor, rawInput: TBookAppointmentIn
       },
       select: appointmentViewSelect,
     });
+    await enforcePatchTest(tx, actor, created, input.patchTestOverrideReason);
     await recordEvent(
       tx,
       actor,

@@ -32,6 +32,8 @@ export const ZBookAppointmentInput = z
     source: ZBookingSource,
     /** Staff only: ignore working hours, notice, horizon and time off. Overlaps stay impossible. */
     overrideAvailability: z.boolean().optional(),
+    /** Staff only: book a service that needs a patch test without a valid one on record, saying why. */
+    patchTestOverrideReason: z.string().trim().min(1).max(MAX_NOTE_LENGTH).optional(),
   })
   .strict();
 

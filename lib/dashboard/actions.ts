@@ -45,7 +45,7 @@ const detailsHref = (id: string, notice: string) => ({ redirect: `/dashboard/app
 export const createAppointmentAction = defineAction({
   permission: "dashboard.access",
   schema: ZCreateAppointmentForm,
-  input: ({ values }) => blankAsAbsent(values, "customerPhone", "note"),
+  input: ({ values }) => blankAsAbsent(values, "customerPhone", "note", "patchTestOverrideReason"),
   async run({ actor, input }) {
     const customer = await findOrCreateCustomer({ name: input.customerName, email: input.customerEmail, phone: input.customerPhone });
     const appointment = await bookAppointment(actor, {
@@ -56,6 +56,7 @@ export const createAppointmentAction = defineAction({
       note: input.note,
       source: "DASHBOARD",
       overrideAvailability: input.overrideAvailability,
+      patchTestOverrideReason: input.patchTestOverrideReason,
     });
     return detailsHref(appointment.id, "booked");
   },

@@ -37,6 +37,8 @@ export const ZCreateAppointmentForm = z.object({
   occurrence: ZOccurrence,
   note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
   overrideAvailability: ZCheckbox,
+  /** Given only to book a service needing a patch test without a valid one on record. */
+  patchTestOverrideReason: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
 });
 
 export const ZDashboardRescheduleForm = z.object({
@@ -81,6 +83,10 @@ export const ZServiceForm = z
     bufferBeforeMinutes: z.coerce.number().int().min(0).max(240),
     bufferAfterMinutes: z.coerce.number().int().min(0).max(240),
     active: z
+      .literal("on")
+      .optional()
+      .transform((value) => value === "on"),
+    requiresPatchTest: z
       .literal("on")
       .optional()
       .transform((value) => value === "on"),

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { ZSalonSettingsInput, type TSalonSettingsInput } from "./schema";
 
@@ -12,6 +13,11 @@ import { ZSalonSettingsInput, type TSalonSettingsInput } from "./schema";
 export async function updateSalonSettings(actor: Actor, input: TSalonSettingsInput) {
   const data = parseInput(ZSalonSettingsInput, input);
   return db.$transaction(async (tx) => {
+    if (data.patchTestServiceId && !(await tx.service.findUnique({ where: { id: data.patchTestServiceId }, select: { id: true } }))) {
+      throw new AppError("VALIDATION", "That patch test service does not exist.", [
+        { path: "patchTestServiceId", message: "Choose a service." },
+      ]);
+    }
     const { id: _id, updatedAt: _before, ...before } = await tx.salonSettings.findUniqueOrThrow({ where: { id: 1 } });
     const saved = await tx.salonSettings.update({ where: { id: 1 }, data });
     const { id: _savedId, updatedAt: _after, ...after } = saved;

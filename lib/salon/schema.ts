@@ -30,10 +30,17 @@ export const ZSalonSettingsInput = z.object({
   maxWaitlistEntriesPerCustomer: z.coerce.number().int("Whole numbers only.").min(1).max(20).optional(),
   waitlistOfferMode: z.enum(["ALL_AT_ONCE", "ONE_AT_A_TIME"]).optional(),
   waitlistHoldMinutes: z.coerce.number().int("Whole minutes only.").min(1).max(1440).optional(),
+  patchTestMaxAgeMonths: z.coerce.number().int("Whole months only.").min(1).max(24).optional(),
+  /** The service customers are pointed to when a booking needs a patch test; blank for none. */
+  patchTestServiceId: z
+    .string()
+    .max(191)
+    .nullish()
+    .transform((id) => (id === undefined ? undefined : id || null)),
 });
 export type TSalonSettingsInput = z.infer<typeof ZSalonSettingsInput>;
 
 /** Saved settings as the edit form's text fields hold them, so the form opens on what is stored. */
-export function settingsFormValues(settings: Record<keyof TSalonSettingsInput, string | number>): Record<string, string> {
-  return Object.fromEntries(ZSalonSettingsInput.keyof().options.map((key) => [key, String(settings[key])]));
+export function settingsFormValues(settings: Record<keyof TSalonSettingsInput, string | number | null>): Record<string, string> {
+  return Object.fromEntries(ZSalonSettingsInput.keyof().options.map((key) => [key, String(settings[key] ?? "")]));
 }

@@ -11,6 +11,7 @@ export const serviceSummaryFields = {
   durationMinutes: true,
   priceCents: true,
   currency: true,
+  requiresPatchTest: true,
 } as const;
 
 const serviceSummarySelect = { id: true, ...serviceSummaryFields } as const;

@@ -24,6 +24,7 @@ export const ZServiceFields = z.strictObject({
   bufferAfterMinutes: z.number().int().min(0).max(240).optional(),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
   active: z.boolean().optional(),
+  requiresPatchTest: z.boolean().optional(),
 });
 
 export const ZCreateServiceInput = ZServiceFields;

@@ -242,7 +242,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                /** @description VALIDATION (`errors[]` names the fields), or PATCH_TEST_REQUIRED: the service needs a patch test and the customer has no valid one on record */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -814,6 +814,8 @@ export interface paths {
                                 bufferBeforeMinutes: number;
                                 bufferAfterMinutes: number;
                                 active: boolean;
+                                /** @description Booking it needs a valid patch test on record (else 422 PATCH_TEST_REQUIRED). */
+                                requiresPatchTest: boolean;
                                 sortOrder: number;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -892,6 +894,7 @@ export interface paths {
                         bufferAfterMinutes?: number;
                         sortOrder?: number;
                         active?: boolean;
+                        requiresPatchTest?: boolean;
                     };
                 };
             };
@@ -1240,6 +1243,7 @@ export interface paths {
                         bufferAfterMinutes?: number;
                         sortOrder?: number;
                         active?: boolean;
+                        requiresPatchTest?: boolean;
                     };
                 };
             };
@@ -2448,6 +2452,8 @@ export interface components {
             bufferBeforeMinutes: number;
             bufferAfterMinutes: number;
             active: boolean;
+            /** @description Booking it needs a valid patch test on record (else 422 PATCH_TEST_REQUIRED). */
+            requiresPatchTest: boolean;
             sortOrder: number;
             /** Format: date-time */
             createdAt: string;

@@ -116,6 +116,15 @@ const actionForms: Record<string, () => Promise<FormData | undefined>> = {
   transitionAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", transition: "complete" }),
   addStaffNoteAction: async () => form({ appointmentId: await appointmentOfAWithX(), body: "Prefers quiet" }),
   resendEmailAction: async () => form({ emailId: ids.emailId }),
+  addCustomerNoteAction: async () => form({ customerId: ids.users.customerA, body: "Prefers a quiet chair" }),
+  recordPatchTestAction: async () =>
+    form({
+      customerId: ids.users.customerA,
+      date: day(-3).toISOString().slice(0, 10),
+      time: "10:00",
+      product: "Koleston",
+      result: "NEGATIVE",
+    }),
   saveWeeklyHoursAction: async () => form({ staffId: ids.users.stylistX, ...hours }),
   addTimeOffAction: async () => form({ staffId: ids.users.stylistX, fromDate: when.date, toDate: when.date }),
   removeTimeOffAction: async () => form({ staffId: ids.users.stylistX, timeOffId: "no-such-time-off" }),

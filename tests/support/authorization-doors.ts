@@ -55,6 +55,17 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     cancelAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
     changeNoteAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
   },
+  "calendar-feed/actions": {
+    rotateCalendarFeedAction: sessionRow([403, 403, 403, A, A, 403, 403, 403]),
+  },
+  "customers/actions": {
+    updateCustomerContactAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
+    setMarketingConsentAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
+    // A note about customer A: stylist Y has never served A.
+    addCustomerNoteAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
+    // Sent an empty form (refused for the missing confirmation) so nobody's account is really deleted.
+    deleteAccountAction: sessionRow([403, A, A, 403, 403, 403, 403, 403]),
+  },
   "dashboard/actions": {
     createAppointmentAction: sessionRow([403, 403, 403, A, 403, A, A, 403]),
     dashboardRescheduleAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
@@ -86,6 +97,10 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     bookWaitlistOfferAction: sessionRow([403, A, A, A, A, A, A, 403]),
     staffAddToWaitlistAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
     staffRemoveFromWaitlistAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
+  },
+  "patch-tests/actions": {
+    // A test for customer A: stylist Y has never served A.
+    recordPatchTestAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
   },
   "team/actions": {
     inviteMemberAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),
@@ -175,4 +190,6 @@ export const OTHER_ROUTE_FILES: Record<string, string> = {
   "api/metrics/route.ts": "metrics token",
   "api/inngest/route.ts": "Inngest's signed requests; jobs check SYSTEM in the permission table",
   "appointments/[id]/calendar.ics/route.ts": "the session's appointments only (visibleTo)",
+  "appointments/my-data.json/route.ts": "the session's own data; customers only (account.ownData), else 404",
+  "calendar/[file]/route.ts": "the stylist's private feed token (stored hashed, rotatable); unknown tokens 404",
 };

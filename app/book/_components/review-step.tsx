@@ -5,15 +5,27 @@ import type { SessionUser } from "@/lib/auth/session";
 import { selectionHref, type TBookingSelection } from "@/lib/customer-portal/selection";
 import { LazyConfirmBookingForm } from "./lazy-forms";
 
-type ReviewStepProps = { selection: TBookingSelection; user: SessionUser | null; cancelPolicy: string };
+/** Set when the chosen service needs a patch test: the rule in words and the service to book first. */
+type PatchTestNotice = { rule: string; patchService: { id: string; name: string } | null };
+type ReviewStepProps = { selection: TBookingSelection; user: SessionUser | null; cancelPolicy: string; patchTest: PatchTestNotice | null };
 
 /** Guests see the whole review and are sent to sign in or register, then come back right here. */
-export function ReviewStep({ selection, user, cancelPolicy }: ReviewStepProps) {
+export function ReviewStep({ selection, user, cancelPolicy, patchTest }: ReviewStepProps) {
   const returnTo = encodeURIComponent(selectionHref("/book", selection));
   return (
     <section aria-labelledby="step-heading" className="flex flex-col gap-4">
       <StepHeading id="step-heading">Review and confirm</StepHeading>
       <p className="text-stone-700">Check the details on this page. {cancelPolicy}</p>
+      {patchTest && (
+        <div className="flex flex-col gap-2 rounded-xl border border-amber-300 bg-amber-50 p-4 text-stone-900">
+          <p>{patchTest.rule}</p>
+          {patchTest.patchService && (
+            <Link href={selectionHref("/book", { service: patchTest.patchService.id })} className="font-semibold text-brand-700 underline">
+              Book a {patchTest.patchService.name.toLowerCase()} first
+            </Link>
+          )}
+        </div>
+      )}
       {!user ? (
         <div className="flex flex-col gap-3 rounded-xl border border-brand-100 bg-brand-50 p-4">
           <p className="text-stone-900">Sign in or create an account to confirm — your selection is kept.</p>

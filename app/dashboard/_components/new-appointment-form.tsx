@@ -16,7 +16,9 @@ type Props = { services: Option[]; staff: Option[]; defaults: Record<string, str
 /** Walk-in or phone booking: the customer is found by email or created, then booked through the core. */
 export function NewAppointmentForm({ services, staff, defaults }: Props) {
   const actionForm = useActionForm(createAppointmentAction, { defaults });
-  const { pending, values, fieldError, fieldProps } = actionForm;
+  const { pending, values, fieldError, fieldProps, state } = actionForm;
+  // Asked only once the core said the service needs a patch test the customer does not have.
+  const askOverride = state.code === "PATCH_TEST_REQUIRED" || Boolean(values.patchTestOverrideReason);
   const pickers = [
     ["serviceId", "Service", services],
     ["staffId", "Stylist", staff],
@@ -54,6 +56,14 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
           hint="Confirm to book outside working hours, time off or notice. Double bookings are still refused."
         />
       </div>
+      {askOverride && (
+        <div className="sm:col-span-2">
+          <TextField
+            label="Book without a valid patch test: reason (kept with the appointment)"
+            {...fieldProps("patchTestOverrideReason")}
+          />
+        </div>
+      )}
       <SubmitRow className="sm:col-span-2" pending={pending}>
         Book appointment
       </SubmitRow>

@@ -38,6 +38,12 @@ export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
         <CheckboxGroup legend="Stylists who perform it" name="staffIds" options={staff} checked={staffIds} />
       </div>
       <CheckboxField label="Active (customers can book it)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
+      <CheckboxField
+        label="Needs a patch test (e.g. hair colour)"
+        name="requiresPatchTest"
+        defaultChecked={values.requiresPatchTest === "on"}
+        hint="Booking it needs a negative patch test on record, done within the window set in the salon settings."
+      />
       <SubmitRow className="sm:col-span-2" pending={pending}>
         Save service
       </SubmitRow>

@@ -1,5 +1,6 @@
 "use client";
 
+import { SelectField } from "@/components/dashboard/select-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TwoColumnActionForm } from "@/components/forms/action-form";
 import { SubmitRow } from "@/components/forms/submit-row";
@@ -19,6 +20,11 @@ const numberFields: Array<[string, string, string]> = [
     "Upcoming bookings per customer",
     "How many upcoming appointments a customer may hold when booking online or through the API. Staff can always book more.",
   ],
+  [
+    "patchTestMaxAgeMonths",
+    "Patch test valid for (months)",
+    "A patch test counts for services that need one when done at least 48 hours and at most this many months before.",
+  ],
   ["maxWaitlistEntriesPerCustomer", "Waitlist entries per customer", "How many times one customer may wait for at once."],
   ["waitlistHoldMinutes", "Waitlist hold (minutes)", "One-at-a-time offers: how long each customer holds a freed time."],
 ];
@@ -28,7 +34,9 @@ const offerModes = [
   { value: "ONE_AT_A_TIME", label: "One at a time, in the order they joined" },
 ];
 
-export function SettingsForm({ defaults }: { defaults: Record<string, string> }) {
+type Props = { defaults: Record<string, string>; services: Array<{ value: string; label: string }> };
+
+export function SettingsForm({ defaults, services }: Props) {
   const actionForm = useActionForm(updateSettingsAction, { defaults });
   const { pending, fieldProps } = actionForm;
   return (
@@ -42,6 +50,7 @@ export function SettingsForm({ defaults }: { defaults: Record<string, string> })
         <TextField key={name} label={label} {...fieldProps(name)} type="number" min={0} hint={hint} />
       ))}
       <SelectField label="Who hears of a freed time first" options={offerModes} {...fieldProps("waitlistOfferMode")} />
+      <SelectField label="Patch test service" {...fieldProps("patchTestServiceId")} options={[{ value: "", label: "None" }, ...services]} />
       <SubmitRow className="sm:col-span-2" pending={pending}>
         Save settings
       </SubmitRow>

@@ -97,7 +97,10 @@ appointments.create(
   "Book an appointment",
   ZApiCreateAppointmentBody,
   Appointment,
-  { 409: "SLOT_UNAVAILABLE, or an Idempotency-Key still in flight" },
+  {
+    409: "SLOT_UNAVAILABLE, or an Idempotency-Key still in flight",
+    422: "VALIDATION (`errors[]` names the fields), or PATCH_TEST_REQUIRED: the service needs a patch test and the customer has no valid one on record",
+  },
   { done: "Booked", etag: true },
 );
 appointments.get("Get an appointment", Appointment, true);

@@ -14,6 +14,7 @@ export const ZApiService = z.object({
   bufferBeforeMinutes: z.number().int(),
   bufferAfterMinutes: z.number().int(),
   active: z.boolean(),
+  requiresPatchTest: z.boolean().meta({ description: "Booking it needs a valid patch test on record (else 422 PATCH_TEST_REQUIRED)." }),
   sortOrder: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -24,6 +24,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
     bufferBeforeMinutes: String(service.bufferBeforeMinutes),
     bufferAfterMinutes: String(service.bufferAfterMinutes),
     active: service.active ? "on" : "",
+    requiresPatchTest: service.requiresPatchTest ? "on" : "",
   };
   return (
     <>
