@@ -4,7 +4,6 @@ import { SelectField } from "@/components/dashboard/select-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TwoColumnActionForm } from "@/components/forms/action-form";
 import { SubmitRow } from "@/components/forms/submit-row";
-import { SelectField } from "@/components/dashboard/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { updateSettingsAction } from "@/lib/dashboard/admin-actions";
 
