@@ -45,7 +45,8 @@ describe("OpenAPI document", () => {
 
   it("lists every route file's methods, and the rest answer 405", async () => {
     const spec = openApiDocument().paths ?? {};
-    for (const route of routeFiles().filter((r) => !r.catchAll)) {
+    // The document's own route is not described in it (a client holding the spec already knows its URL).
+    for (const route of routeFiles().filter((r) => !r.catchAll && r.template !== "/openapi.json")) {
       expect(Object.keys(spec), `${route.template} missing from the spec`).toContain(route.template);
       const handlers = await loadRoute(route.file);
       const documented = Object.keys(spec[route.template] ?? {}).map((m) => m.toUpperCase());
