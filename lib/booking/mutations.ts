@@ -18,6 +18,7 @@ import {
   type SalonAndServiceRow,
 } from "./availability-input";
 import { assertBeforeCutoff, assertNoteOpen } from "./cutoffs";
+import { assertStartFollowsRules } from "./slot-rules";
 import { loadSalonAndService, loadStaffSchedules, visibleTo } from "./data";
 import { creationChanges, diffChanges, type HistoryAction, type HistoryChanges } from "./history";
 import { availabilityLoadWindow } from "./load-window";
@@ -188,10 +189,16 @@ async function stylistForSlot(tx: Tx, salon: SalonAndServiceRow, timing: Bookabl
   if (slot.staffId) {
     const { staffId } = assertStylistBookable(schedules[0], slot.staffId);
     // An override skips hours, notice, horizon and time off; overlaps are still refused by the constraint.
-    if (!slot.overrideAvailability && !isSlotAvailable(availability, staffId, slot.startsAt))
-      throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
+    if (slot.overrideAvailability) return staffId;
+    assertStartFollowsRules(availability, [staffId], slot.startsAt);
+    if (!isSlotAvailable(availability, staffId, slot.startsAt)) throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
     return staffId;
   }
+  assertStartFollowsRules(
+    availability,
+    availability.staff.map((member) => member.staffId),
+    slot.startsAt,
+  );
   const free = computeAvailability({ ...availability, range }).anyStaff.find((candidate) => candidate.startsAt === slot.startsAt);
   if (!free) throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
   return free.staffId;

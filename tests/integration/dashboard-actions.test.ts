@@ -109,7 +109,7 @@ describe("staff appointment actions", () => {
     const state = await actions.createAppointmentAction({ status: "idle" }, fields);
     expect(state).toMatchObject({
       status: "error",
-      code: "SLOT_UNAVAILABLE",
+      code: "OUTSIDE_WORKING_HOURS",
       values: { customerEmail: "again@example.test", time: "19:00" },
     });
   });

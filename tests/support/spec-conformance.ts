@@ -13,21 +13,34 @@ type HeaderRef = { $ref?: string; required?: boolean };
 type ResponseSpec = { headers?: Record<string, HeaderRef>; content?: Record<string, { schema?: object }> };
 type OperationSpec = { responses?: Record<string, ResponseSpec> };
 
-const document = openApiDocument();
-const components = document.components as { schemas?: object; headers?: Record<string, { required?: boolean }> };
+type Components = { schemas?: object; headers?: Record<string, { required?: boolean }> };
+
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 const validators = new Map<string, ValidateFunction>();
 
-const templates = Object.keys(document.paths ?? {}).map((template) => ({
-  template,
-  pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`),
-}));
+// Built on first use, not at import: a test file sets its environment after its imports.
+let spec:
+  | { paths: Record<string, Record<string, OperationSpec>>; components: Components; templates: Array<{ template: string; pattern: RegExp }> }
+  | undefined;
+function loaded() {
+  if (!spec) {
+    const document = openApiDocument();
+    const paths = (document.paths ?? {}) as Record<string, Record<string, OperationSpec>>;
+    spec = {
+      paths,
+      components: document.components as Components,
+      templates: Object.keys(paths).map((template) => ({ template, pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`) })),
+    };
+  }
+  return spec;
+}
 
 function operationOf(method: string, pathname: string): { template: string; operation: OperationSpec } | undefined {
   const path = pathname.replace(/^\/api\/v1/, "") || "/";
+  const { templates, paths } = loaded();
   const template = templates.find((candidate) => candidate.pattern.test(path))?.template;
-  const item = template ? (document.paths?.[template] as Record<string, OperationSpec> | undefined) : undefined;
+  const item = template ? paths[template] : undefined;
   const operation = item?.[method.toLowerCase()];
   return template && operation ? { template, operation } : undefined;
 }
@@ -35,7 +48,7 @@ function operationOf(method: string, pathname: string): { template: string; oper
 function validatorFor(key: string, schema: object): ValidateFunction {
   let validator = validators.get(key);
   if (!validator) {
-    validator = ajv.compile({ ...schema, components: { schemas: components.schemas } });
+    validator = ajv.compile({ ...schema, components: { schemas: loaded().components.schemas } });
     validators.set(key, validator);
   }
   return validator;
@@ -51,7 +64,7 @@ export function specMismatches(method: string, url: string, status: number, head
   if (!declared) return [`${name}: status not declared in the spec (declared: ${Object.keys(responses).join(", ")})`];
   const problems: string[] = [];
   for (const [header, reference] of Object.entries(declared.headers ?? {})) {
-    const definition = reference.$ref ? components.headers?.[reference.$ref.split("/").pop()!] : reference;
+    const definition = reference.$ref ? loaded().components.headers?.[reference.$ref.split("/").pop()!] : reference;
     if (definition?.required && !headers.has(header)) problems.push(`${name}: required header ${header} missing`);
   }
   const contentType = headers.get("content-type")?.split(";")[0]?.trim();
