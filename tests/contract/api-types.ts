@@ -291,10 +291,11 @@ export interface components {
             status: number;
             detail: string;
             /**
-             * @description Stable machine-readable code: switch on this, never on `detail`.
+             * @description Stable machine-readable code: switch on this, never on `detail`. Each is explained in the guide (/docs/api).
              * @example SLOT_UNAVAILABLE
+             * @enum {string}
              */
-            code: string;
+            code: "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "SLOT_UNAVAILABLE" | "CUTOFF_PASSED" | "INVALID_TRANSITION" | "VERSION_CONFLICT" | "CONFLICT" | "BOOKING_LIMIT_REACHED" | "IDEMPOTENCY_IN_FLIGHT" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION" | "SLOT_IN_PAST" | "BEFORE_MINIMUM_NOTICE" | "BEYOND_HORIZON" | "OFF_SLOT_GRID" | "OUTSIDE_WORKING_HOURS" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL" | "DATABASE_UNAVAILABLE";
             /** @description Field errors (path in dot notation) for validation problems. */
             errors: {
                 path: string;
