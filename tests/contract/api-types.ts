@@ -215,6 +215,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/salon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The salon's settings and booking rules
+         * @description Any valid API key.
+         */
+        get: operations["getSalon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -447,6 +467,32 @@ export interface components {
             phone: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        /** @description The salon's settings, so clients need not hard-code them. */
+        Salon: {
+            name: string;
+            /**
+             * @description IANA timezone the salon's hours and slots are in.
+             * @example Europe/London
+             */
+            timezone: string;
+            /**
+             * @description ISO 4217 code of every price.
+             * @example GBP
+             */
+            currency: string;
+            /** @description Starts are on this grid, counted from local midnight. */
+            slotStepMinutes: number;
+            /** @description The earliest start is now plus this notice. */
+            minNoticeMinutes: number;
+            /** @description Starts must be before now plus this many days. */
+            bookingHorizonDays: number;
+            /** @description Customers cannot cancel online within this time before the start. */
+            cancelCutoffMinutes: number;
+            /** @description Customers cannot reschedule online within this time before the start. */
+            rescheduleCutoffMinutes: number;
+            /** @description Upcoming bookings one customer's key may hold. */
+            maxFutureBookingsPerCustomer: number;
         };
         Me: {
             user: {
@@ -2473,6 +2519,74 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: over the per-key rate limit */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry after Retry-After seconds (the same Idempotency-Key is safe) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (500); always problem+json */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSalon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Name, timezone, currency, slot step, notice, horizon and cutoffs */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Salon"];
+                };
+            };
+            /** @description UNAUTHORIZED: a missing, malformed, revoked or expired API key, or a scheme other than Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     [name: string]: unknown;
                 };
                 content: {

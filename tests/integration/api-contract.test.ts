@@ -114,6 +114,15 @@ describe("typed client (openapi-fetch)", () => {
     const problem = await client.GET("/appointments/{id}", { params: { path: { id: "missing" } } });
     expect(problem.error).toMatchObject({ status: 404, code: "NOT_FOUND" });
 
+    const salon = await client.GET("/salon");
+    expect(salon.data).toMatchObject({
+      timezone: "UTC",
+      currency: "GBP",
+      slotStepMinutes: 15,
+      minNoticeMinutes: 60,
+      bookingHorizonDays: 3650,
+    });
+
     const me = await client.GET("/me");
     expect(me.data?.user.role).toBe("ADMIN");
   });

@@ -13,6 +13,7 @@ import { ZApiAvailability, ZApiAvailabilityQuery } from "@/lib/api/schemas/avail
 import { ZId } from "@/lib/api/schemas/common";
 import { ZApiCustomer, ZApiCustomerPage, ZApiListCustomersQuery } from "@/lib/api/schemas/customers";
 import { ZApiMe } from "@/lib/api/schemas/me";
+import { ZApiSalon } from "@/lib/api/schemas/salon";
 import { ZApiListServicesQuery, ZApiService, ZApiServicePage } from "@/lib/api/schemas/services";
 import { ZApiListStaffQuery, ZApiStaffMember, ZApiStaffPage } from "@/lib/api/schemas/staff";
 import { ZCreateCustomerInput } from "@/lib/customers/schema";
@@ -181,6 +182,15 @@ const customers = collection("/customers", "Customers", "customers", { one: "cus
 customers.list("List or search customers (staff keys)", ZApiListCustomersQuery, CustomerPage);
 customers.create("Create a customer (staff keys)", ZCreateCustomerInput, Customer, { 409: "CONFLICT: the email is already registered" });
 customers.get("Get a customer (staff keys)", Customer);
+
+registerOperation({
+  method: "get",
+  path: "/salon",
+  operationId: "getSalon",
+  tag: "Salon",
+  summary: "The salon's settings and booking rules",
+  success: { status: 200, description: "Name, timezone, currency, slot step, notice, horizon and cutoffs", schema: ZApiSalon },
+});
 
 registerOperation({
   method: "get",
