@@ -48,7 +48,7 @@ export type AvailableSlot = {
 export async function getAvailability(
   query: TAvailabilityQuery,
   now: Date = new Date(),
-): Promise<{ timezone: string; slots: AvailableSlot[] }> {
+): Promise<{ timezone: string; horizonEndsAt: Date; slots: AvailableSlot[] }> {
   const { serviceId, staffId, from, to, excludeAppointmentId } = parseInput(ZAvailabilityQuery, query);
   const salon = await loadSalonAndService(db, serviceId);
   const service = serviceOf(salon);
@@ -64,6 +64,8 @@ export async function getAvailability(
   const slots = staffId ? (result.byStaff.get(staffId) ?? []) : result.anyStaff;
   return {
     timezone: salon.timezone,
+    // Starts at or after this are never offered: a range reaching past it is cut here, not refused.
+    horizonEndsAt: new Date(now.getTime() + salon.bookingHorizonDays * 86_400_000),
     slots: slots.map((slot) => ({
       startsAt: new Date(slot.startsAt),
       endsAt: new Date(slot.endsAt),

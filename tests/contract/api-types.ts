@@ -363,20 +363,34 @@ export interface components {
             version: number;
         };
         Availability: {
-            /** @example Europe/London */
+            /**
+             * @description The zone localDate and localTime are in.
+             * @example Europe/London
+             */
             timezone: string;
-            slots: {
-                /** Format: date-time */
-                startsAt: string;
-                /** Format: date-time */
-                endsAt: string;
-                staffId: string;
-                staffName: string;
-                /** @example 2030-01-07 */
-                localDate: string;
-                /** @example 10:00 */
-                localTime: string;
-            }[];
+            /** @example Europe/London */
+            salonTimezone: string;
+            /**
+             * Format: date-time
+             * @description No start at or after this is bookable; the range is cut here.
+             */
+            horizonEndsAt: string;
+            slots: components["schemas"]["Slot"][];
+        };
+        Slot: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            staffId: string;
+            staffName: string;
+            /** @example 2030-01-07 */
+            localDate: string;
+            /**
+             * @description Wall-clock start with its UTC offset, so the two 01:00 slots of a clocks-back day differ.
+             * @example 10:00+00:00
+             */
+            localTime: string;
         };
         ServicePage: {
             items: {
@@ -1268,6 +1282,8 @@ export interface operations {
                 from: string;
                 /** @description At most 62 days after `from`. */
                 to: string;
+                /** @description Label slots (localDate, localTime) in this IANA zone instead of the salon's. */
+                timeZone?: string;
             };
             header?: never;
             path?: never;
