@@ -98,6 +98,7 @@ export const ZListAppointmentsFilters = z
     staffId: ZId.optional(),
     customerId: ZId.optional(),
     status: ZAppointmentStatus.optional(),
+    updatedSince: ZInstant.optional(),
     cursor: z.string().min(1).max(500).optional(),
     limit: z.number().int().min(1).max(100).optional(),
   })

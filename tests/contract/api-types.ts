@@ -470,6 +470,8 @@ export interface components {
                 phone: string | null;
                 /** Format: date-time */
                 createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
@@ -481,6 +483,8 @@ export interface components {
             phone: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         /** @description The salon's settings, so clients need not hard-code them. */
         Salon: {
@@ -557,6 +561,8 @@ export interface operations {
                 staffId?: string;
                 customerId?: string;
                 status?: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+                /** @description Only rows changed at or after this instant, ordered by last change; follow nextCursor, then keep the newest updatedAt for the next sync. */
+                updatedSince?: string;
                 /** @description From the previous page's nextCursor. */
                 cursor?: string;
                 /** @description Page size, default 20; values above 100 are capped to 100. */
@@ -1383,8 +1389,10 @@ export interface operations {
     listServices: {
         parameters: {
             query?: {
-                /** @description Include deactivated services (default false). */
+                /** @description Include deactivated services (default false; with updatedSince, always included). */
                 includeInactive?: "true" | "false";
+                /** @description Only rows changed at or after this instant, ordered by last change; follow nextCursor, then keep the newest updatedAt for the next sync. */
+                updatedSince?: string;
                 /** @description From the previous page's nextCursor. */
                 cursor?: string;
                 /** @description Page size, default 20; values above 100 are capped to 100. */
@@ -2255,6 +2263,8 @@ export interface operations {
             query?: {
                 /** @description Part of the name or email (case-insensitive). */
                 q?: string;
+                /** @description Only rows changed at or after this instant, ordered by last change; follow nextCursor, then keep the newest updatedAt for the next sync. */
+                updatedSince?: string;
                 /** @description From the previous page's nextCursor. */
                 cursor?: string;
                 /** @description Page size, default 20; values above 100 are capped to 100. */

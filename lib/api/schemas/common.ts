@@ -37,5 +37,13 @@ export const ZListQueryBase = {
   limit: z.coerce.number().int().min(1).optional().meta({ description: "Page size, default 20; values above 100 are capped to 100." }),
 };
 
+/** Sync by last change: the list answers what changed since then, ordered by (updatedAt, id). */
+export const ZUpdatedSince = {
+  updatedSince: ZApiInstant.optional().meta({
+    description:
+      "Only rows changed at or after this instant, ordered by last change; follow nextCursor, then keep the newest updatedAt for the next sync.",
+  }),
+};
+
 /** `?includeInactive=true|false` as a boolean (query strings carry no types). */
 export const ZBooleanFlag = z.enum(["true", "false"]).optional();
