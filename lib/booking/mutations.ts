@@ -204,12 +204,43 @@ async function stylistForSlot(tx: Tx, salon: SalonAndServiceRow, timing: Bookabl
   return free.staffId;
 }
 
+/**
+ * A taken slot that the same customer holds for the same service is most likely this booking's own
+ * earlier attempt (a retry without an Idempotency-Key): say so, with the appointment's id when the
+ * actor may see it, so the caller does not book another time by mistake.
+ */
+async function withOwnBookingHint(
+  actor: Actor,
+  input: TBookAppointmentInput,
+  book: () => Promise<AppointmentView>,
+): Promise<AppointmentView> {
+  try {
+    return await book();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "SLOT_UNAVAILABLE") throw error;
+    const startsAt = new Date(input.startsAt);
+    const own = await db.appointment.findFirst({
+      where: { customerId: input.customerId, serviceId: input.serviceId, startsAt, status: "BOOKED", ...visibleTo(actor) },
+      select: { id: true },
+    });
+    if (!own) throw error;
+    throw new AppError(
+      "SLOT_UNAVAILABLE",
+      `This customer already holds this time for this service: appointment ${own.id}, probably an earlier attempt of this booking (send an Idempotency-Key to retry safely).`,
+    );
+  }
+}
+
 export type BookOptions = MutationOptions & {
   /** Runs last inside the booking's transaction (e.g. storing an idempotent answer); throwing rolls back. */
   beforeCommit?: (tx: Tx, appointment: AppointmentView) => Promise<void>;
 };
 
 export async function bookAppointment(actor: Actor, rawInput: TBookAppointmentInput, options: BookOptions = {}): Promise<AppointmentView> {
+  return withOwnBookingHint(actor, rawInput, () => bookWithinRules(actor, rawInput, options));
+}
+
+async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, options: BookOptions): Promise<AppointmentView> {
   const input = parseInput(ZBookAppointmentInput, rawInput);
   // A stylist's powers cover their own column only, so "anyone available" is a customer's choice.
   const staffPowers = managesAppointment(actor, { staffId: input.staffId });

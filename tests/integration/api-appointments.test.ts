@@ -98,6 +98,19 @@ describe("POST /appointments", () => {
     expect(taken.status).toBe(409);
     expect(taken.body.code).toBe("SLOT_UNAVAILABLE");
     expect(taken.contentType).toBe("application/problem+json");
+    // Another customer learns nothing about whose booking it is.
+    expect(taken.body.detail).not.toContain("appointment ");
+  });
+
+  it("tells a retry without an Idempotency-Key that it hit its own earlier booking, naming it", async () => {
+    const startsAt = freshSlot();
+    const first = await book(keyA, { startsAt });
+    expect(first.status).toBe(201);
+    const retry = await book(keyA, { startsAt });
+    expect(retry.status).toBe(409);
+    expect(retry.body.code).toBe("SLOT_UNAVAILABLE");
+    expect(retry.body.detail).toContain(`appointment ${first.body.id}`);
+    expect(retry.body.detail).toContain("Idempotency-Key");
   });
 
   it("lets staff keys book for a customer by id, or by name and email", async () => {
