@@ -21,7 +21,11 @@ const validators = new Map<string, ValidateFunction>();
 
 // Built on first use, not at import: a test file sets its environment after its imports.
 let spec:
-  | { paths: Record<string, Record<string, OperationSpec>>; components: Components; templates: Array<{ template: string; pattern: RegExp }> }
+  | {
+      paths: Record<string, Record<string, OperationSpec>>;
+      components: Components;
+      templates: Array<{ template: string; pattern: RegExp }>;
+    }
   | undefined;
 function loaded() {
   if (!spec) {
