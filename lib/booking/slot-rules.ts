@@ -13,7 +13,8 @@ const DAY_MS = 86_400_000;
 export function assertStartFollowsRules(availability: Omit<AvailabilityInput, "range">, staffIds: string[], startsAt: number): void {
   const { settings, now } = availability;
   const zone = settings.timezone;
-  const when = (instant: number) => `${new Date(instant).toISOString()} (${toWallClock(instant, zone).date} ${formatLocalTime(instant, zone)} ${zone})`;
+  const when = (instant: number) =>
+    `${new Date(instant).toISOString()} (${toWallClock(instant, zone).date} ${formatLocalTime(instant, zone)} ${zone})`;
   const earliest = now + settings.minNoticeMinutes * MINUTE_MS;
   const horizonEndsAt = now + settings.bookingHorizonDays * DAY_MS;
   if (startsAt < now) throw rule("SLOT_IN_PAST", `That time has passed. The earliest bookable start is ${when(earliest)}.`);
@@ -38,10 +39,16 @@ export function assertStartFollowsRules(availability: Omit<AvailabilityInput, "r
   const staff = availability.staff.filter((member) => staffIds.includes(member.staffId)).map((member) => ({ ...member, busy: [] }));
   const { anyStaff } = computeAvailability({ ...availability, staff, range: { from: startsAt, until: startsAt + 1 } });
   if (!anyStaff.some((slot) => slot.startsAt === startsAt)) {
-    throw rule("OUTSIDE_WORKING_HOURS", `No stylist for this service works at ${when(startsAt)} for the whole appointment. Ask GET /availability for open times.`);
+    throw rule(
+      "OUTSIDE_WORKING_HOURS",
+      `No stylist for this service works at ${when(startsAt)} for the whole appointment. Ask GET /availability for open times.`,
+    );
   }
 }
 
-function rule(code: "SLOT_IN_PAST" | "BEFORE_MINIMUM_NOTICE" | "BEYOND_HORIZON" | "OFF_SLOT_GRID" | "OUTSIDE_WORKING_HOURS", detail: string) {
+function rule(
+  code: "SLOT_IN_PAST" | "BEFORE_MINIMUM_NOTICE" | "BEYOND_HORIZON" | "OFF_SLOT_GRID" | "OUTSIDE_WORKING_HOURS",
+  detail: string,
+) {
   return new AppError(code, detail, [{ path: "startsAt", message: detail }]);
 }
