@@ -3,8 +3,9 @@ import { AppError } from "@/lib/errors";
 
 /**
  * Page cursors are opaque to clients (base64url JSON of the last row's sort key), so the ordering behind
- * them can change without breaking anyone who just follows `nextCursor`. There are two payloads because
- * there are two orderings: most lists go by id (`{"id"}`), appointment lists by start time (`[startsAt, id]`).
+ * them can change without breaking anyone who just follows `nextCursor`. There are three payloads because
+ * there are three orderings: most lists go by id (`{"id"}`), appointment lists by start time
+ * (`[startsAt, id]`), and sync lists (`updatedSince`) by last change (`{"u": updatedAt, "id"}`).
  */
 
 function encode(payload: unknown): string {
@@ -50,4 +51,34 @@ export function encodeStartsAtCursor(cursor: StartsAtCursor): string {
 
 export function decodeStartsAtCursor(cursor: string): StartsAtCursor {
   return decode(cursor, ZStartsAtCursor);
+}
+
+const ZChangedCursor = z
+  .object({ u: z.string(), id: z.string().min(1).max(100) })
+  .transform(({ u, id }) => ({ updatedAt: new Date(u), id }))
+  .refine((cursor) => !Number.isNaN(cursor.updatedAt.getTime()));
+
+/**
+ * A sync list: rows changed at or after `since` (inclusive, so a change in the same millisecond as the
+ * last sync is not lost), ordered by (updatedAt, id) and continued after the cursor's row. The shapes are
+ * the same for every model with `updatedAt` and `id`, so the data layers pass them to Prisma as they are.
+ */
+export function changedSince(since: Date, cursor: string | undefined) {
+  const after = cursor === undefined ? undefined : decode(cursor, ZChangedCursor);
+  return {
+    where: after
+      ? { OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] }
+      : { updatedAt: { gte: since } },
+    orderBy: [{ updatedAt: "asc" as const }, { id: "asc" as const }],
+  };
+}
+
+/** Splits a sync page fetched with `limit + 1` rows into items and the cursor of its last change. */
+export function changedPageOf<T extends { id: string; updatedAt: Date }>(
+  rows: T[],
+  limit: number,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encode({ u: last.updatedAt.toISOString(), id: last.id }) : null };
 }

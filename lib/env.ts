@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** Where the app answers when APP_URL is unset (local development). */
+export const DEFAULT_APP_URL = "http://localhost:3000";
+
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z
@@ -7,7 +10,7 @@ const serverEnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  APP_URL: z.url().default("http://localhost:3000"),
+  APP_URL: z.url().default(DEFAULT_APP_URL),
   // Observability and edge behaviour (docs/OPERATIONS.md).
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (a random secret)").optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),

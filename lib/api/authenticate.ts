@@ -33,8 +33,12 @@ function unauthorized(detail: string): AppError {
 export async function authenticate(request: Request, now = new Date()): Promise<{ principal: ApiPrincipal; rateLimit: RateLimitState }> {
   const header = request.headers.get("authorization");
   if (!header) throw unauthorized("Send an API key in the Authorization header: `Authorization: Bearer pb_…`.");
+  const scheme = /^(\S+)\s/.exec(header.trim())?.[1];
+  if (scheme && scheme.toLowerCase() !== "bearer") {
+    throw unauthorized(`The Authorization scheme must be Bearer, not ${scheme.slice(0, 20)}: \`Authorization: Bearer pb_…\`.`);
+  }
   const key = BEARER.exec(header.trim())?.[1];
-  if (!key || !lookupPrefixOf(key)) throw unauthorized("The API key is malformed.");
+  if (!key || !lookupPrefixOf(key)) throw unauthorized("The API key is malformed: send `Authorization: Bearer pb_…`.");
   const row = await findApiKeyTakingAllowance(hashApiKey(key), now);
   // One message for unknown, revoked and expired keys would hide why; these say why without leaking more
   // than the caller (who holds the key) already knows.

@@ -1,5 +1,5 @@
 import "server-only";
-import { decodeStartsAtCursor, encodeStartsAtCursor } from "@/lib/cursor";
+import { changedPageOf, changedSince, decodeStartsAtCursor, encodeStartsAtCursor } from "@/lib/cursor";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { actorCan } from "@/lib/auth/permissions";
@@ -48,7 +48,7 @@ export type AvailableSlot = {
 export async function getAvailability(
   query: TAvailabilityQuery,
   now: Date = new Date(),
-): Promise<{ timezone: string; slots: AvailableSlot[] }> {
+): Promise<{ timezone: string; horizonEndsAt: Date; slots: AvailableSlot[] }> {
   const { serviceId, staffId, from, to, excludeAppointmentId } = parseInput(ZAvailabilityQuery, query);
   const salon = await loadSalonAndService(db, serviceId);
   const service = serviceOf(salon);
@@ -64,6 +64,8 @@ export async function getAvailability(
   const slots = staffId ? (result.byStaff.get(staffId) ?? []) : result.anyStaff;
   return {
     timezone: salon.timezone,
+    // Starts at or after this are never offered: a range reaching past it is cut here, not refused.
+    horizonEndsAt: new Date(now.getTime() + salon.bookingHorizonDays * 86_400_000),
     slots: slots.map((slot) => ({
       startsAt: new Date(slot.startsAt),
       endsAt: new Date(slot.endsAt),
@@ -112,6 +114,8 @@ export type ListAppointmentsFilters = {
   staffId?: string;
   customerId?: string;
   status?: TAppointmentStatus;
+  /** Sync: appointments changed since then (cancelled ones too), by last change instead of start. */
+  updatedSince?: Date;
   cursor?: string;
   limit?: number;
 };
@@ -125,18 +129,29 @@ export async function listAppointments(
   filters: ListAppointmentsFilters = {},
 ): Promise<{ items: AppointmentView[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(Math.trunc(filters.limit ?? DEFAULT_LIST_LIMIT), 1), MAX_LIST_LIMIT);
-  const { from, to, staffId, customerId, status, cursor } = parseInput(ZListAppointmentsFilters, { ...filters, limit });
+  const { from, to, staffId, customerId, status, updatedSince, cursor } = parseInput(ZListAppointmentsFilters, { ...filters, limit });
+  const filtersWhere: Prisma.AppointmentWhereInput[] = [
+    visibleTo(actor),
+    customerId ? { customerId } : {},
+    staffId ? { staffId } : {},
+    status ? { status } : {},
+    from || to ? { startsAt: { ...(from && { gte: from }), ...(to && { lt: to }) } } : {},
+  ];
+  if (updatedSince) {
+    const sync = changedSince(updatedSince, cursor);
+    const rows = await db.appointment.findMany({
+      where: { AND: [...filtersWhere, sync.where] },
+      orderBy: sync.orderBy,
+      take: limit + 1,
+      select: appointmentViewSelect,
+    });
+    const page = changedPageOf(rows, limit);
+    return { items: page.items.map(toAppointmentView), nextCursor: page.nextCursor };
+  }
   const after = cursor === undefined ? undefined : decodeStartsAtCursor(cursor);
 
   const where: Prisma.AppointmentWhereInput = {
-    AND: [
-      visibleTo(actor),
-      customerId ? { customerId } : {},
-      staffId ? { staffId } : {},
-      status ? { status } : {},
-      from || to ? { startsAt: { ...(from && { gte: from }), ...(to && { lt: to }) } } : {},
-      after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] } : {},
-    ],
+    AND: [...filtersWhere, after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] } : {}],
   };
   const rows = await db.appointment.findMany({
     where,

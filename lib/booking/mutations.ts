@@ -19,6 +19,7 @@ import {
   type SalonAndServiceRow,
 } from "./availability-input";
 import { assertBeforeCutoff, assertNoteOpen } from "./cutoffs";
+import { assertStartFollowsRules } from "./slot-rules";
 import { loadSalonAndService, loadStaffSchedules, visibleTo } from "./data";
 import { creationChanges, diffChanges, type HistoryAction, type HistoryChanges } from "./history";
 import { availabilityLoadWindow } from "./load-window";
@@ -189,13 +190,46 @@ async function stylistForSlot(tx: Tx, salon: SalonAndServiceRow, timing: Bookabl
   if (slot.staffId) {
     const { staffId } = assertStylistBookable(schedules[0], slot.staffId);
     // An override skips hours, notice, horizon and time off; overlaps are still refused by the constraint.
-    if (!slot.overrideAvailability && !isSlotAvailable(availability, staffId, slot.startsAt))
-      throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
+    if (slot.overrideAvailability) return staffId;
+    assertStartFollowsRules(availability, [staffId], slot.startsAt);
+    if (!isSlotAvailable(availability, staffId, slot.startsAt)) throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
     return staffId;
   }
+  assertStartFollowsRules(
+    availability,
+    availability.staff.map((member) => member.staffId),
+    slot.startsAt,
+  );
   const free = computeAvailability({ ...availability, range }).anyStaff.find((candidate) => candidate.startsAt === slot.startsAt);
   if (!free) throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
   return free.staffId;
+}
+
+/**
+ * A taken slot that the same customer holds for the same service is most likely this booking's own
+ * earlier attempt (a retry without an Idempotency-Key): say so, with the appointment's id when the
+ * actor may see it, so the caller does not book another time by mistake.
+ */
+async function withOwnBookingHint(
+  actor: Actor,
+  input: TBookAppointmentInput,
+  book: () => Promise<AppointmentView>,
+): Promise<AppointmentView> {
+  try {
+    return await book();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "SLOT_UNAVAILABLE") throw error;
+    const startsAt = new Date(input.startsAt);
+    const own = await db.appointment.findFirst({
+      where: { customerId: input.customerId, serviceId: input.serviceId, startsAt, status: "BOOKED", ...visibleTo(actor) },
+      select: { id: true },
+    });
+    if (!own) throw error;
+    throw new AppError(
+      "SLOT_UNAVAILABLE",
+      `This customer already holds this time for this service: appointment ${own.id}, probably an earlier attempt of this booking (send an Idempotency-Key to retry safely).`,
+    );
+  }
 }
 
 export type BookOptions = MutationOptions & {
@@ -204,6 +238,10 @@ export type BookOptions = MutationOptions & {
 };
 
 export async function bookAppointment(actor: Actor, rawInput: TBookAppointmentInput, options: BookOptions = {}): Promise<AppointmentView> {
+  return withOwnBookingHint(actor, rawInput, () => bookWithinRules(actor, rawInput, options));
+}
+
+async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, options: BookOptions): Promise<AppointmentView> {
   const input = parseInput(ZBookAppointmentInput, rawInput);
   // A stylist's powers cover their own column only, so "anyone available" is a customer's choice.
   const staffPowers = managesAppointment(actor, { staffId: input.staffId });

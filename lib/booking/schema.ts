@@ -1,3 +1,4 @@
+import { isBookableInstant, OUT_OF_RANGE_MESSAGE } from "@/lib/time/bookable-range";
 import { z } from "zod";
 
 /**
@@ -6,9 +7,13 @@ import { z } from "zod";
  * Refinements live only on schemas nobody derives from: zod 4 refuses .pick/.omit on refined objects.
  */
 
+/** Says what is wrong with "2030-01-07T10:00" (no offset), the most common mistake. */
+export const INSTANT_FORMAT_MESSAGE = "must be an ISO 8601 instant with an offset, e.g. 2030-01-07T10:00:00Z or 2030-01-07T10:00:00+01:00";
+
 /** An instant: a Date, or an ISO 8601 string that carries its offset (a bare local time is ambiguous). */
 export const ZInstant = z
-  .union([z.date(), z.iso.datetime({ offset: true }).transform((value) => new Date(value))])
+  .union([z.date(), z.iso.datetime({ offset: true, error: INSTANT_FORMAT_MESSAGE }).transform((value) => new Date(value))])
+  .refine(isBookableInstant, OUT_OF_RANGE_MESSAGE)
   .meta({ description: "An instant as ISO 8601 with offset, e.g. 2030-01-07T10:00:00+00:00" });
 
 const ZId = z.string().min(1).max(191);
@@ -95,6 +100,7 @@ export const ZListAppointmentsFilters = z
     staffId: ZId.optional(),
     customerId: ZId.optional(),
     status: ZAppointmentStatus.optional(),
+    updatedSince: ZInstant.optional(),
     cursor: z.string().min(1).max(500).optional(),
     limit: z.number().int().min(1).max(100).optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isBookableYear, OUT_OF_RANGE_MESSAGE } from "@/lib/time/bookable-range";
 import { addMonths } from "@/lib/time/calendar-month";
 
 /**
@@ -8,7 +9,10 @@ import { addMonths } from "@/lib/time/calendar-month";
 export const ZMonthAvailabilityRequest = z.object({
   serviceId: z.string().min(1).max(191),
   staffId: z.string().min(1).max(191).optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM"),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM")
+    .refine((month) => isBookableYear(Number(month.slice(0, 4))), `month ${OUT_OF_RANGE_MESSAGE}`),
   /** The appointment being rescheduled: honoured only for its owner or staff (checked by the route). */
   excludeAppointmentId: z.string().min(1).max(191).optional(),
 });

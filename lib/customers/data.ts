@@ -1,4 +1,5 @@
 import "server-only";
+import { changedPageOf, changedSince } from "@/lib/cursor";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { actorCan } from "@/lib/auth/permissions";
@@ -7,9 +8,9 @@ import { orNotFound } from "@/lib/errors";
 import { staffDisplayName, staffNameSelect } from "@/lib/staff/display-name";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const customerSelect = { id: true, name: true, email: true, phone: true, createdAt: true } as const;
+export const customerSelect = { id: true, name: true, email: true, phone: true, createdAt: true, updatedAt: true } as const;
 
-export type Customer = { id: string; name: string; email: string; phone: string | null; createdAt: Date };
+export type Customer = { id: string; name: string; email: string; phone: string | null; createdAt: Date; updatedAt: Date };
 
 /** The customers `actor` may see: all with customer.viewAny, else those with an appointment in their column. */
 export function customersVisibleTo(actor: Actor): Prisma.UserWhereInput {
@@ -34,6 +35,18 @@ export function listCustomers(actor: Actor, options: { q?: string; cursorId?: st
     take: options.limit + 1,
     ...(options.cursorId ? { cursor: { id: options.cursorId }, skip: 1 } : {}),
   });
+}
+
+/** Sync: the customers `actor` may see that changed since `since`. */
+export async function listChangedCustomers(actor: Actor, options: { since: Date; cursor?: string; limit: number }) {
+  const sync = changedSince(options.since, options.cursor);
+  const rows = await db.user.findMany({
+    where: { AND: [customersVisibleTo(actor), sync.where] },
+    orderBy: sync.orderBy,
+    select: customerSelect,
+    take: options.limit + 1,
+  });
+  return changedPageOf(rows, options.limit);
 }
 
 /** One customer; staff accounts (and customers out of the actor's sight) are "not found" here. */

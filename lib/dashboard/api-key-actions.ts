@@ -25,7 +25,9 @@ export const createApiKeyAction = defineAction({
     const expiresAt = new Date(startOfLocalDay(addDays(expiresOn, 1), timezone));
     const { key } = await createApiKey(actor, { ownerId: user.id, name, scopes, expiresAt });
     revalidatePath("/dashboard/api-keys");
-    return { status: "success", message: "Copy this key now: it will not be shown again.", values: { secret: key } };
+    // Whoever receives the key (a partner, say) needs to know what it may do, so the scopes go with it.
+    const granted = [...new Set(scopes)].sort().join(", ");
+    return { status: "success", message: `Copy this key now: it will not be shown again. Scopes: ${granted}.`, values: { secret: key } };
   },
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { changedPageOf, changedSince } from "@/lib/cursor";
 import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/errors";
 
@@ -53,6 +54,18 @@ export async function listServices(options: { includeInactive?: boolean; cursorI
     take: options.limit + 1,
     ...(options.cursorId ? { cursor: { id: options.cursorId }, skip: 1 } : {}),
   });
+}
+
+/** Sync: services changed since `since` (deactivated ones too, so a client learns they went). */
+export async function listChangedServices(options: { since: Date; cursor?: string; limit: number }) {
+  const sync = changedSince(options.since, options.cursor);
+  const rows = await db.service.findMany({
+    where: sync.where,
+    orderBy: sync.orderBy,
+    select: serviceDetailSelect,
+    take: options.limit + 1,
+  });
+  return changedPageOf(rows, options.limit);
 }
 
 /** Every service (inactive ones too) with the stylists who perform it, for the admin list and editor. */

@@ -98,6 +98,19 @@ describe("POST /appointments", () => {
     expect(taken.status).toBe(409);
     expect(taken.body.code).toBe("SLOT_UNAVAILABLE");
     expect(taken.contentType).toBe("application/problem+json");
+    // Another customer learns nothing about whose booking it is.
+    expect(taken.body.detail).not.toContain("appointment ");
+  });
+
+  it("tells a retry without an Idempotency-Key that it hit its own earlier booking, naming it", async () => {
+    const startsAt = freshSlot();
+    const first = await book(keyA, { startsAt });
+    expect(first.status).toBe(201);
+    const retry = await book(keyA, { startsAt });
+    expect(retry.status).toBe(409);
+    expect(retry.body.code).toBe("SLOT_UNAVAILABLE");
+    expect(retry.body.detail).toContain(`appointment ${first.body.id}`);
+    expect(retry.body.detail).toContain("Idempotency-Key");
   });
 
   it("lets staff keys book for a customer by id, or by name and email", async () => {
@@ -374,7 +387,33 @@ describe("GET /availability", () => {
     );
     expect(response.status).toBe(200);
     expect(response.body.timezone).toBe("UTC");
-    expect(response.body.slots[0]).toMatchObject({ startsAt: at(3000, 8), staffId: stylistId, localTime: "08:00" });
+    expect(response.body.slots[0]).toMatchObject({ startsAt: at(3000, 8), staffId: stylistId, localTime: "08:00+00:00" });
+  });
+
+  it("labels slots in the caller's timeZone with offsets, so a clocks-back day's repeated hour stays two times", async () => {
+    // Sydney's clocks go back at 03:00 on 2030-04-07: 02:00 happens at 15:00Z (+11:00) and again at 16:00Z (+10:00).
+    const query = `serviceId=${serviceId}&staffId=${stylistId}&from=2030-04-06T15:00:00Z&to=2030-04-06T16:01:00Z&timeZone=Australia/Sydney`;
+    const response = await call(availability.GET, "GET", `/availability?${query}`, { headers: keyA });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ timezone: "Australia/Sydney", salonTimezone: "UTC" });
+    const labels = response.body.slots.map((slot: { localDate: string; localTime: string }) => `${slot.localDate} ${slot.localTime}`);
+    expect(labels).toContain("2030-04-07 02:00+11:00");
+    expect(labels).toContain("2030-04-07 02:00+10:00");
+    const bogus = await call(availability.GET, "GET", `/availability?${query.replace("Australia/Sydney", "Mars/Olympus")}`, {
+      headers: keyA,
+    });
+    expect(bogus.status).toBe(422);
+    expect(bogus.body.errors[0].path).toBe("timeZone");
+  });
+
+  it("says where the booking horizon ends instead of silently returning nothing past it", async () => {
+    const query = `serviceId=${serviceId}&staffId=${stylistId}&from=${day(3649).toISOString()}&to=${day(3652).toISOString()}`;
+    const response = await call(availability.GET, "GET", `/availability?${query}`, { headers: keyA });
+    expect(response.status).toBe(200);
+    const horizonEndsAt = Date.parse(response.body.horizonEndsAt);
+    expect(Math.abs(horizonEndsAt - (Date.now() + 3650 * 86_400_000))).toBeLessThan(60_000);
+    expect(response.body.slots.length).toBeGreaterThan(0);
+    expect(response.body.slots.every((slot: { startsAt: string }) => Date.parse(slot.startsAt) < horizonEndsAt)).toBe(true);
   });
 
   it("422s a missing serviceId or a reversed range", async () => {

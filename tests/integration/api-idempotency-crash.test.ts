@@ -28,7 +28,7 @@ vi.mock("@/lib/api/idempotency/mutations", async (importOriginal) => {
     releaseIdempotencyRecord: async (id: string) => (dying ? undefined : original.releaseIdempotencyRecord(id)),
     completeIdempotencyRecord: async (...args: Parameters<typeof original.completeIdempotencyRecord>) =>
       // Outside the booking's transaction nothing runs after the death; inside it, the commit already happened.
-      dying && args[3] === undefined ? false : original.completeIdempotencyRecord(...args),
+      dying && args[2] === undefined ? false : original.completeIdempotencyRecord(...args),
   };
 });
 

@@ -37,7 +37,7 @@ async function freshKey(): Promise<Auth> {
 }
 
 describe("Idempotency-Key", () => {
-  it("replays the stored response (status and body) for the same key and body", async () => {
+  it("replays the stored response (status, body, ETag and Location) for the same key and body", async () => {
     const headers = { ...(await freshKey()), "idempotency-key": "order-1" };
     const body = freshBody();
     const first = await call(appointments.POST, "POST", "/appointments", { headers, body });
@@ -46,6 +46,8 @@ describe("Idempotency-Key", () => {
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect(second.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(second.headers.get("location")).toBe(`/api/v1/appointments/${first.body.id}`);
     expect(await db.appointment.count({ where: { startsAt: new Date(body.startsAt) } })).toBe(1);
   });
 

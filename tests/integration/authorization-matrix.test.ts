@@ -236,6 +236,7 @@ const apiRequests: Record<string, () => Promise<ApiRequest>> = {
     return { path: `/customers/${ids.users.customerA}`, params: { id: ids.users.customerA } };
   },
   "me/route.ts GET": async () => ({ path: "/me" }),
+  "salon/route.ts GET": async () => ({ path: "/salon" }),
   "services/route.ts GET": async () => ({ path: "/services" }),
   "services/route.ts POST": async () => {
     const slug = `matrix-${unique++}`;
@@ -293,6 +294,7 @@ const routeScopes: Record<string, (typeof ALL_SCOPES)[number] | undefined> = {
   "customers/route.ts POST": "customers:write",
   "customers/[id]/route.ts GET": "customers:read",
   "me/route.ts GET": undefined,
+  "salon/route.ts GET": undefined,
   "services/route.ts GET": "services:read",
   "services/route.ts POST": "services:write",
   "services/[id]/route.ts GET": "services:read",

@@ -97,13 +97,27 @@ describe("bookAppointment", () => {
     await expectCode(bookAppointment(f.actors.alice, book({ note: "x".repeat(1001) }), now), "VALIDATION");
   });
 
-  it("refuses times outside working hours, in a break, misaligned, too soon or beyond the horizon", async () => {
-    await expectCode(bookAppointment(f.actors.alice, book({ startsAt: at("2030-01-07T08:00") }), now), "SLOT_UNAVAILABLE");
-    await expectCode(bookAppointment(f.actors.alice, book({ startsAt: at("2030-01-07T12:30") }), now), "SLOT_UNAVAILABLE");
-    await expectCode(bookAppointment(f.actors.alice, book({ startsAt: at("2030-01-07T14:05") }), now), "SLOT_UNAVAILABLE");
-    await expectCode(bookAppointment(f.actors.alice, book({ startsAt: at("2030-01-01T09:00") }), now), "SLOT_UNAVAILABLE");
-    await expectCode(bookAppointment(f.actors.alice, book({ startsAt: at("2030-06-03T10:00") }), now), "SLOT_UNAVAILABLE");
-    await expectCode(bookAppointment(f.actors.alice, book({ startsAt: at("2030-01-13T10:00") }), now), "SLOT_UNAVAILABLE");
+  it("names the rule a requested time breaks, with what would be valid (422, not the 409 of a race)", async () => {
+    const refusal = async (startsAt: Date) => {
+      const error = await bookAppointment(f.actors.alice, book({ startsAt }), now).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AppError);
+      return error as AppError;
+    };
+    expect(await refusal(at("2029-12-31T10:00"))).toMatchObject({ code: "SLOT_IN_PAST", status: 422 });
+    const notice = await refusal(at("2030-01-01T09:00"));
+    expect(notice).toMatchObject({ code: "BEFORE_MINIMUM_NOTICE", status: 422 });
+    expect(notice.message).toContain("120 minutes' notice: the earliest bookable start is 2030-01-01T10:00:00.000Z");
+    const horizon = await refusal(at("2030-06-03T10:00"));
+    expect(horizon).toMatchObject({ code: "BEYOND_HORIZON", status: 422 });
+    expect(horizon.message).toContain("60 days ahead: start before 2030-03-02T08:00:00.000Z");
+    const grid = await refusal(at("2030-01-07T14:05"));
+    expect(grid).toMatchObject({ code: "OFF_SLOT_GRID", status: 422 });
+    expect(grid.message).toContain("every 15 minutes");
+    expect(grid.message).toContain("2030-01-07T14:00:00.000Z");
+    expect(grid.fieldErrors[0]?.path).toBe("startsAt");
+    for (const closed of ["2030-01-07T08:00", "2030-01-07T12:30", "2030-01-13T10:00"]) {
+      expect(await refusal(at(closed)), closed).toMatchObject({ code: "OUTSIDE_WORKING_HOURS", status: 422 });
+    }
   });
 
   it("lets staff override hours and notice, but never an overlap", async () => {

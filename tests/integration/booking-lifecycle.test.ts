@@ -88,7 +88,7 @@ describe("rescheduleAppointment", () => {
     // Outside working hours, or a stylist who does not perform the service.
     await expect(
       rescheduleAppointment(f.actors.alice, { appointmentId: appointment.id, startsAt: at("2030-01-23T18:00") }, now),
-    ).rejects.toMatchObject({ code: "SLOT_UNAVAILABLE" });
+    ).rejects.toMatchObject({ code: "OUTSIDE_WORKING_HOURS" });
     await expect(rescheduleAppointment(f.actors.alice, { appointmentId: appointment.id, serviceId: f.colour }, now)).rejects.toMatchObject({
       code: "VALIDATION",
     });

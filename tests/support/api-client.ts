@@ -1,3 +1,5 @@
+import { assertConformsToSpec } from "./spec-conformance";
+
 /**
  * Calls a Next route handler directly with a real Request (no server): fast, and the handler sees exactly
  * what Next would hand it. `params` are the dynamic segments ([id] → { id }).
@@ -29,6 +31,7 @@ export async function call(handler: AnyHandler, method: string, path: string, op
   } catch {
     json = text;
   }
+  assertConformsToSpec(method, request.url, response.status, response.headers, json);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary JSON
   return { status: response.status, headers: response.headers, body: json as any, contentType: response.headers.get("content-type") };
 }

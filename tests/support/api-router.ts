@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { assertConformsToSpec } from "./spec-conformance";
 
 /**
  * Finds every route handler file under app/api/v1 and dispatches Requests to them as Next would:
@@ -38,8 +39,20 @@ function match(route: RouteFile, parts: string[]): Record<string, string> | unde
   return params;
 }
 
-/** A `fetch` that answers /api/v1 requests with the route handlers (no server). */
+/**
+ * A `fetch` that answers /api/v1 requests with the route handlers (no server), holding every answer to
+ * the OpenAPI contract.
+ */
 export async function dispatch(request: Request): Promise<Response> {
+  const method = request.method;
+  const response = await route(request);
+  const text = await response.clone().text();
+  const json = text && response.headers.get("content-type")?.includes("json") ? (JSON.parse(text) as unknown) : text || undefined;
+  assertConformsToSpec(method, request.url, response.status, response.headers, json);
+  return response;
+}
+
+async function route(request: Request): Promise<Response> {
   const parts = new URL(request.url).pathname
     .replace(/^\/api\/v1\/?/, "")
     .split("/")

@@ -144,6 +144,7 @@ export const API_MATRIX: Record<string, { methods: Record<string, Row<KeyActor>>
     notAllowed: ["POST", "PUT", "PATCH", "DELETE"],
   },
   "me/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401], [401, A]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+  "salon/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401], [401, A]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
   "services/route.ts": {
     methods: {
       GET: keyRow([401, A, A, A, A, A, A, 401]),

@@ -61,7 +61,7 @@ export async function runIdempotently(
   const claimId = claim.id;
   const completion: IdempotencyCompletion = {
     async complete(tx, result) {
-      if (!(await completeIdempotencyRecord(claimId, result.status, result.body, tx))) {
+      if (!(await completeIdempotencyRecord(claimId, result, tx))) {
         throw new AppError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is still being processed.");
       }
     },
@@ -73,12 +73,12 @@ export async function runIdempotently(
     // Expected failures (4xx) are answers too: storing them keeps retries consistent.
     const { problem } = problemFromError(error);
     if (problem.status >= 500) await releaseIdempotencyRecord(claimId);
-    else await completeIdempotencyRecord(claimId, problem.status, problem);
+    else await completeIdempotencyRecord(claimId, { status: problem.status, body: problem });
     throw error;
   }
   // A no-op when the handler's transaction already stored it.
   if (result.status >= 500) await releaseIdempotencyRecord(claimId);
-  else await completeIdempotencyRecord(claimId, result.status, result.body);
+  else await completeIdempotencyRecord(claimId, result);
   return result;
 }
 
@@ -93,7 +93,13 @@ function replay(record: IdempotencyRow | null, hash: string): ApiResult {
   return {
     status: record.responseStatus,
     body: record.responseBody,
-    headers: { "Idempotent-Replayed": "true" },
+    // The first answer's own headers too: a replayed 201 still says where the resource is and its ETag.
+    headers: { ...storedHeaders(record.responseHeaders), "Idempotent-Replayed": "true" },
     problem: record.responseStatus >= 400,
   };
+}
+
+function storedHeaders(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object") return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }

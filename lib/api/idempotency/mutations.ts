@@ -8,6 +8,7 @@ export type IdempotencyRow = {
   requestHash: string;
   responseStatus: number | null;
   responseBody: unknown;
+  responseHeaders: unknown;
   completedAt: Date | null;
 };
 
@@ -38,17 +39,18 @@ export async function claimIdempotencyKey(
       VALUES (${randomUUID()}, ${apiKeyId}, ${key}, ${requestHash}, ${expiresAt})
       ON CONFLICT ("apiKeyId", "key") DO UPDATE
         SET "id" = EXCLUDED."id", "requestHash" = EXCLUDED."requestHash", "expiresAt" = EXCLUDED."expiresAt",
-            "createdAt" = now(), "responseStatus" = NULL, "responseBody" = NULL, "completedAt" = NULL
+            "createdAt" = now(), "responseStatus" = NULL, "responseBody" = NULL, "responseHeaders" = NULL,
+            "completedAt" = NULL
         WHERE "IdempotencyRecord"."expiresAt" <= now()
            OR ("IdempotencyRecord"."completedAt" IS NULL
                AND "IdempotencyRecord"."createdAt" <= now() - make_interval(secs => ${leaseSeconds}))
       RETURNING "id"
     )
     SELECT "id", true AS "claimed", NULL AS "requestHash", NULL::int AS "responseStatus",
-           NULL::jsonb AS "responseBody", NULL::timestamptz AS "completedAt"
+           NULL::jsonb AS "responseBody", NULL::jsonb AS "responseHeaders", NULL::timestamptz AS "completedAt"
       FROM claim
     UNION ALL
-    SELECT "id", false, "requestHash", "responseStatus", "responseBody", "completedAt"
+    SELECT "id", false, "requestHash", "responseStatus", "responseBody", "responseHeaders", "completedAt"
       FROM "IdempotencyRecord"
      WHERE "apiKeyId" = ${apiKeyId} AND "key" = ${key} AND NOT EXISTS (SELECT 1 FROM claim)`;
   const row = rows[0];
@@ -64,13 +66,17 @@ export async function claimIdempotencyKey(
  */
 export async function completeIdempotencyRecord(
   id: string,
-  status: number,
-  body: unknown,
+  answer: { status: number; body: unknown; headers?: Record<string, string> },
   client: IdempotencyTx | typeof db = db,
 ): Promise<boolean> {
   const { count } = await client.idempotencyRecord.updateMany({
     where: { id, completedAt: null },
-    data: { responseStatus: status, responseBody: (body ?? null) as Prisma.InputJsonValue, completedAt: new Date() },
+    data: {
+      responseStatus: answer.status,
+      responseBody: (answer.body ?? null) as Prisma.InputJsonValue,
+      responseHeaders: answer.headers ?? {},
+      completedAt: new Date(),
+    },
   });
   return count === 1;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { registerOperation } from "@/lib/api/openapi/registry";
+import { registerOperation, type Tag } from "@/lib/api/openapi/registry";
+import type { ProducedStatus } from "@/lib/api/openapi/shared-responses";
 import {
   ZApiAppointment,
   ZApiAppointmentPage,
@@ -12,6 +13,7 @@ import { ZApiAvailability, ZApiAvailabilityQuery } from "@/lib/api/schemas/avail
 import { ZId } from "@/lib/api/schemas/common";
 import { ZApiCustomer, ZApiCustomerPage, ZApiListCustomersQuery } from "@/lib/api/schemas/customers";
 import { ZApiMe } from "@/lib/api/schemas/me";
+import { ZApiSalon } from "@/lib/api/schemas/salon";
 import { ZApiListServicesQuery, ZApiService, ZApiServicePage } from "@/lib/api/schemas/services";
 import { ZApiListStaffQuery, ZApiStaffMember, ZApiStaffPage } from "@/lib/api/schemas/staff";
 import { ZApiCreateWaitlistBody, ZApiListWaitlistQuery, ZApiWaitlistEntry, ZApiWaitlistPage } from "@/lib/api/schemas/waitlist";
@@ -20,27 +22,33 @@ import { ZCreateServiceInput, ZUpdateServiceInput } from "@/lib/services/schema"
 
 // Every operation of /api/v1. A test checks this list against the route files, both ways.
 const Appointment = ZApiAppointment.meta({ id: "Appointment" });
+const AppointmentPage = ZApiAppointmentPage.meta({ id: "AppointmentPage" });
 const Service = ZApiService.meta({ id: "Service" });
+const ServicePage = ZApiServicePage.meta({ id: "ServicePage" });
 const StaffMember = ZApiStaffMember.meta({ id: "StaffMember" });
+const StaffPage = ZApiStaffPage.meta({ id: "StaffPage" });
 const Customer = ZApiCustomer.meta({ id: "Customer" });
+const CustomerPage = ZApiCustomerPage.meta({ id: "CustomerPage" });
 const idParam = z.object({ id: ZId });
-const changed = { 409: "Conflict (slot taken, cutoff passed, invalid transition)", 412: "If-Match is stale", 428: "If-Match is missing" };
 
-type Errors = Record<number, string>;
+type Errors = Partial<Record<ProducedStatus, string>>;
 
 /**
  * A collection and its items (`{path}/{id}`) share their shapes: scopes named after the collection, a
- * page from the list, the item from the others. Each operation then states only what is its own.
+ * page from the list, the item from the others, operationIds from the nouns (listAppointments,
+ * getAppointment …). Each operation then states only what is its own.
  */
-function collection(path: string, tag: string, scope: string, noun: { one: string; many: string }) {
+function collection(path: string, tag: Tag, scope: string, noun: { one: string; many: string }) {
   const item = `${path}/{id}`;
   const read = `${scope}:read`;
   const write = `${scope}:write`;
+  const name = (verb: string, word: string) => `${verb}${word[0]!.toUpperCase()}${word.slice(1)}`;
   return {
     list(summary: string, query: z.ZodObject, page: z.ZodType, description?: string) {
       registerOperation({
         method: "get",
         path,
+        operationId: name("list", noun.many),
         tag,
         scope: read,
         summary,
@@ -50,13 +58,14 @@ function collection(path: string, tag: string, scope: string, noun: { one: strin
       });
     },
     create(summary: string, body: z.ZodType, schema: z.ZodType, errors: Errors, options: { done?: string; etag?: boolean } = {}) {
-      const success = { status: 201, description: options.done ?? "Created", schema, etag: options.etag };
-      registerOperation({ method: "post", path, tag, scope: write, summary, body, success, errors });
+      const success = { status: 201, description: options.done ?? "Created", schema, etag: options.etag, location: true };
+      registerOperation({ method: "post", path, operationId: name("create", noun.one), tag, scope: write, summary, body, success, errors });
     },
     get(summary: string, schema: z.ZodType, etag?: boolean) {
       registerOperation({
         method: "get",
         path: item,
+        operationId: name("get", noun.one),
         tag,
         scope: read,
         summary,
@@ -66,18 +75,38 @@ function collection(path: string, tag: string, scope: string, noun: { one: strin
     },
     update(summary: string, body: z.ZodType, schema: z.ZodType, errors: Errors) {
       const success = { status: 200, description: `The updated ${noun.one}`, schema, etag: true };
-      registerOperation({ method: "patch", path: item, tag, scope: write, summary, params: idParam, body, success, errors });
-    },
-    remove(summary: string, done: string, schema: z.ZodType, errors: Errors, body?: z.ZodType) {
-      const success = { status: 200, description: `The ${done} ${noun.one}`, schema, etag: true };
       registerOperation({
-        method: "delete",
+        method: "patch",
         path: item,
+        operationId: name("update", noun.one),
         tag,
         scope: write,
         summary,
         params: idParam,
         body,
+        success,
+        errors,
+      });
+    },
+    remove(
+      verb: string,
+      done: string,
+      summary: string,
+      schema: z.ZodType,
+      errors: Errors,
+      body?: { schema: z.ZodType; description: string },
+    ) {
+      const success = { status: 200, description: `The ${done} ${noun.one}`, schema, etag: true };
+      registerOperation({
+        method: "delete",
+        path: item,
+        operationId: name(verb, noun.one),
+        tag,
+        scope: write,
+        summary,
+        description: body?.description,
+        params: idParam,
+        body: body?.schema,
         bodyOptional: body !== undefined,
         success,
         errors,
@@ -86,73 +115,91 @@ function collection(path: string, tag: string, scope: string, noun: { one: strin
   };
 }
 
+const slotRules =
+  "SLOT_IN_PAST, BEFORE_MINIMUM_NOTICE, BEYOND_HORIZON, OUTSIDE_WORKING_HOURS, OFF_SLOT_GRID: the time breaks a booking rule (`detail` says what would be valid)";
 const appointments = collection("/appointments", "Appointments", "appointments", { one: "appointment", many: "appointments" });
 appointments.list(
   "List appointments",
   ZApiListAppointmentsQuery,
-  ZApiAppointmentPage,
-  "Customer keys see only their own appointments. Ordered by start time.",
+  AppointmentPage,
+  "Customer keys see only their own appointments. Ordered by start time; with `updatedSince`, by last change (cancelled ones included), for syncing.",
 );
 appointments.create(
   "Book an appointment",
   ZApiCreateAppointmentBody,
   Appointment,
   {
-    409: "SLOT_UNAVAILABLE, or an Idempotency-Key still in flight",
-    422: "VALIDATION (`errors[]` names the fields), or PATCH_TEST_REQUIRED: the service needs a patch test and the customer has no valid one on record",
+    404: "NOT_FOUND: no such service, stylist or customer",
+    409: "SLOT_UNAVAILABLE: someone else took the time; CONFLICT: a customer email taken; BOOKING_LIMIT_REACHED",
+    422: `${slotRules}; PATCH_TEST_REQUIRED: the service needs a patch test and the customer has no valid one on record`,
   },
   { done: "Booked", etag: true },
 );
 appointments.get("Get an appointment", Appointment, true);
-appointments.update("Reschedule an appointment or change its status", ZApiUpdateAppointmentBody, Appointment, changed);
+appointments.update("Reschedule an appointment or change its status", ZApiUpdateAppointmentBody, Appointment, {
+  404: "NOT_FOUND: no such stylist or service to move to",
+  409: "SLOT_UNAVAILABLE, CUTOFF_PASSED or INVALID_TRANSITION",
+  422: slotRules,
+});
 appointments.remove(
-  "Cancel an appointment (the record stays, status CANCELLED)",
+  "cancel",
   "cancelled",
+  "Cancel an appointment (the record stays, status CANCELLED)",
   Appointment,
-  changed,
-  ZApiCancelAppointmentBody,
+  { 409: "CUTOFF_PASSED or INVALID_TRANSITION" },
+  {
+    schema: ZApiCancelAppointmentBody,
+    description:
+      "The body is optional for a customer's own booking. Staff keys must say why (`reason`); without it the answer is 422 naming `reason`.",
+  },
 );
 
 registerOperation({
   method: "get",
   path: "/availability",
+  operationId: "getAvailability",
   tag: "Availability",
   scope: "appointments:read",
   summary: "Free slots for a service",
+  description:
+    "Slots inside the salon's booking horizon; a range reaching past it is cut there and the answer says `horizonEndsAt`. `timeZone` labels the slots (`localDate`, `localTime`) in another IANA zone.",
   query: ZApiAvailabilityQuery,
-  success: { status: 200, description: "Bookable slots in the range", schema: ZApiAvailability },
+  success: { status: 200, description: "Bookable slots in the range", schema: ZApiAvailability.meta({ id: "Availability" }) },
+  errors: { 404: "NOT_FOUND: no such service or stylist" },
 });
 
 const services = collection("/services", "Services", "services", { one: "service", many: "services" });
-services.list("List services", ZApiListServicesQuery, ZApiServicePage);
-services.create(
-  "Create a service (admin keys)",
-  ZCreateServiceInput,
-  Service,
-  { 409: "Slug taken, or an Idempotency-Key still in flight" },
-  { etag: true },
-);
+services.list("List services", ZApiListServicesQuery, ServicePage);
+services.create("Create a service (admin keys)", ZCreateServiceInput, Service, { 409: "CONFLICT: the slug is taken" }, { etag: true });
 services.get("Get a service", Service, true);
-services.update("Update a service (admin keys)", ZUpdateServiceInput, Service, { 409: "Slug taken", 412: changed[412], 428: changed[428] });
-services.remove("Deactivate a service (admin keys; the record stays)", "deactivated", Service, { 412: changed[412], 428: changed[428] });
+services.update("Update a service (admin keys)", ZUpdateServiceInput, Service, { 409: "CONFLICT: the slug is taken" });
+services.remove("deactivate", "deactivated", "Deactivate a service (admin keys; the record stays)", Service, {});
 
-const staff = collection("/staff", "Staff", "staff", { one: "stylist", many: "stylists" });
-staff.list("List stylists with their services", ZApiListStaffQuery, ZApiStaffPage);
+const staff = collection("/staff", "Staff", "staff", { one: "staffMember", many: "staff" });
+staff.list("List stylists with their services", ZApiListStaffQuery, StaffPage);
 staff.get("Get a stylist", StaffMember);
 
 const customers = collection("/customers", "Customers", "customers", { one: "customer", many: "customers" });
-customers.list("List or search customers (staff keys)", ZApiListCustomersQuery, ZApiCustomerPage);
-customers.create("Create a customer (staff keys)", ZCreateCustomerInput, Customer, {
-  409: "Email already registered, or an Idempotency-Key still in flight",
-});
+customers.list("List or search customers (staff keys)", ZApiListCustomersQuery, CustomerPage);
+customers.create("Create a customer (staff keys)", ZCreateCustomerInput, Customer, { 409: "CONFLICT: the email is already registered" });
 customers.get("Get a customer (staff keys)", Customer);
 
 registerOperation({
   method: "get",
+  path: "/salon",
+  operationId: "getSalon",
+  tag: "Salon",
+  summary: "The salon's settings and booking rules",
+  success: { status: 200, description: "Name, timezone, currency, slot step, notice, horizon and cutoffs", schema: ZApiSalon },
+});
+
+registerOperation({
+  method: "get",
   path: "/me",
+  operationId: "getMe",
   tag: "Me",
   summary: "The key's owner, role and scopes",
-  success: { status: 200, description: "Who this key acts as", schema: ZApiMe },
+  success: { status: 200, description: "Who this key acts as", schema: ZApiMe.meta({ id: "Me" }) },
 });
 
 const WaitlistEntry = ZApiWaitlistEntry.meta({ id: "WaitlistEntry" });

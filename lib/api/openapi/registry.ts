@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { sharedErrorResponses, type ProducedStatus } from "@/lib/api/openapi/shared-responses";
 import { ZProblem } from "@/lib/api/schemas/common";
 
 /**
@@ -16,35 +17,75 @@ registry.registerComponent("securitySchemes", "apiKey", {
   description: "An API key (`pb_…`) in `Authorization: Bearer`. Session cookies are not accepted.",
 });
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
-
-const rateLimitHeaders = z.object({
-  "X-Request-Id": z.string().meta({ description: "Echoes a valid incoming X-Request-Id, else a new id." }),
-  RateLimit: z.string().meta({ description: 'Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42' }),
-  "RateLimit-Policy": z.string().meta({ description: 'The limit, e.g. "per-key";q=120;w=60' }),
+const header = (description: string, schema: { type: "string" } | { type: "integer" } = { type: "string" }, required = true) => ({
+  description,
+  required,
+  schema,
 });
+
+/** Response headers, each described once and referenced by name from every response that sends it. */
+export const RESPONSE_HEADERS = {
+  "X-Request-Id": header("Echoes a valid incoming X-Request-Id, else a new id. On every response."),
+  RateLimit: header('Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42'),
+  "RateLimit-Policy": header('The limit, e.g. "per-key";q=120;w=60'),
+  ETag: header("The version; send it back in If-Match."),
+  Location: header("The URL of the created resource."),
+  "Retry-After": header("Seconds to wait before retrying.", { type: "integer" }),
+  "WWW-Authenticate": header('The scheme to use: `Bearer realm="pamper-book"`.'),
+  "Idempotent-Replayed": header(
+    '"true" when this answer replays an earlier request with the same Idempotency-Key.',
+    { type: "string" },
+    false,
+  ),
+} as const;
+export type ResponseHeader = keyof typeof RESPONSE_HEADERS;
+for (const [name, definition] of Object.entries(RESPONSE_HEADERS)) registry.registerComponent("headers", name, definition);
+
+const refs = (names: readonly ResponseHeader[]) =>
+  Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+
+/** Tags group operations in the reference; each needs a description (the linters insist, and so do readers). */
+export const TAGS = {
+  Appointments: "Book, read, reschedule and cancel appointments.",
+  Availability: "Bookable times, computed from hours, time off, bookings, notice and horizon.",
+  Services: "What the salon offers: duration, price, buffers.",
+  Staff: "Stylists and the services they perform.",
+  Customers: "The salon's customers (staff keys).",
+  Salon: "The salon's settings: timezone, currency and booking rules.",
+  Me: "The key you hold: its owner, role and scopes.",
+} as const;
+export type Tag = keyof typeof TAGS;
 
 type Operation = {
   method: "get" | "post" | "patch" | "delete";
   path: string;
+  /** Stable camelCase name; generated clients name their methods after it. */
+  operationId: string;
   summary: string;
-  tag: string;
+  tag: Tag;
   scope?: string;
   description?: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
   bodyOptional?: boolean;
-  success: { status: number; description: string; schema: z.ZodType; etag?: boolean };
-  errors?: Record<number, string>;
+  success: { status: number; description: string; schema: z.ZodType; etag?: boolean; location?: boolean };
+  /** Statuses this operation's own handler produces, beyond what the wrapper does for every route. */
+  errors?: Partial<Record<ProducedStatus, string>>;
 };
 
+const problem = (description: string, headers: readonly ResponseHeader[]) => ({
+  description,
+  headers: refs(["X-Request-Id", ...headers]),
+  content: { "application/problem+json": { schema: Problem } },
+});
+
 export function registerOperation(op: Operation): void {
-  const writes = op.method !== "get";
   const auth = op.scope ? `Requires scope \`${op.scope}\`.` : "Any valid API key.";
-  const headers: z.ZodObject = op.success.etag
-    ? rateLimitHeaders.extend({ ETag: z.string().meta({ description: "The version; send it back in If-Match." }) })
-    : rateLimitHeaders;
+  const successHeaders: ResponseHeader[] = ["X-Request-Id", "RateLimit", "RateLimit-Policy"];
+  if (op.success.etag) successHeaders.push("ETag");
+  if (op.success.location) successHeaders.push("Location");
+  if (op.method === "post") successHeaders.push("Idempotent-Replayed");
   const requestHeaders: z.ZodObject[] = [];
   if (op.method === "post") {
     requestHeaders.push(
@@ -54,9 +95,29 @@ export function registerOperation(op: Operation): void {
   if ((op.method === "patch" || op.method === "delete") && op.success.etag) {
     requestHeaders.push(z.object({ "If-Match": z.string().meta({ description: "The ETag from your last GET.", example: '"3"' }) }));
   }
+  if (op.method === "get" && op.success.etag) {
+    requestHeaders.push(
+      z.object({ "If-None-Match": z.string().optional().meta({ description: "An ETag you hold: 304 when unchanged.", example: '"3"' }) }),
+    );
+  }
+  const shared = sharedErrorResponses({
+    method: op.method,
+    hasParams: op.params !== undefined,
+    etag: op.success.etag ?? false,
+    scoped: op.scope !== undefined,
+    validates: op.query !== undefined || op.body !== undefined,
+  });
+  const errors = { ...shared.errors };
+  for (const [status, text] of Object.entries(op.errors ?? {})) {
+    const code = Number(status) as ProducedStatus;
+    errors[code] = errors[code]
+      ? { ...errors[code], description: `${errors[code].description}; ${text}` }
+      : { description: text, headers: [] };
+  }
   const route: RouteConfig = {
     method: op.method,
     path: op.path,
+    operationId: op.operationId,
     summary: op.summary,
     description: [op.description, auth].filter(Boolean).join("\n\n"),
     tags: [op.tag],
@@ -68,15 +129,23 @@ export function registerOperation(op: Operation): void {
       body: op.body ? { required: !op.bodyOptional, content: { "application/json": { schema: op.body } } } : undefined,
     },
     responses: {
-      [op.success.status]: { description: op.success.description, headers, content: { "application/json": { schema: op.success.schema } } },
-      ...(writes ? { 400: problem("Malformed JSON or header") } : {}),
-      401: problem("Missing, malformed, revoked or expired API key"),
-      403: problem("The key lacks the scope, or its owner the role"),
-      ...(op.params ? { 404: problem("Not found (or not visible to this key)") } : {}),
-      ...(writes ? { 413: problem("Body over 64 KB"), 415: problem("Body is not application/json") } : {}),
-      422: problem("Validation failed; `errors[]` names the fields (unknown fields included)"),
-      429: problem("Rate limit exceeded; see Retry-After"),
-      ...Object.fromEntries(Object.entries(op.errors ?? {}).map(([status, text]) => [status, problem(text)])),
+      [op.success.status]: {
+        description: op.success.description,
+        headers: refs(successHeaders),
+        content: { "application/json": { schema: op.success.schema } },
+      },
+      ...(shared.notModified && {
+        304: {
+          description: "Not modified: the If-None-Match ETag is current",
+          headers: refs(["X-Request-Id", "ETag", "RateLimit", "RateLimit-Policy"]),
+        },
+      }),
+      ...Object.fromEntries(
+        Object.entries(errors)
+          .sort(([a], [b]) => Number(a) - Number(b))
+          .map(([status, response]) => [status, problem(response.description, response.headers)]),
+      ),
+      default: problem("Unexpected server error (500); always problem+json", []),
     },
   };
   registry.registerPath(route);

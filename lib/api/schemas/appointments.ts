@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZAppointmentStatus, ZBookAppointmentInput, ZCancelAppointmentInput, ZChangeCustomerNoteInput } from "@/lib/booking/schema";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { ZCreateCustomerInput } from "@/lib/customers/schema";
-import { ZApiInstant, ZId, ZListQueryBase, ZPageMeta } from "@/lib/api/schemas/common";
+import { ZApiInstant, ZId, ZListQueryBase, ZPageMeta, ZUpdatedSince } from "@/lib/api/schemas/common";
 
 /** The core's booking fields, with the instant as an ISO string (the documented wire format). */
 const bookingFields = ZBookAppointmentInput.pick({ serviceId: true, staffId: true, note: true }).shape;
@@ -46,6 +46,7 @@ export const ZApiListAppointmentsQuery = z.strictObject({
   staffId: ZId.optional(),
   customerId: ZId.optional(),
   status: ZAppointmentStatus.optional(),
+  ...ZUpdatedSince,
   ...ZListQueryBase,
 });
 

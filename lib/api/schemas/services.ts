@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZBooleanFlag, ZListQueryBase, ZPageMeta } from "@/lib/api/schemas/common";
+import { ZBooleanFlag, ZListQueryBase, ZPageMeta, ZUpdatedSince } from "@/lib/api/schemas/common";
 import type { ServiceDetail } from "@/lib/services/data";
 
 export const ZApiService = z.object({
@@ -23,7 +23,8 @@ export const ZApiService = z.object({
 export const ZApiServicePage = z.object({ items: z.array(ZApiService), ...ZPageMeta });
 
 export const ZApiListServicesQuery = z.strictObject({
-  includeInactive: ZBooleanFlag.meta({ description: "Include deactivated services (default false)." }),
+  includeInactive: ZBooleanFlag.meta({ description: "Include deactivated services (default false; with updatedSince, always included)." }),
+  ...ZUpdatedSince,
   ...ZListQueryBase,
 });
 

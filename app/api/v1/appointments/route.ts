@@ -20,6 +20,7 @@ export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request
     ...(query.staffId && { staffId: query.staffId }),
     ...(query.customerId && { customerId: query.customerId }),
     ...(query.status && { status: query.status }),
+    ...(query.updatedSince && { updatedSince: new Date(query.updatedSince) }),
     ...(query.cursor && { cursor: query.cursor }),
     limit,
   });

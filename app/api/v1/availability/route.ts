@@ -1,5 +1,5 @@
 import { ok } from "@/lib/api/result";
-import { ZApiAvailabilityQuery } from "@/lib/api/schemas/availability";
+import { toApiSlot, ZApiAvailabilityQuery } from "@/lib/api/schemas/availability";
 import { queryObject, validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import { getAvailability } from "@/lib/booking/data";
@@ -12,9 +12,12 @@ export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request
     from: new Date(query.from),
     to: new Date(query.to),
   });
+  const timeZone = query.timeZone ?? result.timezone;
   return ok({
-    timezone: result.timezone,
-    slots: result.slots.map((slot) => ({ ...slot, startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() })),
+    timezone: timeZone,
+    salonTimezone: result.timezone,
+    horizonEndsAt: result.horizonEndsAt.toISOString(),
+    slots: result.slots.map((slot) => toApiSlot(slot, timeZone)),
   });
 });
 

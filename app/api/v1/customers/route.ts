@@ -4,13 +4,22 @@ import { created, ok } from "@/lib/api/result";
 import { toApiCustomer, ZApiListCustomersQuery } from "@/lib/api/schemas/customers";
 import { queryObject, validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
-import { listCustomers } from "@/lib/customers/data";
+import { listChangedCustomers, listCustomers } from "@/lib/customers/data";
 import { createCustomer } from "@/lib/customers/mutations";
 import { ZCreateCustomerInput } from "@/lib/customers/schema";
 import { VIEW_CUSTOMERS } from "@/lib/auth/permissions";
 
 export const GET = withApiRoute({ scope: "customers:read", permission: VIEW_CUSTOMERS }, async ({ request, principal }) => {
   const query = validate(ZApiListCustomersQuery, queryObject(request), "query");
+  if (query.updatedSince) {
+    const since = new Date(query.updatedSince);
+    const changed = await listChangedCustomers(principal.actor, {
+      since,
+      cursor: query.cursor,
+      limit: pageParams({ limit: query.limit }).limit,
+    });
+    return ok({ items: changed.items.map(toApiCustomer), nextCursor: changed.nextCursor });
+  }
   const { limit, cursorId } = pageParams(query);
   const page = pageOf(await listCustomers(principal.actor, { q: query.q, cursorId, limit }), limit);
   return ok({ items: page.items.map(toApiCustomer), nextCursor: page.nextCursor });

@@ -5,12 +5,20 @@ import { created, ok } from "@/lib/api/result";
 import { serviceEtagToken, toApiService, ZApiListServicesQuery } from "@/lib/api/schemas/services";
 import { queryObject, validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
-import { listServices } from "@/lib/services/data";
+import { listChangedServices, listServices } from "@/lib/services/data";
 import { createService } from "@/lib/services/mutations";
 import { ZCreateServiceInput } from "@/lib/services/schema";
 
 export const GET = withApiRoute({ scope: "services:read" }, async ({ request }) => {
   const query = validate(ZApiListServicesQuery, queryObject(request), "query");
+  if (query.updatedSince) {
+    const changed = await listChangedServices({
+      since: new Date(query.updatedSince),
+      cursor: query.cursor,
+      limit: pageParams({ limit: query.limit }).limit,
+    });
+    return ok({ items: changed.items.map(toApiService), nextCursor: changed.nextCursor });
+  }
   const { limit, cursorId } = pageParams(query);
   const rows = await listServices({ includeInactive: query.includeInactive === "true", cursorId, limit });
   const page = pageOf(rows, limit);
