@@ -42,7 +42,9 @@ function collection(path: string, tag: Tag, scope: string, noun: { one: string; 
   const item = `${path}/{id}`;
   const read = `${scope}:read`;
   const write = `${scope}:write`;
-  const name = (verb: string, word: string) => `${verb}${word[0]!.toUpperCase()}${word.slice(1)}`;
+  // "waitlist entry" → listWaitlistEntries: the prose nouns read naturally, the ids stay camelCase.
+  const name = (verb: string, words: string) =>
+    verb + words.replace(/(^|\s+)(\w)/g, (_match, _space: string, letter: string) => letter.toUpperCase());
   return {
     list(summary: string, query: z.ZodObject, page: z.ZodType, description?: string) {
       registerOperation({
@@ -216,6 +218,7 @@ waitlist.create("Join the waitlist", ZApiCreateWaitlistBody, WaitlistEntry, {
 registerOperation({
   method: "delete",
   path: "/waitlist/{id}",
+  operationId: "leaveWaitlist",
   tag: "Waitlist",
   scope: "appointments:write",
   summary: "Leave the waitlist (the record stays, status LEFT)",
