@@ -13,6 +13,7 @@ export const AUDIT_ENTITY_KINDS = [
   "account",
   "invitation",
   "api-key",
+  "webhook",
 ] as const;
 export type AuditEntityKind = (typeof AUDIT_ENTITY_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityKind, string> = {
   account: "Accounts, team and roles",
   invitation: "Invitations",
   "api-key": "API keys",
+  webhook: "Webhook endpoints",
 };
 
 export const AUDIT_SOURCE_LABELS = { WEB: "Dashboard", API: "API key", CLI: "Command line", SYSTEM: "System" } as const;

@@ -17,6 +17,8 @@ import {
 import { ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
 import { sendDueReminders } from "./send-due-reminders";
 import { notificationSettings } from "./settings";
+import { armWebhookRetryTimer } from "@/lib/webhooks/retry-timer";
+import { sendDueWebhookDeliveries } from "@/lib/webhooks/send-deliveries";
 
 export type PublishOptions = EmbeddedRunOptions & {
   batchSize?: number;
@@ -30,6 +32,7 @@ export type PublishSummary = {
   failed: number;
   deadLettered: number;
   remindersSent?: number;
+  webhookAttempts?: number;
 };
 
 export const DEFAULT_PUBLISH_CONCURRENCY = 8;
@@ -143,6 +146,12 @@ export async function publishPendingOutbox(options: PublishOptions = {}): Promis
   }
   // Without Inngest nobody sleeps until reminder time: send whatever reminders have come due instead.
   if (mode === "embedded") summary.remindersSent = (await sendDueReminders()).sent;
+  // Likewise for webhook retries that came due; the timer covers those due before the next pass.
+  if (mode === "embedded") {
+    const webhooks = await sendDueWebhookDeliveries();
+    summary.webhookAttempts = webhooks.attempted;
+    armWebhookRetryTimer(webhooks.nextAttemptAt);
+  }
   if (summary.failed > 0) logger.warn(summary, "some outbox events could not be published; the relay retries them");
   return summary;
 }

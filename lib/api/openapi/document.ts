@@ -1,5 +1,6 @@
 import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import "@/lib/api/openapi/operations";
+import "@/lib/api/openapi/webhook-operations";
 import { registry } from "@/lib/api/openapi/registry";
 
 type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;

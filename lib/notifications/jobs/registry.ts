@@ -1,3 +1,4 @@
+import { deliverWebhooksJob } from "./definitions/deliver-webhooks";
 import { notifyStylistJob } from "./definitions/notify-stylist";
 import { sendCancellationNoticeJob } from "./definitions/send-cancellation-notice";
 import { sendConfirmationJob } from "./definitions/send-confirmation";
@@ -15,4 +16,5 @@ export const notificationJobs: AnyNotificationJob[] = [
   sendCancellationNoticeJob,
   notifyStylistJob,
   sendReminderJob,
+  deliverWebhooksJob,
 ];
