@@ -88,6 +88,8 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
   },
 };
 
+const ADMIN_KEY = keyRow([401, 403, 403, 403, 403, 403, A, 401]);
+
 // /api/v1 routes: file path (under app/api/v1/) → method → expectations; `notAllowed` answer 405 to all.
 // Appointment item rows act on customer A's appointment with stylist X.
 export const API_MATRIX: Record<string, { methods: Record<string, Row<KeyActor>>; notAllowed: string[] }> = {
@@ -138,6 +140,13 @@ export const API_MATRIX: Record<string, { methods: Record<string, Row<KeyActor>>
   },
   "staff/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
   "staff/[id]/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+  // Webhooks: admin keys only (the scopes are admin-only, so other roles' keys never carry them).
+  "webhooks/route.ts": { methods: { GET: ADMIN_KEY, POST: ADMIN_KEY }, notAllowed: ["PUT", "PATCH", "DELETE"] },
+  "webhooks/[id]/route.ts": { methods: { GET: ADMIN_KEY, PATCH: ADMIN_KEY, DELETE: ADMIN_KEY }, notAllowed: ["POST", "PUT"] },
+  "webhooks/[id]/rotate-secret/route.ts": { methods: { POST: ADMIN_KEY }, notAllowed: ["GET", "PUT", "PATCH", "DELETE"] },
+  "webhooks/[id]/test/route.ts": { methods: { POST: ADMIN_KEY }, notAllowed: ["GET", "PUT", "PATCH", "DELETE"] },
+  "webhooks/[id]/deliveries/route.ts": { methods: { GET: ADMIN_KEY }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+  "webhooks/[id]/deliveries/[deliveryId]/replay/route.ts": { methods: { POST: ADMIN_KEY }, notAllowed: ["GET", "PUT", "PATCH", "DELETE"] },
 };
 
 /** /api/v1 files open to anyone by design (the contract, unknown paths): no key, no permission. */
