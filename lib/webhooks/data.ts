@@ -63,3 +63,13 @@ export async function getWebhookDelivery(endpointId: string, deliveryId: string)
 export function adminRecipients() {
   return db.user.findMany({ where: { role: "ADMIN", disabledAt: null }, select: { id: true, email: true } });
 }
+
+/** The dashboard's log: the latest deliveries with what each attempt sent and got back. */
+export function recentDeliveryLog(endpointId: string, limit: number) {
+  return db.webhookDelivery.findMany({
+    where: { endpointId },
+    select: { ...deliverySelect, payload: true, attemptsLog: { orderBy: { number: "asc" } } },
+    orderBy: { id: "desc" },
+    take: limit,
+  });
+}

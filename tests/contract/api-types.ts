@@ -1957,6 +1957,1076 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Admin keys only.
+         *
+         *     Requires scope `webhooks:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every endpoint */
+                200: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                url: string;
+                                events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                                description: string | null;
+                                enabled: boolean;
+                                /** @description Why the endpoint was disabled, when it was not by request. */
+                                disabledReason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description After a rotation: until when the old secret still signs.
+                                 */
+                                previousSecretExpiresAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Subscribe an endpoint to events
+         * @description Admin keys only. The answer carries the signing secret, once. In production the URL must be https and resolve to a public address.
+         *
+         *     Requires scope `webhooks:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first response for 24 h. */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description Where events are POSTed. https only in production, and never a private address.
+                         * @example https://partner.example/hooks/pamper
+                         */
+                        url: string;
+                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Subscribed; store `secret` now */
+                201: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                            description: string | null;
+                            enabled: boolean;
+                            /** @description Why the endpoint was disabled, when it was not by request. */
+                            disabledReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description After a rotation: until when the old secret still signs.
+                             */
+                            previousSecretExpiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The signing secret (`whsec_…`). Shown only in this response: store it now. */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Malformed JSON or header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body over 64 KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Admin keys only.
+         *
+         *     Requires scope `webhooks:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The endpoint */
+                200: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete an endpoint and its delivery log
+         * @description Admin keys only.
+         *
+         *     Requires scope `webhooks:write`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The ETag from your last GET. */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Malformed JSON or header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body over 64 KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change an endpoint's URL, events, description or enabled flag
+         * @description Admin keys only.
+         *
+         *     Requires scope `webhooks:write`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The ETag from your last GET. */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description Where events are POSTed. https only in production, and never a private address.
+                         * @example https://partner.example/hooks/pamper
+                         */
+                        url?: string;
+                        events?: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                        description?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description The updated endpoint */
+                200: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Malformed JSON or header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body over 64 KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Admin keys only. The old secret keeps signing beside the new one for 24 hours (two signatures in `webhook-signature`).
+         *
+         *     Requires scope `webhooks:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first response for 24 h. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The endpoint with its new secret, shown once */
+                200: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                            description: string | null;
+                            enabled: boolean;
+                            /** @description Why the endpoint was disabled, when it was not by request. */
+                            disabledReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description After a rotation: until when the old secret still signs.
+                             */
+                            previousSecretExpiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The signing secret (`whsec_…`). Shown only in this response: store it now. */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Malformed JSON or header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body over 64 KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook.test event
+         * @description Admin keys only. Sent right after the response; follow it in the delivery log.
+         *
+         *     Requires scope `webhooks:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first response for 24 h. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The test delivery, queued */
+                202: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+                /** @description Malformed JSON or header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body over 64 KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The endpoint's delivery log, newest first
+         * @description Admin keys only.
+         *
+         *     Requires scope `webhooks:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page's nextCursor. */
+                    cursor?: string;
+                    /** @description Page size, default 20; values above 100 are capped to 100. */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of deliveries */
+                200: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                endpointId: string;
+                                eventType: string;
+                                /** @description The `webhook-id` header: the same on every attempt and replay. */
+                                eventId: string;
+                                /** @enum {string} */
+                                status: "PENDING" | "SUCCEEDED" | "FAILED";
+                                /** @description Attempts made so far. */
+                                attempt: number;
+                                /** @description The last attempt's HTTP status (null: no answer). */
+                                statusCode: number | null;
+                                durationMs: number | null;
+                                error: string | null;
+                                /** Format: date-time */
+                                nextAttemptAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page. */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again (same webhook-id)
+         * @description Admin keys only. Starts the retry schedule over; the receiver dedupes by `webhook-id`.
+         *
+         *     Requires scope `webhooks:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first response for 24 h. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The delivery, queued again */
+                202: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+                /** @description Malformed JSON or header */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body over 64 KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -1994,27 +3064,356 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "appointment.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An appointment was booked (web, dashboard or API). */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                    "webhook-id": string;
+                    /** @description Unix seconds when this attempt was signed. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "appointment.created",
+                     *       "timestamp": "2030-01-01T09:00:00.000Z",
+                     *       "data": {
+                     *         "id": "cm5appt0000000000000000",
+                     *         "status": "BOOKED",
+                     *         "startsAt": "2030-01-07T10:00:00.000Z",
+                     *         "endsAt": "2030-01-07T11:00:00.000Z",
+                     *         "serviceId": "cm5svc00000000000000000",
+                     *         "service": {
+                     *           "id": "cm5svc00000000000000000",
+                     *           "name": "Cut and finish"
+                     *         },
+                     *         "staffId": "cm5staff000000000000000",
+                     *         "staff": {
+                     *           "id": "cm5staff000000000000000",
+                     *           "name": "Alex"
+                     *         },
+                     *         "customerId": "cm5cust0000000000000000",
+                     *         "customer": {
+                     *           "id": "cm5cust0000000000000000",
+                     *           "name": "Casey",
+                     *           "email": "casey@example.com"
+                     *         },
+                     *         "note": null,
+                     *         "priceCents": 5000,
+                     *         "currency": "GBP",
+                     *         "durationMinutes": 60,
+                     *         "source": "API",
+                     *         "cancellationReason": null,
+                     *         "cancelledAt": null,
+                     *         "createdAt": "2030-01-01T09:00:00.000Z",
+                     *         "updatedAt": "2030-01-01T09:00:00.000Z",
+                     *         "version": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "appointment.created";
+                        /** Format: date-time */
+                        timestamp: string;
+                        data: components["schemas"]["Appointment"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "appointment.rescheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An appointment moved to another time, stylist or service; `previous` holds the old values. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                    "webhook-id": string;
+                    /** @description Unix seconds when this attempt was signed. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "appointment.rescheduled",
+                     *       "timestamp": "2030-01-01T09:00:00.000Z",
+                     *       "data": {
+                     *         "id": "cm5appt0000000000000000",
+                     *         "status": "BOOKED",
+                     *         "startsAt": "2030-01-08T10:00:00.000Z",
+                     *         "endsAt": "2030-01-08T11:00:00.000Z",
+                     *         "serviceId": "cm5svc00000000000000000",
+                     *         "service": {
+                     *           "id": "cm5svc00000000000000000",
+                     *           "name": "Cut and finish"
+                     *         },
+                     *         "staffId": "cm5staff000000000000000",
+                     *         "staff": {
+                     *           "id": "cm5staff000000000000000",
+                     *           "name": "Alex"
+                     *         },
+                     *         "customerId": "cm5cust0000000000000000",
+                     *         "customer": {
+                     *           "id": "cm5cust0000000000000000",
+                     *           "name": "Casey",
+                     *           "email": "casey@example.com"
+                     *         },
+                     *         "note": null,
+                     *         "priceCents": 5000,
+                     *         "currency": "GBP",
+                     *         "durationMinutes": 60,
+                     *         "source": "API",
+                     *         "cancellationReason": null,
+                     *         "cancelledAt": null,
+                     *         "createdAt": "2030-01-01T09:00:00.000Z",
+                     *         "updatedAt": "2030-01-01T09:00:00.000Z",
+                     *         "version": 2
+                     *       },
+                     *       "previous": {
+                     *         "startsAt": "2030-01-07T10:00:00.000Z",
+                     *         "endsAt": "2030-01-07T11:00:00.000Z",
+                     *         "staffId": "cm5staff000000000000000",
+                     *         "serviceId": "cm5svc00000000000000000"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "appointment.rescheduled";
+                        /** Format: date-time */
+                        timestamp: string;
+                        data: components["schemas"]["Appointment"];
+                        /** @description The appointment's time, stylist and service before the reschedule. */
+                        previous: {
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            staffId: string;
+                            serviceId: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "appointment.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An appointment was cancelled; `data.cancellationReason` says why when given. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                    "webhook-id": string;
+                    /** @description Unix seconds when this attempt was signed. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "appointment.cancelled",
+                     *       "timestamp": "2030-01-01T09:00:00.000Z",
+                     *       "data": {
+                     *         "id": "cm5appt0000000000000000",
+                     *         "status": "CANCELLED",
+                     *         "startsAt": "2030-01-07T10:00:00.000Z",
+                     *         "endsAt": "2030-01-07T11:00:00.000Z",
+                     *         "serviceId": "cm5svc00000000000000000",
+                     *         "service": {
+                     *           "id": "cm5svc00000000000000000",
+                     *           "name": "Cut and finish"
+                     *         },
+                     *         "staffId": "cm5staff000000000000000",
+                     *         "staff": {
+                     *           "id": "cm5staff000000000000000",
+                     *           "name": "Alex"
+                     *         },
+                     *         "customerId": "cm5cust0000000000000000",
+                     *         "customer": {
+                     *           "id": "cm5cust0000000000000000",
+                     *           "name": "Casey",
+                     *           "email": "casey@example.com"
+                     *         },
+                     *         "note": null,
+                     *         "priceCents": 5000,
+                     *         "currency": "GBP",
+                     *         "durationMinutes": 60,
+                     *         "source": "API",
+                     *         "cancellationReason": "Feeling unwell",
+                     *         "cancelledAt": "2030-01-02T09:00:00.000Z",
+                     *         "createdAt": "2030-01-01T09:00:00.000Z",
+                     *         "updatedAt": "2030-01-01T09:00:00.000Z",
+                     *         "version": 2
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "appointment.cancelled";
+                        /** Format: date-time */
+                        timestamp: string;
+                        data: components["schemas"]["Appointment"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sent on request (`POST /webhooks/{id}/test`) to check an endpoint; always delivered, whatever it subscribes to. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                    "webhook-id": string;
+                    /** @description Unix seconds when this attempt was signed. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "webhook.test",
+                     *       "timestamp": "2030-01-01T09:00:00.000Z",
+                     *       "data": {
+                     *         "endpointId": "cm5hook0000000000000000",
+                     *         "message": "A test event from Pamper Book."
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "webhook.test";
+                        /** Format: date-time */
+                        timestamp: string;
+                        data: {
+                            endpointId: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
-        /** @description RFC 9457 problem details */
-        Problem: {
-            /** @description A URI identifying the problem type (links to its documentation). */
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            /**
-             * @description Stable machine-readable code: switch on this, never on `detail`.
-             * @example SLOT_UNAVAILABLE
-             */
-            code: string;
-            /** @description Field errors (path in dot notation) for validation problems. */
-            errors: {
-                path: string;
-                message: string;
-            }[];
-        };
         Appointment: {
             id: string;
             /** @enum {string} */
@@ -2055,6 +3454,24 @@ export interface components {
             /** @description Raised by every change; the ETag is this number. */
             version: number;
         };
+        /** @description RFC 9457 problem details */
+        Problem: {
+            /** @description A URI identifying the problem type (links to its documentation). */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /**
+             * @description Stable machine-readable code: switch on this, never on `detail`.
+             * @example SLOT_UNAVAILABLE
+             */
+            code: string;
+            /** @description Field errors (path in dot notation) for validation problems. */
+            errors: {
+                path: string;
+                message: string;
+            }[];
+        };
         Service: {
             id: string;
             slug: string;
@@ -2093,6 +3510,45 @@ export interface components {
             phone: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        WebhookEndpoint: {
+            id: string;
+            url: string;
+            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+            description: string | null;
+            enabled: boolean;
+            /** @description Why the endpoint was disabled, when it was not by request. */
+            disabledReason: string | null;
+            /**
+             * Format: date-time
+             * @description After a rotation: until when the old secret still signs.
+             */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookDelivery: {
+            id: string;
+            endpointId: string;
+            eventType: string;
+            /** @description The `webhook-id` header: the same on every attempt and replay. */
+            eventId: string;
+            /** @enum {string} */
+            status: "PENDING" | "SUCCEEDED" | "FAILED";
+            /** @description Attempts made so far. */
+            attempt: number;
+            /** @description The last attempt's HTTP status (null: no answer). */
+            statusCode: number | null;
+            durationMs: number | null;
+            error: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
         };
     };
     responses: never;

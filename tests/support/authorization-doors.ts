@@ -75,6 +75,13 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     createApiKeyAction: sessionRow([403, 403, 403, A, A, A, A, 403]),
     revokeApiKeyAction: sessionRow([403, 403, 403, A, 403, 403, A, 403]),
   },
+  "dashboard/webhook-actions": {
+    // An admin passes the gate; the empty form names no endpoint or delivery (404), or no URL (422 → allow).
+    createWebhookAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),
+    sendTestWebhookAction: sessionRow([403, 403, 403, 403, 403, 403, 404, 403]),
+    replayWebhookAction: sessionRow([403, 403, 403, 403, 403, 403, 404, 403]),
+    setWebhookEnabledAction: sessionRow([403, 403, 403, 403, 403, 403, 404, 403]),
+  },
   "dashboard/notification-actions": {
     // An admin passes the gate; the empty form names no dead-lettered event, hence 404.
     retryDeadLetterAction: sessionRow([403, 403, 403, 403, 403, 403, 404, 403]),
