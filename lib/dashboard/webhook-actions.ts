@@ -18,7 +18,11 @@ export const createWebhookAction = defineAction({
   async run({ actor, input }) {
     const { endpoint, secret } = await createWebhookEndpoint(actor, input);
     revalidatePath("/dashboard/webhooks");
-    return { status: "success", message: "Copy the signing secret now: it will not be shown again.", values: { secret, endpointId: endpoint.id } };
+    return {
+      status: "success",
+      message: "Copy the signing secret now: it will not be shown again.",
+      values: { secret, endpointId: endpoint.id },
+    };
   },
 });
 

@@ -25,8 +25,18 @@ export function CreateWebhookForm() {
         defaultValue={secret ? "" : state.values?.url}
         error={state.fieldErrors?.url}
       />
-      <TextField label="Description" name="description" defaultValue={secret ? "" : state.values?.description} error={state.fieldErrors?.description} />
-      <CheckboxGroup legend="Events" name="events" options={SUBSCRIBABLE_EVENTS.map((type) => ({ value: type, label: type }))} checked={["appointment.created"]} />
+      <TextField
+        label="Description"
+        name="description"
+        defaultValue={secret ? "" : state.values?.description}
+        error={state.fieldErrors?.description}
+      />
+      <CheckboxGroup
+        legend="Events"
+        name="events"
+        options={SUBSCRIBABLE_EVENTS.map((type) => ({ value: type, label: type }))}
+        checked={["appointment.created"]}
+      />
       {state.fieldErrors?.events && <p className="text-sm font-medium text-red-700">{state.fieldErrors.events}</p>}
       <SubmitRow pending={pending}>Add endpoint</SubmitRow>
     </form>
@@ -34,7 +44,9 @@ export function CreateWebhookForm() {
 }
 
 export function SendTestWebhookForm({ endpointId }: { endpointId: string }) {
-  return <RowButtonForm action={sendTestWebhookAction} fields={{ endpointId }} label="Send test event" variant="secondary" success inline />;
+  return (
+    <RowButtonForm action={sendTestWebhookAction} fields={{ endpointId }} label="Send test event" variant="secondary" success inline />
+  );
 }
 
 export function SetWebhookEnabledForm({ endpointId, enabled }: { endpointId: string; enabled: boolean }) {

@@ -34,7 +34,11 @@ export default async function WebhooksPage() {
             },
             { header: "Events", cell: (endpoint) => endpoint.events.join(", ") },
             { header: "Description", cell: (endpoint) => endpoint.description ?? "—" },
-            { header: "Status", cell: (endpoint) => (endpoint.enabled ? "Enabled" : `Disabled${endpoint.disabledReason ? `: ${endpoint.disabledReason}` : ""}`) },
+            {
+              header: "Status",
+              cell: (endpoint) =>
+                endpoint.enabled ? "Enabled" : `Disabled${endpoint.disabledReason ? `: ${endpoint.disabledReason}` : ""}`,
+            },
           ]}
         />
       </Section>

@@ -43,21 +43,29 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
             { header: "Created", cell: (delivery) => when(delivery.createdAt) },
             { header: "Status", cell: (delivery) => delivery.status },
             { header: "Attempts", cell: (delivery) => delivery.attempts },
-            { header: "Last answer", cell: (delivery) => delivery.lastError ?? (delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : "—") },
+            {
+              header: "Last answer",
+              cell: (delivery) => delivery.lastError ?? (delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : "—"),
+            },
             { header: "Next attempt", cell: (delivery) => (delivery.status === "PENDING" ? when(delivery.nextAttemptAt) : "—") },
             {
               header: "Request and response",
               cell: (delivery) => (
                 <details>
                   <summary className="cursor-pointer text-sm text-brand-800 underline">Show</summary>
-                  <pre className="mt-2 max-w-xl overflow-x-auto whitespace-pre-wrap text-xs">{truncate(JSON.stringify(delivery.payload, null, 2))}</pre>
+                  <pre className="mt-2 max-w-xl overflow-x-auto whitespace-pre-wrap text-xs">
+                    {truncate(JSON.stringify(delivery.payload, null, 2))}
+                  </pre>
                   {delivery.attemptsLog.map((attempt) => (
                     <div key={attempt.id} className="mt-2 text-xs">
                       <p className="font-medium">
-                        Attempt {attempt.number}, {when(attempt.startedAt)}: {attempt.error ?? `HTTP ${attempt.statusCode}`} in {attempt.durationMs} ms
+                        Attempt {attempt.number}, {when(attempt.startedAt)}: {attempt.error ?? `HTTP ${attempt.statusCode}`} in{" "}
+                        {attempt.durationMs} ms
                       </p>
                       <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap">{JSON.stringify(attempt.requestHeaders, null, 2)}</pre>
-                      {attempt.responseBody ? <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap">{truncate(attempt.responseBody)}</pre> : null}
+                      {attempt.responseBody ? (
+                        <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap">{truncate(attempt.responseBody)}</pre>
+                      ) : null}
                     </div>
                   ))}
                 </details>
@@ -65,7 +73,13 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
             },
             {
               header: "Replay",
-              cell: (delivery) => <ReplayWebhookForm endpointId={id} deliveryId={delivery.id} label={`${delivery.eventType} of ${when(delivery.createdAt)}`} />,
+              cell: (delivery) => (
+                <ReplayWebhookForm
+                  endpointId={id}
+                  deliveryId={delivery.id}
+                  label={`${delivery.eventType} of ${when(delivery.createdAt)}`}
+                />
+              ),
             },
           ]}
         />
