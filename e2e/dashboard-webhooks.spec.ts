@@ -57,8 +57,8 @@ test.describe(() => {
 
     await page.getByRole("link", { name: url }).click();
     const log = page.getByRole("region", { name: "Delivery log" });
-    await expect(log.getByRole("cell", { name: "appointment.created" })).toBeVisible();
-    await expect(log.getByRole("cell", { name: "SUCCEEDED" })).toBeVisible();
+    await expect(log.getByRole("cell", { name: "appointment.created", exact: true })).toBeVisible();
+    await expect(log.getByRole("cell", { name: "SUCCEEDED", exact: true })).toBeVisible();
     await expectAccessible(page, "webhook endpoint page");
     await log
       .getByRole("button", { name: /^Replay/ })
