@@ -57,6 +57,8 @@ export default defineConfig({
       AUTH_TRUST_HOST: "true",
       // Production refuses the local mailbox unless it is chosen on purpose; the specs read it.
       MAIL_TRANSPORT: "mailbox",
+      // The webhook spec's receiver listens on this machine.
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
     },
   },
 });

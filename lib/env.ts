@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "@/lib/webhooks/retry-schedule";
 
 /** Where the app answers when APP_URL is unset (local development). */
 export const DEFAULT_APP_URL = "http://localhost:3000";
@@ -48,6 +49,23 @@ const serverEnvSchema = z.object({
   // Web booking abuse limits: book/reschedule/cancel per signed-in user, and availability reads per IP.
   BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   AVAILABILITY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  // Webhooks (docs/WEBHOOKS.md). `npm run dev` allows private networks so a local receiver works.
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("")
+    .transform((value) => value === "true" || value === "1"),
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .default(DEFAULT_RETRY_SCHEDULE)
+    .transform((text, context) => {
+      try {
+        return parseRetrySchedule(text);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

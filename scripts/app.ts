@@ -35,6 +35,8 @@ function startNext(command: NextCommand, databaseUrl: string, port: string): Chi
       AUTH_SECRET: process.env.AUTH_SECRET || localAuthSecret(),
       DATABASE_URL: databaseUrl,
       APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+      // A newcomer's first webhook points at a receiver on this machine: allowed in development only.
+      ...(command === "dev" && { WEBHOOK_ALLOW_PRIVATE_NETWORKS: process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? "true" }),
     },
   });
 }

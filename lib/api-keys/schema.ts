@@ -9,10 +9,12 @@ export const API_KEY_SCOPES = [
   "staff:read",
   "customers:read",
   "customers:write",
+  "webhooks:read",
+  "webhooks:write",
 ] as const;
 
-/** Scopes only a key whose owner holds `apiKeys.adminScopes` may carry (they change the salon itself). */
-export const ADMIN_ONLY_SCOPES: readonly TApiKeyScope[] = ["services:write"];
+/** Scopes only a key whose owner holds `apiKeys.adminScopes` may carry (they change the salon itself or reach its integrations). */
+export const ADMIN_ONLY_SCOPES: readonly TApiKeyScope[] = ["services:write", "webhooks:read", "webhooks:write"];
 
 export const ZApiKeyScope = z.enum(API_KEY_SCOPES);
 export type TApiKeyScope = z.infer<typeof ZApiKeyScope>;

@@ -14,3 +14,8 @@ export function ok(body: unknown, headers?: Record<string, string>): ApiResult {
 export function created(body: unknown, headers?: Record<string, string>): ApiResult {
   return { status: 201, body, headers };
 }
+
+/** Taken on: the work (e.g. a webhook send) happens after the response. */
+export function accepted(body: unknown): ApiResult {
+  return { status: 202, body };
+}

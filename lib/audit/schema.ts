@@ -14,6 +14,7 @@ export const AUDIT_ENTITY_KINDS = [
   "invitation",
   "api-key",
   "customer",
+  "webhook",
 ] as const;
 export type AuditEntityKind = (typeof AUDIT_ENTITY_KINDS)[number];
 
@@ -27,6 +28,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityKind, string> = {
   invitation: "Invitations",
   "api-key": "API keys",
   customer: "Customer profiles",
+  webhook: "Webhook endpoints",
 };
 
 export const AUDIT_SOURCE_LABELS = { WEB: "Dashboard", API: "API key", CLI: "Command line", SYSTEM: "System" } as const;

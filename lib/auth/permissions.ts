@@ -56,6 +56,8 @@ export const PERMISSIONS = {
   /** Holding (or granting a key) the scopes listed in ADMIN_ONLY_SCOPES. */
   "apiKeys.adminScopes": ["ADMIN"],
   "webhooks.manage": ["ADMIN"],
+  /** Write and send webhook deliveries (the webhook job and the delivery sweep). */
+  "webhooks.deliver": ["SYSTEM", "OPERATOR"],
   "payments.manage": ["ADMIN"],
   "reports.viewAll": ["ADMIN"],
   "audit.view": ["ADMIN"],

@@ -18,6 +18,8 @@ import { ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
 import { handOnLapsedHolds } from "@/lib/waitlist/hand-on-lapsed-holds";
 import { sendDueReminders } from "./send-due-reminders";
 import { notificationSettings } from "./settings";
+import { armWebhookRetryTimer } from "@/lib/webhooks/retry-timer";
+import { sendDueWebhookDeliveries } from "@/lib/webhooks/send-deliveries";
 
 export type PublishOptions = EmbeddedRunOptions & {
   batchSize?: number;
@@ -31,6 +33,7 @@ export type PublishSummary = {
   failed: number;
   deadLettered: number;
   remindersSent?: number;
+  webhookAttempts?: number;
 };
 
 export const DEFAULT_PUBLISH_CONCURRENCY = 8;
@@ -143,10 +146,14 @@ export async function publishPendingOutbox(options: PublishOptions = {}): Promis
     }
   }
   // Without Inngest nobody sleeps until reminder time: send whatever reminders have come due instead.
-  // …and hand on the waitlist offers whose hold ended (Inngest sleeps through the hold instead).
+  // …hand on the waitlist offers whose hold ended (Inngest sleeps through the hold instead), and send
+  // the webhook retries that came due; the timer covers those due before the next pass.
   if (mode === "embedded") {
     summary.remindersSent = (await sendDueReminders()).sent;
     await handOnLapsedHolds();
+    const webhooks = await sendDueWebhookDeliveries();
+    summary.webhookAttempts = webhooks.attempted;
+    armWebhookRetryTimer(webhooks.nextAttemptAt);
   }
   if (summary.failed > 0) logger.warn(summary, "some outbox events could not be published; the relay retries them");
   return summary;

@@ -7,6 +7,9 @@ import type { paths } from "@/tests/contract/api-types";
 import { API_TYPES_PATH, generateApiTypes } from "@/tests/contract/generate-api-types";
 import { dispatch, loadRoute, routeFiles } from "@/tests/support/api-router";
 import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
+import { useWebhookSettings } from "@/tests/support/webhook-fixtures";
+import { systemActor } from "@/lib/auth/actor";
+import { createTestDelivery, createWebhookEndpoint } from "@/lib/webhooks/mutations";
 
 /**
  * The spec and the code cannot drift: every route file is in the spec, every spec operation answers,
@@ -35,6 +38,13 @@ beforeAll(async () => {
     body: { serviceId: service.id, customerId: customer.id, from: at(20, 9).slice(0, 10), to: at(21, 9).slice(0, 10) },
   });
   ids["/waitlist/{id}"] = entry.data!.id;
+  // One endpoint per webhook path, so the DELETE of one leaves the others to answer.
+  useWebhookSettings();
+  for (const template of Object.keys(openApiDocument().paths ?? {}).filter((path) => path.startsWith("/webhooks/{id}"))) {
+    const { endpoint } = await createWebhookEndpoint(systemActor, { url: "http://127.0.0.1:9/hook", events: ["appointment.created"] });
+    ids[template] = endpoint.id;
+    ids[`${template} deliveryId`] = await createTestDelivery(endpoint.id);
+  }
 });
 
 describe("OpenAPI document", () => {
@@ -69,7 +79,7 @@ describe("OpenAPI document", () => {
     const spec = openApiDocument().paths ?? {};
     for (const [template, item] of Object.entries(spec)) {
       for (const method of Object.keys(item ?? {}).filter((m) => METHODS.includes(m.toUpperCase() as never))) {
-        const path = template.replace("{id}", ids[template] ?? "x");
+        const path = template.replace("{id}", ids[template] ?? "x").replace("{deliveryId}", ids[`${template} deliveryId`] ?? "x");
         const response = await dispatch(
           new Request(`http://localhost/api/v1${path}`, { method: method.toUpperCase(), headers: adminAuth }),
         );

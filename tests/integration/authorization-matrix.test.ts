@@ -14,6 +14,9 @@ import {
   insertAppointment,
 } from "../support/api-fixtures";
 import { Redirect } from "../support/next-navigation";
+import { useWebhookSettings } from "../support/webhook-fixtures";
+import { systemActor } from "@/lib/auth/actor";
+import { createTestDelivery, createWebhookEndpoint } from "@/lib/webhooks/mutations";
 import {
   ACTION_MATRIX,
   API_MATRIX,
@@ -152,6 +155,8 @@ async function actionOutcome(action: ActionFn, data: FormData | undefined): Prom
 }
 
 beforeAll(async () => {
+  // Endpoints point at a closed local port: only the guard's development mode allows that.
+  useWebhookSettings();
   await createSalon();
   const serviceId = (await createService()).id;
   const stylistX = (await createStylist([serviceId], "Stylist X")).id;
@@ -205,6 +210,14 @@ type ApiRequest = { path: string; params?: Record<string, string>; body?: unknow
 
 let unique = 0;
 const ifMatchAny = { "if-match": "*" };
+
+const HOOK_URL = "http://127.0.0.1:9/hook";
+
+/** A fresh endpoint for each call (DELETE removes it), and the request for `suffix` under it. */
+async function webhookRequest(suffix: string) {
+  const { endpoint } = await createWebhookEndpoint(systemActor, { url: HOOK_URL, events: ["appointment.created"] });
+  return { path: `/webhooks/${endpoint.id}${suffix}`, params: { id: endpoint.id } };
+}
 
 /** What each route method is sent (a valid request, so only authorization can stop it). */
 const apiRequests: Record<string, () => Promise<ApiRequest>> = {
@@ -264,6 +277,19 @@ const apiRequests: Record<string, () => Promise<ApiRequest>> = {
     const id = (await waitlistEntryOfA()).id;
     return { path: `/waitlist/${id}`, params: { id } };
   },
+  "webhooks/route.ts GET": async () => ({ path: "/webhooks" }),
+  "webhooks/route.ts POST": async () => ({ path: "/webhooks", body: { url: HOOK_URL, events: ["appointment.created"] } }),
+  "webhooks/[id]/route.ts GET": async () => webhookRequest(""),
+  "webhooks/[id]/route.ts PATCH": async () => ({ ...(await webhookRequest("")), body: { description: "Updated" } }),
+  "webhooks/[id]/route.ts DELETE": async () => webhookRequest(""),
+  "webhooks/[id]/rotate-secret/route.ts POST": async () => webhookRequest("/rotate-secret"),
+  "webhooks/[id]/test/route.ts POST": async () => webhookRequest("/test"),
+  "webhooks/[id]/deliveries/route.ts GET": async () => webhookRequest("/deliveries"),
+  "webhooks/[id]/deliveries/[deliveryId]/replay/route.ts POST": async () => {
+    const { params } = await webhookRequest("");
+    const deliveryId = await createTestDelivery(params.id);
+    return { path: `/webhooks/${params.id}/deliveries/${deliveryId}/replay`, params: { ...params, deliveryId } };
+  },
 };
 
 /** Customer A waiting for the matrix's service (made directly: the per-customer cap is not the point here). */
@@ -305,6 +331,15 @@ const routeScopes: Record<string, (typeof ALL_SCOPES)[number] | undefined> = {
   "waitlist/route.ts GET": "appointments:read",
   "waitlist/route.ts POST": "appointments:write",
   "waitlist/[id]/route.ts DELETE": "appointments:write",
+  "webhooks/route.ts GET": "webhooks:read",
+  "webhooks/route.ts POST": "webhooks:write",
+  "webhooks/[id]/route.ts GET": "webhooks:read",
+  "webhooks/[id]/route.ts PATCH": "webhooks:write",
+  "webhooks/[id]/route.ts DELETE": "webhooks:write",
+  "webhooks/[id]/rotate-secret/route.ts POST": "webhooks:write",
+  "webhooks/[id]/test/route.ts POST": "webhooks:write",
+  "webhooks/[id]/deliveries/route.ts GET": "webhooks:read",
+  "webhooks/[id]/deliveries/[deliveryId]/replay/route.ts POST": "webhooks:write",
 };
 
 function apiOutcome(status: number): Outcome {

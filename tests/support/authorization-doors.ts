@@ -86,6 +86,13 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     createApiKeyAction: sessionRow([403, 403, 403, A, A, A, A, 403]),
     revokeApiKeyAction: sessionRow([403, 403, 403, A, 403, 403, A, 403]),
   },
+  "dashboard/webhook-actions": {
+    // An admin passes the gate; the empty form names no endpoint or delivery (404), or no URL (422 → allow).
+    createWebhookAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),
+    sendTestWebhookAction: sessionRow([403, 403, 403, 403, 403, 403, 404, 403]),
+    replayWebhookAction: sessionRow([403, 403, 403, 403, 403, 403, 404, 403]),
+    setWebhookEnabledAction: sessionRow([403, 403, 403, 403, 403, 403, 404, 403]),
+  },
   "dashboard/notification-actions": {
     // An admin passes the gate; the empty form names no dead-lettered event, hence 404.
     retryDeadLetterAction: sessionRow([403, 403, 403, 403, 403, 403, 404, 403]),
@@ -110,6 +117,8 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     acceptInvitationAction: sessionRow([A, A, A, A, A, A, A, A]),
   },
 };
+
+const ADMIN_KEY = keyRow([401, 403, 403, 403, 403, 403, A, 401]);
 
 // /api/v1 routes: file path (under app/api/v1/) → method → expectations; `notAllowed` answer 405 to all.
 // Appointment item rows act on customer A's appointment with stylist X.
@@ -174,6 +183,13 @@ export const API_MATRIX: Record<string, { methods: Record<string, Row<KeyActor>>
     methods: { DELETE: keyRow([401, A, 404, 404, 404, A, A, 401]) },
     notAllowed: ["GET", "POST", "PUT", "PATCH"],
   },
+  // Webhooks: admin keys only (the scopes are admin-only, so other roles' keys never carry them).
+  "webhooks/route.ts": { methods: { GET: ADMIN_KEY, POST: ADMIN_KEY }, notAllowed: ["PUT", "PATCH", "DELETE"] },
+  "webhooks/[id]/route.ts": { methods: { GET: ADMIN_KEY, PATCH: ADMIN_KEY, DELETE: ADMIN_KEY }, notAllowed: ["POST", "PUT"] },
+  "webhooks/[id]/rotate-secret/route.ts": { methods: { POST: ADMIN_KEY }, notAllowed: ["GET", "PUT", "PATCH", "DELETE"] },
+  "webhooks/[id]/test/route.ts": { methods: { POST: ADMIN_KEY }, notAllowed: ["GET", "PUT", "PATCH", "DELETE"] },
+  "webhooks/[id]/deliveries/route.ts": { methods: { GET: ADMIN_KEY }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+  "webhooks/[id]/deliveries/[deliveryId]/replay/route.ts": { methods: { POST: ADMIN_KEY }, notAllowed: ["GET", "PUT", "PATCH", "DELETE"] },
 };
 
 /** /api/v1 files open to anyone by design (the contract, unknown paths): no key, no permission. */

@@ -10,6 +10,7 @@ const sections: Array<{ href: string; label: string; needs: readonly Permission[
   { href: "/dashboard/emails", label: "Email log", needs: ["emailLog.view"] },
   { href: "/dashboard/schedule", label: "My schedule", needs: ["staffSchedule.manageOwn"] },
   { href: "/dashboard/api-keys", label: "API keys", needs: ["apiKeys.manageOwn"] },
+  { href: "/dashboard/webhooks", label: "Webhooks", needs: ["webhooks.manage"] },
   { href: "/dashboard/services", label: "Services", needs: ["services.manage"] },
   { href: "/dashboard/stylists", label: "Stylists", needs: ["team.manage"] },
   { href: "/dashboard/settings", label: "Settings", needs: ["settings.manage"] },

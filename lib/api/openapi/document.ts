@@ -1,5 +1,6 @@
 import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import "@/lib/api/openapi/operations";
+import "@/lib/api/openapi/webhook-operations";
 import { registry, TAGS } from "@/lib/api/openapi/registry";
 import { DEFAULT_APP_URL } from "@/lib/env";
 

@@ -1,3 +1,4 @@
+import { deliverWebhooksJob } from "./definitions/deliver-webhooks";
 import { notifyStylistJob } from "./definitions/notify-stylist";
 import { offerFreedTimeJob } from "./definitions/offer-freed-time";
 import { sendCancellationNoticeJob } from "./definitions/send-cancellation-notice";
@@ -17,4 +18,5 @@ export const notificationJobs: AnyNotificationJob[] = [
   notifyStylistJob,
   sendReminderJob,
   offerFreedTimeJob,
+  deliverWebhooksJob,
 ];

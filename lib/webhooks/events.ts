@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { ZApiAppointment } from "@/lib/api/schemas/appointments";
+
+/**
+ * The webhook event catalogue: one row per event type a partner can subscribe to. `subject` says what
+ * `data` represents (the same representation the API's GET returns) and so how the sender loads it; a
+ * row whose type is also an outbox event's name is delivered from that outbox event. Adding an event is
+ * one row here (and, for a new kind of subject, one loader in build-payload.ts).
+ */
+const appointmentExample = {
+  id: "cm5appt0000000000000000",
+  status: "BOOKED",
+  startsAt: "2030-01-07T10:00:00.000Z",
+  endsAt: "2030-01-07T11:00:00.000Z",
+  serviceId: "cm5svc00000000000000000",
+  service: { id: "cm5svc00000000000000000", name: "Cut and finish" },
+  staffId: "cm5staff000000000000000",
+  staff: { id: "cm5staff000000000000000", name: "Alex" },
+  customerId: "cm5cust0000000000000000",
+  customer: { id: "cm5cust0000000000000000", name: "Casey", email: "casey@example.com" },
+  note: null,
+  priceCents: 5000,
+  currency: "GBP",
+  durationMinutes: 60,
+  source: "API",
+  cancellationReason: null,
+  cancelledAt: null,
+  createdAt: "2030-01-01T09:00:00.000Z",
+  updatedAt: "2030-01-01T09:00:00.000Z",
+  version: 1,
+} satisfies z.input<typeof ZApiAppointment>;
+
+export const ZWebhookPrevious = z
+  .object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), staffId: z.string(), serviceId: z.string() })
+  .meta({ description: "The appointment's time, stylist and service before the reschedule." });
+
+export const ZWebhookTestData = z.object({ endpointId: z.string(), message: z.string() });
+
+export const WEBHOOK_EVENTS = {
+  "appointment.created": {
+    subject: "appointment",
+    summary: "An appointment was booked (web, dashboard or API).",
+    example: { data: appointmentExample },
+  },
+  "appointment.rescheduled": {
+    subject: "appointment",
+    summary: "An appointment moved to another time, stylist or service; `previous` holds the old values.",
+    example: {
+      data: { ...appointmentExample, startsAt: "2030-01-08T10:00:00.000Z", endsAt: "2030-01-08T11:00:00.000Z", version: 2 },
+      previous: {
+        startsAt: appointmentExample.startsAt,
+        endsAt: appointmentExample.endsAt,
+        staffId: appointmentExample.staffId,
+        serviceId: appointmentExample.serviceId,
+      },
+    },
+  },
+  "appointment.cancelled": {
+    subject: "appointment",
+    summary: "An appointment was cancelled; `data.cancellationReason` says why when given.",
+    example: {
+      data: {
+        ...appointmentExample,
+        status: "CANCELLED",
+        cancellationReason: "Feeling unwell",
+        cancelledAt: "2030-01-02T09:00:00.000Z",
+        version: 2,
+      },
+    },
+  },
+  "webhook.test": {
+    subject: "test",
+    summary: "Sent on request (`POST /webhooks/{id}/test`) to check an endpoint; always delivered, whatever it subscribes to.",
+    example: { data: { endpointId: "cm5hook0000000000000000", message: "A test event from Pamper Book." } },
+  },
+} as const satisfies Record<string, { subject: "appointment" | "test"; summary: string; example: { data: unknown; previous?: unknown } }>;
+
+export type TWebhookEventType = keyof typeof WEBHOOK_EVENTS;
+
+/** What an endpoint may subscribe to: every event but the test event, which is sent on request only. */
+export const SUBSCRIBABLE_EVENTS = (Object.keys(WEBHOOK_EVENTS) as TWebhookEventType[]).filter((type) => type !== "webhook.test");
+
+export const ZSubscribableEvent = z.enum(SUBSCRIBABLE_EVENTS as [TWebhookEventType, ...TWebhookEventType[]]);
+export type TSubscribableEvent = z.infer<typeof ZSubscribableEvent>;
+
+export function isWebhookEventType(name: string): name is TWebhookEventType {
+  return Object.hasOwn(WEBHOOK_EVENTS, name);
+}
