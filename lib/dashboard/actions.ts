@@ -1,7 +1,8 @@
 "use server";
 
 import { headers } from "next/headers";
-import { defineAction } from "@/lib/actions/define-action";
+import type { z } from "zod";
+import { defineAction, type ActionDefinition } from "@/lib/actions/define-action";
 import { blankAsAbsent } from "@/lib/actions/form-input";
 import { clientIp } from "@/lib/auth/client-ip";
 import { addStaffNote, bookAppointment, cancelAppointment, finishAppointment, rescheduleAppointment } from "@/lib/booking/mutations";
@@ -42,8 +43,12 @@ async function salonInstant(date: string, time: string, occurrence: "earlier" | 
 
 const detailsHref = (id: string, notice: string) => ({ redirect: `/dashboard/appointments/${id}?notice=${notice}` });
 
-export const createAppointmentAction = defineAction({
-  permission: "dashboard.access",
+/** Booking, moving and cancelling: the customer hears of each, so notifications follow the change. */
+function timeChangeAction<S extends z.ZodType>(definition: Omit<ActionDefinition<S, "dashboard.access">, "permission" | "after">) {
+  return defineAction({ ...definition, permission: "dashboard.access", after: afterAppointmentChange });
+}
+
+export const createAppointmentAction = timeChangeAction({
   schema: ZCreateAppointmentForm,
   input: ({ values }) => blankAsAbsent(values, "customerPhone", "note"),
   async run({ actor, input }) {
@@ -59,28 +64,23 @@ export const createAppointmentAction = defineAction({
     });
     return detailsHref(appointment.id, "booked");
   },
-  after: afterAppointmentChange,
 });
 
-export const dashboardRescheduleAction = defineAction({
-  permission: "dashboard.access",
+export const dashboardRescheduleAction = timeChangeAction({
   schema: ZDashboardRescheduleForm,
   async run({ actor, input: { appointmentId, version, staffId, date, time, occurrence, overrideAvailability } }) {
     const startsAt = await salonInstant(date, time, occurrence);
     await rescheduleAppointment(actor, { appointmentId, expectedVersion: version, staffId, startsAt, overrideAvailability });
     return detailsHref(appointmentId, "rescheduled");
   },
-  after: afterAppointmentChange,
 });
 
-export const dashboardCancelAction = defineAction({
-  permission: "dashboard.access",
+export const dashboardCancelAction = timeChangeAction({
   schema: ZDashboardCancelForm,
   async run({ actor, input: { appointmentId, version, reason } }) {
     await cancelAppointment(actor, { appointmentId, expectedVersion: version, reason });
     return detailsHref(appointmentId, "cancelled");
   },
-  after: afterAppointmentChange,
 });
 
 export const transitionAction = defineAction({
