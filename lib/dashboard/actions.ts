@@ -8,6 +8,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { addStaffNote, bookAppointment, cancelAppointment, finishAppointment, rescheduleAppointment } from "@/lib/booking/mutations";
 import { findOrCreateCustomer } from "@/lib/customers/mutations";
 import { AppError } from "@/lib/errors";
+import type { AppointmentNotice } from "@/lib/dashboard/labels";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
 import { getSalonSettings } from "@/lib/salon/data";
 import { resendEmail } from "@/lib/notifications/resend-email";
@@ -41,7 +42,7 @@ async function salonInstant(date: string, time: string, occurrence: "earlier" | 
   return new Date(occurrence === "later" ? instants.at(-1)! : instants[0]!);
 }
 
-const detailsHref = (id: string, notice: string) => ({ redirect: `/dashboard/appointments/${id}?notice=${notice}` });
+const detailsHref = (id: string, notice: AppointmentNotice) => ({ redirect: `/dashboard/appointments/${id}?notice=${notice}` });
 
 /** Booking, moving and cancelling: the customer hears of each, so notifications follow the change. */
 function timeChangeAction<S extends z.ZodType>(definition: Omit<ActionDefinition<S, "dashboard.access">, "permission" | "after">) {

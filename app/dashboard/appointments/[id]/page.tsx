@@ -9,7 +9,7 @@ import { getAppointment } from "@/lib/booking/data";
 import { formatSalonDate, formatSalonTime, salonLocalDate } from "@/lib/time/format-when";
 import { hasStarted } from "@/lib/dashboard/clock";
 import { getAppointmentRecords, listStaffOptions } from "@/lib/dashboard/data";
-import { statusStyles } from "@/lib/dashboard/labels";
+import { appointmentNoticeText, statusStyles } from "@/lib/dashboard/labels";
 import { formatPrice } from "@/lib/format";
 import { orNotFoundPage } from "@/lib/or-not-found-page";
 import { getSalonSettings } from "@/lib/salon/data";
@@ -17,15 +17,6 @@ import { CancelForm, RescheduleForm, StaffNoteForm, TransitionForm } from "../..
 import { AppointmentRecordsView } from "../../_components/appointment-records";
 
 export const metadata: Metadata = { title: "Appointment" };
-
-const notices: Record<string, string> = {
-  booked: "Appointment booked.",
-  rescheduled: "Appointment rescheduled.",
-  cancelled: "Appointment cancelled.",
-  completed: "Marked as completed.",
-  "no-show": "Marked as a no-show.",
-  "note-added": "Note added.",
-};
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
@@ -46,7 +37,7 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
   const target = { appointmentId: appointment.id, version: appointment.version };
   return (
     <div className="max-w-5xl">
-      <Toast key={notice} message={notice ? notices[notice] : undefined} />
+      <Toast key={notice} message={appointmentNoticeText(notice)} />
       <Link href={`/dashboard?date=${date}`} className="text-sm font-semibold text-brand-700 underline">
         ← Back to the calendar
       </Link>
