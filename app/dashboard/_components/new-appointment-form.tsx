@@ -4,7 +4,6 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
 import { TwoColumnActionForm } from "@/components/forms/action-form";
-import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { createAppointmentAction } from "@/lib/dashboard/actions";
 import { OccurrenceField } from "./occurrence-field";
@@ -16,13 +15,13 @@ type Props = { services: Option[]; staff: Option[]; defaults: Record<string, str
 /** Walk-in or phone booking: the customer is found by email or created, then booked through the core. */
 export function NewAppointmentForm({ services, staff, defaults }: Props) {
   const actionForm = useActionForm(createAppointmentAction, { defaults });
-  const { pending, values, fieldError, fieldProps } = actionForm;
+  const { values, fieldError, fieldProps } = actionForm;
   const pickers = [
     ["serviceId", "Service", services],
     ["staffId", "Stylist", staff],
   ] as const;
   return (
-    <TwoColumnActionForm form={actionForm} className="max-w-2xl">
+    <TwoColumnActionForm form={actionForm} submitLabel="Book appointment" className="max-w-2xl">
       <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-stone-900">Customer</legend>
         <TextField label="Name" {...fieldProps("customerName")} autoComplete="off" />
@@ -54,9 +53,6 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
           hint="Confirm to book outside working hours, time off or notice. Double bookings are still refused."
         />
       </div>
-      <SubmitRow className="sm:col-span-2" pending={pending}>
-        Book appointment
-      </SubmitRow>
     </TwoColumnActionForm>
   );
 }

@@ -2,7 +2,6 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TwoColumnActionForm } from "@/components/forms/action-form";
-import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { updateSettingsAction } from "@/lib/dashboard/admin-actions";
 
@@ -22,9 +21,9 @@ const numberFields: Array<[string, string, string]> = [
 
 export function SettingsForm({ defaults }: { defaults: Record<string, string> }) {
   const actionForm = useActionForm(updateSettingsAction, { defaults });
-  const { pending, fieldProps } = actionForm;
+  const { fieldProps } = actionForm;
   return (
-    <TwoColumnActionForm form={actionForm} success>
+    <TwoColumnActionForm form={actionForm} submitLabel="Save settings" success>
       <TextField label="Salon name" {...fieldProps("name")} />
       <TextField label="Timezone (IANA)" {...fieldProps("timezone")} hint="For example Europe/London." />
       <div className="sm:col-span-2">
@@ -33,9 +32,6 @@ export function SettingsForm({ defaults }: { defaults: Record<string, string> })
       {numberFields.map(([name, label, hint]) => (
         <TextField key={name} label={label} {...fieldProps(name)} type="number" min={0} hint={hint} />
       ))}
-      <SubmitRow className="sm:col-span-2" pending={pending}>
-        Save settings
-      </SubmitRow>
     </TwoColumnActionForm>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { namedOptions } from "@/components/dashboard/select-field";
 import Link from "next/link";
 import { Toast } from "@/components/ui/toast";
 import { Section } from "@/components/ui/section";
@@ -86,9 +87,7 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
           <div className="mt-4 grid gap-6 md:grid-cols-2">
             <RescheduleForm
               {...target}
-              staff={staff
-                .filter((member) => managesAppointment(actor, { staffId: member.id }))
-                .map((member) => ({ value: member.id, label: member.name }))}
+              staff={namedOptions(staff.filter((member) => managesAppointment(actor, { staffId: member.id })))}
               defaults={{ staffId: appointment.staffId, date, time: formatSalonTime(appointment.startsAt, tz) }}
             />
             <CancelForm {...target} />
