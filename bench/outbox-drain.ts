@@ -28,12 +28,12 @@ try {
   for (const name of ["INNGEST_EVENT_KEY", "INNGEST_DEV"]) delete process.env[name];
   const { db } = await import("@/lib/db");
   const { DEFAULT_PUBLISH_CONCURRENCY, publishPendingOutbox } = await import("@/lib/notifications/publisher");
-  const { bookWithOutbox, nextStart, seedSalon } = await import("../tests/support/notifications-fixtures");
+  const { bookWithOutbox, seedSalon } = await import("../tests/support/notifications-fixtures");
   const salon = await seedSalon();
 
   async function drain(concurrency: number) {
     const ids: string[] = [];
-    for (let i = 0; i < BACKLOG; i++) ids.push((await bookWithOutbox(salon, nextStart())).id);
+    for (let i = 0; i < BACKLOG; i++) ids.push((await bookWithOutbox(salon)).id);
     const requestsBefore = provider.requests.length;
     const started = performance.now();
     let passes = 0;

@@ -1,16 +1,7 @@
 import { parseArgs } from "node:util";
 import { createApiFixture } from "../bench/lib/api-fixture";
 import { buildNext, freePort, startNext } from "../bench/lib/next-server";
-import {
-  burstProblems,
-  findRaceTarget,
-  idempotentBurst,
-  slotRace,
-  slotRaceProblems,
-  tally,
-  type RaceApi,
-  type RaceTarget,
-} from "../tests/support/booking-race";
+import { checkIdempotentBurst, checkSlotRace, findRaceTarget, tally, type RaceApi, type RaceTarget } from "../tests/support/booking-race";
 import { runMain } from "./lib/run-main";
 
 /**
@@ -27,12 +18,12 @@ import { runMain } from "./lib/run-main";
  */
 
 async function checkRaces(api: RaceApi, target: RaceTarget): Promise<string[]> {
-  const race = await slotRace(api, target.race);
-  console.log(`100 parallel POSTs for one slot: ${JSON.stringify(tally(race))}`);
-  const burst = await idempotentBurst(api, target.burst, `concurrency-check-${Date.now()}`);
-  const ids = new Set(burst.filter((o) => o.status === 201).map((o) => o.body.id));
-  console.log(`20 parallel POSTs with one Idempotency-Key: ${JSON.stringify(tally(burst))}, ${ids.size} distinct appointment(s)`);
-  return [...slotRaceProblems(race), ...burstProblems(burst)];
+  const race = await checkSlotRace(api, target.race);
+  console.log(`100 parallel POSTs for one slot: ${JSON.stringify(tally(race.outcomes))}`);
+  const burst = await checkIdempotentBurst(api, target.burst, `concurrency-check-${Date.now()}`);
+  const ids = new Set(burst.outcomes.filter((o) => o.status === 201).map((o) => o.body.id));
+  console.log(`20 parallel POSTs with one Idempotency-Key: ${JSON.stringify(tally(burst.outcomes))}, ${ids.size} distinct appointment(s)`);
+  return [...race.problems, ...burst.problems];
 }
 
 async function againstFreshServer(): Promise<string[]> {

@@ -10,6 +10,11 @@ type Props = SelectHTMLAttributes<HTMLSelectElement> & {
 
 type Option = { value: string; label: string };
 
+/** The usual options: each record's id as the value, its name as the label. */
+export function namedOptions(items: ReadonlyArray<{ id: string; name: string }>): Option[] {
+  return items.map(({ id, name }) => ({ value: id, label: name }));
+}
+
 /** The options of a select, one per value. */
 export function SelectOptions({ options }: { options: Option[] }) {
   return options.map((option) => (

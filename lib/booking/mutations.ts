@@ -5,6 +5,7 @@ import { actorCan, managesAppointment } from "@/lib/auth/permissions";
 import { isExclusionViolation } from "@/lib/db-errors";
 import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { z } from "zod";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
 import { enforcePatchTest } from "@/lib/patch-tests/mutations";
 import { parseInput } from "@/lib/parse-input";
@@ -32,9 +33,6 @@ import {
   ZRescheduleAppointmentInput,
   type TAddStaffNoteInput,
   type TBookAppointmentInput,
-  type TCancelAppointmentInput,
-  type TChangeCustomerNoteInput,
-  type TFinishAppointmentInput,
   type TRescheduleAppointmentInput,
 } from "./schema";
 import { assertTransition, type AppointmentAction } from "./status-machine";
@@ -128,6 +126,27 @@ async function loadForChange(tx: Tx, actor: Actor, input: { appointmentId: strin
   }
   const nextStatus = assertTransition(current.status, action);
   return { current, nextStatus, staffPowers };
+}
+
+type ChangeContext<I> = { tx: Tx; actor: Actor; input: I; action: AppointmentAction; now: Date } & Awaited<
+  ReturnType<typeof loadForChange>
+>;
+
+/**
+ * A change to an existing appointment, in the shape every such core has: the input validated, then one
+ * transaction that loads the row as the actor may see it (version and transition checked) for `change`.
+ */
+function appointmentChange<S extends z.ZodType<{ appointmentId: string; expectedVersion?: number }>>(
+  schema: S,
+  actionFor: AppointmentAction | ((input: z.output<S>) => AppointmentAction),
+  change: (context: ChangeContext<z.output<S>>) => Promise<AppointmentView>,
+) {
+  return async (actor: Actor, rawInput: z.input<S>, options: MutationOptions = {}): Promise<AppointmentView> => {
+    const input = parseInput(schema, rawInput);
+    const action = typeof actionFor === "function" ? actionFor(input) : actionFor;
+    const now = options.now ?? new Date();
+    return inTransaction(async (tx) => change({ tx, actor, input, action, now, ...(await loadForChange(tx, actor, input, action)) }));
+  };
 }
 
 /** Writes `data` only if nobody changed the row since we read it, bumping the version. */
@@ -409,16 +428,11 @@ export async function rescheduleAppointment(
  * the appointment, so no cutoff applies, but a customer cannot change it once the visit has started, and
  * nobody can after it has ended its life (cancelled, completed, no-show). No email: the time is the same.
  */
-export async function changeCustomerNote(
-  actor: Actor,
-  rawInput: TChangeCustomerNoteInput,
-  options: MutationOptions = {},
-): Promise<AppointmentView> {
-  const input = parseInput(ZChangeCustomerNoteInput, rawInput);
-  const now = (options.now ?? new Date()).getTime();
-  return inTransaction(async (tx) => {
-    const { current, staffPowers } = await loadForChange(tx, actor, input, "change_note");
-    if (!staffPowers) assertNoteOpen(current.startsAt.getTime(), now);
+export const changeCustomerNote = appointmentChange(
+  ZChangeCustomerNoteInput,
+  "change_note",
+  async ({ tx, actor, input, now, current, staffPowers }) => {
+    if (!staffPowers) assertNoteOpen(current.startsAt.getTime(), now.getTime());
     const view = await updateIfUnchanged(tx, current, { customerNote: input.note });
     await recordEvent(
       tx,
@@ -428,19 +442,13 @@ export async function changeCustomerNote(
       diffChanges({ customerNote: current.customerNote }, { customerNote: input.note }),
     );
     return view;
-  });
-}
+  },
+);
 
-export async function cancelAppointment(
-  actor: Actor,
-  rawInput: TCancelAppointmentInput,
-  options: MutationOptions = {},
-): Promise<AppointmentView> {
-  const input = parseInput(ZCancelAppointmentInput, rawInput);
-  const now = options.now ?? new Date();
-
-  return inTransaction(async (tx) => {
-    const { current, nextStatus, staffPowers } = await loadForChange(tx, actor, input, "cancel");
+export const cancelAppointment = appointmentChange(
+  ZCancelAppointmentInput,
+  "cancel",
+  async ({ tx, actor, input, now, current, nextStatus, staffPowers }) => {
     // Staff cancellations are the salon's decision: the customer (and the audit) deserve a reason.
     if (staffPowers && !input.reason) {
       throw new AppError("VALIDATION", "Give a reason for cancelling.", [{ path: "reason", message: "Required for staff." }]);
@@ -469,22 +477,16 @@ export async function cancelAppointment(
     );
     await writeOutboxEvent(tx, { name: "appointment.cancelled", data: { appointmentId: current.id, version: view.version, reason } });
     return view;
-  });
-}
+  },
+);
 
 /** Completed or no-show: staff only, and a no-show only once the appointment has started. */
-export async function finishAppointment(
-  actor: Actor,
-  rawInput: TFinishAppointmentInput,
-  options: MutationOptions = {},
-): Promise<AppointmentView> {
-  const { status, ...input } = parseInput(ZFinishAppointmentInput, rawInput);
-  const action = status === "COMPLETED" ? "complete" : "no_show";
-  const now = (options.now ?? new Date()).getTime();
-  return inTransaction(async (tx) => {
-    const { current, nextStatus, staffPowers } = await loadForChange(tx, actor, input, action);
+export const finishAppointment = appointmentChange(
+  ZFinishAppointmentInput,
+  ({ status }) => (status === "COMPLETED" ? "complete" : "no_show"),
+  async ({ tx, actor, action, now, current, nextStatus, staffPowers }) => {
     assertStaff(staffPowers, action === "complete" ? "complete appointments" : "mark no-shows");
-    if (action === "no_show" && now < current.startsAt.getTime()) {
+    if (action === "no_show" && now.getTime() < current.startsAt.getTime()) {
       throw new AppError("INVALID_TRANSITION", "An appointment can only be marked as a no-show once it has started.");
     }
     const view = await updateIfUnchanged(tx, current, { status: nextStatus });
@@ -498,8 +500,8 @@ export async function finishAppointment(
     if (action === "no_show")
       await writeOutboxEvent(tx, { name: "appointment.no-show", data: { appointmentId: current.id, version: view.version } });
     return view;
-  });
-}
+  },
+);
 
 export type StaffNote = { id: string; body: string; createdAt: Date; authorId: string };
 

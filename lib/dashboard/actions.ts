@@ -1,12 +1,14 @@
 "use server";
 
 import { headers } from "next/headers";
-import { defineAction } from "@/lib/actions/define-action";
+import type { z } from "zod";
+import { defineAction, type ActionDefinition } from "@/lib/actions/define-action";
 import { blankAsAbsent } from "@/lib/actions/form-input";
 import { clientIp } from "@/lib/auth/client-ip";
 import { addStaffNote, bookAppointment, cancelAppointment, finishAppointment, rescheduleAppointment } from "@/lib/booking/mutations";
 import { findOrCreateCustomer } from "@/lib/customers/mutations";
 import { AppError } from "@/lib/errors";
+import type { AppointmentNotice } from "@/lib/dashboard/labels";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
 import { getSalonSettings } from "@/lib/salon/data";
 import { resendEmail } from "@/lib/notifications/resend-email";
@@ -40,10 +42,14 @@ async function salonInstant(date: string, time: string, occurrence: "earlier" | 
   return new Date(occurrence === "later" ? instants.at(-1)! : instants[0]!);
 }
 
-const detailsHref = (id: string, notice: string) => ({ redirect: `/dashboard/appointments/${id}?notice=${notice}` });
+const detailsHref = (id: string, notice: AppointmentNotice) => ({ redirect: `/dashboard/appointments/${id}?notice=${notice}` });
 
-export const createAppointmentAction = defineAction({
-  permission: "dashboard.access",
+/** Booking, moving and cancelling: the customer hears of each, so notifications follow the change. */
+function timeChangeAction<S extends z.ZodType>(definition: Omit<ActionDefinition<S, "dashboard.access">, "permission" | "after">) {
+  return defineAction({ ...definition, permission: "dashboard.access", after: afterAppointmentChange });
+}
+
+export const createAppointmentAction = timeChangeAction({
   schema: ZCreateAppointmentForm,
   input: ({ values }) => blankAsAbsent(values, "customerPhone", "note", "patchTestOverrideReason"),
   async run({ actor, input }) {
@@ -60,28 +66,23 @@ export const createAppointmentAction = defineAction({
     });
     return detailsHref(appointment.id, "booked");
   },
-  after: afterAppointmentChange,
 });
 
-export const dashboardRescheduleAction = defineAction({
-  permission: "dashboard.access",
+export const dashboardRescheduleAction = timeChangeAction({
   schema: ZDashboardRescheduleForm,
   async run({ actor, input: { appointmentId, version, staffId, date, time, occurrence, overrideAvailability } }) {
     const startsAt = await salonInstant(date, time, occurrence);
     await rescheduleAppointment(actor, { appointmentId, expectedVersion: version, staffId, startsAt, overrideAvailability });
     return detailsHref(appointmentId, "rescheduled");
   },
-  after: afterAppointmentChange,
 });
 
-export const dashboardCancelAction = defineAction({
-  permission: "dashboard.access",
+export const dashboardCancelAction = timeChangeAction({
   schema: ZDashboardCancelForm,
   async run({ actor, input: { appointmentId, version, reason } }) {
     await cancelAppointment(actor, { appointmentId, expectedVersion: version, reason });
     return detailsHref(appointmentId, "cancelled");
   },
-  after: afterAppointmentChange,
 });
 
 export const transitionAction = defineAction({

@@ -12,6 +12,22 @@ export const statusStyles: Record<TAppointmentStatus, { label: string; icon: str
   NO_SHOW: { label: "No-show", icon: "!", block: "border-red-700 bg-red-50", badge: "bg-red-100 text-red-900" },
 };
 
+/** What an appointment's page says after a dashboard action sends staff back to it (`?notice=`). */
+export const appointmentNotices = {
+  booked: "Appointment booked.",
+  rescheduled: "Appointment rescheduled.",
+  cancelled: "Appointment cancelled.",
+  completed: "Marked as completed.",
+  "no-show": "Marked as a no-show.",
+  "note-added": "Note added.",
+} as const;
+
+export type AppointmentNotice = keyof typeof appointmentNotices;
+
+export function appointmentNoticeText(notice: string | undefined): string | undefined {
+  return notice && Object.hasOwn(appointmentNotices, notice) ? appointmentNotices[notice as AppointmentNotice] : undefined;
+}
+
 const actionLabels: Record<string, string> = {
   booked: "Booked",
   rescheduled: "Rescheduled",

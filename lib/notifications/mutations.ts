@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type OutboxEvent } from "@/lib/generated/prisma/client";
 import { OUTBOX_LEASE_MS, OUTBOX_MAX_ATTEMPTS, outboxRetryDelayMs } from "./outbox-retry";
 import { ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
 
@@ -18,14 +18,8 @@ export async function writeOutboxEvent(tx: Prisma.TransactionClient, event: TOut
   return row.id;
 }
 
-export type ClaimedOutboxRow = {
-  id: string;
-  type: string;
-  payload: unknown;
-  attempts: number;
-  appointmentId: string | null;
-  createdAt: Date;
-};
+/** The columns the claim queries select. */
+export type ClaimedOutboxRow = Pick<OutboxEvent, "id" | "type" | "payload" | "attempts" | "appointmentId" | "createdAt">;
 export type PublishOutcome = { id: string; error?: string };
 /** What was recorded: `dead` when that was the row's last attempt (the caller alerts). */
 export type RecordedOutcome = PublishOutcome & { dead: boolean; attempts: number };

@@ -6,11 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { frontDesk } from "@/prisma/seed-data";
 import {
   apiRequest,
-  burstProblems,
+  checkIdempotentBurst,
+  checkSlotRace,
   findRaceTarget,
-  idempotentBurst,
-  slotRace,
-  slotRaceProblems,
   tally,
   type Outcome,
   type RaceApi,
@@ -85,9 +83,9 @@ describe("the dev runner's database under a booking race", () => {
     let clisDone = false;
     void clis.finally(() => (clisDone = true));
 
-    const race = await slotRace(api, target.race);
-    expect(slotRaceProblems(race)).toEqual([]);
-    expect(noServerErrors(race)).toEqual([]);
+    const race = await checkSlotRace(api, target.race);
+    expect(race.problems).toEqual([]);
+    expect(noServerErrors(race.outcomes)).toEqual([]);
 
     // Keep the load on until both CLIs have finished, however long their start-up takes.
     const background: Outcome[] = [];
@@ -104,11 +102,11 @@ describe("the dev runner's database under a booking race", () => {
   }, 120_000);
 
   it("gives one appointment for 20 POSTs sharing an Idempotency-Key, the same body replayed", async () => {
-    const burst = await idempotentBurst(api, target.burst, "dev-race-burst");
-    expect(burstProblems(burst)).toEqual([]);
-    expect(noServerErrors(burst)).toEqual([]);
+    const burst = await checkIdempotentBurst(api, target.burst, "dev-race-burst");
+    expect(burst.problems).toEqual([]);
+    expect(noServerErrors(burst.outcomes)).toEqual([]);
     const retry = await apiRequest(api, "POST", "/appointments", { body: target.burst, headers: { "idempotency-key": "dev-race-burst" } });
     expect(retry.status).toBe(201);
-    expect(retry.body).toEqual(burst.find((o) => o.status === 201)!.body);
+    expect(retry.body).toEqual(burst.outcomes.find((o) => o.status === 201)!.body);
   }, 60_000);
 });

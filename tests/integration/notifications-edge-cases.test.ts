@@ -10,7 +10,7 @@ import { REMINDER_SLEEP_STEP, sendReminderJob } from "@/lib/notifications/jobs/d
 import { OUTBOX_MAX_ATTEMPTS } from "@/lib/notifications/outbox-retry";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { sendDueReminders } from "@/lib/notifications/send-due-reminders";
-import { bookWithOutbox, cancelWithOutbox, emailsFor, nextStart, seedSalonBeforeAll } from "../support/notifications-fixtures";
+import { bookWithOutbox, cancelWithOutbox, emailsFor, seedSalonBeforeAll } from "../support/notifications-fixtures";
 
 /**
  * What a customer and an admin notice when notifications meet real life: a note edit must not lose the
@@ -65,7 +65,7 @@ function form(fields: Record<string, string>): FormData {
 
 describe("notification edge cases", () => {
   it("the reminder still goes out after the customer changes their note (Inngest reminder)", { timeout: 20_000 }, async () => {
-    const appointment = await bookWithOutbox(salon, nextStart());
+    const appointment = await bookWithOutbox(salon);
     const { result } = await new InngestTestEngine({
       function: sendReminder,
       events: [{ name: "appointment.created", data: { appointmentId: appointment.id, version: 1 } }],
@@ -83,7 +83,7 @@ describe("notification edge cases", () => {
 
   it("the embedded reminder sweep reminds once, and a later note change neither cancels nor repeats it", async () => {
     const startsAt = new Date(Math.ceil((Date.now() + 30 * HOUR) / HOUR) * HOUR);
-    const appointment = await bookWithOutbox(salon, startsAt);
+    const appointment = await bookWithOutbox(salon, { startsAt });
     await changeCustomerNote(customer(), { appointmentId: appointment.id, note: "Running late maybe" });
     const dayBefore = new Date(startsAt.getTime() - 23 * HOUR);
 
@@ -95,7 +95,7 @@ describe("notification edge cases", () => {
   });
 
   it("a booking cancelled before its confirmation went out gets the cancellation only", async () => {
-    const appointment = await bookWithOutbox(salon, nextStart());
+    const appointment = await bookWithOutbox(salon);
     await cancelWithOutbox(appointment.id, "Booked the wrong day");
     await publishPendingOutbox({ retryDelayMs: () => 1 });
     expect(await kindsOf(appointment.id)).toEqual(["cancellation", "stylist-cancelled"]);
@@ -104,7 +104,7 @@ describe("notification edge cases", () => {
   it("an event that always fails does not hold up the rows behind it", async () => {
     const poison = await poisonRow();
     const booked = [];
-    for (let i = 0; i < 3; i++) booked.push(await bookWithOutbox(salon, nextStart()));
+    for (let i = 0; i < 3; i++) booked.push(await bookWithOutbox(salon));
 
     // The poison row is the oldest, so it is in the first batch; the pass must go on past it.
     const summary = await publishPendingOutbox({ batchSize: 2, retryDelayMs: () => 1 });

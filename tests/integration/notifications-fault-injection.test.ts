@@ -27,7 +27,7 @@ describe("fault injection", () => {
     const ids: string[] = [];
     for (let trial = 0; trial < 100; trial++) {
       // Commit the appointment and its outbox row… then "die": no publish call at all.
-      ids.push((await bookWithOutbox(salon, nextStart(Date.parse("2031-03-03T09:00:00Z")))).id);
+      ids.push((await bookWithOutbox(salon, { startsAt: nextStart(Date.parse("2031-03-03T09:00:00Z")) })).id);
       // Every tenth trial dies later instead: the handlers ran but the row was never marked published.
       if (trial % 10 === 9) {
         const row = await db.outboxEvent.findFirstOrThrow({ where: { appointmentId: ids.at(-1) } });
@@ -50,7 +50,7 @@ describe("fault injection", () => {
   });
 
   it("the same event delivered twice, one after the other or at once, sends one email per kind", { timeout: 30_000 }, async () => {
-    const appointment = await bookWithOutbox(salon, nextStart(Date.parse("2031-06-02T09:00:00Z")));
+    const appointment = await bookWithOutbox(salon, { startsAt: nextStart(Date.parse("2031-06-02T09:00:00Z")) });
     const row = await db.outboxEvent.findFirstOrThrow({ where: { appointmentId: appointment.id } });
     const event = { id: row.id, name: "appointment.created" as const, data: { appointmentId: appointment.id, version: 1 } };
 

@@ -7,14 +7,7 @@ import { sendCancellationNoticeJob } from "@/lib/notifications/jobs/definitions/
 import { sendConfirmationJob } from "@/lib/notifications/jobs/definitions/send-confirmation";
 import { REMINDER_SLEEP_STEP, sendReminderJob } from "@/lib/notifications/jobs/definitions/send-reminder";
 import { sendRescheduleNoticeJob } from "@/lib/notifications/jobs/definitions/send-reschedule-notice";
-import {
-  bookWithOutbox,
-  cancelWithOutbox,
-  emailsFor,
-  nextStart,
-  rescheduleWithOutbox,
-  seedSalonBeforeAll,
-} from "../support/notifications-fixtures";
+import { bookWithOutbox, cancelWithOutbox, emailsFor, rescheduleWithOutbox, seedSalonBeforeAll } from "../support/notifications-fixtures";
 
 /**
  * The real Inngest functions, run to completion by @inngest/test. The reminder's sleep is mocked (an
@@ -32,7 +25,7 @@ const created = (appointmentId: string) => ({ name: "appointment.created", data:
 
 describe("Inngest functions under @inngest/test", () => {
   it("send-confirmation emails the customer once, even when run twice", { timeout: 20_000 }, async () => {
-    const appointment = await bookWithOutbox(salon, nextStart());
+    const appointment = await bookWithOutbox(salon);
     const engine = () => new InngestTestEngine({ function: sendConfirmation, events: [created(appointment.id)] });
     const first = await engine().execute();
     expect(first.error).toBeUndefined();
@@ -44,7 +37,7 @@ describe("Inngest functions under @inngest/test", () => {
   });
 
   it("notify-stylist emails the stylist on booking and on cancellation", { timeout: 20_000 }, async () => {
-    const appointment = await bookWithOutbox(salon, nextStart());
+    const appointment = await bookWithOutbox(salon);
     await new InngestTestEngine({ function: notifyStylist, events: [created(appointment.id)] }).execute();
     const cancelled = await cancelWithOutbox(appointment.id, "Double-booked elsewhere");
     const { result } = await new InngestTestEngine({
@@ -63,9 +56,9 @@ describe("Inngest functions under @inngest/test", () => {
   });
 
   it("send-reschedule-notice and send-cancellation-notice deliver their emails", { timeout: 20_000 }, async () => {
-    const appointment = await bookWithOutbox(salon, nextStart());
+    const appointment = await bookWithOutbox(salon);
     const previousStart = appointment.startsAt.toISOString();
-    const moved = await rescheduleWithOutbox(appointment.id, nextStart());
+    const moved = await rescheduleWithOutbox(appointment.id);
     const rescheduleEvent = {
       name: "appointment.rescheduled",
       data: {
@@ -90,7 +83,7 @@ describe("Inngest functions under @inngest/test", () => {
   });
 
   it("send-reminder sleeps until the lead time before the start, then reminds", { timeout: 20_000 }, async () => {
-    const appointment = await bookWithOutbox(salon, nextStart());
+    const appointment = await bookWithOutbox(salon);
     const sleep = vi.fn();
     const { result, error } = await new InngestTestEngine({
       function: sendReminder,
@@ -105,7 +98,7 @@ describe("Inngest functions under @inngest/test", () => {
   });
 
   it("send-reminder sends nothing when the appointment is cancelled during the sleep", { timeout: 20_000 }, async () => {
-    const appointment = await bookWithOutbox(salon, nextStart());
+    const appointment = await bookWithOutbox(salon);
     const { result } = await new InngestTestEngine({
       function: sendReminder,
       events: [created(appointment.id)],
@@ -118,12 +111,12 @@ describe("Inngest functions under @inngest/test", () => {
   });
 
   it("send-reminder skips a stale version and an appointment inside the lead time", { timeout: 20_000 }, async () => {
-    const appointment = await bookWithOutbox(salon, nextStart());
-    await rescheduleWithOutbox(appointment.id, nextStart());
+    const appointment = await bookWithOutbox(salon);
+    await rescheduleWithOutbox(appointment.id);
     const stale = await new InngestTestEngine({ function: sendReminder, events: [created(appointment.id)] }).execute();
     expect(stale.result).toMatchObject({ status: "skipped", reason: "appointment changed since" });
 
-    const soon = await bookWithOutbox(salon, new Date(Date.now() + 2 * 60 * 60_000));
+    const soon = await bookWithOutbox(salon, { startsAt: new Date(Date.now() + 2 * 60 * 60_000) });
     const early = await new InngestTestEngine({ function: sendReminder, events: [created(soon.id)] }).execute();
     expect(early.result).toMatchObject({ status: "skipped", reason: "starts within the reminder lead time" });
   });

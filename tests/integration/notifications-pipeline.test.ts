@@ -4,14 +4,7 @@ import { db } from "@/lib/db";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { sendDueReminders } from "@/lib/notifications/send-due-reminders";
 import { resetNotificationSettings } from "@/lib/notifications/settings";
-import {
-  bookWithOutbox,
-  cancelWithOutbox,
-  emailsFor,
-  nextStart,
-  rescheduleWithOutbox,
-  seedSalonBeforeAll,
-} from "../support/notifications-fixtures";
+import { bookWithOutbox, cancelWithOutbox, emailsFor, rescheduleWithOutbox, seedSalonBeforeAll } from "../support/notifications-fixtures";
 
 /** The embedded mode end to end: outbox → in-process handlers → rendered emails in the local mailbox. */
 
@@ -29,7 +22,7 @@ function icsOf(email: { attachments: unknown }) {
 
 describe("notifications in embedded mode", () => {
   it("delivers a confirmation with an .ics and a stylist notice for a booking", async () => {
-    const appointment = await bookWithOutbox(salon, nextStart(), "Fragrance-free <please>");
+    const appointment = await bookWithOutbox(salon, { note: "Fragrance-free <please>" });
     const summary = await publishPendingOutbox();
     expect(summary).toMatchObject({ mode: "embedded", published: 1, failed: 0 });
 
@@ -57,10 +50,9 @@ describe("notifications in embedded mode", () => {
   it("sends a reschedule notice with a higher SEQUENCE and a cancellation with METHOD:CANCEL", async () => {
     // Each change is delivered before the next one: a confirmation still queued when the appointment is
     // cancelled is rightly never sent (notifications-edge-cases).
-    const appointment = await bookWithOutbox(salon, nextStart());
+    const appointment = await bookWithOutbox(salon);
     await publishPendingOutbox();
-    const moved = nextStart();
-    await rescheduleWithOutbox(appointment.id, moved);
+    const moved = (await rescheduleWithOutbox(appointment.id)).startsAt;
     await publishPendingOutbox();
     await cancelWithOutbox(appointment.id, "Poorly; sorry, really");
     await publishPendingOutbox();
@@ -86,7 +78,7 @@ describe("notifications in embedded mode", () => {
   it("sends a reminder once it is due, once, and none after a cancellation", async () => {
     const HOUR = 3_600_000;
     const startsAt = new Date(Math.ceil((Date.now() + 30 * HOUR) / HOUR) * HOUR);
-    const appointment = await bookWithOutbox(salon, startsAt);
+    const appointment = await bookWithOutbox(salon, { startsAt });
     await publishPendingOutbox();
     // Booked 30 h ahead with a 24 h lead: nothing is due yet.
     expect((await emailsFor(appointment.id)).map((email) => email.kind)).not.toContain("reminder");
@@ -98,7 +90,7 @@ describe("notifications in embedded mode", () => {
     expect(reminder).toMatchObject({ status: "SENT", appointmentVersion: 1, dedupeKey: `${appointment.id}:reminder:1` });
     expect(icsOf(reminder).calendar.getFirstPropertyValue("method")).toBe("REQUEST");
 
-    const other = await bookWithOutbox(salon, new Date(startsAt.getTime() + 2 * HOUR));
+    const other = await bookWithOutbox(salon, { startsAt: new Date(startsAt.getTime() + 2 * HOUR) });
     await cancelWithOutbox(other.id, null);
     await publishPendingOutbox();
     expect(await sendDueReminders(dayBefore)).toEqual({ sent: 0, failed: 0 });

@@ -4,7 +4,7 @@ import { inngest } from "@/lib/notifications/jobs/inngest-client";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { resetNotificationSettings } from "@/lib/notifications/settings";
-import { bookWithOutbox, emailsFor, nextStart, seedSalon, type SalonFixture } from "../support/notifications-fixtures";
+import { bookWithOutbox, emailsFor, seedSalon, type SalonFixture } from "../support/notifications-fixtures";
 
 /** Which way the publisher hands events on, and what it records when that fails. */
 
@@ -31,7 +31,7 @@ describe("the outbox publisher", () => {
   it("with Inngest configured, sends each row as an event whose id is the outbox id, then marks it", async () => {
     useInngestMode();
     const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] } as never);
-    const appointment = await bookWithOutbox(salon, nextStart());
+    const appointment = await bookWithOutbox(salon);
     const row = await db.outboxEvent.findFirstOrThrow({ where: { appointmentId: appointment.id } });
 
     expect(await publishPendingOutbox()).toMatchObject({ mode: "inngest", published: 1, failed: 0 });
@@ -46,7 +46,7 @@ describe("the outbox publisher", () => {
   it("when Inngest is unreachable, records the attempt and the error and leaves the row for the relay", async () => {
     useInngestMode();
     vi.spyOn(inngest, "send").mockRejectedValue(new Error("connect ECONNREFUSED 127.0.0.1:8288"));
-    const appointment = await bookWithOutbox(salon, nextStart());
+    const appointment = await bookWithOutbox(salon);
 
     expect(await publishPendingOutbox()).toMatchObject({ mode: "inngest", published: 0, failed: 1 });
     const row = await db.outboxEvent.findFirstOrThrow({ where: { appointmentId: appointment.id } });
@@ -58,7 +58,7 @@ describe("the outbox publisher", () => {
 
   it("in embedded mode never calls inngest.send, and publishOutboxAfterResponse runs at once outside a request", async () => {
     const send = vi.spyOn(inngest, "send");
-    const appointment = await bookWithOutbox(salon, nextStart());
+    const appointment = await bookWithOutbox(salon);
     expect(await publishOutboxAfterResponse()).toMatchObject({ mode: "embedded" });
     expect(send).not.toHaveBeenCalled();
     expect((await emailsFor(appointment.id)).map((email) => email.kind).sort()).toEqual(["confirmation", "stylist-booked"]);
@@ -75,7 +75,7 @@ describe("the outbox publisher", () => {
       return { ids: [] };
     }) as never);
     const booked = [];
-    for (let i = 0; i < 3; i++) booked.push(await bookWithOutbox(salon, nextStart()));
+    for (let i = 0; i < 3; i++) booked.push(await bookWithOutbox(salon));
     const running = publishOutboxAfterResponse();
     await vi.waitFor(() => expect(batches).toHaveLength(1));
     const joined = [publishOutboxAfterResponse(), publishOutboxAfterResponse(), publishOutboxAfterResponse()];

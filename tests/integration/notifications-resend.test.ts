@@ -67,7 +67,7 @@ const bodyOf = (request: RecordedRequest) => JSON.parse(request.body) as ResendB
 describe("Resend transport", () => {
   it("sends recipient, sender, subject, html, text, the .ics and the idempotency key", async () => {
     const startsAt = nextStart();
-    const appointment = await bookWithOutbox(salon, startsAt, "Allergic to <latex> & nuts");
+    const appointment = await bookWithOutbox(salon, { startsAt, note: "Allergic to <latex> & nuts" });
     await publishPendingOutbox(fastRetries);
 
     const [request] = requestsFor(`${appointment.id}:confirmation:1`);
@@ -116,7 +116,7 @@ describe("Resend transport", () => {
       process.env.EMAIL_SEND_TIMEOUT_MS = reply === "hang" ? "300" : "5000";
       resetNotificationSettings();
       try {
-        const appointment = await bookWithOutbox(salon, nextStart());
+        const appointment = await bookWithOutbox(salon);
         await publishPendingOutbox(fastRetries);
 
         // retries: 4 → five attempts, each with the same idempotency key.

@@ -87,7 +87,7 @@ export function tally(outcomes: Outcome[]): Record<number, number> {
 }
 
 /** What is wrong with a slot race's answers: anything but one 201 and SLOT_UNAVAILABLE problem+json 409s. */
-export function slotRaceProblems(outcomes: Outcome[]): string[] {
+function slotRaceProblems(outcomes: Outcome[]): string[] {
   const counts = tally(outcomes);
   const refusals = outcomes.filter(
     (o) => o.status === 409 && o.contentType === "application/problem+json" && o.body.code === "SLOT_UNAVAILABLE",
@@ -111,7 +111,7 @@ function canonicalJson(value: unknown): string {
  * What is wrong with an Idempotency-Key burst's answers: one appointment, every 201 the same body (the
  * first answer or its replay), the rest IDEMPOTENCY_IN_FLIGHT 409s, nothing else.
  */
-export function burstProblems(outcomes: Outcome[]): string[] {
+function burstProblems(outcomes: Outcome[]): string[] {
   const problems: string[] = [];
   const created = outcomes.filter((o) => o.status === 201);
   const bodies = new Set(created.map((o) => canonicalJson(o.body)));
@@ -120,4 +120,18 @@ export function burstProblems(outcomes: Outcome[]): string[] {
   const others = outcomes.filter((o) => o.status !== 201 && !(o.status === 409 && o.body.code === "IDEMPOTENCY_IN_FLIGHT"));
   if (others.length > 0) problems.push(`expected only 201s and IDEMPOTENCY_IN_FLIGHT 409s, got ${JSON.stringify(tally(outcomes))}`);
   return problems;
+}
+
+export type Checked = { outcomes: Outcome[]; problems: string[] };
+
+/** The 100-way race for one slot, with what is wrong with its answers. */
+export async function checkSlotRace(api: RaceApi, body: BookingBody): Promise<Checked> {
+  const outcomes = await slotRace(api, body);
+  return { outcomes, problems: slotRaceProblems(outcomes) };
+}
+
+/** The 20 POSTs under one Idempotency-Key, with what is wrong with their answers. */
+export async function checkIdempotentBurst(api: RaceApi, body: BookingBody, idempotencyKey: string): Promise<Checked> {
+  const outcomes = await idempotentBurst(api, body, idempotencyKey);
+  return { outcomes, problems: burstProblems(outcomes) };
 }

@@ -52,7 +52,6 @@ export async function seedSalon(options: { reminderLeadMinutes?: number } = {}):
 
 let slot = 0;
 
-/** A distinct future start for each call, so bookings never collide on the no-overlap constraint. */
 /**
  * The usual set-up of a notification test file: embedded delivery and a seeded salon before its tests.
  * The returned fixture is filled in by then, so tests use it as they would a seeded one.
@@ -66,11 +65,15 @@ export function seedSalonBeforeAll(options: Parameters<typeof seedSalon>[0] = {}
   return salon;
 }
 
+/** A distinct future start for each call, so bookings never collide on the no-overlap constraint. */
 export function nextStart(base = Date.parse("2030-01-07T10:00:00Z")): Date {
   return new Date(base + slot++ * 90 * MINUTE);
 }
 
-export async function bookWithOutbox(salon: SalonFixture, startsAt: Date, note: string | null = null) {
+export async function bookWithOutbox(
+  salon: SalonFixture,
+  { startsAt = nextStart(), note = null }: { startsAt?: Date; note?: string | null } = {},
+) {
   return db.$transaction(async (tx) => {
     const endsAt = new Date(startsAt.getTime() + 60 * MINUTE);
     const appointment = await tx.appointment.create({
@@ -94,7 +97,7 @@ export async function bookWithOutbox(salon: SalonFixture, startsAt: Date, note: 
   });
 }
 
-export async function rescheduleWithOutbox(appointmentId: string, startsAt: Date) {
+export async function rescheduleWithOutbox(appointmentId: string, startsAt = nextStart()) {
   return db.$transaction(async (tx) => {
     const before = await tx.appointment.findUniqueOrThrow({ where: { id: appointmentId } });
     const endsAt = new Date(startsAt.getTime() + 60 * MINUTE);

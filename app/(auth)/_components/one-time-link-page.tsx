@@ -1,10 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-type Props = { title: string; token: string | undefined; askAgainHref: string; children: (token: string) => ReactNode };
+/** What Next hands a page opened from an emailed one-time link. */
+export type OneTimeLinkPageProps = { searchParams: Promise<{ token?: string }> };
+
+type Props = OneTimeLinkPageProps & { title: string; askAgainHref: string; children: (token: string) => ReactNode };
 
 /** A page opened from an emailed one-time link: its form, or (opened without the link) where to ask for one. */
-export function OneTimeLinkPage({ title, token, askAgainHref, children }: Props) {
+export async function OneTimeLinkPage({ title, searchParams, askAgainHref, children }: Props) {
+  const { token } = await searchParams;
   return (
     <>
       <h1 className="text-2xl font-bold text-stone-900">{title}</h1>

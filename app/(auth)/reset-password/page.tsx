@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
-import { OneTimeLinkPage } from "../_components/one-time-link-page";
+import { OneTimeLinkPage, type OneTimeLinkPageProps } from "../_components/one-time-link-page";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
-type Props = { searchParams: Promise<{ token?: string }> };
-
-export default async function ResetPasswordPage({ searchParams }: Props) {
-  const { token } = await searchParams;
+export default function ResetPasswordPage({ searchParams }: OneTimeLinkPageProps) {
   return (
-    <OneTimeLinkPage title="Choose a new password" token={token} askAgainHref="/forgot-password">
+    <OneTimeLinkPage title="Choose a new password" searchParams={searchParams} askAgainHref="/forgot-password">
       {(linkToken) => <ResetPasswordForm token={linkToken} />}
     </OneTimeLinkPage>
   );

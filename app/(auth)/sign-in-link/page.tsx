@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
-import { OneTimeLinkPage } from "../_components/one-time-link-page";
+import { OneTimeLinkPage, type OneTimeLinkPageProps } from "../_components/one-time-link-page";
 import { SignInLinkButton } from "./sign-in-link-button";
 
 export const metadata: Metadata = { title: "Sign in with your link" };
 
-type Props = { searchParams: Promise<{ token?: string }> };
-
-export default async function SignInLinkPage({ searchParams }: Props) {
-  const { token } = await searchParams;
+export default function SignInLinkPage({ searchParams }: OneTimeLinkPageProps) {
   return (
-    <OneTimeLinkPage title="Sign in with your link" token={token} askAgainHref="/sign-in">
+    <OneTimeLinkPage title="Sign in with your link" searchParams={searchParams} askAgainHref="/sign-in">
       {(linkToken) => <SignInLinkButton token={linkToken} />}
     </OneTimeLinkPage>
   );

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SelectOptions } from "@/components/dashboard/select-field";
+import { namedOptions, SelectOptions } from "@/components/dashboard/select-field";
 import { buttonClass } from "@/components/ui/button";
 import { calendarDays, type CalendarView } from "@/lib/dashboard/calendar-layout";
 import { formatLocalDate } from "@/lib/dashboard/labels";
@@ -68,7 +68,7 @@ export function CalendarToolbar({ date, today, view, staffId, staffOptions, time
             Stylist
             <select name="staff" defaultValue={staffId ?? ""} className="min-h-11 rounded-lg border border-stone-400 bg-white px-2 text-sm">
               <option value="">All stylists</option>
-              <SelectOptions options={staffOptions.map((option) => ({ value: option.id, label: option.name }))} />
+              <SelectOptions options={namedOptions(staffOptions)} />
             </select>
           </label>
           <button type="submit" className={buttonClass("secondary")}>

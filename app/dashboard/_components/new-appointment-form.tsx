@@ -4,7 +4,6 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
 import { TwoColumnActionForm } from "@/components/forms/action-form";
-import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { createAppointmentAction } from "@/lib/dashboard/actions";
 import { OccurrenceField } from "./occurrence-field";
@@ -16,7 +15,7 @@ type Props = { services: Option[]; staff: Option[]; defaults: Record<string, str
 /** Walk-in or phone booking: the customer is found by email or created, then booked through the core. */
 export function NewAppointmentForm({ services, staff, defaults }: Props) {
   const actionForm = useActionForm(createAppointmentAction, { defaults });
-  const { pending, values, fieldError, fieldProps, state } = actionForm;
+  const { values, fieldError, fieldProps, state } = actionForm;
   // Asked only once the core said the service needs a patch test the customer does not have.
   const askOverride = state.code === "PATCH_TEST_REQUIRED" || Boolean(values.patchTestOverrideReason);
   const pickers = [
@@ -24,7 +23,7 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
     ["staffId", "Stylist", staff],
   ] as const;
   return (
-    <TwoColumnActionForm form={actionForm} className="max-w-2xl">
+    <TwoColumnActionForm form={actionForm} submitLabel="Book appointment" className="max-w-2xl">
       <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-stone-900">Customer</legend>
         <TextField label="Name" {...fieldProps("customerName")} autoComplete="off" />
@@ -64,9 +63,6 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
           />
         </div>
       )}
-      <SubmitRow className="sm:col-span-2" pending={pending}>
-        Book appointment
-      </SubmitRow>
     </TwoColumnActionForm>
   );
 }

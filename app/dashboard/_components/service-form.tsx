@@ -5,7 +5,6 @@ import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { TwoColumnActionForm } from "@/components/forms/action-form";
 import { HiddenFields } from "@/components/forms/hidden-fields";
-import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { saveServiceAction } from "@/lib/dashboard/admin-actions";
 
@@ -19,9 +18,9 @@ type Props = { id?: string; defaults: Record<string, string>; staff: Array<{ val
 /** Create or edit a service; unticking "Active" deactivates it (services with appointments are never deleted). */
 export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
   const actionForm = useActionForm(saveServiceAction, { defaults });
-  const { pending, values, fieldError, fieldProps } = actionForm;
+  const { values, fieldError, fieldProps } = actionForm;
   return (
-    <TwoColumnActionForm form={actionForm}>
+    <TwoColumnActionForm form={actionForm} submitLabel="Save service">
       <HiddenFields fields={{ id }} />
       <TextField label="Name" {...fieldProps("name")} />
       <TextField label="Slug" {...fieldProps("slug")} hint="Lowercase letters, digits and hyphens, e.g. womens-cut." />
@@ -44,9 +43,6 @@ export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
         defaultChecked={values.requiresPatchTest === "on"}
         hint="Booking it needs a negative patch test on record, done within the window set in the salon settings."
       />
-      <SubmitRow className="sm:col-span-2" pending={pending}>
-        Save service
-      </SubmitRow>
     </TwoColumnActionForm>
   );
 }

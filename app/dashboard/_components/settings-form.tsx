@@ -3,7 +3,6 @@
 import { SelectField } from "@/components/dashboard/select-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TwoColumnActionForm } from "@/components/forms/action-form";
-import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { updateSettingsAction } from "@/lib/dashboard/admin-actions";
 
@@ -37,9 +36,9 @@ type Props = { defaults: Record<string, string>; services: Array<{ value: string
 
 export function SettingsForm({ defaults, services }: Props) {
   const actionForm = useActionForm(updateSettingsAction, { defaults });
-  const { pending, fieldProps } = actionForm;
+  const { fieldProps } = actionForm;
   return (
-    <TwoColumnActionForm form={actionForm} success>
+    <TwoColumnActionForm form={actionForm} submitLabel="Save settings" success>
       <TextField label="Salon name" {...fieldProps("name")} />
       <TextField label="Timezone (IANA)" {...fieldProps("timezone")} hint="For example Europe/London." />
       <div className="sm:col-span-2">
@@ -50,9 +49,6 @@ export function SettingsForm({ defaults, services }: Props) {
       ))}
       <SelectField label="Who hears of a freed time first" options={offerModes} {...fieldProps("waitlistOfferMode")} />
       <SelectField label="Patch test service" {...fieldProps("patchTestServiceId")} options={[{ value: "", label: "None" }, ...services]} />
-      <SubmitRow className="sm:col-span-2" pending={pending}>
-        Save settings
-      </SubmitRow>
     </TwoColumnActionForm>
   );
 }

@@ -6,7 +6,6 @@ import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
 import { SelectField } from "@/components/dashboard/select-field";
 import { TwoColumnActionForm } from "@/components/forms/action-form";
 import { HiddenFields } from "@/components/forms/hidden-fields";
-import { SubmitRow } from "@/components/forms/submit-row";
 import { TextField } from "@/components/ui/text-field";
 import { STAFF_ROLES } from "@/lib/auth/actor";
 import { saveStaffAction } from "@/lib/dashboard/admin-actions";
@@ -18,9 +17,9 @@ type Props = { id?: string; defaults: Record<string, string>; services: Array<{ 
 /** New stylist (account + profile) or an existing one's profile, services and weekly hours. */
 export function StaffForm({ id, defaults, services, serviceIds }: Props) {
   const actionForm = useActionForm(saveStaffAction, { defaults });
-  const { pending, values, fieldError, fieldProps } = actionForm;
+  const { values, fieldError, fieldProps } = actionForm;
   return (
-    <TwoColumnActionForm form={actionForm}>
+    <TwoColumnActionForm form={actionForm} submitLabel="Save stylist">
       <HiddenFields fields={{ id }} />
       <TextField label="Display name" {...fieldProps("displayName")} />
       <TextField label="Calendar colour" name="color" type="color" defaultValue={values.color ?? "#7c3aed"} error={fieldError("color")} />
@@ -52,9 +51,6 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
       </div>
       <WeeklyHoursFields values={values} error={fieldError} />
       <CheckboxField label="Active (bookable)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
-      <SubmitRow className="sm:col-span-2" pending={pending}>
-        Save stylist
-      </SubmitRow>
     </TwoColumnActionForm>
   );
 }

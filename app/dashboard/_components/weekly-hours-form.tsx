@@ -2,21 +2,17 @@
 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TwoColumnActionForm } from "@/components/forms/action-form";
-import { SubmitRow } from "@/components/forms/submit-row";
 import { saveWeeklyHoursAction } from "@/lib/dashboard/admin-actions";
 import { WeeklyHoursFields } from "./weekly-hours-fields";
 
 /** A stylist's own week: the hours only (profile and services stay with the admin). */
 export function WeeklyHoursForm({ staffId, defaults }: { staffId: string; defaults: Record<string, string> }) {
   const actionForm = useActionForm(saveWeeklyHoursAction, { defaults });
-  const { pending, values, fieldError } = actionForm;
+  const { values, fieldError } = actionForm;
   return (
-    <TwoColumnActionForm form={actionForm}>
+    <TwoColumnActionForm form={actionForm} submitLabel="Save hours">
       <input type="hidden" name="staffId" value={staffId} />
       <WeeklyHoursFields values={values} error={fieldError} />
-      <SubmitRow className="sm:col-span-2" pending={pending}>
-        Save hours
-      </SubmitRow>
     </TwoColumnActionForm>
   );
 }

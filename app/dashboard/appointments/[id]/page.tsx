@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { namedOptions } from "@/components/dashboard/select-field";
 import Link from "next/link";
 import { Toast } from "@/components/ui/toast";
 import { Section } from "@/components/ui/section";
@@ -9,7 +10,7 @@ import { getAppointment } from "@/lib/booking/data";
 import { formatSalonDate, formatSalonTime, salonLocalDate } from "@/lib/time/format-when";
 import { hasStarted } from "@/lib/dashboard/clock";
 import { getAppointmentRecords, listStaffOptions } from "@/lib/dashboard/data";
-import { statusStyles } from "@/lib/dashboard/labels";
+import { appointmentNoticeText, statusStyles } from "@/lib/dashboard/labels";
 import { formatPrice } from "@/lib/format";
 import { orNotFoundPage } from "@/lib/or-not-found-page";
 import { getSalonSettings } from "@/lib/salon/data";
@@ -17,15 +18,6 @@ import { CancelForm, RescheduleForm, StaffNoteForm, TransitionForm } from "../..
 import { AppointmentRecordsView } from "../../_components/appointment-records";
 
 export const metadata: Metadata = { title: "Appointment" };
-
-const notices: Record<string, string> = {
-  booked: "Appointment booked.",
-  rescheduled: "Appointment rescheduled.",
-  cancelled: "Appointment cancelled.",
-  completed: "Marked as completed.",
-  "no-show": "Marked as a no-show.",
-  "note-added": "Note added.",
-};
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
@@ -46,7 +38,7 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
   const target = { appointmentId: appointment.id, version: appointment.version };
   return (
     <div className="max-w-5xl">
-      <Toast key={notice} message={notice ? notices[notice] : undefined} />
+      <Toast key={notice} message={appointmentNoticeText(notice)} />
       <Link href={`/dashboard?date=${date}`} className="text-sm font-semibold text-brand-700 underline">
         ← Back to the calendar
       </Link>
@@ -95,9 +87,7 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
           <div className="mt-4 grid gap-6 md:grid-cols-2">
             <RescheduleForm
               {...target}
-              staff={staff
-                .filter((member) => managesAppointment(actor, { staffId: member.id }))
-                .map((member) => ({ value: member.id, label: member.name }))}
+              staff={namedOptions(staff.filter((member) => managesAppointment(actor, { staffId: member.id })))}
               defaults={{ staffId: appointment.staffId, date, time: formatSalonTime(appointment.startsAt, tz) }}
             />
             <CancelForm {...target} />

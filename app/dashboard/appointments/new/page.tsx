@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { namedOptions } from "@/components/dashboard/select-field";
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/gates";
@@ -45,7 +46,7 @@ export default async function NewAppointmentPage({ searchParams }: Props) {
       <NewAppointmentForm
         key={customer?.id ?? "new"}
         services={services.map((service) => ({ value: service.id, label: `${service.name} (${service.durationMinutes} min)` }))}
-        staff={stylists.map((stylist) => ({ value: stylist.id, label: stylist.name }))}
+        staff={namedOptions(stylists)}
         defaults={{
           staffId: keep.staff,
           date: keep.date,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { namedOptions } from "@/components/dashboard/select-field";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
@@ -29,12 +30,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={`Edit ${service.name}`} />
-      <ServiceForm
-        id={id}
-        defaults={defaults}
-        staff={staff.map((member) => ({ value: member.id, label: member.name }))}
-        staffIds={service.staff.map((link) => link.staffId)}
-      />
+      <ServiceForm id={id} defaults={defaults} staff={namedOptions(staff)} staffIds={service.staff.map((link) => link.staffId)} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { namedOptions } from "@/components/dashboard/select-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { listStaffOptions } from "@/lib/dashboard/data";
@@ -12,7 +13,7 @@ export default async function NewServicePage() {
   return (
     <>
       <PageHeader title="New service" />
-      <ServiceForm defaults={{ active: "on" }} staff={staff.map((member) => ({ value: member.id, label: member.name }))} staffIds={[]} />
+      <ServiceForm defaults={{ active: "on" }} staff={namedOptions(staff)} staffIds={[]} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { namedOptions } from "@/components/dashboard/select-field";
 import { Toast } from "@/components/ui/toast";
 import { requirePermission } from "@/lib/auth/gates";
 import { roleLabels } from "@/lib/dashboard/labels";
@@ -38,12 +39,7 @@ export default async function EditStylistPage({ params, searchParams }: Props) {
       <p className="mb-4 text-sm text-stone-700">
         {staff.user.email} · {roleLabels[staff.user.role]}
       </p>
-      <StaffForm
-        id={id}
-        defaults={defaults}
-        services={services.map((service) => ({ value: service.id, label: service.name }))}
-        serviceIds={staff.serviceIds}
-      />
+      <StaffForm id={id} defaults={defaults} services={namedOptions(services)} serviceIds={staff.serviceIds} />
       <TimeOffSection staff={staff} timeZone={salon.timezone} />
     </>
   );

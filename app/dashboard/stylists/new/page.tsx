@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { namedOptions } from "@/components/dashboard/select-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { listActiveServices } from "@/lib/services/data";
@@ -12,11 +13,7 @@ export default async function NewStylistPage() {
   return (
     <>
       <PageHeader title="New stylist" />
-      <StaffForm
-        defaults={{ active: "on", color: "#7c3aed" }}
-        services={services.map((service) => ({ value: service.id, label: service.name }))}
-        serviceIds={[]}
-      />
+      <StaffForm defaults={{ active: "on", color: "#7c3aed" }} services={namedOptions(services)} serviceIds={[]} />
     </>
   );
 }
