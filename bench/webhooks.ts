@@ -50,7 +50,7 @@ try {
     const background: Array<Promise<unknown>> = [];
     const started = performance.now();
     for (let i = 0; i < BOOKINGS; i++) {
-      await bookWithOutbox(salon, nextStart());
+      await bookWithOutbox(salon, { startsAt: nextStart() });
       background.push(publishOutboxAfterResponse());
     }
     const seconds = (performance.now() - started) / 1000;
@@ -81,7 +81,7 @@ try {
   // The sender alone: a backlog of deliveries already written (the relay was down), sent in one drain.
   const { createDeliveriesForOutboxEvent } = await import("@/lib/webhooks/mutations");
   const { sendDueWebhookDeliveries } = await import("@/lib/webhooks/send-deliveries");
-  for (let i = 0; i < BACKLOG; i++) await bookWithOutbox(salon, nextStart());
+  for (let i = 0; i < BACKLOG; i++) await bookWithOutbox(salon, { startsAt: nextStart() });
   for (const row of await db.outboxEvent.findMany({ where: { publishedAt: null }, select: { id: true } }))
     await createDeliveriesForOutboxEvent(row.id);
   await db.outboxEvent.updateMany({ where: { publishedAt: null }, data: { publishedAt: new Date() } });

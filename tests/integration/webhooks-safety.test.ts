@@ -78,7 +78,7 @@ describe("SSRF guard", () => {
   it("checks again at delivery time: an endpoint saved under the flag is refused once the flag is off", async () => {
     const hook = await subscribe(admin, `${receiver.url}/later`, ["appointment.created"]);
     useWebhookSettings({ allowPrivateNetworks: false, schedule: "0" });
-    const appointment = await bookWithOutbox(salon, nextStart(Date.parse("2032-01-05T09:00:00Z")));
+    const appointment = await bookWithOutbox(salon, { startsAt: nextStart(Date.parse("2032-01-05T09:00:00Z")) });
     await publishPendingOutbox();
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: hook.id, orderingKey: appointment.id } });
     expect(delivery).toMatchObject({ status: "FAILED", lastError: expect.stringContaining("refused: The URL must use https.") });
@@ -97,7 +97,7 @@ describe("fault injection", () => {
       const ids: string[] = [];
       for (let trial = 0; trial < 100; trial++) {
         // Commit the appointment and its outbox row… then "die": nothing published, nothing sent.
-        const appointment = await bookWithOutbox(salon, nextStart(Date.parse("2032-03-01T09:00:00Z")));
+        const appointment = await bookWithOutbox(salon, { startsAt: nextStart(Date.parse("2032-03-01T09:00:00Z")) });
         ids.push(appointment.id);
         // Every tenth trial dies later: its deliveries were written, but never sent.
         if (trial % 10 === 9) {

@@ -19,9 +19,9 @@ export function CustomerContactForm({ customer }: { customer: { id: string; name
   const actionForm = useActionForm(updateCustomerContactAction, {
     defaults: { name: customer.name, email: customer.email, phone: customer.phone ?? "" },
   });
-  const { pending, fieldProps } = actionForm;
+  const { fieldProps } = actionForm;
   return (
-    <TwoColumnActionForm form={actionForm} className="max-w-2xl">
+    <TwoColumnActionForm form={actionForm} submitLabel="Save contact details" className="max-w-2xl">
       <HiddenFields fields={{ customerId: customer.id }} />
       <TextField label="Name" {...fieldProps("name")} id="contact-name" autoComplete="off" />
       <TextField
@@ -32,9 +32,6 @@ export function CustomerContactForm({ customer }: { customer: { id: string; name
         hint="A new address must be confirmed by the customer."
       />
       <TextField label="Phone (optional)" {...fieldProps("phone")} id="contact-phone" type="tel" />
-      <SubmitRow className="sm:col-span-2" pending={pending}>
-        Save contact details
-      </SubmitRow>
     </TwoColumnActionForm>
   );
 }
@@ -43,9 +40,9 @@ export function MarketingConsentForm({ customerId, given }: { customerId: string
   const actionForm = useActionForm(setMarketingConsentAction, {
     defaults: { consent: given ? "withdrawn" : "given", source: "IN_PERSON" },
   });
-  const { pending, fieldProps } = actionForm;
+  const { fieldProps } = actionForm;
   return (
-    <TwoColumnActionForm form={actionForm} className="max-w-2xl">
+    <TwoColumnActionForm form={actionForm} submitLabel="Record consent" className="max-w-2xl">
       <HiddenFields fields={{ customerId }} />
       <SelectField
         label="Marketing email"
@@ -57,9 +54,6 @@ export function MarketingConsentForm({ customerId, given }: { customerId: string
         ]}
       />
       <SelectField label="How" {...fieldProps("source")} id="consent-source" options={options(CONSENT_SOURCES)} />
-      <SubmitRow className="sm:col-span-2" pending={pending}>
-        Record consent
-      </SubmitRow>
     </TwoColumnActionForm>
   );
 }
@@ -78,17 +72,14 @@ export function CustomerNoteForm({ customerId }: { customerId: string }) {
 
 export function PatchTestForm({ customerId, today }: { customerId: string; today: string }) {
   const actionForm = useActionForm(recordPatchTestAction, { defaults: { date: today, result: "NEGATIVE" } });
-  const { pending, fieldProps } = actionForm;
+  const { fieldProps } = actionForm;
   return (
-    <TwoColumnActionForm form={actionForm} className="max-w-2xl">
+    <TwoColumnActionForm form={actionForm} submitLabel="Record patch test" className="max-w-2xl">
       <HiddenFields fields={{ customerId }} />
       <TextField label="Date tested" {...fieldProps("date")} id="patch-date" type="date" />
       <TextField label="Time tested" {...fieldProps("time")} id="patch-time" type="time" />
       <TextField label="Product" {...fieldProps("product")} id="patch-product" />
       <SelectField label="Result" {...fieldProps("result")} id="patch-result" options={options(PATCH_TEST_RESULT_LABELS)} />
-      <SubmitRow className="sm:col-span-2" pending={pending}>
-        Record patch test
-      </SubmitRow>
     </TwoColumnActionForm>
   );
 }
