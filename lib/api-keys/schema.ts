@@ -9,6 +9,7 @@ export const API_KEY_SCOPES = [
   "staff:read",
   "customers:read",
   "customers:write",
+  "reports:read",
 ] as const;
 
 /** Scopes only a key whose owner holds `apiKeys.adminScopes` may carry (they change the salon itself). */

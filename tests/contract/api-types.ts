@@ -1957,6 +1957,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Headline figures for a range of the salon's local dates (admin and stylist keys)
+         * @description A stylist's key sees only its owner's figures; naming another stylist answers 403.
+         *
+         *     Requires scope `reports:read`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First local date of the range (salon's timezone). */
+                    from: string;
+                    /** @description Last local date, included; at most 400 days after `from`. */
+                    to: string;
+                    /** @description One stylist's figures. A stylist's key sees only its owner's, whether named or not. */
+                    staffId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Completed revenue, appointments by status, utilisation, no-show rate */
+                200: {
+                    headers: {
+                        /** @description Echoes a valid incoming X-Request-Id, else a new id. */
+                        "X-Request-Id": string;
+                        /** @description Remaining requests and seconds to reset, e.g. "per-key";r=119;t=42 */
+                        RateLimit: string;
+                        /** @description The limit, e.g. "per-key";q=120;w=60 */
+                        "RateLimit-Policy": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example 2030-01-01 */
+                            from: string;
+                            /** @example 2030-01-31 */
+                            to: string;
+                            /** @example Europe/London */
+                            timezone: string;
+                            /** @description The stylist the figures are narrowed to, if any. */
+                            staffId: string | null;
+                            /** @example GBP */
+                            currency: string;
+                            /** @description Price snapshots of completed appointments, minor units. */
+                            completedRevenueCents: number;
+                            /** @description Price snapshots of every appointment not cancelled. */
+                            bookedRevenueCents: number;
+                            appointmentsByStatus: {
+                                BOOKED: number;
+                                COMPLETED: number;
+                                CANCELLED: number;
+                                NO_SHOW: number;
+                            };
+                            bookedMinutes: number;
+                            /** @description Weekly hours in the range, breaks and time off excluded. */
+                            workingMinutes: number;
+                            /** @description bookedMinutes ÷ workingMinutes; null without working time. */
+                            utilisation: number | null;
+                            /** @description No-shows ÷ (completed + no-shows); null when neither happened. */
+                            noShowRate: number | null;
+                            /** @description Cancellations inside the salon's cutoff ÷ all appointments. */
+                            lateCancellationRate: number | null;
+                        };
+                    };
+                };
+                /** @description Missing, malformed, revoked or expired API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key lacks the scope, or its owner the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Validation failed; `errors[]` names the fields (unknown fields included) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit exceeded; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;

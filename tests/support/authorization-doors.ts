@@ -136,6 +136,11 @@ export const API_MATRIX: Record<string, { methods: Record<string, Row<KeyActor>>
     },
     notAllowed: ["POST", "PUT"],
   },
+  // The request names stylist X: X and admins see the figures, Y may not see X's.
+  "reports/summary/route.ts": {
+    methods: { GET: keyRow([401, 403, 403, A, 403, 403, A, 401]) },
+    notAllowed: ["POST", "PUT", "PATCH", "DELETE"],
+  },
   "staff/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
   "staff/[id]/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
 };
@@ -155,4 +160,5 @@ export const OTHER_ROUTE_FILES: Record<string, string> = {
   "api/metrics/route.ts": "metrics token",
   "api/inngest/route.ts": "Inngest's signed requests; jobs check SYSTEM in the permission table",
   "appointments/[id]/calendar.ics/route.ts": "the session's appointments only (visibleTo)",
+  "dashboard/reports/[report]/route.ts": "the session; reports.viewAll, or reports.viewOwn narrowed to oneself",
 };

@@ -12,6 +12,7 @@ import { ZApiAvailability, ZApiAvailabilityQuery } from "@/lib/api/schemas/avail
 import { ZId } from "@/lib/api/schemas/common";
 import { ZApiCustomer, ZApiCustomerPage, ZApiListCustomersQuery } from "@/lib/api/schemas/customers";
 import { ZApiMe } from "@/lib/api/schemas/me";
+import { ZApiReportSummary, ZApiReportSummaryQuery } from "@/lib/api/schemas/reports";
 import { ZApiListServicesQuery, ZApiService, ZApiServicePage } from "@/lib/api/schemas/services";
 import { ZApiListStaffQuery, ZApiStaffMember, ZApiStaffPage } from "@/lib/api/schemas/staff";
 import { ZCreateCustomerInput } from "@/lib/customers/schema";
@@ -149,4 +150,15 @@ registerOperation({
   tag: "Me",
   summary: "The key's owner, role and scopes",
   success: { status: 200, description: "Who this key acts as", schema: ZApiMe },
+});
+
+registerOperation({
+  method: "get",
+  path: "/reports/summary",
+  tag: "Reports",
+  scope: "reports:read",
+  summary: "Headline figures for a range of the salon's local dates (admin and stylist keys)",
+  description: "A stylist's key sees only its owner's figures; naming another stylist answers 403.",
+  query: ZApiReportSummaryQuery,
+  success: { status: 200, description: "Completed revenue, appointments by status, utilisation, no-show rate", schema: ZApiReportSummary },
 });
