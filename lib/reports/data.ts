@@ -141,20 +141,27 @@ export const REBOOKING_WEEKS = 8;
  * starts within eight weeks of the visit.
  */
 export async function customerFigures(scope: ReportScope): Promise<CustomerFigures> {
+  // One pass over the range and the eight weeks after it: each appointment's next one by the same
+  // customer (with anyone), then the filters narrow which visits count.
   const rows = await db.$queryRaw<unknown[]>`
-    WITH visits AS (
-      SELECT a.id, a."customerId", a."startsAt", a.status FROM "Appointment" a
-      WHERE ${scoped(scope)} AND a.status <> 'CANCELLED'
-    ), people AS (SELECT DISTINCT "customerId" FROM visits)
-    SELECT
-      (SELECT count(*) FROM people) AS customers,
-      (SELECT count(*) FROM people WHERE NOT EXISTS (
-        SELECT 1 FROM "Appointment" p WHERE p."customerId" = people."customerId" AND p.status <> 'CANCELLED'
-          AND p."startsAt" < ${scope.fromInstant})) AS "newCustomers",
-      (SELECT count(*) FROM visits WHERE status = 'COMPLETED') AS "completedVisits",
-      (SELECT count(*) FROM visits v WHERE v.status = 'COMPLETED' AND EXISTS (
-        SELECT 1 FROM "Appointment" n WHERE n."customerId" = v."customerId" AND n.id <> v.id AND n.status <> 'CANCELLED'
-          AND n."startsAt" > v."startsAt" AND n."startsAt" <= v."startsAt" + make_interval(weeks => ${REBOOKING_WEEKS}::int))) AS "rebookedVisits"`;
+    WITH timeline AS (
+      SELECT a."customerId", a."staffId", a."serviceId", a."startsAt", a.status,
+        lead(a."startsAt") OVER (PARTITION BY a."customerId" COLLATE "C" ORDER BY a."startsAt") AS "nextStartsAt"
+      FROM "Appointment" a
+      WHERE a.status <> 'CANCELLED' AND a."startsAt" >= ${scope.fromInstant}
+        AND a."startsAt" < ${scope.untilInstant}::timestamptz + make_interval(weeks => ${REBOOKING_WEEKS}::int)
+    ), visits AS MATERIALIZED (
+      SELECT count(*) FILTER (WHERE a.status = 'COMPLETED') AS "completedVisits",
+        count(*) FILTER (WHERE a.status = 'COMPLETED'
+          AND a."nextStartsAt" <= a."startsAt" + make_interval(weeks => ${REBOOKING_WEEKS}::int)) AS "rebookedVisits",
+        array_agg(DISTINCT a."customerId") AS people
+      FROM timeline a WHERE ${scoped(scope)}
+    )
+    SELECT cardinality(visits.people) AS customers, visits."completedVisits", visits."rebookedVisits",
+      (SELECT count(*) FROM unnest(visits.people) AS person("customerId") WHERE NOT EXISTS (
+        SELECT 1 FROM "Appointment" p WHERE p."customerId" = person."customerId" AND p.status <> 'CANCELLED'
+          AND p."startsAt" < ${scope.fromInstant})) AS "newCustomers"
+    FROM visits`;
   return ZCustomerRow.parse(rows[0]);
 }
 
