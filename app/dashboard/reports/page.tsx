@@ -177,44 +177,33 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             format={percent}
             csvHref={csv("utilisation")}
           />
-          <ReportFigure
-            id="statuses-by-stylist"
-            title="No-shows and late cancellations by stylist"
-            summary={`Overall no-show rate ${fmt(percent, reports.totals.noShowRate)}, late-cancellation rate ${fmt(percent, reports.totals.lateCancellationRate)}.`}
-            labelHeader="Stylist"
-            series={["No-show rate", "Late-cancellation rate"]}
-            rows={reports.stylists.map((row) => ({
-              id: row.staffId,
-              label: row.name,
-              values: [row.noShowRate ?? 0, row.lateCancellationRate ?? 0],
-            }))}
-            format={percent}
-            csvHref={csv("statuses-by-stylist")}
-          >
-            <StatusTable rows={reports.stylists.map((row) => ({ ...row, id: row.staffId }))} caption="Appointments by status and stylist" />
-          </ReportFigure>
-          <ReportFigure
-            id="statuses-by-service"
-            title="No-shows and late cancellations by service"
-            summary={
-              reports.services.map((row) => `${row.name}: no-shows ${fmt(percent, row.noShowRate)}`).join("; ") ||
-              "No appointments in this range."
-            }
-            labelHeader="Service"
-            series={["No-show rate", "Late-cancellation rate"]}
-            rows={reports.services.map((row) => ({
-              id: row.serviceId,
-              label: row.name,
-              values: [row.noShowRate ?? 0, row.lateCancellationRate ?? 0],
-            }))}
-            format={percent}
-            csvHref={csv("statuses-by-service")}
-          >
-            <StatusTable
-              rows={reports.services.map((row) => ({ ...row, id: row.serviceId }))}
-              caption="Appointments by status and service"
-            />
-          </ReportFigure>
+          {(
+            [
+              { kind: "statuses-by-stylist", noun: "stylist", rows: reports.stylists.map((row) => ({ ...row, id: row.staffId })) },
+              { kind: "statuses-by-service", noun: "service", rows: reports.services.map((row) => ({ ...row, id: row.serviceId })) },
+            ] as const
+          ).map(({ kind, noun, rows }) => (
+            <ReportFigure
+              key={kind}
+              id={kind}
+              title={`No-shows and late cancellations by ${noun}`}
+              summary={
+                rows
+                  .map(
+                    (row) =>
+                      `${row.name}: no-shows ${fmt(percent, row.noShowRate)}, late cancellations ${fmt(percent, row.lateCancellationRate)}`,
+                  )
+                  .join("; ") || "No appointments in this range."
+              }
+              labelHeader={noun === "stylist" ? "Stylist" : "Service"}
+              series={["No-show rate", "Late-cancellation rate"]}
+              rows={rows.map((row) => ({ id: row.id, label: row.name, values: [row.noShowRate ?? 0, row.lateCancellationRate ?? 0] }))}
+              format={percent}
+              csvHref={csv(kind)}
+            >
+              <StatusTable rows={rows} caption={`Appointments by status and ${noun}`} />
+            </ReportFigure>
+          ))}
           <ReportFigure
             id="customers"
             title="New and returning customers"
