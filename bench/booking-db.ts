@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { cpuUsage } from "node:process";
 import { runPrisma } from "../scripts/lib/prisma-cli";
-import { adminQuery, createEmptyPGlite, servePGlite, withDatabaseName } from "../tests/support/test-database";
+import { freshDatabase } from "./lib/fresh-database";
 import { printJsonResult, printTable, round } from "./lib/report";
 
 /**
@@ -17,18 +16,6 @@ import { printJsonResult, printTable, round } from "./lib/report";
 const SEQUENTIAL = 150;
 const CONCURRENCY = 8;
 const CONTENDERS = 20;
-
-async function freshDatabase(): Promise<{ url: string; kind: "pglite" | "postgresql"; drop: () => Promise<void> }> {
-  const server = process.env.BENCH_DATABASE_URL;
-  if (server) {
-    const name = `pamper_bench_${randomBytes(4).toString("hex")}`;
-    await adminQuery(server, `CREATE DATABASE "${name}"`);
-    const url = withDatabaseName(server, name);
-    return { url, kind: "postgresql", drop: () => adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-  }
-  const served = await servePGlite(await createEmptyPGlite());
-  return { url: served.url, kind: "pglite", drop: served.stop };
-}
 
 /** Non-overlapping 60-minute cuts (+10 min buffer) inside both stylists' hours, Monday–Saturday from 2030-01-07. */
 function slots(fixture: { amy: string; ben: string }, weeks: number): { staffId: string; startsAt: Date }[] {

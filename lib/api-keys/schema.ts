@@ -11,6 +11,7 @@ export const API_KEY_SCOPES = [
   "customers:write",
   "webhooks:read",
   "webhooks:write",
+  "reports:read",
 ] as const;
 
 /** Scopes only a key whose owner holds `apiKeys.adminScopes` may carry (they change the salon itself or reach its integrations). */

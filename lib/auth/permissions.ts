@@ -60,6 +60,8 @@ export const PERMISSIONS = {
   "webhooks.deliver": ["SYSTEM", "OPERATOR"],
   "payments.manage": ["ADMIN"],
   "reports.viewAll": ["ADMIN"],
+  /** The reports narrowed to oneself as the stylist. */
+  "reports.viewOwn": ["STYLIST"],
   "audit.view": ["ADMIN"],
   "outbox.manage": ["ADMIN", "SYSTEM", "OPERATOR"],
   /** Render and send appointment emails (the notification jobs). */
@@ -86,6 +88,9 @@ export function canAny(principal: Principal, need: PermissionNeed): boolean {
 
 /** Seeing customers: all of them, or (stylists) those one has served or is booked with. */
 export const VIEW_CUSTOMERS = ["customer.viewAny", "customer.viewServed"] as const satisfies PermissionNeed;
+
+/** Seeing reports: everyone's, or (stylists) one's own figures. */
+export const VIEW_REPORTS = ["reports.viewAll", "reports.viewOwn"] as const satisfies PermissionNeed;
 
 export function principalOf(actor: Actor): Principal {
   return actor.kind === "system" ? "SYSTEM" : actor.role;

@@ -301,6 +301,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Headline figures for a range of the salon's local dates (admin and stylist keys)
+         * @description A stylist's key sees only its owner's figures; naming another stylist answers 403.
+         *
+         *     Requires scope `reports:read`.
+         */
+        get: operations["getReportSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -811,6 +833,37 @@ export interface components {
             expiresAt: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        ReportSummary: {
+            /** @example 2030-01-01 */
+            from: string;
+            /** @example 2030-01-31 */
+            to: string;
+            /** @example Europe/London */
+            timezone: string;
+            /** @description The stylist the figures are narrowed to, if any. */
+            staffId: string | null;
+            /** @example GBP */
+            currency: string;
+            /** @description Price snapshots of completed appointments, minor units. */
+            completedRevenueCents: number;
+            /** @description Price snapshots of every appointment not cancelled. */
+            bookedRevenueCents: number;
+            appointmentsByStatus: {
+                BOOKED: number;
+                COMPLETED: number;
+                CANCELLED: number;
+                NO_SHOW: number;
+            };
+            bookedMinutes: number;
+            /** @description Weekly hours in the range, breaks and time off excluded. */
+            workingMinutes: number;
+            /** @description bookedMinutes ÷ workingMinutes; null without working time. */
+            utilisation: number | null;
+            /** @description No-shows ÷ (completed + no-shows); null when neither happened. */
+            noShowRate: number | null;
+            /** @description Cancellations inside the salon's cutoff ÷ all appointments. */
+            lateCancellationRate: number | null;
         };
         WebhookEndpoint: {
             id: string;
@@ -3453,6 +3506,101 @@ export interface operations {
             };
             /** @description PRECONDITION_REQUIRED: If-Match is missing */
             428: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: over the per-key rate limit */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry after Retry-After seconds (the same Idempotency-Key is safe) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (500); always problem+json */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportSummary: {
+        parameters: {
+            query: {
+                /** @description First local date of the range (salon's timezone). */
+                from: string;
+                /** @description Last local date, included; at most 400 days after `from`. */
+                to: string;
+                /** @description One stylist's figures. A stylist's key sees only its owner's, whether named or not. */
+                staffId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Completed revenue, appointments by status, utilisation, no-show rate */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSummary"];
+                };
+            };
+            /** @description UNAUTHORIZED: a missing, malformed, revoked or expired API key, or a scheme other than Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks the scope, or its owner the role */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VALIDATION: `errors[]` names the fields (unknown fields included) */
+            422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

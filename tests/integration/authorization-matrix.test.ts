@@ -266,6 +266,7 @@ const apiRequests: Record<string, () => Promise<ApiRequest>> = {
     const id = (await createService()).id;
     return { path: `/services/${id}`, params: { id }, headers: ifMatchAny };
   },
+  "reports/summary/route.ts GET": async () => ({ path: `/reports/summary?from=2030-01-01&to=2030-01-31&staffId=${ids.users.stylistX}` }),
   "staff/route.ts GET": async () => ({ path: "/staff" }),
   "staff/[id]/route.ts GET": async () => ({ path: `/staff/${ids.users.stylistX}`, params: { id: ids.users.stylistX } }),
   "waitlist/route.ts GET": async () => ({ path: "/waitlist" }),
@@ -326,6 +327,7 @@ const routeScopes: Record<string, (typeof ALL_SCOPES)[number] | undefined> = {
   "services/[id]/route.ts GET": "services:read",
   "services/[id]/route.ts PATCH": "services:write",
   "services/[id]/route.ts DELETE": "services:write",
+  "reports/summary/route.ts GET": "reports:read",
   "staff/route.ts GET": "staff:read",
   "staff/[id]/route.ts GET": "staff:read",
   "waitlist/route.ts GET": "appointments:read",

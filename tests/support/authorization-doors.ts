@@ -169,6 +169,11 @@ export const API_MATRIX: Record<string, { methods: Record<string, Row<KeyActor>>
     },
     notAllowed: ["POST", "PUT"],
   },
+  // The request names stylist X: X and admins see the figures, Y may not see X's.
+  "reports/summary/route.ts": {
+    methods: { GET: keyRow([401, 403, 403, A, 403, 403, A, 401]) },
+    notAllowed: ["POST", "PUT", "PATCH", "DELETE"],
+  },
   "staff/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
   "staff/[id]/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
   // A customer's key joins for its own customer only; naming customer A from B's or a stylist's key is 422.
@@ -209,4 +214,5 @@ export const OTHER_ROUTE_FILES: Record<string, string> = {
   "appointments/[id]/calendar.ics/route.ts": "the session's appointments only (visibleTo)",
   "appointments/my-data.json/route.ts": "the session's own data; customers only (account.ownData), else 404",
   "calendar/[file]/route.ts": "the stylist's private feed token (stored hashed, rotatable); unknown tokens 404",
+  "dashboard/reports/[report]/route.ts": "the session; reports.viewAll, or reports.viewOwn narrowed to oneself",
 };

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { VIEW_CUSTOMERS, type Permission } from "@/lib/auth/permissions";
+import { VIEW_CUSTOMERS, VIEW_REPORTS, type Permission } from "@/lib/auth/permissions";
 
 const linkClass = "rounded-md px-3 py-2 text-sm font-medium text-stone-800 hover:bg-stone-100";
 
@@ -7,6 +7,7 @@ const sections: Array<{ href: string; label: string; needs: readonly Permission[
   { href: "/dashboard", label: "Calendar", needs: ["dashboard.access"] },
   { href: "/dashboard/customers", label: "Customers", needs: VIEW_CUSTOMERS },
   { href: "/dashboard/waitlist", label: "Waitlist", needs: ["waitlist.manageAny"] },
+  { href: "/dashboard/reports", label: "Reports", needs: VIEW_REPORTS },
   { href: "/dashboard/emails", label: "Email log", needs: ["emailLog.view"] },
   { href: "/dashboard/schedule", label: "My schedule", needs: ["staffSchedule.manageOwn"] },
   { href: "/dashboard/api-keys", label: "API keys", needs: ["apiKeys.manageOwn"] },

@@ -14,6 +14,7 @@ import { ZId } from "@/lib/api/schemas/common";
 import { ZApiCustomer, ZApiCustomerPage, ZApiListCustomersQuery } from "@/lib/api/schemas/customers";
 import { ZApiMe } from "@/lib/api/schemas/me";
 import { ZApiSalon } from "@/lib/api/schemas/salon";
+import { ZApiReportSummary, ZApiReportSummaryQuery } from "@/lib/api/schemas/reports";
 import { ZApiListServicesQuery, ZApiService, ZApiServicePage } from "@/lib/api/schemas/services";
 import { ZApiListStaffQuery, ZApiStaffMember, ZApiStaffPage } from "@/lib/api/schemas/staff";
 import { ZApiCreateWaitlistBody, ZApiListWaitlistQuery, ZApiWaitlistEntry, ZApiWaitlistPage } from "@/lib/api/schemas/waitlist";
@@ -225,4 +226,16 @@ registerOperation({
   params: idParam,
   success: { status: 200, description: "The entry, now LEFT", schema: WaitlistEntry },
   errors: { 409: "INVALID_TRANSITION: the entry is no longer on the waitlist" },
+});
+
+registerOperation({
+  method: "get",
+  path: "/reports/summary",
+  operationId: "getReportSummary",
+  tag: "Reports",
+  scope: "reports:read",
+  summary: "Headline figures for a range of the salon's local dates (admin and stylist keys)",
+  description: "A stylist's key sees only its owner's figures; naming another stylist answers 403.",
+  query: ZApiReportSummaryQuery,
+  success: { status: 200, description: "Completed revenue, appointments by status, utilisation, no-show rate", schema: ZApiReportSummary.meta({ id: "ReportSummary" }) },
 });

@@ -52,6 +52,7 @@ export const TAGS = {
   Staff: "Stylists and the services they perform.",
   Customers: "The salon's customers (staff keys).",
   Salon: "The salon's settings: timezone, currency and booking rules.",
+  Reports: "Headline figures over a range of the salon's local dates.",
   Webhooks: "Signed events pushed to your endpoints, their delivery log and replays (admin keys).",
   Waitlist: "Customers waiting for a time; a freed time is offered to the matching entries.",
   Me: "The key you hold: its owner, role and scopes.",
