@@ -237,5 +237,9 @@ registerOperation({
   summary: "Headline figures for a range of the salon's local dates (admin and stylist keys)",
   description: "A stylist's key sees only its owner's figures; naming another stylist answers 403.",
   query: ZApiReportSummaryQuery,
-  success: { status: 200, description: "Completed revenue, appointments by status, utilisation, no-show rate", schema: ZApiReportSummary.meta({ id: "ReportSummary" }) },
+  success: {
+    status: 200,
+    description: "Completed revenue, appointments by status, utilisation, no-show rate",
+    schema: ZApiReportSummary.meta({ id: "ReportSummary" }),
+  },
 });
