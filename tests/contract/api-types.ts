@@ -4015,9 +4015,7 @@ export interface operations {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": null;
-                };
+                content?: never;
             };
             /** @description MALFORMED_JSON: the body is not JSON; BAD_REQUEST: a malformed If-Match */
             400: {

@@ -72,7 +72,7 @@ type Operation = {
   query?: z.ZodObject;
   body?: z.ZodType;
   bodyOptional?: boolean;
-  success: { status: number; description: string; schema: z.ZodType; etag?: boolean; location?: boolean };
+  success: { status: number; description: string; /** Absent only for a 204. */ schema?: z.ZodType; etag?: boolean; location?: boolean };
   /** Statuses this operation's own handler produces, beyond what the wrapper does for every route. */
   errors?: Partial<Record<ProducedStatus, string>>;
 };
@@ -135,7 +135,8 @@ export function registerOperation(op: Operation): void {
       [op.success.status]: {
         description: op.success.description,
         headers: refs(successHeaders),
-        content: { "application/json": { schema: op.success.schema } },
+        // A 204 carries no body, so it declares no content.
+        ...(op.success.schema && { content: { "application/json": { schema: op.success.schema } } }),
       },
       ...(shared.notModified && {
         304: {

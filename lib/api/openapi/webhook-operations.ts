@@ -76,7 +76,7 @@ registerOperation({
   summary: "Delete an endpoint and its delivery log",
   description: admin,
   params: idParam,
-  success: { status: 204, description: "Deleted", schema: z.null() },
+  success: { status: 204, description: "Deleted" },
 });
 registerOperation({
   method: "post",
