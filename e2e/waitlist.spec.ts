@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signedInPage } from "./signed-in";
-import { daysFromNow, demoCustomer, expectAccessible, linkIn, pickDay, waitForEmail } from "./support/customer";
+import { daysFromNow, otherCustomer, expectAccessible, linkIn, pickDay, waitForEmail } from "./support/customer";
 
 /**
  * The waitlist on the built app: a customer joins the waitlist for a day, the front desk books and then
@@ -9,7 +9,7 @@ import { daysFromNow, demoCustomer, expectAccessible, linkIn, pickDay, waitForEm
  */
 test("a customer joins the waitlist, staff cancel, the customer books the offered time", async ({ browser }) => {
   test.setTimeout(180_000);
-  const customer = await signedInPage(browser, "customer");
+  const customer = await signedInPage(browser, "olivia");
   const staff = await signedInPage(browser, "frontDesk");
 
   // The customer looks for a Blow-dry with Amara on a day that still has times, and takes its first one
@@ -46,7 +46,7 @@ test("a customer joins the waitlist, staff cancel, the customer books the offere
   await staff.getByRole("button", { name: "Cancel appointment" }).click();
   await expect(staff.getByText("✕ Cancelled", { exact: false }).first()).toBeVisible();
 
-  const offer = await waitForEmail(demoCustomer, (email) => email.kind === "waitlist.offer");
+  const offer = await waitForEmail(otherCustomer, (email) => email.kind === "waitlist.offer");
   expect(offer.subject).toContain("Blow-dry");
   await customer.goto(linkIn(offer));
   await expect(customer.getByRole("heading", { name: "A time you were waiting for is free" })).toBeVisible();

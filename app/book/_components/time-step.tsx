@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Section } from "@/components/ui/section";
 import { selectionHref } from "@/lib/customer-portal/selection";
 import { joinWaitlistAction } from "@/lib/waitlist/actions";
-import { JoinWaitlistForm } from "@/app/waitlist/_components/join-waitlist-form";
+import { LazyJoinWaitlistForm } from "./lazy-join-waitlist-form";
 import { SlotPicker } from "./slot-picker";
 
 type TimeStepProps = {
@@ -45,7 +45,7 @@ export function TimeStep({ selection, months, timezoneNote, signedIn, today }: T
           Join the waitlist: when a matching time opens (a cancellation, say), we email you a link to book it.
         </p>
         {signedIn ? (
-          <JoinWaitlistForm
+          <LazyJoinWaitlistForm
             action={joinWaitlistAction}
             fields={{ serviceId: selection.service, staffId: selection.staff }}
             defaults={{ from: selection.date ?? today, to: selection.date ?? today }}
