@@ -441,7 +441,6 @@ export const changeCustomerNote = appointmentChange(
       "note_changed",
       diffChanges({ customerNote: current.customerNote }, { customerNote: input.note }),
     );
-    await writeOutboxEvent(tx, { name: "appointment.note-changed", data: { appointmentId: current.id, version: view.version } });
     return view;
   },
 );
@@ -498,10 +497,8 @@ export const finishAppointment = appointmentChange(
       action === "complete" ? "completed" : "no_show",
       diffChanges({ status: current.status }, { status: nextStatus }),
     );
-    await writeOutboxEvent(tx, {
-      name: action === "complete" ? "appointment.completed" : "appointment.no-show",
-      data: { appointmentId: current.id, version: view.version },
-    });
+    if (action === "no_show")
+      await writeOutboxEvent(tx, { name: "appointment.no-show", data: { appointmentId: current.id, version: view.version } });
     return view;
   },
 );
