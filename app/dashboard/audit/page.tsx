@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterBar, FilterDate, FilterSelect } from "@/components/dashboard/filter-fields";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { decodeIdCursor } from "@/lib/cursor";
@@ -14,7 +15,6 @@ import { addDays, startOfLocalDay } from "@/lib/time/zoned";
 export const metadata: Metadata = { title: "Audit log" };
 
 const PAGE_SIZE = 50;
-const inputClass = "min-h-11 rounded-lg border border-stone-400 bg-white px-3 text-stone-900";
 
 /** A cursor this page did not issue starts the list over rather than failing the page. */
 function cursorIdOf(cursor: string | undefined): string | undefined {
@@ -53,44 +53,17 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     auditReferenceNames(),
   ]);
   const { cursor: _cursor, ...filters } = query;
+  const kindOptions = AUDIT_ENTITY_KINDS.map((kind) => ({ value: kind, label: AUDIT_ENTITY_LABELS[kind] }));
+  const actorOptions = actors.map((actor) => ({ value: actor.id, label: `${actor.name} (${actor.email})` }));
   return (
     <>
       <PageHeader title="Audit log" />
-      <form action="/dashboard/audit" role="search" aria-label="Filter the audit log" className="mb-4 flex flex-wrap items-end gap-3">
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          What changed
-          <select name="kind" defaultValue={query.kind ?? ""} className={inputClass}>
-            <option value="">Everything</option>
-            {AUDIT_ENTITY_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {AUDIT_ENTITY_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          Who
-          <select name="actor" defaultValue={query.actor ?? ""} className={inputClass}>
-            <option value="">Anyone</option>
-            {actors.map((actor) => (
-              <option key={actor.id} value={actor.id}>
-                {actor.name} ({actor.email})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          From
-          <input name="from" type="date" defaultValue={query.from} className={inputClass} />
-        </label>
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          To
-          <input name="to" type="date" defaultValue={query.to} className={inputClass} />
-        </label>
-        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">
-          Filter
-        </button>
-      </form>
+      <FilterBar action="/dashboard/audit" label="Filter the audit log" submitLabel="Filter">
+        <FilterSelect label="What changed" name="kind" defaultValue={query.kind} anyLabel="Everything" options={kindOptions} />
+        <FilterSelect label="Who" name="actor" defaultValue={query.actor} anyLabel="Anyone" options={actorOptions} />
+        <FilterDate label="From" name="from" defaultValue={query.from} />
+        <FilterDate label="To" name="to" defaultValue={query.to} />
+      </FilterBar>
       <DataTable
         rows={page.items}
         empty="No changes match."

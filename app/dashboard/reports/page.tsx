@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterBar, FilterDate, FilterSelect } from "@/components/dashboard/filter-fields";
+import { namedOptions } from "@/components/dashboard/select-field";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -22,7 +24,6 @@ export const metadata: Metadata = { title: "Reports" };
 /** The salon's figures are shown in British English, the locale of every other date and price in the app. */
 const LOCALE = "en-GB";
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const inputClass = "min-h-11 rounded-lg border border-stone-400 bg-white px-3 text-stone-900";
 
 /** Revenue, utilisation, statuses, customers and busiest hours for a range; stylists see their own figures. */
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -60,53 +61,26 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Reports" />
-      <form action="/dashboard/reports" role="search" aria-label="Choose the report range" className="mb-4 flex flex-wrap items-end gap-3">
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          Range
-          <select name="preset" defaultValue={query.preset} className={inputClass}>
-            {REPORT_PRESETS.map((preset) => (
-              <option key={preset} value={preset}>
-                {REPORT_PRESET_LABELS[preset]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          From (custom)
-          <input name="from" type="date" defaultValue={filter.from} className={inputClass} />
-        </label>
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          To (custom)
-          <input name="to" type="date" defaultValue={filter.to} className={inputClass} />
-        </label>
+      <FilterBar action="/dashboard/reports" label="Choose the report range" submitLabel="Show">
+        <FilterSelect
+          label="Range"
+          name="preset"
+          defaultValue={query.preset}
+          options={REPORT_PRESETS.map((preset) => ({ value: preset, label: REPORT_PRESET_LABELS[preset] }))}
+        />
+        <FilterDate label="From (custom)" name="from" defaultValue={filter.from} />
+        <FilterDate label="To (custom)" name="to" defaultValue={filter.to} />
         {seesEveryone && (
-          <label className="flex flex-col text-sm font-medium text-stone-800">
-            Stylist
-            <select name="staffId" defaultValue={filter.staffId ?? ""} className={inputClass}>
-              <option value="">Everyone</option>
-              {staff.map((member) => (
-                <option key={member.id} value={member.id}>
-                  {member.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Stylist" name="staffId" defaultValue={filter.staffId} anyLabel="Everyone" options={namedOptions(staff)} />
         )}
-        <label className="flex flex-col text-sm font-medium text-stone-800">
-          Service
-          <select name="serviceId" defaultValue={filter.serviceId ?? ""} className={inputClass}>
-            <option value="">Every service</option>
-            {services.map((service) => (
-              <option key={service.id} value={service.id}>
-                {service.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold">
-          Show
-        </button>
-      </form>
+        <FilterSelect
+          label="Service"
+          name="serviceId"
+          defaultValue={filter.serviceId}
+          anyLabel="Every service"
+          options={namedOptions(services)}
+        />
+      </FilterBar>
       {isAppError(reports) ? (
         <p role="status" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {reports.fieldErrors.map((error) => error.message).join(" ") || reports.message}
