@@ -26,6 +26,10 @@ beforeAll(async () => {
   await db.salonSettings.update({ where: { id: 1 }, data: { patchTestServiceId: patchServiceId } });
 });
 
+/** The admin records a Koleston test for the customer, at the suite's now unless `recordedAt` says otherwise. */
+const adminRecords = (customerId: string, testedAt: string, result: "NEGATIVE" | "POSITIVE", recordedAt = NOW_2030) =>
+  recordPatchTest(f.actors.admin, { customerId, testedAt: at(testedAt), product: "Koleston", result }, f.admin, { now: recordedAt });
+
 const colour = (customerId: string, startsAt: string, extra: Partial<Parameters<typeof bookAppointment>[1]> = {}) => ({
   customerId,
   serviceId: f.colour,
@@ -46,12 +50,7 @@ describe("patch tests in the booking core", () => {
   });
 
   it("books once a negative test is on record from 48 hours to 6 months before, not a day too late", async () => {
-    await recordPatchTest(
-      f.actors.admin,
-      { customerId: f.alice, testedAt: at("2029-12-20T10:00"), product: "Koleston", result: "NEGATIVE" },
-      f.admin,
-      now,
-    );
+    await adminRecords(f.alice, "2029-12-20T10:00", "NEGATIVE");
     const booked = await bookAppointment(f.actors.alice, colour(f.alice, "2030-01-08T10:00"), now);
     expect(booked.status).toBe("BOOKED");
     // 20 December + 6 months = 20 June: a booking after that needs a new test.
@@ -60,18 +59,8 @@ describe("patch tests in the booking core", () => {
   });
 
   it("does not count a positive result, nor one done less than 48 hours before", async () => {
-    await recordPatchTest(
-      f.actors.admin,
-      { customerId: f.bob, testedAt: at("2029-12-20T10:00"), product: "Koleston", result: "POSITIVE" },
-      f.admin,
-      now,
-    );
-    await recordPatchTest(
-      f.actors.admin,
-      { customerId: f.bob, testedAt: at("2030-01-08T11:00"), product: "Koleston", result: "NEGATIVE" },
-      f.admin,
-      { now: at("2030-01-09T12:00") },
-    );
+    await adminRecords(f.bob, "2029-12-20T10:00", "POSITIVE");
+    await adminRecords(f.bob, "2030-01-08T11:00", "NEGATIVE", at("2030-01-09T12:00"));
     expect(await errorOf(bookAppointment(f.actors.bob, colour(f.bob, "2030-01-10T10:00"), now))).toMatchObject({
       code: "PATCH_TEST_REQUIRED",
     });
