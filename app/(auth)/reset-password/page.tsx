@@ -6,8 +6,6 @@ export const metadata: Metadata = { title: "Choose a new password" };
 
 export default function ResetPasswordPage({ searchParams }: OneTimeLinkPageProps) {
   return (
-    <OneTimeLinkPage title="Choose a new password" searchParams={searchParams} askAgainHref="/forgot-password">
-      {(linkToken) => <ResetPasswordForm token={linkToken} />}
-    </OneTimeLinkPage>
+    <OneTimeLinkPage title="Choose a new password" searchParams={searchParams} askAgainHref="/forgot-password" form={ResetPasswordForm} />
   );
 }

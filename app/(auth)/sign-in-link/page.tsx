@@ -5,9 +5,5 @@ import { SignInLinkButton } from "./sign-in-link-button";
 export const metadata: Metadata = { title: "Sign in with your link" };
 
 export default function SignInLinkPage({ searchParams }: OneTimeLinkPageProps) {
-  return (
-    <OneTimeLinkPage title="Sign in with your link" searchParams={searchParams} askAgainHref="/sign-in">
-      {(linkToken) => <SignInLinkButton token={linkToken} />}
-    </OneTimeLinkPage>
-  );
+  return <OneTimeLinkPage title="Sign in with your link" searchParams={searchParams} askAgainHref="/sign-in" form={SignInLinkButton} />;
 }
