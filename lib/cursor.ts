@@ -53,6 +53,17 @@ export function decodeStartsAtCursor(cursor: string): StartsAtCursor {
   return decode(cursor, ZStartsAtCursor);
 }
 
+/** Splits a page fetched with `limit + 1` rows, ordered by a time (`timeOf`) then id, into items and the next cursor. */
+export function startsAtPageOf<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  timeOf: (row: T) => Date,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeStartsAtCursor({ startsAt: timeOf(last), id: last.id }) : null };
+}
+
 const ZChangedCursor = z
   .object({ u: z.string(), id: z.string().min(1).max(100) })
   .transform(({ u, id }) => ({ updatedAt: new Date(u), id }))

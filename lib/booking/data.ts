@@ -1,5 +1,5 @@
 import "server-only";
-import { changedPageOf, changedSince, decodeStartsAtCursor, encodeStartsAtCursor } from "@/lib/cursor";
+import { changedPageOf, changedSince, decodeStartsAtCursor, startsAtPageOf } from "@/lib/cursor";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { actorCan } from "@/lib/auth/permissions";
@@ -159,12 +159,8 @@ export async function listAppointments(
     take: limit + 1,
     select: appointmentViewSelect,
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toAppointmentView),
-    nextCursor: rows.length > limit && last ? encodeStartsAtCursor({ startsAt: last.startsAt, id: last.id }) : null,
-  };
+  const page = startsAtPageOf(rows, limit, (row) => row.startsAt);
+  return { items: page.items.map(toAppointmentView), nextCursor: page.nextCursor };
 }
 
 export type AppointmentHistoryEntry = {

@@ -1,5 +1,5 @@
 import "server-only";
-import { decodeStartsAtCursor, encodeStartsAtCursor } from "@/lib/cursor";
+import { decodeStartsAtCursor, startsAtPageOf } from "@/lib/cursor";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { actorCan } from "@/lib/auth/permissions";
@@ -57,12 +57,7 @@ export async function listWaitlistEntries(
     take: limit + 1,
     select: waitlistEntrySelect,
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page,
-    nextCursor: rows.length > limit && last ? encodeStartsAtCursor({ startsAt: last.createdAt, id: last.id }) : null,
-  };
+  return startsAtPageOf(rows, limit, (entry) => entry.createdAt);
 }
 
 export async function getWaitlistEntry(actor: Actor, id: string): Promise<WaitlistEntryView> {
