@@ -77,12 +77,8 @@ export function AccountStateForm({ userId, name, disabled }: { userId: string; n
     <RowButtonForm
       action={setAccountStateAction}
       fields={{ userId, state: disabled ? "enabled" : "disabled" }}
-      label={
-        <>
-          {disabled ? "Enable" : "Disable"}
-          <span className="sr-only"> the account of {name}</span>
-        </>
-      }
+      label={disabled ? "Enable" : "Disable"}
+      rowName={`the account of ${name}`}
       variant={disabled ? "secondary" : "danger"}
       className="flex flex-col items-start gap-1"
       success

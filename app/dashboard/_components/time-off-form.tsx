@@ -29,11 +29,8 @@ export function RemoveTimeOffForm({ staffId, timeOffId, label }: { staffId: stri
     <RowButtonForm
       action={removeTimeOffAction}
       fields={{ staffId, timeOffId }}
-      label={
-        <>
-          Remove<span className="sr-only"> time off {label}</span>
-        </>
-      }
+      label="Remove"
+      rowName={`time off ${label}`}
       variant="ghost"
       className="inline"
       inline
