@@ -1,10 +1,17 @@
-type Props = { legend: string; name: string; options: Array<{ value: string; label: string }>; checked: string[]; error?: string };
+type Props = {
+  legend: string;
+  name: string;
+  options: Array<{ value: string; label: string }>;
+  checked: string[];
+  error?: string;
+  className?: string;
+};
 
 /** A fieldset of checkboxes submitted under one name (read with FormData.getAll). */
-export function CheckboxGroup({ legend, name, options, checked, error }: Props) {
+export function CheckboxGroup({ legend, name, options, checked, error, className = "" }: Props) {
   return (
     <>
-      <fieldset className="flex flex-col gap-1">
+      <fieldset className={`flex flex-col gap-1 ${className}`}>
         <legend className="mb-1 text-sm font-medium text-stone-800">{legend}</legend>
         <div className="flex flex-wrap gap-x-4">
           {options.map((option) => (

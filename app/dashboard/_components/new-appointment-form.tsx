@@ -44,24 +44,20 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
       <TextField label="Date" {...fieldProps("date")} type="date" />
       <StartTimeField label="Time" value={values.time} fieldError={fieldError} />
       <OccurrenceField value={values.occurrence} error={fieldError("occurrence")} />
-      <div className="sm:col-span-2">
-        <TextField label="Note (optional)" {...fieldProps("note")} />
-      </div>
-      <div className="sm:col-span-2">
-        <CheckboxField
-          label="Book outside the normal availability"
-          name="overrideAvailability"
-          defaultChecked={values.overrideAvailability === "on"}
-          hint="Confirm to book outside working hours, time off or notice. Double bookings are still refused."
-        />
-      </div>
+      <TextField className="sm:col-span-2" label="Note (optional)" {...fieldProps("note")} />
+      <CheckboxField
+        className="sm:col-span-2"
+        label="Book outside the normal availability"
+        name="overrideAvailability"
+        defaultChecked={values.overrideAvailability === "on"}
+        hint="Confirm to book outside working hours, time off or notice. Double bookings are still refused."
+      />
       {askOverride && (
-        <div className="sm:col-span-2">
-          <TextField
-            label="Book without a valid patch test: reason (kept with the appointment)"
-            {...fieldProps("patchTestOverrideReason")}
-          />
-        </div>
+        <TextField
+          className="sm:col-span-2"
+          label="Book without a valid patch test: reason (kept with the appointment)"
+          {...fieldProps("patchTestOverrideReason")}
+        />
       )}
     </TwoColumnActionForm>
   );

@@ -30,12 +30,8 @@ export function ServiceForm({ id, defaults, staff, staffIds }: Props) {
       {bufferFields.map(([name, label]) => (
         <TextField key={name} label={label} name={name} type="number" min={0} defaultValue={values[name] ?? "0"} error={fieldError(name)} />
       ))}
-      <div className="sm:col-span-2">
-        <TextField label="Description" {...fieldProps("description")} />
-      </div>
-      <div className="sm:col-span-2">
-        <CheckboxGroup legend="Stylists who perform it" name="staffIds" options={staff} checked={staffIds} />
-      </div>
+      <TextField className="sm:col-span-2" label="Description" {...fieldProps("description")} />
+      <CheckboxGroup className="sm:col-span-2" legend="Stylists who perform it" name="staffIds" options={staff} checked={staffIds} />
       <CheckboxField label="Active (customers can book it)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
       <CheckboxField
         label="Needs a patch test (e.g. hair colour)"

@@ -41,9 +41,7 @@ export function SettingsForm({ defaults, services }: Props) {
     <TwoColumnActionForm form={actionForm} submitLabel="Save settings" success>
       <TextField label="Salon name" {...fieldProps("name")} />
       <TextField label="Timezone (IANA)" {...fieldProps("timezone")} hint="For example Europe/London." />
-      <div className="sm:col-span-2">
-        <TextField label="Address" {...fieldProps("address")} />
-      </div>
+      <TextField className="sm:col-span-2" label="Address" {...fieldProps("address")} />
       {numberFields.map(([name, label, hint]) => (
         <TextField key={name} label={label} {...fieldProps(name)} type="number" min={0} hint={hint} />
       ))}

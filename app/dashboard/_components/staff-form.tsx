@@ -43,12 +43,8 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
           />
         </>
       )}
-      <div className="sm:col-span-2">
-        <TextField label="Bio" {...fieldProps("bio")} />
-      </div>
-      <div className="sm:col-span-2">
-        <CheckboxGroup legend="Services performed" name="serviceIds" options={services} checked={serviceIds} />
-      </div>
+      <TextField className="sm:col-span-2" label="Bio" {...fieldProps("bio")} />
+      <CheckboxGroup className="sm:col-span-2" legend="Services performed" name="serviceIds" options={services} checked={serviceIds} />
       <WeeklyHoursFields values={values} error={fieldError} />
       <CheckboxField label="Active (bookable)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
     </TwoColumnActionForm>
