@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
+import { at, createBookableSalon, createKey, createUser } from "@/tests/support/api-fixtures";
 import { dispatch } from "@/tests/support/api-router";
 import { apiRequest, idempotentBurst, slotRace, type RaceApi } from "@/tests/support/booking-race";
 
@@ -18,10 +18,7 @@ let serviceId: string, stylistId: string, customerId: string;
 let api: RaceApi;
 
 beforeAll(async () => {
-  await createSalon();
-  serviceId = (await createService()).id;
-  stylistId = (await createStylist([serviceId])).id;
-  customerId = (await createUser("CUSTOMER")).id;
+  ({ serviceId, stylistId, customerId } = await createBookableSalon());
   api = { baseUrl: "http://localhost", key: (await createKey((await createUser("FRONT_DESK")).id)).key, send: dispatch };
 });
 

@@ -3,7 +3,7 @@ import * as appointments from "@/app/api/v1/appointments/route";
 import { claimIdempotencyKey } from "@/lib/api/idempotency/mutations";
 import { db } from "@/lib/db";
 import { call } from "@/tests/support/api-client";
-import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
+import { at, createBookableSalon, createKey } from "@/tests/support/api-fixtures";
 
 /**
  * A client that sends an Idempotency-Key expects a retry to get the first request's answer, even when
@@ -36,10 +36,7 @@ let serviceId: string, stylistId: string, customerId: string;
 let nextDay = 40;
 
 beforeAll(async () => {
-  await createSalon();
-  serviceId = (await createService()).id;
-  stylistId = (await createStylist([serviceId])).id;
-  customerId = (await createUser("CUSTOMER")).id;
+  ({ serviceId, stylistId, customerId } = await createBookableSalon());
 });
 
 describe("Idempotency-Key after a crash", () => {

@@ -5,7 +5,7 @@ import * as appointments from "@/app/api/v1/appointments/route";
 import * as availability from "@/app/api/v1/availability/route";
 import { FIRST_BOOKABLE_YEAR, LAST_BOOKABLE_YEAR } from "@/lib/time/bookable-range";
 import { call } from "@/tests/support/api-client";
-import { createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
+import { createBookableSalon, createKey, createUser } from "@/tests/support/api-fixtures";
 
 // The booking page's route reads the session (signed out here) only to decide on excludeAppointmentId.
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
@@ -20,10 +20,7 @@ let auth: Record<string, string>;
 let serviceId: string, staffId: string, customerId: string;
 
 beforeAll(async () => {
-  await createSalon();
-  serviceId = (await createService()).id;
-  staffId = (await createStylist([serviceId])).id;
-  customerId = (await createUser("CUSTOMER")).id;
+  ({ serviceId, stylistId: staffId, customerId } = await createBookableSalon());
   // High enough for every generated request of this file.
   process.env.API_RATE_LIMIT_PER_MINUTE = "100000";
   auth = (await createKey((await createUser("ADMIN")).id)).auth;

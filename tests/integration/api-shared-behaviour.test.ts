@@ -6,7 +6,7 @@ import * as me from "@/app/api/v1/me/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import { db } from "@/lib/db";
 import { call } from "@/tests/support/api-client";
-import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
+import { at, createBookableSalon, createKey } from "@/tests/support/api-fixtures";
 
 // A low limit for this file only (the env is read on first use, and each test file has its own modules).
 process.env.API_RATE_LIMIT_PER_MINUTE = "5";
@@ -21,10 +21,7 @@ const freshBody = () => ({ serviceId, staffId: stylistId, startsAt: at(nextDay++
 const keys: Auth[] = [];
 
 beforeAll(async () => {
-  await createSalon();
-  serviceId = (await createService()).id;
-  stylistId = (await createStylist([serviceId])).id;
-  customerId = (await createUser("CUSTOMER")).id;
+  ({ serviceId, stylistId, customerId } = await createBookableSalon());
   keyA = (await createKey(customerId)).auth;
   keyB = (await createKey(customerId)).auth;
 });

@@ -6,7 +6,7 @@ import * as serviceItem from "@/app/api/v1/services/[id]/route";
 import * as services from "@/app/api/v1/services/route";
 import { db } from "@/lib/db";
 import { call } from "@/tests/support/api-client";
-import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
+import { at, createBookableSalon, createKey, createService, createUser } from "@/tests/support/api-fixtures";
 
 /** A partner syncs by `updatedSince` instead of re-reading whole date ranges. */
 
@@ -15,10 +15,7 @@ let auth: Auth;
 let serviceId: string, stylistId: string, customerId: string;
 
 beforeAll(async () => {
-  await createSalon();
-  serviceId = (await createService()).id;
-  stylistId = (await createStylist([serviceId])).id;
-  customerId = (await createUser("CUSTOMER")).id;
+  ({ serviceId, stylistId, customerId } = await createBookableSalon());
   auth = (await createKey((await createUser("ADMIN")).id)).auth;
 });
 

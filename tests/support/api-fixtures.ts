@@ -51,6 +51,15 @@ export async function createUser(role: "CUSTOMER" | "STYLIST" | "FRONT_DESK" | "
   return db.user.create({ data: { name, email: `${unique(role.toLowerCase())}@test.test`, role, emailVerified: new Date() } });
 }
 
+/** The smallest bookable salon: one service, one stylist who performs it, one customer. */
+export async function createBookableSalon() {
+  await createSalon();
+  const serviceId = (await createService()).id;
+  const stylistId = (await createStylist([serviceId])).id;
+  const customerId = (await createUser("CUSTOMER")).id;
+  return { serviceId, stylistId, customerId };
+}
+
 /** A stylist who performs `serviceIds`, working 08:00–20:00 UTC every day of the week. */
 export async function createStylist(serviceIds: string[], name = unique("Stylist")) {
   const user = await createUser("STYLIST", name);
