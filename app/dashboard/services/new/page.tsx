@@ -9,11 +9,10 @@ export const metadata: Metadata = { title: "New service" };
 
 export default async function NewServicePage() {
   await requirePermission("services.manage", "/dashboard/services/new");
-  const staff = await listStaffOptions();
   return (
     <>
       <PageHeader title="New service" />
-      <ServiceForm defaults={{ active: "on" }} staff={namedOptions(staff)} staffIds={[]} />
+      <ServiceForm defaults={{ active: "on" }} staff={namedOptions(await listStaffOptions())} staffIds={[]} />
     </>
   );
 }

@@ -9,11 +9,10 @@ export const metadata: Metadata = { title: "New stylist" };
 
 export default async function NewStylistPage() {
   await requirePermission("team.manage", "/dashboard/stylists/new");
-  const services = await listActiveServices();
   return (
     <>
       <PageHeader title="New stylist" />
-      <StaffForm defaults={{ active: "on", color: "#7c3aed" }} services={namedOptions(services)} serviceIds={[]} />
+      <StaffForm defaults={{ active: "on", color: "#7c3aed" }} services={namedOptions(await listActiveServices())} serviceIds={[]} />
     </>
   );
 }
