@@ -2,6 +2,15 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { at, createBookingFixture, MONDAY, NOW_2030, type BookingFixture } from "../support/booking-fixtures";
+import * as actions from "@/lib/auth/actions";
+import { signInWithLink, signInWithPassword } from "@/lib/auth/sign-in";
+import { issueToken } from "@/lib/auth/mutations";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, MAX_REQUESTS_PER_EMAIL } from "@/lib/rate-limit/policies";
+import { hashPassword } from "@/lib/auth/password";
+import { listAppointments, getAppointment } from "@/lib/booking/data";
+import { bookAppointment } from "@/lib/booking/mutations";
+import { findOrCreateCustomer } from "@/lib/customers/mutations";
+import { resendEmail } from "@/lib/notifications/resend-email";
 
 /**
  * Abuse of the account forms on a real database: answers that do not reveal who has an account, limits
@@ -57,17 +66,6 @@ vi.mock("@/lib/auth/password", async (importOriginal) => {
     },
   };
 });
-
-const actions = await import("@/lib/auth/actions");
-const { signInWithLink, signInWithPassword } = await import("@/lib/auth/sign-in");
-const { issueToken } = await import("@/lib/auth/mutations");
-const { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } = await import("@/lib/rate-limit/policies");
-const { MAX_REQUESTS_PER_EMAIL } = await import("@/lib/rate-limit/policies");
-const { hashPassword } = await import("@/lib/auth/password");
-const { listAppointments, getAppointment } = await import("@/lib/booking/data");
-const { bookAppointment } = await import("@/lib/booking/mutations");
-const { findOrCreateCustomer } = await import("@/lib/customers/mutations");
-const { resendEmail } = await import("@/lib/notifications/resend-email");
 
 let counter = 0;
 const newEmail = (label = "abuse") => `${label}.${process.pid}.${++counter}@test.test`;
