@@ -1,18 +1,22 @@
 import { AppError, orNotFound } from "@/lib/errors";
+import type { SalonSettings } from "@/lib/generated/prisma/client";
 import type { AvailabilityInput, InstantRange, WorkingInterval } from "./availability";
 
 /**
  * Rows the data layer loads for one availability question (see loadSalonAndService/loadStaffSchedules in
  * data.ts), and the checks and conversion that turn them into the pure engine's input.
  */
-export type SalonAndServiceRow = {
-  timezone: string;
-  slotStepMinutes: number;
-  minNoticeMinutes: number;
-  bookingHorizonDays: number;
-  cancelCutoffMinutes: number;
-  rescheduleCutoffMinutes: number;
-  maxFutureBookingsPerCustomer: number;
+export type SalonAndServiceRow = Pick<
+  SalonSettings,
+  | "timezone"
+  | "slotStepMinutes"
+  | "minNoticeMinutes"
+  | "bookingHorizonDays"
+  | "cancelCutoffMinutes"
+  | "rescheduleCutoffMinutes"
+  | "maxFutureBookingsPerCustomer"
+> & {
+  // The service's columns come from a LEFT JOIN: all null when the service does not exist.
   serviceId: string | null;
   serviceName: string | null;
   serviceActive: boolean | null;
