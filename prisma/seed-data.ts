@@ -134,12 +134,6 @@ export const services: ServiceSeed[] = [
 /** [startMinute, endMinute) intervals per ISO weekday (1 = Monday); a missing weekday is a day off. */
 type WeeklyHours = Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, Array<[number, number]>>>;
 
-const h = (hours: number, minutes = 0) => hours * 60 + minutes;
-
-/** The same intervals on each of the given weekdays. */
-const sameHoursOn = (days: Array<keyof WeeklyHours>, intervals: Array<[number, number]>): WeeklyHours =>
-  Object.fromEntries(days.map((day) => [day, intervals]));
-
 type StylistSeed = {
   email: string;
   name: string;
@@ -149,64 +143,41 @@ type StylistSeed = {
   hours: WeeklyHours;
 };
 
-export const stylists: StylistSeed[] = [
-  {
-    email: "amara@pamperbook.test",
-    name: "Amara Okafor",
-    color: "#b0306b",
-    bio: "Senior stylist and colour specialist with twelve years behind the chair.",
-    services: ["womens-cut", "blow-dry", "full-head-colour", "balayage"],
-    hours: sameHoursOn(
-      [1, 2, 3, 4, 5],
-      [
-        [h(9), h(13)],
-        [h(13, 45), h(17, 30)],
-      ],
-    ),
-  },
-  {
-    email: "ben@pamperbook.test",
-    name: "Ben Carter",
-    color: "#1d4ed8",
-    bio: "Clean fades, classic cuts and bold colour.",
-    services: ["mens-cut", "womens-cut", "blow-dry", "full-head-colour"],
-    hours: sameHoursOn(
-      [2, 3, 4, 5, 6],
-      [
-        [h(10), h(14)],
-        [h(14, 30), h(19)],
-      ],
-    ),
-  },
-  {
-    email: "chloe@pamperbook.test",
-    name: "Chloé Martin",
-    color: "#047857",
-    bio: "Nail artist and skin therapist.",
-    services: ["gel-manicure", "luxury-pedicure", "signature-facial"],
-    hours: sameHoursOn(
-      [1, 3, 4, 5, 6],
-      [
-        [h(9), h(13)],
-        [h(14), h(18)],
-      ],
-    ),
-  },
-  {
-    email: "dev@pamperbook.test",
-    name: "Dev Patel",
-    color: "#b45309",
-    bio: "Sports and relaxation massage therapist.",
-    services: ["deep-tissue-massage", "hot-stone-massage", "signature-facial"],
-    hours: sameHoursOn(
-      [1, 2, 3, 4, 5],
-      [
-        [h(11), h(15)],
-        [h(15, 30), h(20)],
-      ],
-    ),
-  },
+/** "13:45" → minutes after midnight. */
+const minuteOf = (time: string) => {
+  const [hours, minutes] = time.split(":").map(Number);
+  return hours! * 60 + minutes!;
+};
+
+/** The same shifts ("09:00-13:00") on each of the given weekdays. */
+const sameHoursOn = (days: Array<keyof WeeklyHours>, shifts: string[]): WeeklyHours => {
+  const intervals = shifts.map((shift) => shift.split("-").map(minuteOf) as [number, number]);
+  return Object.fromEntries(days.map((day) => [day, intervals]));
+};
+
+/** The demo team, one row each: sign-in name, display name, calendar colour, weekdays, daily shifts, services. */
+const team: Array<[login: string, name: string, color: string, days: Array<keyof WeeklyHours>, shifts: string, services: string]> = [
+  ["amara", "Amara Okafor", "#b0306b", [1, 2, 3, 4, 5], "09:00-13:00 13:45-17:30", "womens-cut blow-dry full-head-colour balayage"],
+  ["ben", "Ben Carter", "#1d4ed8", [2, 3, 4, 5, 6], "10:00-14:00 14:30-19:00", "mens-cut womens-cut blow-dry full-head-colour"],
+  ["chloe", "Chloé Martin", "#047857", [1, 3, 4, 5, 6], "09:00-13:00 14:00-18:00", "gel-manicure luxury-pedicure signature-facial"],
+  ["dev", "Dev Patel", "#b45309", [1, 2, 3, 4, 5], "11:00-15:00 15:30-20:00", "deep-tissue-massage hot-stone-massage signature-facial"],
 ];
+
+const bios: Record<string, string> = {
+  amara: "Senior stylist and colour specialist with twelve years behind the chair.",
+  ben: "Clean fades, classic cuts and bold colour.",
+  chloe: "Nail artist and skin therapist.",
+  dev: "Sports and relaxation massage therapist.",
+};
+
+export const stylists: StylistSeed[] = team.map(([login, name, color, days, shifts, services]) => ({
+  email: `${login}@pamperbook.test`,
+  name,
+  color,
+  bio: bios[login]!,
+  services: services.split(" "),
+  hours: sameHoursOn(days, shifts.split(" ")),
+}));
 
 export const admin = { email: "admin@pamperbook.test", name: "Sam Rivera (owner)" };
 export const frontDesk = { email: "frontdesk@pamperbook.test", name: "Robin Patel (front desk)" };
