@@ -5,9 +5,7 @@ import { appointmentCalendarAttachment, emailAddressOf } from "./email-calendar"
 import { toAppointmentEmailProps } from "./email-props";
 import { renderEmail } from "./render-email";
 import type { NotificationSettings } from "./settings";
-import type { EmailAttachment } from "./transport/mail-transport";
-
-export type ComposedEmail = { to: string; subject: string; html: string; text: string; attachments: EmailAttachment[] };
+import type { ComposedEmail } from "./transport/mail-transport";
 
 /** Renders one email for an appointment: recipient, subject, html, text and (for customers) the .ics. */
 export async function composeAppointmentEmail<P extends AppointmentEmailProps>(

@@ -1,15 +1,13 @@
 /** An attachment as stored on the EmailMessage row and handed to a transport (content base64). */
 export type EmailAttachment = { filename: string; contentType: string; content: string };
 
-export type OutgoingEmail = {
+/** What one email says and to whom, as composed before it is logged and sent. */
+export type ComposedEmail = { to: string; subject: string; html: string; text: string; attachments: EmailAttachment[] };
+
+export type OutgoingEmail = ComposedEmail & {
   /** The EmailMessage row this delivery is logged as. */
   emailId: string;
   from: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  attachments: EmailAttachment[];
   /** The email's dedupe key: a provider that has seen it already must not send again. */
   idempotencyKey: string;
 };
