@@ -7,13 +7,7 @@ export async function listPatchTests(customerId: string) {
   const tests = await db.patchTest.findMany({
     where: { customerId },
     orderBy: [{ testedAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      testedAt: true,
-      product: true,
-      result: true,
-      recordedBy: { select: staffNameSelect },
-    },
+    select: { id: true, testedAt: true, product: true, result: true, recordedBy: { select: staffNameSelect } },
   });
   return tests.map(({ recordedBy, ...test }) => ({ ...test, recordedBy: staffDisplayName(recordedBy) }));
 }

@@ -201,15 +201,7 @@ export async function namesFor(serviceId: string, staffId: string) {
 export function appointmentBlockedTime(appointmentId: string) {
   return db.appointment.findUnique({
     where: { id: appointmentId },
-    select: {
-      staffId: true,
-      status: true,
-      startsAt: true,
-      blockedFrom: true,
-      blockedUntil: true,
-      bufferBeforeMinutes: true,
-      bufferAfterMinutes: true,
-    },
+    select: { staffId: true, status: true, blockedFrom: true, blockedUntil: true, bufferBeforeMinutes: true, bufferAfterMinutes: true },
   });
 }
 
