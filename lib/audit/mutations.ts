@@ -25,17 +25,23 @@ function originOf(actor: Actor): { actorId: string | null; apiKeyId: string | nu
  * roll back together: there is no change without its event, and no event for a change that failed.
  */
 export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry): Promise<void> {
-  const diff = diffSnapshots(entry.before ?? null, entry.after ?? null);
+  const { entityKind, entityId, entityLabel = null, action, before = null, after = null } = entry;
+  const diff = diffSnapshots(before, after);
   if (!diff) return;
   await tx.auditEvent.create({
     data: {
-      entityKind: entry.entityKind,
-      entityId: entry.entityId,
-      entityLabel: entry.entityLabel ?? null,
-      action: entry.action,
+      entityKind,
+      entityId,
+      entityLabel,
+      action,
       ...originOf(actor),
-      before: (diff.before as Prisma.InputJsonObject | null) ?? Prisma.DbNull,
-      after: (diff.after as Prisma.InputJsonObject | null) ?? Prisma.DbNull,
+      before: jsonOrDbNull(diff.before),
+      after: jsonOrDbNull(diff.after),
     },
   });
+}
+
+/** A side of the diff as a JSON column: an absent side is SQL NULL, not the JSON value null. */
+function jsonOrDbNull(snapshot: Snapshot | null) {
+  return (snapshot as Prisma.InputJsonObject | null) ?? Prisma.DbNull;
 }
