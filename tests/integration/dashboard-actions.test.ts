@@ -134,20 +134,19 @@ describe("staff appointment actions", () => {
 });
 
 describe("settings", () => {
-  const valid = {
-    name: "Renamed Salon",
-    address: "2 New Street",
-    timezone: "Europe/London",
-    slotStepMinutes: "30",
-    minNoticeMinutes: "60",
-    bookingHorizonDays: "90",
-    cancelCutoffMinutes: "720",
-    rescheduleCutoffMinutes: "720",
-    reminderLeadMinutes: "120",
-  };
-
   it("lets an admin save valid settings and refuses an unknown timezone", async () => {
     session.user = signedInAs(f.admin, "ADMIN");
+    const valid = {
+      name: "Renamed Salon",
+      address: "2 New Street",
+      timezone: "Europe/London",
+      slotStepMinutes: "30",
+      minNoticeMinutes: "60",
+      bookingHorizonDays: "90",
+      cancelCutoffMinutes: "720",
+      rescheduleCutoffMinutes: "720",
+      reminderLeadMinutes: "120",
+    };
     const bad = await updateSettingsAction({ status: "idle" }, form({ ...valid, timezone: "Mars/Olympus" }));
     expect(bad).toMatchObject({ status: "error", fieldErrors: { timezone: expect.stringContaining("timezone") } });
     expect(await updateSettingsAction({ status: "idle" }, form(valid))).toMatchObject({ status: "success" });
