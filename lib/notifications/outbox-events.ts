@@ -35,6 +35,18 @@ export const ZAppointmentCancelledEvent = z.object({
   data: z.object({ ...appointmentRef, reason: z.string().nullable() }),
 });
 
+/** Marked completed: announced for partners' webhooks only (no email answers it). */
+export const ZAppointmentCompletedEvent = z.object({
+  name: z.literal("appointment.completed"),
+  data: z.object(appointmentRef),
+});
+
+/** The customer's note changed or was cleared: announced for partners' webhooks only (no email). */
+export const ZAppointmentNoteChangedEvent = z.object({
+  name: z.literal("appointment.note-changed"),
+  data: z.object(appointmentRef),
+});
+
 /** Marked a no-show: the rest of its time is free again (the waitlist hears of it). */
 export const ZAppointmentNoShowEvent = z.object({
   name: z.literal("appointment.no-show"),
@@ -51,7 +63,9 @@ export const ZOutboxEvent = z.discriminatedUnion("name", [
   ZAppointmentCreatedEvent,
   ZAppointmentRescheduledEvent,
   ZAppointmentCancelledEvent,
+  ZAppointmentCompletedEvent,
   ZAppointmentNoShowEvent,
+  ZAppointmentNoteChangedEvent,
   ZScheduleTimeFreedEvent,
 ]);
 

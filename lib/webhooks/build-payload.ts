@@ -12,8 +12,8 @@ export type WebhookPayload = { type: TWebhookEventType; timestamp: string; data:
  * at the time the delivery is written, so a partner parses both with the same code; a reschedule adds
  * the values it replaced. Loaders per catalogue subject; a new subject adds its loader here.
  */
-export async function buildPayloadFromOutbox(type: TWebhookEventType, rawPayload: unknown, at: Date): Promise<WebhookPayload> {
-  const event = ZOutboxEvent.parse({ name: type, data: rawPayload });
+export async function buildPayloadFromOutbox(type: TWebhookEventType, rawEvent: unknown, at: Date): Promise<WebhookPayload> {
+  const event = ZOutboxEvent.parse(rawEvent);
   if (WEBHOOK_EVENTS[type].subject !== "appointment" || !("appointmentId" in event.data)) {
     throw new Error(`${type} is not delivered from the outbox`);
   }

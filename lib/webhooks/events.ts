@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { ZApiAppointment } from "@/lib/api/schemas/appointments";
+import type { TOutboxEventName } from "@/lib/notifications/outbox-events";
 
 /**
  * The webhook event catalogue: one row per event type a partner can subscribe to. `subject` says what
- * `data` represents (the same representation the API's GET returns) and so how the sender loads it; a
- * row whose type is also an outbox event's name is delivered from that outbox event. Adding an event is
- * one row here (and, for a new kind of subject, one loader in build-payload.ts).
+ * `data` represents (the same representation the API's GET returns) and so how the sender loads it;
+ * `outboxEvent` names the outbox event it is delivered from (the public names use underscores, the
+ * outbox's are older and keep theirs). Adding an event is one row here (and, for a new kind of subject,
+ * one loader in build-payload.ts).
  */
 const appointmentExample = {
   id: "cm5appt0000000000000000",
@@ -39,11 +41,13 @@ export const ZWebhookTestData = z.object({ endpointId: z.string(), message: z.st
 export const WEBHOOK_EVENTS = {
   "appointment.created": {
     subject: "appointment",
+    outboxEvent: "appointment.created",
     summary: "An appointment was booked (web, dashboard or API).",
     example: { data: appointmentExample },
   },
   "appointment.rescheduled": {
     subject: "appointment",
+    outboxEvent: "appointment.rescheduled",
     summary: "An appointment moved to another time, stylist or service; `previous` holds the old values.",
     example: {
       data: { ...appointmentExample, startsAt: "2030-01-08T10:00:00.000Z", endsAt: "2030-01-08T11:00:00.000Z", version: 2 },
@@ -57,6 +61,7 @@ export const WEBHOOK_EVENTS = {
   },
   "appointment.cancelled": {
     subject: "appointment",
+    outboxEvent: "appointment.cancelled",
     summary: "An appointment was cancelled; `data.cancellationReason` says why when given.",
     example: {
       data: {
@@ -68,12 +73,33 @@ export const WEBHOOK_EVENTS = {
       },
     },
   },
+  "appointment.completed": {
+    subject: "appointment",
+    outboxEvent: "appointment.completed",
+    summary: "Staff marked an appointment completed.",
+    example: { data: { ...appointmentExample, status: "COMPLETED", version: 2 } },
+  },
+  "appointment.no_show": {
+    subject: "appointment",
+    outboxEvent: "appointment.no-show",
+    summary: "Staff marked an appointment a no-show (only once it has started).",
+    example: { data: { ...appointmentExample, status: "NO_SHOW", version: 2 } },
+  },
+  "appointment.note_changed": {
+    subject: "appointment",
+    outboxEvent: "appointment.note-changed",
+    summary: "The customer's note on an appointment was changed or cleared; `data.note` holds the new one.",
+    example: { data: { ...appointmentExample, note: "Please use the quiet room.", version: 2 } },
+  },
   "webhook.test": {
     subject: "test",
     summary: "Sent on request (`POST /webhooks/{id}/test`) to check an endpoint; always delivered, whatever it subscribes to.",
     example: { data: { endpointId: "cm5hook0000000000000000", message: "A test event from Pamper Book." } },
   },
-} as const satisfies Record<string, { subject: "appointment" | "test"; summary: string; example: { data: unknown; previous?: unknown } }>;
+} as const satisfies Record<
+  string,
+  { subject: "appointment" | "test"; outboxEvent?: TOutboxEventName; summary: string; example: { data: unknown; previous?: unknown } }
+>;
 
 export type TWebhookEventType = keyof typeof WEBHOOK_EVENTS;
 
@@ -83,6 +109,9 @@ export const SUBSCRIBABLE_EVENTS = (Object.keys(WEBHOOK_EVENTS) as TWebhookEvent
 export const ZSubscribableEvent = z.enum(SUBSCRIBABLE_EVENTS as [TWebhookEventType, ...TWebhookEventType[]]);
 export type TSubscribableEvent = z.infer<typeof ZSubscribableEvent>;
 
-export function isWebhookEventType(name: string): name is TWebhookEventType {
-  return Object.hasOwn(WEBHOOK_EVENTS, name);
+/** The catalogue event an outbox event is delivered as, if any (a schedule's change is not). */
+export function webhookEventOfOutbox(outboxEvent: string): TWebhookEventType | undefined {
+  return (Object.keys(WEBHOOK_EVENTS) as TWebhookEventType[]).find(
+    (type) => "outboxEvent" in WEBHOOK_EVENTS[type] && WEBHOOK_EVENTS[type].outboxEvent === outboxEvent,
+  );
 }

@@ -526,6 +526,57 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "appointment.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff marked an appointment completed. */
+        post: operations["onAppointmentCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "appointment.no_show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff marked an appointment a no-show (only once it has started). */
+        post: operations["onAppointmentNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "appointment.note_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer's note on an appointment was changed or cleared; `data.note` holds the new one. */
+        post: operations["onAppointmentNoteChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "webhook.test": {
         parameters: {
             query?: never;
@@ -868,7 +919,7 @@ export interface components {
         WebhookEndpoint: {
             id: string;
             url: string;
-            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed")[];
             description: string | null;
             enabled: boolean;
             /** @description Why the endpoint was disabled, when it was not by request. */
@@ -3667,7 +3718,7 @@ export interface operations {
                         items: {
                             id: string;
                             url: string;
-                            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed")[];
                             description: string | null;
                             enabled: boolean;
                             /** @description Why the endpoint was disabled, when it was not by request. */
@@ -3761,7 +3812,7 @@ export interface operations {
                      * @example https://partner.example/hooks/pamper
                      */
                     url: string;
-                    events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                    events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed")[];
                     description?: string | null;
                 };
             };
@@ -3780,7 +3831,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         url: string;
-                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed")[];
                         description: string | null;
                         enabled: boolean;
                         /** @description Why the endpoint was disabled, when it was not by request. */
@@ -4162,7 +4213,7 @@ export interface operations {
                      * @example https://partner.example/hooks/pamper
                      */
                     url?: string;
-                    events?: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                    events?: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed")[];
                     description?: string | null;
                     enabled?: boolean;
                 };
@@ -4335,7 +4386,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         url: string;
-                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed")[];
                         description: string | null;
                         enabled: boolean;
                         /** @description Why the endpoint was disabled, when it was not by request. */
@@ -5107,6 +5158,225 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     type: "appointment.cancelled";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Appointment"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onAppointmentCompleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "appointment.completed",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5appt0000000000000000",
+                 *         "status": "COMPLETED",
+                 *         "startsAt": "2030-01-07T10:00:00.000Z",
+                 *         "endsAt": "2030-01-07T11:00:00.000Z",
+                 *         "serviceId": "cm5svc00000000000000000",
+                 *         "service": {
+                 *           "id": "cm5svc00000000000000000",
+                 *           "name": "Cut and finish"
+                 *         },
+                 *         "staffId": "cm5staff000000000000000",
+                 *         "staff": {
+                 *           "id": "cm5staff000000000000000",
+                 *           "name": "Alex"
+                 *         },
+                 *         "customerId": "cm5cust0000000000000000",
+                 *         "customer": {
+                 *           "id": "cm5cust0000000000000000",
+                 *           "name": "Casey",
+                 *           "email": "casey@example.com"
+                 *         },
+                 *         "note": null,
+                 *         "priceCents": 5000,
+                 *         "currency": "GBP",
+                 *         "durationMinutes": 60,
+                 *         "source": "API",
+                 *         "cancellationReason": null,
+                 *         "cancelledAt": null,
+                 *         "createdAt": "2030-01-01T09:00:00.000Z",
+                 *         "updatedAt": "2030-01-01T09:00:00.000Z",
+                 *         "version": 2
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "appointment.completed";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Appointment"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onAppointmentNoShow: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "appointment.no_show",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5appt0000000000000000",
+                 *         "status": "NO_SHOW",
+                 *         "startsAt": "2030-01-07T10:00:00.000Z",
+                 *         "endsAt": "2030-01-07T11:00:00.000Z",
+                 *         "serviceId": "cm5svc00000000000000000",
+                 *         "service": {
+                 *           "id": "cm5svc00000000000000000",
+                 *           "name": "Cut and finish"
+                 *         },
+                 *         "staffId": "cm5staff000000000000000",
+                 *         "staff": {
+                 *           "id": "cm5staff000000000000000",
+                 *           "name": "Alex"
+                 *         },
+                 *         "customerId": "cm5cust0000000000000000",
+                 *         "customer": {
+                 *           "id": "cm5cust0000000000000000",
+                 *           "name": "Casey",
+                 *           "email": "casey@example.com"
+                 *         },
+                 *         "note": null,
+                 *         "priceCents": 5000,
+                 *         "currency": "GBP",
+                 *         "durationMinutes": 60,
+                 *         "source": "API",
+                 *         "cancellationReason": null,
+                 *         "cancelledAt": null,
+                 *         "createdAt": "2030-01-01T09:00:00.000Z",
+                 *         "updatedAt": "2030-01-01T09:00:00.000Z",
+                 *         "version": 2
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "appointment.no_show";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Appointment"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onAppointmentNoteChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "appointment.note_changed",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5appt0000000000000000",
+                 *         "status": "BOOKED",
+                 *         "startsAt": "2030-01-07T10:00:00.000Z",
+                 *         "endsAt": "2030-01-07T11:00:00.000Z",
+                 *         "serviceId": "cm5svc00000000000000000",
+                 *         "service": {
+                 *           "id": "cm5svc00000000000000000",
+                 *           "name": "Cut and finish"
+                 *         },
+                 *         "staffId": "cm5staff000000000000000",
+                 *         "staff": {
+                 *           "id": "cm5staff000000000000000",
+                 *           "name": "Alex"
+                 *         },
+                 *         "customerId": "cm5cust0000000000000000",
+                 *         "customer": {
+                 *           "id": "cm5cust0000000000000000",
+                 *           "name": "Casey",
+                 *           "email": "casey@example.com"
+                 *         },
+                 *         "note": "Please use the quiet room.",
+                 *         "priceCents": 5000,
+                 *         "currency": "GBP",
+                 *         "durationMinutes": 60,
+                 *         "source": "API",
+                 *         "cancellationReason": null,
+                 *         "cancelledAt": null,
+                 *         "createdAt": "2030-01-01T09:00:00.000Z",
+                 *         "updatedAt": "2030-01-01T09:00:00.000Z",
+                 *         "version": 2
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "appointment.note_changed";
                     /** Format: date-time */
                     timestamp: string;
                     data: components["schemas"]["Appointment"];

@@ -6,9 +6,11 @@ import * as deliveriesRoute from "@/app/api/v1/webhooks/[id]/deliveries/route";
 import * as replayRoute from "@/app/api/v1/webhooks/[id]/deliveries/[deliveryId]/replay/route";
 import * as rotateRoute from "@/app/api/v1/webhooks/[id]/rotate-secret/route";
 import * as testRoute from "@/app/api/v1/webhooks/[id]/test/route";
+import { changeCustomerNote, finishAppointment } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
 import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { sendDueWebhookDeliveries } from "@/lib/webhooks/send-deliveries";
+import type { UserActor } from "@/lib/auth/actor";
 import { call } from "@/tests/support/api-client";
 import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
 import { startHttpStub, type RecordedRequest, type StubReply } from "@/tests/support/http-stub";
@@ -22,6 +24,7 @@ import { eventually, subscribe, useWebhookSettings, verifyWith } from "@/tests/s
 
 type Auth = Record<string, string>;
 let admin: Auth, customerKey: Auth;
+let adminActor: UserActor;
 let serviceId: string, stylistId: string;
 /** What the receiver answers next, per path (each test has its own); then 200. */
 const replies: Record<string, StubReply[]> = {};
@@ -34,7 +37,9 @@ beforeAll(async () => {
   await createSalon();
   serviceId = (await createService()).id;
   stylistId = (await createStylist([serviceId])).id;
-  admin = (await createKey((await createUser("ADMIN")).id)).auth;
+  const adminUser = await createUser("ADMIN");
+  adminActor = { kind: "user", userId: adminUser.id, role: "ADMIN" };
+  admin = (await createKey(adminUser.id)).auth;
   customerKey = (await createKey((await createUser("CUSTOMER")).id)).auth;
 });
 
@@ -145,6 +150,47 @@ describe("events", () => {
     // The relay's next pass sends nothing again.
     expect(await sendDueWebhookDeliveries()).toMatchObject({ attempted: 0 });
     expect(requestsTo("lifecycle")).toHaveLength(3);
+    await db.webhookEndpoint.deleteMany({ where: { id: { in: [one.id, two.id] } } });
+  });
+
+  it.each([
+    {
+      type: "appointment.completed",
+      hour: 9,
+      change: (id: string) => finishAppointment(adminActor, { appointmentId: id, status: "COMPLETED" }, { now: new Date(at(33, 20)) }),
+    },
+    {
+      type: "appointment.no_show",
+      hour: 12,
+      change: (id: string) => finishAppointment(adminActor, { appointmentId: id, status: "NO_SHOW" }, { now: new Date(at(33, 20)) }),
+    },
+    {
+      type: "appointment.note_changed",
+      hour: 15,
+      change: (id: string) => changeCustomerNote(adminActor, { appointmentId: id, note: "Please use the quiet room." }),
+    },
+  ])("$type: exactly one signed delivery per subscribed endpoint, with the GET representation", async ({ type, hour, change }) => {
+    const path = type.replace(".", "-");
+    const one = await subscribe(admin, at_(receiver.url, path), [type]);
+    const two = await subscribe(admin, at_(second.url, path), [type]);
+    const appointment = await book(33, hour);
+    await change(appointment.id);
+    await publishOutboxAfterResponse();
+    const current = await call(appointmentItem.GET, "GET", `/appointments/${appointment.id}`, {
+      headers: customerKey,
+      params: { id: appointment.id },
+    });
+    for (const [hook, stub] of [
+      [one, receiver],
+      [two, second],
+    ] as const) {
+      await eventually(() => requestsTo(path, stub).length >= 1);
+      const bodies = requestsTo(path, stub).map((request) => verifyWith(hook.secret, request));
+      expect(bodies.map((body) => body.type)).toEqual([type]);
+      expect(bodies[0]!.data).toEqual(current.body);
+    }
+    expect(await sendDueWebhookDeliveries()).toMatchObject({ attempted: 0 });
+    expect(requestsTo(path)).toHaveLength(1);
     await db.webhookEndpoint.deleteMany({ where: { id: { in: [one.id, two.id] } } });
   });
 });

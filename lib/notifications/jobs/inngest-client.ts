@@ -1,8 +1,10 @@
 import { eventType, Inngest } from "inngest";
 import {
   ZAppointmentCancelledEvent,
+  ZAppointmentCompletedEvent,
   ZAppointmentCreatedEvent,
   ZAppointmentNoShowEvent,
+  ZAppointmentNoteChangedEvent,
   ZAppointmentRescheduledEvent,
   ZScheduleTimeFreedEvent,
 } from "../outbox-events";
@@ -18,7 +20,9 @@ export const appointmentEvents = {
   "appointment.created": eventType("appointment.created", { schema: ZAppointmentCreatedEvent.shape.data }),
   "appointment.rescheduled": eventType("appointment.rescheduled", { schema: ZAppointmentRescheduledEvent.shape.data }),
   "appointment.cancelled": eventType("appointment.cancelled", { schema: ZAppointmentCancelledEvent.shape.data }),
+  "appointment.completed": eventType("appointment.completed", { schema: ZAppointmentCompletedEvent.shape.data }),
   "appointment.no-show": eventType("appointment.no-show", { schema: ZAppointmentNoShowEvent.shape.data }),
+  "appointment.note-changed": eventType("appointment.note-changed", { schema: ZAppointmentNoteChangedEvent.shape.data }),
   "schedule.time-freed": eventType("schedule.time-freed", { schema: ZScheduleTimeFreedEvent.shape.data }),
 };
 

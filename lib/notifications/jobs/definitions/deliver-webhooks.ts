@@ -1,5 +1,6 @@
 import { createDeliveriesForOutboxEvent } from "@/lib/webhooks/mutations";
 import { sendDueWebhookDeliveries } from "@/lib/webhooks/send-deliveries";
+import type { TAppointmentEventName } from "../../outbox-events";
 import type { NotificationJob } from "../job";
 
 /** Sleeps between rounds of the retry schedule: the default schedule has 7 attempts. */
@@ -10,10 +11,17 @@ const MAX_ROUNDS = 12;
  * retry schedule's next attempt while any is pending. Under the embedded runner the sleep ends the run
  * and the sweep after each publisher pass (and the relay) sends the retries instead.
  */
-export const deliverWebhooksJob: NotificationJob<"appointment.created" | "appointment.rescheduled" | "appointment.cancelled"> = {
+export const deliverWebhooksJob: NotificationJob<TAppointmentEventName> = {
   id: "deliver-webhooks",
   name: "Deliver webhooks",
-  events: ["appointment.created", "appointment.rescheduled", "appointment.cancelled"],
+  events: [
+    "appointment.created",
+    "appointment.rescheduled",
+    "appointment.cancelled",
+    "appointment.completed",
+    "appointment.no-show",
+    "appointment.note-changed",
+  ],
   retries: 3,
   permission: "webhooks.deliver",
   async handler({ event, step }) {
