@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError, orNotFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { subjectIdOf, ZOutboxEvent } from "@/lib/notifications/outbox-events";
 import { parseInput } from "@/lib/parse-input";
 import { assertAllowedWebhookUrl } from "./address-guard";
 import { buildPayloadFromOutbox, testPayload, type WebhookPayload } from "./build-payload";
@@ -124,14 +125,16 @@ export async function createDeliveriesForOutboxEvent(outboxEventId: string): Pro
   const endpoints = await db.webhookEndpoint.findMany({ where: { enabled: true, events: { has: type } }, select: { id: true } });
   if (endpoints.length > 0) {
     const now = new Date();
-    const payload = await buildPayloadFromOutbox(type, { name: event.type, data: event.payload }, event.createdAt);
+    const outboxEvent = ZOutboxEvent.parse({ name: event.type, data: event.payload });
+    const payload = await buildPayloadFromOutbox(type, outboxEvent, event.createdAt);
     await db.webhookDelivery.createMany({
       data: endpoints.map((endpoint) => ({
         endpointId: endpoint.id,
         outboxEventId,
         messageId: `msg_${outboxEventId}`,
         eventType: type,
-        orderingKey: event.appointmentId,
+        // One subject's events go out in order: an appointment's, a customer's or a service's own id.
+        orderingKey: subjectIdOf(outboxEvent),
         eventAt: event.createdAt,
         payload: payload as Prisma.InputJsonObject,
         nextAttemptAt: firstAttemptAt(now),

@@ -6,7 +6,9 @@ import {
   ZAppointmentNoShowEvent,
   ZAppointmentNoteChangedEvent,
   ZAppointmentRescheduledEvent,
+  ZCustomerCreatedEvent,
   ZScheduleTimeFreedEvent,
+  ZServiceUpdatedEvent,
 } from "../outbox-events";
 
 /**
@@ -24,6 +26,8 @@ export const appointmentEvents = {
   "appointment.no-show": eventType("appointment.no-show", { schema: ZAppointmentNoShowEvent.shape.data }),
   "appointment.note-changed": eventType("appointment.note-changed", { schema: ZAppointmentNoteChangedEvent.shape.data }),
   "schedule.time-freed": eventType("schedule.time-freed", { schema: ZScheduleTimeFreedEvent.shape.data }),
+  "customer.created": eventType("customer.created", { schema: ZCustomerCreatedEvent.shape.data }),
+  "service.updated": eventType("service.updated", { schema: ZServiceUpdatedEvent.shape.data }),
 };
 
 // In production (no INNGEST_DEV) the SDK verifies the signature of every request to /api/inngest with this
