@@ -35,19 +35,17 @@ const appointmentExample = {
   version: 1,
 } satisfies z.input<typeof ZApiAppointment>;
 
+// The same customer and service the appointment example names.
 const customerExample = {
-  id: "cm5cust0000000000000000",
-  name: "Casey",
-  email: "casey@example.com",
+  ...appointmentExample.customer,
   phone: "+44 20 7946 0000",
-  createdAt: "2030-01-01T09:00:00.000Z",
-  updatedAt: "2030-01-01T09:00:00.000Z",
+  createdAt: "2029-12-01T09:00:00.000Z",
+  updatedAt: "2029-12-01T09:00:00.000Z",
 } satisfies z.input<typeof ZApiCustomer>;
 
 const serviceExample = {
-  id: "cm5svc00000000000000000",
+  ...appointmentExample.service,
   slug: "cut-and-finish",
-  name: "Cut and finish",
   description: "Wash, cut and blow-dry.",
   category: "Hair",
   durationMinutes: 60,
@@ -58,7 +56,7 @@ const serviceExample = {
   active: true,
   requiresPatchTest: false,
   sortOrder: 1,
-  createdAt: "2030-01-01T09:00:00.000Z",
+  createdAt: "2029-12-01T09:00:00.000Z",
   updatedAt: "2030-01-05T09:00:00.000Z",
 } satisfies z.input<typeof ZApiService>;
 

@@ -8,10 +8,9 @@ import { db } from "@/lib/db";
 import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { sendDueWebhookDeliveries } from "@/lib/webhooks/send-deliveries";
 import { call } from "@/tests/support/api-client";
-import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
+import { at, createKey, createUser } from "@/tests/support/api-fixtures";
 import { startHttpStub } from "@/tests/support/http-stub";
-import { useEmbeddedDelivery } from "@/tests/support/notifications-fixtures";
-import { eventually, subscribe, useWebhookSettings, verifyWith } from "@/tests/support/webhook-fixtures";
+import { eventually, webhookSalonBeforeAll, subscribe, verifyWith } from "@/tests/support/webhook-fixtures";
 
 /**
  * customer.created and service.updated end to end: the change through its real door, the outbox, the
@@ -30,16 +29,11 @@ const { registerAction } = await import("@/lib/auth/actions");
 
 type Auth = Record<string, string>;
 let admin: Auth, frontDesk: Auth;
-let serviceId: string, stylistId: string;
+const salon = webhookSalonBeforeAll();
 const receiver = await startHttpStub(() => ({ status: 200, body: { ok: true } }));
 const requestsTo = (path: string) => receiver.requests.filter((request) => request.path === `/${path}`);
 
 beforeAll(async () => {
-  useEmbeddedDelivery();
-  useWebhookSettings();
-  await createSalon();
-  serviceId = (await createService()).id;
-  stylistId = (await createStylist([serviceId])).id;
   admin = (await createKey((await createUser("ADMIN")).id)).auth;
   frontDesk = (await createKey((await createUser("FRONT_DESK")).id)).auth;
 });
@@ -58,6 +52,21 @@ async function getCustomer(id: string) {
   return response.body as Record<string, unknown>;
 }
 
+/** The front desk books for a walk-in by name and email (the customer is created the first time). */
+async function bookWalkIn(hour: number) {
+  const response = await call(appointments.POST, "POST", "/appointments", {
+    headers: frontDesk,
+    body: {
+      serviceId: salon.serviceId,
+      staffId: salon.stylistId,
+      startsAt: at(40, hour),
+      customer: { name: "Walk In", email: "walk.in@customer.test" },
+    },
+  });
+  expect(response.status).toBe(201);
+  await publishOutboxAfterResponse();
+}
+
 async function deliveredBodies(secret: string, path: string, count: number) {
   await eventually(() => requestsTo(path).length >= count);
   return requestsTo(path).map((request) => verifyWith(secret, request));
@@ -74,12 +83,7 @@ describe("customer.created", () => {
     expect(viaApi.status).toBe(201);
     await publishOutboxAfterResponse();
 
-    const booked = await call(appointments.POST, "POST", "/appointments", {
-      headers: frontDesk,
-      body: { serviceId, staffId: stylistId, startsAt: at(40, 9), customer: { name: "Walk In", email: "walk.in@customer.test" } },
-    });
-    expect(booked.status).toBe(201);
-    await publishOutboxAfterResponse();
+    await bookWalkIn(9);
 
     const signedUp = await registerAction(
       { status: "idle" },
@@ -101,12 +105,7 @@ describe("customer.created", () => {
     expect(new Set(keys.map((row) => row.orderingKey))).toEqual(new Set(bodies.map((body) => body.data.id)));
 
     // An existing customer booked again by name and email is not created again.
-    const again = await call(appointments.POST, "POST", "/appointments", {
-      headers: frontDesk,
-      body: { serviceId, staffId: stylistId, startsAt: at(40, 12), customer: { name: "Walk In", email: "walk.in@customer.test" } },
-    });
-    expect(again.status).toBe(201);
-    await publishOutboxAfterResponse();
+    await bookWalkIn(12);
     expect(await sendDueWebhookDeliveries()).toMatchObject({ attempted: 0 });
     expect(requestsTo("customers")).toHaveLength(3);
     await db.webhookEndpoint.delete({ where: { id: hook.id } });
@@ -175,9 +174,9 @@ describe("service.updated", () => {
 
   it("a change that fails (a stale If-Match) announces nothing", async () => {
     const before = await db.outboxEvent.count({ where: { type: "service.updated" } });
-    const response = await call(serviceItem.PATCH, "PATCH", `/services/${serviceId}`, {
+    const response = await call(serviceItem.PATCH, "PATCH", `/services/${salon.serviceId}`, {
       headers: { ...admin, "if-match": '"1"' },
-      params: { id: serviceId },
+      params: { id: salon.serviceId },
       body: { priceCents: 9900 },
     });
     expect(response.status).toBe(412);

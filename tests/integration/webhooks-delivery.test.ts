@@ -12,10 +12,9 @@ import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-re
 import { sendDueWebhookDeliveries } from "@/lib/webhooks/send-deliveries";
 import type { UserActor } from "@/lib/auth/actor";
 import { call } from "@/tests/support/api-client";
-import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
+import { at, createKey, createUser } from "@/tests/support/api-fixtures";
 import { startHttpStub, type RecordedRequest, type StubReply } from "@/tests/support/http-stub";
-import { useEmbeddedDelivery } from "@/tests/support/notifications-fixtures";
-import { eventually, subscribe, useWebhookSettings, verifyWith } from "@/tests/support/webhook-fixtures";
+import { eventually, webhookSalonBeforeAll, subscribe, useWebhookSettings, verifyWith } from "@/tests/support/webhook-fixtures";
 
 /**
  * Webhooks end to end through the real API routes, the outbox, the in-process sender and local HTTP
@@ -25,18 +24,13 @@ import { eventually, subscribe, useWebhookSettings, verifyWith } from "@/tests/s
 type Auth = Record<string, string>;
 let admin: Auth, customerKey: Auth;
 let adminActor: UserActor;
-let serviceId: string, stylistId: string;
+const salon = webhookSalonBeforeAll();
 /** What the receiver answers next, per path (each test has its own); then 200. */
 const replies: Record<string, StubReply[]> = {};
 const receiver = await startHttpStub((request) => replies[request.path]?.shift() ?? { status: 200, body: { ok: true } });
 const second = await startHttpStub(() => ({ status: 204, body: null }));
 
 beforeAll(async () => {
-  useEmbeddedDelivery();
-  useWebhookSettings();
-  await createSalon();
-  serviceId = (await createService()).id;
-  stylistId = (await createStylist([serviceId])).id;
   const adminUser = await createUser("ADMIN");
   adminActor = { kind: "user", userId: adminUser.id, role: "ADMIN" };
   admin = (await createKey(adminUser.id)).auth;
@@ -55,7 +49,7 @@ const requestsTo = (path: string, stub = receiver) => stub.requests.filter((requ
 async function book(offsetDays: number, hour: number) {
   const response = await call(appointments.POST, "POST", "/appointments", {
     headers: customerKey,
-    body: { serviceId, staffId: stylistId, startsAt: at(offsetDays, hour) },
+    body: { serviceId: salon.serviceId, staffId: salon.stylistId, startsAt: at(offsetDays, hour) },
   });
   expect(response.status).toBe(201);
   await publishOutboxAfterResponse();
