@@ -5452,8 +5452,8 @@ export interface operations {
                  *         "name": "Casey",
                  *         "email": "casey@example.com",
                  *         "phone": "+44 20 7946 0000",
-                 *         "createdAt": "2030-01-01T09:00:00.000Z",
-                 *         "updatedAt": "2030-01-01T09:00:00.000Z"
+                 *         "createdAt": "2029-12-01T09:00:00.000Z",
+                 *         "updatedAt": "2029-12-01T09:00:00.000Z"
                  *       }
                  *     }
                  */
@@ -5498,8 +5498,8 @@ export interface operations {
                  *       "timestamp": "2030-01-01T09:00:00.000Z",
                  *       "data": {
                  *         "id": "cm5svc00000000000000000",
-                 *         "slug": "cut-and-finish",
                  *         "name": "Cut and finish",
+                 *         "slug": "cut-and-finish",
                  *         "description": "Wash, cut and blow-dry.",
                  *         "category": "Hair",
                  *         "durationMinutes": 60,
@@ -5510,7 +5510,7 @@ export interface operations {
                  *         "active": true,
                  *         "requiresPatchTest": false,
                  *         "sortOrder": 1,
-                 *         "createdAt": "2030-01-01T09:00:00.000Z",
+                 *         "createdAt": "2029-12-01T09:00:00.000Z",
                  *         "updatedAt": "2030-01-05T09:00:00.000Z"
                  *       },
                  *       "previous": {
