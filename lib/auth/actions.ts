@@ -10,6 +10,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { createCustomer } from "@/lib/customers/mutations";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { rateLimitedMessage, type EmailRequestKind } from "@/lib/rate-limit/policies";
 import { clientIp } from "./client-ip";
 import { findTokenEmail, findUserByEmail } from "./data";
@@ -120,6 +121,8 @@ export const registerAction = defineAction({
     // Nobody is signed in here: the same answer for a new and a known address, so the form reveals nothing.
     return { status: "success", message: `We sent a link to ${email}. Open it to confirm your address and sign in.`, values: { email } };
   },
+  // A new account's customer.created event.
+  after: publishOutboxAfterResponse,
 });
 
 const EXPIRED_VERIFICATION: ActionState = {

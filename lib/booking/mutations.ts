@@ -441,6 +441,7 @@ export const changeCustomerNote = appointmentChange(
       "note_changed",
       diffChanges({ customerNote: current.customerNote }, { customerNote: input.note }),
     );
+    await writeOutboxEvent(tx, { name: "appointment.note-changed", data: { appointmentId: current.id, version: view.version } });
     return view;
   },
 );
@@ -497,8 +498,10 @@ export const finishAppointment = appointmentChange(
       action === "complete" ? "completed" : "no_show",
       diffChanges({ status: current.status }, { status: nextStatus }),
     );
-    if (action === "no_show")
-      await writeOutboxEvent(tx, { name: "appointment.no-show", data: { appointmentId: current.id, version: view.version } });
+    await writeOutboxEvent(tx, {
+      name: action === "complete" ? "appointment.completed" : "appointment.no-show",
+      data: { appointmentId: current.id, version: view.version },
+    });
     return view;
   },
 );

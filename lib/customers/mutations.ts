@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError, orNotFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { writeOutboxEvent } from "@/lib/notifications/mutations";
 import { customerSelect, customersVisibleTo, findCustomerByEmail, type Customer } from "@/lib/customers/data";
 import {
   ZAddCustomerNoteInput,
@@ -27,13 +28,18 @@ function emailTaken(): AppError {
 
 /**
  * Creates a customer account. Staff and the API create it without a password (the customer can set one
- * later through "forgot password"); someone registering themselves chooses one.
+ * later through "forgot password"); someone registering themselves chooses one. The `customer.created`
+ * event commits with the account; the caller publishes the outbox once it has.
  */
 export async function createCustomer(input: TCreateCustomerInput, credentials: { password?: string } = {}): Promise<Customer> {
   const data = parseInput(ZCreateCustomerInput, input);
   const passwordHash = credentials.password === undefined ? undefined : await hashPassword(credentials.password);
   try {
-    return await db.user.create({ data: { ...data, passwordHash, role: "CUSTOMER" }, select: customerSelect });
+    return await db.$transaction(async (tx) => {
+      const customer = await tx.user.create({ data: { ...data, passwordHash, role: "CUSTOMER" }, select: customerSelect });
+      await writeOutboxEvent(tx, { name: "customer.created", data: { customerId: customer.id } });
+      return customer;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;

@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { blankAsAbsent, formList } from "@/lib/actions/form-input";
 import type { UserActor } from "@/lib/auth/actor";
 import { managesSchedule } from "@/lib/auth/permissions";
+import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { updateSalonSettings } from "@/lib/salon/mutations";
 import { ZSalonSettingsInput } from "@/lib/salon/schema";
 import { getSalonSettings } from "@/lib/salon/data";
@@ -36,6 +37,8 @@ export const saveServiceAction = defineAction({
     await setServiceStaff(actor, id, staffIds);
     return { redirect: "/dashboard/services?notice=saved" };
   },
+  // The service.updated event, when the save changed what the API shows.
+  after: publishOutboxAfterResponse,
 });
 
 export const saveStaffAction = defineAction({

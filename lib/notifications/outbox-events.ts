@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ZApiServiceChanges } from "@/lib/api/schemas/services";
 
 /**
- * Events a change announces (an appointment's, or a schedule's). They are written to the outbox in the same transaction as the
+ * Events a change announces (an appointment's, a schedule's, a customer's or a service's). They are written to the outbox in the same transaction as the
  * change and published afterwards (Inngest event id = outbox row id), so a committed change is never
  * lost and never announced twice.
  */
@@ -35,6 +36,18 @@ export const ZAppointmentCancelledEvent = z.object({
   data: z.object({ ...appointmentRef, reason: z.string().nullable() }),
 });
 
+/** Marked completed: announced for partners' webhooks only (no email answers it). */
+export const ZAppointmentCompletedEvent = z.object({
+  name: z.literal("appointment.completed"),
+  data: z.object(appointmentRef),
+});
+
+/** The customer's note changed or was cleared: announced for partners' webhooks only (no email). */
+export const ZAppointmentNoteChangedEvent = z.object({
+  name: z.literal("appointment.note-changed"),
+  data: z.object(appointmentRef),
+});
+
 /** Marked a no-show: the rest of its time is free again (the waitlist hears of it). */
 export const ZAppointmentNoShowEvent = z.object({
   name: z.literal("appointment.no-show"),
@@ -47,15 +60,44 @@ export const ZScheduleTimeFreedEvent = z.object({
   data: z.object({ staffId: z.string().min(1), from: z.iso.datetime(), until: z.iso.datetime() }),
 });
 
+/** A customer record was created (sign-up, staff, the API): announced for partners' webhooks only. */
+export const ZCustomerCreatedEvent = z.object({
+  name: z.literal("customer.created"),
+  data: z.object({ customerId: z.string().min(1) }),
+});
+
+/** A service was added or changed; `previous` holds what the change replaced (absent for a new one). */
+export const ZServiceUpdatedEvent = z.object({
+  name: z.literal("service.updated"),
+  data: z.object({ serviceId: z.string().min(1), previous: ZApiServiceChanges.optional() }),
+});
+
 export const ZOutboxEvent = z.discriminatedUnion("name", [
   ZAppointmentCreatedEvent,
   ZAppointmentRescheduledEvent,
   ZAppointmentCancelledEvent,
+  ZAppointmentCompletedEvent,
   ZAppointmentNoShowEvent,
+  ZAppointmentNoteChangedEvent,
   ZScheduleTimeFreedEvent,
+  ZCustomerCreatedEvent,
+  ZServiceUpdatedEvent,
 ]);
 
 export type TOutboxEvent = z.infer<typeof ZOutboxEvent>;
 export type TOutboxEventName = TOutboxEvent["name"];
-/** The events about one appointment (every one but a schedule's). */
-export type TAppointmentEventName = Exclude<TOutboxEventName, "schedule.time-freed">;
+/** The events about one appointment. */
+export type TAppointmentEventName = Extract<TOutboxEventName, `appointment.${string}`>;
+
+/**
+ * The record an event is about (an appointment, a customer, a service): the events of one subject are
+ * handled in the order they happened, those of different subjects side by side. A schedule's event has
+ * none and waits for nothing.
+ */
+export function subjectIdOf(event: TOutboxEvent): string | null {
+  const { data } = event;
+  if ("appointmentId" in data) return data.appointmentId;
+  if ("customerId" in data) return data.customerId;
+  if ("serviceId" in data) return data.serviceId;
+  return null;
+}

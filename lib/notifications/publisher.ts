@@ -14,7 +14,7 @@ import {
   type PublishOutcome,
   type RecordedOutcome,
 } from "./mutations";
-import { ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
+import { subjectIdOf, ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
 import { handOnLapsedHolds } from "@/lib/waitlist/hand-on-lapsed-holds";
 import { sendDueReminders } from "./send-due-reminders";
 import { notificationSettings } from "./settings";
@@ -87,18 +87,25 @@ async function publishRowInProcess(row: ClaimedOutboxRow, options: EmbeddedRunOp
   return recordOutboxOutcome(row, error);
 }
 
+/** The subject a row is about, or the row itself when it has none (or no longer parses). */
+function subjectKey(row: ClaimedOutboxRow): string {
+  const parsed = ZOutboxEvent.safeParse({ name: row.type, data: row.payload });
+  return (parsed.success ? subjectIdOf(parsed.data) : null) ?? row.id;
+}
+
 /**
- * Appointments in parallel (a mail provider's latency, not the database, is what a backlog waits on),
- * each appointment's rows in order: a cancellation never overtakes the confirmation it follows.
+ * Subjects in parallel (a mail provider's latency, not the database, is what a backlog waits on), each
+ * subject's rows in order: a cancellation never overtakes the confirmation it follows, nor a service's
+ * second change its first.
  */
 async function publishBatchInProcess(pick: OutboxPick, concurrency: number, options: EmbeddedRunOptions): Promise<RecordedOutcome[]> {
-  const byAppointment = new Map<string, ClaimedOutboxRow[]>();
+  const bySubject = new Map<string, ClaimedOutboxRow[]>();
   for (const row of await claimOutboxForRun(pick)) {
-    const key = row.appointmentId ?? row.id;
-    byAppointment.set(key, [...(byAppointment.get(key) ?? []), row]);
+    const key = subjectKey(row);
+    bySubject.set(key, [...(bySubject.get(key) ?? []), row]);
   }
   const outcomes: RecordedOutcome[] = [];
-  await forEachConcurrently([...byAppointment.values()], concurrency, async (rows) => {
+  await forEachConcurrently([...bySubject.values()], concurrency, async (rows) => {
     for (const row of rows) outcomes.push(await publishRowInProcess(row, options));
   });
   return outcomes;

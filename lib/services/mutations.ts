@@ -2,6 +2,8 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { writeOutboxEvent } from "@/lib/notifications/mutations";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
@@ -22,6 +24,23 @@ const auditedFields = {
   active: true,
 } as const;
 
+type AuditedService = Prisma.ServiceGetPayload<{ select: typeof auditedFields }>;
+
+/** What a change replaced: the old value of every field it set to something else. */
+function replacedValues(before: AuditedService, after: AuditedService): Partial<AuditedService> {
+  const keys = Object.keys(after) as Array<keyof AuditedService>;
+  return Object.fromEntries(keys.filter((key) => before[key] !== after[key]).map((key) => [key, before[key]]));
+}
+
+/**
+ * A partner hears of every service added or changed as `service.updated` (one event, as catalogue
+ * feeds do), with the replaced values; a save that changed nothing the API shows announces nothing.
+ */
+async function announceServiceChange(tx: Prisma.TransactionClient, serviceId: string, previous?: Partial<AuditedService>) {
+  if (previous && Object.keys(previous).length === 0) return;
+  await writeOutboxEvent(tx, { name: "service.updated", data: { serviceId, previous } });
+}
+
 export async function createService(actor: Actor, input: TCreateServiceInput): Promise<ServiceDetail> {
   const data = parseInput(ZCreateServiceInput, input);
   try {
@@ -29,6 +48,7 @@ export async function createService(actor: Actor, input: TCreateServiceInput): P
       const row = await tx.service.create({ data, select: { id: true, ...auditedFields } });
       const { id: serviceId, ...after } = row;
       await recordAudit(tx, actor, { entityKind: "service", entityId: serviceId, entityLabel: after.name, action: "created", after });
+      await announceServiceChange(tx, serviceId);
       return serviceId;
     });
     return getService(id);
@@ -53,21 +73,22 @@ export async function updateService(
   await getService(id);
   try {
     await db.$transaction(async (tx) => {
-      const before = await tx.service.findUnique({ where: { id }, select: auditedFields });
+      const before = await tx.service.findUniqueOrThrow({ where: { id }, select: auditedFields });
       const { count } = await tx.service.updateMany({
         where: { id, ...(expectedUpdatedAt ? { updatedAt: expectedUpdatedAt } : {}) },
         data,
       });
       if (count === 0) throw new AppError("VERSION_CONFLICT", "The service has changed since you read it.");
-      const after = await tx.service.findUnique({ where: { id }, select: auditedFields });
+      const after = await tx.service.findUniqueOrThrow({ where: { id }, select: auditedFields });
       await recordAudit(tx, actor, {
         entityKind: "service",
         entityId: id,
-        entityLabel: after?.name,
-        action: data.active === false && before?.active ? "deactivated" : "updated",
+        entityLabel: after.name,
+        action: data.active === false && before.active ? "deactivated" : "updated",
         before,
         after,
       });
+      await announceServiceChange(tx, id, replacedValues(before, after));
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(data.slug);

@@ -1,24 +1,33 @@
 import "server-only";
 import { toApiAppointment } from "@/lib/api/schemas/appointments";
+import { toApiCustomer } from "@/lib/api/schemas/customers";
+import { toApiService } from "@/lib/api/schemas/services";
 import { systemActor } from "@/lib/auth/actor";
 import { getAppointment } from "@/lib/booking/data";
-import { ZOutboxEvent } from "@/lib/notifications/outbox-events";
-import { WEBHOOK_EVENTS, type TWebhookEventType } from "./events";
+import { getCustomer } from "@/lib/customers/data";
+import type { TOutboxEvent } from "@/lib/notifications/outbox-events";
+import { getService } from "@/lib/services/data";
+import type { TWebhookEventType } from "./events";
 
 export type WebhookPayload = { type: TWebhookEventType; timestamp: string; data: unknown; previous?: unknown };
 
+/** `data` for each kind of subject: what the API's GET of that subject answers. */
+async function loadData(event: TOutboxEvent): Promise<unknown> {
+  const { data } = event;
+  if ("appointmentId" in data) return toApiAppointment(await getAppointment(systemActor, data.appointmentId));
+  if ("customerId" in data) return toApiCustomer(await getCustomer(systemActor, data.customerId));
+  if ("serviceId" in data) return toApiService(await getService(data.serviceId));
+  throw new Error(`${event.name} is not delivered as a webhook`);
+}
+
 /**
- * The body partners receive for an outbox event: `data` is what `GET /api/v1/appointments/{id}` answers
- * at the time the delivery is written, so a partner parses both with the same code; a reschedule adds
- * the values it replaced. Loaders per catalogue subject; a new subject adds its loader here.
+ * The body partners receive for an outbox event: `data` is what `GET /api/v1/appointments/{id}` (or
+ * `/customers/{id}`, `/services/{id}`) answers at the time the delivery is written, so a partner parses
+ * both with the same code; a reschedule or a service's change adds the values it replaced.
  */
-export async function buildPayloadFromOutbox(type: TWebhookEventType, rawPayload: unknown, at: Date): Promise<WebhookPayload> {
-  const event = ZOutboxEvent.parse({ name: type, data: rawPayload });
-  if (WEBHOOK_EVENTS[type].subject !== "appointment" || !("appointmentId" in event.data)) {
-    throw new Error(`${type} is not delivered from the outbox`);
-  }
-  const data = toApiAppointment(await getAppointment(systemActor, event.data.appointmentId));
-  return { type, timestamp: at.toISOString(), data, ...(event.name === "appointment.rescheduled" && { previous: event.data.previous }) };
+export async function buildPayloadFromOutbox(type: TWebhookEventType, event: TOutboxEvent, at: Date): Promise<WebhookPayload> {
+  const previous = "previous" in event.data ? event.data.previous : undefined;
+  return { type, timestamp: at.toISOString(), data: await loadData(event), ...(previous && { previous }) };
 }
 
 export function testPayload(endpointId: string, at: Date): WebhookPayload {

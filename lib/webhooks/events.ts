@@ -1,11 +1,16 @@
 import { z } from "zod";
 import { ZApiAppointment } from "@/lib/api/schemas/appointments";
+import { ZApiCustomer } from "@/lib/api/schemas/customers";
+import { ZApiService, ZApiServiceChanges } from "@/lib/api/schemas/services";
+import type { TOutboxEventName } from "@/lib/notifications/outbox-events";
 
 /**
  * The webhook event catalogue: one row per event type a partner can subscribe to. `subject` says what
- * `data` represents (the same representation the API's GET returns) and so how the sender loads it; a
- * row whose type is also an outbox event's name is delivered from that outbox event. Adding an event is
- * one row here (and, for a new kind of subject, one loader in build-payload.ts).
+ * `data` represents (the same representation the API's GET returns) and so how the sender loads it;
+ * `outboxEvent` names the outbox event it is delivered from (the public names use underscores, the
+ * outbox's are older and keep theirs); `previous`, when set, is the schema of the body's `previous`.
+ * Adding an event is one row here (and, for a new kind of subject, one loader in build-payload.ts and
+ * its schema in the OpenAPI webhooks section).
  */
 const appointmentExample = {
   id: "cm5appt0000000000000000",
@@ -30,21 +35,53 @@ const appointmentExample = {
   version: 1,
 } satisfies z.input<typeof ZApiAppointment>;
 
+// The same customer and service the appointment example names.
+const customerExample = {
+  ...appointmentExample.customer,
+  phone: "+44 20 7946 0000",
+  createdAt: "2029-12-01T09:00:00.000Z",
+  updatedAt: "2029-12-01T09:00:00.000Z",
+} satisfies z.input<typeof ZApiCustomer>;
+
+const serviceExample = {
+  ...appointmentExample.service,
+  slug: "cut-and-finish",
+  description: "Wash, cut and blow-dry.",
+  category: "Hair",
+  durationMinutes: 60,
+  priceCents: 5500,
+  currency: "GBP",
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 10,
+  active: true,
+  requiresPatchTest: false,
+  sortOrder: 1,
+  createdAt: "2029-12-01T09:00:00.000Z",
+  updatedAt: "2030-01-05T09:00:00.000Z",
+} satisfies z.input<typeof ZApiService>;
+
 export const ZWebhookPrevious = z
   .object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), staffId: z.string(), serviceId: z.string() })
   .meta({ description: "The appointment's time, stylist and service before the reschedule." });
+
+const ZWebhookServicePrevious = ZApiServiceChanges.meta({
+  description: "The fields this change set, with the values they had before; absent when the service is new.",
+});
 
 export const ZWebhookTestData = z.object({ endpointId: z.string(), message: z.string() });
 
 export const WEBHOOK_EVENTS = {
   "appointment.created": {
     subject: "appointment",
+    outboxEvent: "appointment.created",
     summary: "An appointment was booked (web, dashboard or API).",
     example: { data: appointmentExample },
   },
   "appointment.rescheduled": {
     subject: "appointment",
+    outboxEvent: "appointment.rescheduled",
     summary: "An appointment moved to another time, stylist or service; `previous` holds the old values.",
+    previous: ZWebhookPrevious,
     example: {
       data: { ...appointmentExample, startsAt: "2030-01-08T10:00:00.000Z", endsAt: "2030-01-08T11:00:00.000Z", version: 2 },
       previous: {
@@ -57,6 +94,7 @@ export const WEBHOOK_EVENTS = {
   },
   "appointment.cancelled": {
     subject: "appointment",
+    outboxEvent: "appointment.cancelled",
     summary: "An appointment was cancelled; `data.cancellationReason` says why when given.",
     example: {
       data: {
@@ -68,12 +106,55 @@ export const WEBHOOK_EVENTS = {
       },
     },
   },
+  "appointment.completed": {
+    subject: "appointment",
+    outboxEvent: "appointment.completed",
+    summary: "Staff marked an appointment completed.",
+    example: { data: { ...appointmentExample, status: "COMPLETED", version: 2 } },
+  },
+  "appointment.no_show": {
+    subject: "appointment",
+    outboxEvent: "appointment.no-show",
+    summary: "Staff marked an appointment a no-show (only once it has started).",
+    example: { data: { ...appointmentExample, status: "NO_SHOW", version: 2 } },
+  },
+  "appointment.note_changed": {
+    subject: "appointment",
+    outboxEvent: "appointment.note-changed",
+    summary: "The customer's note on an appointment was changed or cleared; `data.note` holds the new one.",
+    example: { data: { ...appointmentExample, note: "Please use the quiet room.", version: 2 } },
+  },
+  "customer.created": {
+    subject: "customer",
+    outboxEvent: "customer.created",
+    summary:
+      "A customer record was created: by signing up, by staff (a walk-in booking) or through the API. `data` is personal data; endpoints are admin-owned.",
+    example: { data: customerExample },
+  },
+  "service.updated": {
+    subject: "service",
+    outboxEvent: "service.updated",
+    summary:
+      "A service was added, changed (price, duration, buffers, name…) or deactivated; `previous` holds the replaced values and is absent for a new service.",
+    // Absent for a new service.
+    previous: ZWebhookServicePrevious.optional(),
+    example: { data: { ...serviceExample, priceCents: 6000 }, previous: { priceCents: 5500 } },
+  },
   "webhook.test": {
     subject: "test",
     summary: "Sent on request (`POST /webhooks/{id}/test`) to check an endpoint; always delivered, whatever it subscribes to.",
     example: { data: { endpointId: "cm5hook0000000000000000", message: "A test event from Pamper Book." } },
   },
-} as const satisfies Record<string, { subject: "appointment" | "test"; summary: string; example: { data: unknown; previous?: unknown } }>;
+} as const satisfies Record<
+  string,
+  {
+    subject: "appointment" | "customer" | "service" | "test";
+    outboxEvent?: TOutboxEventName;
+    summary: string;
+    previous?: z.ZodType;
+    example: { data: unknown; previous?: unknown };
+  }
+>;
 
 export type TWebhookEventType = keyof typeof WEBHOOK_EVENTS;
 
@@ -83,6 +164,17 @@ export const SUBSCRIBABLE_EVENTS = (Object.keys(WEBHOOK_EVENTS) as TWebhookEvent
 export const ZSubscribableEvent = z.enum(SUBSCRIBABLE_EVENTS as [TWebhookEventType, ...TWebhookEventType[]]);
 export type TSubscribableEvent = z.infer<typeof ZSubscribableEvent>;
 
-export function isWebhookEventType(name: string): name is TWebhookEventType {
-  return Object.hasOwn(WEBHOOK_EVENTS, name);
+type CatalogueRow = (typeof WEBHOOK_EVENTS)[TWebhookEventType];
+
+/** The outbox events delivered as webhooks: what the delivery job listens to. */
+export const WEBHOOK_OUTBOX_EVENTS = Object.values(WEBHOOK_EVENTS).flatMap((event: CatalogueRow) =>
+  "outboxEvent" in event ? [event.outboxEvent] : [],
+);
+export type TWebhookOutboxEvent = (typeof WEBHOOK_OUTBOX_EVENTS)[number];
+
+/** The catalogue event an outbox event is delivered as, if any (a schedule's change is not). */
+export function webhookEventOfOutbox(outboxEvent: string): TWebhookEventType | undefined {
+  return (Object.keys(WEBHOOK_EVENTS) as TWebhookEventType[]).find(
+    (type) => "outboxEvent" in WEBHOOK_EVENTS[type] && WEBHOOK_EVENTS[type].outboxEvent === outboxEvent,
+  );
 }

@@ -5,11 +5,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError, orNotFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { subjectIdOf, ZOutboxEvent } from "@/lib/notifications/outbox-events";
 import { parseInput } from "@/lib/parse-input";
 import { assertAllowedWebhookUrl } from "./address-guard";
 import { buildPayloadFromOutbox, testPayload, type WebhookPayload } from "./build-payload";
 import { endpointSelect } from "./data";
-import { isWebhookEventType } from "./events";
+import { webhookEventOfOutbox } from "./events";
 import { nextAttemptDelayMs } from "./retry-schedule";
 import { ZCreateWebhookInput, ZUpdateWebhookInput, type TCreateWebhookInput, type TUpdateWebhookInput } from "./schema";
 import { DELIVERY_LEASE_MS, SECRET_ROTATION_OVERLAP_MS, webhookSettings } from "./settings";
@@ -119,18 +120,21 @@ const firstAttemptAt = (now: Date) => new Date(now.getTime() + (nextAttemptDelay
  */
 export async function createDeliveriesForOutboxEvent(outboxEventId: string): Promise<string[]> {
   const event = orNotFound(await db.outboxEvent.findUnique({ where: { id: outboxEventId } }), "No such outbox event.");
-  if (!isWebhookEventType(event.type)) return [];
-  const endpoints = await db.webhookEndpoint.findMany({ where: { enabled: true, events: { has: event.type } }, select: { id: true } });
+  const type = webhookEventOfOutbox(event.type);
+  if (!type) return [];
+  const endpoints = await db.webhookEndpoint.findMany({ where: { enabled: true, events: { has: type } }, select: { id: true } });
   if (endpoints.length > 0) {
     const now = new Date();
-    const payload = await buildPayloadFromOutbox(event.type, event.payload, event.createdAt);
+    const outboxEvent = ZOutboxEvent.parse({ name: event.type, data: event.payload });
+    const payload = await buildPayloadFromOutbox(type, outboxEvent, event.createdAt);
     await db.webhookDelivery.createMany({
       data: endpoints.map((endpoint) => ({
         endpointId: endpoint.id,
         outboxEventId,
         messageId: `msg_${outboxEventId}`,
-        eventType: event.type,
-        orderingKey: event.appointmentId,
+        eventType: type,
+        // One subject's events go out in order: an appointment's, a customer's or a service's own id.
+        orderingKey: subjectIdOf(outboxEvent),
         eventAt: event.createdAt,
         payload: payload as Prisma.InputJsonObject,
         nextAttemptAt: firstAttemptAt(now),

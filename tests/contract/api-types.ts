@@ -526,6 +526,91 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "appointment.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff marked an appointment completed. */
+        post: operations["onAppointmentCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "appointment.no_show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff marked an appointment a no-show (only once it has started). */
+        post: operations["onAppointmentNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "appointment.note_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer's note on an appointment was changed or cleared; `data.note` holds the new one. */
+        post: operations["onAppointmentNoteChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A customer record was created: by signing up, by staff (a walk-in booking) or through the API. `data` is personal data; endpoints are admin-owned. */
+        post: operations["onCustomerCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "service.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A service was added, changed (price, duration, buffers, name…) or deactivated; `previous` holds the replaced values and is absent for a new service. */
+        post: operations["onServiceUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "webhook.test": {
         parameters: {
             query?: never;
@@ -585,6 +670,37 @@ export interface components {
             updatedAt: string;
             /** @description Raised by every change; the ETag is this number. */
             version: number;
+        };
+        Customer: {
+            id: string;
+            name: string;
+            email: string;
+            phone: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Service: {
+            id: string;
+            slug: string;
+            name: string;
+            description: string;
+            category: string;
+            durationMinutes: number;
+            /** @description Integer minor units (pence for GBP). */
+            priceCents: number;
+            currency: string;
+            bufferBeforeMinutes: number;
+            bufferAfterMinutes: number;
+            active: boolean;
+            /** @description Booking it needs a valid patch test on record (else 422 PATCH_TEST_REQUIRED). */
+            requiresPatchTest: boolean;
+            sortOrder: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         AppointmentPage: {
             items: {
@@ -704,27 +820,6 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
-        Service: {
-            id: string;
-            slug: string;
-            name: string;
-            description: string;
-            category: string;
-            durationMinutes: number;
-            /** @description Integer minor units (pence for GBP). */
-            priceCents: number;
-            currency: string;
-            bufferBeforeMinutes: number;
-            bufferAfterMinutes: number;
-            active: boolean;
-            /** @description Booking it needs a valid patch test on record (else 422 PATCH_TEST_REQUIRED). */
-            requiresPatchTest: boolean;
-            sortOrder: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
         StaffPage: {
             items: {
                 id: string;
@@ -766,16 +861,6 @@ export interface components {
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
-        };
-        Customer: {
-            id: string;
-            name: string;
-            email: string;
-            phone: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
         };
         /** @description The salon's settings, so clients need not hard-code them. */
         Salon: {
@@ -868,7 +953,7 @@ export interface components {
         WebhookEndpoint: {
             id: string;
             url: string;
-            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated")[];
             description: string | null;
             enabled: boolean;
             /** @description Why the endpoint was disabled, when it was not by request. */
@@ -3667,7 +3752,7 @@ export interface operations {
                         items: {
                             id: string;
                             url: string;
-                            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated")[];
                             description: string | null;
                             enabled: boolean;
                             /** @description Why the endpoint was disabled, when it was not by request. */
@@ -3761,7 +3846,7 @@ export interface operations {
                      * @example https://partner.example/hooks/pamper
                      */
                     url: string;
-                    events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                    events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated")[];
                     description?: string | null;
                 };
             };
@@ -3780,7 +3865,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         url: string;
-                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated")[];
                         description: string | null;
                         enabled: boolean;
                         /** @description Why the endpoint was disabled, when it was not by request. */
@@ -4162,7 +4247,7 @@ export interface operations {
                      * @example https://partner.example/hooks/pamper
                      */
                     url?: string;
-                    events?: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                    events?: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated")[];
                     description?: string | null;
                     enabled?: boolean;
                 };
@@ -4335,7 +4420,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         url: string;
-                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled")[];
+                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated")[];
                         description: string | null;
                         enabled: boolean;
                         /** @description Why the endpoint was disabled, when it was not by request. */
@@ -5110,6 +5195,352 @@ export interface operations {
                     /** Format: date-time */
                     timestamp: string;
                     data: components["schemas"]["Appointment"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onAppointmentCompleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "appointment.completed",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5appt0000000000000000",
+                 *         "status": "COMPLETED",
+                 *         "startsAt": "2030-01-07T10:00:00.000Z",
+                 *         "endsAt": "2030-01-07T11:00:00.000Z",
+                 *         "serviceId": "cm5svc00000000000000000",
+                 *         "service": {
+                 *           "id": "cm5svc00000000000000000",
+                 *           "name": "Cut and finish"
+                 *         },
+                 *         "staffId": "cm5staff000000000000000",
+                 *         "staff": {
+                 *           "id": "cm5staff000000000000000",
+                 *           "name": "Alex"
+                 *         },
+                 *         "customerId": "cm5cust0000000000000000",
+                 *         "customer": {
+                 *           "id": "cm5cust0000000000000000",
+                 *           "name": "Casey",
+                 *           "email": "casey@example.com"
+                 *         },
+                 *         "note": null,
+                 *         "priceCents": 5000,
+                 *         "currency": "GBP",
+                 *         "durationMinutes": 60,
+                 *         "source": "API",
+                 *         "cancellationReason": null,
+                 *         "cancelledAt": null,
+                 *         "createdAt": "2030-01-01T09:00:00.000Z",
+                 *         "updatedAt": "2030-01-01T09:00:00.000Z",
+                 *         "version": 2
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "appointment.completed";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Appointment"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onAppointmentNoShow: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "appointment.no_show",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5appt0000000000000000",
+                 *         "status": "NO_SHOW",
+                 *         "startsAt": "2030-01-07T10:00:00.000Z",
+                 *         "endsAt": "2030-01-07T11:00:00.000Z",
+                 *         "serviceId": "cm5svc00000000000000000",
+                 *         "service": {
+                 *           "id": "cm5svc00000000000000000",
+                 *           "name": "Cut and finish"
+                 *         },
+                 *         "staffId": "cm5staff000000000000000",
+                 *         "staff": {
+                 *           "id": "cm5staff000000000000000",
+                 *           "name": "Alex"
+                 *         },
+                 *         "customerId": "cm5cust0000000000000000",
+                 *         "customer": {
+                 *           "id": "cm5cust0000000000000000",
+                 *           "name": "Casey",
+                 *           "email": "casey@example.com"
+                 *         },
+                 *         "note": null,
+                 *         "priceCents": 5000,
+                 *         "currency": "GBP",
+                 *         "durationMinutes": 60,
+                 *         "source": "API",
+                 *         "cancellationReason": null,
+                 *         "cancelledAt": null,
+                 *         "createdAt": "2030-01-01T09:00:00.000Z",
+                 *         "updatedAt": "2030-01-01T09:00:00.000Z",
+                 *         "version": 2
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "appointment.no_show";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Appointment"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onAppointmentNoteChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "appointment.note_changed",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5appt0000000000000000",
+                 *         "status": "BOOKED",
+                 *         "startsAt": "2030-01-07T10:00:00.000Z",
+                 *         "endsAt": "2030-01-07T11:00:00.000Z",
+                 *         "serviceId": "cm5svc00000000000000000",
+                 *         "service": {
+                 *           "id": "cm5svc00000000000000000",
+                 *           "name": "Cut and finish"
+                 *         },
+                 *         "staffId": "cm5staff000000000000000",
+                 *         "staff": {
+                 *           "id": "cm5staff000000000000000",
+                 *           "name": "Alex"
+                 *         },
+                 *         "customerId": "cm5cust0000000000000000",
+                 *         "customer": {
+                 *           "id": "cm5cust0000000000000000",
+                 *           "name": "Casey",
+                 *           "email": "casey@example.com"
+                 *         },
+                 *         "note": "Please use the quiet room.",
+                 *         "priceCents": 5000,
+                 *         "currency": "GBP",
+                 *         "durationMinutes": 60,
+                 *         "source": "API",
+                 *         "cancellationReason": null,
+                 *         "cancelledAt": null,
+                 *         "createdAt": "2030-01-01T09:00:00.000Z",
+                 *         "updatedAt": "2030-01-01T09:00:00.000Z",
+                 *         "version": 2
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "appointment.note_changed";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Appointment"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onCustomerCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "customer.created",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5cust0000000000000000",
+                 *         "name": "Casey",
+                 *         "email": "casey@example.com",
+                 *         "phone": "+44 20 7946 0000",
+                 *         "createdAt": "2029-12-01T09:00:00.000Z",
+                 *         "updatedAt": "2029-12-01T09:00:00.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "customer.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Customer"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onServiceUpdated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "service.updated",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5svc00000000000000000",
+                 *         "name": "Cut and finish",
+                 *         "slug": "cut-and-finish",
+                 *         "description": "Wash, cut and blow-dry.",
+                 *         "category": "Hair",
+                 *         "durationMinutes": 60,
+                 *         "priceCents": 6000,
+                 *         "currency": "GBP",
+                 *         "bufferBeforeMinutes": 0,
+                 *         "bufferAfterMinutes": 10,
+                 *         "active": true,
+                 *         "requiresPatchTest": false,
+                 *         "sortOrder": 1,
+                 *         "createdAt": "2029-12-01T09:00:00.000Z",
+                 *         "updatedAt": "2030-01-05T09:00:00.000Z"
+                 *       },
+                 *       "previous": {
+                 *         "priceCents": 5500
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "service.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Service"];
+                    /** @description The fields this change set, with the values they had before; absent when the service is new. */
+                    previous?: {
+                        slug?: string;
+                        name?: string;
+                        description?: string;
+                        category?: string;
+                        durationMinutes?: number;
+                        /** @description Integer minor units (pence for GBP). */
+                        priceCents?: number;
+                        currency?: string;
+                        bufferBeforeMinutes?: number;
+                        bufferAfterMinutes?: number;
+                        active?: boolean;
+                        /** @description Booking it needs a valid patch test on record (else 422 PATCH_TEST_REQUIRED). */
+                        requiresPatchTest?: boolean;
+                        sortOrder?: number;
+                    };
                 };
             };
         };

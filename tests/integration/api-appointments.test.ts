@@ -337,8 +337,9 @@ describe("GET/PATCH/DELETE /appointments/{id}", () => {
       ["API_KEY", { before: { customerNote: "Window seat please" }, after: { customerNote: "Quiet room, please" } }],
       ["API_KEY", { before: { customerNote: "Quiet room, please" }, after: { customerNote: null } }],
     ]);
-    // A new note does not move the appointment, so nobody is emailed.
-    expect(await db.outboxEvent.count({ where: { appointmentId: id } })).toBe(1);
+    // Each note change is announced (to webhooks; booking-lifecycle pins that no email job takes it).
+    const outbox = await db.outboxEvent.findMany({ where: { appointmentId: id }, orderBy: { createdAt: "asc" } });
+    expect(outbox.map((event) => event.type)).toEqual(["appointment.created", "appointment.note-changed", "appointment.note-changed"]);
   });
 
   it("refuses a note change on a cancelled appointment, a too-long note, and a note with a reschedule", async () => {

@@ -10,6 +10,7 @@ import {
   rescheduleAppointment,
 } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
+import { notificationJobs } from "@/lib/notifications/jobs/registry";
 import { at, createBookingFixture, NOW_2030, type BookingFixture } from "../support/booking-fixtures";
 
 /** Reschedule, cancel, complete, no-show and notes: rules, cutoffs, transitions, history and outbox. */
@@ -293,7 +294,12 @@ describe("the customer's note", () => {
       ["note_changed", "CUSTOMER"],
       ["note_changed", "STAFF"],
     ]);
-    expect(await outboxCount(appointment.id)).toBe(1); // the booking's only: a note emails nobody
+    const outbox = await db.outboxEvent.findMany({ where: { appointmentId: appointment.id }, orderBy: { createdAt: "asc" } });
+    expect(outbox.map((event) => event.type)).toEqual(["appointment.created", "appointment.note-changed", "appointment.note-changed"]);
+    // Announced for partners' webhooks only: a note emails nobody.
+    expect(notificationJobs.filter((job) => job.events.includes("appointment.note-changed")).map((job) => job.id)).toEqual([
+      "deliver-webhooks",
+    ]);
   });
 
   it("cannot change once the appointment is over, nor on someone else's appointment", async () => {

@@ -6,14 +6,15 @@ import * as deliveriesRoute from "@/app/api/v1/webhooks/[id]/deliveries/route";
 import * as replayRoute from "@/app/api/v1/webhooks/[id]/deliveries/[deliveryId]/replay/route";
 import * as rotateRoute from "@/app/api/v1/webhooks/[id]/rotate-secret/route";
 import * as testRoute from "@/app/api/v1/webhooks/[id]/test/route";
+import { changeCustomerNote, finishAppointment } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
 import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { sendDueWebhookDeliveries } from "@/lib/webhooks/send-deliveries";
+import type { UserActor } from "@/lib/auth/actor";
 import { call } from "@/tests/support/api-client";
-import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
+import { at, createKey, createUser } from "@/tests/support/api-fixtures";
 import { startHttpStub, type RecordedRequest, type StubReply } from "@/tests/support/http-stub";
-import { useEmbeddedDelivery } from "@/tests/support/notifications-fixtures";
-import { eventually, subscribe, useWebhookSettings, verifyWith } from "@/tests/support/webhook-fixtures";
+import { eventually, webhookSalonBeforeAll, subscribe, useWebhookSettings, verifyWith } from "@/tests/support/webhook-fixtures";
 
 /**
  * Webhooks end to end through the real API routes, the outbox, the in-process sender and local HTTP
@@ -22,19 +23,17 @@ import { eventually, subscribe, useWebhookSettings, verifyWith } from "@/tests/s
 
 type Auth = Record<string, string>;
 let admin: Auth, customerKey: Auth;
-let serviceId: string, stylistId: string;
+let adminActor: UserActor;
+const salon = webhookSalonBeforeAll();
 /** What the receiver answers next, per path (each test has its own); then 200. */
 const replies: Record<string, StubReply[]> = {};
 const receiver = await startHttpStub((request) => replies[request.path]?.shift() ?? { status: 200, body: { ok: true } });
 const second = await startHttpStub(() => ({ status: 204, body: null }));
 
 beforeAll(async () => {
-  useEmbeddedDelivery();
-  useWebhookSettings();
-  await createSalon();
-  serviceId = (await createService()).id;
-  stylistId = (await createStylist([serviceId])).id;
-  admin = (await createKey((await createUser("ADMIN")).id)).auth;
+  const adminUser = await createUser("ADMIN");
+  adminActor = { kind: "user", userId: adminUser.id, role: "ADMIN" };
+  admin = (await createKey(adminUser.id)).auth;
   customerKey = (await createKey((await createUser("CUSTOMER")).id)).auth;
 });
 
@@ -50,7 +49,7 @@ const requestsTo = (path: string, stub = receiver) => stub.requests.filter((requ
 async function book(offsetDays: number, hour: number) {
   const response = await call(appointments.POST, "POST", "/appointments", {
     headers: customerKey,
-    body: { serviceId, staffId: stylistId, startsAt: at(offsetDays, hour) },
+    body: { serviceId: salon.serviceId, staffId: salon.stylistId, startsAt: at(offsetDays, hour) },
   });
   expect(response.status).toBe(201);
   await publishOutboxAfterResponse();
@@ -147,6 +146,47 @@ describe("events", () => {
     expect(requestsTo("lifecycle")).toHaveLength(3);
     await db.webhookEndpoint.deleteMany({ where: { id: { in: [one.id, two.id] } } });
   });
+
+  it.each([
+    {
+      type: "appointment.completed",
+      hour: 9,
+      change: (id: string) => finishAppointment(adminActor, { appointmentId: id, status: "COMPLETED" }, { now: new Date(at(33, 20)) }),
+    },
+    {
+      type: "appointment.no_show",
+      hour: 12,
+      change: (id: string) => finishAppointment(adminActor, { appointmentId: id, status: "NO_SHOW" }, { now: new Date(at(33, 20)) }),
+    },
+    {
+      type: "appointment.note_changed",
+      hour: 15,
+      change: (id: string) => changeCustomerNote(adminActor, { appointmentId: id, note: "Please use the quiet room." }),
+    },
+  ])("$type: exactly one signed delivery per subscribed endpoint, with the GET representation", async ({ type, hour, change }) => {
+    const path = type.replace(".", "-");
+    const one = await subscribe(admin, at_(receiver.url, path), [type]);
+    const two = await subscribe(admin, at_(second.url, path), [type]);
+    const appointment = await book(33, hour);
+    await change(appointment.id);
+    await publishOutboxAfterResponse();
+    const current = await call(appointmentItem.GET, "GET", `/appointments/${appointment.id}`, {
+      headers: customerKey,
+      params: { id: appointment.id },
+    });
+    for (const [hook, stub] of [
+      [one, receiver],
+      [two, second],
+    ] as const) {
+      await eventually(() => requestsTo(path, stub).length >= 1);
+      const bodies = requestsTo(path, stub).map((request) => verifyWith(hook.secret, request));
+      expect(bodies.map((body) => body.type)).toEqual([type]);
+      expect(bodies[0]!.data).toEqual(current.body);
+    }
+    expect(await sendDueWebhookDeliveries()).toMatchObject({ attempted: 0 });
+    expect(requestsTo(path)).toHaveLength(1);
+    await db.webhookEndpoint.deleteMany({ where: { id: { in: [one.id, two.id] } } });
+  });
 });
 
 describe("retries", () => {
@@ -161,6 +201,8 @@ describe("retries", () => {
       await sendDueWebhookDeliveries();
       return requestsTo("flaky").length === 3;
     });
+    // The third answer may have come to the retry timer's send, which logs it a moment later.
+    await eventually(async () => (await statusOf(hook.id)) === "SUCCEEDED");
     expect(new Set(requestsTo("flaky").map((request) => request.headers["webhook-id"])).size).toBe(1);
     const [delivery] = await deliveriesOf(hook.id);
     expect(delivery).toMatchObject({ status: "SUCCEEDED", attempt: 3, statusCode: 200, error: null });
@@ -244,6 +286,8 @@ describe("test events, replay and rotation", () => {
     expect(replayed.status).toBe(202);
     await eventually(() => requestsTo("replay").length === 2);
     expect(requestsTo("replay")[1]!.headers["webhook-id"]).toBe(requestsTo("replay")[0]!.headers["webhook-id"]);
+    // The receiver has answered; the attempt is logged a moment later.
+    await eventually(async () => (await statusOf(hook.id)) === "SUCCEEDED");
     expect((await deliveriesOf(hook.id))[0]).toMatchObject({ status: "SUCCEEDED", attempt: 2 });
 
     const missing = await call(replayRoute.POST, "POST", `/webhooks/${hook.id}/deliveries/nope/replay`, {

@@ -12,6 +12,9 @@ process.env.DATABASE_URL = database.url;
 process.env.TEST_DATABASE_KIND = database.kind;
 
 afterAll(async () => {
+  // Sends and retries still running after the file's last test would otherwise query a dropped database.
+  const { stopBackgroundWork } = await import("@/lib/background-work");
+  await stopBackgroundWork();
   const { db } = await import("@/lib/db");
   await db.$disconnect();
   await database.drop();

@@ -1,7 +1,10 @@
 import { Webhook } from "standardwebhooks";
+import { beforeAll } from "vitest";
 import * as endpoints from "@/app/api/v1/webhooks/route";
 import { resetWebhookSettings } from "@/lib/webhooks/settings";
 import { call } from "./api-client";
+import { createSalon, createService, createStylist } from "./api-fixtures";
+import { useEmbeddedDelivery } from "./notifications-fixtures";
 import type { RecordedRequest } from "./http-stub";
 
 /** Webhook settings for a test file: private networks allowed (the receivers are local) and a fast schedule. */
@@ -10,6 +13,22 @@ export function useWebhookSettings(settings: { allowPrivateNetworks?: boolean; s
   process.env.WEBHOOK_RETRY_SCHEDULE = settings.schedule ?? "0,40ms,40ms";
   process.env.WEBHOOK_TIMEOUT_MS = String(settings.timeoutMs ?? 2_000);
   resetWebhookSettings();
+}
+
+/**
+ * The usual start of a webhook test file: in-process delivery, these settings and a salon with a service
+ * and its stylist, before its tests. The returned ids are filled in by then.
+ */
+export function webhookSalonBeforeAll(): { serviceId: string; stylistId: string } {
+  const salon = { serviceId: "", stylistId: "" };
+  beforeAll(async () => {
+    useEmbeddedDelivery();
+    useWebhookSettings();
+    await createSalon();
+    salon.serviceId = (await createService()).id;
+    salon.stylistId = (await createStylist([salon.serviceId])).id;
+  });
+  return salon;
 }
 
 /** Subscribes `url` through the API with an admin key; returns the endpoint with its one-time secret. */

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { registerOperation, registry } from "@/lib/api/openapi/registry";
 import { ZApiAppointment } from "@/lib/api/schemas/appointments";
 import { ZId } from "@/lib/api/schemas/common";
+import { ZApiCustomer } from "@/lib/api/schemas/customers";
+import { ZApiService } from "@/lib/api/schemas/services";
 import {
   ZApiListDeliveriesQuery,
   ZApiWebhookDelivery,
@@ -10,7 +12,7 @@ import {
   ZApiWebhookEndpointList,
   ZApiWebhookEndpointWithSecret,
 } from "@/lib/api/schemas/webhooks";
-import { WEBHOOK_EVENTS, ZWebhookPrevious, ZWebhookTestData, type TWebhookEventType } from "@/lib/webhooks/events";
+import { WEBHOOK_EVENTS, ZWebhookTestData, type TWebhookEventType } from "@/lib/webhooks/events";
 import { ZCreateWebhookInput, ZUpdateWebhookInput } from "@/lib/webhooks/schema";
 
 // The webhook subscriptions (/webhooks…) and, in the document's `webhooks` section, every event we send.
@@ -130,15 +132,20 @@ const signatureHeaders = z.object({
   "webhook-signature": z.string().meta({ description: "`v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation." }),
 });
 
-const dataOf = (type: TWebhookEventType) =>
-  WEBHOOK_EVENTS[type].subject === "appointment" ? ZApiAppointment.meta({ id: "Appointment" }) : ZWebhookTestData;
+// The same components the GET operations answer with, so a partner's parser is shared.
+const dataOf = {
+  appointment: ZApiAppointment.meta({ id: "Appointment" }),
+  customer: ZApiCustomer.meta({ id: "Customer" }),
+  service: ZApiService.meta({ id: "Service" }),
+  test: ZWebhookTestData,
+} as const;
 
 for (const [type, event] of Object.entries(WEBHOOK_EVENTS) as Array<[TWebhookEventType, (typeof WEBHOOK_EVENTS)[TWebhookEventType]]>) {
   const body = z.object({
     type: z.literal(type),
     timestamp: z.iso.datetime(),
-    data: dataOf(type),
-    ...(type === "appointment.rescheduled" && { previous: ZWebhookPrevious }),
+    data: dataOf[event.subject],
+    ...("previous" in event && { previous: event.previous }),
   });
   registry.registerWebhook({
     method: "post",

@@ -20,6 +20,9 @@ export const ZApiService = z.object({
   updatedAt: z.iso.datetime(),
 });
 
+/** The fields a change can set, each optional: what a `service.updated` webhook says the change replaced. */
+export const ZApiServiceChanges = ZApiService.omit({ id: true, createdAt: true, updatedAt: true }).partial();
+
 export const ZApiServicePage = z.object({ items: z.array(ZApiService), ...ZPageMeta });
 
 export const ZApiListServicesQuery = z.strictObject({

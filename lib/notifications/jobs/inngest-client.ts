@@ -1,10 +1,14 @@
 import { eventType, Inngest } from "inngest";
 import {
   ZAppointmentCancelledEvent,
+  ZAppointmentCompletedEvent,
   ZAppointmentCreatedEvent,
   ZAppointmentNoShowEvent,
+  ZAppointmentNoteChangedEvent,
   ZAppointmentRescheduledEvent,
+  ZCustomerCreatedEvent,
   ZScheduleTimeFreedEvent,
+  ZServiceUpdatedEvent,
 } from "../outbox-events";
 
 /**
@@ -18,8 +22,12 @@ export const appointmentEvents = {
   "appointment.created": eventType("appointment.created", { schema: ZAppointmentCreatedEvent.shape.data }),
   "appointment.rescheduled": eventType("appointment.rescheduled", { schema: ZAppointmentRescheduledEvent.shape.data }),
   "appointment.cancelled": eventType("appointment.cancelled", { schema: ZAppointmentCancelledEvent.shape.data }),
+  "appointment.completed": eventType("appointment.completed", { schema: ZAppointmentCompletedEvent.shape.data }),
   "appointment.no-show": eventType("appointment.no-show", { schema: ZAppointmentNoShowEvent.shape.data }),
+  "appointment.note-changed": eventType("appointment.note-changed", { schema: ZAppointmentNoteChangedEvent.shape.data }),
   "schedule.time-freed": eventType("schedule.time-freed", { schema: ZScheduleTimeFreedEvent.shape.data }),
+  "customer.created": eventType("customer.created", { schema: ZCustomerCreatedEvent.shape.data }),
+  "service.updated": eventType("service.updated", { schema: ZServiceUpdatedEvent.shape.data }),
 };
 
 // In production (no INNGEST_DEV) the SDK verifies the signature of every request to /api/inngest with this

@@ -6,6 +6,7 @@ import { queryObject, validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import { listChangedCustomers, listCustomers } from "@/lib/customers/data";
 import { createCustomer } from "@/lib/customers/mutations";
+import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { ZCreateCustomerInput } from "@/lib/customers/schema";
 import { VIEW_CUSTOMERS } from "@/lib/auth/permissions";
 
@@ -27,6 +28,7 @@ export const GET = withApiRoute({ scope: "customers:read", permission: VIEW_CUST
 
 export const POST = withApiRoute({ scope: "customers:write", permission: "customer.create" }, async ({ body }) => {
   const customer = await createCustomer(validate(ZCreateCustomerInput, body));
+  void publishOutboxAfterResponse(); // after the response; a failure stays in the outbox for the relay
   return created(toApiCustomer(customer), { Location: `/api/v1/customers/${customer.id}` });
 });
 

@@ -6,6 +6,7 @@ import { serviceEtagToken, toApiService, ZApiListServicesQuery } from "@/lib/api
 import { queryObject, validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import { listChangedServices, listServices } from "@/lib/services/data";
+import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { createService } from "@/lib/services/mutations";
 import { ZCreateServiceInput } from "@/lib/services/schema";
 
@@ -27,6 +28,7 @@ export const GET = withApiRoute({ scope: "services:read" }, async ({ request }) 
 
 export const POST = withApiRoute({ scope: "services:write", permission: "services.manage" }, async ({ principal, body }) => {
   const service = await createService(principal.actor, validate(ZCreateServiceInput, body));
+  void publishOutboxAfterResponse(); // after the response; a failure stays in the outbox for the relay
   return created(toApiService(service), { ETag: etagOf(serviceEtagToken(service)), Location: `/api/v1/services/${service.id}` });
 });
 

@@ -1,5 +1,6 @@
 import { createDeliveriesForOutboxEvent } from "@/lib/webhooks/mutations";
 import { sendDueWebhookDeliveries } from "@/lib/webhooks/send-deliveries";
+import { WEBHOOK_OUTBOX_EVENTS, type TWebhookOutboxEvent } from "@/lib/webhooks/events";
 import type { NotificationJob } from "../job";
 
 /** Sleeps between rounds of the retry schedule: the default schedule has 7 attempts. */
@@ -8,12 +9,13 @@ const MAX_ROUNDS = 12;
 /**
  * Turns an outbox event into one delivery per subscribed endpoint, sends them, and sleeps until the
  * retry schedule's next attempt while any is pending. Under the embedded runner the sleep ends the run
- * and the sweep after each publisher pass (and the relay) sends the retries instead.
+ * and the sweep after each publisher pass (and the relay) sends the retries instead. It listens to
+ * every outbox event the webhook catalogue delivers.
  */
-export const deliverWebhooksJob: NotificationJob<"appointment.created" | "appointment.rescheduled" | "appointment.cancelled"> = {
+export const deliverWebhooksJob: NotificationJob<TWebhookOutboxEvent> = {
   id: "deliver-webhooks",
   name: "Deliver webhooks",
-  events: ["appointment.created", "appointment.rescheduled", "appointment.cancelled"],
+  events: WEBHOOK_OUTBOX_EVENTS,
   retries: 3,
   permission: "webhooks.deliver",
   async handler({ event, step }) {

@@ -5,12 +5,19 @@ import { requireServiceIfMatch } from "@/lib/api/service-if-match";
 import { validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import { getService, type ServiceDetail } from "@/lib/services/data";
+import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { deactivateService, updateService } from "@/lib/services/mutations";
 import { ZUpdateServiceInput } from "@/lib/services/schema";
 
 type Params = { id: string };
 
 const represent = (service: ServiceDetail) => ok(toApiService(service), { ETag: etagOf(serviceEtagToken(service)) });
+
+/** A change's service.updated event goes out after the response; a failure stays in the outbox for the relay. */
+function changed(service: ServiceDetail) {
+  void publishOutboxAfterResponse();
+  return represent(service);
+}
 
 export const GET = withApiRoute<Params>({ scope: "services:read" }, async ({ params }) => represent(await getService(params.id)));
 
@@ -19,7 +26,7 @@ export const PATCH = withApiRoute<Params>(
   async ({ request, principal, params, body }) => {
     const changes = validate(ZUpdateServiceInput, body);
     const expected = requireServiceIfMatch(request);
-    return represent(await withIfMatch(() => updateService(principal.actor, params.id, changes, expected)));
+    return changed(await withIfMatch(() => updateService(principal.actor, params.id, changes, expected)));
   },
 );
 
@@ -28,7 +35,7 @@ export const DELETE = withApiRoute<Params>(
   { scope: "services:write", permission: "services.manage" },
   async ({ request, principal, params }) => {
     const expected = requireServiceIfMatch(request);
-    return represent(await withIfMatch(() => deactivateService(principal.actor, params.id, expected)));
+    return changed(await withIfMatch(() => deactivateService(principal.actor, params.id, expected)));
   },
 );
 
