@@ -404,6 +404,15 @@ export async function rescheduleAppointment(
     };
     // The reminder for the old time is void; the one for the new time is keyed by the new version.
     const view = await updateIfUnchanged(tx, current, { ...next, scheduleVersion: current.version + 1 });
+    // A test valid for the old time may be too old (or too recent) for the new one: same rule as booking.
+    if (startsAt !== current.startsAt.getTime() || serviceChanged) {
+      await enforcePatchTest(
+        tx,
+        actor,
+        { id: current.id, customerId: current.customerId, staffId, serviceId: timing.id, startsAt: new Date(startsAt) },
+        input.patchTestOverrideReason,
+      );
+    }
     const { blockedFrom: _from, blockedUntil: _until, ...visible } = next;
     await recordEvent(tx, actor, current.id, "rescheduled", diffChanges({ ...current, currency: current.currency.trim() }, visible));
     await writeOutboxEvent(tx, {

@@ -1063,6 +1063,8 @@ export interface operations {
                         email: string;
                     };
                     note?: string;
+                    /** @description Staff keys: go ahead although the service needs a patch test and the customer has no valid one (otherwise 422 PATCH_TEST_REQUIRED); the reason is kept with the appointment. */
+                    patchTestOverrideReason?: string;
                 };
             };
         };
@@ -1496,6 +1498,8 @@ export interface operations {
                     startsAt?: string;
                     staffId?: string;
                     serviceId?: string;
+                    /** @description With a reschedule. Staff keys: go ahead although the service needs a patch test and the customer has no valid one (otherwise 422 PATCH_TEST_REQUIRED); the reason is kept with the appointment. */
+                    patchTestOverrideReason?: string;
                     /**
                      * @description A status transition instead of a reschedule: COMPLETED/NO_SHOW (staff keys) or CANCELLED.
                      * @enum {string}
