@@ -1,4 +1,5 @@
 import "server-only";
+import { touchCalendarFeed } from "@/lib/calendar-feed/mutations";
 import { db } from "@/lib/db";
 import { historyActorId, historyActorKind, type Actor } from "@/lib/auth/actor";
 import { actorCan, managesAppointment } from "@/lib/auth/permissions";
@@ -413,6 +414,7 @@ export async function rescheduleAppointment(
         input.patchTestOverrideReason,
       );
     }
+    if (staffId !== current.staffId) await touchCalendarFeed(tx, current.staffId);
     const { blockedFrom: _from, blockedUntil: _until, ...visible } = next;
     await recordEvent(tx, actor, current.id, "rescheduled", diffChanges({ ...current, currency: current.currency.trim() }, visible));
     await writeOutboxEvent(tx, {
