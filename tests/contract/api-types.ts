@@ -790,6 +790,11 @@ export interface components {
              * @example GBP
              */
             currency: string;
+            /**
+             * @description BCP 47 language tag the salon writes dates, times and prices in (its pages, emails and reports).
+             * @example en-GB
+             */
+            locale: string;
             /** @description Starts are on this grid, counted from local midnight. */
             slotStepMinutes: number;
             /** @description The earliest start is now plus this notice. */
