@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { getSalonLocale } from "@/lib/salon/data";
 import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
 
@@ -8,9 +9,9 @@ export const metadata: Metadata = {
   description: "Book your next salon visit in a few taps.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en-GB">
+    <html lang={await getSalonLocale()}>
       <body className="flex min-h-screen flex-col font-sans">
         <a
           href="#main"

@@ -53,7 +53,7 @@ export default async function LandingPage() {
                       name={service.name}
                       description={service.description}
                       duration={formatDuration(service.durationMinutes)}
-                      price={formatPrice(service.priceCents, service.currency)}
+                      price={formatPrice(service.priceCents, service.currency, salon.locale)}
                     />
                   </li>
                 ))}

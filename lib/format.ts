@@ -1,5 +1,5 @@
-/** Formats an amount in minor units (pence, cents) for display, e.g. 4500 GBP → "£45.00". */
-export function formatPrice(amountMinor: number, currency: string, locale = "en-GB"): string {
+/** Formats an amount in minor units (pence, cents) in the salon's locale, e.g. 4500 GBP in en-GB → "£45.00". */
+export function formatPrice(amountMinor: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amountMinor / 100);
 }
 

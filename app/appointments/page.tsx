@@ -44,7 +44,7 @@ export default async function MyAppointmentsPage() {
       <Section id="upcoming" title="Upcoming" className="mb-10" size="xl">
         <AppointmentList
           appointments={upcoming.items}
-          timezone={salon.timezone}
+          salon={salon}
           empty={
             <>
               No upcoming appointments.{" "}
@@ -56,13 +56,9 @@ export default async function MyAppointmentsPage() {
           }
         />
       </Section>
-      <WaitlistSection timezone={salon.timezone} offers={waitlist.offers} entries={waitlist.entries} />
+      <WaitlistSection salon={salon} offers={waitlist.offers} entries={waitlist.entries} />
       <Section id="past" title="Past" className="mb-10" size="xl">
-        <AppointmentList
-          appointments={[...past.items].reverse()}
-          timezone={salon.timezone}
-          empty="Your past appointments will appear here."
-        />
+        <AppointmentList appointments={[...past.items].reverse()} salon={salon} empty="Your past appointments will appear here." />
       </Section>
       <Section id="account" title="Your account" className="rounded-2xl border border-stone-200 bg-white p-5">
         <p className="mt-1 text-sm text-stone-700">

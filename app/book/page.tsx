@@ -34,7 +34,7 @@ export default async function BookPage({ searchParams }: Props) {
     staff: raw.staff === ANY_STAFF || stylist ? raw.staff : undefined,
   };
   const step = currentStep(selection);
-  const rows = selectionSummaryRows(selection, { service, stylistName: stylist?.name, timezone: salon.timezone });
+  const rows = selectionSummaryRows(selection, { service, stylistName: stylist?.name, salon });
 
   return (
     <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
@@ -42,12 +42,13 @@ export default async function BookPage({ searchParams }: Props) {
       <StepsNav current={step} />
       <div className={step === "service" ? "" : "grid gap-8 lg:grid-cols-[1fr_18rem]"}>
         <div>
-          {step === "service" && <ServiceStep services={services} />}
+          {step === "service" && <ServiceStep services={services} locale={salon.locale} />}
           {step === "staff" && <StaffStep selection={selection} stylists={stylists} />}
           {step === "time" && (
             <TimeStep
               selection={selection}
               months={bookableMonths(salon)}
+              locale={salon.locale}
               timezoneNote={`Times are shown in the salon's local time (${salon.timezone.replace("_", " ")}).`}
               signedIn={user !== null}
               today={salonLocalDate(new Date(), salon.timezone)}

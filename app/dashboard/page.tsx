@@ -16,18 +16,13 @@ export default async function CalendarPage({ searchParams }: Props) {
   const user = await requirePermission("dashboard.access", "/dashboard");
   const query = ZCalendarQuery.parse(await searchParams);
   const calendar = await loadCalendar(actorOf(user), query);
+  // What both halves show the day by: which day, how wide, and in the salon's time and language.
+  const day = { today: calendar.today, view: query.view, timeZone: calendar.timeZone, locale: calendar.locale };
   return (
     <>
       <AutoRefresh />
-      <CalendarToolbar
-        date={calendar.date}
-        today={calendar.today}
-        view={query.view}
-        staffId={query.staff}
-        staffOptions={calendar.staffOptions}
-        timeZone={calendar.timeZone}
-      />
-      <CalendarGrid layout={calendar.layout} view={query.view} today={calendar.today} timeZone={calendar.timeZone} />
+      <CalendarToolbar {...day} date={calendar.date} staffId={query.staff} staffOptions={calendar.staffOptions} />
+      <CalendarGrid {...day} layout={calendar.layout} />
       <CalendarLegend />
     </>
   );

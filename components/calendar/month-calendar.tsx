@@ -5,6 +5,8 @@ import { addMonths, formatLongDate, formatMonth, monthGrid } from "@/lib/time/ca
 
 type MonthCalendarProps = {
   month: string;
+  /** The salon's BCP 47 locale, for the month and day names. */
+  locale: string;
   /** How many free times each date has; dates missing here have none. */
   counts: Map<string, number>;
   selectedDate?: string;
@@ -21,6 +23,7 @@ const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "S
 /** A month of days; days with free times are marked (dot + label), arrows move between days. */
 export function MonthCalendar({
   month,
+  locale,
   counts,
   selectedDate,
   minMonth,
@@ -42,7 +45,7 @@ export function MonthCalendar({
           <span className="sr-only">Previous month</span>
         </button>
         <h3 className="font-semibold text-stone-900" id="calendar-month" aria-live="polite">
-          {formatMonth(month)}
+          {formatMonth(month, locale)}
         </h3>
         <button type="button" className={navClass} disabled={month >= maxMonth} onClick={() => onChangeMonth(addMonths(month, 1))}>
           <span aria-hidden>›</span>
@@ -75,7 +78,7 @@ export function MonthCalendar({
                       tabIndex={day === tabStop ? 0 : -1}
                       aria-disabled={free === 0}
                       aria-pressed={selected}
-                      aria-label={`${formatLongDate(day)}, ${loading ? "checking" : free === 0 ? "no free times" : `${free} free times`}`}
+                      aria-label={`${formatLongDate(day, locale)}, ${loading ? "checking" : free === 0 ? "no free times" : `${free} free times`}`}
                       onClick={() => free > 0 && onSelectDate(day)}
                       className={`relative flex h-11 w-full flex-col items-center justify-center rounded-lg text-sm ${
                         selected

@@ -1,4 +1,5 @@
 import "server-only";
+import { touchCalendarFeed } from "@/lib/calendar-feed/mutations";
 import { db } from "@/lib/db";
 import { historyActorId, historyActorKind, type Actor } from "@/lib/auth/actor";
 import { actorCan, managesAppointment } from "@/lib/auth/permissions";
@@ -404,6 +405,16 @@ export async function rescheduleAppointment(
     };
     // The reminder for the old time is void; the one for the new time is keyed by the new version.
     const view = await updateIfUnchanged(tx, current, { ...next, scheduleVersion: current.version + 1 });
+    // A test valid for the old time may be too old (or too recent) for the new one: same rule as booking.
+    if (startsAt !== current.startsAt.getTime() || serviceChanged) {
+      await enforcePatchTest(
+        tx,
+        actor,
+        { id: current.id, customerId: current.customerId, staffId, serviceId: timing.id, startsAt: new Date(startsAt) },
+        input.patchTestOverrideReason,
+      );
+    }
+    if (staffId !== current.staffId) await touchCalendarFeed(tx, current.staffId);
     const { blockedFrom: _from, blockedUntil: _until, ...visible } = next;
     await recordEvent(tx, actor, current.id, "rescheduled", diffChanges({ ...current, currency: current.currency.trim() }, visible));
     await writeOutboxEvent(tx, {

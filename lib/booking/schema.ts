@@ -26,6 +26,9 @@ export const MAX_NOTE_LENGTH = 1000;
 /** Availability is computed per request; a bounded range keeps that request cheap. */
 export const MAX_AVAILABILITY_RANGE_DAYS = 62;
 
+/** Staff only: book or move a service that needs a patch test without a valid one on record, saying why. */
+const ZPatchTestOverrideReason = z.string().trim().min(1).max(MAX_NOTE_LENGTH).optional();
+
 export const ZBookAppointmentInput = z
   .object({
     customerId: ZId,
@@ -37,8 +40,7 @@ export const ZBookAppointmentInput = z
     source: ZBookingSource,
     /** Staff only: ignore working hours, notice, horizon and time off. Overlaps stay impossible. */
     overrideAvailability: z.boolean().optional(),
-    /** Staff only: book a service that needs a patch test without a valid one on record, saying why. */
-    patchTestOverrideReason: z.string().trim().min(1).max(MAX_NOTE_LENGTH).optional(),
+    patchTestOverrideReason: ZPatchTestOverrideReason,
   })
   .strict();
 
@@ -50,6 +52,7 @@ export const ZRescheduleAppointmentInput = ZAppointmentChange.extend({
   staffId: ZId.optional(),
   serviceId: ZId.optional(),
   overrideAvailability: z.boolean().optional(),
+  patchTestOverrideReason: ZPatchTestOverrideReason,
 }).strict();
 
 export const ZCancelAppointmentInput = ZAppointmentChange.extend({

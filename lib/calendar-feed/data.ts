@@ -47,6 +47,13 @@ export async function loadCalendarFeed(token: string, now: Date = new Date()): P
     }),
   ]);
   const stamps = [profile.updatedAt, salon.updatedAt, ...appointments.map((row) => row.updatedAt), ...timeOff.map((row) => row.createdAt)];
+  const newest = Math.max(...stamps.map((stamp) => stamp.getTime()));
+  // An appointment moved out of the window is no longer read above, but its move is newer than them all.
+  const movedOut = await db.appointment.findFirst({
+    where: { staffId: profile.userId, updatedAt: { gt: new Date(newest) } },
+    orderBy: { updatedAt: "desc" },
+    select: { updatedAt: true },
+  });
   return {
     stylistName: profile.displayName,
     appointments: appointments
@@ -61,7 +68,7 @@ export async function loadCalendarFeed(token: string, now: Date = new Date()): P
         serviceName: row.service.name,
       })),
     timeOff,
-    lastModified: new Date(Math.max(...stamps.map((stamp) => stamp.getTime()))),
+    lastModified: movedOut?.updatedAt ?? new Date(newest),
   };
 }
 

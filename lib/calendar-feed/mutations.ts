@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { generateCalendarFeedToken } from "./token";
 
 /**
@@ -26,4 +27,13 @@ export async function rotateCalendarFeed(actor: Actor, staffId: string, now: Dat
     });
   });
   return token;
+}
+
+/**
+ * Something left the stylist's feed without a row in it to say when: time off deleted, an appointment
+ * handed to a colleague. The profile's `updatedAt` is one of the feed's Last-Modified stamps, so touching
+ * it in the change's own transaction moves Last-Modified as the ETag moves.
+ */
+export async function touchCalendarFeed(tx: Prisma.TransactionClient, staffId: string, now: Date = new Date()): Promise<void> {
+  await tx.staffProfile.updateMany({ where: { userId: staffId }, data: { updatedAt: now } });
 }

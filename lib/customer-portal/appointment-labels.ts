@@ -1,5 +1,5 @@
 import type { TAppointmentStatus } from "@/lib/booking/schema";
-import { formatSalonDateTime } from "@/lib/time/format-when";
+import { formatSalonDateTime, type SalonFormat } from "@/lib/time/format-when";
 
 export const statusLabels: Record<TAppointmentStatus, { label: string; tone: "positive" | "neutral" | "negative" | "info" }> = {
   BOOKED: { label: "Booked", tone: "positive" },
@@ -25,11 +25,11 @@ const actorLabels: Record<string, string> = {
 };
 
 /** One history entry as a sentence, e.g. "Rescheduled by you — now Tuesday 2 December 2026 at 10:30". */
-export function describeHistoryEntry(entry: { action: string; actorKind: string; changes: unknown }, timeZone: string): string {
+export function describeHistoryEntry(entry: { action: string; actorKind: string; changes: unknown }, salon: SalonFormat): string {
   const base = `${actionLabels[entry.action] ?? entry.action} ${actorLabels[entry.actorKind] ?? ""}`.trim();
   const after = (entry.changes as { after?: Record<string, unknown> } | null)?.after ?? {};
   if (entry.action === "rescheduled" && typeof after.startsAt === "string") {
-    return `${base} — now ${formatSalonDateTime(new Date(after.startsAt), timeZone)}`;
+    return `${base} — now ${formatSalonDateTime(new Date(after.startsAt), salon)}`;
   }
   if (entry.action === "cancelled" && typeof after.cancellationReason === "string") return `${base} — “${after.cancellationReason}”`;
   if (entry.action === "note_changed")

@@ -1,11 +1,11 @@
 import { formatDuration, formatPrice } from "@/lib/format";
-import { formatSalonDate, formatSalonTime } from "@/lib/time/format-when";
+import { formatSalonDate, formatSalonTime, type SalonFormat } from "@/lib/time/format-when";
 import { ANY_STAFF, selectionHref, type TBookingSelection } from "./selection";
 
 type Known = {
   service?: { name: string; durationMinutes: number; priceCents: number; currency: string };
   stylistName?: string;
-  timezone: string;
+  salon: SalonFormat;
 };
 
 /** The summary rows for the choices made so far; each "Change" link keeps the earlier choices only. */
@@ -15,7 +15,7 @@ export function selectionSummaryRows(selection: TBookingSelection, known: Known)
     rows.push({ label: "Service", value: known.service.name, changeHref: "/book" });
     rows.push({
       label: "Duration and price",
-      value: `${formatDuration(known.service.durationMinutes)} · ${formatPrice(known.service.priceCents, known.service.currency)}`,
+      value: `${formatDuration(known.service.durationMinutes)} · ${formatPrice(known.service.priceCents, known.service.currency, known.salon.locale)}`,
     });
   }
   if (selection.staff) {
@@ -29,7 +29,7 @@ export function selectionSummaryRows(selection: TBookingSelection, known: Known)
     const start = new Date(selection.start);
     rows.push({
       label: "Date and time",
-      value: `${formatSalonDate(start, known.timezone)}, ${formatSalonTime(start, known.timezone)}`,
+      value: `${formatSalonDate(start, known.salon)}, ${formatSalonTime(start, known.salon)}`,
       changeHref: selectionHref("/book", {
         service: selection.service,
         staff: selection.staff,

@@ -70,9 +70,17 @@ export const createAppointmentAction = timeChangeAction({
 
 export const dashboardRescheduleAction = timeChangeAction({
   schema: ZDashboardRescheduleForm,
-  async run({ actor, input: { appointmentId, version, staffId, date, time, occurrence, overrideAvailability } }) {
+  input: ({ values }) => blankAsAbsent(values, "patchTestOverrideReason"),
+  async run({ actor, input: { appointmentId, version, staffId, date, time, occurrence, overrideAvailability, patchTestOverrideReason } }) {
     const startsAt = await salonInstant(date, time, occurrence);
-    await rescheduleAppointment(actor, { appointmentId, expectedVersion: version, staffId, startsAt, overrideAvailability });
+    await rescheduleAppointment(actor, {
+      appointmentId,
+      expectedVersion: version,
+      staffId,
+      startsAt,
+      overrideAvailability,
+      patchTestOverrideReason,
+    });
     return detailsHref(appointmentId, "rescheduled");
   },
 });

@@ -1,4 +1,4 @@
-import { formatSalonDateTime } from "@/lib/time/format-when";
+import { formatSalonDateTime, type SalonFormat } from "@/lib/time/format-when";
 
 type Changes = { before?: Record<string, unknown>; after?: Record<string, unknown> } | null;
 
@@ -14,11 +14,11 @@ const fieldLabels: Record<string, string> = {
  * The parts of a history entry's before/after worth reading ("time: Wed 26 Nov at 10:00 → 11:00"),
  * with stylist ids shown as names. End times, prices and snapshots follow from these and are left out.
  */
-export function describeChanges(changes: unknown, timeZone: string, names: Map<string, string>): string[] {
+export function describeChanges(changes: unknown, salon: SalonFormat, names: Map<string, string>): string[] {
   const { before = {}, after = {} } = (changes as Changes) ?? {};
   const show = (key: string, value: unknown): string => {
     if (value === null || value === undefined) return "—";
-    if (key === "startsAt" && typeof value === "string") return formatSalonDateTime(new Date(value), timeZone);
+    if (key === "startsAt" && typeof value === "string") return formatSalonDateTime(new Date(value), salon);
     if ((key === "staffId" || key === "serviceId") && typeof value === "string") return names.get(value) ?? value;
     return String(value);
   };

@@ -66,10 +66,10 @@ export const actorKindLabels: Record<string, string> = {
 };
 
 /** A calendar date (YYYY-MM-DD, already in the salon's timezone) as "Wednesday 26 November 2026". */
-export function formatLocalDate(date: string, style: "long" | "short" = "long"): string {
+export function formatLocalDate(date: string, locale: string, style: "long" | "short" = "long"): string {
   const options: Intl.DateTimeFormatOptions =
     style === "long"
       ? { weekday: "long", day: "numeric", month: "long", year: "numeric" }
       : { weekday: "short", day: "numeric", month: "short" };
-  return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
 }

@@ -22,7 +22,7 @@ function asSeenBy(viewer: Actor, appointment: AppointmentView): CalendarBlock | 
 
 /** Everything the calendar page shows `viewer`, for the salon's "today" when no date is asked for. */
 export async function loadCalendar(viewer: Actor, query: TCalendarQuery, now: Date = new Date()) {
-  const { timezone } = await getSalonSettings();
+  const { timezone, locale } = await getSalonSettings();
   const today = toWallClock(now.getTime(), timezone).date;
   const date = query.date ?? today;
   const range = calendarRange(calendarDays(date, query.view), timezone);
@@ -40,5 +40,5 @@ export async function loadCalendar(viewer: Actor, query: TCalendarQuery, now: Da
   for (const group of layout.groups) {
     for (const lane of group.lanes) if (!managesAppointment(viewer, { staffId: lane.staff.id })) lane.slots = [];
   }
-  return { date, today, timeZone: timezone, staffOptions, layout };
+  return { date, today, timeZone: timezone, locale, staffOptions, layout };
 }

@@ -19,6 +19,9 @@ const ZCheckbox = z
   .optional()
   .transform((value) => value === "on");
 
+/** Given only to book or move a service needing a patch test without a valid one on record. */
+const ZPatchTestOverrideReason = z.string().trim().max(MAX_NOTE_LENGTH).optional();
+
 export const ZCalendarQuery = z.object({
   date: ZLocalDate.optional().catch(undefined),
   view: z.enum(["day", "week"]).catch("day"),
@@ -37,8 +40,7 @@ export const ZCreateAppointmentForm = z.object({
   occurrence: ZOccurrence,
   note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
   overrideAvailability: ZCheckbox,
-  /** Given only to book a service needing a patch test without a valid one on record. */
-  patchTestOverrideReason: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
+  patchTestOverrideReason: ZPatchTestOverrideReason,
 });
 
 export const ZDashboardRescheduleForm = z.object({
@@ -49,6 +51,7 @@ export const ZDashboardRescheduleForm = z.object({
   time: ZLocalTime,
   occurrence: ZOccurrence,
   overrideAvailability: ZCheckbox,
+  patchTestOverrideReason: ZPatchTestOverrideReason,
 });
 
 export const ZDashboardCancelForm = z.object({

@@ -5,17 +5,16 @@ import { formatEmailDateTime, formatEmailEnd, formatTimeZoneLabel } from "./form
 
 /** Turns the stored appointment into what a template shows: formatted, localised, links absolute. */
 export function toAppointmentEmailProps({ appointment, salon }: AppointmentForEmail, appUrl: string): AppointmentEmailProps {
-  const zone = salon.timezone;
   return {
     customerName: appointment.customer.name,
     salonName: salon.name,
     salonAddress: salon.address,
     serviceName: appointment.service.name,
     stylistName: appointment.staff.staffProfile?.displayName ?? appointment.staff.name,
-    price: formatPrice(appointment.priceCents, appointment.currency),
-    startsAt: formatEmailDateTime(appointment.startsAt, zone),
-    endsAt: formatEmailEnd(appointment.startsAt, appointment.endsAt, zone),
-    timeZone: formatTimeZoneLabel(appointment.startsAt, zone),
+    price: formatPrice(appointment.priceCents, appointment.currency, salon.locale),
+    startsAt: formatEmailDateTime(appointment.startsAt, salon),
+    endsAt: formatEmailEnd(appointment.startsAt, appointment.endsAt, salon),
+    timeZone: formatTimeZoneLabel(appointment.startsAt, salon),
     manageUrl: `${appUrl}/appointments/${encodeURIComponent(appointment.id)}`,
     customerNote: appointment.customerNote,
   };

@@ -49,9 +49,9 @@ function patchTestRequired(serviceName: string, maxAgeMonths: number, patchServi
 }
 
 /**
- * The booking core's patch-test rule, run inside the booking's transaction once the row exists: a
- * service that requires a test needs a negative one inside the window before the start. Staff who
- * manage the appointment may override it with a reason, which is kept with the appointment.
+ * The booking core's patch-test rule, run inside the booking's (or the move's) transaction once the row
+ * holds its new start: a service that requires a test needs a negative one inside the window before the
+ * start. Staff who manage the appointment may override it with a reason, which is kept with the appointment.
  */
 export async function enforcePatchTest(
   tx: Tx,
@@ -76,7 +76,13 @@ export async function enforcePatchTest(
   if (valid) return;
   if (overrideReason === undefined) throw patchTestRequired(service.name, salon.patchTestMaxAgeMonths, salon.patchTestService);
   if (actor.kind !== "user" || !actorCan(actor, "patchTest.override") || !managesAppointment(actor, appointment)) {
-    throw new AppError("FORBIDDEN", "Only staff can book without a valid patch test.");
+    throw new AppError("FORBIDDEN", "Only staff can book or move an appointment without a valid patch test.");
   }
-  await tx.patchTestOverride.create({ data: { appointmentId: appointment.id, reason: overrideReason, staffId: actor.userId } });
+  // One override per appointment: a move that needs one again replaces the reason given for the old time.
+  const override = { reason: overrideReason, staffId: actor.userId, createdAt: new Date() };
+  await tx.patchTestOverride.upsert({
+    where: { appointmentId: appointment.id },
+    create: { appointmentId: appointment.id, ...override },
+    update: override,
+  });
 }

@@ -7,6 +7,35 @@ import { isValidTimeZone } from "@/lib/time/zoned";
  */
 const minutes = (max: number) => z.coerce.number().int("Whole minutes only.").min(0).max(max);
 
+/** What the salon shows dates, times and prices in until an admin chooses otherwise. */
+export const DEFAULT_SALON_LOCALE = "en-GB";
+
+/**
+ * A BCP 47 tag in its canonical spelling ("de-de" → "de-DE"), or undefined when it is malformed or this
+ * runtime has no formatting data for it (which would fall back to another language without saying so).
+ */
+export function canonicalLocale(tag: string): string | undefined {
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+  if (!canonical) return undefined;
+  const supported =
+    Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0 && Intl.NumberFormat.supportedLocalesOf(canonical).length > 0;
+  return supported ? canonical : undefined;
+}
+
+const LOCALE_MESSAGE = "Use a language tag such as en-GB, de-DE or fr-FR.";
+
+export const ZSalonLocale = z
+  .string()
+  .trim()
+  // One check, so a bad tag gets one message (an empty one too: it has no canonical form).
+  .refine((tag) => tag.length <= 35 && canonicalLocale(tag) !== undefined, LOCALE_MESSAGE)
+  .transform((tag) => canonicalLocale(tag)!);
+
 export const ZSalonSettingsInput = z.object({
   name: z.string().trim().min(1).max(120),
   address: z.string().trim().min(1).max(300),
@@ -16,6 +45,8 @@ export const ZSalonSettingsInput = z.object({
     .min(1)
     .refine((zone) => zone.includes("/") || zone === "UTC", "Use an IANA timezone such as Europe/London.")
     .refine(isValidTimeZone, "Unknown timezone: use an IANA name such as Europe/London."),
+  // Optional so a client that predates the setting leaves it as it is.
+  locale: ZSalonLocale.optional(),
   slotStepMinutes: z.coerce
     .number()
     .int()

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { touchCalendarFeed } from "@/lib/calendar-feed/mutations";
 import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { announceFreedTime, announceWidenedHours } from "@/lib/waitlist/mutations";
@@ -168,6 +169,7 @@ export async function removeTimeOff(actor: Actor, staffId: string, timeOffId: st
     const row = await tx.timeOff.findFirst({ where: { id: timeOffId, staffId }, include: { staff: { select: { displayName: true } } } });
     if (!row) return;
     await tx.timeOff.delete({ where: { id: row.id } });
+    await touchCalendarFeed(tx, staffId);
     await announceFreedTime(tx, { staffId, from: row.startsAt, until: row.endsAt });
     await recordAudit(tx, actor, {
       entityKind: "time-off",

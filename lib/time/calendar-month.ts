@@ -38,10 +38,10 @@ export function monthGrid(month: string): (string | null)[][] {
   return weeks;
 }
 
-export function formatMonth(month: string): string {
-  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(toUtc(`${month}-01`));
+export function formatMonth(month: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(toUtc(`${month}-01`));
 }
 
-export function formatLongDate(date: string): string {
-  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(toUtc(date));
+export function formatLongDate(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(toUtc(date));
 }

@@ -43,11 +43,11 @@ export async function deliverOfferEmail(offerId: string): Promise<OfferEmailOutc
     customerName: offer.entry.customer.name,
     serviceName: names.serviceName,
     stylistName: names.stylistName,
-    when: formatEmailDateTime(offer.startsAt, salon.timezone),
-    timezone: formatTimeZoneLabel(offer.startsAt, salon.timezone),
+    when: formatEmailDateTime(offer.startsAt, salon),
+    timezone: formatTimeZoneLabel(offer.startsAt, salon),
     salonName: salon.name,
     salonAddress: salon.address,
-    holdUntil: offer.holdUntil ? formatEmailDateTime(offer.holdUntil, salon.timezone) : null,
+    holdUntil: offer.holdUntil ? formatEmailDateTime(offer.holdUntil, salon) : null,
     removedLink: REMOVED_LINK,
   };
   const subject = `A time opened: ${names.serviceName}, ${base.when}`;

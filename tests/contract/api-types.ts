@@ -875,6 +875,11 @@ export interface components {
              * @example GBP
              */
             currency: string;
+            /**
+             * @description BCP 47 language tag the salon writes dates, times and prices in (its pages, emails and reports).
+             * @example en-GB
+             */
+            locale: string;
             /** @description Starts are on this grid, counted from local midnight. */
             slotStepMinutes: number;
             /** @description The earliest start is now plus this notice. */
@@ -1148,6 +1153,8 @@ export interface operations {
                         email: string;
                     };
                     note?: string;
+                    /** @description Staff keys: go ahead although the service needs a patch test and the customer has no valid one (otherwise 422 PATCH_TEST_REQUIRED); the reason is kept with the appointment. */
+                    patchTestOverrideReason?: string;
                 };
             };
         };
@@ -1581,6 +1588,8 @@ export interface operations {
                     startsAt?: string;
                     staffId?: string;
                     serviceId?: string;
+                    /** @description With a reschedule. Staff keys: go ahead although the service needs a patch test and the customer has no valid one (otherwise 422 PATCH_TEST_REQUIRED); the reason is kept with the appointment. */
+                    patchTestOverrideReason?: string;
                     /**
                      * @description A status transition instead of a reschedule: COMPLETED/NO_SHOW (staff keys) or CANCELLED.
                      * @enum {string}

@@ -1,9 +1,10 @@
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as feedRoute from "@/app/calendar/[file]/route";
-import { cancelAppointment } from "@/lib/booking/mutations";
+import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/mutations";
 import { rotateCalendarFeed } from "@/lib/calendar-feed/mutations";
 import { db } from "@/lib/db";
+import { removeTimeOff } from "@/lib/staff/mutations";
 import { createSalon, createService, createStylist, createUser, day, insertAppointment } from "../support/api-fixtures";
 
 /** A stylist's private subscription feed, read back with a maintained iCalendar parser. */
@@ -11,7 +12,11 @@ import { createSalon, createService, createStylist, createUser, day, insertAppoi
 let stylistId: string;
 let token: string;
 let appointmentId: string;
+let serviceId: string;
+let customerId: string;
+let timeOffId: string;
 const HOUR = 3_600_000;
+const stylist = () => ({ kind: "user", userId: stylistId, role: "STYLIST" }) as const;
 
 function get(file: string, headers: Record<string, string> = {}) {
   return feedRoute.GET(new Request(`http://localhost/calendar/${file}`, { headers }), { params: Promise.resolve({ file }) });
@@ -28,17 +33,20 @@ async function events(response: Response) {
 beforeAll(async () => {
   await createSalon();
   const service = await db.service.update({ where: { id: (await createService()).id }, data: { name: "Balayage" } });
+  serviceId = service.id;
   stylistId = (await createStylist([service.id], "Sam Stylist")).id;
   const customer = await db.user.update({
     where: { id: (await createUser("CUSTOMER")).id },
     data: { name: "Priya Sharma", phone: "+44 7700 900123" },
   });
+  customerId = customer.id;
   const at = (days: number) => new Date(day(days).getTime() + 10 * HOUR);
   appointmentId = (await insertAppointment({ customerId: customer.id, staffId: stylistId, serviceId: service.id, startsAt: at(3) })).id;
   await insertAppointment({ customerId: customer.id, staffId: stylistId, serviceId: service.id, startsAt: at(-10) });
   // Outside the window: 40 days back.
   await insertAppointment({ customerId: customer.id, staffId: stylistId, serviceId: service.id, startsAt: at(-40) });
-  await db.timeOff.create({ data: { staffId: stylistId, startsAt: day(5), endsAt: day(6), reason: "Hospital appointment" } });
+  timeOffId = (await db.timeOff.create({ data: { staffId: stylistId, startsAt: day(5), endsAt: day(6), reason: "Hospital appointment" } }))
+    .id;
   token = await rotateCalendarFeed({ kind: "user", userId: stylistId, role: "STYLIST" }, stylistId);
 });
 
@@ -72,6 +80,41 @@ describe("the stylist calendar feed", () => {
     expect(new Date(changed.headers.get("last-modified")!).getTime()).toBeGreaterThan(new Date(lastModified).getTime());
     expect((await events(changed)).some((e) => e.uid.startsWith(`appointment-${appointmentId}@`))).toBe(false);
     expect((await get(`${token}.ics`, { "if-modified-since": lastModified })).status).toBe(200);
+  });
+
+  /** Waits past the current second (HTTP dates have whole seconds), then makes `change` and reads the feed again. */
+  async function afterChange(change: () => Promise<unknown>) {
+    const before = await get(`${token}.ics`);
+    const lastModified = before.headers.get("last-modified")!;
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await change();
+    const after = await get(`${token}.ics`);
+    return { before, lastModified, after, revalidated: await get(`${token}.ics`, { "if-modified-since": lastModified }) };
+  }
+
+  it("moves Last-Modified when time off is deleted, so If-Modified-Since gets the new feed", async () => {
+    const { before, lastModified, after, revalidated } = await afterChange(() => removeTimeOff(stylist(), stylistId, timeOffId));
+    expect(after.headers.get("etag")).not.toBe(before.headers.get("etag"));
+    expect(new Date(after.headers.get("last-modified")!).getTime()).toBeGreaterThan(new Date(lastModified).getTime());
+    expect((await events(after)).some((e) => e.summary === "Busy (time off)")).toBe(false);
+    expect(revalidated.status).toBe(200);
+  });
+
+  it("moves Last-Modified when an appointment leaves the feed for a colleague or beyond the horizon", async () => {
+    const colleague = (await createStylist([serviceId], "Cleo Colleague")).id;
+    const admin = { kind: "user", userId: (await createUser("ADMIN")).id, role: "ADMIN" } as const;
+    const at = (days: number) => new Date(day(days).getTime() + 12 * HOUR);
+    const handedOver = (await insertAppointment({ customerId, staffId: stylistId, serviceId, startsAt: at(2) })).id;
+    const movedAway = (await insertAppointment({ customerId, staffId: stylistId, serviceId, startsAt: at(4) })).id;
+    const changes = [
+      () => rescheduleAppointment(admin, { appointmentId: handedOver, staffId: colleague }),
+      () => rescheduleAppointment(admin, { appointmentId: movedAway, startsAt: at(4000), overrideAvailability: true }),
+    ];
+    for (const change of changes) {
+      const { lastModified, after, revalidated } = await afterChange(change);
+      expect(new Date(after.headers.get("last-modified")!).getTime()).toBeGreaterThan(new Date(lastModified).getTime());
+      expect(revalidated.status).toBe(200);
+    }
   });
 
   it("stores only the token's hash, and a rotated or malformed token is 404", async () => {

@@ -1,12 +1,23 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as appointments from "@/app/api/v1/appointments/route";
-import { bookAppointment } from "@/lib/booking/mutations";
+import * as appointmentItem from "@/app/api/v1/appointments/[id]/route";
+import { bookAppointment, rescheduleAppointment } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordPatchTest } from "@/lib/patch-tests/mutations";
+import { addDays, fromWallClock, isoWeekday } from "@/lib/time/zoned";
 import { call } from "../support/api-client";
 import { createKey } from "../support/api-fixtures";
-import { at, createBookingFixture, errorOf, NOW_2030, type BookingFixture } from "../support/booking-fixtures";
+import { at, createBookingFixture, errorOf, NOW_2030, TZ, type BookingFixture } from "../support/booking-fixtures";
+import { redirectOf } from "../support/next-navigation";
+import { form, session, signedInAs } from "../support/session-mock";
+
+vi.mock("next/navigation", async () => (await import("../support/next-navigation")).navigationMock);
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("@/lib/notifications/publish-after-response", () => ({ publishOutboxAfterResponse: async () => undefined }));
+vi.mock("@/lib/auth/session", async () => (await import("../support/session-mock")).sessionMock);
+
+const { dashboardRescheduleAction } = await import("@/lib/dashboard/actions");
 
 /** Services that need a patch test: the booking core refuses them without a valid one, staff may override. */
 
@@ -16,6 +27,7 @@ const now = { now: NOW_2030 };
 
 beforeAll(async () => {
   f = await createBookingFixture();
+  session.user = null;
   await db.service.update({ where: { id: f.colour }, data: { requiresPatchTest: true, name: "Colour" } });
   await db.staffService.create({ data: { staffId: f.amy, serviceId: f.colour } });
   patchServiceId = (
@@ -103,5 +115,132 @@ describe("patch tests in the booking core", () => {
     });
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({ code: "PATCH_TEST_REQUIRED", title: "Patch Test Required" });
+  });
+});
+
+const DAY_MS = 86_400_000;
+
+/** The salon-local date `days` from today, moved off a Sunday (Amy works Monday to Saturday). */
+function workdayAhead(days: number): string {
+  const date = addDays(new Date().toISOString().slice(0, 10), days);
+  return isoWeekday(date) === 7 ? addDays(date, 1) : date;
+}
+
+const localTime = (date: string, hours: number) => new Date(fromWallClock(date, hours * 60, TZ)!);
+
+/**
+ * A customer whose negative test was done 175 days ago, with a colour booked (valid then) `days` ahead:
+ * the doors that run on today's clock (dashboard, API) move it three weeks on, where that test is too old.
+ */
+async function colourBookedOnTodaysClock(name: string, days: number, hours: number) {
+  const customer = await db.user.create({
+    data: { name, email: `${name.toLowerCase()}.${process.pid}@test.test`, role: "CUSTOMER", emailVerified: new Date() },
+  });
+  await recordPatchTest(
+    f.actors.admin,
+    { customerId: customer.id, testedAt: new Date(Date.now() - 175 * DAY_MS), product: "Koleston", result: "NEGATIVE" },
+    f.admin,
+  );
+  const date = workdayAhead(days);
+  const booked = await bookAppointment(f.actors.admin, {
+    customerId: customer.id,
+    serviceId: f.colour,
+    staffId: f.amy,
+    startsAt: localTime(date, hours),
+    source: "DASHBOARD",
+  });
+  return { customerId: customer.id, booked, later: workdayAhead(days + 21) };
+}
+
+describe("patch tests when an appointment moves", () => {
+  // Alice's negative test of 20 December 2029 counts until 20 June 2030.
+  const may = { now: at("2030-05-01T08:00") };
+  let moving: string;
+
+  it("refuses moving a colour to a time its test is too old for, naming the patch-test service", async () => {
+    moving = (await bookAppointment(f.actors.alice, colour(f.alice, "2030-05-13T10:00"), may)).id;
+    const refused = await errorOf(rescheduleAppointment(f.actors.alice, { appointmentId: moving, startsAt: at("2030-06-24T10:00") }, may));
+    expect(refused).toMatchObject({ code: "PATCH_TEST_REQUIRED", status: 422 });
+    expect((refused as AppError).message).toContain('Book "Patch test" first');
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: moving } })).toMatchObject({ startsAt: at("2030-05-13T10:00") });
+  });
+
+  it("still moves it to a time the test covers", async () => {
+    const moved = await rescheduleAppointment(f.actors.alice, { appointmentId: moving, startsAt: at("2030-06-17T10:00") }, may);
+    expect(moved.startsAt).toEqual(at("2030-06-17T10:00"));
+  });
+
+  it("does not let the customer override the rule", async () => {
+    const refused = await errorOf(
+      rescheduleAppointment(
+        f.actors.alice,
+        { appointmentId: moving, startsAt: at("2030-06-24T10:00"), patchTestOverrideReason: "I tested at home" },
+        may,
+      ),
+    );
+    expect(refused).toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.patchTestOverride.count({ where: { appointmentId: moving } })).toBe(0);
+  });
+
+  it("lets staff move it with a reason, kept with the appointment", async () => {
+    const moved = await rescheduleAppointment(
+      f.actors.admin,
+      { appointmentId: moving, startsAt: at("2030-06-24T10:00"), patchTestOverrideReason: "New test booked the day before" },
+      may,
+    );
+    expect(moved.startsAt).toEqual(at("2030-06-24T10:00"));
+    expect(await db.patchTestOverride.findUnique({ where: { appointmentId: moving } })).toMatchObject({
+      reason: "New test booked the day before",
+      staffId: f.admin,
+    });
+  });
+
+  describe("on the dashboard", () => {
+    beforeEach(() => {
+      session.user = signedInAs(f.admin, "ADMIN");
+    });
+
+    it("answers PATCH_TEST_REQUIRED, then moves it once staff give a reason", async () => {
+      const { booked, later } = await colourBookedOnTodaysClock("Dee", 3, 10);
+      const move = (extra: Record<string, string> = {}) =>
+        dashboardRescheduleAction(
+          { status: "idle" },
+          form({ appointmentId: booked.id, version: String(booked.version), staffId: f.amy, date: later, time: "10:00", ...extra }),
+        );
+      expect(await move({ patchTestOverrideReason: "" })).toMatchObject({ status: "error", code: "PATCH_TEST_REQUIRED" });
+      expect(await redirectOf(move({ patchTestOverrideReason: "Customer showed a recent test card" }))).toContain(booked.id);
+      expect(await db.appointment.findUniqueOrThrow({ where: { id: booked.id } })).toMatchObject({ startsAt: localTime(later, 10) });
+      expect(await db.patchTestOverride.findUnique({ where: { appointmentId: booked.id } })).toMatchObject({
+        reason: "Customer showed a recent test card",
+        staffId: f.admin,
+      });
+    });
+  });
+
+  describe("through the API", () => {
+    it("answers 422 PATCH_TEST_REQUIRED, refuses a customer's key the override and takes a staff key's", async () => {
+      const { customerId, booked, later } = await colourBookedOnTodaysClock("Eve", 4, 14);
+      const patch = async (ownerId: string, body: Record<string, unknown>) => {
+        const { auth } = await createKey(ownerId);
+        const current = await db.appointment.findUniqueOrThrow({ where: { id: booked.id }, select: { version: true } });
+        return call(appointmentItem.PATCH, "PATCH", `/appointments/${booked.id}`, {
+          headers: { ...auth, "if-match": `"${current.version}"` },
+          params: { id: booked.id },
+          body,
+        });
+      };
+      const startsAt = localTime(later, 14).toISOString();
+      const refused = await patch(customerId, { startsAt });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ code: "PATCH_TEST_REQUIRED" });
+      expect((await patch(customerId, { startsAt, patchTestOverrideReason: "Trust me" })).body).toMatchObject({ code: "FORBIDDEN" });
+      const moved = await patch(f.admin, { startsAt, patchTestOverrideReason: "Tested at our other branch" });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ startsAt });
+      expect(await db.patchTestOverride.findUnique({ where: { appointmentId: booked.id } })).toMatchObject({
+        reason: "Tested at our other branch",
+        staffId: f.admin,
+      });
+    });
   });
 });

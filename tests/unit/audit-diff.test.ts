@@ -22,8 +22,13 @@ describe("audit snapshots", () => {
   it("reads as before → after, with prices, instants and ids in words", () => {
     const names = new Map([["stylist-1", "Amara"]]);
     expect(
-      describeAuditChange({ priceCents: 3500, staffIds: [] }, { priceCents: 4000, staffIds: ["stylist-1"] }, "Europe/London", names),
+      describeAuditChange(
+        { priceCents: 3500, staffIds: [] },
+        { priceCents: 4000, staffIds: ["stylist-1"] },
+        { timezone: "Europe/London", locale: "en-GB" },
+        names,
+      ),
     ).toEqual(["priceCents: 35.00 → 40.00", "staffIds: none → Amara"]);
-    expect(describeAuditChange(null, { active: true }, "Europe/London", names)).toEqual(["active: yes"]);
+    expect(describeAuditChange(null, { active: true }, { timezone: "Europe/London", locale: "en-GB" }, names)).toEqual(["active: yes"]);
   });
 });

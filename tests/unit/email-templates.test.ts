@@ -74,7 +74,7 @@ describe("email templates", () => {
 });
 
 describe("email time formatting", () => {
-  const zone = "Europe/London";
+  const zone = { timezone: "Europe/London", locale: "en-GB" };
   it("shows local wall-clock time with the zone abbreviation of that date", () => {
     const summer = new Date("2030-07-01T09:00:00Z");
     expect(formatEmailDateTime(summer, zone)).toBe("Monday, 1 July 2030, 10:00");

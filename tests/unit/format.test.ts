@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { formatDuration, formatPrice } from "@/lib/format";
 
 describe("display formatting", () => {
-  it("shows prices from minor units in the salon's currency", () => {
-    expect(formatPrice(5500, "GBP")).toBe("£55.00");
-    expect(formatPrice(16000, "GBP")).toBe("£160.00");
+  it("shows prices from minor units in the salon's currency and locale", () => {
+    expect(formatPrice(5500, "GBP", "en-GB")).toBe("£55.00");
+    expect(formatPrice(16000, "GBP", "en-GB")).toBe("£160.00");
+    expect(formatPrice(123450, "EUR", "de-DE")).toBe("1.234,50 €");
   });
 
   it("shows durations in hours and minutes", () => {

@@ -39,7 +39,6 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
     getAppointmentHistory(actorOf(user), id),
     listCustomerEmailsForAppointment(user, id),
   ]);
-  const tz = salon.timezone;
   const now = new Date();
   const reschedule = changeAvailability(appointment, "reschedule", salon.rescheduleCutoffMinutes, now);
   const cancel = changeAvailability(appointment, "cancel", salon.cancelCutoffMinutes, now);
@@ -60,12 +59,12 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
       <BookingSummary
         title="Details"
         rows={[
-          { label: "Date", value: formatSalonDate(appointment.startsAt, tz) },
-          { label: "Time", value: `${formatSalonTime(appointment.startsAt, tz)} – ${formatSalonTime(appointment.endsAt, tz)}` },
+          { label: "Date", value: formatSalonDate(appointment.startsAt, salon) },
+          { label: "Time", value: `${formatSalonTime(appointment.startsAt, salon)} – ${formatSalonTime(appointment.endsAt, salon)}` },
           { label: "Stylist", value: appointment.staff.name },
           {
             label: "Duration and price",
-            value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency)}`,
+            value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency, salon.locale)}`,
           },
           ...(appointment.note && !noteEditable ? [{ label: "Your note", value: appointment.note }] : []),
           ...(appointment.cancellationReason ? [{ label: "Cancellation reason", value: appointment.cancellationReason }] : []),
@@ -124,9 +123,9 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
         <ol className="flex flex-col gap-2 border-l-2 border-stone-200 pl-4">
           {history.map((entry) => (
             <li key={entry.id} className="text-sm">
-              <span className="font-medium text-stone-900">{describeHistoryEntry(entry, tz)}</span>
+              <span className="font-medium text-stone-900">{describeHistoryEntry(entry, salon)}</span>
               <span className="block text-stone-600">
-                <time dateTime={entry.createdAt.toISOString()}>{formatSalonDateTime(entry.createdAt, tz)}</time>
+                <time dateTime={entry.createdAt.toISOString()}>{formatSalonDateTime(entry.createdAt, salon)}</time>
               </span>
             </li>
           ))}
@@ -143,7 +142,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
                 <span className="block text-stone-600">
                   {emailKindLabel(email.kind)} · {email.status === "SENT" ? "sent" : email.status.toLowerCase()}{" "}
                   <time dateTime={(email.sentAt ?? email.createdAt).toISOString()}>
-                    {formatSalonDateTime(email.sentAt ?? email.createdAt, tz)}
+                    {formatSalonDateTime(email.sentAt ?? email.createdAt, salon)}
                   </time>
                 </span>
               </li>

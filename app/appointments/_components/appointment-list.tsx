@@ -2,11 +2,11 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { statusLabels } from "@/lib/customer-portal/appointment-labels";
-import { formatSalonDate, formatSalonTime } from "@/lib/time/format-when";
+import { formatSalonDate, formatSalonTime, type SalonFormat } from "@/lib/time/format-when";
 
-type AppointmentListProps = { appointments: AppointmentView[]; timezone: string; empty: React.ReactNode };
+type AppointmentListProps = { appointments: AppointmentView[]; salon: SalonFormat; empty: React.ReactNode };
 
-export function AppointmentList({ appointments, timezone, empty }: AppointmentListProps) {
+export function AppointmentList({ appointments, salon, empty }: AppointmentListProps) {
   if (appointments.length === 0)
     return <div className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">{empty}</div>;
   return (
@@ -22,7 +22,7 @@ export function AppointmentList({ appointments, timezone, empty }: AppointmentLi
               <span className="flex flex-col">
                 <span className="font-semibold text-stone-900">{appointment.service.name}</span>
                 <span className="text-sm text-stone-700">
-                  {formatSalonDate(appointment.startsAt, timezone)}, {formatSalonTime(appointment.startsAt, timezone)} · with{" "}
+                  {formatSalonDate(appointment.startsAt, salon)}, {formatSalonTime(appointment.startsAt, salon)} · with{" "}
                   {appointment.staff.name}
                 </span>
               </span>

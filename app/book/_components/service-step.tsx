@@ -4,7 +4,7 @@ import { formatDuration, formatPrice } from "@/lib/format";
 import type { ServiceSummary } from "@/lib/services/data";
 import { selectionHref } from "@/lib/customer-portal/selection";
 
-export function ServiceStep({ services }: { services: ServiceSummary[] }) {
+export function ServiceStep({ services, locale }: { services: ServiceSummary[]; locale: string }) {
   return (
     <section aria-labelledby="step-heading">
       <StepHeading id="step-heading">Choose a service</StepHeading>
@@ -23,7 +23,7 @@ export function ServiceStep({ services }: { services: ServiceSummary[] }) {
                 <span className="flex-1 text-sm text-stone-600">{service.description}</span>
                 <span className="flex items-center justify-between text-sm">
                   <span className="text-stone-600">{formatDuration(service.durationMinutes)}</span>
-                  <span className="font-semibold text-brand-700">{formatPrice(service.priceCents, service.currency)}</span>
+                  <span className="font-semibold text-brand-700">{formatPrice(service.priceCents, service.currency, locale)}</span>
                 </span>
               </Link>
             </li>

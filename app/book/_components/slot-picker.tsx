@@ -12,6 +12,8 @@ import { formatLongDate, monthOf } from "@/lib/time/calendar-month";
 
 export type SlotPickerProps = {
   serviceId: string;
+  /** The salon's BCP 47 locale, for dates. */
+  locale: string;
   staffId: string;
   minMonth: string;
   maxMonth: string;
@@ -43,6 +45,7 @@ async function fetchMonth(
 /** The calendar and times, with their own query client: only the booking pages load TanStack Query. */
 export function SlotPicker({
   serviceId,
+  locale,
   staffId,
   minMonth,
   maxMonth,
@@ -88,7 +91,7 @@ export function SlotPicker({
     : query.isError
       ? "Free times could not be loaded."
       : date
-        ? `${daySlots.length} free times on ${formatLongDate(date)}.`
+        ? `${daySlots.length} free times on ${formatLongDate(date, locale)}.`
         : `${counts.size} days with free times in this month.`;
 
   return (
@@ -98,6 +101,7 @@ export function SlotPicker({
       </p>
       <MonthCalendar
         month={month}
+        locale={locale}
         counts={counts}
         selectedDate={date}
         minMonth={minMonth}
@@ -111,7 +115,7 @@ export function SlotPicker({
       />
       <div className="min-h-72 rounded-2xl border border-stone-200 bg-white p-4">
         <h3 ref={timesHeading} tabIndex={-1} id="times-heading" className="mb-4 font-semibold text-stone-900">
-          {date ? `Times on ${formatLongDate(date)}` : "Times"}
+          {date ? `Times on ${formatLongDate(date, locale)}` : "Times"}
         </h3>
         {query.isPending ? (
           <div className="grid grid-cols-3 gap-2 sm:grid-cols-4" aria-hidden>
@@ -144,7 +148,7 @@ export function SlotPicker({
               items: group.map((slot) => ({
                 id: slot.startsAt,
                 label: slot.localTime,
-                description: `${slot.localTime}, ${formatLongDate(slot.localDate)}${staffId === "any" ? "" : ` with ${slot.staffName}`}`,
+                description: `${slot.localTime}, ${formatLongDate(slot.localDate, locale)}${staffId === "any" ? "" : ` with ${slot.staffName}`}`,
               })),
             }))}
           />

@@ -11,13 +11,14 @@ import { SlotPicker } from "./slot-picker";
 type TimeStepProps = {
   selection: TBookingSelection;
   months: { min: string; max: string };
+  locale: string;
   timezoneNote: string;
   signedIn: boolean;
   /** The salon's today (YYYY-MM-DD): where a waitlist range starts at the earliest. */
   today: string;
 };
 
-export function TimeStep({ selection, months, timezoneNote, signedIn, today }: TimeStepProps) {
+export function TimeStep({ selection, months, locale, timezoneNote, signedIn, today }: TimeStepProps) {
   const keep: Record<string, string> = {};
   for (const key of ["service", "staff", "note"] as const) if (selection[key]) keep[key] = selection[key];
   return (
@@ -32,6 +33,7 @@ export function TimeStep({ selection, months, timezoneNote, signedIn, today }: T
       )}
       <SlotPicker
         serviceId={selection.service ?? ""}
+        locale={locale}
         staffId={selection.staff ?? "any"}
         minMonth={months.min}
         maxMonth={months.max}

@@ -10,6 +10,7 @@ import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionState } from "@/lib/action-state";
 import { OccurrenceField } from "./occurrence-field";
+import { PatchTestOverrideField } from "./patch-test-override-field";
 import { StartTimeField } from "./start-time-field";
 import { addStaffNoteAction, dashboardCancelAction, dashboardRescheduleAction, transitionAction } from "@/lib/dashboard/actions";
 
@@ -53,7 +54,7 @@ type RescheduleProps = Target & {
 
 export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) {
   const actionForm = useActionForm(dashboardRescheduleAction, { defaults });
-  const { pending, values, fieldError, fieldProps } = actionForm;
+  const { pending, values, fieldError, fieldProps, state } = actionForm;
   return (
     <HeadedForm headingId="reschedule-heading" heading="Reschedule" form={actionForm} target={target}>
       <SelectField key={`staff-${values.staffId}`} label="Stylist" {...fieldProps("staffId")} id="reschedule-staff" options={staff} />
@@ -67,6 +68,13 @@ export function RescheduleForm({ staff, defaults, ...target }: RescheduleProps) 
         name="overrideAvailability"
         id="reschedule-override"
         defaultChecked={values.overrideAvailability === "on"}
+      />
+      <PatchTestOverrideField
+        verb="Move"
+        state={state}
+        id="reschedule-patch-test-override"
+        value={values.patchTestOverrideReason}
+        error={fieldError("patchTestOverrideReason")}
       />
       <Button type="submit" variant="secondary" pending={pending}>
         Reschedule

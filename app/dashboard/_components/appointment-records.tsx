@@ -1,22 +1,22 @@
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
-import { formatSalonDateTime } from "@/lib/time/format-when";
+import { formatSalonDateTime, type SalonFormat } from "@/lib/time/format-when";
 import type { AppointmentRecords } from "@/lib/dashboard/data";
 import { describeChanges } from "@/lib/dashboard/describe-change";
 import { actorKindLabels, historyActionLabel } from "@/lib/dashboard/labels";
 import { emailKindLabel } from "@/lib/customer-portal/appointment-labels";
 import { StaffNoteList } from "./staff-note-list";
 
-type Props = { records: AppointmentRecords; timeZone: string; names: Map<string, string>; noteForm: ReactNode };
+type Props = { records: AppointmentRecords; salon: SalonFormat; names: Map<string, string>; noteForm: ReactNode };
 
 /** Staff notes, the change history (who, from where, what) and the emails sent for one appointment. */
-export function AppointmentRecordsView({ records, timeZone, names, noteForm }: Props) {
-  const when = (instant: Date) => formatSalonDateTime(instant, timeZone);
+export function AppointmentRecordsView({ records, salon, names, noteForm }: Props) {
+  const when = (instant: Date) => formatSalonDateTime(instant, salon);
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-2">
       <Section id="notes" title="Staff notes" className="rounded-lg border border-stone-300 bg-white p-4">
-        <StaffNoteList notes={records.notes} timeZone={timeZone} empty="No notes yet." className="mb-3" />
+        <StaffNoteList notes={records.notes} salon={salon} empty="No notes yet." className="mb-3" />
         {noteForm}
       </Section>
 
@@ -31,7 +31,7 @@ export function AppointmentRecordsView({ records, timeZone, names, noteForm }: P
               <p className="text-xs text-stone-700">{when(entry.createdAt)}</p>
               {entry.action !== "booked" && (
                 <ul className="mt-1 list-disc pl-5 text-xs">
-                  {describeChanges(entry.changes, timeZone, names).map((line) => (
+                  {describeChanges(entry.changes, salon, names).map((line) => (
                     <li key={line}>{line}</li>
                   ))}
                 </ul>

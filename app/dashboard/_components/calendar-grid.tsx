@@ -3,14 +3,14 @@ import { formatLocalDate } from "@/lib/dashboard/labels";
 import { CalendarLane } from "./calendar-lane";
 import { PX_PER_MINUTE } from "./calendar-scale";
 
-type Props = { layout: CalendarLayout; view: CalendarView; today: string; timeZone: string };
+type Props = { layout: CalendarLayout; view: CalendarView; today: string; timeZone: string; locale: string };
 
 /**
  * The calendar: a time gutter, then one lane per (day, stylist). Day view: one lane per stylist; week
  * view: seven days, each split into its stylists' lanes. Every empty time and every appointment is a link
  * with a name that says the time, the day and the stylist, so the grid works from the keyboard alone.
  */
-export function CalendarGrid({ layout, view, today, timeZone }: Props) {
+export function CalendarGrid({ layout, view, today, timeZone, locale }: Props) {
   const laneCount = layout.groups.reduce((count, group) => count + group.lanes.length, 0);
   const hours = [];
   for (let minute = layout.startMinute; minute < layout.endMinute; minute += 60) hours.push(minute);
@@ -29,7 +29,7 @@ export function CalendarGrid({ layout, view, today, timeZone }: Props) {
             style={{ gridColumn: `span ${group.lanes.length}` }}
           >
             <p className={`text-sm font-semibold ${group.date === today ? "text-brand-700" : "text-stone-900"}`}>
-              {formatLocalDate(group.date, view === "week" ? "short" : "long")}
+              {formatLocalDate(group.date, locale, view === "week" ? "short" : "long")}
               {group.date === today && <span className="ml-1 text-xs">(today)</span>}
             </p>
             {(view === "day" || group.lanes.length > 1) && (
@@ -65,6 +65,7 @@ export function CalendarGrid({ layout, view, today, timeZone }: Props) {
               endMinute={layout.endMinute}
               isToday={group.date === today}
               timeZone={timeZone}
+              locale={locale}
             />
           )),
         )}

@@ -4,16 +4,16 @@ import { formatLocalDate, statusStyles } from "@/lib/dashboard/labels";
 import { PX_PER_MINUTE } from "./calendar-scale";
 import { NowLine } from "./now-line";
 
-type Props = { lane: Lane; startMinute: number; endMinute: number; isToday: boolean; timeZone: string };
+type Props = { lane: Lane; startMinute: number; endMinute: number; isToday: boolean; timeZone: string; locale: string };
 
 // Closed time is hatched, open time plain white, so working hours stand out without relying on hue.
 const CLOSED = "repeating-linear-gradient(135deg, #f5f5f4 0 6px, #e7e5e4 6px 12px)";
 const HOUR_LINES = `repeating-linear-gradient(to bottom, #d6d3d1 0 1px, transparent 1px ${60 * PX_PER_MINUTE}px)`;
 
-export function CalendarLane({ lane, startMinute, endMinute, isToday, timeZone }: Props) {
+export function CalendarLane({ lane, startMinute, endMinute, isToday, timeZone, locale }: Props) {
   const top = (minute: number) => (Math.max(minute, startMinute) - startMinute) * PX_PER_MINUTE;
   const span = (from: number, to: number) => ({ top: top(from), height: Math.max(top(Math.min(to, endMinute)) - top(from), 2) });
-  const day = formatLocalDate(lane.date, "short");
+  const day = formatLocalDate(lane.date, locale, "short");
   const breaks = lane.working.slice(1).map((interval, index) => ({ start: lane.working[index]!.end, end: interval.start }));
 
   return (

@@ -12,6 +12,7 @@ type Props = {
   staffId?: string;
   staffOptions: Array<{ id: string; name: string }>;
   timeZone: string;
+  locale: string;
 };
 
 const viewLinks: Array<[CalendarView, string]> = [
@@ -26,14 +27,14 @@ function href(params: { date: string; view: CalendarView; staff?: string }): str
 }
 
 /** Date navigation, view switch and stylist filter: plain links and a GET form, so the URL is the state. */
-export function CalendarToolbar({ date, today, view, staffId, staffOptions, timeZone }: Props) {
+export function CalendarToolbar({ date, today, view, staffId, staffOptions, timeZone, locale }: Props) {
   const step = view === "week" ? 7 : 1;
   const unit = view === "week" ? "week" : "day";
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
       <div>
         <h1 className="text-2xl font-bold text-stone-900">
-          {view === "week" ? `Week of ${formatLocalDate(calendarDays(date, "week")[0]!)}` : formatLocalDate(date)}
+          {view === "week" ? `Week of ${formatLocalDate(calendarDays(date, "week")[0]!, locale)}` : formatLocalDate(date, locale)}
         </h1>
         <p className="text-sm text-stone-700">Times in the salon&apos;s timezone ({timeZone}).</p>
       </div>

@@ -7,6 +7,7 @@ import { TwoColumnActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { createAppointmentAction } from "@/lib/dashboard/actions";
 import { OccurrenceField } from "./occurrence-field";
+import { PatchTestOverrideField } from "./patch-test-override-field";
 import { StartTimeField } from "./start-time-field";
 
 type Option = { value: string; label: string };
@@ -16,8 +17,6 @@ type Props = { services: Option[]; staff: Option[]; defaults: Record<string, str
 export function NewAppointmentForm({ services, staff, defaults }: Props) {
   const actionForm = useActionForm(createAppointmentAction, { defaults });
   const { values, fieldError, fieldProps, state } = actionForm;
-  // Asked only once the core said the service needs a patch test the customer does not have.
-  const askOverride = state.code === "PATCH_TEST_REQUIRED" || Boolean(values.patchTestOverrideReason);
   const pickers = [
     ["serviceId", "Service", services],
     ["staffId", "Stylist", staff],
@@ -52,13 +51,13 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
         defaultChecked={values.overrideAvailability === "on"}
         hint="Confirm to book outside working hours, time off or notice. Double bookings are still refused."
       />
-      {askOverride && (
-        <TextField
-          className="sm:col-span-2"
-          label="Book without a valid patch test: reason (kept with the appointment)"
-          {...fieldProps("patchTestOverrideReason")}
-        />
-      )}
+      <PatchTestOverrideField
+        verb="Book"
+        state={state}
+        value={values.patchTestOverrideReason}
+        error={fieldError("patchTestOverrideReason")}
+        className="sm:col-span-2"
+      />
     </TwoColumnActionForm>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import type { ChartNumberFormat } from "@/lib/reports/report-formats";
 
-export type ChartNumberFormat = { locale: string; options: Intl.NumberFormatOptions };
 export type ChartRow = { id: string; label: string; values: number[] };
 /** Colours with at least 3:1 contrast on white (WCAG 1.4.11), distinct for colour-blind readers. */
 export const CHART_COLOURS = ["#6d28d9", "#0f766e", "#b45309"] as const;

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
-import { ReportChart, type ChartNumberFormat, type ChartRow } from "./report-chart";
+import type { ChartNumberFormat } from "@/lib/reports/report-formats";
+import { ReportChart, type ChartRow } from "./report-chart";
 
 type Props = {
   id: string;

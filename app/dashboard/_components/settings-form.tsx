@@ -41,6 +41,11 @@ export function SettingsForm({ defaults, services }: Props) {
     <TwoColumnActionForm form={actionForm} submitLabel="Save settings" success>
       <TextField label="Salon name" {...fieldProps("name")} />
       <TextField label="Timezone (IANA)" {...fieldProps("timezone")} hint="For example Europe/London." />
+      <TextField
+        label="Language and region (locale)"
+        {...fieldProps("locale")}
+        hint="How dates, times and prices are written on every page, email and report: a language tag such as en-GB, de-DE or fr-FR."
+      />
       <TextField className="sm:col-span-2" label="Address" {...fieldProps("address")} />
       {numberFields.map(([name, label, hint]) => (
         <TextField key={name} label={label} {...fieldProps(name)} type="number" min={0} hint={hint} />

@@ -1,10 +1,10 @@
-import { formatSalonDateTime } from "@/lib/time/format-when";
+import { formatSalonDateTime, type SalonFormat } from "@/lib/time/format-when";
 
 type Note = { id: string; body: string; author: string; createdAt: Date };
-type Props = { notes: Note[]; timeZone: string; empty: string; className?: string };
+type Props = { notes: Note[]; salon: SalonFormat; empty: string; className?: string };
 
 /** Staff notes as the dashboard lists them everywhere: the text, then who wrote it and when. */
-export function StaffNoteList({ notes, timeZone, empty, className = "" }: Props) {
+export function StaffNoteList({ notes, salon, empty, className = "" }: Props) {
   if (notes.length === 0) return <p className={`text-sm text-stone-700 ${className}`}>{empty}</p>;
   return (
     <ul className={`flex flex-col gap-2 ${className}`}>
@@ -12,7 +12,7 @@ export function StaffNoteList({ notes, timeZone, empty, className = "" }: Props)
         <li key={note.id} className="rounded border border-stone-200 bg-white p-2 text-sm">
           <p>{note.body}</p>
           <p className="mt-1 text-xs text-stone-700">
-            {note.author}, {formatSalonDateTime(note.createdAt, timeZone)}
+            {note.author}, {formatSalonDateTime(note.createdAt, salon)}
           </p>
         </li>
       ))}

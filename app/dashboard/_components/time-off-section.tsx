@@ -1,9 +1,9 @@
-import { formatSalonDate } from "@/lib/time/format-when";
+import { formatSalonDate, type SalonFormat } from "@/lib/time/format-when";
 import type { StaffForEdit } from "@/lib/staff/data";
 import { RemoveTimeOffForm, TimeOffForm } from "./time-off-form";
 
 /** A stylist's coming time off with its forms (the admin's stylist page and a stylist's own schedule). */
-export function TimeOffSection({ staff, timeZone }: { staff: StaffForEdit; timeZone: string }) {
+export function TimeOffSection({ staff, salon }: { staff: StaffForEdit; salon: SalonFormat }) {
   return (
     <section aria-labelledby="time-off-heading" className="mt-8">
       <h2 id="time-off-heading" className="mb-2 text-lg font-semibold">
@@ -14,7 +14,7 @@ export function TimeOffSection({ staff, timeZone }: { staff: StaffForEdit; timeZ
       ) : (
         <ul className="mb-3 list-disc pl-5 text-sm">
           {staff.timeOff.map((off) => {
-            const label = `${formatSalonDate(off.startsAt, timeZone)} until ${formatSalonDate(new Date(off.endsAt.getTime() - 1), timeZone)}`;
+            const label = `${formatSalonDate(off.startsAt, salon)} until ${formatSalonDate(new Date(off.endsAt.getTime() - 1), salon)}`;
             return (
               <li key={off.id}>
                 {label}

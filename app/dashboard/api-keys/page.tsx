@@ -23,7 +23,7 @@ export default async function ApiKeysPage() {
   const user = await requirePermission("apiKeys.manageOwn", "/dashboard/api-keys");
   const seesAll = can(user.role, "apiKeys.manageAny");
   const [keys, salon] = await Promise.all([listApiKeys(seesAll ? {} : { ownerId: user.id }), getSalonSettings()]);
-  const when = (date: Date | null) => (date ? formatSalonDateTime(date, salon.timezone) : "—");
+  const when = (date: Date | null) => (date ? formatSalonDateTime(date, salon) : "—");
   return (
     <>
       <PageHeader title="API keys" />

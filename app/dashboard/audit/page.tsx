@@ -68,7 +68,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         rows={page.items}
         empty="No changes match."
         columns={[
-          { header: "When", cell: (event) => formatSalonDateTime(event.createdAt, salon.timezone), className: "whitespace-nowrap" },
+          { header: "When", cell: (event) => formatSalonDateTime(event.createdAt, salon), className: "whitespace-nowrap" },
           { header: "Who", cell: who },
           { header: "From", cell: (event) => AUDIT_SOURCE_LABELS[event.source] },
           {
@@ -84,7 +84,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             header: "Change",
             cell: (event) => (
               <ul>
-                {describeAuditChange(event.before, event.after, salon.timezone, names).map((line) => (
+                {describeAuditChange(event.before, event.after, salon, names).map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ul>

@@ -27,7 +27,7 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
         rows={emails}
         empty="No emails match."
         columns={[
-          { header: "When", cell: (email) => formatSalonDateTime(email.sentAt ?? email.createdAt, salon.timezone) },
+          { header: "When", cell: (email) => formatSalonDateTime(email.sentAt ?? email.createdAt, salon) },
           { header: "Kind", cell: (email) => emailKindLabel(email.kind) },
           { header: "To", cell: (email) => email.to },
           {

@@ -25,7 +25,7 @@ export default async function NotificationDeliveryPage() {
         <DataTable
           rows={dead}
           columns={[
-            { header: "Gave up", cell: (row) => formatSalonDateTime(row.deadAt ?? row.createdAt, salon.timezone) },
+            { header: "Gave up", cell: (row) => formatSalonDateTime(row.deadAt ?? row.createdAt, salon) },
             { header: "Event", cell: (row) => row.type },
             { header: "Attempts", cell: (row) => row.attempts },
             { header: "Last error", cell: (row) => row.lastError ?? "—", className: "max-w-md break-words" },

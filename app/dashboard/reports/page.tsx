@@ -12,17 +12,15 @@ import { salonToday } from "@/lib/dashboard/clock";
 import { isAppError } from "@/lib/errors";
 import { filterOfQuery } from "@/lib/reports/date-range";
 import { loadReports } from "@/lib/reports/load-reports";
+import { reportFormats } from "@/lib/reports/report-formats";
 import { REPORT_PRESETS, REPORT_PRESET_LABELS, ZReportQuery, type TReportKind } from "@/lib/reports/schema";
 import { getSalonSettings } from "@/lib/salon/data";
 import { listServices } from "@/lib/services/data";
 import { listStaff } from "@/lib/staff/data";
-import type { ChartNumberFormat } from "../_components/report-chart";
 import { ReportFigure } from "../_components/report-figure";
 
 export const metadata: Metadata = { title: "Reports" };
 
-/** The salon's figures are shown in British English, the locale of every other date and price in the app. */
-const LOCALE = "en-GB";
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /** Revenue, utilisation, statuses, customers and busiest hours for a range; stylists see their own figures. */
@@ -52,11 +50,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     ...(filter.serviceId && { serviceId: filter.serviceId }),
   });
   const csv = (kind: TReportKind) => `/dashboard/reports/${kind}.csv?${params}`;
-  const money: ChartNumberFormat = { locale: LOCALE, options: { style: "currency", currency: salon.currency } };
-  const percent: ChartNumberFormat = { locale: LOCALE, options: { style: "percent", maximumFractionDigits: 1 } };
-  const whole: ChartNumberFormat = { locale: LOCALE, options: { maximumFractionDigits: 0 } };
-  const fmt = (format: ChartNumberFormat, value: number | null) =>
-    value === null ? "—" : new Intl.NumberFormat(format.locale, format.options).format(value);
+  const { money, percent, whole, show: fmt, day: dayLabel } = reportFormats(salon);
 
   return (
     <>
@@ -116,7 +110,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             summary={`Booked ${fmt(money, reports.totals.bookedRevenue / 100)}, completed ${fmt(money, reports.totals.completedRevenue / 100)} over ${reports.revenueByDay.length} days.`}
             labelHeader="Date"
             series={["Booked", "Completed"]}
-            rows={reports.revenueByDay.map((day) => ({ id: day.day, label: day.day, values: [day.booked / 100, day.completed / 100] }))}
+            rows={reports.revenueByDay.map((day) => ({
+              id: day.day,
+              label: dayLabel(day.day),
+              values: [day.booked / 100, day.completed / 100],
+            }))}
             format={money}
             csvHref={csv("revenue-by-day")}
           />

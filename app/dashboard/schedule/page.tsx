@@ -29,7 +29,7 @@ export default async function MySchedulePage({ searchParams }: { searchParams: P
       <Toast key={notice} message={notice ? scheduleNotices[notice] : undefined} />
       <PageHeader title="My schedule" />
       <WeeklyHoursForm staffId={staff.id} defaults={weeklyHoursDefaults(staff.workingHours)} />
-      <TimeOffSection staff={staff} timeZone={salon.timezone} />
+      <TimeOffSection staff={staff} salon={salon} />
       <CalendarFeedSection hasFeed={hasFeed} />
     </>
   );

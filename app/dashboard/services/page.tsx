@@ -5,13 +5,19 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
 import { listStaffOptions } from "@/lib/dashboard/data";
 import { formatPrice } from "@/lib/format";
+import { getSalonSettings } from "@/lib/salon/data";
 import { listServicesWithStaff } from "@/lib/services/data";
 
 export const metadata: Metadata = { title: "Services" };
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   await requirePermission("services.manage", "/dashboard/services");
-  const [{ notice }, services, staff] = await Promise.all([searchParams, listServicesWithStaff(), listStaffOptions()]);
+  const [{ notice }, services, staff, salon] = await Promise.all([
+    searchParams,
+    listServicesWithStaff(),
+    listStaffOptions(),
+    getSalonSettings(),
+  ]);
   const names = new Map(staff.map((member) => [member.id, member.name]));
   return (
     <>
@@ -26,7 +32,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
             href: (service) => `/dashboard/services/${service.id}`,
           },
           { header: "Duration", cell: (service) => `${service.durationMinutes} min` },
-          { header: "Price", cell: (service) => formatPrice(service.priceCents, service.currency.trim()) },
+          { header: "Price", cell: (service) => formatPrice(service.priceCents, service.currency.trim(), salon.locale) },
           {
             header: "Stylists",
             cell: (service) => service.staff.map((link) => names.get(link.staffId) ?? "inactive stylist").join(", ") || "—",

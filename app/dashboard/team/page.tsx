@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Team" };
 export default async function TeamPage() {
   const user = await requirePermission("team.manage", "/dashboard/team");
   const [members, invitations, salon] = await Promise.all([listTeam(), listPendingInvitations(), getSalonSettings()]);
-  const when = (date: Date | null) => (date ? formatSalonDateTime(date, salon.timezone) : "Never");
+  const when = (date: Date | null) => (date ? formatSalonDateTime(date, salon) : "Never");
   return (
     <>
       <PageHeader title="Team" />

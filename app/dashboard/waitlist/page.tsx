@@ -44,7 +44,7 @@ export default async function WaitlistPage({ searchParams }: Props) {
           Show
         </button>
       </form>
-      <Section id="waiting" title={`Waiting for ${formatSalonDate(new Date(`${date}T12:00:00Z`), salon.timezone)}`} className="mb-8">
+      <Section id="waiting" title={`Waiting for ${formatSalonDate(new Date(`${date}T12:00:00Z`), salon)}`} className="mb-8">
         <DataTable
           caption="Active waitlist entries covering this day, oldest first"
           rows={items}

@@ -48,11 +48,11 @@ export default async function WaitlistOfferPage({ searchParams }: Props) {
         <dt className="text-stone-700">Stylist</dt>
         <dd>{names.stylistName}</dd>
         <dt className="text-stone-700">When</dt>
-        <dd>{formatSalonDateTime(offer.startsAt, salon.timezone)}</dd>
+        <dd>{formatSalonDateTime(offer.startsAt, salon)}</dd>
         {offer.holdUntil && !closed && (
           <>
             <dt className="text-stone-700">Held for you until</dt>
-            <dd>{formatSalonDateTime(offer.holdUntil, salon.timezone)}</dd>
+            <dd>{formatSalonDateTime(offer.holdUntil, salon)}</dd>
           </>
         )}
       </dl>

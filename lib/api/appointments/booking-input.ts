@@ -42,6 +42,7 @@ export async function bookingInputFor(principal: ApiPrincipal, body: CreateBody)
     staffId: body.staffId ?? null,
     startsAt: new Date(body.startsAt),
     ...(body.note !== undefined && { note: body.note }),
+    ...(body.patchTestOverrideReason !== undefined && { patchTestOverrideReason: body.patchTestOverrideReason }),
     source: "API",
   };
 }

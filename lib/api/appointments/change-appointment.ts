@@ -18,7 +18,7 @@ export function changeAppointment(
   expectedVersion: number | undefined,
   body: UpdateBody,
 ): Promise<AppointmentView> {
-  const { status, reason, note, ...move } = body;
+  const { status, reason, note, patchTestOverrideReason, ...move } = body;
   const kinds = [
     status !== undefined && "status",
     Object.values(move).some((value) => value !== undefined) && "startsAt/staffId/serviceId",
@@ -40,6 +40,11 @@ export function changeAppointment(
   if (reason !== undefined && status !== "CANCELLED") {
     throw new AppError("VALIDATION", "`reason` goes with status CANCELLED.", [{ path: "reason", message: "Only with status CANCELLED" }]);
   }
+  if (patchTestOverrideReason !== undefined && kinds[0] !== "startsAt/staffId/serviceId") {
+    throw new AppError("VALIDATION", "`patchTestOverrideReason` goes with a reschedule.", [
+      { path: "patchTestOverrideReason", message: "Only with startsAt, staffId or serviceId" },
+    ]);
+  }
   const target = { appointmentId: id, ...(expectedVersion !== undefined && { expectedVersion }) };
   return withIfMatch(() => {
     if (note !== undefined) return changeCustomerNote(actor, { ...target, note });
@@ -50,6 +55,7 @@ export function changeAppointment(
       ...(move.startsAt !== undefined && { startsAt: new Date(move.startsAt) }),
       ...(move.staffId !== undefined && { staffId: move.staffId }),
       ...(move.serviceId !== undefined && { serviceId: move.serviceId }),
+      ...(patchTestOverrideReason !== undefined && { patchTestOverrideReason }),
     });
   });
 }

@@ -5,7 +5,12 @@ import { ZCreateCustomerInput } from "@/lib/customers/schema";
 import { ZApiInstant, ZId, ZListQueryBase, ZPageMeta, ZUpdatedSince } from "@/lib/api/schemas/common";
 
 /** The core's booking fields, with the instant as an ISO string (the documented wire format). */
-const bookingFields = ZBookAppointmentInput.pick({ serviceId: true, staffId: true, note: true }).shape;
+const bookingFields = ZBookAppointmentInput.pick({ serviceId: true, staffId: true, note: true, patchTestOverrideReason: true }).shape;
+
+const patchTestOverrideReason = bookingFields.patchTestOverrideReason.meta({
+  description:
+    "Staff keys: go ahead although the service needs a patch test and the customer has no valid one (otherwise 422 PATCH_TEST_REQUIRED); the reason is kept with the appointment.",
+});
 
 export const ZApiCreateAppointmentBody = z
   .strictObject({
@@ -18,6 +23,7 @@ export const ZApiCreateAppointmentBody = z
       .optional()
       .meta({ description: "Staff keys: book for this person (found by email or created)." }),
     note: bookingFields.note,
+    patchTestOverrideReason,
   })
   .meta({ description: "A new booking. status, price and duration are set by the salon, never by the client." });
 
@@ -26,6 +32,7 @@ export const ZApiUpdateAppointmentBody = z
     startsAt: ZApiInstant.optional(),
     staffId: ZId.optional(),
     serviceId: ZId.optional(),
+    patchTestOverrideReason: patchTestOverrideReason.meta({ description: `With a reschedule. ${patchTestOverrideReason.description}` }),
     status: z.enum(["CANCELLED", "COMPLETED", "NO_SHOW"]).optional().meta({
       description: "A status transition instead of a reschedule: COMPLETED/NO_SHOW (staff keys) or CANCELLED.",
     }),

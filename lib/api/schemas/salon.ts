@@ -6,6 +6,10 @@ export const ZApiSalon = z
     name: z.string(),
     timezone: z.string().meta({ description: "IANA timezone the salon's hours and slots are in.", example: "Europe/London" }),
     currency: z.string().meta({ description: "ISO 4217 code of every price.", example: "GBP" }),
+    locale: z.string().meta({
+      description: "BCP 47 language tag the salon writes dates, times and prices in (its pages, emails and reports).",
+      example: "en-GB",
+    }),
     slotStepMinutes: z.number().int().meta({ description: "Starts are on this grid, counted from local midnight." }),
     minNoticeMinutes: z.number().int().meta({ description: "The earliest start is now plus this notice." }),
     bookingHorizonDays: z.number().int().meta({ description: "Starts must be before now plus this many days." }),
@@ -19,12 +23,13 @@ export const ZApiSalon = z
   .meta({ id: "Salon", description: "The salon's settings, so clients need not hard-code them." });
 
 export function toApiSalon(settings: SalonSettings): z.infer<typeof ZApiSalon> {
-  const { name, timezone, currency, slotStepMinutes, minNoticeMinutes, bookingHorizonDays } = settings;
+  const { name, timezone, currency, locale, slotStepMinutes, minNoticeMinutes, bookingHorizonDays } = settings;
   const { cancelCutoffMinutes, rescheduleCutoffMinutes, maxFutureBookingsPerCustomer } = settings;
   return {
     name,
     timezone,
     currency: currency.trim(),
+    locale,
     slotStepMinutes,
     minNoticeMinutes,
     bookingHorizonDays,

@@ -20,7 +20,7 @@ export default async function CancelAppointmentPage({ params }: { params: Promis
     <ChangePage
       appointmentId={id}
       title="Cancel appointment"
-      summary={`${appointment.service.name} with ${appointment.staff.name}, ${formatSalonDateTime(appointment.startsAt, salon.timezone)}.`}
+      summary={`${appointment.service.name} with ${appointment.staff.name}, ${formatSalonDateTime(appointment.startsAt, salon)}.`}
       width="narrow"
     >
       {cancel.allowed ? (

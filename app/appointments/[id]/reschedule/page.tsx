@@ -30,7 +30,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
     <ChangePage
       appointmentId={id}
       title={`Reschedule ${appointment.service.name}`}
-      summary={`Currently ${formatSalonDateTime(appointment.startsAt, tz)} with ${appointment.staff.name}.`}
+      summary={`Currently ${formatSalonDateTime(appointment.startsAt, salon)} with ${appointment.staff.name}.`}
       width="wide"
     >
       {!allowed.allowed ? (
@@ -39,7 +39,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
         <section aria-labelledby="step-heading" className="flex flex-col gap-4">
           <StepHeading id="step-heading">Confirm the new time</StepHeading>
           <p className="text-stone-900">
-            Move to <strong>{formatSalonDateTime(new Date(start), tz)}</strong> with {appointment.staff.name}.{" "}
+            Move to <strong>{formatSalonDateTime(new Date(start), salon)}</strong> with {appointment.staff.name}.{" "}
             <Link href={`/appointments/${id}/reschedule?date=${date ?? ""}`} className="text-brand-700 underline">
               Choose another time
             </Link>
@@ -54,6 +54,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
           )}
           <SlotPicker
             serviceId={appointment.serviceId}
+            locale={salon.locale}
             staffId={appointment.staffId}
             minMonth={bookableMonths(salon).min}
             maxMonth={bookableMonths(salon).max}

@@ -16,7 +16,6 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
   const { id } = await params;
   const user = await requireUser(`/book/confirmed/${id}`);
   const [appointment, salon] = await Promise.all([loadOwnAppointment(user, id), getSalonSettings()]);
-  const tz = salon.timezone;
   return (
     <main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 py-10 sm:px-6">
       <div className="mb-6 flex items-center gap-3">
@@ -31,11 +30,11 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
         rows={[
           { label: "Service", value: appointment.service.name },
           { label: "Stylist", value: appointment.staff.name },
-          { label: "Date", value: formatSalonDate(appointment.startsAt, tz) },
-          { label: "Time", value: `${formatSalonTime(appointment.startsAt, tz)} – ${formatSalonTime(appointment.endsAt, tz)}` },
+          { label: "Date", value: formatSalonDate(appointment.startsAt, salon) },
+          { label: "Time", value: `${formatSalonTime(appointment.startsAt, salon)} – ${formatSalonTime(appointment.endsAt, salon)}` },
           {
             label: "Duration and price",
-            value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency)}`,
+            value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency, salon.locale)}`,
           },
           { label: "Where", value: `${salon.name}, ${salon.address}` },
           ...(appointment.note ? [{ label: "Your note", value: appointment.note }] : []),

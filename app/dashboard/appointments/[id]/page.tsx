@@ -8,6 +8,7 @@ import { requirePermission } from "@/lib/auth/gates";
 import { managesAppointment } from "@/lib/auth/permissions";
 import { getAppointment } from "@/lib/booking/data";
 import { formatSalonDate, formatSalonTime, salonLocalDate } from "@/lib/time/format-when";
+import { formatLocalTime } from "@/lib/time/zoned";
 import { hasStarted } from "@/lib/dashboard/clock";
 import { getAppointmentRecords, listStaffOptions } from "@/lib/dashboard/data";
 import { appointmentNoticeText, statusStyles } from "@/lib/dashboard/labels";
@@ -54,7 +55,8 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
       <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">When</dt>
         <dd>
-          {formatSalonDate(appointment.startsAt, tz)}, {formatSalonTime(appointment.startsAt, tz)}–{formatSalonTime(appointment.endsAt, tz)}
+          {formatSalonDate(appointment.startsAt, salon)}, {formatSalonTime(appointment.startsAt, salon)}–
+          {formatSalonTime(appointment.endsAt, salon)}
         </dd>
         <dt className="font-semibold">Stylist</dt>
         <dd>{appointment.staff.name}</dd>
@@ -64,7 +66,7 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
         </dd>
         <dt className="font-semibold">Price</dt>
         <dd>
-          {formatPrice(appointment.priceCents, appointment.currency.trim())} · {appointment.durationMinutes} min · booked via{" "}
+          {formatPrice(appointment.priceCents, appointment.currency.trim(), salon.locale)} · {appointment.durationMinutes} min · booked via{" "}
           {appointment.source.toLowerCase()}
         </dd>
         {appointment.note && (
@@ -88,14 +90,14 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
             <RescheduleForm
               {...target}
               staff={namedOptions(staff.filter((member) => managesAppointment(actor, { staffId: member.id })))}
-              defaults={{ staffId: appointment.staffId, date, time: formatSalonTime(appointment.startsAt, tz) }}
+              defaults={{ staffId: appointment.staffId, date, time: formatLocalTime(appointment.startsAt.getTime(), tz) }}
             />
             <CancelForm {...target} />
           </div>
         </Section>
       )}
 
-      <AppointmentRecordsView records={records} timeZone={tz} names={names} noteForm={<StaffNoteForm appointmentId={appointment.id} />} />
+      <AppointmentRecordsView records={records} salon={salon} names={names} noteForm={<StaffNoteForm appointmentId={appointment.id} />} />
     </div>
   );
 }

@@ -49,7 +49,9 @@ export default async function CustomerPage({ params, searchParams }: Props) {
   const now = new Date();
   const upcoming = appointments.items.filter((item) => item.startsAt >= now && item.status === "BOOKED");
   const past = appointments.items.filter((item) => !upcoming.includes(item)).reverse();
-  const spend = customer.spend.map((row) => formatPrice(row.cents, row.currency)).join(" + ") || formatPrice(0, salon.currency.trim());
+  const spend =
+    customer.spend.map((row) => formatPrice(row.cents, row.currency, salon.locale)).join(" + ") ||
+    formatPrice(0, salon.currency.trim(), salon.locale);
   const visitList = (items: typeof appointments.items, empty: string) =>
     items.length === 0 ? (
       <p className="text-sm text-stone-700">{empty}</p>
@@ -58,7 +60,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
         {items.map((item) => (
           <li key={item.id} className="rounded-lg border border-stone-300 bg-white p-3 text-sm">
             <Link href={`/dashboard/appointments/${item.id}`} className="font-semibold text-brand-700 underline">
-              {formatSalonDateTime(item.startsAt, salon.timezone)} — {item.service.name} with {item.staff.name}
+              {formatSalonDateTime(item.startsAt, salon)} — {item.service.name} with {item.staff.name}
             </Link>{" "}
             <span className={`rounded px-1.5 font-semibold ${statusStyles[item.status].badge}`}>
               <span aria-hidden>{statusStyles[item.status].icon} </span>
@@ -96,7 +98,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
       <p className="mt-3 text-sm">
         <span className="font-semibold">Marketing email: </span>
         {customer.marketingConsentAt
-          ? `consent given ${formatSalonDateTime(customer.marketingConsentAt, salon.timezone)}, ${CONSENT_SOURCES[customer.marketingConsentSource as keyof typeof CONSENT_SOURCES]?.toLowerCase() ?? customer.marketingConsentSource}.`
+          ? `consent given ${formatSalonDateTime(customer.marketingConsentAt, salon)}, ${CONSENT_SOURCES[customer.marketingConsentSource as keyof typeof CONSENT_SOURCES]?.toLowerCase() ?? customer.marketingConsentSource}.`
           : "no consent on record."}
       </p>
 
@@ -110,7 +112,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
         <Section id="account" title="Account" className="mt-6">
           <p className="mb-2 text-sm">
             {account.disabledAt
-              ? `Disabled since ${formatSalonDateTime(account.disabledAt, salon.timezone)}: they cannot sign in and their API keys are revoked.`
+              ? `Disabled since ${formatSalonDateTime(account.disabledAt, salon)}: they cannot sign in and their API keys are revoked.`
               : "Active."}
           </p>
           <AccountStateForm userId={account.id} name={customer.name} disabled={account.disabledAt !== null} />
@@ -135,7 +137,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
           <ul className="mb-3 flex flex-col gap-2">
             {patchTests.map((test) => (
               <li key={test.id} className="rounded border border-stone-200 bg-white p-2 text-sm">
-                {formatSalonDateTime(test.testedAt, salon.timezone)} — {test.product}: {PATCH_TEST_RESULT_LABELS[test.result]}. Recorded by{" "}
+                {formatSalonDateTime(test.testedAt, salon)} — {test.product}: {PATCH_TEST_RESULT_LABELS[test.result]}. Recorded by{" "}
                 {test.recordedBy}.
               </li>
             ))}
@@ -147,12 +149,12 @@ export default async function CustomerPage({ params, searchParams }: Props) {
       </Section>
 
       <Section id="notes" title="Notes about the customer" className="mt-6">
-        <StaffNoteList notes={customerNotes} timeZone={salon.timezone} empty="No notes about the customer yet." className="mb-3" />
+        <StaffNoteList notes={customerNotes} salon={salon} empty="No notes about the customer yet." className="mb-3" />
         {can(user.role, "customer.notes") && !customer.anonymisedAt && <CustomerNoteForm customerId={customer.id} />}
       </Section>
 
       <Section id="appointment-notes" title="Notes on their appointments" className="mt-6">
-        <StaffNoteList notes={appointmentNotes} timeZone={salon.timezone} empty="No notes yet — add them on an appointment." />
+        <StaffNoteList notes={appointmentNotes} salon={salon} empty="No notes yet — add them on an appointment." />
       </Section>
 
       {can(user.role, "customer.editContact") && !customer.anonymisedAt && (
@@ -165,7 +167,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
           </Section>
         </>
       )}
-      <p className="mt-6 text-xs text-stone-700">Customer since {formatSalonDate(customer.createdAt, salon.timezone)}.</p>
+      <p className="mt-6 text-xs text-stone-700">Customer since {formatSalonDate(customer.createdAt, salon)}.</p>
     </div>
   );
 }

@@ -38,7 +38,7 @@ export default async function EmailPage({ params, searchParams }: Props) {
           {email.error ? ` — ${email.error}` : ""} ({email.attempts} attempts)
         </dd>
         <dt className="font-semibold">Created</dt>
-        <dd>{formatSalonDateTime(email.createdAt, salon.timezone)}</dd>
+        <dd>{formatSalonDateTime(email.createdAt, salon)}</dd>
         {email.appointmentId && (
           <>
             <dt className="font-semibold">Appointment</dt>

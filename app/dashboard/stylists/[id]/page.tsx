@@ -40,7 +40,7 @@ export default async function EditStylistPage({ params, searchParams }: Props) {
         {staff.user.email} · {roleLabels[staff.user.role]}
       </p>
       <StaffForm id={id} defaults={defaults} services={namedOptions(services)} serviceIds={staff.serviceIds} />
-      <TimeOffSection staff={staff} timeZone={salon.timezone} />
+      <TimeOffSection staff={staff} salon={salon} />
     </>
   );
 }

@@ -22,7 +22,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
   await requirePermission("webhooks.manage", `/dashboard/webhooks/${id}`);
   const endpoint = await orNotFoundPage(getWebhookEndpoint(id));
   const [deliveries, salon] = await Promise.all([recentDeliveryLog(id, LOG_SIZE), getSalonSettings()]);
-  const when = (date: Date | null) => (date ? formatSalonDateTime(date, salon.timezone) : "—");
+  const when = (date: Date | null) => (date ? formatSalonDateTime(date, salon) : "—");
   return (
     <>
       <PageHeader title={endpoint.url} />

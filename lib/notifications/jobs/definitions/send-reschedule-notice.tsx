@@ -8,7 +8,7 @@ export const rescheduleEmail: AppointmentEmail<AppointmentRescheduleProps> = {
   to: "customer",
   props: (base, { appointment, salon }, { previousStartsAt }) => ({
     ...base,
-    previousStartsAt: formatEmailDateTime(previousStartsAt ? new Date(previousStartsAt) : appointment.startsAt, salon.timezone),
+    previousStartsAt: formatEmailDateTime(previousStartsAt ? new Date(previousStartsAt) : appointment.startsAt, salon),
   }),
   subject: ({ serviceName, startsAt }) => `Changed: ${serviceName} is now ${startsAt}`,
   template: (props) => <AppointmentReschedule {...props} />,

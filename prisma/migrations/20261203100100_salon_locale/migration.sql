@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SalonSettings" ADD COLUMN     "locale" TEXT NOT NULL DEFAULT 'en-GB';
