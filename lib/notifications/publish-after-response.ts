@@ -2,6 +2,7 @@ import "server-only";
 import { runAfterResponse } from "@/lib/after-response";
 import { logger } from "@/lib/logger";
 import { publishPendingOutbox, type PublishSummary } from "./publisher";
+import { notificationSettings } from "./settings";
 
 // One publisher run at a time per process, and at most one more waiting: concurrent requests would
 // otherwise pick the same pending rows (harmless, thanks to dedupe keys, but wasted work), and a burst of
@@ -38,8 +39,10 @@ function publishCoalesced(): Promise<PublishSummary | undefined> {
 /**
  * Call after a mutation that wrote outbox rows has committed. Inside a Next request (server action,
  * route handler) the work is scheduled with `after()`, i.e. once the response has been sent, so
- * notifications never slow the request down; anywhere else it runs now and can be awaited.
+ * notifications never slow the request down; anywhere else it runs now and can be awaited. With
+ * OUTBOX_PUBLISHER=worker it does nothing: the commit's NOTIFY has already woken the worker.
  */
 export function publishOutboxAfterResponse(): Promise<PublishSummary | undefined> {
+  if (notificationSettings().publisher === "worker") return Promise.resolve(undefined);
   return runAfterResponse(publishCoalesced);
 }
