@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addApiKey, createApiFixture, type ApiFixture } from "../../bench/lib/api-fixture";
 import { startEventSink } from "../../bench/lib/event-sink";
 import { buildNext, freePort, startNext, type RunningServer } from "../../bench/lib/next-server";
+import { withDatabaseName } from "../support/test-database";
 import { apiRequest, checkIdempotentBurst, checkSlotRace, type RaceApi, type Send } from "../support/booking-race";
 
 /**
@@ -12,6 +13,8 @@ import { apiRequest, checkIdempotentBurst, checkSlotRace, type RaceApi, type Sen
  * rate limit, Idempotency-Keys, the outbox (published once although both instances and a worker publish),
  * and the one-booking-per-slot rule. Needs PostgreSQL (BENCH_DATABASE_URL, default the local server) and
  * a build (`.next-bench-api`, or BENCH_NEXT_DIST_DIR with BENCH_SKIP_BUILD=1 to reuse one).
+ * MULTI_INSTANCE_POOLER_URL (a transaction-mode PgBouncer in front of that server, any database name)
+ * sends the instances' and the worker's queries through the pooler, the worker's LISTEN still direct.
  *
  *   npm run test:multi-instance
  */
@@ -61,7 +64,8 @@ function startWorker(env: Record<string, string>): Promise<void> {
       env: {
         ...process.env,
         NODE_ENV: "production",
-        DATABASE_URL: fixture.url,
+        DATABASE_URL: appDatabaseUrl(),
+        DIRECT_DATABASE_URL: fixture.url,
         // Production validates the whole environment, the worker's included.
         AUTH_SECRET: "multi-instance-secret-multi-instance-0123",
         MAIL_TRANSPORT: "mailbox",
@@ -81,6 +85,12 @@ function startWorker(env: Record<string, string>): Promise<void> {
   });
 }
 
+/** The URL the app's own pool uses: the database itself, or the same database through the pooler. */
+function appDatabaseUrl(): string {
+  const pooler = process.env.MULTI_INSTANCE_POOLER_URL;
+  return pooler ? withDatabaseName(pooler, new URL(fixture.url).pathname.slice(1)) : fixture.url;
+}
+
 /** A day at least a week ahead, `offset` days further, at 10:00 UTC: every check books a slot of its own. */
 function slotOn(offset: number): string {
   return new Date(Math.ceil(Date.now() / DAY_MS) * DAY_MS + (7 + offset) * DAY_MS + 10 * 3_600_000).toISOString();
@@ -94,7 +104,7 @@ beforeAll(async () => {
   // Inngest mode against a stand-in for its event API: every publication is recorded by outbox id.
   const env = { INNGEST_EVENT_KEY: "multi-instance-key", INNGEST_BASE_URL: sink.url, API_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) };
   const ports = [await freePort(), await freePort()];
-  instances = await Promise.all(ports.map((port) => startNext(fixture.url, port, env)));
+  instances = await Promise.all(ports.map((port) => startNext(appDatabaseUrl(), port, env)));
   // A third publisher on the same rows: the worker, as a deployment with OUTBOX_PUBLISHER=worker runs it.
   await startWorker(env);
 }, 180_000);
