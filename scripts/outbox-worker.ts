@@ -4,7 +4,7 @@ import { runOperatorCommand } from "./lib/run-operator-command";
 
 /**
  * The outbox publisher as a process of its own, for deployments that set OUTBOX_PUBLISHER=worker on the
- * app instances: it LISTENs for the NOTIFY each committed outbox row sends and publishes at once (to
+ * app instances: it LISTENs for the NOTIFY they send after each committed change and publishes at once (to
  * Inngest when configured, otherwise by running the notification handlers here), and sweeps every
  * `--sweep-interval` seconds for anything a lost notification left. SIGTERM or SIGINT: stop listening,
  * finish the pass in progress, exit 0. Several workers may run (rows are claimed with SKIP LOCKED).

@@ -1,10 +1,8 @@
 import "server-only";
 import pg from "pg";
 import { logger } from "@/lib/logger";
+import { OUTBOX_CHANNEL } from "./mutations";
 import { publishPendingOutbox, type PublishSummary } from "./publisher";
-
-/** The channel the outbox triggers notify on commit (migration 20261203100300_outbox_notify). */
-export const OUTBOX_CHANNEL = "outbox_event";
 
 export type PassReason = "start" | "notify" | "sweep" | "reconnect";
 
@@ -30,8 +28,8 @@ export type OutboxWorker = {
 
 /**
  * Publishes the outbox from a process of its own (`npm run worker`), so app instances only write: woken
- * by the NOTIFY each committing outbox insert sends, and sweeping on a timer for whatever a lost
- * notification or a backoff left due. The publishing itself is `publishPendingOutbox()`, the relay's
+ * by the NOTIFY app instances send after a change committed (`notifyOutboxWorker`), and sweeping on a
+ * timer for whatever a lost notification, a writer that does not notify, or a backoff left due. The publishing itself is `publishPendingOutbox()`, the relay's
  * core: rows are claimed with SKIP LOCKED, so any number of workers, relays and app instances may run.
  */
 export async function startOutboxWorker(options: OutboxWorkerOptions): Promise<OutboxWorker> {

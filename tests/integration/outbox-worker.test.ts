@@ -1,14 +1,15 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { inngest } from "@/lib/notifications/jobs/inngest-client";
+import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { startOutboxWorker, type OutboxWorker, type PassReason } from "@/lib/notifications/outbox-worker";
 import { resetNotificationSettings } from "@/lib/notifications/settings";
 import { bookWithOutbox, seedSalon, type SalonFixture } from "../support/notifications-fixtures";
 
 /**
- * The outbox worker (`npm run worker`) as an operator relies on it: a committed booking is published
- * within a second because the commit's NOTIFY wakes it, and the sweep still publishes when a notification
- * never arrives. LISTEN/NOTIFY needs a PostgreSQL session of its own, which the embedded database (one
+ * The outbox worker (`npm run worker`) as an operator relies on it: with OUTBOX_PUBLISHER=worker an
+ * entry point's after-response step only wakes the worker (NOTIFY), which publishes the booking within a
+ * second, and the sweep still publishes when no notification ever arrives. LISTEN/NOTIFY needs a PostgreSQL session of its own, which the embedded database (one
  * shared session, reset between clients) cannot keep: these run only with TEST_DATABASE_URL.
  */
 
@@ -30,10 +31,15 @@ async function startWorker(sweepIntervalMs: number) {
   await vi.waitFor(() => expect(passes.map((pass) => pass.reason)).toContain("start"));
 }
 
-/** Books, then waits for the row's event to reach Inngest; answers how long that took and which pass did it. */
-async function bookAndAwaitPublication(timeoutMs: number) {
+/**
+ * Books (and, like every entry point, hands the change on with `publishOutboxAfterResponse`, unless
+ * `notify` is false), then waits for the row's event to reach Inngest; answers how long that took and
+ * which pass did it.
+ */
+async function bookAndAwaitPublication(timeoutMs: number, { notify = true } = {}) {
   const committedAt = Date.now();
   const appointment = await bookWithOutbox(salon);
+  if (notify) expect(await publishOutboxAfterResponse()).toBeUndefined();
   const row = await db.outboxEvent.findFirstOrThrow({ where: { appointmentId: appointment.id } });
   await vi.waitFor(() => expect(sent.map((event) => event.id)).toContain(row.id), { timeout: timeoutMs, interval: 20 });
   const elapsedMs = Date.now() - committedAt;
@@ -52,12 +58,14 @@ afterEach(async () => {
   worker = undefined;
   vi.restoreAllMocks();
   delete process.env.INNGEST_DEV;
+  delete process.env.OUTBOX_PUBLISHER;
   resetNotificationSettings();
 });
 
 describe.runIf(process.env.TEST_DATABASE_KIND === "postgresql")("the outbox worker (PostgreSQL only: LISTEN/NOTIFY)", () => {
   function recordSends() {
     process.env.INNGEST_DEV = "1";
+    process.env.OUTBOX_PUBLISHER = "worker";
     resetNotificationSettings();
     sent = [];
     passes = [];
@@ -67,7 +75,7 @@ describe.runIf(process.env.TEST_DATABASE_KIND === "postgresql")("the outbox work
     }) as never);
   }
 
-  it("publishes a committed booking within a second, woken by its NOTIFY", async () => {
+  it("publishes a committed booking within a second, woken by the app's NOTIFY", async () => {
     recordSends();
     // A sweep far away, so only the notification can explain a quick publication.
     await startWorker(60_000);
@@ -81,14 +89,9 @@ describe.runIf(process.env.TEST_DATABASE_KIND === "postgresql")("the outbox work
   it("publishes a booking whose notification never arrived at the next sweep", async () => {
     recordSends();
     await startWorker(500);
-    // The notification is lost, as when the worker was between connections at the commit.
-    await db.$executeRawUnsafe(`ALTER TABLE "OutboxEvent" DISABLE TRIGGER "OutboxEvent_notify_insert"`);
-    try {
-      const { reasons } = await bookAndAwaitPublication(3_000);
-      expect(reasons).toEqual(["sweep"]);
-    } finally {
-      await db.$executeRawUnsafe(`ALTER TABLE "OutboxEvent" ENABLE TRIGGER "OutboxEvent_notify_insert"`);
-    }
+    // As a script or job that writes an outbox row without waking the worker, or a lost notification.
+    const { reasons } = await bookAndAwaitPublication(3_000, { notify: false });
+    expect(reasons).toEqual(["sweep"]);
   });
 
   it("listens again after its connection is cut and publishes what came in meanwhile", async () => {
