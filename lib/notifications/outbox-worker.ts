@@ -29,8 +29,9 @@ export type OutboxWorker = {
 /**
  * Publishes the outbox from a process of its own (`npm run worker`), so app instances only write: woken
  * by the NOTIFY app instances send after a change committed (`notifyOutboxWorker`), and sweeping on a
- * timer for whatever a lost notification, a writer that does not notify, or a backoff left due. The publishing itself is `publishPendingOutbox()`, the relay's
- * core: rows are claimed with SKIP LOCKED, so any number of workers, relays and app instances may run.
+ * timer for whatever a lost notification, a writer that does not notify, or a backoff left due. The
+ * publishing itself is `publishPendingOutbox()`, the relay's core: rows are claimed with SKIP LOCKED, so
+ * any number of workers, relays and app instances may run.
  */
 export async function startOutboxWorker(options: OutboxWorkerOptions): Promise<OutboxWorker> {
   const reconnectDelayMs = options.reconnectDelayMs ?? 1_000;
