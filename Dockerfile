@@ -3,6 +3,8 @@
 # Pamper Book container image. Targets:
 #   runner  (default) the web app: Next.js standalone server, non-root, health-checked
 #   migrate one-shot `prisma migrate deploy` (and `npm run db:seed`), run before the new version takes traffic
+#   worker  the outbox worker (`npm run worker`): publishes notifications for app instances run with
+#           OUTBOX_PUBLISHER=worker; needs a direct PostgreSQL URL (DIRECT_DATABASE_URL behind PgBouncer)
 #
 #   docker build -t pamper-book .
 #   docker build --target migrate -t pamper-book-migrate .
@@ -41,6 +43,11 @@ USER node
 # The wrapper runs the real Prisma CLI with the project's WASM schema engine, so no engine download is
 # needed at run time. Seed the demo data with: docker run … pamper-book-migrate npm run db:seed
 CMD ["node", "scripts/prisma/cli.mjs", "migrate", "deploy"]
+
+# --- worker: the outbox worker, from the same sources and dependencies as the migration job --------------
+FROM migrate AS worker
+# Node itself as PID 1's child-free process, so SIGTERM reaches the worker (npm would sit in between).
+CMD ["node", "--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/outbox-worker.ts"]
 
 # --- runner: only the traced server files, owned by an unprivileged user -----------------------------------
 FROM base AS runner

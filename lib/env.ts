@@ -10,6 +10,12 @@ const serverEnvSchema = z.object({
     .string({ error: "is required (npm run dev sets it for the embedded database)" })
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // A connection straight to PostgreSQL, for what a transaction-mode pooler (PgBouncer) cannot carry:
+  // the outbox worker's LISTEN. Unset: DATABASE_URL.
+  DIRECT_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   APP_URL: z.url().default(DEFAULT_APP_URL),
   // Observability and edge behaviour (docs/OPERATIONS.md).
@@ -41,6 +47,9 @@ const serverEnvSchema = z.object({
     .regex(/^signkey-\S+$/, "must be an Inngest signing key (signkey-…)")
     .optional(),
   INNGEST_DEV: z.string().min(1).optional(),
+  // Who publishes the outbox: each app instance right after its response ("request"), or only the
+  // separate `npm run worker` process ("worker"), so app instances only write (docs/SCALING.md).
+  OUTBOX_PUBLISHER: z.enum(["request", "worker"]).default("request"),
   ALERT_WEBHOOK_URL: z.url().optional(),
   EMAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   // Public API (/api/v1): requests per API key per minute, and hours an Idempotency-Key is remembered.

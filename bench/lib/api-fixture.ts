@@ -85,16 +85,37 @@ export async function createApiFixture(): Promise<ApiFixture> {
         ]);
       }
     }
-    const { key, prefix, hashedKey } = generateApiKey();
-    const scopes = ["appointments:read", "appointments:write", "services:read", "staff:read", "customers:read", "customers:write"];
-    await client.query(`INSERT INTO "ApiKey" (id, name, prefix, "hashedKey", "ownerId", scopes) VALUES ($1, 'bench', $2, $3, $4, $5)`, [
-      randomUUID(),
-      prefix,
-      hashedKey,
-      staffIds[0],
-      scopes,
-    ]);
+    const key = await insertApiKey(client, staffIds[0]!);
     return { ...database, key, serviceId, customerId, staffIds };
+  } finally {
+    await client.end();
+  }
+}
+
+async function insertApiKey(client: pg.Client, ownerId: string): Promise<string> {
+  const { key, prefix, hashedKey } = generateApiKey();
+  const scopes = ["appointments:read", "appointments:write", "services:read", "staff:read", "customers:read", "customers:write"];
+  await client.query(`INSERT INTO "ApiKey" (id, name, prefix, "hashedKey", "ownerId", scopes) VALUES ($1, 'bench', $2, $3, $4, $5)`, [
+    randomUUID(),
+    prefix,
+    hashedKey,
+    ownerId,
+    scopes,
+  ]);
+  return key;
+}
+
+/** Another key with the fixture key's scopes, its own rate-limit count, owned by front desk (books any column). */
+export async function addApiKey(fixture: ApiFixture): Promise<string> {
+  const client = new pg.Client({ connectionString: fixture.url });
+  await client.connect();
+  try {
+    const ownerId = randomUUID();
+    await client.query(`INSERT INTO "User" (id, name, email, role, "updatedAt") VALUES ($1, 'Front desk', $2, 'FRONT_DESK', now())`, [
+      ownerId,
+      `${ownerId}@bench.test`,
+    ]);
+    return await insertApiKey(client, ownerId);
   } finally {
     await client.end();
   }

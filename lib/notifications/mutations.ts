@@ -18,6 +18,20 @@ export async function writeOutboxEvent(tx: Prisma.TransactionClient, event: TOut
   return row.id;
 }
 
+/** The channel the outbox worker (`npm run worker`) LISTENs on. */
+export const OUTBOX_CHANNEL = "outbox_event";
+
+/**
+ * Wakes the outbox worker; call after the outbox rows committed. Not from a trigger in the writing
+ * transaction: a transaction that notifies takes PostgreSQL's global notify lock through its commit,
+ * which serialised booking commits (measured with 8 clients: 1,620–1,815 inserting commits/s without it,
+ * 450–510/s with a trigger, 1,520–1,590/s with this separate statement). A transaction of its own
+ * writes no WAL, so the lock is held briefly. Writers that never call this are left to the sweep.
+ */
+export async function notifyOutboxWorker(): Promise<void> {
+  await db.$executeRawUnsafe(`NOTIFY ${OUTBOX_CHANNEL}`);
+}
+
 /** The columns the claim queries select. */
 export type ClaimedOutboxRow = Pick<OutboxEvent, "id" | "type" | "payload" | "attempts" | "appointmentId" | "createdAt">;
 export type PublishOutcome = { id: string; error?: string };

@@ -1,7 +1,9 @@
 import "server-only";
 import { runAfterResponse } from "@/lib/after-response";
 import { logger } from "@/lib/logger";
+import { notifyOutboxWorker } from "./mutations";
 import { publishPendingOutbox, type PublishSummary } from "./publisher";
+import { notificationSettings } from "./settings";
 
 // One publisher run at a time per process, and at most one more waiting: concurrent requests would
 // otherwise pick the same pending rows (harmless, thanks to dedupe keys, but wasted work), and a burst of
@@ -25,6 +27,14 @@ function startRun(): Promise<PublishSummary | undefined> {
   return run;
 }
 
+async function wakeWorker(): Promise<undefined> {
+  // A lost wake-up only waits for the worker's next sweep.
+  await notifyOutboxWorker().catch((error: unknown) =>
+    logger.warn({ err: error instanceof Error ? error.message : String(error) }, "could not wake the outbox worker; its sweep publishes"),
+  );
+  return undefined;
+}
+
 function publishCoalesced(): Promise<PublishSummary | undefined> {
   if (waiting) return waiting;
   if (!running) return startRun();
@@ -38,8 +48,10 @@ function publishCoalesced(): Promise<PublishSummary | undefined> {
 /**
  * Call after a mutation that wrote outbox rows has committed. Inside a Next request (server action,
  * route handler) the work is scheduled with `after()`, i.e. once the response has been sent, so
- * notifications never slow the request down; anywhere else it runs now and can be awaited.
+ * notifications never slow the request down; anywhere else it runs now and can be awaited. With
+ * OUTBOX_PUBLISHER=worker it only wakes the worker, which publishes.
  */
 export function publishOutboxAfterResponse(): Promise<PublishSummary | undefined> {
+  if (notificationSettings().publisher === "worker") return runAfterResponse(wakeWorker);
   return runAfterResponse(publishCoalesced);
 }

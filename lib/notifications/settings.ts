@@ -8,6 +8,8 @@ import { mailTransportOf, parseServerEnv } from "@/lib/env";
 export type NotificationSettings = {
   /** "inngest" when an Inngest server is configured; otherwise handlers run in-process ("embedded"). */
   mode: "inngest" | "embedded";
+  /** "worker": app instances leave the outbox to `npm run worker` instead of publishing after each response. */
+  publisher: "request" | "worker";
   mailTransport: "resend" | "mailbox";
   appUrl: string;
   emailFrom: string;
@@ -23,6 +25,7 @@ export function notificationSettings(): NotificationSettings {
   const env = parseServerEnv(process.env);
   cached = {
     mode: env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? "inngest" : "embedded",
+    publisher: env.OUTBOX_PUBLISHER,
     mailTransport: mailTransportOf(env),
     appUrl: env.APP_URL.replace(/\/+$/, ""),
     emailFrom: env.EMAIL_FROM,

@@ -24,6 +24,14 @@ describe("environment validation", () => {
   it("rejects a database URL that is not PostgreSQL", () => {
     expect(() => parseServerEnv({ DATABASE_URL: "mysql://localhost/db" })).toThrow(/DATABASE_URL must be a postgresql/);
   });
+
+  it("publishes the outbox after each response unless the worker is chosen, and names a bad choice", () => {
+    const base = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", NODE_ENV: "test" };
+    expect(parseServerEnv(base).OUTBOX_PUBLISHER).toBe("request");
+    expect(parseServerEnv({ ...base, OUTBOX_PUBLISHER: "worker" }).OUTBOX_PUBLISHER).toBe("worker");
+    expect(() => parseServerEnv({ ...base, OUTBOX_PUBLISHER: "cron" })).toThrow(/OUTBOX_PUBLISHER/);
+    expect(() => parseServerEnv({ ...base, DIRECT_DATABASE_URL: "localhost:5432" })).toThrow(/DIRECT_DATABASE_URL must be a postgresql/);
+  });
 });
 
 describe("production refuses an unsafe configuration", () => {

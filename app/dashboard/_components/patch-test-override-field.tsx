@@ -10,14 +10,13 @@ type Props = { verb: "Book" | "Move"; state: ActionState; value?: string; error?
 export function PatchTestOverrideField({ verb, state, value, error, id, className }: Props) {
   if (state.code !== "PATCH_TEST_REQUIRED" && !value) return null;
   return (
-    <div className={className}>
-      <TextField
-        label={`${verb} without a valid patch test: reason (kept with the appointment)`}
-        name="patchTestOverrideReason"
-        id={id}
-        defaultValue={value}
-        error={error}
-      />
-    </div>
+    <TextField
+      className={className}
+      label={`${verb} without a valid patch test: reason (kept with the appointment)`}
+      name="patchTestOverrideReason"
+      id={id}
+      defaultValue={value}
+      error={error}
+    />
   );
 }
