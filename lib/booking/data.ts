@@ -7,29 +7,47 @@ import { orNotFound } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/parse-input";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
-import { salonAndServiceSql, staffSchedulesSql } from "./availability-sql";
+import { sqlFile } from "@/lib/sql-files";
 import { computeAvailability } from "./availability";
-import {
-  assertServiceBookable,
-  assertStylistBookable,
-  serviceOf,
-  toAvailabilityInput,
-  type SalonAndServiceRow,
-  type StaffScheduleRow,
-} from "./availability-input";
-import { availabilityLoadWindow } from "./load-window";
+import { assertServiceBookable, assertStylistBookable, serviceOf, toAvailabilityInput } from "./availability-input";
+import { toBookingContext, ZBookingContextRow, type BookingContext } from "./booking-context";
 import { ZAvailabilityQuery, ZListAppointmentsFilters, type TAppointmentStatus, type TAvailabilityQuery } from "./schema";
 
-/** The root client or a transaction's: the loaders run inside mutations' transactions too. */
-export type QueryClient = Pick<PrismaClient, "$queryRaw">;
+/** The root client or a transaction's: the loader runs inside mutations' transactions too. */
+export type QueryClient = Pick<PrismaClient, "$queryRawUnsafe">;
 
-export async function loadSalonAndService(client: QueryClient, serviceId: string): Promise<SalonAndServiceRow> {
-  const rows = await client.$queryRaw<SalonAndServiceRow[]>(salonAndServiceSql(serviceId));
-  return orNotFound(rows[0], "The salon has not been set up yet.");
-}
+export type BookingContextQuery = {
+  serviceId: string;
+  /** null: every active stylist who performs the service. */
+  staffId: string | null;
+  /** Candidate starts in [from, until), epoch ms. */
+  range: { from: number; until: number };
+  now: number;
+  /** The booking's customer, for the per-customer cap and the patch-test rule. */
+  customerId?: string;
+  /** The appointment being moved: its own time counts as free. */
+  excludeAppointmentId?: string;
+  /** The timing a moved appointment keeps (its booked snapshot) instead of the service's. */
+  timing?: { durationMinutes: number; bufferBeforeMinutes: number; bufferAfterMinutes: number };
+};
 
-export function loadStaffSchedules(client: QueryClient, args: Parameters<typeof staffSchedulesSql>[0]): Promise<StaffScheduleRow[]> {
-  return client.$queryRaw<StaffScheduleRow[]>(staffSchedulesSql(args));
+/** Everything availability and the booking rules read, in one statement (prisma/sql/bookingContext.sql). */
+export async function loadBookingContext(client: QueryClient, query: BookingContextQuery): Promise<BookingContext> {
+  const { timing } = query;
+  const rows = await client.$queryRawUnsafe<unknown[]>(
+    sqlFile("bookingContext"),
+    query.serviceId,
+    query.staffId,
+    new Date(query.range.from),
+    new Date(query.range.until),
+    query.customerId ?? null,
+    new Date(query.now),
+    query.excludeAppointmentId ?? null,
+    timing?.durationMinutes ?? null,
+    timing?.bufferBeforeMinutes ?? null,
+    timing?.bufferAfterMinutes ?? null,
+  );
+  return toBookingContext(ZBookingContextRow.parse(orNotFound(rows[0], "The salon has not been set up yet.")));
 }
 
 export type AvailableSlot = {
@@ -43,20 +61,23 @@ export type AvailableSlot = {
 
 /**
  * Bookable start times for a service in [from, to): for one stylist when `staffId` is given, otherwise
- * for "any stylist", each slot carrying the stylist who would be assigned. Two queries, whatever the range.
+ * for "any stylist", each slot carrying the stylist who would be assigned. One query, whatever the range.
  */
 export async function getAvailability(
   query: TAvailabilityQuery,
   now: Date = new Date(),
 ): Promise<{ timezone: string; horizonEndsAt: Date; slots: AvailableSlot[] }> {
   const { serviceId, staffId, from, to, excludeAppointmentId } = parseInput(ZAvailabilityQuery, query);
-  const salon = await loadSalonAndService(db, serviceId);
+  const range = { from: from.getTime(), until: to.getTime() };
+  const { salon, staff: schedules } = await loadBookingContext(db, {
+    serviceId,
+    staffId: staffId ?? null,
+    range,
+    now: now.getTime(),
+    excludeAppointmentId,
+  });
   const service = serviceOf(salon);
   assertServiceBookable(service);
-
-  const range = { from: from.getTime(), until: to.getTime() };
-  const window = availabilityLoadWindow(range, service, salon.timezone);
-  const schedules = await loadStaffSchedules(db, { serviceId, staffId: staffId ?? null, window, excludeAppointmentId });
   if (staffId) assertStylistBookable(schedules[0], staffId);
 
   const result = computeAvailability({ ...toAvailabilityInput(salon, service, schedules, now.getTime()), range });

@@ -59,3 +59,9 @@ export type TOutboxEvent = z.infer<typeof ZOutboxEvent>;
 export type TOutboxEventName = TOutboxEvent["name"];
 /** The events about one appointment (every one but a schedule's). */
 export type TAppointmentEventName = Exclude<TOutboxEventName, "schedule.time-freed">;
+
+/** The OutboxEvent columns for `event`, validated: the one place an event becomes a row. */
+export function outboxRowOf(event: TOutboxEvent): { type: TOutboxEventName; appointmentId: string | null; payload: TOutboxEvent["data"] } {
+  const parsed = ZOutboxEvent.parse(event);
+  return { type: parsed.name, appointmentId: "appointmentId" in parsed.data ? parsed.data.appointmentId : null, payload: parsed.data };
+}
