@@ -2,8 +2,8 @@ import { AppError, orNotFound } from "@/lib/errors";
 import type { AvailabilityInput, InstantRange, WorkingInterval } from "./availability";
 
 /**
- * Rows the data layer loads for one availability question (see loadSalonAndService/loadStaffSchedules in
- * data.ts), and the checks and conversion that turn them into the pure engine's input.
+ * Rows the data layer loads for one availability question (loadBookingContext in data.ts), and the
+ * checks and conversion that turn them into the pure engine's input.
  */
 export type SalonAndServiceRow = {
   timezone: string;
