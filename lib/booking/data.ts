@@ -6,11 +6,12 @@ import { actorCan } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/parse-input";
-import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
+import { appointmentViewSelect, toAppointmentView, ZAppointmentViewRow, type AppointmentView } from "./appointment-view";
 import { sqlFile } from "@/lib/sql-files";
 import { computeAvailability } from "./availability";
 import { assertServiceBookable, assertStylistBookable, serviceOf, toAvailabilityInput } from "./availability-input";
 import { toBookingContext, ZBookingContextRow, type BookingContext } from "./booking-context";
+import { visibilityScope } from "./visibility";
 import { ZAvailabilityQuery, ZListAppointmentsFilters, type TAppointmentStatus, type TAvailabilityQuery } from "./schema";
 
 /** The root client or a transaction's: the loader runs inside mutations' transactions too. */
@@ -98,18 +99,13 @@ export async function getAvailability(
   };
 }
 
-/**
- * Customers (and their API keys) only ever see their own appointments; stylists also those in their own
- * column; appointment.viewAny (front desk, admins, the system) the salon's. Staff and the API book by
- * email, and anyone can register an address that is not theirs: until the account has proven the
- * address, the bookings made for it stay invisible to it.
- */
+/** The actor's visibility scope (visibility.ts) as the ORM's filter. */
 export function visibleTo(actor: Actor): Prisma.AppointmentWhereInput {
-  if (actorCan(actor, "appointment.viewAny")) return {};
-  if (actor.kind !== "user") return { id: { in: [] } };
-  const asCustomer: Prisma.AppointmentWhereInput = { customerId: actor.userId, customer: { emailVerified: { not: null } } };
-  if (actorCan(actor, "appointment.manageOwn")) return { OR: [{ staffId: actor.userId }, asCustomer] };
-  return asCustomer;
+  const scope = visibilityScope(actor);
+  if (scope.kind === "all") return {};
+  if (scope.kind === "none") return { id: { in: [] } };
+  const asCustomer: Prisma.AppointmentWhereInput = { customerId: scope.userId, customer: { emailVerified: { not: null } } };
+  return scope.kind === "staffOrCustomer" ? { OR: [{ staffId: scope.userId }, asCustomer] } : asCustomer;
 }
 
 /** Staff notes are for the salon: whoever manages appointments sees them (and their history rows). */
@@ -151,14 +147,15 @@ export async function listAppointments(
 ): Promise<{ items: AppointmentView[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(Math.trunc(filters.limit ?? DEFAULT_LIST_LIMIT), 1), MAX_LIST_LIMIT);
   const { from, to, staffId, customerId, status, updatedSince, cursor } = parseInput(ZListAppointmentsFilters, { ...filters, limit });
-  const filtersWhere: Prisma.AppointmentWhereInput[] = [
-    visibleTo(actor),
-    customerId ? { customerId } : {},
-    staffId ? { staffId } : {},
-    status ? { status } : {},
-    from || to ? { startsAt: { ...(from && { gte: from }), ...(to && { lt: to }) } } : {},
-  ];
   if (updatedSince) {
+    // Sync reads stay on the ORM: they are rare next to the list page, and changedSince owns their cursor.
+    const filtersWhere: Prisma.AppointmentWhereInput[] = [
+      visibleTo(actor),
+      customerId ? { customerId } : {},
+      staffId ? { staffId } : {},
+      status ? { status } : {},
+      from || to ? { startsAt: { ...(from && { gte: from }), ...(to && { lt: to }) } } : {},
+    ];
     const sync = changedSince(updatedSince, cursor);
     const rows = await db.appointment.findMany({
       where: { AND: [...filtersWhere, sync.where] },
@@ -170,20 +167,24 @@ export async function listAppointments(
     return { items: page.items.map(toAppointmentView), nextCursor: page.nextCursor };
   }
   const after = cursor === undefined ? undefined : decodeStartsAtCursor(cursor);
-
-  const where: Prisma.AppointmentWhereInput = {
-    AND: [...filtersWhere, after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] } : {}],
-  };
-  const rows = await db.appointment.findMany({
-    where,
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    take: limit + 1,
-    select: appointmentViewSelect,
-  });
-  const page = rows.slice(0, limit);
+  const scope = visibilityScope(actor);
+  const rows = await db.$queryRawUnsafe<unknown[]>(
+    sqlFile("listAppointments"),
+    customerId ?? null,
+    staffId ?? null,
+    status ?? null,
+    from ?? null,
+    to ?? null,
+    after?.startsAt ?? null,
+    after?.id ?? null,
+    scope.kind,
+    "userId" in scope ? scope.userId : null,
+    limit + 1,
+  );
+  const page = rows.slice(0, limit).map((row) => ZAppointmentViewRow.parse(row));
   const last = page.at(-1);
   return {
-    items: page.map(toAppointmentView),
+    items: page,
     nextCursor: rows.length > limit && last ? encodeStartsAtCursor({ startsAt: last.startsAt, id: last.id }) : null,
   };
 }
