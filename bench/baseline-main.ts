@@ -19,7 +19,7 @@ import { sqlFile } from "@/lib/sql-files";
  *   statement (insertBooking.sql: appointment under the exclusion constraint, audit event, outbox row),
  *   COMMIT. The app's after-response publishing (a batched claim-and-mark transaction) is left out, to
  *   the baseline's advantage.
- * - GET: the first page of appointments with their service, stylist and customer.
+ * - GET: the first page of appointments with their service, stylist and customer (listAppointments.sql).
  */
 
 const pool = new pg.Pool({ connectionString: process.env.BASELINE_DATABASE_URL, max: Number(process.env.BASELINE_POOL_SIZE ?? 10) });
@@ -37,13 +37,6 @@ async function authenticate(header: string | undefined): Promise<{ ownerId: stri
 }
 
 type CreateBody = { serviceId: string; staffId: string; customerId: string; startsAt: string };
-
-const VIEW_SELECT = `
-  SELECT a.*, s.name AS "serviceName", st.name AS "staffName", sp."displayName", c.name AS "customerName", c.email AS "customerEmail"
-    FROM "Appointment" a
-    JOIN "Service" s ON s.id = a."serviceId"
-    JOIN "User" st ON st.id = a."staffId" LEFT JOIN "StaffProfile" sp ON sp."userId" = a."staffId"
-    JOIN "User" c ON c.id = a."customerId"`;
 
 async function create(body: CreateBody) {
   const client = await pool.connect();
@@ -111,7 +104,8 @@ async function create(body: CreateBody) {
 }
 
 async function list() {
-  const { rows } = await pool.query(`${VIEW_SELECT} ORDER BY a."startsAt", a.id LIMIT 21`);
+  // The app's list page statement, unfiltered, for a key that sees the whole salon.
+  const { rows } = await pool.query(sqlFile("listAppointments"), [null, null, null, null, null, null, null, "all", null, 21]);
   return { status: 200, body: { items: rows.slice(0, 20), nextCursor: rows.length > 20 ? rows[19].id : null } };
 }
 
