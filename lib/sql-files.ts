@@ -7,7 +7,7 @@ import { join } from "node:path";
  * future TypedSQL build all run the same text. Read once per process from the working directory (the
  * project root, or the standalone server's root, where next.config.mjs traces the files to).
  */
-export type SqlFileName = "bookingContext" | "insertBooking" | "listAppointments";
+export type SqlFileName = "bookingContext" | "insertBooking" | "listAppointments" | "cancelAppointment" | "rescheduleAppointment";
 
 const cache = new Map<SqlFileName, string>();
 

@@ -8,7 +8,7 @@ import { isExclusionViolation, sqlStateOf } from "@/lib/db-errors";
 import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
-import { outboxRowOf } from "@/lib/notifications/outbox-events";
+import { outboxRowOf, type TOutboxEvent } from "@/lib/notifications/outbox-events";
 import { patchTestOverrideReason } from "@/lib/patch-tests/booking-rule";
 import { recordPatchTestOverride } from "@/lib/patch-tests/mutations";
 import { parseInput } from "@/lib/parse-input";
@@ -94,22 +94,18 @@ async function recordEvent(tx: Tx, actor: Actor, appointmentId: string, action: 
   });
 }
 
+// The view and the booked snapshot: a change builds its answer from this read, never from a re-read.
 const currentSelect = {
-  id: true,
-  status: true,
-  version: true,
-  customerId: true,
-  staffId: true,
-  serviceId: true,
-  startsAt: true,
-  endsAt: true,
-  durationMinutes: true,
+  ...appointmentViewSelect,
   bufferBeforeMinutes: true,
   bufferAfterMinutes: true,
-  priceCents: true,
-  currency: true,
-  customerNote: true,
 } satisfies Prisma.AppointmentSelect;
+
+type CurrentRow = Prisma.AppointmentGetPayload<{ select: typeof currentSelect }>;
+
+function viewOf({ bufferBeforeMinutes: _before, bufferAfterMinutes: _after, ...row }: CurrentRow): AppointmentView {
+  return toAppointmentView(row);
+}
 
 /**
  * The appointment as the actor may see it; version and status checked against the caller's view.
@@ -162,11 +158,41 @@ async function updateIfUnchanged(
     where: { id: current.id, version: current.version },
     data: { ...data, version: { increment: 1 } },
   });
-  if (count === 0) {
-    throw new AppError("VERSION_CONFLICT", "This appointment was changed by someone else. Reload and try again.");
-  }
+  if (count === 0) throw versionConflict();
   return toAppointmentView(await tx.appointment.findUniqueOrThrow({ where: { id: current.id }, select: appointmentViewSelect }));
 }
+
+const versionConflict = () => new AppError("VERSION_CONFLICT", "This appointment was changed by someone else. Reload and try again.");
+
+/**
+ * One of the writing statements under prisma/sql/ that change an appointment together with its history
+ * event and its outbox row: each takes its own parameters first and those two rows' last, in this order.
+ * No row back from an update means the version moved since the row was read.
+ */
+async function writeWithHistory<S extends z.ZodType>(
+  tx: Tx,
+  statement: "insertBooking" | "cancelAppointment" | "rescheduleAppointment",
+  params: unknown[],
+  history: { actor: Actor; changes: HistoryChanges; event: TOutboxEvent },
+  returns: S,
+): Promise<z.output<S>> {
+  const outbox = outboxRowOf(history.event);
+  const rows = await tx.$queryRawUnsafe<unknown[]>(
+    sqlFile(statement),
+    ...params,
+    randomUUID(),
+    historyActorKind(history.actor),
+    historyActorId(history.actor),
+    JSON.stringify(history.changes),
+    randomUUID(),
+    outbox.type,
+    JSON.stringify(outbox.payload),
+  );
+  if (rows.length === 0) throw versionConflict();
+  return returns.parse(rows[0]);
+}
+
+const ZChanged = z.object({ version: z.number().int(), updatedAt: z.coerce.date() });
 
 /**
  * One throwaway account must not be able to hold every slot to the horizon. The customer's row is locked
@@ -380,35 +406,32 @@ type NewBooking = {
 async function insertBooking(tx: Tx, actor: Actor, booking: NewBooking, history: Parameters<typeof creationChanges>[0]) {
   const { service } = booking;
   // A new row starts at version 1 (the column's default): the event can name it before the insert.
-  const outbox = outboxRowOf({ name: "appointment.created", data: { appointmentId: booking.id, version: 1 } });
+  const event = { name: "appointment.created", data: { appointmentId: booking.id, version: 1 } } as const;
   try {
-    const rows = await tx.$queryRawUnsafe<unknown[]>(
-      sqlFile("insertBooking"),
-      booking.id,
-      booking.customerId,
-      booking.staffId,
-      service.id,
-      booking.startsAt,
-      booking.endsAt,
-      booking.blockedFrom,
-      booking.blockedUntil,
-      booking.source,
-      booking.note,
-      // Snapshots: later price or duration changes to the service never alter a booked appointment.
-      service.durationMinutes,
-      service.bufferBeforeMinutes,
-      service.bufferAfterMinutes,
-      service.priceCents,
-      service.currency,
-      randomUUID(),
-      historyActorKind(actor),
-      historyActorId(actor),
-      JSON.stringify(creationChanges(history)),
-      randomUUID(),
-      outbox.type,
-      JSON.stringify(outbox.payload),
+    return await writeWithHistory(
+      tx,
+      "insertBooking",
+      [
+        booking.id,
+        booking.customerId,
+        booking.staffId,
+        service.id,
+        booking.startsAt,
+        booking.endsAt,
+        booking.blockedFrom,
+        booking.blockedUntil,
+        booking.source,
+        booking.note,
+        // Snapshots: later price or duration changes to the service never alter a booked appointment.
+        service.durationMinutes,
+        service.bufferBeforeMinutes,
+        service.bufferAfterMinutes,
+        service.priceCents,
+        service.currency,
+      ],
+      { actor, changes: creationChanges(history), event },
+      ZInsertedBooking,
     );
-    return ZInsertedBooking.parse(rows[0]);
   } catch (error) {
     // The stylist and the service were read in this transaction; the customer, deleted since, is the key left to fail.
     if (sqlStateOf(error) === "23503") throw customerNotFound();
@@ -484,23 +507,62 @@ export async function rescheduleAppointment(
       priceCents: timing.priceCents,
       currency: timing.currency,
     };
-    // The reminder for the old time is void; the one for the new time is keyed by the new version.
-    const view = await updateIfUnchanged(tx, current, { ...next, scheduleVersion: current.version + 1 });
-    const { blockedFrom: _from, blockedUntil: _until, ...visible } = next;
-    await recordEvent(tx, actor, current.id, "rescheduled", diffChanges({ ...current, currency: current.currency.trim() }, visible));
-    await writeOutboxEvent(tx, {
-      name: "appointment.rescheduled",
-      data: {
-        appointmentId: current.id,
-        version: view.version,
-        previous: {
-          startsAt: current.startsAt.toISOString(),
-          endsAt: current.endsAt.toISOString(),
-          staffId: current.staffId,
-          serviceId: current.serviceId,
+    const { blockedFrom, blockedUntil, ...visible } = next;
+    const { service: _service, staff: _staff, customer: _customer, ...bookedColumns } = current;
+    const version = current.version + 1;
+    const stored = await writeWithHistory(
+      tx,
+      "rescheduleAppointment",
+      [
+        current.id,
+        current.version,
+        staffId,
+        timing.id,
+        next.startsAt,
+        next.endsAt,
+        blockedFrom,
+        blockedUntil,
+        timing.durationMinutes,
+        timing.bufferBeforeMinutes,
+        timing.bufferAfterMinutes,
+        timing.priceCents,
+        timing.currency,
+      ],
+      {
+        actor,
+        changes: diffChanges({ ...bookedColumns, currency: current.currency.trim() }, visible),
+        event: {
+          name: "appointment.rescheduled",
+          data: {
+            appointmentId: current.id,
+            version,
+            previous: {
+              startsAt: current.startsAt.toISOString(),
+              endsAt: current.endsAt.toISOString(),
+              staffId: current.staffId,
+              serviceId: current.serviceId,
+            },
+          },
         },
       },
-    });
+      ZChanged,
+    );
+    // The reminder for the old time is void; the one for the new time is keyed by the new version (the
+    // statement moves scheduleVersion with version).
+    const view: AppointmentView = {
+      ...viewOf(current),
+      staffId,
+      serviceId: timing.id,
+      startsAt: next.startsAt,
+      endsAt: next.endsAt,
+      durationMinutes: timing.durationMinutes,
+      priceCents: timing.priceCents,
+      currency: timing.currency,
+      service: { id: timing.id, name: timing.name },
+      staff: { id: staffId, name: context.staff.find((member) => member.staffId === staffId)?.name ?? "" },
+      version: stored.version,
+      updatedAt: stored.updatedAt,
+    };
     return view;
   });
 }
@@ -543,22 +605,18 @@ export const cancelAppointment = appointmentChange(
       assertBeforeCutoff("cancel", current.startsAt.getTime(), settings.cancelCutoffMinutes, now.getTime());
     }
     const reason = input.reason ?? null;
-    const view = await updateIfUnchanged(tx, current, {
-      status: nextStatus,
-      cancelledAt: now,
-      cancelledById: actor.kind === "user" ? actor.userId : null,
-      cancelledByKind: historyActorKind(actor),
-      cancellationReason: reason,
-    });
-    await recordEvent(
+    const stored = await writeWithHistory(
       tx,
-      actor,
-      current.id,
-      "cancelled",
-      diffChanges({ status: current.status, cancellationReason: null }, { status: nextStatus, cancellationReason: reason }),
+      "cancelAppointment",
+      [current.id, current.version, nextStatus, now, actor.kind === "user" ? actor.userId : null, historyActorKind(actor), reason],
+      {
+        actor,
+        changes: diffChanges({ status: current.status, cancellationReason: null }, { status: nextStatus, cancellationReason: reason }),
+        event: { name: "appointment.cancelled", data: { appointmentId: current.id, version: current.version + 1, reason } },
+      },
+      ZChanged,
     );
-    await writeOutboxEvent(tx, { name: "appointment.cancelled", data: { appointmentId: current.id, version: view.version, reason } });
-    return view;
+    return { ...viewOf(current), status: nextStatus, cancelledAt: now, cancellationReason: reason, ...stored };
   },
 );
 
