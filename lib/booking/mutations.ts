@@ -15,13 +15,7 @@ import { parseInput } from "@/lib/parse-input";
 import { sqlFile } from "@/lib/sql-files";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
 import { computeAvailability, isSlotAvailable } from "./availability";
-import {
-  assertServiceBookable,
-  assertStylistBookable,
-  serviceOf,
-  toAvailabilityInput,
-  type BookableService,
-} from "./availability-input";
+import { assertServiceBookable, assertStylistBookable, serviceOf, toAvailabilityInput, type BookableService } from "./availability-input";
 import type { BookingContext } from "./booking-context";
 import { assertBeforeCutoff, assertNoteOpen } from "./cutoffs";
 import { assertStartFollowsRules } from "./slot-rules";
@@ -324,9 +318,20 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
     if (capped) assertUnderBookingCap(context.upcomingBookings, context.salon.maxFutureBookingsPerCustomer);
     const service = serviceOf(context.salon);
     assertServiceBookable(service);
-    const staffId = stylistForSlot(context, service, { startsAt, staffId: input.staffId, overrideAvailability: input.overrideAvailability }, now);
+    const staffId = stylistForSlot(
+      context,
+      service,
+      { startsAt, staffId: input.staffId, overrideAvailability: input.overrideAvailability },
+      now,
+    );
     const range = blockedRange(startsAt, service);
-    const override = patchTestOverrideReason(actor, { staffId, startsAt: range.startsAt }, service.name, input.patchTestOverrideReason, context.patchTest);
+    const override = patchTestOverrideReason(
+      actor,
+      { staffId, startsAt: range.startsAt },
+      service.name,
+      input.patchTestOverrideReason,
+      context.patchTest,
+    );
 
     const booking = {
       id: randomUUID(),

@@ -9,10 +9,7 @@ import { actorCan } from "@/lib/auth/permissions";
  * theirs: until the account has proven the address, the bookings made for it stay invisible to it.
  */
 export type VisibilityScope =
-  | { kind: "all" }
-  | { kind: "none" }
-  | { kind: "customer"; userId: string }
-  | { kind: "staffOrCustomer"; userId: string };
+  { kind: "all" } | { kind: "none" } | { kind: "customer"; userId: string } | { kind: "staffOrCustomer"; userId: string };
 
 export function visibilityScope(actor: Actor): VisibilityScope {
   if (actorCan(actor, "appointment.viewAny")) return { kind: "all" };

@@ -10,7 +10,7 @@ import { at, createBookingFixture, type BookingFixture } from "../support/bookin
 
 /**
  * Availability end to end over the demo salon's data, the "any stylist" assignment rule, and the data
- * budget: one availability request costs exactly 2 queries, bounded by the range and served by indexes.
+ * budget: one availability request costs one query, bounded by the range and served by indexes.
  */
 
 // `db` creates its client lazily into this global: installing one that reports its queries first lets
