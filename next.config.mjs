@@ -5,6 +5,8 @@ const nextConfig = {
   // The Prisma driver adapter and pino load native or worker code at run time: keep them out of the bundle.
   serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // The hand-written statements are read from prisma/sql at run time (lib/sql-files.ts).
+  outputFileTracingIncludes: { "/**": ["./prisma/sql/*.sql"] },
   // Lets several checkouts' or developers' builds of the same tree live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

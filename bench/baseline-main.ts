@@ -2,31 +2,27 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { hashApiKey } from "@/lib/api-keys/secret";
-import { salonAndServiceSql, staffSchedulesSql } from "@/lib/booking/availability-sql";
-import { availabilityLoadWindow } from "@/lib/booking/load-window";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { apiRequestsPerKey } from "@/lib/rate-limit/policies";
 import { API_KEY_COUNTING_SQL } from "@/lib/rate-limit/sql";
 import { counterKey, windowStartOf } from "@/lib/rate-limit/window";
+import { sqlFile } from "@/lib/sql-files";
 
 /**
  * The baseline of `npm run bench:api`: bare node:http + pg.Pool running the statements the API runs for
  * the two measured requests, with none of the framework, ORM, validation or booking rules. The ratio
- * API/baseline is what all of that costs. The app's own raw statements are imported (same text, same
- * parameters); the ones Prisma generates are written out with the same tables, joins and rows:
+ * API/baseline is what all of that costs. The app's own raw statements are run from the same files
+ * (prisma/sql/, lib/rate-limit/sql.ts: same text, same parameters); the ones Prisma generates are written
+ * out with the same tables, joins and rows:
  *
  * - every request: the key lookup that also counts the request in its rate-limit window (one statement);
- * - POST: BEGIN, the customer check, the salon+service and stylist-schedule loads, the insert under the
- *   exclusion constraint, the read of the appointment with its service, stylist and customer, the audit
- *   event and the outbox row, COMMIT. The outbox row is written as published: the app's after-response
- *   publishing (a batched claim-and-mark transaction) is left out, to the baseline's advantage.
- * - GET: the first page of appointments with their service, stylist and customer.
+ * - POST: BEGIN, the read of everything the booking rules need (bookingContext.sql), the one writing
+ *   statement (insertBooking.sql: appointment under the exclusion constraint, audit event, outbox row),
+ *   COMMIT. The app's after-response publishing (a batched claim-and-mark transaction) is left out, to
+ *   the baseline's advantage.
+ * - GET: the first page of appointments with their service, stylist and customer (listAppointments.sql).
  */
 
 const pool = new pg.Pool({ connectionString: process.env.BASELINE_DATABASE_URL, max: Number(process.env.BASELINE_POOL_SIZE ?? 10) });
-
-type Queryable = Pick<pg.Pool, "query">;
-const run = <T extends pg.QueryResultRow>(client: Queryable, sql: Prisma.Sql) => client.query<T>(sql.text, sql.values as unknown[]);
 
 async function authenticate(header: string | undefined): Promise<{ ownerId: string } | undefined> {
   const now = new Date();
@@ -42,50 +38,62 @@ async function authenticate(header: string | undefined): Promise<{ ownerId: stri
 
 type CreateBody = { serviceId: string; staffId: string; customerId: string; startsAt: string };
 
-const VIEW_SELECT = `
-  SELECT a.*, s.name AS "serviceName", st.name AS "staffName", sp."displayName", c.name AS "customerName", c.email AS "customerEmail"
-    FROM "Appointment" a
-    JOIN "Service" s ON s.id = a."serviceId"
-    JOIN "User" st ON st.id = a."staffId" LEFT JOIN "StaffProfile" sp ON sp."userId" = a."staffId"
-    JOIN "User" c ON c.id = a."customerId"`;
-
 async function create(body: CreateBody) {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await client.query(`SELECT id FROM "User" WHERE id = $1 LIMIT 1`, [body.customerId]);
-    const service = (
-      await run<{
-        durationMinutes: number;
-        bufferBeforeMinutes: number;
-        bufferAfterMinutes: number;
-        priceCents: number;
-        currency: string;
-        timezone: string;
-      }>(client, salonAndServiceSql(body.serviceId))
-    ).rows[0]!;
     const startsAt = new Date(body.startsAt);
-    const window = availabilityLoadWindow({ from: startsAt.getTime(), until: startsAt.getTime() + 1 }, service, service.timezone);
-    await run(client, staffSchedulesSql({ serviceId: body.serviceId, staffId: body.staffId, window }));
+    const now = new Date();
+    const { rows: read } = await client.query<{
+      durationMinutes: number;
+      bufferBeforeMinutes: number;
+      bufferAfterMinutes: number;
+      priceCents: number;
+      currency: string;
+      serviceName: string;
+      staff: { staffId: string; name: string }[];
+    }>(sqlFile("bookingContext"), [
+      body.serviceId,
+      body.staffId,
+      startsAt,
+      new Date(startsAt.getTime() + 1),
+      body.customerId,
+      now,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    const service = read[0]!;
     const endsAt = new Date(startsAt.getTime() + service.durationMinutes * 60_000);
     const id = randomUUID();
-    await client.query(
-      `INSERT INTO "Appointment" (id, "customerId", "staffId", "serviceId", "startsAt", "endsAt", "blockedFrom", "blockedUntil", source,
-         "durationMinutes", "priceCents", currency, "updatedAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $5, $6, 'API', $7, $8, $9, now()) RETURNING *`,
-      [id, body.customerId, body.staffId, body.serviceId, startsAt, endsAt, service.durationMinutes, service.priceCents, service.currency],
-    );
-    const { rows } = await client.query(`${VIEW_SELECT} WHERE a.id = $1`, [id]);
-    await client.query(
-      `INSERT INTO "AppointmentEvent" (id, "appointmentId", "actorKind", action, changes) VALUES ($1, $2, 'API_KEY', 'booked', $3)`,
-      [randomUUID(), id, { after: body }],
-    );
-    await client.query(
-      `INSERT INTO "OutboxEvent" (id, type, "appointmentId", payload, "publishedAt") VALUES ($1, 'appointment.created', $2, $3, now())`,
-      [randomUUID(), id, { appointmentId: id, version: 1 }],
-    );
+    const { rows } = await client.query(sqlFile("insertBooking"), [
+      id,
+      body.customerId,
+      body.staffId,
+      body.serviceId,
+      startsAt,
+      endsAt,
+      startsAt,
+      endsAt,
+      "API",
+      null,
+      service.durationMinutes,
+      service.bufferBeforeMinutes,
+      service.bufferAfterMinutes,
+      service.priceCents,
+      service.currency,
+      randomUUID(),
+      "API_KEY",
+      null,
+      JSON.stringify({ after: body }),
+      randomUUID(),
+      "appointment.created",
+      JSON.stringify({ appointmentId: id, version: 1 }),
+    ]);
     await client.query("COMMIT");
-    return { status: 201, body: rows[0] };
+    const staff = service.staff.find((member) => member.staffId === body.staffId);
+    return { status: 201, body: { id, ...body, endsAt, serviceName: service.serviceName, staffName: staff?.name, ...rows[0] } };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     if ((error as { code?: string }).code === "23P01") return { status: 409, body: { code: "SLOT_UNAVAILABLE" } };
@@ -96,7 +104,8 @@ async function create(body: CreateBody) {
 }
 
 async function list() {
-  const { rows } = await pool.query(`${VIEW_SELECT} ORDER BY a."startsAt", a.id LIMIT 21`);
+  // The app's list page statement, unfiltered, for a key that sees the whole salon.
+  const { rows } = await pool.query(sqlFile("listAppointments"), [null, null, null, null, null, null, null, "all", null, 21]);
   return { status: 200, body: { items: rows.slice(0, 20), nextCursor: rows.length > 20 ? rows[19].id : null } };
 }
 

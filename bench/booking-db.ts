@@ -41,7 +41,8 @@ try {
   const { bookAppointment } = await import("@/lib/booking/mutations");
   const { createBookingFixture, NOW_2030 } = await import("../tests/support/booking-fixtures");
 
-  const fixture = await createBookingFixture({ bookingHorizonDays: 365 });
+  // Every booking is Alice's own: the cap on upcoming bookings per customer must not stop the run.
+  const fixture = await createBookingFixture({ bookingHorizonDays: 365, maxFutureBookingsPerCustomer: 10_000 });
   const queue = slots(fixture, 10);
   const book = (slot: { staffId: string; startsAt: Date }) =>
     bookAppointment(

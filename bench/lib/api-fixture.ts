@@ -6,7 +6,7 @@ import { adminQuery, createEmptyPGlite, servePGlite, withDatabaseName } from "..
 
 /**
  * A fresh, migrated database with a salon for API load: stylists who work around the clock every day
- * (so any hour is bookable), a 60-minute service, a customer, and a staff-owned key with every scope.
+ * (so any hour is bookable), a 60-minute service, a customer, and an admin-owned key with every scope.
  * PostgreSQL from BENCH_DATABASE_URL (default: the local server), or embedded PGlite when none answers.
  */
 
@@ -85,7 +85,9 @@ export async function createApiFixture(): Promise<ApiFixture> {
         ]);
       }
     }
-    const key = await insertApiKey(client, staffIds[0]!);
+    // The salon's own integration: an admin's key books into every stylist's column (a stylist's key
+    // may only book its own) and, as staff, is not held to the per-customer cap on upcoming bookings.
+    const key = await insertApiKey(client, await user("ADMIN", "Bench Admin"));
     return { ...database, key, serviceId, customerId, staffIds };
   } finally {
     await client.end();

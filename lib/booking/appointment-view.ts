@@ -1,5 +1,6 @@
+import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TAppointmentStatus, TBookingSource } from "./schema";
+import { ZAppointmentStatus, ZBookingSource, type TAppointmentStatus, type TBookingSource } from "./schema";
 
 /**
  * The one shape in which the booking core hands out an appointment, to every entry point (web, dashboard,
@@ -63,3 +64,36 @@ export function toAppointmentView(row: AppointmentViewRow): AppointmentView {
     staff: { id: staff.id, name: staff.staffProfile?.displayName ?? staff.name },
   };
 }
+
+/** A view from a raw row with flat columns (prisma/sql/listAppointments.sql), checked at the edge. */
+export const ZAppointmentViewRow = z
+  .object({
+    id: z.string(),
+    status: ZAppointmentStatus,
+    startsAt: z.coerce.date(),
+    endsAt: z.coerce.date(),
+    serviceId: z.string(),
+    serviceName: z.string(),
+    staffId: z.string(),
+    staffName: z.string(),
+    customerId: z.string(),
+    customerName: z.string(),
+    customerEmail: z.string(),
+    customerNote: z.string().nullable(),
+    priceCents: z.number().int(),
+    currency: z.string(),
+    durationMinutes: z.number().int(),
+    source: ZBookingSource,
+    cancellationReason: z.string().nullable(),
+    cancelledAt: z.coerce.date().nullable(),
+    createdAt: z.coerce.date(),
+    updatedAt: z.coerce.date(),
+    version: z.number().int(),
+  })
+  .transform(({ serviceName, staffName, customerName, customerEmail, customerNote, ...row }): AppointmentView => ({
+    ...row,
+    service: { id: row.serviceId, name: serviceName },
+    staff: { id: row.staffId, name: staffName },
+    customer: { id: row.customerId, name: customerName, email: customerEmail },
+    note: customerNote,
+  }));

@@ -3,8 +3,8 @@ import type { SalonSettings } from "@/lib/generated/prisma/client";
 import type { AvailabilityInput, InstantRange, WorkingInterval } from "./availability";
 
 /**
- * Rows the data layer loads for one availability question (see loadSalonAndService/loadStaffSchedules in
- * data.ts), and the checks and conversion that turn them into the pure engine's input.
+ * Rows the data layer loads for one availability question (loadBookingContext in data.ts), and the
+ * checks and conversion that turn them into the pure engine's input.
  */
 export type SalonAndServiceRow = Pick<
   SalonSettings,

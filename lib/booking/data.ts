@@ -6,30 +6,49 @@ import { actorCan } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/parse-input";
-import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
-import { salonAndServiceSql, staffSchedulesSql } from "./availability-sql";
+import { appointmentViewSelect, toAppointmentView, ZAppointmentViewRow, type AppointmentView } from "./appointment-view";
+import { sqlFile } from "@/lib/sql-files";
 import { computeAvailability } from "./availability";
-import {
-  assertServiceBookable,
-  assertStylistBookable,
-  serviceOf,
-  toAvailabilityInput,
-  type SalonAndServiceRow,
-  type StaffScheduleRow,
-} from "./availability-input";
-import { availabilityLoadWindow } from "./load-window";
+import { assertServiceBookable, assertStylistBookable, serviceOf, toAvailabilityInput } from "./availability-input";
+import { toBookingContext, ZBookingContextRow, type BookingContext } from "./booking-context";
+import { visibilityScope } from "./visibility";
 import { ZAvailabilityQuery, ZListAppointmentsFilters, type TAppointmentStatus, type TAvailabilityQuery } from "./schema";
 
-/** The root client or a transaction's: the loaders run inside mutations' transactions too. */
-export type QueryClient = Pick<PrismaClient, "$queryRaw">;
+/** The root client or a transaction's: the loader runs inside mutations' transactions too. */
+export type QueryClient = Pick<PrismaClient, "$queryRawUnsafe">;
 
-export async function loadSalonAndService(client: QueryClient, serviceId: string): Promise<SalonAndServiceRow> {
-  const rows = await client.$queryRaw<SalonAndServiceRow[]>(salonAndServiceSql(serviceId));
-  return orNotFound(rows[0], "The salon has not been set up yet.");
-}
+export type BookingContextQuery = {
+  serviceId: string;
+  /** null: every active stylist who performs the service. */
+  staffId: string | null;
+  /** Candidate starts in [from, until), epoch ms. */
+  range: { from: number; until: number };
+  now: number;
+  /** The booking's customer, for the per-customer cap and the patch-test rule. */
+  customerId?: string;
+  /** The appointment being moved: its own time counts as free. */
+  excludeAppointmentId?: string;
+  /** The timing a moved appointment keeps (its booked snapshot) instead of the service's. */
+  timing?: { durationMinutes: number; bufferBeforeMinutes: number; bufferAfterMinutes: number };
+};
 
-export function loadStaffSchedules(client: QueryClient, args: Parameters<typeof staffSchedulesSql>[0]): Promise<StaffScheduleRow[]> {
-  return client.$queryRaw<StaffScheduleRow[]>(staffSchedulesSql(args));
+/** Everything availability and the booking rules read, in one statement (prisma/sql/bookingContext.sql). */
+export async function loadBookingContext(client: QueryClient, query: BookingContextQuery): Promise<BookingContext> {
+  const { timing } = query;
+  const rows = await client.$queryRawUnsafe<unknown[]>(
+    sqlFile("bookingContext"),
+    query.serviceId,
+    query.staffId,
+    new Date(query.range.from),
+    new Date(query.range.until),
+    query.customerId ?? null,
+    new Date(query.now),
+    query.excludeAppointmentId ?? null,
+    timing?.durationMinutes ?? null,
+    timing?.bufferBeforeMinutes ?? null,
+    timing?.bufferAfterMinutes ?? null,
+  );
+  return toBookingContext(ZBookingContextRow.parse(orNotFound(rows[0], "The salon has not been set up yet.")));
 }
 
 export type AvailableSlot = {
@@ -43,20 +62,23 @@ export type AvailableSlot = {
 
 /**
  * Bookable start times for a service in [from, to): for one stylist when `staffId` is given, otherwise
- * for "any stylist", each slot carrying the stylist who would be assigned. Two queries, whatever the range.
+ * for "any stylist", each slot carrying the stylist who would be assigned. One query, whatever the range.
  */
 export async function getAvailability(
   query: TAvailabilityQuery,
   now: Date = new Date(),
 ): Promise<{ timezone: string; horizonEndsAt: Date; slots: AvailableSlot[] }> {
   const { serviceId, staffId, from, to, excludeAppointmentId } = parseInput(ZAvailabilityQuery, query);
-  const salon = await loadSalonAndService(db, serviceId);
+  const range = { from: from.getTime(), until: to.getTime() };
+  const { salon, staff: schedules } = await loadBookingContext(db, {
+    serviceId,
+    staffId: staffId ?? null,
+    range,
+    now: now.getTime(),
+    excludeAppointmentId,
+  });
   const service = serviceOf(salon);
   assertServiceBookable(service);
-
-  const range = { from: from.getTime(), until: to.getTime() };
-  const window = availabilityLoadWindow(range, service, salon.timezone);
-  const schedules = await loadStaffSchedules(db, { serviceId, staffId: staffId ?? null, window, excludeAppointmentId });
   if (staffId) assertStylistBookable(schedules[0], staffId);
 
   const result = computeAvailability({ ...toAvailabilityInput(salon, service, schedules, now.getTime()), range });
@@ -77,18 +99,13 @@ export async function getAvailability(
   };
 }
 
-/**
- * Customers (and their API keys) only ever see their own appointments; stylists also those in their own
- * column; appointment.viewAny (front desk, admins, the system) the salon's. Staff and the API book by
- * email, and anyone can register an address that is not theirs: until the account has proven the
- * address, the bookings made for it stay invisible to it.
- */
+/** The actor's visibility scope (visibility.ts) as the ORM's filter. */
 export function visibleTo(actor: Actor): Prisma.AppointmentWhereInput {
-  if (actorCan(actor, "appointment.viewAny")) return {};
-  if (actor.kind !== "user") return { id: { in: [] } };
-  const asCustomer: Prisma.AppointmentWhereInput = { customerId: actor.userId, customer: { emailVerified: { not: null } } };
-  if (actorCan(actor, "appointment.manageOwn")) return { OR: [{ staffId: actor.userId }, asCustomer] };
-  return asCustomer;
+  const scope = visibilityScope(actor);
+  if (scope.kind === "all") return {};
+  if (scope.kind === "none") return { id: { in: [] } };
+  const asCustomer: Prisma.AppointmentWhereInput = { customerId: scope.userId, customer: { emailVerified: { not: null } } };
+  return scope.kind === "staffOrCustomer" ? { OR: [{ staffId: scope.userId }, asCustomer] } : asCustomer;
 }
 
 /** Staff notes are for the salon: whoever manages appointments sees them (and their history rows). */
@@ -130,14 +147,15 @@ export async function listAppointments(
 ): Promise<{ items: AppointmentView[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(Math.trunc(filters.limit ?? DEFAULT_LIST_LIMIT), 1), MAX_LIST_LIMIT);
   const { from, to, staffId, customerId, status, updatedSince, cursor } = parseInput(ZListAppointmentsFilters, { ...filters, limit });
-  const filtersWhere: Prisma.AppointmentWhereInput[] = [
-    visibleTo(actor),
-    customerId ? { customerId } : {},
-    staffId ? { staffId } : {},
-    status ? { status } : {},
-    from || to ? { startsAt: { ...(from && { gte: from }), ...(to && { lt: to }) } } : {},
-  ];
   if (updatedSince) {
+    // Sync reads stay on the ORM: they are rare next to the list page, and changedSince owns their cursor.
+    const filtersWhere: Prisma.AppointmentWhereInput[] = [
+      visibleTo(actor),
+      customerId ? { customerId } : {},
+      staffId ? { staffId } : {},
+      status ? { status } : {},
+      from || to ? { startsAt: { ...(from && { gte: from }), ...(to && { lt: to }) } } : {},
+    ];
     const sync = changedSince(updatedSince, cursor);
     const rows = await db.appointment.findMany({
       where: { AND: [...filtersWhere, sync.where] },
@@ -149,18 +167,25 @@ export async function listAppointments(
     return { items: page.items.map(toAppointmentView), nextCursor: page.nextCursor };
   }
   const after = cursor === undefined ? undefined : decodeStartsAtCursor(cursor);
-
-  const where: Prisma.AppointmentWhereInput = {
-    AND: [...filtersWhere, after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] } : {}],
-  };
-  const rows = await db.appointment.findMany({
-    where,
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    take: limit + 1,
-    select: appointmentViewSelect,
-  });
-  const page = startsAtPageOf(rows, limit, (row) => row.startsAt);
-  return { items: page.items.map(toAppointmentView), nextCursor: page.nextCursor };
+  const scope = visibilityScope(actor);
+  const rows = await db.$queryRawUnsafe<unknown[]>(
+    sqlFile("listAppointments"),
+    customerId ?? null,
+    staffId ?? null,
+    status ?? null,
+    from ?? null,
+    to ?? null,
+    after?.startsAt ?? null,
+    after?.id ?? null,
+    scope.kind,
+    "userId" in scope ? scope.userId : null,
+    limit + 1,
+  );
+  return startsAtPageOf(
+    rows.map((row) => ZAppointmentViewRow.parse(row)),
+    limit,
+    (row) => row.startsAt,
+  );
 }
 
 export type AppointmentHistoryEntry = {

@@ -1,30 +1,27 @@
 import "server-only";
 import { touchCalendarFeed } from "@/lib/calendar-feed/mutations";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { historyActorId, historyActorKind, type Actor } from "@/lib/auth/actor";
 import { actorCan, managesAppointment } from "@/lib/auth/permissions";
-import { isExclusionViolation } from "@/lib/db-errors";
+import { isExclusionViolation, sqlStateOf } from "@/lib/db-errors";
 import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { z } from "zod";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
-import { enforcePatchTest } from "@/lib/patch-tests/mutations";
+import { outboxRowOf, type TOutboxEvent } from "@/lib/notifications/outbox-events";
+import { patchTestOverrideReason } from "@/lib/patch-tests/booking-rule";
+import { recordPatchTestOverride } from "@/lib/patch-tests/mutations";
 import { parseInput } from "@/lib/parse-input";
+import { sqlFile } from "@/lib/sql-files";
 import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "./appointment-view";
 import { computeAvailability, isSlotAvailable } from "./availability";
-import {
-  assertServiceBookable,
-  assertStylistBookable,
-  serviceOf,
-  toAvailabilityInput,
-  type BookableService,
-  type SalonAndServiceRow,
-} from "./availability-input";
+import { assertServiceBookable, assertStylistBookable, serviceOf, toAvailabilityInput, type BookableService } from "./availability-input";
+import type { BookingContext } from "./booking-context";
 import { assertBeforeCutoff, assertNoteOpen } from "./cutoffs";
 import { assertStartFollowsRules } from "./slot-rules";
-import { loadSalonAndService, loadStaffSchedules, visibleTo } from "./data";
+import { loadBookingContext, visibleTo } from "./data";
 import { creationChanges, diffChanges, type HistoryAction, type HistoryChanges } from "./history";
-import { availabilityLoadWindow } from "./load-window";
 import {
   ZAddStaffNoteInput,
   ZBookAppointmentInput,
@@ -92,22 +89,18 @@ async function recordEvent(tx: Tx, actor: Actor, appointmentId: string, action: 
   });
 }
 
+// The view and the booked snapshot: a change builds its answer from this read, never from a re-read.
 const currentSelect = {
-  id: true,
-  status: true,
-  version: true,
-  customerId: true,
-  staffId: true,
-  serviceId: true,
-  startsAt: true,
-  endsAt: true,
-  durationMinutes: true,
+  ...appointmentViewSelect,
   bufferBeforeMinutes: true,
   bufferAfterMinutes: true,
-  priceCents: true,
-  currency: true,
-  customerNote: true,
 } satisfies Prisma.AppointmentSelect;
+
+type CurrentRow = Prisma.AppointmentGetPayload<{ select: typeof currentSelect }>;
+
+function viewOf({ bufferBeforeMinutes: _before, bufferAfterMinutes: _after, ...row }: CurrentRow): AppointmentView {
+  return toAppointmentView(row);
+}
 
 /**
  * The appointment as the actor may see it; version and status checked against the caller's view.
@@ -160,19 +153,53 @@ async function updateIfUnchanged(
     where: { id: current.id, version: current.version },
     data: { ...data, version: { increment: 1 } },
   });
-  if (count === 0) {
-    throw new AppError("VERSION_CONFLICT", "This appointment was changed by someone else. Reload and try again.");
-  }
+  if (count === 0) throw versionConflict();
   return toAppointmentView(await tx.appointment.findUniqueOrThrow({ where: { id: current.id }, select: appointmentViewSelect }));
 }
 
+const versionConflict = () => new AppError("VERSION_CONFLICT", "This appointment was changed by someone else. Reload and try again.");
+
+/**
+ * One of the writing statements under prisma/sql/ that change an appointment together with its history
+ * event and its outbox row: each takes its own parameters first and those two rows' last, in this order.
+ * No row back from an update means the version moved since the row was read.
+ */
+async function writeWithHistory<S extends z.ZodType>(
+  tx: Tx,
+  statement: "insertBooking" | "cancelAppointment" | "rescheduleAppointment",
+  params: unknown[],
+  history: { actor: Actor; changes: HistoryChanges; event: TOutboxEvent },
+  returns: S,
+): Promise<z.output<S>> {
+  const outbox = outboxRowOf(history.event);
+  const rows = await tx.$queryRawUnsafe<unknown[]>(
+    sqlFile(statement),
+    ...params,
+    randomUUID(),
+    historyActorKind(history.actor),
+    historyActorId(history.actor),
+    JSON.stringify(history.changes),
+    randomUUID(),
+    outbox.type,
+    JSON.stringify(outbox.payload),
+  );
+  if (rows.length === 0) throw versionConflict();
+  return returns.parse(rows[0]);
+}
+
+const ZChanged = z.object({ version: z.number().int(), updatedAt: z.coerce.date() });
+
 /**
  * One throwaway account must not be able to hold every slot to the horizon. The customer's row is locked
- * first, so two bookings of the same customer at once count one after the other.
+ * first, in a statement of its own, so two bookings of the same customer at once count one after the
+ * other: a statement's snapshot is taken before it waits for a lock, so a count in the locking statement
+ * could miss the booking the lock's holder has just committed.
  */
-async function assertUnderBookingCap(tx: Tx, customerId: string, cap: number, now: number): Promise<void> {
+async function lockCustomer(tx: Tx, customerId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${customerId} FOR UPDATE`;
-  const upcoming = await tx.appointment.count({ where: { customerId, status: "BOOKED", startsAt: { gt: new Date(now) } } });
+}
+
+function assertUnderBookingCap(upcoming: number, cap: number): void {
   if (upcoming >= cap) {
     throw new AppError(
       "BOOKING_LIMIT_REACHED",
@@ -191,22 +218,19 @@ function blockedRange(startsAt: number, timing: Pick<BookableService, "durationM
   };
 }
 
-type SlotRequest = { startsAt: number; staffId?: string | null; overrideAvailability?: boolean; excludeAppointmentId?: string };
+type SlotRequest = { startsAt: number; staffId?: string | null; overrideAvailability?: boolean };
+
+/** The instant range whose candidate starts a booking asks about: the one start. */
+const slotRange = (startsAt: number) => ({ from: startsAt, until: startsAt + 1 });
 
 /**
  * The stylist who takes the slot: the one asked for, if the slot is free in their schedule, otherwise the
- * first free stylist who performs the service. `excludeAppointmentId` frees a booking's own time when it moves.
+ * first free stylist who performs the service. The context was loaded for this slot (a moved booking's
+ * own time already left out of it).
  */
-async function stylistForSlot(tx: Tx, salon: SalonAndServiceRow, timing: BookableService, slot: SlotRequest, now: number): Promise<string> {
-  const range = { from: slot.startsAt, until: slot.startsAt + 1 };
-  const window = availabilityLoadWindow(range, timing, salon.timezone);
-  const schedules = await loadStaffSchedules(tx, {
-    serviceId: timing.id,
-    staffId: slot.staffId ?? null,
-    window,
-    excludeAppointmentId: slot.excludeAppointmentId,
-  });
-  const availability = toAvailabilityInput(salon, timing, schedules, now);
+function stylistForSlot(context: BookingContext, timing: BookableService, slot: SlotRequest, now: number): string {
+  const schedules = context.staff;
+  const availability = toAvailabilityInput(context.salon, timing, schedules, now);
   if (slot.staffId) {
     const { staffId } = assertStylistBookable(schedules[0], slot.staffId);
     // An override skips hours, notice, horizon and time off; overlaps are still refused by the constraint.
@@ -220,7 +244,9 @@ async function stylistForSlot(tx: Tx, salon: SalonAndServiceRow, timing: Bookabl
     availability.staff.map((member) => member.staffId),
     slot.startsAt,
   );
-  const free = computeAvailability({ ...availability, range }).anyStaff.find((candidate) => candidate.startsAt === slot.startsAt);
+  const free = computeAvailability({ ...availability, range: slotRange(slot.startsAt) }).anyStaff.find(
+    (candidate) => candidate.startsAt === slot.startsAt,
+  );
   if (!free) throw new AppError("SLOT_UNAVAILABLE", SLOT_TAKEN);
   return free.staffId;
 }
@@ -277,65 +303,146 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
   const now = (options.now ?? new Date()).getTime();
   const startsAt = input.startsAt.getTime();
 
-  return inTransaction(async (tx) => {
-    orNotFound(await tx.user.findUnique({ where: { id: input.customerId }, select: { id: true } }), "That customer does not exist.");
+  // Staff book on the salon's behalf and may exceed the cap; a customer (web or API key) may not.
+  const capped = !actorCan(actor, "dashboard.access");
 
-    const salon = await loadSalonAndService(tx, input.serviceId);
-    // Staff book on the salon's behalf and may exceed the cap; a customer (web or API key) may not.
-    if (!actorCan(actor, "dashboard.access")) await assertUnderBookingCap(tx, input.customerId, salon.maxFutureBookingsPerCustomer, now);
-    const service = serviceOf(salon);
+  return inTransaction(async (tx) => {
+    if (capped) await lockCustomer(tx, input.customerId);
+    const context = await loadBookingContext(tx, {
+      serviceId: input.serviceId,
+      staffId: input.staffId ?? null,
+      range: slotRange(startsAt),
+      now,
+      customerId: input.customerId,
+    });
+    if (!context.customerExists) throw customerNotFound();
+    if (capped) assertUnderBookingCap(context.upcomingBookings, context.salon.maxFutureBookingsPerCustomer);
+    const service = serviceOf(context.salon);
     assertServiceBookable(service);
-    const staffId = await stylistForSlot(
-      tx,
-      salon,
+    const staffId = stylistForSlot(
+      context,
       service,
       { startsAt, staffId: input.staffId, overrideAvailability: input.overrideAvailability },
       now,
     );
-
-    const created = await tx.appointment.create({
-      data: {
-        customerId: input.customerId,
-        staffId,
-        serviceId: service.id,
-        ...blockedRange(startsAt, service),
-        status: "BOOKED",
-        source: input.source,
-        customerNote: input.note ? input.note : null,
-        // Snapshots: later price or duration changes to the service never alter a booked appointment.
-        durationMinutes: service.durationMinutes,
-        bufferBeforeMinutes: service.bufferBeforeMinutes,
-        bufferAfterMinutes: service.bufferAfterMinutes,
-        priceCents: service.priceCents,
-        currency: service.currency,
-      },
-      select: appointmentViewSelect,
-    });
-    await enforcePatchTest(tx, actor, created, input.patchTestOverrideReason);
-    await recordEvent(
-      tx,
+    const range = blockedRange(startsAt, service);
+    const override = patchTestOverrideReason(
       actor,
-      created.id,
-      "booked",
-      creationChanges({
-        status: created.status,
-        startsAt: created.startsAt,
-        endsAt: created.endsAt,
-        staffId,
-        serviceId: service.id,
-        customerId: input.customerId,
-        source: input.source,
-        priceCents: service.priceCents,
-        currency: service.currency,
-        durationMinutes: service.durationMinutes,
-        overrideAvailability: input.overrideAvailability ?? false,
-      }),
+      { staffId, startsAt: range.startsAt },
+      service.name,
+      input.patchTestOverrideReason,
+      context.patchTest,
     );
-    await writeOutboxEvent(tx, { name: "appointment.created", data: { appointmentId: created.id, version: created.version } });
-    const view = toAppointmentView(created);
+
+    const booking = {
+      id: randomUUID(),
+      customerId: input.customerId,
+      staffId,
+      service,
+      ...range,
+      source: input.source,
+      note: input.note ? input.note : null,
+    };
+    const stored = await insertBooking(tx, actor, booking, {
+      status: "BOOKED",
+      startsAt: range.startsAt,
+      endsAt: range.endsAt,
+      staffId,
+      serviceId: service.id,
+      customerId: input.customerId,
+      source: input.source,
+      priceCents: service.priceCents,
+      currency: service.currency,
+      durationMinutes: service.durationMinutes,
+      overrideAvailability: input.overrideAvailability ?? false,
+    });
+    if (override !== null && actor.kind === "user") await recordPatchTestOverride(tx, booking.id, override, actor.userId);
+    // Built from what this transaction already holds: no re-read of the row it has just written.
+    const view: AppointmentView = {
+      id: booking.id,
+      status: stored.status,
+      startsAt: range.startsAt,
+      endsAt: range.endsAt,
+      serviceId: service.id,
+      service: { id: service.id, name: service.name },
+      staffId,
+      staff: { id: staffId, name: context.staff.find((member) => member.staffId === staffId)?.name ?? "" },
+      customerId: input.customerId,
+      customer: { id: input.customerId, name: stored.customerName, email: stored.customerEmail },
+      note: booking.note,
+      priceCents: service.priceCents,
+      currency: service.currency,
+      durationMinutes: service.durationMinutes,
+      source: input.source,
+      cancellationReason: null,
+      cancelledAt: null,
+      createdAt: stored.createdAt,
+      updatedAt: stored.updatedAt,
+      version: stored.version,
+    };
     await options.beforeCommit?.(tx, view);
     return view;
   });
+}
+
+const customerNotFound = () => new AppError("NOT_FOUND", "That customer does not exist.");
+
+const ZInsertedBooking = z.object({
+  status: z.enum(["BOOKED"]),
+  version: z.number().int(),
+  createdAt: z.coerce.date(),
+  updatedAt: z.coerce.date(),
+  customerName: z.string(),
+  customerEmail: z.string(),
+});
+
+type NewBooking = {
+  id: string;
+  customerId: string;
+  staffId: string;
+  service: BookableService;
+  source: TBookAppointmentInput["source"];
+  note: string | null;
+} & ReturnType<typeof blockedRange>;
+
+/**
+ * The appointment, its "booked" history event and its outbox row in one statement
+ * (prisma/sql/insertBooking.sql). The customer is checked by its foreign key, not by an earlier read.
+ */
+async function insertBooking(tx: Tx, actor: Actor, booking: NewBooking, history: Parameters<typeof creationChanges>[0]) {
+  const { service } = booking;
+  // A new row starts at version 1 (the column's default): the event can name it before the insert.
+  const event = { name: "appointment.created", data: { appointmentId: booking.id, version: 1 } } as const;
+  try {
+    return await writeWithHistory(
+      tx,
+      "insertBooking",
+      [
+        booking.id,
+        booking.customerId,
+        booking.staffId,
+        service.id,
+        booking.startsAt,
+        booking.endsAt,
+        booking.blockedFrom,
+        booking.blockedUntil,
+        booking.source,
+        booking.note,
+        // Snapshots: later price or duration changes to the service never alter a booked appointment.
+        service.durationMinutes,
+        service.bufferBeforeMinutes,
+        service.bufferAfterMinutes,
+        service.priceCents,
+        service.currency,
+      ],
+      { actor, changes: creationChanges(history), event },
+      ZInsertedBooking,
+    );
+  } catch (error) {
+    // The stylist and the service were read in this transaction; the customer, deleted since, is the key left to fail.
+    if (sqlStateOf(error) === "23503") throw customerNotFound();
+    throw error;
+  }
 }
 
 export async function rescheduleAppointment(
@@ -361,7 +468,19 @@ export async function rescheduleAppointment(
     }
     assertMayOverride(staffPowers, input.overrideAvailability);
     const serviceChanged = input.serviceId !== undefined && input.serviceId !== current.serviceId;
-    const salon = await loadSalonAndService(tx, input.serviceId ?? current.serviceId);
+    const startsAt = (input.startsAt ?? current.startsAt).getTime();
+    const context = await loadBookingContext(tx, {
+      serviceId: input.serviceId ?? current.serviceId,
+      staffId: input.staffId ?? current.staffId,
+      range: slotRange(startsAt),
+      now,
+      excludeAppointmentId: current.id,
+      // Without a new service the booked snapshot stands, and with it the busy time around the start.
+      timing: serviceChanged ? undefined : current,
+      // The customer's patch tests: one valid for the old time may be too old (or too recent) for the new one.
+      customerId: current.customerId,
+    });
+    const { salon } = context;
     if (!staffPowers) {
       assertBeforeCutoff("reschedule", current.startsAt.getTime(), salon.rescheduleCutoffMinutes, now);
     }
@@ -379,19 +498,23 @@ export async function rescheduleAppointment(
           priceCents: current.priceCents,
           currency: current.currency.trim(),
         };
-    const startsAt = (input.startsAt ?? current.startsAt).getTime();
-    const staffId = await stylistForSlot(
-      tx,
-      salon,
+    const staffId = stylistForSlot(
+      context,
       timing,
-      {
-        startsAt,
-        staffId: input.staffId ?? current.staffId,
-        overrideAvailability: input.overrideAvailability,
-        excludeAppointmentId: current.id,
-      },
+      { startsAt, staffId: input.staffId ?? current.staffId, overrideAvailability: input.overrideAvailability },
       now,
     );
+
+    const moved = startsAt !== current.startsAt.getTime() || serviceChanged;
+    const override = moved
+      ? patchTestOverrideReason(
+          actor,
+          { staffId, startsAt: new Date(startsAt) },
+          timing.name,
+          input.patchTestOverrideReason,
+          context.patchTest,
+        )
+      : null;
 
     const next = {
       staffId,
@@ -403,33 +526,64 @@ export async function rescheduleAppointment(
       priceCents: timing.priceCents,
       currency: timing.currency,
     };
-    // The reminder for the old time is void; the one for the new time is keyed by the new version.
-    const view = await updateIfUnchanged(tx, current, { ...next, scheduleVersion: current.version + 1 });
-    // A test valid for the old time may be too old (or too recent) for the new one: same rule as booking.
-    if (startsAt !== current.startsAt.getTime() || serviceChanged) {
-      await enforcePatchTest(
-        tx,
+    const { blockedFrom, blockedUntil, ...visible } = next;
+    const { service: _service, staff: _staff, customer: _customer, ...bookedColumns } = current;
+    const version = current.version + 1;
+    const stored = await writeWithHistory(
+      tx,
+      "rescheduleAppointment",
+      [
+        current.id,
+        current.version,
+        staffId,
+        timing.id,
+        next.startsAt,
+        next.endsAt,
+        blockedFrom,
+        blockedUntil,
+        timing.durationMinutes,
+        timing.bufferBeforeMinutes,
+        timing.bufferAfterMinutes,
+        timing.priceCents,
+        timing.currency,
+      ],
+      {
         actor,
-        { id: current.id, customerId: current.customerId, staffId, serviceId: timing.id, startsAt: new Date(startsAt) },
-        input.patchTestOverrideReason,
-      );
-    }
-    if (staffId !== current.staffId) await touchCalendarFeed(tx, current.staffId);
-    const { blockedFrom: _from, blockedUntil: _until, ...visible } = next;
-    await recordEvent(tx, actor, current.id, "rescheduled", diffChanges({ ...current, currency: current.currency.trim() }, visible));
-    await writeOutboxEvent(tx, {
-      name: "appointment.rescheduled",
-      data: {
-        appointmentId: current.id,
-        version: view.version,
-        previous: {
-          startsAt: current.startsAt.toISOString(),
-          endsAt: current.endsAt.toISOString(),
-          staffId: current.staffId,
-          serviceId: current.serviceId,
+        changes: diffChanges({ ...bookedColumns, currency: current.currency.trim() }, visible),
+        event: {
+          name: "appointment.rescheduled",
+          data: {
+            appointmentId: current.id,
+            version,
+            previous: {
+              startsAt: current.startsAt.toISOString(),
+              endsAt: current.endsAt.toISOString(),
+              staffId: current.staffId,
+              serviceId: current.serviceId,
+            },
+          },
         },
       },
-    });
+      ZChanged,
+    );
+    if (override !== null && actor.kind === "user") await recordPatchTestOverride(tx, current.id, override, actor.userId);
+    if (staffId !== current.staffId) await touchCalendarFeed(tx, current.staffId);
+    // The reminder for the old time is void; the one for the new time is keyed by the new version (the
+    // statement moves scheduleVersion with version).
+    const view: AppointmentView = {
+      ...viewOf(current),
+      staffId,
+      serviceId: timing.id,
+      startsAt: next.startsAt,
+      endsAt: next.endsAt,
+      durationMinutes: timing.durationMinutes,
+      priceCents: timing.priceCents,
+      currency: timing.currency,
+      service: { id: timing.id, name: timing.name },
+      staff: { id: staffId, name: context.staff.find((member) => member.staffId === staffId)?.name ?? "" },
+      version: stored.version,
+      updatedAt: stored.updatedAt,
+    };
     return view;
   });
 }
@@ -473,22 +627,18 @@ export const cancelAppointment = appointmentChange(
       assertBeforeCutoff("cancel", current.startsAt.getTime(), settings.cancelCutoffMinutes, now.getTime());
     }
     const reason = input.reason ?? null;
-    const view = await updateIfUnchanged(tx, current, {
-      status: nextStatus,
-      cancelledAt: now,
-      cancelledById: actor.kind === "user" ? actor.userId : null,
-      cancelledByKind: historyActorKind(actor),
-      cancellationReason: reason,
-    });
-    await recordEvent(
+    const stored = await writeWithHistory(
       tx,
-      actor,
-      current.id,
-      "cancelled",
-      diffChanges({ status: current.status, cancellationReason: null }, { status: nextStatus, cancellationReason: reason }),
+      "cancelAppointment",
+      [current.id, current.version, nextStatus, now, actor.kind === "user" ? actor.userId : null, historyActorKind(actor), reason],
+      {
+        actor,
+        changes: diffChanges({ status: current.status, cancellationReason: null }, { status: nextStatus, cancellationReason: reason }),
+        event: { name: "appointment.cancelled", data: { appointmentId: current.id, version: current.version + 1, reason } },
+      },
+      ZChanged,
     );
-    await writeOutboxEvent(tx, { name: "appointment.cancelled", data: { appointmentId: current.id, version: view.version, reason } });
-    return view;
+    return { ...viewOf(current), status: nextStatus, cancelledAt: now, cancellationReason: reason, ...stored };
   },
 );
 

@@ -3,18 +3,14 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { Prisma, type OutboxEvent } from "@/lib/generated/prisma/client";
 import { OUTBOX_LEASE_MS, OUTBOX_MAX_ATTEMPTS, outboxRetryDelayMs } from "./outbox-retry";
-import { ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
+import { outboxRowOf, type TOutboxEvent } from "./outbox-events";
 
 /**
  * Records an event in the outbox. Call it with the transaction client of the change it announces, so
  * the event commits (or rolls back) together with the change.
  */
 export async function writeOutboxEvent(tx: Prisma.TransactionClient, event: TOutboxEvent): Promise<string> {
-  const parsed = ZOutboxEvent.parse(event);
-  const row = await tx.outboxEvent.create({
-    data: { type: parsed.name, appointmentId: "appointmentId" in parsed.data ? parsed.data.appointmentId : null, payload: parsed.data },
-    select: { id: true },
-  });
+  const row = await tx.outboxEvent.create({ data: outboxRowOf(event), select: { id: true } });
   return row.id;
 }
 

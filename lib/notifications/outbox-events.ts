@@ -101,3 +101,9 @@ export function subjectIdOf(event: TOutboxEvent): string | null {
   if ("serviceId" in data) return data.serviceId;
   return null;
 }
+
+/** The OutboxEvent columns for `event`, validated: the one place an event becomes a row. */
+export function outboxRowOf(event: TOutboxEvent): { type: TOutboxEventName; appointmentId: string | null; payload: TOutboxEvent["data"] } {
+  const parsed = ZOutboxEvent.parse(event);
+  return { type: parsed.name, appointmentId: "appointmentId" in parsed.data ? parsed.data.appointmentId : null, payload: parsed.data };
+}

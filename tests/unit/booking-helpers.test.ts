@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { assertBeforeCutoff, cutoffInstant } from "@/lib/booking/cutoffs";
 import { creationChanges, diffChanges } from "@/lib/booking/history";
 import { decodeStartsAtCursor, encodeStartsAtCursor } from "@/lib/cursor";
-import { availabilityLoadWindow } from "@/lib/booking/load-window";
 import { ZAvailabilityQuery, ZAvailabilityQueryFields, ZBookAppointmentInput, ZRescheduleAppointmentInput } from "@/lib/booking/schema";
 import { AppError } from "@/lib/errors";
 
@@ -40,28 +39,6 @@ describe("list cursors", () => {
     expect(decodeStartsAtCursor(encodeStartsAtCursor(cursor))).toEqual(cursor);
     expect(() => decodeStartsAtCursor("not-a-cursor")).toThrow(AppError);
     expect(() => decodeStartsAtCursor(Buffer.from('["x","y"]').toString("base64url"))).toThrow(AppError);
-  });
-});
-
-describe("availability load window", () => {
-  it("covers whole local days and the service's reach", () => {
-    const from = Date.parse("2030-07-01T12:00:00Z"); // 13:00 in London (BST)
-    const window = availabilityLoadWindow(
-      { from, until: from + 1 },
-      { durationMinutes: 60, bufferBeforeMinutes: 5, bufferAfterMinutes: 10 },
-      "Europe/London",
-    );
-    expect(window).toEqual({ from: Date.parse("2030-06-30T23:00:00Z"), until: Date.parse("2030-07-01T23:00:00Z") });
-  });
-
-  it("reaches past midnight when a late candidate runs over", () => {
-    const from = Date.parse("2030-01-07T23:30:00Z");
-    const window = availabilityLoadWindow(
-      { from, until: from + 1 },
-      { durationMinutes: 60, bufferBeforeMinutes: 0, bufferAfterMinutes: 15 },
-      "Europe/London",
-    );
-    expect(window.until).toBe(from + 1 + 75 * 60_000);
   });
 });
 

@@ -1,0 +1,45 @@
+-- A booking's one writing statement: the appointment, its history event and its outbox row, returning
+-- what the view needs that the rules' read did not have (the stored timestamps, the customer's name and
+-- email). Raw because the ORM sends each insert, and the re-read of the view, on its own round trip. The
+-- foreign key reports a missing customer (23503) and the exclusion constraint an overlap (23P01): both
+-- are checked by the database, so no earlier read of them is needed.
+-- @param {String} $1:id
+-- @param {String} $2:customerId
+-- @param {String} $3:staffId
+-- @param {String} $4:serviceId
+-- @param {DateTime} $5:startsAt
+-- @param {DateTime} $6:endsAt
+-- @param {DateTime} $7:blockedFrom
+-- @param {DateTime} $8:blockedUntil
+-- @param {String} $9:source
+-- @param {String} $10:customerNote
+-- @param {Int} $11:durationMinutes
+-- @param {Int} $12:bufferBeforeMinutes
+-- @param {Int} $13:bufferAfterMinutes
+-- @param {Int} $14:priceCents
+-- @param {String} $15:currency
+-- @param {String} $16:eventId
+-- @param {String} $17:actorKind
+-- @param {String} $18:actorId
+-- @param {Json} $19:changes
+-- @param {String} $20:outboxId
+-- @param {String} $21:outboxType
+-- @param {Json} $22:outboxPayload
+WITH appointment AS (
+  INSERT INTO "Appointment" ("id", "customerId", "staffId", "serviceId", "startsAt", "endsAt", "blockedFrom", "blockedUntil",
+                             "source", "customerNote", "durationMinutes", "bufferBeforeMinutes", "bufferAfterMinutes",
+                             "priceCents", "currency", "updatedAt")
+  VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::timestamptz, $8::timestamptz,
+          $9::"BookingSource", $10, $11::int, $12::int, $13::int, $14::int, $15, now())
+  RETURNING "id", "status", "version", "createdAt", "updatedAt"
+), history AS (
+  INSERT INTO "AppointmentEvent" ("id", "appointmentId", "actorKind", "actorId", "action", "changes")
+  SELECT $16, appointment."id", $17::"ActorKind", $18, 'booked', $19::jsonb FROM appointment
+), outbox AS (
+  INSERT INTO "OutboxEvent" ("id", "type", "appointmentId", "payload")
+  SELECT $20, $21, appointment."id", $22::jsonb FROM appointment
+)
+SELECT appointment."status", appointment."version", appointment."createdAt", appointment."updatedAt",
+       c."name" AS "customerName", c."email" AS "customerEmail"
+  FROM appointment
+  LEFT JOIN "User" c ON c."id" = $2
