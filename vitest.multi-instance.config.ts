@@ -11,6 +11,7 @@ export default defineConfig({
     // One file, and its checks share the two servers: in order, one at a time.
     fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    // beforeAll may build the app first (several minutes on a busy 2-core machine).
+    hookTimeout: 600_000,
   },
 });

@@ -107,7 +107,7 @@ beforeAll(async () => {
   instances = await Promise.all(ports.map((port) => startNext(appDatabaseUrl(), port, env)));
   // A third publisher on the same rows: the worker, as a deployment with OUTBOX_PUBLISHER=worker runs it.
   await startWorker(env);
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   worker?.kill("SIGKILL");
