@@ -2,9 +2,9 @@ import { z } from "zod";
 import { ZApiServiceChanges } from "@/lib/api/schemas/services";
 
 /**
- * Events a change announces (an appointment's, a schedule's, a customer's or a service's). They are written to the outbox in the same transaction as the
- * change and published afterwards (Inngest event id = outbox row id), so a committed change is never
- * lost and never announced twice.
+ * Events a change announces (an appointment's, a schedule's, a customer's or a service's). They are
+ * written to the outbox in the same transaction as the change and published afterwards (Inngest event
+ * id = outbox row id), so a committed change is never lost and never announced twice.
  */
 
 const appointmentRef = {

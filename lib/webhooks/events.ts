@@ -9,8 +9,8 @@ import type { TOutboxEventName } from "@/lib/notifications/outbox-events";
  * `data` represents (the same representation the API's GET returns) and so how the sender loads it;
  * `outboxEvent` names the outbox event it is delivered from (the public names use underscores, the
  * outbox's are older and keep theirs); `previous`, when set, is the schema of the body's `previous`.
- * Adding an event is one row here (and, for a new kind of subject, one loader in build-payload.ts and
- * its schema in the OpenAPI webhooks section).
+ * Adding an event is one row here (and, for a new kind of subject, its id in `subjectIdOf`, one loader
+ * in build-payload.ts and its schema in the OpenAPI webhooks section).
  */
 const appointmentExample = {
   id: "cm5appt0000000000000000",
@@ -60,7 +60,7 @@ const serviceExample = {
   updatedAt: "2030-01-05T09:00:00.000Z",
 } satisfies z.input<typeof ZApiService>;
 
-export const ZWebhookPrevious = z
+const ZWebhookPrevious = z
   .object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), staffId: z.string(), serviceId: z.string() })
   .meta({ description: "The appointment's time, stylist and service before the reschedule." });
 
