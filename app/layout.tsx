@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { getSalonLocale } from "@/lib/salon/data";
 import { SiteHeader } from "./_components/site-header";
@@ -10,6 +11,8 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The language is the salon's setting, read per request: never at build time, when there is no database.
+  await connection();
   return (
     <html lang={await getSalonLocale()}>
       <body className="flex min-h-screen flex-col font-sans">
