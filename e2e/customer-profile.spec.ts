@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoViolations, quietWeekday } from "./dashboard-helpers";
 import { storageStateOf } from "./signed-in";
+import { daysFromNow } from "./support/customer";
 
 /**
  * A colour service that needs a patch test: the front desk's walk-in booking is refused until they give a
@@ -45,6 +46,8 @@ test.describe(() => {
     await expect(page.getByRole("heading", { name: customer, level: 1 })).toBeVisible();
     await expect(page.getByText("No patch tests on record.")).toBeVisible();
 
+    // Yesterday: a test at 09:30 today would be in the future for a run before 09:30.
+    await page.getByLabel("Date tested").fill(daysFromNow(-1));
     await page.getByLabel("Time tested").fill("09:30");
     await page.getByLabel("Product").fill("Koleston 2/0");
     await page.getByLabel("Result").selectOption("NEGATIVE");
