@@ -1,7 +1,10 @@
+type Option = { value: string; label: string };
+
 type Props = {
   legend: string;
   name: string;
-  options: Array<{ value: string; label: string }>;
+  /** Records with labels, or plain values that are their own labels (scopes, event types). */
+  options: Option[] | readonly string[];
   checked: string[];
   error?: string;
   className?: string;
@@ -9,12 +12,13 @@ type Props = {
 
 /** A fieldset of checkboxes submitted under one name (read with FormData.getAll). */
 export function CheckboxGroup({ legend, name, options, checked, error, className = "" }: Props) {
+  const choices = options.map((option): Option => (typeof option === "string" ? { value: option, label: option } : option));
   return (
     <>
       <fieldset className={`flex flex-col gap-1 ${className}`}>
         <legend className="mb-1 text-sm font-medium text-stone-800">{legend}</legend>
         <div className="flex flex-wrap gap-x-4">
-          {options.map((option) => (
+          {choices.map((option) => (
             <label key={option.value} className="flex min-h-11 items-center gap-2 text-sm text-stone-900">
               <input
                 type="checkbox"

@@ -15,11 +15,6 @@ export function namedOptions(items: ReadonlyArray<{ id: string; name: string }>)
   return items.map(({ id, name }) => ({ value: id, label: name }));
 }
 
-/** Options whose values are their own labels (scopes, event types). */
-export function plainOptions(values: readonly string[]): Option[] {
-  return values.map((value) => ({ value, label: value }));
-}
-
 /** The options of a select, one per value. */
 export function SelectOptions({ options }: { options: Option[] }) {
   return options.map((option) => (

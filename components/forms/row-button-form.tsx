@@ -18,6 +18,7 @@ type Props = {
   className?: string;
   /** Also say when it worked (else the refreshed row shows it). */
   success?: boolean;
+  /** Sits inside a line of text: the form and its outcome flow with it. */
   inline?: boolean;
 };
 
@@ -25,7 +26,7 @@ type Props = {
 export function RowButtonForm({ action, fields, label, rowName, variant, className, success, inline }: Props) {
   const { state, formAction, pending } = useActionForm(action);
   return (
-    <form action={formAction} className={className}>
+    <form action={formAction} className={inline ? `inline ${className ?? ""}`.trim() : className}>
       <HiddenFields fields={fields} />
       <Button type="submit" variant={variant} pending={pending}>
         {label}

@@ -2,7 +2,6 @@
 
 import { RowButtonForm } from "@/components/forms/row-button-form";
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
-import { plainOptions } from "@/components/dashboard/select-field";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { TextField } from "@/components/ui/text-field";
 import { API_KEY_SCOPES } from "@/lib/api-keys/schema";
@@ -10,6 +9,9 @@ import { createApiKeyAction, revokeApiKeyAction } from "@/lib/dashboard/api-key-
 
 /** Local dates (salon timezone) bounding the expiry a key may have. */
 type ExpiryChoices = { min: string; suggested: string; max: string };
+
+/** Ticked for a new key: the least a key can do. */
+const SUGGESTED_SCOPES = ["appointments:read"];
 
 export function CreateApiKeyForm({ expiry }: { expiry: ExpiryChoices }) {
   return (
@@ -22,13 +24,7 @@ export function CreateApiKeyForm({ expiry }: { expiry: ExpiryChoices }) {
       {(field) => (
         <>
           <TextField label="Key name" {...field("name")} />
-          <CheckboxGroup
-            legend="Scopes"
-            name="scopes"
-            options={plainOptions(API_KEY_SCOPES)}
-            checked={["appointments:read"]}
-            error={field("scopes").error}
-          />
+          <CheckboxGroup legend="Scopes" name="scopes" options={API_KEY_SCOPES} checked={SUGGESTED_SCOPES} error={field("scopes").error} />
           <TextField
             label="Expires on"
             {...field("expiresOn")}

@@ -9,6 +9,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { ActionMessage } from "@/components/forms/action-message";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionState } from "@/lib/action-state";
+import { NoteForm } from "./note-form";
 import { OccurrenceField } from "./occurrence-field";
 import { PatchTestOverrideField } from "./patch-test-override-field";
 import { StartTimeField } from "./start-time-field";
@@ -116,15 +117,12 @@ export function TransitionForm({ started, ...target }: Target & { started: boole
 }
 
 export function StaffNoteForm({ appointmentId }: { appointmentId: string }) {
-  const actionForm = useActionForm(addStaffNoteAction);
-  const { pending, fieldProps } = actionForm;
   return (
-    <ActionForm form={actionForm} className="flex flex-col gap-3">
-      <input type="hidden" name="appointmentId" value={appointmentId} />
-      <TextField label="New staff note (never shown to the customer)" {...fieldProps("body")} id="note-body" />
-      <Button type="submit" variant="secondary" pending={pending}>
-        Add note
-      </Button>
-    </ActionForm>
+    <NoteForm
+      action={addStaffNoteAction}
+      subject={{ appointmentId }}
+      label="New staff note (never shown to the customer)"
+      inputId="note-body"
+    />
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 
 import { SelectField } from "@/components/dashboard/select-field";
-import { ActionForm, TwoColumnActionForm } from "@/components/forms/action-form";
+import { TwoColumnActionForm } from "@/components/forms/action-form";
 import { HiddenFields } from "@/components/forms/hidden-fields";
-import { SubmitRow } from "@/components/forms/submit-row";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TextField } from "@/components/ui/text-field";
 import { addCustomerNoteAction, setMarketingConsentAction, updateCustomerContactAction } from "@/lib/customers/actions";
 import { CONSENT_SOURCES } from "@/lib/customers/schema";
 import { recordPatchTestAction } from "@/lib/patch-tests/actions";
 import { PATCH_TEST_RESULT_LABELS } from "@/lib/patch-tests/schema";
+import { NoteForm } from "./note-form";
 
 /** The customer profile's staff forms; each posts to its server action and shows its outcome on top. */
 
@@ -59,14 +59,14 @@ export function MarketingConsentForm({ customerId, given }: { customerId: string
 }
 
 export function CustomerNoteForm({ customerId }: { customerId: string }) {
-  const actionForm = useActionForm(addCustomerNoteAction);
-  const { pending, fieldProps } = actionForm;
   return (
-    <ActionForm form={actionForm} className="flex max-w-2xl flex-col gap-3">
-      <HiddenFields fields={{ customerId }} />
-      <TextField label="New note about the customer (never shown to them)" {...fieldProps("body")} id="customer-note-body" />
-      <SubmitRow pending={pending}>Add note</SubmitRow>
-    </ActionForm>
+    <NoteForm
+      action={addCustomerNoteAction}
+      subject={{ customerId }}
+      label="New note about the customer (never shown to them)"
+      inputId="customer-note-body"
+      className="max-w-2xl"
+    />
   );
 }
 

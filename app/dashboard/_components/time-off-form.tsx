@@ -28,11 +28,10 @@ export function RemoveTimeOffForm({ staffId, timeOffId, label }: { staffId: stri
   return (
     <RowButtonForm
       action={removeTimeOffAction}
-      fields={{ staffId, timeOffId }}
+      variant="ghost"
       label="Remove"
       rowName={`time off ${label}`}
-      variant="ghost"
-      className="inline"
+      fields={{ staffId, timeOffId }}
       inline
     />
   );

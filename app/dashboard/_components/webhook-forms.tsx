@@ -1,12 +1,14 @@
 "use client";
 
 import { CheckboxGroup } from "@/components/dashboard/checkbox-group";
-import { plainOptions } from "@/components/dashboard/select-field";
 import { RowButtonForm } from "@/components/forms/row-button-form";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { TextField } from "@/components/ui/text-field";
 import { createWebhookAction, replayWebhookAction, sendTestWebhookAction, setWebhookEnabledAction } from "@/lib/dashboard/webhook-actions";
 import { SUBSCRIBABLE_EVENTS } from "@/lib/webhooks/events";
+
+/** Ticked for a new endpoint: the event most integrations start from. */
+const SUGGESTED_EVENTS = ["appointment.created"];
 
 export function CreateWebhookForm() {
   return (
@@ -24,8 +26,8 @@ export function CreateWebhookForm() {
           <CheckboxGroup
             legend="Events"
             name="events"
-            options={plainOptions(SUBSCRIBABLE_EVENTS)}
-            checked={["appointment.created"]}
+            options={SUBSCRIBABLE_EVENTS}
+            checked={SUGGESTED_EVENTS}
             error={field("events").error}
           />
         </>

@@ -104,37 +104,34 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               ))}
             </dl>
           </Section>
-          <ReportFigure
-            id="revenue-by-day"
-            title="Revenue by day"
-            summary={`Booked ${fmt(money, reports.totals.bookedRevenue / 100)}, completed ${fmt(money, reports.totals.completedRevenue / 100)} over ${reports.revenueByDay.length} days.`}
-            labelHeader="Date"
-            series={["Booked", "Completed"]}
-            rows={reports.revenueByDay.map((day) => ({
-              id: day.day,
-              label: dayLabel(day.day),
-              values: [day.booked / 100, day.completed / 100],
-            }))}
-            format={money}
-            csvHref={csv("revenue-by-day")}
-          />
-          <ReportFigure
-            id="revenue-by-stylist"
-            title="Revenue by stylist"
-            summary={
-              reports.stylists.map((row) => `${row.name}: completed ${fmt(money, row.completedRevenue / 100)}`).join("; ") ||
-              "No stylists in this range."
-            }
-            labelHeader="Stylist"
-            series={["Booked", "Completed"]}
-            rows={reports.stylists.map((row) => ({
-              id: row.staffId,
-              label: row.name,
-              values: [row.bookedRevenue / 100, row.completedRevenue / 100],
-            }))}
-            format={money}
-            csvHref={csv("revenue-by-stylist")}
-          />
+          {[
+            {
+              id: "revenue-by-day" as const,
+              title: "Revenue by day",
+              labelHeader: "Date",
+              summary: `Booked ${fmt(money, reports.totals.bookedRevenue / 100)}, completed ${fmt(money, reports.totals.completedRevenue / 100)} over ${reports.revenueByDay.length} days.`,
+              rows: reports.revenueByDay.map((day) => ({
+                id: day.day,
+                label: dayLabel(day.day),
+                values: [day.booked / 100, day.completed / 100],
+              })),
+            },
+            {
+              id: "revenue-by-stylist" as const,
+              title: "Revenue by stylist",
+              labelHeader: "Stylist",
+              summary:
+                reports.stylists.map((row) => `${row.name}: completed ${fmt(money, row.completedRevenue / 100)}`).join("; ") ||
+                "No stylists in this range.",
+              rows: reports.stylists.map((row) => ({
+                id: row.staffId,
+                label: row.name,
+                values: [row.bookedRevenue / 100, row.completedRevenue / 100],
+              })),
+            },
+          ].map((figure) => (
+            <ReportFigure key={figure.id} {...figure} series={["Booked", "Completed"]} format={money} csvHref={csv(figure.id)} />
+          ))}
           <ReportFigure
             id="utilisation"
             title="Utilisation"
