@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { ApiPrincipal } from "@/lib/api/authenticate";
 import type { ZApiCreateAppointmentBody } from "@/lib/api/schemas/appointments";
 import type { TBookAppointmentInput } from "@/lib/booking/schema";
-import { managesAppointment } from "@/lib/auth/permissions";
+import { can, managesAppointment } from "@/lib/auth/permissions";
 import { findOrCreateCustomer } from "@/lib/customers/mutations";
 import { AppError } from "@/lib/errors";
 
@@ -23,10 +23,12 @@ export async function customerIdFor(
   staffPowers: boolean,
 ): Promise<string> {
   if (!staffPowers) {
-    if (body.customer) throw invalid("customer", "A customer's key books for its own customer; omit `customer`.");
-    if (body.customerId && body.customerId !== principal.owner.id) {
-      throw invalid("customerId", "A customer's key cannot book for another customer.");
-    }
+    // A stylist's key reaches this branch only for a colleague's column: say so, or the refusal reads as a bug.
+    const whose = can(principal.owner.role, "appointment.manageOwn")
+      ? "A stylist's key books for other customers only in its owner's own column (`staffId`)"
+      : "A customer's key books for its own customer";
+    if (body.customer) throw invalid("customer", `${whose}; omit \`customer\`.`);
+    if (body.customerId && body.customerId !== principal.owner.id) throw invalid("customerId", `${whose}; omit \`customerId\`.`);
     return principal.owner.id;
   }
   if (body.customerId && body.customer) throw invalid("customer", "Give either `customerId` or `customer`, not both.");
