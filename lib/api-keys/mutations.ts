@@ -42,7 +42,7 @@ export async function createApiKey(
       select: { id: true, name: true, ownerId: true, scopes: true, expiresAt: true, prefix: true },
     });
     const { id: keyId, ...after } = row;
-    await recordAudit(tx, actor, { entityKind: "api-key", entityId: keyId, entityLabel: keyLabel(after), action: "created", after });
+    await recordAudit(tx, actor, { entity: { kind: "api-key", id: keyId, label: keyLabel(after) }, action: "created", after });
     return keyId;
   });
   return { id, key, prefix };
@@ -57,9 +57,7 @@ export async function revokeKeysOwnedBy(tx: Prisma.TransactionClient, actor: Act
   await tx.apiKey.updateMany({ where: { id: { in: live.map((key) => key.id) } }, data: { revokedAt: now } });
   for (const key of live) {
     await recordAudit(tx, actor, {
-      entityKind: "api-key",
-      entityId: key.id,
-      entityLabel: keyLabel(key),
+      entity: { kind: "api-key", id: key.id, label: keyLabel(key) },
       action: "revoked",
       before: { revokedAt: null },
       after: { revokedAt: now },
@@ -78,9 +76,7 @@ export async function revokeApiKey(actor: Actor, id: string, now = new Date()): 
     if (key.revokedAt) return;
     await tx.apiKey.update({ where: { id }, data: { revokedAt: now } });
     await recordAudit(tx, actor, {
-      entityKind: "api-key",
-      entityId: id,
-      entityLabel: keyLabel(key),
+      entity: { kind: "api-key", id: id, label: keyLabel(key) },
       action: "revoked",
       before: { revokedAt: null },
       after: { revokedAt: now },

@@ -5,10 +5,8 @@ import { diffSnapshots, type Snapshot } from "./diff";
 import type { AuditEntityKind } from "./schema";
 
 export type AuditEntry = {
-  entityKind: AuditEntityKind;
-  entityId: string | null;
-  /** What the entity is called now, so the log stays readable after a rename. */
-  entityLabel?: string | null;
+  /** `label`: what the entity is called now, so the log stays readable after a rename. */
+  entity: { kind: AuditEntityKind; id: string | null; label?: string | null | undefined };
   action: string;
   before?: Snapshot | null;
   after?: Snapshot | null;
@@ -25,14 +23,14 @@ function originOf(actor: Actor): { actorId: string | null; apiKeyId: string | nu
  * roll back together: there is no change without its event, and no event for a change that failed.
  */
 export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry): Promise<void> {
-  const { entityKind, entityId, entityLabel = null, action, before = null, after = null } = entry;
+  const { entity, action, before = null, after = null } = entry;
   const diff = diffSnapshots(before, after);
   if (!diff) return;
   await tx.auditEvent.create({
     data: {
-      entityKind,
-      entityId,
-      entityLabel,
+      entityKind: entity.kind,
+      entityId: entity.id,
+      entityLabel: entity.label ?? null,
       action,
       ...originOf(actor),
       before: jsonOrDbNull(diff.before),

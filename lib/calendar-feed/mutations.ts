@@ -19,9 +19,7 @@ export async function rotateCalendarFeed(actor: Actor, staffId: string, now: Dat
     );
     await tx.staffProfile.update({ where: { userId: staffId }, data: { calendarTokenHash: tokenHash } });
     await recordAudit(tx, actor, {
-      entityKind: "stylist",
-      entityId: staffId,
-      entityLabel: profile.displayName,
+      entity: { kind: "stylist", id: staffId, label: profile.displayName },
       action: profile.calendarTokenHash ? "calendar-feed.rotated" : "calendar-feed.created",
       after: { calendarFeedIssuedAt: now },
     });

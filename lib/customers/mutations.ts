@@ -98,9 +98,7 @@ export async function updateCustomerContact(actor: Actor, rawInput: TUpdateCusto
         data: { ...contact, ...(emailChanged ? { emailVerified: null } : {}) },
       });
       await recordAudit(tx, actor, {
-        entityKind: "customer",
-        entityId: customerId,
-        entityLabel: contact.name,
+        entity: { kind: "customer", id: customerId, label: contact.name },
         action: "contact.updated",
         before: { name: before.name, email: before.email, phone: before.phone },
         after: contact,
@@ -126,9 +124,7 @@ export async function setMarketingConsent(actor: Actor, rawInput: TMarketingCons
       : { marketingConsentAt: null, marketingConsentSource: null };
     await tx.user.update({ where: { id: input.customerId }, data: after });
     await recordAudit(tx, actor, {
-      entityKind: "customer",
-      entityId: input.customerId,
-      entityLabel: before.name,
+      entity: { kind: "customer", id: input.customerId, label: before.name },
       action: input.consent ? "marketing-consent.given" : "marketing-consent.withdrawn",
       before: { marketingConsentAt: before.marketingConsentAt, marketingConsentSource: before.marketingConsentSource },
       after,
@@ -142,9 +138,7 @@ export async function addCustomerNote(actor: Actor, rawInput: TAddCustomerNoteIn
     const customer = await visibleCustomer(tx, actor, input.customerId);
     await tx.customerNote.create({ data: { customerId: customer.id, authorId, body: input.body } });
     await recordAudit(tx, actor, {
-      entityKind: "customer",
-      entityId: customer.id,
-      entityLabel: customer.name,
+      entity: { kind: "customer", id: customer.id, label: customer.name },
       action: "note.added",
       after: { note: input.body },
     });
@@ -209,9 +203,7 @@ export async function deleteOwnCustomerAccount(actor: Actor, now: Date = new Dat
       data: { entityLabel: DELETED_CUSTOMER_NAME, before: Prisma.DbNull, after: Prisma.DbNull },
     });
     await recordAudit(tx, actor, {
-      entityKind: "customer",
-      entityId: customerId,
-      entityLabel: DELETED_CUSTOMER_NAME,
+      entity: { kind: "customer", id: customerId, label: DELETED_CUSTOMER_NAME },
       action: "account.deleted",
       after: { anonymisedAt: now },
     });

@@ -26,9 +26,7 @@ export async function recordPatchTest(actor: Actor, rawInput: TRecordPatchTestIn
     );
     const test = await tx.patchTest.create({ data: { ...input, recordedById }, select: { id: true } });
     await recordAudit(tx, actor, {
-      entityKind: "customer",
-      entityId: input.customerId,
-      entityLabel: customer.name,
+      entity: { kind: "customer", id: input.customerId, label: customer.name },
       action: "patch-test.recorded",
       after: { testedAt: input.testedAt, product: input.product, result: input.result },
     });

@@ -21,7 +21,7 @@ export async function updateSalonSettings(actor: Actor, input: TSalonSettingsInp
     const { id: _id, updatedAt: _before, ...before } = await tx.salonSettings.findUniqueOrThrow({ where: { id: 1 } });
     const saved = await tx.salonSettings.update({ where: { id: 1 }, data });
     const { id: _savedId, updatedAt: _after, ...after } = saved;
-    await recordAudit(tx, actor, { entityKind: "settings", entityId: null, entityLabel: saved.name, action: "updated", before, after });
+    await recordAudit(tx, actor, { entity: { kind: "settings", id: null, label: saved.name }, action: "updated", before, after });
     return saved;
   });
 }

@@ -47,7 +47,7 @@ export async function createService(actor: Actor, input: TCreateServiceInput): P
     const id = await db.$transaction(async (tx) => {
       const row = await tx.service.create({ data, select: { id: true, ...auditedFields } });
       const { id: serviceId, ...after } = row;
-      await recordAudit(tx, actor, { entityKind: "service", entityId: serviceId, entityLabel: after.name, action: "created", after });
+      await recordAudit(tx, actor, { entity: { kind: "service", id: serviceId, label: after.name }, action: "created", after });
       await announceServiceChange(tx, serviceId);
       return serviceId;
     });
@@ -81,9 +81,7 @@ export async function updateService(
       if (count === 0) throw new AppError("VERSION_CONFLICT", "The service has changed since you read it.");
       const after = await tx.service.findUniqueOrThrow({ where: { id }, select: auditedFields });
       await recordAudit(tx, actor, {
-        entityKind: "service",
-        entityId: id,
-        entityLabel: after.name,
+        entity: { kind: "service", id: id, label: after.name },
         action: data.active === false && before.active ? "deactivated" : "updated",
         before,
         after,
@@ -111,9 +109,7 @@ export async function setServiceStaff(actor: Actor, serviceId: string, staffIds:
     await tx.staffService.deleteMany({ where: { serviceId } });
     await tx.staffService.createMany({ data: wanted.map((staffId) => ({ staffId, serviceId })) });
     await recordAudit(tx, actor, {
-      entityKind: "service",
-      entityId: serviceId,
-      entityLabel: service?.name,
+      entity: { kind: "service", id: serviceId, label: service?.name },
       action: "stylists-changed",
       before: { staffIds: current.map((row) => row.staffId) },
       after: { staffIds: wanted },

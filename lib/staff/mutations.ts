@@ -50,9 +50,7 @@ async function writeHours(
   await tx.workingHours.createMany({ data: hours.map((interval) => ({ staffId: staff.userId, ...interval })) });
   await announceWidenedHours(tx, staff.userId, hoursBefore, hours);
   await recordAudit(tx, actor, {
-    entityKind: "working-hours",
-    entityId: staff.userId,
-    entityLabel: staff.displayName,
+    entity: { kind: "working-hours", id: staff.userId, label: staff.displayName },
     action: "changed",
     before: weekSnapshot(hoursBefore),
     after: weekSnapshot(hours),
@@ -87,16 +85,12 @@ export async function createStaffMember(actor: Actor, account: TNewStaffAccount,
       });
       await writeSchedule(tx, actor, user.id, profile);
       await recordAudit(tx, actor, {
-        entityKind: "account",
-        entityId: user.id,
-        entityLabel: account.email,
+        entity: { kind: "account", id: user.id, label: account.email },
         action: "created",
         after: { email: account.email, role: account.role },
       });
       await recordAudit(tx, actor, {
-        entityKind: "stylist",
-        entityId: user.id,
-        entityLabel: profile.displayName,
+        entity: { kind: "stylist", id: user.id, label: profile.displayName },
         action: "created",
         after: await profileSnapshot(tx, user.id),
       });
@@ -119,9 +113,7 @@ export async function updateStaffMember(actor: Actor, staffId: string, profile: 
     if (count === 0) throw new AppError("NOT_FOUND", "That stylist does not exist.");
     await writeSchedule(tx, actor, staffId, profile);
     await recordAudit(tx, actor, {
-      entityKind: "stylist",
-      entityId: staffId,
-      entityLabel: profile.displayName,
+      entity: { kind: "stylist", id: staffId, label: profile.displayName },
       action: "updated",
       before,
       after: await profileSnapshot(tx, staffId),
@@ -155,9 +147,7 @@ export async function addTimeOff(actor: Actor, staffId: string, range: { startsA
       include: { staff: { select: { displayName: true } } },
     });
     await recordAudit(tx, actor, {
-      entityKind: "time-off",
-      entityId: staffId,
-      entityLabel: row.staff.displayName,
+      entity: { kind: "time-off", id: staffId, label: row.staff.displayName },
       action: "added",
       after: timeOffSnapshot(row),
     });
@@ -172,9 +162,7 @@ export async function removeTimeOff(actor: Actor, staffId: string, timeOffId: st
     await touchCalendarFeed(tx, staffId);
     await announceFreedTime(tx, { staffId, from: row.startsAt, until: row.endsAt });
     await recordAudit(tx, actor, {
-      entityKind: "time-off",
-      entityId: staffId,
-      entityLabel: row.staff.displayName,
+      entity: { kind: "time-off", id: staffId, label: row.staff.displayName },
       action: "removed",
       before: timeOffSnapshot(row),
     });

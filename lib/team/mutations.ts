@@ -47,7 +47,7 @@ export async function inviteMember(actor: Actor, input: TInviteMemberInput, now 
       select: { id: true, email: true, role: true, expiresAt: true },
     });
     const { id, ...after } = invitation;
-    await recordAudit(tx, actor, { entityKind: "invitation", entityId: id, entityLabel: input.email, action: "sent", after });
+    await recordAudit(tx, actor, { entity: { kind: "invitation", id: id, label: input.email }, action: "sent", after });
     return { id };
   });
 }
@@ -76,9 +76,7 @@ export async function acceptInvitation(input: TAcceptInvitationInput, now = new 
       await tx.invitation.updateMany({ where: { email: invitation.email, acceptedAt: null }, data: { acceptedAt: now } });
       const joined: Actor = { kind: "user", userId: user.id, role: user.role };
       await recordAudit(tx, joined, {
-        entityKind: "account",
-        entityId: user.id,
-        entityLabel: invitation.email,
+        entity: { kind: "account", id: user.id, label: invitation.email },
         action: "joined",
         after: { email: invitation.email, role: invitation.role, name: input.name },
       });
@@ -99,9 +97,7 @@ export async function changeRole(actor: Actor, userId: string, role: TStaffRole)
     await tx.user.update({ where: { id: userId }, data: { role } });
     if (can(role, "appointment.manageOwn")) await ensureStylistProfile(tx, userId, user.name);
     await recordAudit(tx, actor, {
-      entityKind: "account",
-      entityId: userId,
-      entityLabel: user.email,
+      entity: { kind: "account", id: userId, label: user.email },
       action: "role-changed",
       before: { role: user.role },
       after: { role },
@@ -128,9 +124,7 @@ export async function setAccountDisabled(actor: Actor, userId: string, disabled:
     });
     const revokedKeys = disabled ? await revokeKeysOwnedBy(tx, actor, userId, now) : 0;
     await recordAudit(tx, actor, {
-      entityKind: "account",
-      entityId: userId,
-      entityLabel: user.email,
+      entity: { kind: "account", id: userId, label: user.email },
       action: disabled ? "disabled" : "enabled",
       before: { disabledAt: user.disabledAt },
       after: { disabledAt: disabled ? now : null, ...(disabled && { apiKeysRevoked: revokedKeys }) },

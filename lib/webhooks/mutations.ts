@@ -34,9 +34,7 @@ export async function createWebhookEndpoint(actor: Actor, input: TCreateWebhookI
       select: endpointSelect,
     });
     await recordAudit(tx, actor, {
-      entityKind: "webhook",
-      entityId: endpoint.id,
-      entityLabel: endpoint.url,
+      entity: { kind: "webhook", id: endpoint.id, label: endpoint.url },
       action: "create",
       after: audited(endpoint),
     });
@@ -61,9 +59,7 @@ export async function updateWebhookEndpoint(actor: Actor, id: string, input: TUp
       select: endpointSelect,
     });
     await recordAudit(tx, actor, {
-      entityKind: "webhook",
-      entityId: id,
-      entityLabel: endpoint.url,
+      entity: { kind: "webhook", id: id, label: endpoint.url },
       action: "update",
       before: audited(before),
       after: audited(endpoint),
@@ -77,9 +73,7 @@ export async function deleteWebhookEndpoint(actor: Actor, id: string): Promise<v
     const before = orNotFound(await tx.webhookEndpoint.findUnique({ where: { id }, select: endpointSelect }), "No such webhook endpoint.");
     await tx.webhookEndpoint.delete({ where: { id } });
     await recordAudit(tx, actor, {
-      entityKind: "webhook",
-      entityId: id,
-      entityLabel: before.url,
+      entity: { kind: "webhook", id: id, label: before.url },
       action: "delete",
       before: audited(before),
     });
@@ -101,9 +95,7 @@ export async function rotateWebhookSecret(actor: Actor, id: string, now = new Da
       select: endpointSelect,
     });
     await recordAudit(tx, actor, {
-      entityKind: "webhook",
-      entityId: id,
-      entityLabel: endpoint.url,
+      entity: { kind: "webhook", id: id, label: endpoint.url },
       action: "rotate-secret",
       before: { previousSecretExpiresAt: null },
       after: { previousSecretExpiresAt: previousSecretExpiresAt.toISOString() },
