@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { bookAppointment, cancelAppointment } from "@/lib/booking/mutations";
 import { db } from "@/lib/db";
 import { settingsFormValues } from "@/lib/salon/schema";
@@ -91,6 +91,10 @@ describe("upcoming bookings per customer", () => {
 });
 
 describe("rate limits", () => {
+  // The windows are fixed minutes: a slow run whose requests straddle a minute would start a new count.
+  beforeEach(() => vi.useFakeTimers({ toFake: ["Date"], now: new Date() }));
+  afterEach(() => vi.useRealTimers());
+
   it("limits one customer's booking actions per minute", async () => {
     const customer = (await db.user.create({ data: { name: "Rita", email: `rita-${Date.now()}@test.test`, role: "CUSTOMER" } })).id;
     session.user = { id: customer, role: "CUSTOMER", name: "Rita", email: "rita@test.test", emailConfirmed: true };
