@@ -5,26 +5,14 @@ import { notifyOutboxWorker } from "./mutations";
 import { publishPendingOutbox, type PublishSummary } from "./publisher";
 import { notificationSettings } from "./settings";
 
-// One publisher run at a time per process, and at most one more waiting: concurrent requests would
-// otherwise pick the same pending rows (harmless, thanks to dedupe keys, but wasted work), and a burst of
-// bookings would queue one run each although a single run after the current one publishes them all. A
-// caller that arrives while a run is in progress joins the waiting run, which starts after it and so sees
-// every row committed before the caller asked.
-let running: Promise<PublishSummary | undefined> | undefined;
-let waiting: Promise<PublishSummary | undefined> | undefined;
-
-function startRun(): Promise<PublishSummary | undefined> {
-  const run = publishPendingOutbox()
-    .catch((error: unknown) => {
-      // The rows stay pending; the relay (cron or `npm run outbox:relay`) publishes them later.
-      logger.error({ err: error instanceof Error ? error.message : String(error) }, "publishing the outbox failed");
-      return undefined;
-    })
-    .finally(() => {
-      if (running === run) running = undefined;
-    });
-  running = run;
-  return run;
+// Each call runs a publisher pass of its own: concurrent passes claim rows with SKIP LOCKED, so each row
+// still goes out once.
+function publishNow(): Promise<PublishSummary | undefined> {
+  return publishPendingOutbox().catch((error: unknown) => {
+    // The rows stay pending; the relay (cron or `npm run outbox:relay`) publishes them later.
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, "publishing the outbox failed");
+    return undefined;
+  });
 }
 
 async function wakeWorker(): Promise<undefined> {
@@ -35,16 +23,6 @@ async function wakeWorker(): Promise<undefined> {
   return undefined;
 }
 
-function publishCoalesced(): Promise<PublishSummary | undefined> {
-  if (waiting) return waiting;
-  if (!running) return startRun();
-  waiting = running.then(() => {
-    waiting = undefined;
-    return startRun();
-  });
-  return waiting;
-}
-
 /**
  * Call after a mutation that wrote outbox rows has committed. Inside a Next request (server action,
  * route handler) the work is scheduled with `after()`, i.e. once the response has been sent, so
@@ -53,5 +31,5 @@ function publishCoalesced(): Promise<PublishSummary | undefined> {
  */
 export function publishOutboxAfterResponse(): Promise<PublishSummary | undefined> {
   if (notificationSettings().publisher === "worker") return runAfterResponse(wakeWorker);
-  return runAfterResponse(publishCoalesced);
+  return runAfterResponse(publishNow);
 }
