@@ -64,26 +64,28 @@ describe("the outbox publisher", () => {
     expect((await emailsFor(appointment.id)).map((email) => email.kind).sort()).toEqual(["confirmation", "stylist-booked"]);
   });
 
-  it("publishes every row of a burst exactly once while several passes overlap", async () => {
+  it("coalesces a burst: callers during a run share one follow-up run, and every row is published once", async () => {
     useInngestMode();
     const batches: SentEvent[][] = [];
     let release = () => {};
     const slowInngest = new Promise<void>((resolve) => (release = resolve));
     vi.spyOn(inngest, "send").mockImplementation((async (payload: unknown) => {
       batches.push(payload as SentEvent[]);
-      if (batches.length === 1) await slowInngest; // the first pass holds its rows until the burst has arrived
+      if (batches.length === 1) await slowInngest; // the first run stays busy until the burst has arrived
       return { ids: [] };
     }) as never);
     const booked = [];
     for (let i = 0; i < 3; i++) booked.push(await bookWithOutbox(salon));
     const running = publishOutboxAfterResponse();
     await vi.waitFor(() => expect(batches).toHaveLength(1));
-    const overlapping = [publishOutboxAfterResponse(), publishOutboxAfterResponse(), publishOutboxAfterResponse()];
-    // The passes that start meanwhile skip the rows the first one holds instead of sending them again.
-    await Promise.all(overlapping);
+    const joined = [publishOutboxAfterResponse(), publishOutboxAfterResponse(), publishOutboxAfterResponse()];
     release();
-    await running;
+    const [first, ...summaries] = await Promise.all([running, ...joined]);
 
+    // One follow-up run shared by every caller who came while the first was busy, not one run each.
+    expect(summaries[1]).toBe(summaries[0]);
+    expect(summaries[2]).toBe(summaries[0]);
+    expect(summaries[0]).not.toBe(first);
     const published = batches.flat().map((event) => event.data.appointmentId);
     expect(published.sort()).toEqual(booked.map((appointment) => appointment.id).sort());
     expect(await db.outboxEvent.count({ where: { publishedAt: null } })).toBe(0);
