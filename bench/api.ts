@@ -4,6 +4,7 @@ import { createApiFixture, slotSequence, type ApiFixture } from "./lib/api-fixtu
 import { startBaseline } from "./lib/baseline-server";
 import { startEventSink } from "./lib/event-sink";
 import { pacedLoad, type PacedRequest } from "./lib/paced-load";
+import { processCpuSeconds } from "./lib/process-cpu";
 import { buildNext, freePort, startNext } from "./lib/next-server";
 import { printJsonResult, printTable, round } from "./lib/report";
 
@@ -30,7 +31,7 @@ const NOTIFICATIONS = process.env.BENCH_NOTIFICATIONS === "embedded" ? "embedded
 
 type Kind = "create" | "list";
 type Server = "api" | "baseline";
-type Load = { rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number };
+type Load = { rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; responses: number };
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : Number.NaN;
@@ -56,6 +57,7 @@ function summarise(latencies: number[], ok: number, seconds: number, non2xx: num
     p99: percentile(latencies, 0.99),
     non2xx,
     errors,
+    responses: latencies.length,
   };
 }
 
@@ -138,17 +140,25 @@ async function settle(fixture: ApiFixture, server: Server): Promise<void> {
   }
 }
 
-async function measure(server: Server, url: string, kind: Kind, fixture: ApiFixture, firstDay: number) {
+/**
+ * The maximum rate, latency at half of it, and the server's CPU per request at the maximum rate. The CPU
+ * window ends after the outbox has drained, so work done after the response (publishing) is billed to
+ * the requests that caused it; it is the figure to compare on a loaded machine, where rates are not.
+ */
+async function measure(server: Server, target: { url: string; pid: number }, kind: Kind, fixture: ApiFixture, firstDay: number) {
+  const { url, pid } = target;
   const next = slotSequence(fixture, firstDay);
   const body = () => ({ serviceId: fixture.serviceId, customerId: fixture.customerId, ...next() });
   const auth = `Bearer ${fixture.key}`;
   await loadFlatOut(url, kind, auth, body, 2); // warm-up: JIT, route compilation, pools
   await settle(fixture, server);
+  const cpuBefore = processCpuSeconds(pid);
   const max = await loadFlatOut(url, kind, auth, body, SECONDS);
   await settle(fixture, server);
+  const cpuMsPerRequest = ((processCpuSeconds(pid) - cpuBefore) * 1000) / Math.max(max.responses, 1);
   const half = await loadPaced(url, kind, auth, body, SECONDS, max.rps / 2);
   await settle(fixture, server);
-  return { max, half };
+  return { max, half, cpuMsPerRequest };
 }
 
 const fixture = await createApiFixture();
@@ -171,18 +181,22 @@ try {
   stops.unshift(baseline.stop);
   // Disjoint day ranges, so the API and the baseline never compete for the same slot.
   const results = {
-    create: { api: await measure("api", api.url, "create", fixture, 1), baseline: await measure("baseline", baseline.url, "create", fixture, 1500) },
-    list: { api: await measure("api", api.url, "list", fixture, 0), baseline: await measure("baseline", baseline.url, "list", fixture, 0) },
+    create: {
+      api: await measure("api", api, "create", fixture, 1),
+      baseline: await measure("baseline", baseline, "create", fixture, 1500),
+    },
+    list: { api: await measure("api", api, "list", fixture, 0), baseline: await measure("baseline", baseline, "list", fixture, 0) },
   };
   await floorRps(api.url, 2);
   const floor = await floorRps(api.url, SECONDS);
   const rows = (["create", "list"] as const).flatMap((kind) =>
     (["api", "baseline"] as const).map((server) => {
-      const { max, half } = results[kind][server];
+      const { max, half, cpuMsPerRequest } = results[kind][server];
       return {
         request: kind === "create" ? "POST /appointments" : "GET /appointments",
         server: server === "api" ? "next start" : "node:http+pg",
         "max req/s": round(max.rps, 1),
+        "CPU ms/req": round(cpuMsPerRequest, 2),
         "non-2xx": max.non2xx,
         "p50 ms @½": round(half.p50, 1),
         "p95 ms @½": round(half.p95, 1),
@@ -199,6 +213,9 @@ try {
       baselineRps: round(b.max.rps, 1),
       ratio: round(a.max.rps / b.max.rps, 3),
       p95Ms: round(a.half.p95, 1),
+      cpuMsPerRequest: round(a.cpuMsPerRequest, 2),
+      baselineCpuMsPerRequest: round(b.cpuMsPerRequest, 2),
+      cpuRatio: round(b.cpuMsPerRequest / a.cpuMsPerRequest, 3),
       p50Ms: round(a.half.p50, 1),
       p99Ms: round(a.half.p99, 1),
     };

@@ -18,6 +18,7 @@ export async function startBaseline(databaseUrl: string, port: number, poolSize:
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

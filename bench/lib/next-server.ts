@@ -41,7 +41,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; stop: () => Promise<void> };
+export type RunningServer = { url: string; pid: number; stop: () => Promise<void> };
 
 export async function startNext(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<RunningServer> {
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the server under load (NODE_OPTIONS refuses it).
@@ -66,6 +66,7 @@ export async function startNext(databaseUrl: string, port: number, env: Record<s
   await waitUntilUp(`${url}/api/v1/openapi.json`, child);
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -73,6 +73,19 @@ describe("log redaction", () => {
     expect(logged.attempts[0]?.token).toBe("array-held-token");
   });
 
+  it("redacts the fields an error carries, keeping its type, message and stack", () => {
+    const { log, raw, entries } = capture();
+    const error = Object.assign(new TypeError("request failed"), {
+      token: "error-held-token",
+      headers: { authorization: "Bearer in-error" },
+    });
+    log.error({ err: error }, "call failed");
+    expect(raw()).not.toMatch(/error-held-token|in-error/);
+    expect(entries()[0]?.err).toMatchObject({ type: "TypeError", message: "request failed", token: "[redacted]" });
+    expect(String((entries()[0]?.err as { stack?: unknown }).stack)).toContain("request failed");
+    expect(error.token).toBe("error-held-token");
+  });
+
   it("redacts a child logger's bindings too", () => {
     const { log, raw } = capture();
     childLogger(log, { session: { sessionToken: "bound-session-token" } }).info("hello");
