@@ -379,6 +379,7 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
       createdAt: stored.createdAt,
       updatedAt: stored.updatedAt,
       version: stored.version,
+      visitId: booking.id,
     };
     await options.beforeCommit?.(tx, view);
     return view;

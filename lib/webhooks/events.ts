@@ -33,6 +33,7 @@ const appointmentExample = {
   createdAt: "2030-01-01T09:00:00.000Z",
   updatedAt: "2030-01-01T09:00:00.000Z",
   version: 1,
+  visitId: "cm5appt0000000000000000",
 } satisfies z.input<typeof ZApiAppointment>;
 
 // The same customer and service the appointment example names.

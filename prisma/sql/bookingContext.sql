@@ -39,7 +39,8 @@ SELECT salon."timezone", salon."slotStepMinutes", salon."minNoticeMinutes", salo
        salon."bufferBeforeMinutes", salon."bufferAfterMinutes", salon."priceCents", salon."currency",
        COALESCE(salon."requiresPatchTest", false) AS "requiresPatchTest",
        EXISTS (SELECT 1 FROM "User" u WHERE u."id" = $5) AS "customerExists",
-       (SELECT count(*)::int FROM "Appointment" a
+       -- A visit of several services counts once toward the cap.
+       (SELECT count(DISTINCT COALESCE(a."visitId", a."id"))::int FROM "Appointment" a
          WHERE a."customerId" = $5 AND a."status" = 'BOOKED' AND a."startsAt" > $6::timestamptz) AS "upcomingBookings",
        COALESCE((SELECT json_agg((extract(epoch FROM p."testedAt") * 1000)::bigint ORDER BY p."testedAt")
                    FROM "PatchTest" p

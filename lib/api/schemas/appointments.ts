@@ -78,6 +78,10 @@ export const ZApiAppointment = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int().meta({ description: "Raised by every change; the ETag is this number." }),
+  visitId: z
+    .string()
+    .nullable()
+    .meta({ description: "The visit this appointment is a segment of; a single-service booking is a visit of one." }),
 });
 export type TApiAppointment = z.infer<typeof ZApiAppointment>;
 
