@@ -25,6 +25,9 @@ export type SalonAndServiceRow = Pick<
   bufferAfterMinutes: number | null;
   priceCents: number | null;
   currency: string | null;
+  /** How the service sits inside a visit (0 and true when the service does not exist). */
+  processingMinutes: number;
+  bufferInsideVisit: boolean;
 };
 
 export type StaffScheduleRow = {

@@ -44,15 +44,15 @@ import { assertTransition, type AppointmentAction } from "./status-machine";
 export type MutationOptions = { now?: Date };
 
 const MINUTE_MS = 60_000;
-const SLOT_TAKEN = "That time is no longer available. Please choose another time.";
+export const SLOT_TAKEN = "That time is no longer available. Please choose another time.";
 
 // Bookings for one popular slot queue up behind each other (row and index locks); generous limits let the
 // losers fail with SLOT_UNAVAILABLE instead of a transaction timeout.
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 
-async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await db.$transaction(work, TRANSACTION_OPTIONS);
   } catch (error) {
@@ -73,7 +73,7 @@ function assertStaff(staffPowers: boolean, what: string): void {
 }
 
 /** Acting on one's own booking as its customer (cutoffs apply, no override). */
-function isOwnBooking(actor: Actor, customerId: string): boolean {
+export function isOwnBooking(actor: Actor, customerId: string): boolean {
   return actor.kind === "user" && customerId === actor.userId && actorCan(actor, "appointment.bookForSelf");
 }
 
@@ -157,7 +157,8 @@ async function updateIfUnchanged(
   return toAppointmentView(await tx.appointment.findUniqueOrThrow({ where: { id: current.id }, select: appointmentViewSelect }));
 }
 
-const versionConflict = () => new AppError("VERSION_CONFLICT", "This appointment was changed by someone else. Reload and try again.");
+export const versionConflict = () =>
+  new AppError("VERSION_CONFLICT", "This appointment was changed by someone else. Reload and try again.");
 
 /**
  * One of the writing statements under prisma/sql/ that change an appointment together with its history
@@ -195,11 +196,11 @@ const ZChanged = z.object({ version: z.number().int(), updatedAt: z.coerce.date(
  * other: a statement's snapshot is taken before it waits for a lock, so a count in the locking statement
  * could miss the booking the lock's holder has just committed.
  */
-async function lockCustomer(tx: Tx, customerId: string): Promise<void> {
+export async function lockCustomer(tx: Tx, customerId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${customerId} FOR UPDATE`;
 }
 
-function assertUnderBookingCap(upcoming: number, cap: number): void {
+export function assertUnderBookingCap(upcoming: number, cap: number): void {
   if (upcoming >= cap) {
     throw new AppError(
       "BOOKING_LIMIT_REACHED",
@@ -386,7 +387,7 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
   });
 }
 
-const customerNotFound = () => new AppError("NOT_FOUND", "That customer does not exist.");
+export const customerNotFound = () => new AppError("NOT_FOUND", "That customer does not exist.");
 
 const ZInsertedBooking = z.object({
   status: z.enum(["BOOKED"]),
