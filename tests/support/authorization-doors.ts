@@ -140,6 +140,16 @@ export const API_MATRIX: Record<string, { methods: Record<string, Row<KeyActor>>
     notAllowed: ["POST", "PUT"],
   },
   "availability/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+  // A visit of customer A with stylist X doing every segment: the same doors as one appointment.
+  "visits/route.ts": { methods: { POST: keyRow([401, A, 422, A, 422, A, A, 401]) }, notAllowed: ["GET", "PUT", "PATCH", "DELETE"] },
+  "visits/[id]/route.ts": {
+    methods: {
+      GET: keyRow([401, A, 404, A, 404, A, A, 401]),
+      PATCH: keyRow([401, A, 404, A, 404, A, A, 401]),
+      DELETE: keyRow([401, A, 404, A, 404, A, A, 401]),
+    },
+    notAllowed: ["POST", "PUT"],
+  },
   "customers/route.ts": {
     methods: {
       GET: keyRow([401, 403, 403, A, A, A, A, 401]),
