@@ -10,6 +10,26 @@ export async function getAppointmentForEmail(appointmentId: string) {
         customer: { select: { name: true, email: true } },
         staff: { select: { name: true, email: true, staffProfile: { select: { displayName: true } } } },
         service: { select: { name: true } },
+        // A visit of several services: every email about it lists every segment.
+        visit: {
+          select: {
+            segmentCount: true,
+            segments: {
+              orderBy: { visitPosition: "asc" },
+              select: {
+                id: true,
+                status: true,
+                startsAt: true,
+                endsAt: true,
+                priceCents: true,
+                version: true,
+                updatedAt: true,
+                service: { select: { name: true } },
+                staff: { select: { name: true, staffProfile: { select: { displayName: true } } } },
+              },
+            },
+          },
+        },
       },
     }),
     db.salonSettings.findUnique({ where: { id: 1 } }),
@@ -107,4 +127,10 @@ export async function countPendingOutbox() {
     db.outboxEvent.count({ where: { publishedAt: null, deadAt: null, attempts: { gt: 0 } } }),
   ]);
   return { pending, retrying };
+}
+
+/** The first segment of a visit: visit emails are keyed and loaded through it. */
+export async function firstSegmentOf(visitId: string): Promise<string | undefined> {
+  const first = await db.appointment.findFirst({ where: { visitId }, orderBy: { visitPosition: "asc" }, select: { id: true } });
+  return first?.id;
 }

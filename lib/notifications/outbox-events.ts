@@ -112,6 +112,8 @@ export type TOutboxEvent = z.infer<typeof ZOutboxEvent>;
 export type TOutboxEventName = TOutboxEvent["name"];
 /** The events about one appointment. */
 export type TAppointmentEventName = Extract<TOutboxEventName, `appointment.${string}`>;
+/** The events about a whole visit of several services. */
+export type TVisitEventName = Extract<TOutboxEventName, `visit.${string}`>;
 
 /**
  * The record an event is about (an appointment, a visit, a customer, a service): the events of one subject are
