@@ -79,15 +79,20 @@ export async function listAppointmentsDueForReminder(now: Date) {
   if (!salon) return [];
   const leadMs = salon.reminderLeadMinutes * 60_000;
   const candidates = await db.appointment.findMany({
-    where: { status: "BOOKED", startsAt: { gt: now, lte: new Date(now.getTime() + leadMs) } },
-    select: { id: true, scheduleVersion: true, startsAt: true, createdAt: true },
+    // A visit of several services is reminded once, through its first segment.
+    where: {
+      status: "BOOKED",
+      startsAt: { gt: now, lte: new Date(now.getTime() + leadMs) },
+      OR: [{ visitId: null }, { visitPosition: 1 }, { visit: { segmentCount: 1 } }],
+    },
+    select: { id: true, scheduleVersion: true, startsAt: true, createdAt: true, visit: { select: { segmentCount: true } } },
     orderBy: { startsAt: "asc" },
     take: 500,
   });
   const ids = candidates.map((c) => c.id);
   const [reminders, scheduleChanges] = await Promise.all([
     db.emailMessage.findMany({
-      where: { kind: "reminder", appointmentId: { in: ids } },
+      where: { kind: { in: ["reminder", "visit-reminder"] }, appointmentId: { in: ids } },
       select: { appointmentId: true, appointmentVersion: true, status: true, attempts: true },
     }),
     // When the time was last set (booked or moved); a note change is not a schedule change.
@@ -107,7 +112,7 @@ export async function listAppointmentsDueForReminder(now: Date) {
       const setAt = (scheduledAt.get(c.id) ?? c.createdAt).getTime();
       return !done.has(`${c.id}:${c.scheduleVersion}`) && setAt < c.startsAt.getTime() - leadMs;
     })
-    .map((c) => ({ id: c.id, version: c.scheduleVersion }));
+    .map((c) => ({ id: c.id, version: c.scheduleVersion, ofVisit: (c.visit?.segmentCount ?? 1) > 1 }));
 }
 
 /** Dead-lettered outbox rows, newest first, for the admins' notification page. */

@@ -2,6 +2,7 @@ import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
+import { sendDueReminders } from "@/lib/notifications/send-due-reminders";
 import { bookVisit, cancelVisit, rescheduleVisit } from "@/lib/visits/mutations";
 import { at, createBookingFixture, NOW_2030, type BookingFixture } from "../support/booking-fixtures";
 import { useEmbeddedDelivery } from "../support/notifications-fixtures";
@@ -68,5 +69,25 @@ describe("visit emails", () => {
     expect(eventsOf(cancellation!)).toMatchObject({ method: "CANCEL" });
     expect(eventsOf(cancellation!).events).toHaveLength(2);
     expect(emails.every((email) => email.status === "SENT")).toBe(true);
+  });
+
+  it("reminds the customer once per visit, listing every segment", async () => {
+    const visit = await bookVisit(
+      f.actors.staff,
+      {
+        customerId: f.alice,
+        startsAt: at("2030-01-23T09:00"),
+        items: [{ serviceId: f.cut }, { serviceId: f.massage }],
+        source: "DASHBOARD",
+      },
+      now,
+    );
+    await publishOutboxAfterResponse();
+    await sendDueReminders(new Date("2030-01-22T10:00:00Z"));
+    await sendDueReminders(new Date("2030-01-22T11:00:00Z"));
+    const ids = visit.segments.map((segment) => segment.id);
+    const reminders = await db.emailMessage.findMany({ where: { appointmentId: { in: ids }, kind: { contains: "reminder" } } });
+    expect(reminders.map((email) => `${email.kind}:${email.appointmentId === ids[0]}`)).toEqual(["visit-reminder:true"]);
+    expect(reminders[0]!.text).toContain("2 of 2: massage");
   });
 });

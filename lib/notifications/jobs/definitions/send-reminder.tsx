@@ -1,7 +1,7 @@
 import AppointmentReminder from "@/emails/appointment-reminder";
 import type { AppointmentEmail } from "../../appointment-email";
 import { deliverAppointmentEmail } from "../../deliver-email";
-import { planReminder } from "../../plan-reminder";
+import { planReminder, planVisitReminder } from "../../plan-reminder";
 import { EMAIL_JOB_POLICY } from "../email-job";
 import type { NotificationJob } from "../job";
 
@@ -40,5 +40,27 @@ export const sendReminderJob: NotificationJob<"appointment.created" | "appointme
     if (plan.status === "skipped") return plan;
     await step.sleepUntil(REMINDER_SLEEP_STEP, new Date(plan.remindAt));
     return step.run("send-reminder-email", () => deliverAppointmentEmail(reminderEmail, { appointmentId, version }));
+  },
+};
+
+export const visitReminderEmail: AppointmentEmail = { ...reminderEmail, kind: "visit-reminder" };
+
+/** One reminder per visit of several services, listing every segment; cancelled like the single one. */
+export const sendVisitReminderJob: NotificationJob<"visit.booked" | "visit.rescheduled"> = {
+  id: "send-visit-reminder",
+  name: "Send visit reminder",
+  events: ["visit.booked", "visit.rescheduled"],
+  ...EMAIL_JOB_POLICY,
+  cancelOn: [
+    { event: "visit.cancelled", if: "async.data.visitId == event.data.visitId" },
+    { event: "visit.rescheduled", if: "async.data.visitId == event.data.visitId && async.data.version > event.data.version" },
+  ],
+  async handler({ event, step }) {
+    const plan = await step.run("plan-visit-reminder", () => planVisitReminder(event.data.visitId));
+    if (plan.status === "skipped") return plan;
+    await step.sleepUntil(REMINDER_SLEEP_STEP, new Date(plan.remindAt));
+    return step.run("send-visit-reminder-email", () =>
+      deliverAppointmentEmail(visitReminderEmail, { appointmentId: plan.appointmentId, version: plan.scheduleVersion }),
+    );
   },
 };
