@@ -196,8 +196,20 @@ const ZChanged = z.object({ version: z.number().int(), updatedAt: z.coerce.date(
  * other: a statement's snapshot is taken before it waits for a lock, so a count in the locking statement
  * could miss the booking the lock's holder has just committed.
  */
-export async function lockCustomer(tx: Tx, customerId: string): Promise<void> {
+async function lockCustomer(tx: Tx, customerId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${customerId} FOR UPDATE`;
+}
+
+/**
+ * A new booking's (or visit's) transaction. Staff book on the salon's behalf and may exceed the cap; a
+ * customer (web or API key) may not, so then the customer's row is locked first (see lockCustomer).
+ */
+export async function inBookingTransaction<T>(actor: Actor, customerId: string, work: (tx: Tx, capped: boolean) => Promise<T>): Promise<T> {
+  const capped = !actorCan(actor, "dashboard.access");
+  return inTransaction(async (tx) => {
+    if (capped) await lockCustomer(tx, customerId);
+    return work(tx, capped);
+  });
 }
 
 export function assertUnderBookingCap(upcoming: number, cap: number): void {
@@ -304,11 +316,7 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
   const now = (options.now ?? new Date()).getTime();
   const startsAt = input.startsAt.getTime();
 
-  // Staff book on the salon's behalf and may exceed the cap; a customer (web or API key) may not.
-  const capped = !actorCan(actor, "dashboard.access");
-
-  return inTransaction(async (tx) => {
-    if (capped) await lockCustomer(tx, input.customerId);
+  return inBookingTransaction(actor, input.customerId, async (tx, capped) => {
     const context = await loadBookingContext(tx, {
       serviceId: input.serviceId,
       staffId: input.staffId ?? null,

@@ -2,7 +2,7 @@ import "server-only";
 import { firstSegmentOf, getAppointmentForEmail } from "./data";
 
 export type ReminderPlan = { status: "scheduled"; remindAt: string } | { status: "skipped"; reason: string };
-export type VisitReminderPlan =
+export type PlannedReminder =
   { status: "scheduled"; remindAt: string; appointmentId: string; scheduleVersion: number } | { status: "skipped"; reason: string };
 
 /**
@@ -22,11 +22,17 @@ export async function planReminder(appointmentId: string, version: number, now =
   return { status: "scheduled", remindAt: remindAt.toISOString() };
 }
 
+/** A single appointment's reminder: the plan with what the send step needs. */
+export async function planAppointmentReminder(appointmentId: string, version: number): Promise<PlannedReminder> {
+  const plan = await planReminder(appointmentId, version);
+  return plan.status === "skipped" ? plan : { ...plan, appointmentId, scheduleVersion: version };
+}
+
 /**
  * A visit's one reminder, planned through its first segment: sent at the lead time before the visit's
  * start, keyed by that segment's schedule version, so moving the visit (which moves that segment) voids it.
  */
-export async function planVisitReminder(visitId: string, now = new Date()): Promise<VisitReminderPlan> {
+export async function planVisitReminder(visitId: string, now = new Date()): Promise<PlannedReminder> {
   const appointmentId = await firstSegmentOf(visitId);
   if (!appointmentId) return { status: "skipped", reason: "visit not found" };
   const loaded = await getAppointmentForEmail(appointmentId);

@@ -8,12 +8,13 @@ import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "
 import {
   assertServiceBookable,
   assertStylistBookable,
+  availabilitySettingsOf,
   serviceOf,
   type BookableService,
   type SalonAndServiceRow,
   type StaffScheduleRow,
 } from "@/lib/booking/availability-input";
-import { loadBookingContext, visibleTo, type QueryClient } from "@/lib/booking/data";
+import { availabilityAnswer, loadBookingContext, visibleTo, type AvailabilityAnswer, type QueryClient } from "@/lib/booking/data";
 import type { InstantRange } from "@/lib/booking/intervals";
 import type { PatchTestFacts } from "@/lib/patch-tests/booking-rule";
 import { computeVisitAvailability, type VisitAvailabilityInput, type VisitServiceTiming } from "@/lib/booking/visit-availability";
@@ -111,14 +112,8 @@ export function visitAvailabilityInput(
   now: number,
   sameStylist: boolean,
 ): VisitAvailabilityInput {
-  const { salon } = context;
   return {
-    settings: {
-      timezone: salon.timezone,
-      slotStepMinutes: salon.slotStepMinutes,
-      minNoticeMinutes: salon.minNoticeMinutes,
-      bookingHorizonDays: salon.bookingHorizonDays,
-    },
+    settings: availabilitySettingsOf(context.salon),
     services: context.services,
     candidates: context.candidates,
     sameStylist,
@@ -139,10 +134,11 @@ export type AvailableVisitSlot = {
 /** Start times at which the whole visit fits in [from, to), each with the stylist of every segment. */
 export async function getVisitAvailability(
   query: TVisitAvailabilityQuery,
-  now: Date = new Date(),
-): Promise<{ timezone: string; horizonEndsAt: Date; slots: AvailableVisitSlot[] }> {
+  now = new Date(),
+): Promise<AvailabilityAnswer<AvailableVisitSlot>> {
   const { items, sameStylist, from, to, excludeVisitId } = parseInput(ZVisitAvailabilityQuery, query);
   const range = { from: from.getTime(), until: to.getTime() };
+  // Its own segments leave the busy time of a visit being moved.
   const ownSegments = excludeVisitId
     ? await db.appointment.findMany({
         where: { visitId: excludeVisitId, status: "BOOKED" },
@@ -152,10 +148,10 @@ export async function getVisitAvailability(
   const context = await loadVisitContext(db, { items, range, now: now.getTime(), ownSegments });
   const names = new Map(context.staff.map((row) => [row.staffId, row.name]));
   const slots = computeVisitAvailability(visitAvailabilityInput(context, range, now.getTime(), sameStylist ?? false));
-  return {
-    timezone: context.salon.timezone,
-    horizonEndsAt: new Date(now.getTime() + context.salon.bookingHorizonDays * 86_400_000),
-    slots: slots.map((slot) => ({
+  return availabilityAnswer(
+    context.salon,
+    now,
+    slots.map((slot) => ({
       startsAt: new Date(slot.startsAt),
       endsAt: new Date(slot.endsAt),
       localDate: slot.localDate,
@@ -168,7 +164,7 @@ export async function getVisitAvailability(
         endsAt: new Date(segment.endsAt),
       })),
     })),
-  };
+  );
 }
 
 /** A segment as the visit core changes it: the view plus the booked snapshot it moves with. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { historyActorId, historyActorKind, systemActor, type Actor } from "@/lib/auth/actor";
-import { actorCan, managesAppointment } from "@/lib/auth/permissions";
+import { managesAppointment } from "@/lib/auth/permissions";
 import { toAvailabilityInput } from "@/lib/booking/availability-input";
 import { assertBeforeCutoff } from "@/lib/booking/cutoffs";
 import { creationChanges, diffChanges, type HistoryAction, type HistoryChanges } from "@/lib/booking/history";
@@ -9,9 +9,9 @@ import {
   assertUnderBookingCap,
   bookAppointment,
   customerNotFound,
+  inBookingTransaction,
   inTransaction,
   isOwnBooking,
-  lockCustomer,
   SLOT_TAKEN,
   versionConflict,
   type MutationOptions,
@@ -50,14 +50,21 @@ export type BookVisitOptions = MutationOptions & {
   beforeCommit?: (tx: Tx, visit: VisitView) => Promise<void>;
 };
 
-async function recordEvents(tx: Tx, actor: Actor, action: HistoryAction, entries: { appointmentId: string; changes: HistoryChanges }[]) {
+/** One history row per segment, in one statement: `changesOf` says what changed for each. */
+async function recordEvents<R extends { id: string }>(
+  tx: Tx,
+  actor: Actor,
+  action: HistoryAction,
+  segments: readonly R[],
+  changesOf: (segment: R) => HistoryChanges,
+) {
   await tx.appointmentEvent.createMany({
-    data: entries.map(({ appointmentId, changes }) => ({
-      appointmentId,
+    data: segments.map((segment) => ({
+      appointmentId: segment.id,
       action,
       actorKind: historyActorKind(actor),
       actorId: historyActorId(actor),
-      changes: changes as Prisma.InputJsonObject,
+      changes: changesOf(segment) as Prisma.InputJsonObject,
     })),
   });
 }
@@ -112,10 +119,8 @@ export async function bookVisit(actor: Actor, rawInput: TBookVisitInput, options
   }
   const now = (options.now ?? new Date()).getTime();
   const startsAt = input.startsAt.getTime();
-  const capped = !actorCan(actor, "dashboard.access");
 
-  return inTransaction(async (tx) => {
-    if (capped) await lockCustomer(tx, input.customerId);
+  return inBookingTransaction(actor, input.customerId, async (tx, capped) => {
     const context = await loadVisitContext(tx, {
       items: input.items,
       range: { from: startsAt, until: startsAt + 1 },
@@ -164,27 +169,22 @@ export async function bookVisit(actor: Actor, rawInput: TBookVisitInput, options
       };
     });
     await tx.appointment.createMany({ data: rows });
-    await recordEvents(
-      tx,
-      actor,
-      "booked",
-      rows.map((row) => ({
-        appointmentId: row.id,
-        changes: creationChanges({
-          status: "BOOKED",
-          startsAt: row.startsAt,
-          endsAt: row.endsAt,
-          staffId: row.staffId,
-          serviceId: row.serviceId,
-          customerId: row.customerId,
-          source: row.source,
-          priceCents: row.priceCents,
-          currency: row.currency,
-          durationMinutes: row.durationMinutes,
-          visitId,
-        }),
-      })),
-    );
+    await recordEvents(tx, actor, "booked", rows, (row) => {
+      const { staffId, serviceId, customerId, startsAt, endsAt, source, priceCents, currency, durationMinutes } = row;
+      return creationChanges({
+        status: "BOOKED",
+        staffId,
+        serviceId,
+        customerId,
+        startsAt,
+        endsAt,
+        source,
+        priceCents,
+        currency,
+        durationMinutes,
+        visitId,
+      });
+    });
     await writeOutboxEvent(tx, { name: "visit.booked", data: { visitId, version: rows.length } });
     const visit = await visitAfterWrite(tx, visitId);
     await options.beforeCommit?.(tx, visit);
@@ -254,23 +254,23 @@ export async function rescheduleVisit(actor: Actor, rawInput: TRescheduleVisitIn
     // (and the first first when moving earlier), so no segment ever lands on another's old time.
     const order = booked.map((_, i) => i);
     if (startsAt > previousStart.getTime()) order.reverse();
-    const history: { appointmentId: string; changes: HistoryChanges }[] = [];
+    const movedTo = (i: number) => ({ startsAt: new Date(layout[i]!.startsAt), endsAt: new Date(layout[i]!.endsAt) });
     for (const i of order) {
       const segment = booked[i]!;
       const next = layout[i]!;
       const blocked = blockedOf(next);
-      const moved = { startsAt: new Date(next.startsAt), endsAt: new Date(next.endsAt) };
       await updateSegment(tx, segment, {
-        ...moved,
+        ...movedTo(i),
         blockedFrom: new Date(blocked.from),
         blockedUntil: new Date(blocked.until),
         bufferBeforeMinutes: next.bufferBeforeMinutes,
         bufferAfterMinutes: next.bufferAfterMinutes,
         scheduleVersion: segment.version + 1,
       });
-      history.push({ appointmentId: segment.id, changes: diffChanges({ startsAt: segment.startsAt, endsAt: segment.endsAt }, moved) });
     }
-    await recordEvents(tx, actor, "rescheduled", history);
+    await recordEvents(tx, actor, "rescheduled", booked, (segment) =>
+      diffChanges({ startsAt: segment.startsAt, endsAt: segment.endsAt }, movedTo(booked.indexOf(segment))),
+    );
     await writeOutboxEvent(tx, {
       name: "visit.rescheduled",
       data: { visitId: input.visitId, version: version + booked.length, previousStartsAt: previousStart.toISOString() },
@@ -304,14 +304,8 @@ export async function cancelVisit(actor: Actor, rawInput: TCancelVisitInput, opt
         cancellationReason: reason,
       });
     }
-    await recordEvents(
-      tx,
-      actor,
-      "cancelled",
-      booked.map((segment) => ({
-        appointmentId: segment.id,
-        changes: diffChanges({ status: segment.status, cancellationReason: null }, { status: "CANCELLED", cancellationReason: reason }),
-      })),
+    await recordEvents(tx, actor, "cancelled", booked, (segment) =>
+      diffChanges({ status: segment.status, cancellationReason: null }, { status: "CANCELLED", cancellationReason: reason }),
     );
     await writeOutboxEvent(tx, { name: "visit.cancelled", data: { visitId: input.visitId, version: version + booked.length, reason } });
     return visitAfterWrite(tx, input.visitId);

@@ -858,7 +858,7 @@ export interface components {
          *             "email": "casey@example.com"
          *           },
          *           "note": null,
-         *           "priceCents": 4500,
+         *           "priceCents": 5000,
          *           "currency": "GBP",
          *           "durationMinutes": 60,
          *           "source": "API",
@@ -891,7 +891,7 @@ export interface components {
          *             "email": "casey@example.com"
          *           },
          *           "note": null,
-         *           "priceCents": 4500,
+         *           "priceCents": 5000,
          *           "currency": "GBP",
          *           "durationMinutes": 60,
          *           "source": "API",

@@ -1,15 +1,18 @@
 import { z } from "zod";
-import { ZApiAppointment, ZApiCreateAppointmentBody, toApiAppointment } from "@/lib/api/schemas/appointments";
+import { appointmentExample, ZApiAppointment, ZApiCreateAppointmentBody, toApiAppointment } from "@/lib/api/schemas/appointments";
 import { ZApiInstant } from "@/lib/api/schemas/common";
 import { ZBookVisitInput, ZVisitItem } from "@/lib/visits/schema";
 import type { VisitView } from "@/lib/visits/visit-view";
 
 const appointmentBody = ZApiCreateAppointmentBody.shape;
 
+const cutExample = { id: "cm5svccut000000000000000", name: "Cut" };
+const colourExample = { id: "cm5svccolour0000000000000", name: "Colour" };
+
 const visitExample = {
   startsAt: "2030-01-07T10:00:00Z",
-  items: [{ serviceId: "cm5svccut000000000000000" }, { serviceId: "cm5svccolour0000000000000", staffId: "cm5staff000000000000000" }],
-  customerId: "cm5cust0000000000000000",
+  items: [{ serviceId: cutExample.id }, { serviceId: colourExample.id, staffId: appointmentExample.staffId }],
+  customerId: appointmentExample.customerId,
 };
 
 export const ZApiCreateVisitBody = z
@@ -29,27 +32,13 @@ export const ZApiRescheduleVisitBody = z
   .strictObject({ startsAt: ZApiInstant.meta({ description: "The new start of the whole visit; every segment moves with it." }) })
   .meta({ example: { startsAt: "2030-01-08T14:00:00Z" } });
 
-const segmentExample = (id: string, serviceId: string, startsAt: string, endsAt: string) => ({
+const segmentExample = (id: string, service: { id: string; name: string }, startsAt: string, endsAt: string) => ({
+  ...appointmentExample,
   id,
-  status: "BOOKED" as const,
   startsAt,
   endsAt,
-  serviceId,
-  service: { id: serviceId, name: serviceId.includes("cut") ? "Cut" : "Colour" },
-  staffId: "cm5staff000000000000000",
-  staff: { id: "cm5staff000000000000000", name: "Alex" },
-  customerId: "cm5cust0000000000000000",
-  customer: { id: "cm5cust0000000000000000", name: "Casey", email: "casey@example.com" },
-  note: null,
-  priceCents: 4500,
-  currency: "GBP",
-  durationMinutes: 60,
-  source: "API" as const,
-  cancellationReason: null,
-  cancelledAt: null,
-  createdAt: "2030-01-01T09:00:00.000Z",
-  updatedAt: "2030-01-01T09:00:00.000Z",
-  version: 1,
+  serviceId: service.id,
+  service,
   visitId: "cm5visit000000000000000",
 });
 
@@ -74,15 +63,15 @@ export const ZApiVisit = z
       status: "BOOKED",
       startsAt: "2030-01-07T10:00:00.000Z",
       endsAt: "2030-01-07T12:00:00.000Z",
-      customerId: "cm5cust0000000000000000",
-      customer: { id: "cm5cust0000000000000000", name: "Casey", email: "casey@example.com" },
+      customerId: appointmentExample.customerId,
+      customer: appointmentExample.customer,
       priceCents: 9000,
       currency: "GBP",
       note: null,
       version: 2,
       segments: [
-        segmentExample("cm5appt1000000000000000", "cm5svccut000000000000000", "2030-01-07T10:00:00.000Z", "2030-01-07T11:00:00.000Z"),
-        segmentExample("cm5appt2000000000000000", "cm5svccolour0000000000000", "2030-01-07T11:00:00.000Z", "2030-01-07T12:00:00.000Z"),
+        segmentExample("cm5appt1000000000000000", cutExample, "2030-01-07T10:00:00.000Z", "2030-01-07T11:00:00.000Z"),
+        segmentExample("cm5appt2000000000000000", colourExample, "2030-01-07T11:00:00.000Z", "2030-01-07T12:00:00.000Z"),
       ],
     },
   });

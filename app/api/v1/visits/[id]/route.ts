@@ -1,6 +1,6 @@
 import { etagOf, requireIfMatchVersion, withIfMatch } from "@/lib/api/etag";
 import { ok } from "@/lib/api/result";
-import { ZApiCancelAppointmentBody } from "@/lib/api/schemas/appointments";
+import { cancelRoute } from "@/lib/api/appointments/cancel-request";
 import { toApiVisit, ZApiRescheduleVisitBody } from "@/lib/api/schemas/visits";
 import { validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
@@ -34,19 +34,7 @@ export const PATCH = withApiRoute<Params>({ scope: "appointments:write" }, async
 });
 
 /** Cancels every segment still booked: the records stay, status CANCELLED. */
-export const DELETE = withApiRoute<Params>({ scope: "appointments:write" }, async ({ request, principal, params, body }) => {
-  const { reason } = validate(ZApiCancelAppointmentBody, body ?? {});
-  const expectedVersion = requireIfMatchVersion(request);
-  const visit = await withIfMatch(() =>
-    cancelVisit(principal.actor, {
-      visitId: params.id,
-      ...(expectedVersion !== undefined && { expectedVersion }),
-      ...(reason !== undefined && { reason }),
-    }),
-  );
-  afterAppointmentChange();
-  return represent(visit);
-});
+export const DELETE = cancelRoute((actor, id, change) => cancelVisit(actor, { visitId: id, ...change }), represent);
 
 const notAllowed = methodNotAllowed("GET, PATCH, DELETE");
 export { notAllowed as POST, notAllowed as PUT };
