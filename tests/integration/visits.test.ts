@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { bookAppointment, cancelAppointment } from "@/lib/booking/mutations";
 import { AppError } from "@/lib/errors";
+import { listCalendarAppointments } from "@/lib/dashboard/data";
 import { getVisit, getVisitAvailability } from "@/lib/visits/data";
 import { bookVisit, cancelVisit, rescheduleVisit } from "@/lib/visits/mutations";
 import { at, countOverlappingBooked, createBookingFixture, errorOf, NOW_2030, type BookingFixture } from "../support/booking-fixtures";
@@ -100,6 +101,20 @@ describe("booking a visit", () => {
     const own = (startsAt: Date) => bookVisit(capped.actors.alice, { customerId: capped.alice, startsAt, items, source: "WEB" }, now);
     await own(at("2030-01-10T09:00"));
     expect(await errorOf(own(at("2030-01-10T14:00")))).toMatchObject({ code: "BOOKING_LIMIT_REACHED" });
+  });
+});
+
+describe("a visit on the dashboard", () => {
+  it("labels each segment with its place in the visit, so the calendar draws them linked", async () => {
+    const visit = await book(at("2030-01-18T09:00"), [
+      { serviceId: f.cut, staffId: f.amy },
+      { serviceId: f.massage, staffId: f.ben },
+    ]);
+    const listed = await listCalendarAppointments({ from: at("2030-01-18T00:00"), until: at("2030-01-19T00:00") }, [f.amy, f.ben]);
+    expect(listed.map((appointment) => appointment.segment)).toEqual([
+      { visitId: visit.id, position: 1, count: 2 },
+      { visitId: visit.id, position: 2, count: 2 },
+    ]);
   });
 });
 
