@@ -1,9 +1,12 @@
 /**
  * Availability engine benchmark: one stylist, 30 days, 500 / 1,000 / 5,000 booked appointments, against a
- * naive reference (every candidate start checked against every appointment) measured in the same run.
- * Run with `npm run bench:availability`; the last line is the JSON result.
+ * naive reference (every candidate start checked against every appointment) measured in the same run;
+ * then a three-service visit, four stylists, "anyone", 5,000 appointments between them, against a brute
+ * force (every start, every stylist tuple, every appointment). Run with `npm run bench:availability`; the
+ * last line is the JSON result.
  */
 import { computeAvailability, type AvailabilityInput, type InstantRange, type Slot } from "@/lib/booking/availability";
+import { computeVisitAvailability, layoutVisit, blockedOf, type VisitAvailabilityInput } from "@/lib/booking/visit-availability";
 import { availableParallelism, loadavg } from "node:os";
 import { addDays, fromWallClock } from "@/lib/time/zoned";
 import { measure } from "./lib/measure";
@@ -139,6 +142,118 @@ for (const size of SIZES) {
   });
 }
 
+// ---- a visit of three services, four stylists, anyone ----------------------------------------------------
+
+const VISIT_STYLISTS = ["s1", "s2", "s3", "s4"];
+const VISIT_APPOINTMENTS = 5_000;
+
+/**
+ * `count` short appointments (8–12 minutes, 0–4 minutes apart) packed into one run per day that starts at
+ * a random time: ~42 a day leave a free stretch of two to three hours, so whole visits do fit somewhere
+ * (spread evenly like the rows above, 5,000 appointments leave no gap a two-hour visit could use).
+ */
+function packedAppointments(count: number, seed: number): InstantRange[] {
+  const random = seededRandom(seed);
+  const busy: InstantRange[] = [];
+  dates.forEach((date, day) => {
+    const perDay = Math.floor(count / DAYS) + (day < count % DAYS ? 1 : 0);
+    const lengths = Array.from({ length: perDay }, () => (8 + Math.floor(random() * 5)) * MINUTE);
+    const gaps = Array.from({ length: perDay }, () => Math.floor(random() * 5) * MINUTE);
+    const total = lengths.reduce((sum, length, i) => sum + length + gaps[i]!, 0);
+    let cursor = wall(date, OPEN) + Math.floor((random() * ((CLOSE - OPEN) * MINUTE - total)) / MINUTE) * MINUTE;
+    lengths.forEach((length, i) => {
+      busy.push({ from: cursor, until: cursor + length });
+      cursor += length + gaps[i]!;
+    });
+  });
+  return shuffled(busy, random);
+}
+
+function visitInput(): VisitAvailabilityInput {
+  const from = wall(dates[0]!, 0);
+  const services = [
+    // Cut, colour (the client waits 20 minutes while it develops), blow-dry.
+    { durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 10, processingMinutes: 0, bufferInsideVisit: false },
+    { durationMinutes: 45, bufferBeforeMinutes: 5, bufferAfterMinutes: 5, processingMinutes: 20, bufferInsideVisit: true },
+    { durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 10, processingMinutes: 0, bufferInsideVisit: true },
+  ];
+  const perStylist = VISIT_APPOINTMENTS / VISIT_STYLISTS.length;
+  return {
+    settings: { timezone: TIMEZONE, slotStepMinutes: 15, minNoticeMinutes: 0, bookingHorizonDays: 60 },
+    services,
+    candidates: services.map(() => VISIT_STYLISTS),
+    sameStylist: false,
+    staff: VISIT_STYLISTS.map((staffId, i) => ({
+      staffId,
+      workingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: OPEN, endMinute: CLOSE })),
+      timeOff: [],
+      busy: packedAppointments(perStylist, 7 + i),
+    })),
+    range: { from, until: wall(addDays(FIRST_DATE, DAYS), 0) },
+    now: from - DAY,
+  };
+}
+
+/**
+ * The brute force: every step-aligned start of every day, every stylist tuple in the engine's order of
+ * preference (the previous segment's stylist, then fewest busy minutes that day), each segment checked
+ * against the day's hours and every appointment of its stylist. The layout is the shared definition.
+ */
+function naiveVisitAvailability(input: VisitAvailabilityInput): { startsAt: number; staffIds: string[] }[] {
+  const { settings, services, staff } = input;
+  const stepMs = settings.slotStepMinutes * MINUTE;
+  let tuples: number[][] = [[]];
+  for (let i = 0; i < services.length; i++) tuples = tuples.flatMap((tuple) => staff.map((_, member) => [...tuple, member]));
+  const result: { startsAt: number; staffIds: string[] }[] = [];
+  for (const date of dates) {
+    const open = wall(date, OPEN);
+    const close = wall(date, CLOSE);
+    const dayFrom = wall(date, 0);
+    const dayUntil = wall(addDays(date, 1), 0);
+    const load = staff.map((member) =>
+      member.busy.reduce((total, range) => total + Math.max(0, Math.min(range.until, dayUntil) - Math.max(range.from, dayFrom)), 0),
+    );
+    const rank = (member: number) => load[member]! * staff.length + member;
+    const key = (tuple: number[]) => tuple.map((member, i) => (i > 0 && tuple[i - 1] === member ? -1 : rank(member)));
+    const ordered = [...tuples].sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+      return 0;
+    });
+    for (let start = open; start < close; start += stepMs) {
+      const found = ordered.find((tuple) => {
+        const segments = layoutVisit(
+          services,
+          tuple.map((member) => staff[member]!.staffId),
+          start,
+        );
+        return segments?.every((segment, i) => {
+          const block = blockedOf(segment);
+          if (block.from < open || block.until > close) return false;
+          return !staff[tuple[i]!]!.busy.some((range) => range.from < block.until && block.from < range.until);
+        });
+      });
+      if (found) result.push({ startsAt: start, staffIds: found.map((member) => staff[member]!.staffId) });
+    }
+  }
+  return result;
+}
+
+const visit = visitInput();
+const visitSlots = computeVisitAvailability(visit).map((slot) => ({
+  startsAt: slot.startsAt,
+  staffIds: slot.segments.map((segment) => segment.staffId),
+}));
+if (JSON.stringify(visitSlots) !== JSON.stringify(naiveVisitAvailability(visit))) {
+  throw new Error("Visit engine and brute force disagree");
+}
+const visitEngine = measure(() => computeVisitAvailability(visit), { minTotalMs: 1_500 });
+const visitNaive = measure(() => naiveVisitAvailability(visit), { minSamples: 5, minTotalMs: 1_500 });
+const visitMs = round(visitEngine.cpuMs.median);
+const visitNaiveMs = round(visitNaive.cpuMs.median, 2);
+const visitSpeedup = round(visitNaive.cpuMs.median / visitEngine.cpuMs.median, 1);
+
 const [load] = loadavg();
 console.log(`Availability: 1 stylist × ${DAYS} days (${TIMEZONE}, 08:00–20:00 daily, 5-minute step, 5-minute service)`);
 console.log(
@@ -148,8 +263,23 @@ printTable(rows);
 console.log(
   `growth 500 → 5,000 appointments (10×): engine ${round(ms[5000]! / ms[500]!, 2)}×, naive ${round(naiveMs[5000]! / naiveMs[500]!, 2)}×`,
 );
+console.log(
+  `Visit: cut + colour (20 min processing) + blow-dry, ${VISIT_STYLISTS.length} stylists, anyone, ${DAYS} days, ${VISIT_APPOINTMENTS.toLocaleString("en-GB")} appointments, 15-minute step`,
+);
+printTable([
+  {
+    visits: visitSlots.length,
+    "engine ms cpu": visitMs,
+    "engine ms wall": round(visitEngine.wallMs.median),
+    "cpu p90": round(visitEngine.cpuMs.p90),
+    runs: visitEngine.samples * visitEngine.callsPerSample,
+    "brute force ms cpu": visitNaiveMs,
+    speedup: visitSpeedup,
+  },
+]);
 printJsonResult({
   bench: "availability",
+  visit: { ms: visitMs, naiveMs: visitNaiveMs, speedup: visitSpeedup, slots: visitSlots.length },
   ms,
   naiveMs,
   speedupAt5000: round(naiveMs[5000]! / ms[5000]!, 1),

@@ -187,9 +187,12 @@ async function createSeedAppointment(
   const cancelled = status === "CANCELLED";
   const source = pick(random, ["WEB", "WEB", "DASHBOARD", "API"] as const);
 
+  // Every booking is a visit; a demo appointment is a visit of one, with its own id (as the core books them).
+  await tx.visit.create({ data: { id: input.id, customerId: input.customerId, segmentCount: 1, source, createdAt } });
   await tx.appointment.create({
     data: {
       id: input.id,
+      visitId: input.id,
       customerId: input.customerId,
       staffId: input.staffId,
       serviceId: service.id,

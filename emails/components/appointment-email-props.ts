@@ -19,7 +19,12 @@ export type AppointmentEmailProps = {
   manageUrl: string;
   /** Written by the customer: untrusted, always rendered as text. */
   customerNote: string | null;
+  /** A visit of several services: each one, in order (the fields above then sum the visit up). */
+  segments?: EmailSegment[];
 };
+
+/** One service of a visit, e.g. { serviceName: "Colour", stylistName: "Grace", time: "11:00 – 12:30" }. */
+export type EmailSegment = { serviceName: string; stylistName: string; time: string };
 
 export const previewAppointment: AppointmentEmailProps = {
   customerName: "Ada Lovelace",
@@ -33,4 +38,16 @@ export const previewAppointment: AppointmentEmailProps = {
   timeZone: "Europe/London (GMT)",
   manageUrl: "http://localhost:3000/appointments/preview",
   customerNote: "Please use the <b>fragrance-free</b> shampoo & conditioner",
+};
+
+/** A visit of two services, for previews and tests of the visit variant of every email. */
+export const previewVisit: AppointmentEmailProps = {
+  ...previewAppointment,
+  serviceName: "Cut + Colour",
+  price: "£120.00",
+  endsAt: "12:30",
+  segments: [
+    { serviceName: "Cut", stylistName: "Grace", time: "10:00 – 11:00" },
+    { serviceName: "Colour", stylistName: "Ada", time: "11:00 – 12:30" },
+  ],
 };

@@ -17,6 +17,8 @@ const ROUTES = [
   "services/[id]",
   "staff",
   "staff/[id]",
+  "visits",
+  "visits/[id]",
   "waitlist",
   "waitlist/[id]",
   "webhooks",

@@ -27,6 +27,8 @@ export type AppointmentView = {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  /** The visit this appointment is a segment of (null only for rows written outside the booking core). */
+  visitId: string | null;
 };
 
 /** What to select for a view: one definition, so every read and every mutation returns the same shape. */
@@ -51,6 +53,7 @@ export const appointmentViewSelect = {
   createdAt: true,
   updatedAt: true,
   version: true,
+  visitId: true,
 } satisfies Prisma.AppointmentSelect;
 
 export type AppointmentViewRow = Prisma.AppointmentGetPayload<{ select: typeof appointmentViewSelect }>;
@@ -94,6 +97,7 @@ export const ZAppointmentViewRow = z
     createdAt: z.date(),
     updatedAt: z.date(),
     version: z.number().int(),
+    visitId: z.string().nullable(),
   })
   .transform((row): AppointmentView => ({
     id: row.id,

@@ -25,6 +25,9 @@ export type SalonAndServiceRow = Pick<
   bufferAfterMinutes: number | null;
   priceCents: number | null;
   currency: string | null;
+  /** How the service sits inside a visit (0 and true when the service does not exist). */
+  processingMinutes: number;
+  bufferInsideVisit: boolean;
 };
 
 export type StaffScheduleRow = {
@@ -86,6 +89,12 @@ export function assertStylistBookable(row: StaffScheduleRow | undefined, staffId
   return row;
 }
 
+/** The salon's rules as the engine reads them. */
+export function availabilitySettingsOf(salon: SalonAndServiceRow): AvailabilityInput["settings"] {
+  const { timezone, slotStepMinutes, minNoticeMinutes, bookingHorizonDays } = salon;
+  return { timezone, slotStepMinutes, minNoticeMinutes, bookingHorizonDays };
+}
+
 export function toAvailabilityInput(
   salon: SalonAndServiceRow,
   timing: Pick<BookableService, "durationMinutes" | "bufferBeforeMinutes" | "bufferAfterMinutes">,
@@ -93,12 +102,7 @@ export function toAvailabilityInput(
   now: number,
 ): Omit<AvailabilityInput, "range"> {
   return {
-    settings: {
-      timezone: salon.timezone,
-      slotStepMinutes: salon.slotStepMinutes,
-      minNoticeMinutes: salon.minNoticeMinutes,
-      bookingHorizonDays: salon.bookingHorizonDays,
-    },
+    settings: availabilitySettingsOf(salon),
     service: {
       durationMinutes: timing.durationMinutes,
       bufferBeforeMinutes: timing.bufferBeforeMinutes,

@@ -57,21 +57,19 @@ const LOCAL_TIMES = Array.from(
   (_, minute) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`,
 );
 
-function requireInteger(value: number, name: string, min: number, max = Number.MAX_SAFE_INTEGER): void {
+export function requireInteger(value: number, name: string, min: number, max = Number.MAX_SAFE_INTEGER): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
   }
 }
 
-function validate(input: Omit<AvailabilityInput, "range">): void {
-  const { settings, service } = input;
+/** The checks every availability question shares: the salon's settings, `now` and the working hours. */
+export function validateCommon(input: Pick<AvailabilityInput, "settings" | "staff" | "now">): void {
+  const { settings } = input;
   if (!isValidTimeZone(settings.timezone)) throw new RangeError(`Unknown timezone "${settings.timezone}"`);
   requireInteger(settings.slotStepMinutes, "settings.slotStepMinutes", 1, 1440);
   requireInteger(settings.minNoticeMinutes, "settings.minNoticeMinutes", 0);
   requireInteger(settings.bookingHorizonDays, "settings.bookingHorizonDays", 0);
-  requireInteger(service.durationMinutes, "service.durationMinutes", 1);
-  requireInteger(service.bufferBeforeMinutes, "service.bufferBeforeMinutes", 0);
-  requireInteger(service.bufferAfterMinutes, "service.bufferAfterMinutes", 0);
   if (!Number.isFinite(input.now)) throw new RangeError(`now must be a finite instant, got ${input.now}`);
   for (const member of input.staff) {
     for (const interval of member.workingHours) {
@@ -81,6 +79,14 @@ function validate(input: Omit<AvailabilityInput, "range">): void {
       requireInteger(interval.endMinute, `${where}: endMinute`, 0, 1440);
     }
   }
+}
+
+function validate(input: Omit<AvailabilityInput, "range">): void {
+  validateCommon(input);
+  const { service } = input;
+  requireInteger(service.durationMinutes, "service.durationMinutes", 1);
+  requireInteger(service.bufferBeforeMinutes, "service.bufferBeforeMinutes", 0);
+  requireInteger(service.bufferAfterMinutes, "service.bufferAfterMinutes", 0);
 }
 
 /** What every stylist shares in one computation: the window of starts and the salon's local days. */
@@ -95,9 +101,9 @@ type Context = {
   days: LocalDay[];
 };
 
-type LocalDay = { wallMidnight: number; weekday: number; date: string };
+export type LocalDay = { wallMidnight: number; weekday: number; date: string };
 
-function localDays(segments: OffsetSegment[], from: number, until: number): LocalDay[] {
+export function localDays(segments: OffsetSegment[], from: number, until: number): LocalDay[] {
   const wallOf = (instant: number) => instant + segments[segmentIndexAt(segments, instant)]!.offsetMs;
   const firstDay = Math.floor(wallOf(from) / DAY_MS);
   const lastDay = Math.floor(wallOf(until - 1) / DAY_MS);
@@ -132,9 +138,9 @@ function buildContext(input: AvailabilityInput): Context | undefined {
 }
 
 /** One occurrence of a working interval, as instants. */
-type Shift = { from: number; until: number };
+export type Shift = { from: number; until: number };
 
-function shiftsOf(member: StaffAvailabilityInput, context: Context): Shift[] {
+export function shiftsOf(member: Pick<StaffAvailabilityInput, "workingHours">, context: Pick<Context, "days" | "segments">): Shift[] {
   const intervals = member.workingHours
     .filter((interval) => interval.endMinute > interval.startMinute)
     .sort((a, b) => a.startMinute - b.startMinute);
@@ -151,14 +157,20 @@ function shiftsOf(member: StaffAvailabilityInput, context: Context): Shift[] {
 }
 
 /**
- * Appends to `out` every start in [first, last] whose local minute of day is a multiple of the step.
+ * Calls `emit` for every start in [first, last] whose local minute of day is a multiple of the step.
  * Within one offset segment and one local day the aligned starts are an arithmetic progression in real
  * time, so only the piece boundaries need any thought.
  */
-type SweepHint = { segment: number; wallMidnight: number; date: string };
+export type SweepHint = { segment: number; wallMidnight: number; date: string };
 
-function stepOut(context: Context, member: string, first: number, last: number, out: Slot[], hint: SweepHint) {
-  const { segments, stepMs, durationMs } = context;
+export function stepOut(
+  segments: OffsetSegment[],
+  stepMs: number,
+  first: number,
+  last: number,
+  hint: SweepHint,
+  emit: (start: number, localDate: string, localTime: string) => void,
+): void {
   let cursor = first;
   while (cursor <= last) {
     hint.segment = segmentIndexAt(segments, cursor, hint.segment);
@@ -176,38 +188,59 @@ function stepOut(context: Context, member: string, first: number, last: number, 
       }
       const date = hint.date;
       for (; start <= pieceLast; start += stepMs) {
-        const minute = Math.floor((start + offset - wallMidnight) / MINUTE_MS);
-        out.push({ startsAt: start, endsAt: start + durationMs, staffId: member, localDate: date, localTime: LOCAL_TIMES[minute]! });
+        emit(start, date, LOCAL_TIMES[Math.floor((start + offset - wallMidnight) / MINUTE_MS)]!);
       }
     }
     cursor = pieceLast + 1;
   }
 }
 
-function slotsFor(member: StaffAvailabilityInput, blocked: InstantRange[], context: Context): Slot[] {
-  const { beforeMs, durationMs, afterMs, earliest, latest } = context;
-  const slots: Slot[] = [];
-  const hint: SweepHint = { segment: 0, wallMidnight: Number.NaN, date: "" };
+export type BlockTiming = { beforeMs: number; durationMs: number; afterMs: number };
+
+/**
+ * Calls `emit(first, last)` for each run of starts s in [earliest, latest] at which [s - before,
+ * s + duration + after) lies inside one shift and clear of every `blocked` range (sorted, disjoint).
+ * Shifts come in time order, so the first blocked range that can touch one only moves forward.
+ */
+export function forEachFreeStartRun(
+  shifts: readonly Shift[],
+  blocked: readonly InstantRange[],
+  timing: BlockTiming,
+  earliest: number,
+  latest: number,
+  emit: (first: number, last: number) => void,
+): void {
+  const { beforeMs, durationMs, afterMs } = timing;
   let pointer = 0;
-  let ordered = true;
-  let previousShiftEnd = -Infinity;
-  for (const shift of shiftsOf(member, context)) {
-    if (shift.from < previousShiftEnd) ordered = false; // overlapping intervals: starts may repeat
-    previousShiftEnd = Math.max(previousShiftEnd, shift.until);
-    // Shifts come in time order, so the first blocked range that can touch this one only moves forward.
+  for (const shift of shifts) {
     while (pointer < blocked.length && blocked[pointer]!.until <= shift.from) pointer++;
     let freeFrom = shift.from;
     for (let i = pointer; freeFrom < shift.until; i++) {
       const block = blocked[i];
       const freeUntil = block && block.from < shift.until ? block.from : shift.until;
-      // A start s fits when [s - before, s + duration + after) lies inside [freeFrom, freeUntil).
       const first = Math.max(freeFrom + beforeMs, earliest);
       const last = Math.min(freeUntil - durationMs - afterMs, latest);
-      if (first <= last) stepOut(context, member.staffId, first, last, slots, hint);
+      if (first <= last) emit(first, last);
       if (!block || block.from >= shift.until) break;
       freeFrom = Math.max(freeFrom, block.until);
     }
   }
+}
+
+function slotsFor(member: StaffAvailabilityInput, blocked: InstantRange[], context: Context): Slot[] {
+  const { durationMs, earliest, latest, segments, stepMs } = context;
+  const slots: Slot[] = [];
+  const hint: SweepHint = { segment: 0, wallMidnight: Number.NaN, date: "" };
+  const shifts = shiftsOf(member, context);
+  let ordered = true;
+  let previousShiftEnd = -Infinity;
+  for (const shift of shifts) {
+    if (shift.from < previousShiftEnd) ordered = false; // overlapping intervals: starts may repeat
+    previousShiftEnd = Math.max(previousShiftEnd, shift.until);
+  }
+  const push = (start: number, localDate: string, localTime: string) =>
+    slots.push({ startsAt: start, endsAt: start + durationMs, staffId: member.staffId, localDate, localTime });
+  forEachFreeStartRun(shifts, blocked, context, earliest, latest, (first, last) => stepOut(segments, stepMs, first, last, hint, push));
   if (ordered) return slots;
   slots.sort((a, b) => a.startsAt - b.startsAt);
   return slots.filter((slot, index) => index === 0 || slot.startsAt !== slots[index - 1]!.startsAt);

@@ -40,6 +40,8 @@ export const ZBookingContextRow = z.object({
   priceCents: nullableInt,
   currency: z.string().nullable(),
   requiresPatchTest: z.boolean(),
+  processingMinutes: z.number().int(),
+  bufferInsideVisit: z.boolean(),
   customerExists: z.boolean(),
   upcomingBookings: z.number().int(),
   negativePatchTests: z.array(z.number()),

@@ -60,14 +60,27 @@ export type AvailableSlot = {
   localTime: string;
 };
 
+export type AvailabilityAnswer<S> = { timezone: string; horizonEndsAt: Date; slots: S[] };
+
+/** The answer to an availability question: the slots with the salon's timezone and horizon. */
+export function availabilityAnswer<S>(
+  salon: { timezone: string; bookingHorizonDays: number },
+  now: Date,
+  slots: S[],
+): AvailabilityAnswer<S> {
+  return {
+    timezone: salon.timezone,
+    // Starts at or after this are never offered: a range reaching past it is cut here, not refused.
+    horizonEndsAt: new Date(now.getTime() + salon.bookingHorizonDays * 86_400_000),
+    slots,
+  };
+}
+
 /**
  * Bookable start times for a service in [from, to): for one stylist when `staffId` is given, otherwise
  * for "any stylist", each slot carrying the stylist who would be assigned. One query, whatever the range.
  */
-export async function getAvailability(
-  query: TAvailabilityQuery,
-  now: Date = new Date(),
-): Promise<{ timezone: string; horizonEndsAt: Date; slots: AvailableSlot[] }> {
+export async function getAvailability(query: TAvailabilityQuery, now: Date = new Date()): Promise<AvailabilityAnswer<AvailableSlot>> {
   const { serviceId, staffId, from, to, excludeAppointmentId } = parseInput(ZAvailabilityQuery, query);
   const range = { from: from.getTime(), until: to.getTime() };
   const { salon, staff: schedules } = await loadBookingContext(db, {
@@ -84,11 +97,10 @@ export async function getAvailability(
   const result = computeAvailability({ ...toAvailabilityInput(salon, service, schedules, now.getTime()), range });
   const names = new Map(schedules.map((row) => [row.staffId, row.name]));
   const slots = staffId ? (result.byStaff.get(staffId) ?? []) : result.anyStaff;
-  return {
-    timezone: salon.timezone,
-    // Starts at or after this are never offered: a range reaching past it is cut here, not refused.
-    horizonEndsAt: new Date(now.getTime() + salon.bookingHorizonDays * 86_400_000),
-    slots: slots.map((slot) => ({
+  return availabilityAnswer(
+    salon,
+    now,
+    slots.map((slot) => ({
       startsAt: new Date(slot.startsAt),
       endsAt: new Date(slot.endsAt),
       staffId: slot.staffId,
@@ -96,7 +108,7 @@ export async function getAvailability(
       localDate: slot.localDate,
       localTime: slot.localTime,
     })),
-  };
+  );
 }
 
 /** The actor's visibility scope (visibility.ts) as the ORM's filter. */

@@ -44,15 +44,15 @@ import { assertTransition, type AppointmentAction } from "./status-machine";
 export type MutationOptions = { now?: Date };
 
 const MINUTE_MS = 60_000;
-const SLOT_TAKEN = "That time is no longer available. Please choose another time.";
+export const SLOT_TAKEN = "That time is no longer available. Please choose another time.";
 
 // Bookings for one popular slot queue up behind each other (row and index locks); generous limits let the
 // losers fail with SLOT_UNAVAILABLE instead of a transaction timeout.
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 
-async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await db.$transaction(work, TRANSACTION_OPTIONS);
   } catch (error) {
@@ -73,7 +73,7 @@ function assertStaff(staffPowers: boolean, what: string): void {
 }
 
 /** Acting on one's own booking as its customer (cutoffs apply, no override). */
-function isOwnBooking(actor: Actor, customerId: string): boolean {
+export function isOwnBooking(actor: Actor, customerId: string): boolean {
   return actor.kind === "user" && customerId === actor.userId && actorCan(actor, "appointment.bookForSelf");
 }
 
@@ -157,7 +157,8 @@ async function updateIfUnchanged(
   return toAppointmentView(await tx.appointment.findUniqueOrThrow({ where: { id: current.id }, select: appointmentViewSelect }));
 }
 
-const versionConflict = () => new AppError("VERSION_CONFLICT", "This appointment was changed by someone else. Reload and try again.");
+export const versionConflict = () =>
+  new AppError("VERSION_CONFLICT", "This appointment was changed by someone else. Reload and try again.");
 
 /**
  * One of the writing statements under prisma/sql/ that change an appointment together with its history
@@ -199,7 +200,19 @@ async function lockCustomer(tx: Tx, customerId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${customerId} FOR UPDATE`;
 }
 
-function assertUnderBookingCap(upcoming: number, cap: number): void {
+/**
+ * A new booking's (or visit's) transaction. Staff book on the salon's behalf and may exceed the cap; a
+ * customer (web or API key) may not, so then the customer's row is locked first (see lockCustomer).
+ */
+export async function inBookingTransaction<T>(actor: Actor, customerId: string, work: (tx: Tx, capped: boolean) => Promise<T>): Promise<T> {
+  const capped = !actorCan(actor, "dashboard.access");
+  return inTransaction(async (tx) => {
+    if (capped) await lockCustomer(tx, customerId);
+    return work(tx, capped);
+  });
+}
+
+export function assertUnderBookingCap(upcoming: number, cap: number): void {
   if (upcoming >= cap) {
     throw new AppError(
       "BOOKING_LIMIT_REACHED",
@@ -303,11 +316,7 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
   const now = (options.now ?? new Date()).getTime();
   const startsAt = input.startsAt.getTime();
 
-  // Staff book on the salon's behalf and may exceed the cap; a customer (web or API key) may not.
-  const capped = !actorCan(actor, "dashboard.access");
-
-  return inTransaction(async (tx) => {
-    if (capped) await lockCustomer(tx, input.customerId);
+  return inBookingTransaction(actor, input.customerId, async (tx, capped) => {
     const context = await loadBookingContext(tx, {
       serviceId: input.serviceId,
       staffId: input.staffId ?? null,
@@ -379,13 +388,14 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
       createdAt: stored.createdAt,
       updatedAt: stored.updatedAt,
       version: stored.version,
+      visitId: booking.id,
     };
     await options.beforeCommit?.(tx, view);
     return view;
   });
 }
 
-const customerNotFound = () => new AppError("NOT_FOUND", "That customer does not exist.");
+export const customerNotFound = () => new AppError("NOT_FOUND", "That customer does not exist.");
 
 const ZInsertedBooking = z.object({
   status: z.enum(["BOOKED"]),

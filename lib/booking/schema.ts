@@ -16,8 +16,8 @@ export const ZInstant = z
   .refine(isBookableInstant, OUT_OF_RANGE_MESSAGE)
   .meta({ description: "An instant as ISO 8601 with offset, e.g. 2030-01-07T10:00:00+00:00" });
 
-const ZId = z.string().min(1).max(191);
-const ZExpectedVersion = z.number().int().positive();
+export const ZId = z.string().min(1).max(191);
+export const ZExpectedVersion = z.number().int().positive();
 
 export const ZBookingSource = z.enum(["WEB", "DASHBOARD", "API"]);
 export const ZAppointmentStatus = z.enum(["BOOKED", "CANCELLED", "COMPLETED", "NO_SHOW"]);
@@ -88,13 +88,16 @@ export const ZAvailabilityQueryFields = z
   })
   .strict();
 
-export const ZAvailabilityQuery = ZAvailabilityQueryFields.superRefine((query, ctx) => {
+/** An availability range: `to` after `from`, at most MAX_AVAILABILITY_RANGE_DAYS long. */
+export function refineAvailabilityRange(query: { from: Date; to: Date }, ctx: z.RefinementCtx): void {
   const span = query.to.getTime() - query.from.getTime();
   if (span <= 0) ctx.addIssue({ code: "custom", path: ["to"], message: "`to` must be after `from`." });
   else if (span > MAX_AVAILABILITY_RANGE_DAYS * 86_400_000) {
     ctx.addIssue({ code: "custom", path: ["to"], message: `The range may span at most ${MAX_AVAILABILITY_RANGE_DAYS} days.` });
   }
-});
+}
+
+export const ZAvailabilityQuery = ZAvailabilityQueryFields.superRefine(refineAvailabilityRange);
 
 export const ZListAppointmentsFilters = z
   .object({

@@ -37,26 +37,37 @@ export function appointmentUid(appointmentId: string, uidDomain: string): string
 }
 
 export function buildAppointmentIcs(event: AppointmentCalendarEvent): string {
-  const cancelled = event.method === "CANCEL";
+  return buildAppointmentsIcs([event]);
+}
+
+/**
+ * Several appointments in one calendar object (a visit: one VEVENT per segment, each with its own UID,
+ * so a later change to one segment replaces or removes exactly that event). They share the METHOD.
+ */
+export function buildAppointmentsIcs(events: readonly AppointmentCalendarEvent[]): string {
+  const method = events[0]!.method;
+  const cancelled = method === "CANCEL";
   return serializeLines([
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//Pamper Book//Appointments//EN",
     "CALSCALE:GREGORIAN",
-    `METHOD:${event.method}`,
-    "BEGIN:VEVENT",
-    `UID:${appointmentUid(event.appointmentId, event.uidDomain)}`,
-    `SEQUENCE:${event.sequence}`,
-    `DTSTAMP:${formatUtcDateTime(event.stampedAt)}`,
-    `DTSTART:${formatUtcDateTime(event.startsAt)}`,
-    `DTEND:${formatUtcDateTime(event.endsAt)}`,
-    `SUMMARY:${escapeText(event.summary)}`,
-    `DESCRIPTION:${escapeText(event.description)}`,
-    `LOCATION:${escapeText(event.location)}`,
-    `STATUS:${cancelled ? "CANCELLED" : "CONFIRMED"}`,
-    person("ORGANIZER", event.organizer),
-    person("ATTENDEE", event.attendee, cancelled ? ";ROLE=REQ-PARTICIPANT" : ";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED"),
-    "END:VEVENT",
+    `METHOD:${method}`,
+    ...events.flatMap((event) => [
+      "BEGIN:VEVENT",
+      `UID:${appointmentUid(event.appointmentId, event.uidDomain)}`,
+      `SEQUENCE:${event.sequence}`,
+      `DTSTAMP:${formatUtcDateTime(event.stampedAt)}`,
+      `DTSTART:${formatUtcDateTime(event.startsAt)}`,
+      `DTEND:${formatUtcDateTime(event.endsAt)}`,
+      `SUMMARY:${escapeText(event.summary)}`,
+      `DESCRIPTION:${escapeText(event.description)}`,
+      `LOCATION:${escapeText(event.location)}`,
+      `STATUS:${cancelled ? "CANCELLED" : "CONFIRMED"}`,
+      person("ORGANIZER", event.organizer),
+      person("ATTENDEE", event.attendee, cancelled ? ";ROLE=REQ-PARTICIPANT" : ";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED"),
+      "END:VEVENT",
+    ]),
     "END:VCALENDAR",
   ]);
 }

@@ -21,7 +21,10 @@ export type LayoutStaff = {
  * without `customer` and `service`: a busy block.
  */
 export type CalendarBlock = Pick<AppointmentView, "id" | "status" | "startsAt" | "endsAt" | "staffId"> &
-  Partial<Pick<AppointmentView, "customer" | "service">>;
+  Partial<Pick<AppointmentView, "customer" | "service">> & {
+    /** A segment of a visit of several services: which one, of how many. */
+    segment?: { visitId: string; position: number; count: number };
+  };
 
 export type MinuteSpan = { start: number; end: number };
 export type PlacedAppointment = MinuteSpan & { appointment: CalendarBlock; column: number; columns: number };

@@ -37,14 +37,22 @@ export async function listCalendarStaff(range: { from: Date; until: Date }, staf
  * Every appointment (any status) starting in [from, until), for the given stylists. Unpaginated on
  * purpose: a calendar page must show the whole day or week, and a salon's week is a few hundred rows.
  */
-export async function listCalendarAppointments(range: { from: Date; until: Date }, staffIds: string[]): Promise<AppointmentView[]> {
+export async function listCalendarAppointments(range: { from: Date; until: Date }, staffIds: string[]): Promise<CalendarAppointment[]> {
   const rows = await db.appointment.findMany({
     where: { staffId: { in: staffIds }, startsAt: { gte: range.from, lt: range.until } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    select: appointmentViewSelect,
+    select: { ...appointmentViewSelect, visitPosition: true, visit: { select: { segmentCount: true } } },
   });
-  return rows.map(toAppointmentView);
+  return rows.map(({ visitPosition, visit, ...row }) => {
+    const view = toAppointmentView(row);
+    // A segment of a visit of several services is drawn linked to the others ("1 of 3").
+    if (!view.visitId || !visit || visit.segmentCount < 2) return view;
+    return { ...view, segment: { visitId: view.visitId, position: visitPosition, count: visit.segmentCount } };
+  });
 }
+
+export type VisitSegmentLabel = { visitId: string; position: number; count: number };
+export type CalendarAppointment = AppointmentView & { segment?: VisitSegmentLabel };
 
 /** Stylists for pickers (active ones, in salon order), with the services each performs. */
 export async function listStaffOptions() {

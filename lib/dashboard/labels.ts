@@ -73,3 +73,13 @@ export function formatLocalDate(date: string, locale: string, style: "long" | "s
       : { weekday: "short", day: "numeric", month: "short" };
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
 }
+
+// Dark enough for a 3:1 edge against white and the status tints; a visit keeps its colour on every page.
+const VISIT_EDGES = ["#6d28d9", "#0f766e", "#b45309", "#be185d", "#1d4ed8", "#4d7c0f"];
+
+/** The edge colour linking a visit's segments on the calendar, the same for every segment of one visit. */
+export function visitEdgeColour(visitId: string): string {
+  let hash = 0;
+  for (const char of visitId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return VISIT_EDGES[hash % VISIT_EDGES.length]!;
+}

@@ -1,18 +1,17 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorCan, managesAppointment } from "@/lib/auth/permissions";
-import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { getSalonSettings } from "@/lib/salon/data";
 import { toWallClock } from "@/lib/time/zoned";
 import { buildCalendarLayout, calendarDays, calendarRange, type CalendarBlock } from "./calendar-layout";
-import { listCalendarAppointments, listCalendarStaff, listStaffOptions } from "./data";
+import { listCalendarAppointments, listCalendarStaff, listStaffOptions, type CalendarAppointment } from "./data";
 import type { TCalendarQuery } from "./schema";
 
 /**
  * A colleague's appointment as `viewer` may see it: in full with calendar.viewColleagueDetails or in their
  * own column, else only the time it blocks (no customer, service or note), and not at all once cancelled.
  */
-function asSeenBy(viewer: Actor, appointment: AppointmentView): CalendarBlock | null {
+function asSeenBy(viewer: Actor, appointment: CalendarAppointment): CalendarBlock | null {
   if (actorCan(viewer, "calendar.viewColleagueDetails") || (viewer.kind === "user" && appointment.staffId === viewer.userId))
     return appointment;
   if (appointment.status === "CANCELLED") return null;

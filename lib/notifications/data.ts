@@ -10,6 +10,26 @@ export async function getAppointmentForEmail(appointmentId: string) {
         customer: { select: { name: true, email: true } },
         staff: { select: { name: true, email: true, staffProfile: { select: { displayName: true } } } },
         service: { select: { name: true } },
+        // A visit of several services: every email about it lists every segment.
+        visit: {
+          select: {
+            segmentCount: true,
+            segments: {
+              orderBy: { visitPosition: "asc" },
+              select: {
+                id: true,
+                status: true,
+                startsAt: true,
+                endsAt: true,
+                priceCents: true,
+                version: true,
+                updatedAt: true,
+                service: { select: { name: true } },
+                staff: { select: { name: true, staffProfile: { select: { displayName: true } } } },
+              },
+            },
+          },
+        },
       },
     }),
     db.salonSettings.findUnique({ where: { id: 1 } }),
@@ -59,15 +79,20 @@ export async function listAppointmentsDueForReminder(now: Date) {
   if (!salon) return [];
   const leadMs = salon.reminderLeadMinutes * 60_000;
   const candidates = await db.appointment.findMany({
-    where: { status: "BOOKED", startsAt: { gt: now, lte: new Date(now.getTime() + leadMs) } },
-    select: { id: true, scheduleVersion: true, startsAt: true, createdAt: true },
+    // A visit of several services is reminded once, through its first segment.
+    where: {
+      status: "BOOKED",
+      startsAt: { gt: now, lte: new Date(now.getTime() + leadMs) },
+      OR: [{ visitId: null }, { visitPosition: 1 }, { visit: { segmentCount: 1 } }],
+    },
+    select: { id: true, scheduleVersion: true, startsAt: true, createdAt: true, visit: { select: { segmentCount: true } } },
     orderBy: { startsAt: "asc" },
     take: 500,
   });
   const ids = candidates.map((c) => c.id);
   const [reminders, scheduleChanges] = await Promise.all([
     db.emailMessage.findMany({
-      where: { kind: "reminder", appointmentId: { in: ids } },
+      where: { kind: { in: ["reminder", "visit-reminder"] }, appointmentId: { in: ids } },
       select: { appointmentId: true, appointmentVersion: true, status: true, attempts: true },
     }),
     // When the time was last set (booked or moved); a note change is not a schedule change.
@@ -87,7 +112,7 @@ export async function listAppointmentsDueForReminder(now: Date) {
       const setAt = (scheduledAt.get(c.id) ?? c.createdAt).getTime();
       return !done.has(`${c.id}:${c.scheduleVersion}`) && setAt < c.startsAt.getTime() - leadMs;
     })
-    .map((c) => ({ id: c.id, version: c.scheduleVersion }));
+    .map((c) => ({ id: c.id, version: c.scheduleVersion, ofVisit: (c.visit?.segmentCount ?? 1) > 1 }));
 }
 
 /** Dead-lettered outbox rows, newest first, for the admins' notification page. */
@@ -107,4 +132,10 @@ export async function countPendingOutbox() {
     db.outboxEvent.count({ where: { publishedAt: null, deadAt: null, attempts: { gt: 0 } } }),
   ]);
   return { pending, retrying };
+}
+
+/** The first segment of a visit: visit emails are keyed and loaded through it. */
+export async function firstSegmentOf(visitId: string): Promise<string | undefined> {
+  const first = await db.appointment.findFirst({ where: { visitId }, orderBy: { visitPosition: "asc" }, select: { id: true } });
+  return first?.id;
 }

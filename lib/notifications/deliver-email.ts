@@ -3,7 +3,7 @@ import type { AppointmentEmailProps } from "@/emails/components/appointment-emai
 import { logger } from "@/lib/logger";
 import { emailDedupeKey, type AppointmentEmail, type EmailContext } from "./appointment-email";
 import { composeAppointmentEmail } from "./compose-email";
-import { findEmailByDedupeKey, getAppointmentForEmail } from "./data";
+import { findEmailByDedupeKey, firstSegmentOf, getAppointmentForEmail } from "./data";
 import { insertOrGetEmail } from "./mutations";
 import { sendStoredEmail } from "./send-stored-email";
 import { notificationSettings } from "./settings";
@@ -61,4 +61,18 @@ export async function deliverAppointmentEmail<P extends AppointmentEmailProps>(
   }
   logger.info({ emailId: stored.id, kind: email.kind, transport: transport.name }, "email sent");
   return { status: "sent", emailId: stored.id, transport: transport.name };
+}
+
+/**
+ * One email about a whole visit, sent through its first segment (which loads every segment with it):
+ * keyed by that segment, the visit email's own kind and the visit's version.
+ */
+export async function deliverVisitEmail<P extends AppointmentEmailProps>(
+  email: AppointmentEmail<P>,
+  request: { visitId: string; version: number } & EmailContext,
+): Promise<DeliverOutcome> {
+  const { visitId, ...rest } = request;
+  const appointmentId = await firstSegmentOf(visitId);
+  if (!appointmentId) return { status: "skipped", reason: "visit not found" };
+  return deliverAppointmentEmail(email, { ...rest, appointmentId });
 }

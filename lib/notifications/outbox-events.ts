@@ -72,6 +72,27 @@ export const ZServiceUpdatedEvent = z.object({
   data: z.object({ serviceId: z.string().min(1), previous: ZApiServiceChanges.optional() }),
 });
 
+const visitRef = {
+  visitId: z.string().min(1),
+  /** The visit's version after the change (the sum of its segments' versions): consumers dedupe by it. */
+  version: z.number().int().positive(),
+};
+
+/** A visit of several services was booked: one event for all its segments. */
+export const ZVisitBookedEvent = z.object({ name: z.literal("visit.booked"), data: z.object(visitRef) });
+
+/** A whole visit moved to a new start; `previousStartsAt` is where it started before. */
+export const ZVisitRescheduledEvent = z.object({
+  name: z.literal("visit.rescheduled"),
+  data: z.object({ ...visitRef, previousStartsAt: z.iso.datetime() }),
+});
+
+/** A whole visit was cancelled: every segment still booked. */
+export const ZVisitCancelledEvent = z.object({
+  name: z.literal("visit.cancelled"),
+  data: z.object({ ...visitRef, reason: z.string().nullable() }),
+});
+
 export const ZOutboxEvent = z.discriminatedUnion("name", [
   ZAppointmentCreatedEvent,
   ZAppointmentRescheduledEvent,
@@ -82,21 +103,27 @@ export const ZOutboxEvent = z.discriminatedUnion("name", [
   ZScheduleTimeFreedEvent,
   ZCustomerCreatedEvent,
   ZServiceUpdatedEvent,
+  ZVisitBookedEvent,
+  ZVisitRescheduledEvent,
+  ZVisitCancelledEvent,
 ]);
 
 export type TOutboxEvent = z.infer<typeof ZOutboxEvent>;
 export type TOutboxEventName = TOutboxEvent["name"];
 /** The events about one appointment. */
 export type TAppointmentEventName = Extract<TOutboxEventName, `appointment.${string}`>;
+/** The events about a whole visit of several services. */
+export type TVisitEventName = Extract<TOutboxEventName, `visit.${string}`>;
 
 /**
- * The record an event is about (an appointment, a customer, a service): the events of one subject are
+ * The record an event is about (an appointment, a visit, a customer, a service): the events of one subject are
  * handled in the order they happened, those of different subjects side by side. A schedule's event has
  * none and waits for nothing.
  */
 export function subjectIdOf(event: TOutboxEvent): string | null {
   const { data } = event;
   if ("appointmentId" in data) return data.appointmentId;
+  if ("visitId" in data) return data.visitId;
   if ("customerId" in data) return data.customerId;
   if ("serviceId" in data) return data.serviceId;
   return null;

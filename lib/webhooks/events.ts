@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZApiAppointment } from "@/lib/api/schemas/appointments";
+import { appointmentExample } from "@/lib/api/schemas/appointments";
 import { ZApiCustomer } from "@/lib/api/schemas/customers";
 import { ZApiService, ZApiServiceChanges } from "@/lib/api/schemas/services";
 import type { TOutboxEventName } from "@/lib/notifications/outbox-events";
@@ -12,28 +12,6 @@ import type { TOutboxEventName } from "@/lib/notifications/outbox-events";
  * Adding an event is one row here (and, for a new kind of subject, its id in `subjectIdOf`, one loader
  * in build-payload.ts and its schema in the OpenAPI webhooks section).
  */
-const appointmentExample = {
-  id: "cm5appt0000000000000000",
-  status: "BOOKED",
-  startsAt: "2030-01-07T10:00:00.000Z",
-  endsAt: "2030-01-07T11:00:00.000Z",
-  serviceId: "cm5svc00000000000000000",
-  service: { id: "cm5svc00000000000000000", name: "Cut and finish" },
-  staffId: "cm5staff000000000000000",
-  staff: { id: "cm5staff000000000000000", name: "Alex" },
-  customerId: "cm5cust0000000000000000",
-  customer: { id: "cm5cust0000000000000000", name: "Casey", email: "casey@example.com" },
-  note: null,
-  priceCents: 5000,
-  currency: "GBP",
-  durationMinutes: 60,
-  source: "API",
-  cancellationReason: null,
-  cancelledAt: null,
-  createdAt: "2030-01-01T09:00:00.000Z",
-  updatedAt: "2030-01-01T09:00:00.000Z",
-  version: 1,
-} satisfies z.input<typeof ZApiAppointment>;
 
 // The same customer and service the appointment example names.
 const customerExample = {

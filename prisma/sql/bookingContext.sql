@@ -22,7 +22,7 @@ WITH salon AS (
          s."patchTestMaxAgeMonths", ps."name" AS "patchTestServiceName", ps."active" AS "patchTestServiceActive",
          sv."id" AS "serviceId", sv."name" AS "serviceName", sv."active" AS "serviceActive",
          sv."durationMinutes", sv."bufferBeforeMinutes", sv."bufferAfterMinutes", sv."priceCents", sv."currency",
-         sv."requiresPatchTest",
+         sv."requiresPatchTest", sv."processingMinutes", sv."bufferInsideVisit",
          $3::timestamptz - interval '26 hours'
            - make_interval(mins => COALESCE($9::int, sv."bufferBeforeMinutes", 0)) AS "windowFrom",
          $4::timestamptz + interval '26 hours'
@@ -38,8 +38,10 @@ SELECT salon."timezone", salon."slotStepMinutes", salon."minNoticeMinutes", salo
        salon."serviceId", salon."serviceName", salon."serviceActive", salon."durationMinutes",
        salon."bufferBeforeMinutes", salon."bufferAfterMinutes", salon."priceCents", salon."currency",
        COALESCE(salon."requiresPatchTest", false) AS "requiresPatchTest",
+       COALESCE(salon."processingMinutes", 0) AS "processingMinutes", COALESCE(salon."bufferInsideVisit", true) AS "bufferInsideVisit",
        EXISTS (SELECT 1 FROM "User" u WHERE u."id" = $5) AS "customerExists",
-       (SELECT count(*)::int FROM "Appointment" a
+       -- A visit of several services counts once toward the cap.
+       (SELECT count(DISTINCT COALESCE(a."visitId", a."id"))::int FROM "Appointment" a
          WHERE a."customerId" = $5 AND a."status" = 'BOOKED' AND a."startsAt" > $6::timestamptz) AS "upcomingBookings",
        COALESCE((SELECT json_agg((extract(epoch FROM p."testedAt") * 1000)::bigint ORDER BY p."testedAt")
                    FROM "PatchTest" p

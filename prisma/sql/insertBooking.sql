@@ -2,7 +2,8 @@
 -- what the view needs that the rules' read did not have (the stored timestamps, the customer's name and
 -- email). Raw because the ORM sends each insert, and the re-read of the view, on its own round trip. The
 -- foreign key reports a missing customer (23503) and the exclusion constraint an overlap (23P01): both
--- are checked by the database, so no earlier read of them is needed.
+-- are checked by the database, so no earlier read of them is needed. A single booking is a visit of one:
+-- its Visit row (same id as the appointment) comes from this statement too, at no extra round trip.
 -- @param {String} $1:id
 -- @param {String} $2:customerId
 -- @param {String} $3:staffId
@@ -25,12 +26,17 @@
 -- @param {String} $20:outboxId
 -- @param {String} $21:outboxType
 -- @param {Json} $22:outboxPayload
-WITH appointment AS (
+WITH visit AS (
+  INSERT INTO "Visit" ("id", "customerId", "segmentCount", "source")
+  VALUES ($1, $2, 1, $9::"BookingSource")
+  RETURNING "id"
+), appointment AS (
   INSERT INTO "Appointment" ("id", "customerId", "staffId", "serviceId", "startsAt", "endsAt", "blockedFrom", "blockedUntil",
                              "source", "customerNote", "durationMinutes", "bufferBeforeMinutes", "bufferAfterMinutes",
-                             "priceCents", "currency", "updatedAt")
-  VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::timestamptz, $8::timestamptz,
-          $9::"BookingSource", $10, $11::int, $12::int, $13::int, $14::int, $15, now())
+                             "priceCents", "currency", "updatedAt", "visitId")
+  SELECT $1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::timestamptz, $8::timestamptz,
+         $9::"BookingSource", $10, $11::int, $12::int, $13::int, $14::int, $15, now(), visit."id"
+    FROM visit
   RETURNING "id", "status", "version", "createdAt", "updatedAt"
 ), history AS (
   INSERT INTO "AppointmentEvent" ("id", "appointmentId", "actorKind", "actorId", "action", "changes")

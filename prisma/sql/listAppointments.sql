@@ -18,7 +18,8 @@ SELECT a."id", a."status", a."startsAt", a."endsAt", a."serviceId", sv."name" AS
        a."staffId", COALESCE(sp."displayName", st."name") AS "staffName",
        a."customerId", c."name" AS "customerName", c."email" AS "customerEmail",
        a."customerNote", a."priceCents", a."currency", a."durationMinutes", a."source",
-       a."cancellationReason", a."cancelledAt", a."createdAt", a."updatedAt", a."version"
+       a."cancellationReason", a."cancelledAt", a."createdAt", a."updatedAt", a."version",
+       a."visitId"
   FROM "Appointment" a
   JOIN "Service" sv ON sv."id" = a."serviceId"
   JOIN "User" st ON st."id" = a."staffId"

@@ -57,6 +57,56 @@ export interface paths {
         patch: operations["updateAppointment"];
         trace?: never;
     };
+    "/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book a visit of several services
+         * @description Requires scope `appointments:write`.
+         */
+        post: operations["createVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a visit with its segments
+         * @description Requires scope `appointments:read`.
+         */
+        get: operations["getVisit"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel every segment of a visit (the records stay, status CANCELLED)
+         * @description The body is optional for a customer's own visit. Staff keys must say why (`reason`).
+         *
+         *     Requires scope `appointments:write`.
+         */
+        delete: operations["cancelVisit"];
+        options?: never;
+        head?: never;
+        /**
+         * Move a whole visit to a new start
+         * @description Requires scope `appointments:write`.
+         */
+        patch: operations["updateVisit"];
+        trace?: never;
+    };
     "/availability": {
         parameters: {
             query?: never;
@@ -65,7 +115,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Free slots for a service
+         * Free slots for a service, or for a visit of several
          * @description Slots inside the salon's booking horizon; a range reaching past it is cut there and the answer says `horizonEndsAt`. `timeZone` labels the slots (`localDate`, `localTime`) in another IANA zone.
          *
          *     Requires scope `appointments:read`.
@@ -670,6 +720,8 @@ export interface components {
             updatedAt: string;
             /** @description Raised by every change; the ETag is this number. */
             version: number;
+            /** @description The visit this appointment is a segment of; a single-service booking is a visit of one. */
+            visitId: string | null;
         };
         Customer: {
             id: string;
@@ -742,6 +794,8 @@ export interface components {
                 updatedAt: string;
                 /** @description Raised by every change; the ETag is this number. */
                 version: number;
+                /** @description The visit this appointment is a segment of; a single-service booking is a visit of one. */
+                visitId: string | null;
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
@@ -763,6 +817,159 @@ export interface components {
             errors: {
                 path: string;
                 message: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "id": "cm5visit000000000000000",
+         *       "status": "BOOKED",
+         *       "startsAt": "2030-01-07T10:00:00.000Z",
+         *       "endsAt": "2030-01-07T12:00:00.000Z",
+         *       "customerId": "cm5cust0000000000000000",
+         *       "customer": {
+         *         "id": "cm5cust0000000000000000",
+         *         "name": "Casey",
+         *         "email": "casey@example.com"
+         *       },
+         *       "priceCents": 9000,
+         *       "currency": "GBP",
+         *       "note": null,
+         *       "version": 2,
+         *       "segments": [
+         *         {
+         *           "id": "cm5appt1000000000000000",
+         *           "status": "BOOKED",
+         *           "startsAt": "2030-01-07T10:00:00.000Z",
+         *           "endsAt": "2030-01-07T11:00:00.000Z",
+         *           "serviceId": "cm5svccut000000000000000",
+         *           "service": {
+         *             "id": "cm5svccut000000000000000",
+         *             "name": "Cut"
+         *           },
+         *           "staffId": "cm5staff000000000000000",
+         *           "staff": {
+         *             "id": "cm5staff000000000000000",
+         *             "name": "Alex"
+         *           },
+         *           "customerId": "cm5cust0000000000000000",
+         *           "customer": {
+         *             "id": "cm5cust0000000000000000",
+         *             "name": "Casey",
+         *             "email": "casey@example.com"
+         *           },
+         *           "note": null,
+         *           "priceCents": 5000,
+         *           "currency": "GBP",
+         *           "durationMinutes": 60,
+         *           "source": "API",
+         *           "cancellationReason": null,
+         *           "cancelledAt": null,
+         *           "createdAt": "2030-01-01T09:00:00.000Z",
+         *           "updatedAt": "2030-01-01T09:00:00.000Z",
+         *           "version": 1,
+         *           "visitId": "cm5visit000000000000000"
+         *         },
+         *         {
+         *           "id": "cm5appt2000000000000000",
+         *           "status": "BOOKED",
+         *           "startsAt": "2030-01-07T11:00:00.000Z",
+         *           "endsAt": "2030-01-07T12:00:00.000Z",
+         *           "serviceId": "cm5svccolour0000000000000",
+         *           "service": {
+         *             "id": "cm5svccolour0000000000000",
+         *             "name": "Colour"
+         *           },
+         *           "staffId": "cm5staff000000000000000",
+         *           "staff": {
+         *             "id": "cm5staff000000000000000",
+         *             "name": "Alex"
+         *           },
+         *           "customerId": "cm5cust0000000000000000",
+         *           "customer": {
+         *             "id": "cm5cust0000000000000000",
+         *             "name": "Casey",
+         *             "email": "casey@example.com"
+         *           },
+         *           "note": null,
+         *           "priceCents": 5000,
+         *           "currency": "GBP",
+         *           "durationMinutes": 60,
+         *           "source": "API",
+         *           "cancellationReason": null,
+         *           "cancelledAt": null,
+         *           "createdAt": "2030-01-01T09:00:00.000Z",
+         *           "updatedAt": "2030-01-01T09:00:00.000Z",
+         *           "version": 1,
+         *           "visitId": "cm5visit000000000000000"
+         *         }
+         *       ]
+         *     }
+         */
+        Visit: {
+            id: string;
+            /**
+             * @description BOOKED while any segment is; CANCELLED when every segment is.
+             * @enum {string}
+             */
+            status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            customerId: string;
+            customer: {
+                id: string;
+                name: string;
+                email: string;
+            };
+            /** @description The segments' prices added up (cancelled segments left out). */
+            priceCents: number;
+            currency: string;
+            note: string | null;
+            /** @description The sum of the segments' versions; the ETag is this number. */
+            version: number;
+            /** @description One appointment per service, in order. */
+            segments: {
+                id: string;
+                /** @enum {string} */
+                status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+                serviceId: string;
+                service: {
+                    id: string;
+                    name: string;
+                };
+                staffId: string;
+                staff: {
+                    id: string;
+                    name: string;
+                };
+                customerId: string;
+                customer: {
+                    id: string;
+                    name: string;
+                    email: string;
+                };
+                note: string | null;
+                priceCents: number;
+                currency: string;
+                durationMinutes: number;
+                /** @enum {string} */
+                source: "WEB" | "DASHBOARD" | "API";
+                cancellationReason: string | null;
+                /** Format: date-time */
+                cancelledAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description Raised by every change; the ETag is this number. */
+                version: number;
+                /** @description The visit this appointment is a segment of; a single-service booking is a visit of one. */
+                visitId: string | null;
             }[];
         };
         Availability: {
@@ -794,6 +1001,31 @@ export interface components {
              * @example 10:00+00:00
              */
             localTime: string;
+            /**
+             * @description Visits only (several `serviceId`): who does each service and when. `staffId` and `endsAt` are then the first stylist's and the visit's end.
+             * @example [
+             *       {
+             *         "serviceId": "cm5svccut000000000000000",
+             *         "staffId": "cm5staff000000000000000",
+             *         "startsAt": "2030-01-07T10:00:00.000Z",
+             *         "endsAt": "2030-01-07T11:00:00.000Z"
+             *       },
+             *       {
+             *         "serviceId": "cm5svccolour0000000000000",
+             *         "staffId": "cm5staff000000000000000",
+             *         "startsAt": "2030-01-07T11:00:00.000Z",
+             *         "endsAt": "2030-01-07T12:00:00.000Z"
+             *       }
+             *     ]
+             */
+            segments?: {
+                serviceId: string;
+                staffId: string;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+            }[];
         };
         ServicePage: {
             items: {
@@ -1753,10 +1985,633 @@ export interface operations {
             };
         };
     };
+    createVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @example 2030-01-07T10:00:00Z
+                     */
+                    startsAt: string;
+                    /** @description The services in order (1 to 5); each segment starts when the one before ends. Omit `staffId` for anyone. */
+                    items: {
+                        serviceId: string;
+                        staffId?: string | null;
+                    }[];
+                    /** @description One stylist for every segment. */
+                    sameStylist?: boolean;
+                    /** @description Staff keys: the customer to book for. Customer keys: omit (or your own id). */
+                    customerId?: string;
+                    /** @description Staff keys: book for this person (found by email or created). */
+                    customer?: {
+                        name: string;
+                        phone?: string;
+                        /** Format: email */
+                        email: string;
+                    };
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Booked: the visit and every segment */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            /** @description MALFORMED_JSON: the body is not JSON; BAD_REQUEST: a malformed Idempotency-Key */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: a missing, malformed, revoked or expired API key, or a scheme other than Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks the scope, or its owner the role */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: no such service, stylist or customer */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_IN_FLIGHT: a request with this Idempotency-Key is still running; SLOT_UNAVAILABLE: some segment's time is taken (nothing is booked); BOOKING_LIMIT_REACHED (a visit counts once) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: body over 64 KB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: body is not application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VALIDATION: `errors[]` names the fields (unknown fields included); IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body; SLOT_IN_PAST, BEFORE_MINIMUM_NOTICE, BEYOND_HORIZON, OUTSIDE_WORKING_HOURS, OFF_SLOT_GRID: the time breaks a booking rule (`detail` says what would be valid) (for the visit's start); PATCH_TEST_REQUIRED */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: over the per-key rate limit */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry after Retry-After seconds (the same Idempotency-Key is safe) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (500); always problem+json */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag you hold: 304 when unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visit */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag is current */
+            304: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED: a missing, malformed, revoked or expired API key, or a scheme other than Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks the scope, or its owner the role */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: no such id (or not visible to this key) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: over the per-key rate limit */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry after Retry-After seconds (the same Idempotency-Key is safe) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (500); always problem+json */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelVisit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from your last GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancelled visit */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            /** @description MALFORMED_JSON: the body is not JSON; BAD_REQUEST: a malformed If-Match */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: a missing, malformed, revoked or expired API key, or a scheme other than Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks the scope, or its owner the role */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: no such id (or not visible to this key) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CUTOFF_PASSED or INVALID_TRANSITION */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match is stale */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: body over 64 KB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: body is not application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VALIDATION: `errors[]` names the fields (unknown fields included) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PRECONDITION_REQUIRED: If-Match is missing */
+            428: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: over the per-key rate limit */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry after Retry-After seconds (the same Idempotency-Key is safe) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (500); always problem+json */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateVisit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from your last GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The new start of the whole visit; every segment moves with it.
+                     * @example 2030-01-07T10:00:00Z
+                     */
+                    startsAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated visit */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            /** @description MALFORMED_JSON: the body is not JSON; BAD_REQUEST: a malformed If-Match */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: a missing, malformed, revoked or expired API key, or a scheme other than Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks the scope, or its owner the role */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: no such id (or not visible to this key) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SLOT_UNAVAILABLE, CUTOFF_PASSED or INVALID_TRANSITION */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: If-Match is stale */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: body over 64 KB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: body is not application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VALIDATION: `errors[]` names the fields (unknown fields included); SLOT_IN_PAST, BEFORE_MINIMUM_NOTICE, BEYOND_HORIZON, OUTSIDE_WORKING_HOURS, OFF_SLOT_GRID: the time breaks a booking rule (`detail` says what would be valid) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PRECONDITION_REQUIRED: If-Match is missing */
+            428: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: over the per-key rate limit */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry after Retry-After seconds (the same Idempotency-Key is safe) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (500); always problem+json */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getAvailability: {
         parameters: {
             query: {
+                /** @description Repeat it (`serviceId=A&serviceId=B`, up to 5) for a visit of those services in that order: each slot then lists its `segments`. */
                 serviceId: string;
+                /** @description Only this stylist (for a visit: for every segment). */
                 staffId?: string;
                 from: string;
                 /** @description At most 62 days after `from`. */
@@ -5033,7 +5888,8 @@ export interface operations {
                  *         "cancelledAt": null,
                  *         "createdAt": "2030-01-01T09:00:00.000Z",
                  *         "updatedAt": "2030-01-01T09:00:00.000Z",
-                 *         "version": 1
+                 *         "version": 1,
+                 *         "visitId": "cm5appt0000000000000000"
                  *       }
                  *     }
                  */
@@ -5106,7 +5962,8 @@ export interface operations {
                  *         "cancelledAt": null,
                  *         "createdAt": "2030-01-01T09:00:00.000Z",
                  *         "updatedAt": "2030-01-01T09:00:00.000Z",
-                 *         "version": 2
+                 *         "version": 2,
+                 *         "visitId": "cm5appt0000000000000000"
                  *       },
                  *       "previous": {
                  *         "startsAt": "2030-01-07T10:00:00.000Z",
@@ -5194,7 +6051,8 @@ export interface operations {
                  *         "cancelledAt": "2030-01-02T09:00:00.000Z",
                  *         "createdAt": "2030-01-01T09:00:00.000Z",
                  *         "updatedAt": "2030-01-01T09:00:00.000Z",
-                 *         "version": 2
+                 *         "version": 2,
+                 *         "visitId": "cm5appt0000000000000000"
                  *       }
                  *     }
                  */
@@ -5267,7 +6125,8 @@ export interface operations {
                  *         "cancelledAt": null,
                  *         "createdAt": "2030-01-01T09:00:00.000Z",
                  *         "updatedAt": "2030-01-01T09:00:00.000Z",
-                 *         "version": 2
+                 *         "version": 2,
+                 *         "visitId": "cm5appt0000000000000000"
                  *       }
                  *     }
                  */
@@ -5340,7 +6199,8 @@ export interface operations {
                  *         "cancelledAt": null,
                  *         "createdAt": "2030-01-01T09:00:00.000Z",
                  *         "updatedAt": "2030-01-01T09:00:00.000Z",
-                 *         "version": 2
+                 *         "version": 2,
+                 *         "visitId": "cm5appt0000000000000000"
                  *       }
                  *     }
                  */
@@ -5413,7 +6273,8 @@ export interface operations {
                  *         "cancelledAt": null,
                  *         "createdAt": "2030-01-01T09:00:00.000Z",
                  *         "updatedAt": "2030-01-01T09:00:00.000Z",
-                 *         "version": 2
+                 *         "version": 2,
+                 *         "visitId": "cm5appt0000000000000000"
                  *       }
                  *     }
                  */

@@ -47,7 +47,14 @@ beforeAll(async () => {
   );
   expect(booked.status).toBe(201);
   const appointment = (await booked.json()) as { id: string };
-  ids = { "/appointments/{id}": appointment.id, "/services/{id}": service.id, "/staff/{id}": stylist.id, "/customers/{id}": customer.id };
+  // A single booking is a visit of one, with the appointment's id.
+  ids = {
+    "/appointments/{id}": appointment.id,
+    "/visits/{id}": appointment.id,
+    "/services/{id}": service.id,
+    "/staff/{id}": stylist.id,
+    "/customers/{id}": customer.id,
+  };
 });
 
 function pathOf(operation: Operation, id?: string): string {

@@ -34,6 +34,8 @@ beforeAll(async () => {
     body: { serviceId: service.id, staffId: stylist.id, customerId: customer.id, startsAt: at(20, 9) },
   });
   ids["/appointments/{id}"] = data!.id;
+  // A single booking is a visit of one, with the appointment's id.
+  ids["/visits/{id}"] = data!.id;
   const entry = await client.POST("/waitlist", {
     body: { serviceId: service.id, customerId: customer.id, from: at(20, 9).slice(0, 10), to: at(21, 9).slice(0, 10) },
   });

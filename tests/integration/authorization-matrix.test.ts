@@ -16,6 +16,7 @@ import {
 import { Redirect } from "../support/next-navigation";
 import { useWebhookSettings } from "../support/webhook-fixtures";
 import { systemActor } from "@/lib/auth/actor";
+import { bookVisit } from "@/lib/visits/mutations";
 import { createTestDelivery, createWebhookEndpoint } from "@/lib/webhooks/mutations";
 import {
   ACTION_MATRIX,
@@ -74,6 +75,14 @@ async function appointmentOfAWithX(): Promise<string> {
   slot += 1;
   const startsAt = new Date(day(30 + Math.floor(slot / 10)).getTime() + (8 + (slot % 10)) * 3_600_000);
   return (await insertAppointment({ customerId: ids.users.customerA, staffId: ids.users.stylistX, serviceId: ids.serviceId, startsAt })).id;
+}
+
+/** A visit of customer A with stylist X doing both of its segments (the matrix's one service, twice). */
+async function visitOfAWithX(): Promise<string> {
+  slot += 1;
+  const startsAt = new Date(day(200 + Math.floor(slot / 5)).getTime() + (8 + 2 * (slot % 5)) * 3_600_000);
+  const item = { serviceId: ids.serviceId, staffId: ids.users.stylistX };
+  return (await bookVisit(systemActor, { customerId: ids.users.customerA, startsAt, items: [item, item], source: "API" })).id;
 }
 
 function form(fields: Record<string, string>): FormData {
@@ -239,6 +248,22 @@ const apiRequests: Record<string, () => Promise<ApiRequest>> = {
     return { path: `/appointments/${id}`, params: { id }, headers: ifMatchAny, body: { reason: "Closed" } };
   },
   "availability/route.ts GET": async () => ({ path: `/availability?serviceId=${ids.serviceId}&from=${at(5, 0)}&to=${at(6, 0)}` }),
+  "visits/route.ts POST": async () => {
+    const item = { serviceId: ids.serviceId, staffId: ids.users.stylistX };
+    return { path: "/visits", body: { items: [item, item], customerId: ids.users.customerA, startsAt: at(90 + (unique++ % 40), 9) } };
+  },
+  "visits/[id]/route.ts GET": async () => {
+    const id = await visitOfAWithX();
+    return { path: `/visits/${id}`, params: { id } };
+  },
+  "visits/[id]/route.ts PATCH": async () => {
+    const id = await visitOfAWithX();
+    return { path: `/visits/${id}`, params: { id }, headers: ifMatchAny, body: { startsAt: at(150 + (unique++ % 40), 14) } };
+  },
+  "visits/[id]/route.ts DELETE": async () => {
+    const id = await visitOfAWithX();
+    return { path: `/visits/${id}`, params: { id }, headers: ifMatchAny, body: { reason: "Closed" } };
+  },
   "customers/route.ts GET": async () => ({ path: "/customers" }),
   "customers/route.ts POST": async () => ({
     path: "/customers",
@@ -317,6 +342,10 @@ const routeScopes: Record<string, (typeof ALL_SCOPES)[number] | undefined> = {
   "appointments/[id]/route.ts PATCH": "appointments:write",
   "appointments/[id]/route.ts DELETE": "appointments:write",
   "availability/route.ts GET": "appointments:read",
+  "visits/route.ts POST": "appointments:write",
+  "visits/[id]/route.ts GET": "appointments:read",
+  "visits/[id]/route.ts PATCH": "appointments:write",
+  "visits/[id]/route.ts DELETE": "appointments:write",
   "customers/route.ts GET": "customers:read",
   "customers/route.ts POST": "customers:write",
   "customers/[id]/route.ts GET": "customers:read",

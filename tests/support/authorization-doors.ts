@@ -120,6 +120,13 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
 
 const ADMIN_KEY = keyRow([401, 403, 403, 403, 403, 403, A, 401]);
 
+/** An appointment (or a visit) of customer A with stylist X: read, change, cancel. */
+const OWN_OR_MANAGED = keyRow([401, A, 404, A, 404, A, A, 401]);
+const BOOKING_OF_A_WITH_X = {
+  methods: { GET: OWN_OR_MANAGED, PATCH: OWN_OR_MANAGED, DELETE: OWN_OR_MANAGED },
+  notAllowed: ["POST", "PUT"],
+};
+
 // /api/v1 routes: file path (under app/api/v1/) → method → expectations; `notAllowed` answer 405 to all.
 // Appointment item rows act on customer A's appointment with stylist X.
 export const API_MATRIX: Record<string, { methods: Record<string, Row<KeyActor>>; notAllowed: string[] }> = {
@@ -131,15 +138,11 @@ export const API_MATRIX: Record<string, { methods: Record<string, Row<KeyActor>>
     },
     notAllowed: ["PUT", "PATCH", "DELETE"],
   },
-  "appointments/[id]/route.ts": {
-    methods: {
-      GET: keyRow([401, A, 404, A, 404, A, A, 401]),
-      PATCH: keyRow([401, A, 404, A, 404, A, A, 401]),
-      DELETE: keyRow([401, A, 404, A, 404, A, A, 401]),
-    },
-    notAllowed: ["POST", "PUT"],
-  },
+  "appointments/[id]/route.ts": BOOKING_OF_A_WITH_X,
   "availability/route.ts": { methods: { GET: keyRow([401, A, A, A, A, A, A, 401]) }, notAllowed: ["POST", "PUT", "PATCH", "DELETE"] },
+  // A visit of customer A with stylist X doing every segment: the same doors as one appointment.
+  "visits/route.ts": { methods: { POST: keyRow([401, A, 422, A, 422, A, A, 401]) }, notAllowed: ["GET", "PUT", "PATCH", "DELETE"] },
+  "visits/[id]/route.ts": BOOKING_OF_A_WITH_X,
   "customers/route.ts": {
     methods: {
       GET: keyRow([401, 403, 403, A, A, A, A, 401]),

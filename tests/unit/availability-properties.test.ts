@@ -8,7 +8,8 @@ import {
   type Slot,
   type StaffAvailabilityInput,
 } from "@/lib/booking/availability";
-import { addDays, fromWallClock, isoWeekday, startOfLocalDay, toWallClock } from "@/lib/time/zoned";
+import { addDays, isoWeekday, startOfLocalDay, toWallClock } from "@/lib/time/zoned";
+import { bookedMinutes, firstAtOrAfter, nonEmpty, overlaps } from "./availability-reference";
 
 /**
  * Properties checked against a brute-force reference that shares no code with the engine: it walks every
@@ -82,16 +83,6 @@ const inputArbitrary = fc.record({ timezone: fc.constantFrom(...zones), date: fc
 
 // ---- the reference -------------------------------------------------------------------------------------
 
-/** First instant at which the wall clock on `date` shows `minute` or later (gap → the gap's end). */
-function firstAtOrAfter(date: string, minute: number, timeZone: string): number {
-  if (minute >= 1440) return firstAtOrAfter(addDays(date, 1), minute - 1440, timeZone);
-  const instant = fromWallClock(date, minute, timeZone);
-  return instant ?? firstAtOrAfter(date, minute + 1, timeZone);
-}
-
-const overlaps = (a: InstantRange, b: InstantRange) => a.from < b.until && b.from < a.until;
-const nonEmpty = (list: InstantRange[]) => list.filter((range) => range.until > range.from);
-
 function referenceSlots(input: AvailabilityInput, member: StaffAvailabilityInput): number[] {
   const { settings, service, range, now } = input;
   const tz = settings.timezone;
@@ -118,19 +109,6 @@ function referenceSlots(input: AvailabilityInput, member: StaffAvailabilityInput
     result.push(start);
   }
   return result;
-}
-
-function bookedMinutes(member: StaffAvailabilityInput, date: string, tz: string): number {
-  const day = { from: startOfLocalDay(date, tz), until: startOfLocalDay(addDays(date, 1), tz) };
-  // The union's length: time covered by two overlapping ranges is booked once.
-  const clipped = nonEmpty(member.busy.map((b) => ({ from: Math.max(b.from, day.from), until: Math.min(b.until, day.until) })));
-  let total = 0;
-  let reached = -Infinity;
-  for (const b of clipped.sort((x, y) => x.from - y.from)) {
-    total += Math.max(0, b.until - Math.max(b.from, reached));
-    reached = Math.max(reached, b.until);
-  }
-  return total;
 }
 
 const shuffle = <T>(list: T[], seed: number): T[] => {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { isWithin, minuteLabel, SLOT_MINUTES, type Lane } from "@/lib/dashboard/calendar-layout";
-import { formatLocalDate, statusStyles } from "@/lib/dashboard/labels";
+import { formatLocalDate, statusStyles, visitEdgeColour } from "@/lib/dashboard/labels";
 import { PX_PER_MINUTE } from "./calendar-scale";
 import { NowLine } from "./now-line";
 
@@ -91,18 +91,26 @@ export function CalendarLane({ lane, startMinute, endMinute, isToday, timeZone, 
             </div>
           );
         }
+        const { segment } = appointment;
         return (
           <Link
             key={appointment.id}
             href={`/dashboard/appointments/${appointment.id}`}
             data-appointment-id={appointment.id}
+            data-visit-id={segment?.visitId}
             className={`absolute z-20 overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left text-xs leading-tight text-stone-900 shadow-sm hover:z-30 hover:overflow-visible focus-visible:z-30 ${status.block}`}
-            style={style}
+            style={segment ? { ...style, borderLeftColor: visitEdgeColour(segment.visitId) } : style}
           >
             <span className="block font-semibold">
               {when} {appointment.customer.name}
             </span>
             <span className="block truncate">{appointment.service.name}</span>
+            {segment ? (
+              <span className="block font-semibold">
+                {segment.position} of {segment.count}
+                <span className="sr-only"> in one visit</span>
+              </span>
+            ) : null}
             <span className={`mt-0.5 inline-block rounded px-1 font-semibold ${status.badge}`}>
               <span aria-hidden>{status.icon} </span>
               {status.label}

@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import type { ApiPrincipal } from "@/lib/api/authenticate";
 import type { ZApiCreateAppointmentBody } from "@/lib/api/schemas/appointments";
+import type { ZApiCreateVisitBody } from "@/lib/api/schemas/visits";
 import type { TBookAppointmentInput } from "@/lib/booking/schema";
+import type { TBookVisitInput } from "@/lib/visits/schema";
 import { can, managesAppointment } from "@/lib/auth/permissions";
 import { findOrCreateCustomer } from "@/lib/customers/mutations";
 import { AppError } from "@/lib/errors";
@@ -45,6 +47,19 @@ export async function bookingInputFor(principal: ApiPrincipal, body: CreateBody)
     startsAt: new Date(body.startsAt),
     ...(body.note !== undefined && { note: body.note }),
     ...(body.patchTestOverrideReason !== undefined && { patchTestOverrideReason: body.patchTestOverrideReason }),
+    source: "API",
+  };
+}
+
+/** A visit's booking input: staff powers only when the key manages every segment's chosen stylist. */
+export async function visitInputFor(principal: ApiPrincipal, body: z.output<typeof ZApiCreateVisitBody>): Promise<TBookVisitInput> {
+  const staffPowers = body.items.every((item) => managesAppointment(principal.actor, { staffId: item.staffId }));
+  return {
+    customerId: await customerIdFor(principal, body, staffPowers),
+    startsAt: new Date(body.startsAt),
+    items: body.items,
+    ...(body.sameStylist !== undefined && { sameStylist: body.sameStylist }),
+    ...(body.note !== undefined && { note: body.note }),
     source: "API",
   };
 }

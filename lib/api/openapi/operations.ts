@@ -10,6 +10,7 @@ import {
   ZApiUpdateAppointmentBody,
 } from "@/lib/api/schemas/appointments";
 import { ZApiAvailability, ZApiAvailabilityQuery } from "@/lib/api/schemas/availability";
+import { ZApiCreateVisitBody, ZApiRescheduleVisitBody, ZApiVisit } from "@/lib/api/schemas/visits";
 import { ZId } from "@/lib/api/schemas/common";
 import { ZApiCustomer, ZApiCustomerPage, ZApiListCustomersQuery } from "@/lib/api/schemas/customers";
 import { ZApiMe } from "@/lib/api/schemas/me";
@@ -157,13 +158,42 @@ appointments.remove(
   },
 );
 
+const visits = collection("/visits", "Visits", "appointments", { one: "visit", many: "visits" });
+visits.create(
+  "Book a visit of several services",
+  ZApiCreateVisitBody,
+  ZApiVisit,
+  {
+    404: "NOT_FOUND: no such service, stylist or customer",
+    409: "SLOT_UNAVAILABLE: some segment's time is taken (nothing is booked); BOOKING_LIMIT_REACHED (a visit counts once)",
+    422: `${slotRules} (for the visit's start); PATCH_TEST_REQUIRED`,
+  },
+  { done: "Booked: the visit and every segment", etag: true },
+);
+visits.get("Get a visit with its segments", ZApiVisit, true);
+visits.update("Move a whole visit to a new start", ZApiRescheduleVisitBody, ZApiVisit, {
+  409: "SLOT_UNAVAILABLE, CUTOFF_PASSED or INVALID_TRANSITION",
+  422: slotRules,
+});
+visits.remove(
+  "cancel",
+  "cancelled",
+  "Cancel every segment of a visit (the records stay, status CANCELLED)",
+  ZApiVisit,
+  { 409: "CUTOFF_PASSED or INVALID_TRANSITION" },
+  {
+    schema: ZApiCancelAppointmentBody,
+    description: "The body is optional for a customer's own visit. Staff keys must say why (`reason`).",
+  },
+);
+
 registerOperation({
   method: "get",
   path: "/availability",
   operationId: "getAvailability",
   tag: "Availability",
   scope: "appointments:read",
-  summary: "Free slots for a service",
+  summary: "Free slots for a service, or for a visit of several",
   description:
     "Slots inside the salon's booking horizon; a range reaching past it is cut there and the answer says `horizonEndsAt`. `timeZone` labels the slots (`localDate`, `localTime`) in another IANA zone.",
   query: ZApiAvailabilityQuery,

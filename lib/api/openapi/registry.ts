@@ -47,6 +47,7 @@ const refs = (names: readonly ResponseHeader[]) =>
 /** Tags group operations in the reference; each needs a description (the linters insist, and so do readers). */
 export const TAGS = {
   Appointments: "Book, read, reschedule and cancel appointments.",
+  Visits: "Several services booked as one visit: whole or not at all, moved and cancelled whole.",
   Availability: "Bookable times, computed from hours, time off, bookings, notice and horizon.",
   Services: "What the salon offers: duration, price, buffers.",
   Staff: "Stylists and the services they perform.",

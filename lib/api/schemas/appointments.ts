@@ -78,6 +78,10 @@ export const ZApiAppointment = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int().meta({ description: "Raised by every change; the ETag is this number." }),
+  visitId: z
+    .string()
+    .nullable()
+    .meta({ description: "The visit this appointment is a segment of; a single-service booking is a visit of one." }),
 });
 export type TApiAppointment = z.infer<typeof ZApiAppointment>;
 
@@ -93,3 +97,28 @@ export function toApiAppointment(view: AppointmentView): TApiAppointment {
     updatedAt: view.updatedAt.toISOString(),
   };
 }
+
+/** An appointment as the API shows it: the example of the docs (webhooks, visits). */
+export const appointmentExample = {
+  id: "cm5appt0000000000000000",
+  status: "BOOKED",
+  startsAt: "2030-01-07T10:00:00.000Z",
+  endsAt: "2030-01-07T11:00:00.000Z",
+  serviceId: "cm5svc00000000000000000",
+  service: { id: "cm5svc00000000000000000", name: "Cut and finish" },
+  staffId: "cm5staff000000000000000",
+  staff: { id: "cm5staff000000000000000", name: "Alex" },
+  customerId: "cm5cust0000000000000000",
+  customer: { id: "cm5cust0000000000000000", name: "Casey", email: "casey@example.com" },
+  note: null,
+  priceCents: 5000,
+  currency: "GBP",
+  durationMinutes: 60,
+  source: "API",
+  cancellationReason: null,
+  cancelledAt: null,
+  createdAt: "2030-01-01T09:00:00.000Z",
+  updatedAt: "2030-01-01T09:00:00.000Z",
+  version: 1,
+  visitId: "cm5appt0000000000000000",
+} satisfies z.input<typeof ZApiAppointment>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AvailableSlot } from "@/lib/booking/data";
+import type { AvailableVisitSlot } from "@/lib/visits/data";
 import { ZAvailabilityQueryFields } from "@/lib/booking/schema";
 import { ZApiInstant } from "@/lib/api/schemas/common";
 import { isValidTimeZone, offsetMinutesAt, toWallClock, formatLocalTime } from "@/lib/time/zoned";
@@ -7,8 +8,11 @@ import { isValidTimeZone, offsetMinutesAt, toWallClock, formatLocalTime } from "
 const fields = ZAvailabilityQueryFields.shape;
 
 export const ZApiAvailabilityQuery = z.strictObject({
-  serviceId: fields.serviceId,
-  staffId: fields.staffId,
+  serviceId: fields.serviceId.meta({
+    description:
+      "Repeat it (`serviceId=A&serviceId=B`, up to 5) for a visit of those services in that order: each slot then lists its `segments`.",
+  }),
+  staffId: fields.staffId.meta({ description: "Only this stylist (for a visit: for every segment)." }),
   from: ZApiInstant,
   to: ZApiInstant.meta({ description: "At most 62 days after `from`." }),
   timeZone: z
@@ -30,6 +34,27 @@ export const ZApiSlot = z
       description: "Wall-clock start with its UTC offset, so the two 01:00 slots of a clocks-back day differ.",
       example: "10:00+00:00",
     }),
+    segments: z
+      .array(z.object({ serviceId: z.string(), staffId: z.string(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }))
+      .optional()
+      .meta({
+        description:
+          "Visits only (several `serviceId`): who does each service and when. `staffId` and `endsAt` are then the first stylist's and the visit's end.",
+        example: [
+          {
+            serviceId: "cm5svccut000000000000000",
+            staffId: "cm5staff000000000000000",
+            startsAt: "2030-01-07T10:00:00.000Z",
+            endsAt: "2030-01-07T11:00:00.000Z",
+          },
+          {
+            serviceId: "cm5svccolour0000000000000",
+            staffId: "cm5staff000000000000000",
+            startsAt: "2030-01-07T11:00:00.000Z",
+            endsAt: "2030-01-07T12:00:00.000Z",
+          },
+        ],
+      }),
   })
   .meta({ id: "Slot" });
 
@@ -56,5 +81,19 @@ export function toApiSlot(slot: AvailableSlot, timeZone: string): z.infer<typeof
     staffName: slot.staffName,
     localDate: toWallClock(instant, timeZone).date,
     localTime: `${formatLocalTime(instant, timeZone)}${offsetLabel(offsetMinutesAt(instant, timeZone))}`,
+  };
+}
+
+/** A visit's slot on the wire: the first segment's stylist up front, every segment listed. */
+export function toApiVisitSlot(slot: AvailableVisitSlot, timeZone: string): z.infer<typeof ZApiSlot> {
+  const first = slot.segments[0]!;
+  return {
+    ...toApiSlot({ ...slot, staffId: first.staffId, staffName: first.staffName }, timeZone),
+    segments: slot.segments.map((segment) => ({
+      serviceId: segment.serviceId,
+      staffId: segment.staffId,
+      startsAt: segment.startsAt.toISOString(),
+      endsAt: segment.endsAt.toISOString(),
+    })),
   };
 }

@@ -9,6 +9,9 @@ import {
   ZCustomerCreatedEvent,
   ZScheduleTimeFreedEvent,
   ZServiceUpdatedEvent,
+  ZVisitBookedEvent,
+  ZVisitCancelledEvent,
+  ZVisitRescheduledEvent,
 } from "../outbox-events";
 
 /**
@@ -28,6 +31,9 @@ export const appointmentEvents = {
   "schedule.time-freed": eventType("schedule.time-freed", { schema: ZScheduleTimeFreedEvent.shape.data }),
   "customer.created": eventType("customer.created", { schema: ZCustomerCreatedEvent.shape.data }),
   "service.updated": eventType("service.updated", { schema: ZServiceUpdatedEvent.shape.data }),
+  "visit.booked": eventType("visit.booked", { schema: ZVisitBookedEvent.shape.data }),
+  "visit.rescheduled": eventType("visit.rescheduled", { schema: ZVisitRescheduledEvent.shape.data }),
+  "visit.cancelled": eventType("visit.cancelled", { schema: ZVisitCancelledEvent.shape.data }),
 };
 
 // In production (no INNGEST_DEV) the SDK verifies the signature of every request to /api/inngest with this

@@ -3,7 +3,7 @@ import { notifyStylistJob } from "./definitions/notify-stylist";
 import { offerFreedTimeJob } from "./definitions/offer-freed-time";
 import { sendCancellationNoticeJob } from "./definitions/send-cancellation-notice";
 import { sendConfirmationJob } from "./definitions/send-confirmation";
-import { sendReminderJob } from "./definitions/send-reminder";
+import { sendReminderJob, sendVisitReminderJob } from "./definitions/send-reminder";
 import { sendRescheduleNoticeJob } from "./definitions/send-reschedule-notice";
 import type { AnyNotificationJob } from "./job";
 
@@ -17,6 +17,7 @@ export const notificationJobs: AnyNotificationJob[] = [
   sendCancellationNoticeJob,
   notifyStylistJob,
   sendReminderJob,
+  sendVisitReminderJob,
   offerFreedTimeJob,
   deliverWebhooksJob,
 ];

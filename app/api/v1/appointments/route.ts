@@ -1,15 +1,12 @@
 import { bookingInputFor } from "@/lib/api/appointments/booking-input";
-import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
-import { etagOf } from "@/lib/api/etag";
-import { created, ok } from "@/lib/api/result";
+import { bookingPost } from "@/lib/api/appointments/booking-post";
+import { ok } from "@/lib/api/result";
 import { toApiAppointment, ZApiCreateAppointmentBody, ZApiListAppointmentsQuery } from "@/lib/api/schemas/appointments";
 import { validate, queryObject } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import { pageParams } from "@/lib/api/pagination";
 import { listAppointments } from "@/lib/booking/data";
-import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { bookAppointment } from "@/lib/booking/mutations";
-import type { IdempotencyTx } from "@/lib/api/idempotency/mutations";
 
 export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request, principal }) => {
   const query = validate(ZApiListAppointmentsQuery, queryObject(request), "query");
@@ -27,17 +24,7 @@ export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request
   return ok({ items: page.items.map(toApiAppointment), nextCursor: page.nextCursor });
 });
 
-const createdResult = (appointment: AppointmentView) =>
-  created(toApiAppointment(appointment), { ETag: etagOf(appointment.version), Location: `/api/v1/appointments/${appointment.id}` });
-
-export const POST = withApiRoute({ scope: "appointments:write" }, async ({ principal, body, idempotency }) => {
-  const input = await bookingInputFor(principal, validate(ZApiCreateAppointmentBody, body));
-  // With an Idempotency-Key the answer commits with the booking: a crash after the commit still replays.
-  const beforeCommit = idempotency && ((tx: IdempotencyTx, view: AppointmentView) => idempotency.complete(tx, createdResult(view)));
-  const appointment = await bookAppointment(principal.actor, input, { beforeCommit });
-  afterAppointmentChange();
-  return createdResult(appointment);
-});
+export const POST = bookingPost("/appointments", ZApiCreateAppointmentBody, bookingInputFor, bookAppointment, toApiAppointment);
 
 const notAllowed = methodNotAllowed("GET, POST");
 export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

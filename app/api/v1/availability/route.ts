@@ -1,24 +1,33 @@
 import { ok } from "@/lib/api/result";
-import { toApiSlot, ZApiAvailabilityQuery } from "@/lib/api/schemas/availability";
+import { toApiSlot, toApiVisitSlot, ZApiAvailabilityQuery } from "@/lib/api/schemas/availability";
+import { ZApiVisitServiceIds } from "@/lib/api/schemas/visits";
 import { queryObject, validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
-import { getAvailability } from "@/lib/booking/data";
+import { getAvailability, type AvailabilityAnswer } from "@/lib/booking/data";
+import { getVisitAvailability } from "@/lib/visits/data";
 
-export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request }) => {
-  const query = validate(ZApiAvailabilityQuery, queryObject(request), "query");
-  const result = await getAvailability({
-    serviceId: query.serviceId,
-    ...(query.staffId && { staffId: query.staffId }),
-    from: new Date(query.from),
-    to: new Date(query.to),
-  });
-  const timeZone = query.timeZone ?? result.timezone;
+/** The answer labelled in the asked zone (the salon's by default). */
+function answer<S>(result: AvailabilityAnswer<S>, zone: string | undefined, toSlot: (slot: S, timeZone: string) => unknown) {
+  const timeZone = zone ?? result.timezone;
   return ok({
     timezone: timeZone,
     salonTimezone: result.timezone,
     horizonEndsAt: result.horizonEndsAt.toISOString(),
-    slots: result.slots.map((slot) => toApiSlot(slot, timeZone)),
+    slots: result.slots.map((slot) => toSlot(slot, timeZone)),
   });
+}
+
+export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request }) => {
+  const query = validate(ZApiAvailabilityQuery, queryObject(request), "query");
+  const range = { from: new Date(query.from), to: new Date(query.to) };
+  // `serviceId` repeated: a visit of those services in that order.
+  const serviceIds = new URL(request.url).searchParams.getAll("serviceId");
+  if (serviceIds.length > 1) {
+    const items = validate(ZApiVisitServiceIds, serviceIds, "query").map((serviceId) => ({ serviceId, staffId: query.staffId ?? null }));
+    return answer(await getVisitAvailability({ items, ...range }), query.timeZone, toApiVisitSlot);
+  }
+  const result = await getAvailability({ serviceId: query.serviceId, ...(query.staffId && { staffId: query.staffId }), ...range });
+  return answer(result, query.timeZone, toApiSlot);
 });
 
 const notAllowed = methodNotAllowed("GET");

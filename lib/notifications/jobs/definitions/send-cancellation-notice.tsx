@@ -11,10 +11,15 @@ export const cancellationEmail: AppointmentEmail<AppointmentCancellationProps> =
   template: (props) => <AppointmentCancellation {...props} />,
 };
 
-/** Tells the customer the appointment is cancelled; the .ics (METHOD:CANCEL) removes it from their calendar. */
+export const visitCancellationEmail: AppointmentEmail<AppointmentCancellationProps> = { ...cancellationEmail, kind: "visit-cancellation" };
+
+/** Tells the customer the appointment (or whole visit) is cancelled; the .ics (METHOD:CANCEL) removes it from their calendar. */
 export const sendCancellationNoticeJob = emailJob({
   id: "send-cancellation-notice",
   name: "Send cancellation notice",
-  events: ["appointment.cancelled"],
-  send: (event) => ({ email: cancellationEmail, context: { reason: event.data.reason } }),
+  events: ["appointment.cancelled", "visit.cancelled"],
+  send: (event) => ({
+    email: event.name === "visit.cancelled" ? visitCancellationEmail : cancellationEmail,
+    context: { reason: event.data.reason },
+  }),
 });

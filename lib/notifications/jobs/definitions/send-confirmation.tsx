@@ -10,10 +10,13 @@ export const confirmationEmail: AppointmentEmail = {
   template: (props) => <AppointmentConfirmation {...props} />,
 };
 
-/** The customer's booking confirmation, with the calendar file. */
+/** A visit's one confirmation, listing every segment: its own kind, so it never shares a dedupe key. */
+export const visitConfirmationEmail: AppointmentEmail = { ...confirmationEmail, kind: "visit-confirmation" };
+
+/** The customer's booking confirmation (one per visit), with the calendar file. */
 export const sendConfirmationJob = emailJob({
   id: "send-confirmation",
   name: "Send booking confirmation",
-  events: ["appointment.created"],
-  send: () => ({ email: confirmationEmail }),
+  events: ["appointment.created", "visit.booked"],
+  send: (event) => ({ email: event.name === "visit.booked" ? visitConfirmationEmail : confirmationEmail }),
 });

@@ -14,10 +14,15 @@ export const rescheduleEmail: AppointmentEmail<AppointmentRescheduleProps> = {
   template: (props) => <AppointmentReschedule {...props} />,
 };
 
-/** Tells the customer the new time (or stylist/service); the .ics updates their calendar entry. */
+export const visitRescheduleEmail: AppointmentEmail<AppointmentRescheduleProps> = { ...rescheduleEmail, kind: "visit-reschedule" };
+
+/** Tells the customer the new time (or stylist/service) of an appointment or a whole visit; the .ics updates their calendar. */
 export const sendRescheduleNoticeJob = emailJob({
   id: "send-reschedule-notice",
   name: "Send reschedule notice",
-  events: ["appointment.rescheduled"],
-  send: (event) => ({ email: rescheduleEmail, context: { previousStartsAt: event.data.previous.startsAt } }),
+  events: ["appointment.rescheduled", "visit.rescheduled"],
+  send: (event) =>
+    event.name === "visit.rescheduled"
+      ? { email: visitRescheduleEmail, context: { previousStartsAt: event.data.previousStartsAt } }
+      : { email: rescheduleEmail, context: { previousStartsAt: event.data.previous.startsAt } },
 });

@@ -1,8 +1,9 @@
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
 import { changeAppointment } from "@/lib/api/appointments/change-appointment";
-import { etagOf, requireIfMatchVersion, withIfMatch } from "@/lib/api/etag";
+import { etagOf, requireIfMatchVersion } from "@/lib/api/etag";
 import { ok } from "@/lib/api/result";
-import { toApiAppointment, ZApiCancelAppointmentBody, ZApiUpdateAppointmentBody } from "@/lib/api/schemas/appointments";
+import { cancelRoute } from "@/lib/api/appointments/cancel-request";
+import { toApiAppointment, ZApiUpdateAppointmentBody } from "@/lib/api/schemas/appointments";
 import { validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
@@ -26,19 +27,7 @@ export const PATCH = withApiRoute<Params>({ scope: "appointments:write" }, async
 });
 
 /** Cancels: appointments are never deleted, so the history and the customer's record stay intact. */
-export const DELETE = withApiRoute<Params>({ scope: "appointments:write" }, async ({ request, principal, params, body }) => {
-  const { reason } = validate(ZApiCancelAppointmentBody, body ?? {});
-  const expectedVersion = requireIfMatchVersion(request);
-  const appointment = await withIfMatch(() =>
-    cancelAppointment(principal.actor, {
-      appointmentId: params.id,
-      ...(expectedVersion !== undefined && { expectedVersion }),
-      ...(reason !== undefined && { reason }),
-    }),
-  );
-  afterAppointmentChange();
-  return represent(appointment);
-});
+export const DELETE = cancelRoute((actor, id, change) => cancelAppointment(actor, { appointmentId: id, ...change }), represent);
 
 const notAllowed = methodNotAllowed("GET, PATCH, DELETE");
 export { notAllowed as POST, notAllowed as PUT };

@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as availability from "@/app/api/v1/availability/route";
+import * as visitItem from "@/app/api/v1/visits/[id]/route";
+import * as visits from "@/app/api/v1/visits/route";
+import { db } from "@/lib/db";
+import { call } from "@/tests/support/api-client";
+import { at, createKey, createSalon, createService, createStylist, createUser } from "@/tests/support/api-fixtures";
+
+/** Visits over the API: availability for a sequence, booking (idempotent), reading, moving, cancelling. */
+
+type Auth = Record<string, string>;
+let cut: string, colour: string, stylist: string, customer: string;
+let customerKey: Auth, staffKey: Auth;
+
+beforeAll(async () => {
+  await createSalon();
+  cut = (await createService()).id;
+  colour = (await createService({ durationMinutes: 90 })).id;
+  stylist = (await createStylist([cut, colour])).id;
+  customer = (await createUser("CUSTOMER")).id;
+  customerKey = (await createKey(customer)).auth;
+  staffKey = (await createKey((await createUser("FRONT_DESK")).id)).auth;
+});
+
+const items = () => [{ serviceId: cut }, { serviceId: colour }];
+
+describe("GET /availability with serviceId repeated", () => {
+  it("returns slots for the whole sequence, each listing its segments", async () => {
+    const response = await call(
+      availability.GET,
+      "GET",
+      `/availability?serviceId=${cut}&serviceId=${colour}&from=${at(20, 0)}&to=${at(21, 0)}`,
+      {
+        headers: customerKey,
+      },
+    );
+    expect(response.status).toBe(200);
+    const [first] = response.body.slots;
+    expect(first.startsAt).toBe(at(20, 8));
+    expect(first.endsAt).toBe(at(20, 10, 30));
+    expect(first.segments).toEqual([
+      { serviceId: cut, staffId: stylist, startsAt: at(20, 8), endsAt: at(20, 9) },
+      { serviceId: colour, staffId: stylist, startsAt: at(20, 9), endsAt: at(20, 10, 30) },
+    ]);
+    // The last start still ends by 20:00.
+    expect(response.body.slots.at(-1).startsAt).toBe(at(20, 17, 30));
+  });
+});
+
+describe("POST /visits", () => {
+  it("books every segment, answers 201 with the visit, and replays the same answer for the same Idempotency-Key", async () => {
+    const body = { startsAt: at(22, 9), items: items(), note: "Ash blonde" };
+    const headers = { ...customerKey, "idempotency-key": "visit-once" };
+    const response = await call(visits.POST, "POST", "/visits", { headers, body });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("location")).toBe(`/api/v1/visits/${response.body.id}`);
+    expect(response.headers.get("etag")).toBe('"2"');
+    expect(response.body).toMatchObject({ status: "BOOKED", priceCents: 10_000, note: "Ash blonde", customerId: customer });
+    expect(response.body.segments.map((segment: { visitId: string }) => segment.visitId)).toEqual([response.body.id, response.body.id]);
+    const replay = await call(visits.POST, "POST", "/visits", { headers, body });
+    expect(replay.status).toBe(201);
+    expect(replay.body.id).toBe(response.body.id);
+    expect(await db.appointment.count({ where: { visitId: response.body.id } })).toBe(2);
+  });
+
+  it("answers 409 SLOT_UNAVAILABLE when any segment's time is taken", async () => {
+    await call(visits.POST, "POST", "/visits", { headers: customerKey, body: { startsAt: at(23, 10), items: [{ serviceId: cut }] } });
+    const response = await call(visits.POST, "POST", "/visits", {
+      headers: staffKey,
+      body: { startsAt: at(23, 8, 30), items: items(), customerId: customer },
+    });
+    expect(response.status).toBe(409);
+    expect(response.body.code).toBe("SLOT_UNAVAILABLE");
+  });
+});
+
+describe("GET, PATCH and DELETE /visits/{id}", () => {
+  it("reads the visit, moves it whole with If-Match, refuses a stale ETag, and cancels it", async () => {
+    const booked = await call(visits.POST, "POST", "/visits", { headers: customerKey, body: { startsAt: at(24, 9), items: items() } });
+    const id = booked.body.id as string;
+    const read = await call(visitItem.GET, "GET", `/visits/${id}`, { headers: customerKey, params: { id } });
+    expect(read.status).toBe(200);
+    expect(read.headers.get("etag")).toBe('"2"');
+    const moved = await call(visitItem.PATCH, "PATCH", `/visits/${id}`, {
+      headers: { ...customerKey, "if-match": '"2"' },
+      params: { id },
+      body: { startsAt: at(24, 13) },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.segments.map((segment: { startsAt: string }) => segment.startsAt)).toEqual([at(24, 13), at(24, 14)]);
+    const stale = await call(visitItem.DELETE, "DELETE", `/visits/${id}`, {
+      headers: { ...customerKey, "if-match": '"2"' },
+      params: { id },
+    });
+    expect(stale.status).toBe(412);
+    const cancelled = await call(visitItem.DELETE, "DELETE", `/visits/${id}`, {
+      headers: { ...customerKey, "if-match": moved.headers.get("etag")! },
+      params: { id },
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe("CANCELLED");
+    const missing = await call(visitItem.PATCH, "PATCH", `/visits/${id}`, {
+      params: { id },
+      headers: customerKey,
+      body: { startsAt: at(25, 9) },
+    });
+    expect(missing.status).toBe(428);
+  });
+});
