@@ -120,4 +120,5 @@ export const ZAppointmentViewRow = z
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
+    visitId: row.visitId,
   }));
