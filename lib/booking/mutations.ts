@@ -11,6 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
 import { outboxRowOf, type TOutboxEvent } from "@/lib/notifications/outbox-events";
 import { patchTestOverrideReason } from "@/lib/patch-tests/booking-rule";
+import { paymentNeedOf, type PaymentNeed } from "@/lib/payments/deposit-policy";
 import { recordPatchTestOverride } from "@/lib/patch-tests/mutations";
 import { parseInput } from "@/lib/parse-input";
 import { sqlFile } from "@/lib/sql-files";
@@ -267,7 +268,13 @@ async function withOwnBookingHint(
     if (!(error instanceof AppError) || error.code !== "SLOT_UNAVAILABLE") throw error;
     const startsAt = new Date(input.startsAt);
     const own = await db.appointment.findFirst({
-      where: { customerId: input.customerId, serviceId: input.serviceId, startsAt, status: "BOOKED", ...visibleTo(actor) },
+      where: {
+        customerId: input.customerId,
+        serviceId: input.serviceId,
+        startsAt,
+        status: { in: ["BOOKED", "PENDING_PAYMENT"] },
+        ...visibleTo(actor),
+      },
       select: { id: true },
     });
     if (!own) throw error;
@@ -295,6 +302,7 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
     throw new AppError("FORBIDDEN", "Customers can only book appointments for themselves.");
   }
   assertMayOverride(staffPowers, input.overrideAvailability);
+  if (input.payment === "waived" && !staffPowers) throw new AppError("FORBIDDEN", "Only staff can waive a deposit.");
   if (input.overrideAvailability && !input.staffId) {
     throw new AppError("VALIDATION", "Choose a stylist to book outside the normal availability.", [
       { path: "staffId", message: "Required when overriding availability." },
@@ -325,6 +333,9 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
       { startsAt, staffId: input.staffId, overrideAvailability: input.overrideAvailability },
       now,
     );
+    const { payment } = context;
+    const need = input.payment === "waived" ? null : paymentNeedOf(payment.rule, service.priceCents, payment.fees);
+    const hold = need ? { need, until: new Date(now + payment.holdMinutes * MINUTE_MS) } : null;
     const range = blockedRange(startsAt, service);
     const override = patchTestOverrideReason(
       actor,
@@ -342,9 +353,10 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
       ...range,
       source: input.source,
       note: input.note ? input.note : null,
+      hold,
     };
     const stored = await insertBooking(tx, actor, booking, {
-      status: "BOOKED",
+      status: hold ? "PENDING_PAYMENT" : "BOOKED",
       startsAt: range.startsAt,
       endsAt: range.endsAt,
       staffId,
@@ -388,7 +400,7 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
 const customerNotFound = () => new AppError("NOT_FOUND", "That customer does not exist.");
 
 const ZInsertedBooking = z.object({
-  status: z.enum(["BOOKED"]),
+  status: z.enum(["BOOKED", "PENDING_PAYMENT"]),
   version: z.number().int(),
   createdAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
@@ -403,6 +415,8 @@ type NewBooking = {
   service: BookableService;
   source: TBookAppointmentInput["source"];
   note: string | null;
+  /** Set when the booking waits for its deposit: it holds the slot until `until`. */
+  hold: { need: PaymentNeed; until: Date } | null;
 } & ReturnType<typeof blockedRange>;
 
 /**
@@ -410,9 +424,13 @@ type NewBooking = {
  * (prisma/sql/insertBooking.sql). The customer is checked by its foreign key, not by an earlier read.
  */
 async function insertBooking(tx: Tx, actor: Actor, booking: NewBooking, history: Parameters<typeof creationChanges>[0]) {
-  const { service } = booking;
-  // A new row starts at version 1 (the column's default): the event can name it before the insert.
-  const event = { name: "appointment.created", data: { appointmentId: booking.id, version: 1 } } as const;
+  const { service, hold } = booking;
+  // A new row starts at version 1 (the column's default): the event can name it before the insert. A
+  // hold announces itself (its expiry is scheduled); it is "created" for everyone else once paid.
+  const ref = { appointmentId: booking.id, version: 1 };
+  const event: TOutboxEvent = hold
+    ? { name: "appointment.payment-pending", data: { ...ref, holdUntil: hold.until.toISOString() } }
+    : { name: "appointment.created", data: ref };
   try {
     return await writeWithHistory(
       tx,
@@ -434,6 +452,9 @@ async function insertBooking(tx: Tx, actor: Actor, booking: NewBooking, history:
         service.bufferAfterMinutes,
         service.priceCents,
         service.currency,
+        hold ? "PENDING_PAYMENT" : "BOOKED",
+        hold?.need.depositCents ?? 0,
+        hold?.until ?? null,
       ],
       { actor, changes: creationChanges(history), event },
       ZInsertedBooking,

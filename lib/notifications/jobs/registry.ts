@@ -1,4 +1,6 @@
 import { deliverWebhooksJob } from "./definitions/deliver-webhooks";
+import { expirePaymentHoldJob } from "./definitions/expire-payment-hold";
+import { issueRefundJob } from "./definitions/issue-refund";
 import { notifyStylistJob } from "./definitions/notify-stylist";
 import { offerFreedTimeJob } from "./definitions/offer-freed-time";
 import { sendCancellationNoticeJob } from "./definitions/send-cancellation-notice";
@@ -19,4 +21,6 @@ export const notificationJobs: AnyNotificationJob[] = [
   sendReminderJob,
   offerFreedTimeJob,
   deliverWebhooksJob,
+  expirePaymentHoldJob,
+  issueRefundJob,
 ];

@@ -1,0 +1,90 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { visibleTo } from "@/lib/booking/data";
+
+/** What opening a checkout needs to know about the appointment, as the actor may see it. */
+export async function getAppointmentForCheckout(actor: Actor, appointmentId: string) {
+  return db.appointment.findFirst({
+    where: { id: appointmentId, ...visibleTo(actor) },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      customerId: true,
+      staffId: true,
+      depositCents: true,
+      currency: true,
+      paymentHoldUntil: true,
+      service: { select: { name: true, cardRequired: true } },
+      customer: { select: { email: true } },
+      payments: {
+        where: { kind: "DEPOSIT", status: "PENDING", checkoutUrl: { not: null } },
+        select: { checkoutSessionId: true, checkoutUrl: true },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+      },
+    },
+  });
+}
+
+export async function getSalonPaymentPolicy() {
+  return db.salonSettings.findUnique({
+    where: { id: 1 },
+    select: {
+      currency: true,
+      locale: true,
+      lateCancelWindowMinutes: true,
+      lateCancelFeeCents: true,
+      noShowFeeCents: true,
+      depositCountsTowardPrice: true,
+      paymentHoldMinutes: true,
+    },
+  });
+}
+
+/** A refund waiting to be issued, with the payment it gives back. */
+export async function getRefundToIssue(paymentId: string) {
+  const refund = await db.payment.findUnique({
+    where: { id: paymentId },
+    select: { id: true, status: true, kind: true, amountCents: true, appointmentId: true, refundOfId: true },
+  });
+  if (!refund || refund.kind !== "REFUND" || !refund.refundOfId) return null;
+  const original = await db.payment.findUnique({ where: { id: refund.refundOfId }, select: { paymentIntentId: true } });
+  return { ...refund, paymentIntentId: original?.paymentIntentId ?? null };
+}
+
+/** Every payment of an appointment, newest first (the appointment page, the API). */
+export async function listAppointmentPayments(appointmentId: string) {
+  return db.payment.findMany({
+    where: { appointmentId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      amountCents: true,
+      currency: true,
+      checkoutSessionId: true,
+      paymentIntentId: true,
+      refundId: true,
+      failureMessage: true,
+      triggeredByKind: true,
+      createdAt: true,
+    },
+  });
+}
+
+/** The card saved at checkout and what it was paid with, for a later fee. */
+export async function getSavedCard(appointmentId: string) {
+  const appointment = await db.appointment.findUnique({
+    where: { id: appointmentId },
+    select: {
+      providerCustomerId: true,
+      providerPaymentMethodId: true,
+      currency: true,
+      payments: { where: { kind: "DEPOSIT", status: "SUCCEEDED" }, select: { paymentIntentId: true }, take: 1 },
+    },
+  });
+  return appointment;
+}
