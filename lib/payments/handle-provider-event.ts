@@ -13,9 +13,18 @@ const ZCheckoutSession = z.object({
   metadata: z.object({ appointmentId: z.string().min(1) }).loose(),
   amount_total: z.number().int().nullable().optional(),
   currency: z.string().nullable().optional(),
-  payment_intent: z.union([z.string(), z.object({ id: z.string() }).loose()]).nullable().optional(),
-  setup_intent: z.union([z.string(), z.object({ id: z.string() }).loose()]).nullable().optional(),
-  customer: z.union([z.string(), z.object({ id: z.string() }).loose()]).nullable().optional(),
+  payment_intent: z
+    .union([z.string(), z.object({ id: z.string() }).loose()])
+    .nullable()
+    .optional(),
+  setup_intent: z
+    .union([z.string(), z.object({ id: z.string() }).loose()])
+    .nullable()
+    .optional(),
+  customer: z
+    .union([z.string(), z.object({ id: z.string() }).loose()])
+    .nullable()
+    .optional(),
 });
 
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));

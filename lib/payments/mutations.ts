@@ -75,7 +75,11 @@ async function settleDeposit(tx: Tx, facts: CheckoutSessionFacts) {
 }
 
 /** A refund to issue for `payment` (the refund job calls the provider with the row id as idempotency key). */
-export async function requestRefund(tx: Tx, actor: Actor, payment: { id: string; appointmentId: string; amountCents: number; currency: string }) {
+export async function requestRefund(
+  tx: Tx,
+  actor: Actor,
+  payment: { id: string; appointmentId: string; amountCents: number; currency: string },
+) {
   const existing = await tx.payment.findFirst({ where: { refundOfId: payment.id, status: { not: "FAILED" } }, select: { id: true } });
   if (existing) return existing.id;
   const refund = await tx.payment.create({
@@ -127,7 +131,11 @@ export async function completeCheckout(tx: Tx, facts: CheckoutSessionFacts): Pro
   return "refund-requested";
 }
 
-async function markBooked(tx: Tx, appointment: { id: string; status: string; version: number }, card: { providerCustomerId: string | null }) {
+async function markBooked(
+  tx: Tx,
+  appointment: { id: string; status: string; version: number },
+  card: { providerCustomerId: string | null },
+) {
   const version = appointment.version + 1;
   await tx.appointment.update({
     where: { id: appointment.id },
@@ -212,7 +220,8 @@ export async function recordRefundOutcome(paymentId: string, outcome: { refundId
   await db.$transaction(async (tx) => {
     const payment = await tx.payment.update({
       where: { id: paymentId },
-      data: "refundId" in outcome ? { status: "SUCCEEDED", refundId: outcome.refundId } : { status: "FAILED", failureMessage: outcome.error },
+      data:
+        "refundId" in outcome ? { status: "SUCCEEDED", refundId: outcome.refundId } : { status: "FAILED", failureMessage: outcome.error },
       select: { appointmentId: true },
     });
     if ("refundId" in outcome) {

@@ -12,7 +12,8 @@ export function selectPaymentProvider(): PaymentProvider {
   const key = `${settings.provider}:${settings.stripe?.baseUrl ?? ""}:${settings.appUrl}`;
   if (cached?.key === key) return cached.provider;
   let provider: PaymentProvider;
-  if (settings.provider === "stripe" && settings.stripe) provider = stripeProvider(stripeClientOf(settings.stripe.secretKey, settings.stripe.baseUrl));
+  if (settings.provider === "stripe" && settings.stripe)
+    provider = stripeProvider(stripeClientOf(settings.stripe.secretKey, settings.stripe.baseUrl));
   else if (settings.provider === "test-checkout") provider = testCheckoutProvider(settings.appUrl);
   else throw new AppError("PAYMENT_PROVIDER_UNAVAILABLE", "Payments are not set up on this server.");
   cached = { key, provider };

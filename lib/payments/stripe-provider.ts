@@ -57,7 +57,10 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
                   ...common,
                   mode: "payment",
                   line_items: [
-                    { quantity: 1, price_data: { currency, unit_amount: request.amountCents, product_data: { name: request.description } } },
+                    {
+                      quantity: 1,
+                      price_data: { currency, unit_amount: request.amountCents, product_data: { name: request.description } },
+                    },
                   ],
                   payment_intent_data: { metadata, ...(request.saveCard && { setup_future_usage: "off_session" as const }) },
                 },
@@ -102,7 +105,8 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
           },
           { idempotencyKey: request.idempotencyKey },
         );
-        if (intent.status === "succeeded") return { status: "SUCCEEDED", paymentIntentId: intent.id, paymentMethodId: paymentMethodId ?? "" };
+        if (intent.status === "succeeded")
+          return { status: "SUCCEEDED", paymentIntentId: intent.id, paymentMethodId: paymentMethodId ?? "" };
         return {
           status: "REQUIRES_ACTION",
           paymentIntentId: intent.id,

@@ -15,7 +15,11 @@ export function testCheckoutProvider(appUrl: string): PaymentProvider {
       return { refundId: `re_local_${randomUUID()}` };
     },
     async chargeSavedCard(request) {
-      return { status: "SUCCEEDED", paymentIntentId: `pi_local_${randomUUID()}`, paymentMethodId: request.paymentMethodId ?? "pm_local_card" };
+      return {
+        status: "SUCCEEDED",
+        paymentIntentId: `pi_local_${randomUUID()}`,
+        paymentMethodId: request.paymentMethodId ?? "pm_local_card",
+      };
     },
   };
 }
