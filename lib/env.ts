@@ -84,6 +84,11 @@ const serverEnvSchema = z.object({
     .string()
     .regex(/^whsec_\S+$/, "must be a Stripe webhook signing secret (whsec_…)")
     .optional(),
+  // End-to-end tests of a production build only: keep the test checkout on under `next start`.
+  PAYMENTS_TEST_CHECKOUT: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("")
+    .transform((value) => value === "true" || value === "1"),
   // Where the Stripe SDK sends its requests (a local stub in tests); unset: Stripe's API.
   STRIPE_API_BASE_URL: z.url().optional(),
 });
@@ -134,6 +139,8 @@ function productionProblems(env: ServerEnv): string[] {
     if (value && KNOWN_PLACEHOLDER_SECRETS.has(value))
       problems.push(`${name} is a published placeholder value; generate a secret of your own`);
   }
+  if (env.PAYMENTS_TEST_CHECKOUT && env.STRIPE_SECRET_KEY)
+    problems.push("PAYMENTS_TEST_CHECKOUT must not be set with STRIPE_SECRET_KEY (it is for end-to-end tests without Stripe)");
   if (env.INNGEST_DEV) problems.push("INNGEST_DEV must not be set in production (it turns off Inngest request signing)");
   if (!env.MAIL_TRANSPORT && mailTransportOf(env) === "mailbox") {
     problems.push("MAIL_TRANSPORT: set RESEND_API_KEY, or MAIL_TRANSPORT=mailbox to keep every email in the database on purpose");

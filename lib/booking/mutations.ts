@@ -12,6 +12,7 @@ import { writeOutboxEvent } from "@/lib/notifications/mutations";
 import { outboxRowOf, type TOutboxEvent } from "@/lib/notifications/outbox-events";
 import { patchTestOverrideReason } from "@/lib/patch-tests/booking-rule";
 import { paymentNeedOf, type PaymentNeed } from "@/lib/payments/deposit-policy";
+import { settleCancellation } from "@/lib/payments/mutations";
 import { recordPatchTestOverride } from "@/lib/patch-tests/mutations";
 import { parseInput } from "@/lib/parse-input";
 import { sqlFile } from "@/lib/sql-files";
@@ -659,6 +660,9 @@ export const cancelAppointment = appointmentChange(
       },
       ZChanged,
     );
+    // A hold given up before payment has no money to settle.
+    if (current.status === "BOOKED")
+      await settleCancellation(tx, actor, current, { now, bySalon: staffPowers && !isOwnBooking(actor, current.customerId) });
     return { ...viewOf(current), status: nextStatus, cancelledAt: now, cancellationReason: reason, ...stored };
   },
 );

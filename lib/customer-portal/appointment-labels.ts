@@ -19,6 +19,7 @@ const actionLabels: Record<string, string> = {
   no_show: "Marked as missed",
   paid: "Deposit paid",
   expired: "Hold ran out",
+  refunded: "Deposit refunded",
 };
 
 const actorLabels: Record<string, string> = {

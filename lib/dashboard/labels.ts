@@ -27,6 +27,10 @@ export const appointmentNotices = {
   completed: "Marked as completed.",
   "no-show": "Marked as a no-show.",
   "note-added": "Note added.",
+  "fee-succeeded": "No-show fee charged.",
+  "fee-requires-action": "The bank asks the customer to authenticate the fee: it waits for them.",
+  "fee-failed": "The card was declined: the fee was not charged.",
+  "refund-requested": "Refund requested: it is on its way to the customer.",
 } as const;
 
 export type AppointmentNotice = keyof typeof appointmentNotices;
@@ -43,6 +47,9 @@ const actionLabels: Record<string, string> = {
   completed: "Marked completed",
   no_show: "Marked no-show",
   note_added: "Added a staff note",
+  paid: "Deposit paid",
+  expired: "Hold expired unpaid",
+  refunded: "Deposit refunded",
 };
 
 export function historyActionLabel(action: string): string {

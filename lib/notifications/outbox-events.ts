@@ -72,6 +72,12 @@ export const ZPaymentRefundRequestedEvent = z.object({
   data: z.object({ appointmentId: z.string().min(1), paymentId: z.string().min(1) }),
 });
 
+/** A fee the policy charges to the saved card (a late cancellation): the fee job charges it once. */
+export const ZPaymentFeeRequestedEvent = z.object({
+  name: z.literal("payment.fee-requested"),
+  data: z.object({ appointmentId: z.string().min(1), kind: z.enum(["LATE_CANCELLATION_FEE", "NO_SHOW_FEE"]) }),
+});
+
 /** A stylist's schedule opened time that was closed (time off removed, a working day widened). */
 export const ZScheduleTimeFreedEvent = z.object({
   name: z.literal("schedule.time-freed"),
@@ -100,6 +106,7 @@ export const ZOutboxEvent = z.discriminatedUnion("name", [
   ZAppointmentPaymentPendingEvent,
   ZAppointmentExpiredEvent,
   ZPaymentRefundRequestedEvent,
+  ZPaymentFeeRequestedEvent,
   ZScheduleTimeFreedEvent,
   ZCustomerCreatedEvent,
   ZServiceUpdatedEvent,

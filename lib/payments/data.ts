@@ -88,3 +88,47 @@ export async function getSavedCard(appointmentId: string) {
   });
   return appointment;
 }
+
+/** The money side of one appointment: its deposit, its hold, and every payment (pages and the API). */
+export async function getPaymentSummary(appointmentId: string) {
+  const appointment = await db.appointment.findUnique({
+    where: { id: appointmentId },
+    select: { depositCents: true, currency: true, paymentHoldUntil: true, status: true, service: { select: { cardRequired: true } } },
+  });
+  if (!appointment) return null;
+  return { ...appointment, currency: appointment.currency.trim(), payments: await listAppointmentPayments(appointmentId) };
+}
+
+export type PaymentSummary = NonNullable<Awaited<ReturnType<typeof getPaymentSummary>>>;
+
+/** What charging a fee needs: who may, whether it applies, the card, and the attempts so far. */
+export async function getFeeContext(appointmentId: string, kind: "LATE_CANCELLATION_FEE" | "NO_SHOW_FEE") {
+  const [appointment, salon] = await Promise.all([
+    db.appointment.findUnique({
+      where: { id: appointmentId },
+      select: {
+        id: true,
+        status: true,
+        staffId: true,
+        currency: true,
+        providerCustomerId: true,
+        providerPaymentMethodId: true,
+        service: { select: { name: true } },
+        payments: { select: { kind: true, status: true, paymentIntentId: true } },
+      },
+    }),
+    db.salonSettings.findUnique({ where: { id: 1 }, select: { lateCancelFeeCents: true, noShowFeeCents: true } }),
+  ]);
+  if (!appointment || !salon) return null;
+  const fees = appointment.payments.filter((payment) => payment.kind === kind);
+  const depositIntent = appointment.payments.find(
+    (payment) => payment.kind === "DEPOSIT" && payment.status === "SUCCEEDED",
+  )?.paymentIntentId;
+  return {
+    ...appointment,
+    amountCents: kind === "NO_SHOW_FEE" ? salon.noShowFeeCents : salon.lateCancelFeeCents,
+    alreadyCharged: fees.some((fee) => fee.status === "SUCCEEDED" || fee.status === "REQUIRES_ACTION" || fee.status === "PENDING"),
+    attempts: fees.length,
+    depositIntent: depositIntent ?? null,
+  };
+}

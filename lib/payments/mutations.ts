@@ -261,3 +261,45 @@ export async function recordCharge(input: {
     }
   });
 }
+
+/**
+ * What a cancellation does to the money: inside the policy (or when the salon cancels) the deposit is
+ * refunded; later it is kept, and the late fee, if the salon charges one, is asked of the saved card.
+ * Runs in the cancellation's transaction, so the refund or the fee is promised together with it.
+ */
+export async function settleCancellation(
+  tx: Tx,
+  actor: Actor,
+  appointment: { id: string; startsAt: Date },
+  options: { now: Date; bySalon: boolean },
+): Promise<void> {
+  const [deposit, salon, card] = await Promise.all([
+    tx.payment.findFirst({
+      where: { appointmentId: appointment.id, kind: "DEPOSIT", status: "SUCCEEDED" },
+      select: { id: true, appointmentId: true, amountCents: true, currency: true },
+    }),
+    tx.salonSettings.findUnique({ where: { id: 1 }, select: { lateCancelWindowMinutes: true, lateCancelFeeCents: true } }),
+    tx.appointment.findUnique({ where: { id: appointment.id }, select: { providerCustomerId: true } }),
+  ]);
+  if (!salon) return;
+  const inTime = appointment.startsAt.getTime() - options.now.getTime() >= salon.lateCancelWindowMinutes * 60_000;
+  if (deposit && (inTime || options.bySalon)) {
+    await requestRefund(tx, actor, deposit);
+    return;
+  }
+  if (!inTime && !options.bySalon && salon.lateCancelFeeCents > 0 && card?.providerCustomerId) {
+    await writeOutboxEvent(tx, { name: "payment.fee-requested", data: { appointmentId: appointment.id, kind: "LATE_CANCELLATION_FEE" } });
+  }
+}
+
+/** Staff refund a deposit by hand (a goodwill gesture, a mistake): the same refund path as a cancellation. */
+export async function refundDeposit(actor: Actor, appointmentId: string): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const deposit = await tx.payment.findFirst({
+      where: { appointmentId, kind: "DEPOSIT", status: "SUCCEEDED" },
+      select: { id: true, appointmentId: true, amountCents: true, currency: true },
+    });
+    if (!deposit) throw new AppError("INVALID_TRANSITION", "This appointment has no paid deposit to refund.");
+    return requestRefund(tx, actor, deposit);
+  });
+}

@@ -41,7 +41,7 @@ export async function openCheckout(actor: Actor, appointmentId: string, now: Dat
     description: appointment.depositCents > 0 ? `Deposit: ${appointment.service.name}` : `Card on file: ${appointment.service.name}`,
     customerEmail: appointment.customer.email,
     expiresAt: appointment.paymentHoldUntil,
-    successUrl: `${appUrl}/appointments/${appointment.id}?paid=1`,
+    successUrl: `${appUrl}/appointments/${appointment.id}?notice=paid`,
     cancelUrl: `${appUrl}/appointments/${appointment.id}`,
     idempotencyKey: `checkout:${appointment.id}:${appointment.version}`,
   });

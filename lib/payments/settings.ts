@@ -21,7 +21,8 @@ let cached: PaymentSettings | undefined;
 export function paymentSettings(): PaymentSettings {
   if (cached) return cached;
   const env = parseServerEnv(process.env);
-  const production = env.NODE_ENV === "production";
+  // An end-to-end run of the production build opts in to the test checkout, which production never has.
+  const production = env.NODE_ENV === "production" && !env.PAYMENTS_TEST_CHECKOUT;
   const provider = env.STRIPE_SECRET_KEY ? "stripe" : production ? "none" : "test-checkout";
   cached = {
     provider,

@@ -1,3 +1,4 @@
+import { chargeFeeJob } from "./definitions/charge-fee";
 import { deliverWebhooksJob } from "./definitions/deliver-webhooks";
 import { expirePaymentHoldJob } from "./definitions/expire-payment-hold";
 import { issueRefundJob } from "./definitions/issue-refund";
@@ -23,4 +24,5 @@ export const notificationJobs: AnyNotificationJob[] = [
   deliverWebhooksJob,
   expirePaymentHoldJob,
   issueRefundJob,
+  chargeFeeJob,
 ];
