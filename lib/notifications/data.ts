@@ -9,7 +9,7 @@ export async function getAppointmentForEmail(appointmentId: string) {
       include: {
         customer: { select: { name: true, email: true } },
         staff: { select: { name: true, email: true, staffProfile: { select: { displayName: true } } } },
-        service: { select: { name: true } },
+        service: { select: { name: true, cardRequired: true } },
       },
     }),
     db.salonSettings.findUnique({ where: { id: 1 } }),

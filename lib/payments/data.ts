@@ -132,3 +132,9 @@ export async function getFeeContext(appointmentId: string, kind: "LATE_CANCELLAT
     depositIntent: depositIntent ?? null,
   };
 }
+
+/** Whether the customer was sent to the checkout page for this hold. */
+export async function checkoutWasOpened(appointmentId: string): Promise<boolean> {
+  const row = await db.appointment.findUnique({ where: { id: appointmentId }, select: { checkoutOpenedAt: true } });
+  return Boolean(row?.checkoutOpenedAt);
+}

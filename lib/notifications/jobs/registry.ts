@@ -6,6 +6,7 @@ import { notifyStylistJob } from "./definitions/notify-stylist";
 import { offerFreedTimeJob } from "./definitions/offer-freed-time";
 import { sendCancellationNoticeJob } from "./definitions/send-cancellation-notice";
 import { sendConfirmationJob } from "./definitions/send-confirmation";
+import { sendHoldExpiredNoteJob } from "./definitions/send-hold-expired-note";
 import { sendReminderJob } from "./definitions/send-reminder";
 import { sendRescheduleNoticeJob } from "./definitions/send-reschedule-notice";
 import type { AnyNotificationJob } from "./job";
@@ -25,4 +26,5 @@ export const notificationJobs: AnyNotificationJob[] = [
   expirePaymentHoldJob,
   issueRefundJob,
   chargeFeeJob,
+  sendHoldExpiredNoteJob,
 ];
