@@ -37,6 +37,11 @@ export function resetPaymentSettings(): void {
   cached = undefined;
 }
 
+/** The link that sends the customer of a hold to its checkout (the appointment's random id is its secret). */
+export function paymentLinkOf(appointmentId: string): string {
+  return `${paymentSettings().appUrl}/appointments/${appointmentId}/pay`;
+}
+
 /** Why deposits cannot be switched on here, or null when they can. */
 export function depositsUnavailableReason(settings: PaymentSettings = paymentSettings()): string | null {
   return settings.provider === "none"

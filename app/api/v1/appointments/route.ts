@@ -10,6 +10,7 @@ import { listAppointments } from "@/lib/booking/data";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { bookAppointment } from "@/lib/booking/mutations";
 import type { IdempotencyTx } from "@/lib/api/idempotency/mutations";
+import { paymentLinkOf } from "@/lib/payments/settings";
 
 export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request, principal }) => {
   const query = validate(ZApiListAppointmentsQuery, queryObject(request), "query");
@@ -27,8 +28,12 @@ export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request
   return ok({ items: page.items.map(toApiAppointment), nextCursor: page.nextCursor });
 });
 
+// A hold waiting for its deposit says where the customer pays (the link opens the hosted checkout).
 const createdResult = (appointment: AppointmentView) =>
-  created(toApiAppointment(appointment), { ETag: etagOf(appointment.version), Location: `/api/v1/appointments/${appointment.id}` });
+  created(
+    { ...toApiAppointment(appointment), ...(appointment.status === "PENDING_PAYMENT" && { paymentUrl: paymentLinkOf(appointment.id) }) },
+    { ETag: etagOf(appointment.version), Location: `/api/v1/appointments/${appointment.id}` },
+  );
 
 export const POST = withApiRoute({ scope: "appointments:write" }, async ({ principal, body, idempotency }) => {
   const input = await bookingInputFor(principal, validate(ZApiCreateAppointmentBody, body));

@@ -8,14 +8,27 @@ import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { getAppointment } from "@/lib/booking/data";
 import { cancelAppointment } from "@/lib/booking/mutations";
+import { toApiPayment } from "@/lib/api/schemas/payments";
+import { getPaymentSummary } from "@/lib/payments/data";
+import { paymentLinkOf } from "@/lib/payments/settings";
 
 type Params = { id: string };
 
 const represent = (appointment: AppointmentView) => ok(toApiAppointment(appointment), { ETag: etagOf(appointment.version) });
 
-export const GET = withApiRoute<Params>({ scope: "appointments:read" }, async ({ principal, params }) =>
-  represent(await getAppointment(principal.actor, params.id)),
-);
+/** One appointment with its money: the deposit's state and every payment (the list stays lean). */
+export const GET = withApiRoute<Params>({ scope: "appointments:read" }, async ({ principal, params }) => {
+  const appointment = await getAppointment(principal.actor, params.id);
+  const summary = await getPaymentSummary(appointment.id);
+  return ok(
+    {
+      ...toApiAppointment(appointment),
+      ...(appointment.status === "PENDING_PAYMENT" && { paymentUrl: paymentLinkOf(appointment.id) }),
+      ...(summary && { payment: toApiPayment(summary) }),
+    },
+    { ETag: etagOf(appointment.version) },
+  );
+});
 
 export const PATCH = withApiRoute<Params>({ scope: "appointments:write" }, async ({ request, principal, params, body }) => {
   const changes = validate(ZApiUpdateAppointmentBody, body);
