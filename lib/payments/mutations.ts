@@ -139,7 +139,8 @@ async function markBooked(
   const version = appointment.version + 1;
   await tx.appointment.update({
     where: { id: appointment.id },
-    data: { status: "BOOKED", paymentHoldUntil: null, version, providerCustomerId: card.providerCustomerId },
+    // The booking happens now: reminders are keyed by this version (the schedule's), like a new booking's.
+    data: { status: "BOOKED", paymentHoldUntil: null, version, scheduleVersion: version, providerCustomerId: card.providerCustomerId },
   });
   await recordHistory(tx, systemActor, appointment.id, "paid", { before: { status: appointment.status }, after: { status: "BOOKED" } });
   // Booked now, for everyone: the confirmation email, the stylist's notice, partners' webhooks.

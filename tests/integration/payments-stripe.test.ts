@@ -223,7 +223,13 @@ describe("POST /api/stripe/webhook", () => {
     const again = await stripeWebhook(completed("evt_done_1", held.id, "cs_done_1"));
     expect(await again.json()).toMatchObject({ outcome: "duplicate" });
     const row = await db.appointment.findUniqueOrThrow({ where: { id: held.id } });
-    expect(row).toMatchObject({ status: "BOOKED", version: 2, paymentHoldUntil: null, providerCustomerId: "cus_test_1" });
+    expect(row).toMatchObject({
+      status: "BOOKED",
+      version: 2,
+      scheduleVersion: 2,
+      paymentHoldUntil: null,
+      providerCustomerId: "cus_test_1",
+    });
     const payments = await db.payment.findMany({ where: { appointmentId: held.id } });
     expect(payments).toMatchObject([{ kind: "DEPOSIT", status: "SUCCEEDED", amountCents: 1500, paymentIntentId: "pi_for_cs_done_1" }]);
     // The confirmation (and the stylist's notice, partners' webhooks) follow the booking, once.
