@@ -138,3 +138,25 @@ export async function checkoutWasOpened(appointmentId: string): Promise<boolean>
   const row = await db.appointment.findUnique({ where: { id: appointmentId }, select: { checkoutOpenedAt: true } });
   return Boolean(row?.checkoutOpenedAt);
 }
+
+/** The hold the test checkout page shows: the appointment and its open Checkout Session. */
+export async function getTestCheckout(appointmentId: string) {
+  return db.appointment.findUnique({
+    where: { id: appointmentId },
+    select: {
+      id: true,
+      status: true,
+      depositCents: true,
+      currency: true,
+      paymentHoldUntil: true,
+      startsAt: true,
+      service: { select: { name: true } },
+      payments: {
+        where: { kind: "DEPOSIT", checkoutSessionId: { not: null } },
+        select: { checkoutSessionId: true, amountCents: true, currency: true },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+      },
+    },
+  });
+}

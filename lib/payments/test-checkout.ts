@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
-import { db } from "@/lib/db";
+import { getTestCheckout } from "./data";
 import { handleProviderEvent } from "./handle-provider-event";
 import type { EventOutcome } from "./mutations";
 import { paymentSettings } from "./settings";
@@ -16,28 +16,6 @@ export function isTestCheckoutEnabled(): boolean {
 }
 
 export type TestCheckoutChoice = "pay" | "abandon";
-
-/** The hold the test checkout page shows: the appointment and its open Checkout Session. */
-export async function getTestCheckout(appointmentId: string) {
-  return db.appointment.findUnique({
-    where: { id: appointmentId },
-    select: {
-      id: true,
-      status: true,
-      depositCents: true,
-      currency: true,
-      paymentHoldUntil: true,
-      startsAt: true,
-      service: { select: { name: true } },
-      payments: {
-        where: { kind: "DEPOSIT", checkoutSessionId: { not: null } },
-        select: { checkoutSessionId: true, amountCents: true, currency: true },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-      },
-    },
-  });
-}
 
 /**
  * What Stripe would post when the customer pays or the session expires, built as Stripe shapes it and

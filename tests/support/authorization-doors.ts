@@ -219,7 +219,8 @@ export const OTHER_ROUTE_FILES: Record<string, string> = {
   "api/metrics/route.ts": "metrics token",
   "api/inngest/route.ts": "Inngest's signed requests; jobs check SYSTEM in the permission table",
   "appointments/[id]/calendar.ics/route.ts": "the session's appointments only (visibleTo)",
-  "appointments/[id]/pay/route.ts": "a bearer link: the hold's random id, like the provider's checkout URL; opens checkout only for a running hold",
+  "appointments/[id]/pay/route.ts":
+    "a bearer link: the hold's random id, like the provider's checkout URL; opens checkout only for a running hold",
   "api/stripe/webhook/route.ts": "Stripe's signature over the raw body (constructEvent with the webhook secret)",
   "appointments/my-data.json/route.ts": "the session's own data; customers only (account.ownData), else 404",
   "calendar/[file]/route.ts": "the stylist's private feed token (stored hashed, rotatable); unknown tokens 404",

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { RowButtonForm } from "@/components/forms/row-button-form";
 import { formatPrice } from "@/lib/format";
 import { testCheckoutAction } from "@/lib/payments/actions";
-import { getTestCheckout, isTestCheckoutEnabled } from "@/lib/payments/test-checkout";
+import { getTestCheckout } from "@/lib/payments/data";
+import { isTestCheckoutEnabled } from "@/lib/payments/test-checkout";
 import { getSalonSettings } from "@/lib/salon/data";
 import { formatSalonDateTime, formatSalonTime } from "@/lib/time/format-when";
 
