@@ -48,6 +48,15 @@ async function payOnTestCheckout(page: Page) {
   await expect(page.getByRole("heading", { name: /^Pay £10\.00 to / })).toBeVisible();
 }
 
+/** A pedicure held and paid for: BOOKED, with the deposit (and the card) on file. */
+async function bookAndPay(page: Page, notBefore: string) {
+  const hold = await holdPedicure(page, notBefore);
+  await payOnTestCheckout(page);
+  await page.getByRole("button", { name: "Pay £10.00" }).click();
+  await expect(page.getByText("Booked", { exact: true })).toBeVisible();
+  return hold;
+}
+
 test("pay the deposit → booked, with the confirmation email", async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await signedInPage(browser, "customer");
@@ -84,10 +93,7 @@ test("abandon the checkout → the hold ends and the time is offered again", asy
 test("cancel inside the window → the deposit is refunded", async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await signedInPage(browser, "customer");
-  const hold = await holdPedicure(page, daysFromNow(15));
-  await payOnTestCheckout(page);
-  await page.getByRole("button", { name: "Pay £10.00" }).click();
-  await expect(page.getByText("Booked", { exact: true })).toBeVisible();
+  const hold = await bookAndPay(page, daysFromNow(15));
   await page.goto(`/appointments/${hold.id}/cancel`);
   await page.getByRole("button", { name: "Cancel appointment" }).click();
   await expect(page.getByText("Appointment cancelled.")).toBeVisible();
@@ -103,10 +109,7 @@ test("cancel inside the window → the deposit is refunded", async ({ browser })
 test("staff charge the no-show fee to the saved card", async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await signedInPage(browser, "customer");
-  const hold = await holdPedicure(page, daysFromNow(18));
-  await payOnTestCheckout(page);
-  await page.getByRole("button", { name: "Pay £10.00" }).click();
-  await expect(page.getByText("Booked", { exact: true })).toBeVisible();
+  const hold = await bookAndPay(page, daysFromNow(18));
   await page.context().close();
 
   // The appointment's day comes: moved into the past (at night, clear of anyone's hours) so it has started.

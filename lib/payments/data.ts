@@ -1,31 +1,38 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { visibleTo } from "@/lib/booking/data";
+
+/** A hold as its checkout needs it: the deposit, the hold's end and the open Checkout Session, if any. */
+const checkoutSelect = {
+  id: true,
+  status: true,
+  version: true,
+  customerId: true,
+  staffId: true,
+  depositCents: true,
+  currency: true,
+  paymentHoldUntil: true,
+  startsAt: true,
+  service: { select: { name: true, cardRequired: true } },
+  customer: { select: { email: true } },
+  payments: {
+    where: { kind: "DEPOSIT", checkoutSessionId: { not: null } },
+    select: { checkoutSessionId: true, checkoutUrl: true, status: true, amountCents: true, currency: true },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+  },
+} satisfies Prisma.AppointmentSelect;
 
 /** What opening a checkout needs to know about the appointment, as the actor may see it. */
 export async function getAppointmentForCheckout(actor: Actor, appointmentId: string) {
-  return db.appointment.findFirst({
-    where: { id: appointmentId, ...visibleTo(actor) },
-    select: {
-      id: true,
-      status: true,
-      version: true,
-      customerId: true,
-      staffId: true,
-      depositCents: true,
-      currency: true,
-      paymentHoldUntil: true,
-      service: { select: { name: true, cardRequired: true } },
-      customer: { select: { email: true } },
-      payments: {
-        where: { kind: "DEPOSIT", status: "PENDING", checkoutUrl: { not: null } },
-        select: { checkoutSessionId: true, checkoutUrl: true },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-      },
-    },
-  });
+  return db.appointment.findFirst({ where: { id: appointmentId, ...visibleTo(actor) }, select: checkoutSelect });
+}
+
+/** The hold the test checkout page shows (the page stands in for the provider's: no actor). */
+export async function getTestCheckout(appointmentId: string) {
+  return db.appointment.findUnique({ where: { id: appointmentId }, select: checkoutSelect });
 }
 
 export async function getSalonPaymentPolicy() {
@@ -59,34 +66,8 @@ export async function listAppointmentPayments(appointmentId: string) {
   return db.payment.findMany({
     where: { appointmentId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      amountCents: true,
-      currency: true,
-      checkoutSessionId: true,
-      paymentIntentId: true,
-      refundId: true,
-      failureMessage: true,
-      triggeredByKind: true,
-      createdAt: true,
-    },
+    select: { id: true, kind: true, status: true, amountCents: true, currency: true, failureMessage: true, createdAt: true },
   });
-}
-
-/** The card saved at checkout and what it was paid with, for a later fee. */
-export async function getSavedCard(appointmentId: string) {
-  const appointment = await db.appointment.findUnique({
-    where: { id: appointmentId },
-    select: {
-      providerCustomerId: true,
-      providerPaymentMethodId: true,
-      currency: true,
-      payments: { where: { kind: "DEPOSIT", status: "SUCCEEDED" }, select: { paymentIntentId: true }, take: 1 },
-    },
-  });
-  return appointment;
 }
 
 /** The money side of one appointment: its deposit, its hold, and every payment (pages and the API). */
@@ -137,26 +118,4 @@ export async function getFeeContext(appointmentId: string, kind: "LATE_CANCELLAT
 export async function checkoutWasOpened(appointmentId: string): Promise<boolean> {
   const row = await db.appointment.findUnique({ where: { id: appointmentId }, select: { checkoutOpenedAt: true } });
   return Boolean(row?.checkoutOpenedAt);
-}
-
-/** The hold the test checkout page shows: the appointment and its open Checkout Session. */
-export async function getTestCheckout(appointmentId: string) {
-  return db.appointment.findUnique({
-    where: { id: appointmentId },
-    select: {
-      id: true,
-      status: true,
-      depositCents: true,
-      currency: true,
-      paymentHoldUntil: true,
-      startsAt: true,
-      service: { select: { name: true } },
-      payments: {
-        where: { kind: "DEPOSIT", checkoutSessionId: { not: null } },
-        select: { checkoutSessionId: true, amountCents: true, currency: true },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-      },
-    },
-  });
 }

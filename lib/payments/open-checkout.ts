@@ -22,7 +22,7 @@ export async function openCheckout(actor: Actor, appointmentId: string, now: Dat
   }
   if (appointment.paymentHoldUntil <= now) throw new AppError("SLOT_UNAVAILABLE", "The hold on this time ran out. Please book again.");
   const [open] = appointment.payments;
-  if (open?.checkoutUrl) return { url: open.checkoutUrl };
+  if (open?.checkoutUrl && open.status === "PENDING") return { url: open.checkoutUrl };
 
   const { appUrl } = paymentSettings();
   const currency = appointment.currency.trim();

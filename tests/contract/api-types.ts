@@ -675,31 +675,32 @@ export interface components {
              * @description While PENDING_PAYMENT: where the customer pays the deposit. The slot is held until payment.holdUntil.
              */
             paymentUrl?: string;
-            /** @description GET of one appointment: its deposit and every payment. */
-            payment?: {
-                /**
-                 * @description NONE: no deposit asked (or waived). PENDING: the slot is held until holdUntil. PAID, REFUNDED: the deposit's fate.
-                 * @enum {string}
-                 */
-                status: "NONE" | "PENDING" | "PAID" | "REFUNDED" | "EXPIRED";
-                depositCents: number;
+            payment?: components["schemas"]["AppointmentPayment"];
+        };
+        /** @description In GET of one appointment: its deposit and every payment. */
+        AppointmentPayment: {
+            /**
+             * @description NONE: no deposit asked (or waived). PENDING: the slot is held until holdUntil. PAID, REFUNDED: the deposit's fate.
+             * @enum {string}
+             */
+            status: "NONE" | "PENDING" | "PAID" | "REFUNDED" | "EXPIRED";
+            depositCents: number;
+            currency: string;
+            /** Format: date-time */
+            holdUntil: string | null;
+            /** @description Every charge, refund and failure, newest first. */
+            items: {
+                id: string;
+                /** @enum {string} */
+                kind: "DEPOSIT" | "REFUND" | "LATE_CANCELLATION_FEE" | "NO_SHOW_FEE";
+                /** @enum {string} */
+                status: "PENDING" | "SUCCEEDED" | "FAILED" | "REQUIRES_ACTION";
+                /** @description Integer minor units of `currency`. */
+                amountCents: number;
                 currency: string;
                 /** Format: date-time */
-                holdUntil: string | null;
-                /** @description Every charge, refund and failure, newest first. */
-                items: {
-                    id: string;
-                    /** @enum {string} */
-                    kind: "DEPOSIT" | "REFUND" | "LATE_CANCELLATION_FEE" | "NO_SHOW_FEE";
-                    /** @enum {string} */
-                    status: "PENDING" | "SUCCEEDED" | "FAILED" | "REQUIRES_ACTION";
-                    /** @description Integer minor units of `currency`. */
-                    amountCents: number;
-                    currency: string;
-                    /** Format: date-time */
-                    createdAt: string;
-                }[];
-            };
+                createdAt: string;
+            }[];
         };
         Customer: {
             id: string;
@@ -783,31 +784,7 @@ export interface components {
                  * @description While PENDING_PAYMENT: where the customer pays the deposit. The slot is held until payment.holdUntil.
                  */
                 paymentUrl?: string;
-                /** @description GET of one appointment: its deposit and every payment. */
-                payment?: {
-                    /**
-                     * @description NONE: no deposit asked (or waived). PENDING: the slot is held until holdUntil. PAID, REFUNDED: the deposit's fate.
-                     * @enum {string}
-                     */
-                    status: "NONE" | "PENDING" | "PAID" | "REFUNDED" | "EXPIRED";
-                    depositCents: number;
-                    currency: string;
-                    /** Format: date-time */
-                    holdUntil: string | null;
-                    /** @description Every charge, refund and failure, newest first. */
-                    items: {
-                        id: string;
-                        /** @enum {string} */
-                        kind: "DEPOSIT" | "REFUND" | "LATE_CANCELLATION_FEE" | "NO_SHOW_FEE";
-                        /** @enum {string} */
-                        status: "PENDING" | "SUCCEEDED" | "FAILED" | "REQUIRES_ACTION";
-                        /** @description Integer minor units of `currency`. */
-                        amountCents: number;
-                        currency: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                    }[];
-                };
+                payment?: components["schemas"]["AppointmentPayment"];
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;

@@ -86,7 +86,7 @@ export const ZApiAppointment = z.object({
   paymentUrl: z.url().optional().meta({
     description: "While PENDING_PAYMENT: where the customer pays the deposit. The slot is held until payment.holdUntil.",
   }),
-  payment: ZApiPayment.optional().meta({ description: "GET of one appointment: its deposit and every payment." }),
+  payment: ZApiPayment.optional(),
 });
 export type TApiAppointment = z.infer<typeof ZApiAppointment>;
 

@@ -20,7 +20,7 @@ export const ZApiPayment = z
     holdUntil: z.iso.datetime().nullable(),
     items: z.array(ZApiPaymentRow).meta({ description: "Every charge, refund and failure, newest first." }),
   })
-  .meta({ id: "AppointmentPayment" });
+  .meta({ id: "AppointmentPayment", description: "In GET of one appointment: its deposit and every payment." });
 
 function statusOf(summary: PaymentSummary): z.infer<typeof ZApiPayment>["status"] {
   if (summary.status === "PENDING_PAYMENT") return "PENDING";

@@ -18,19 +18,17 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
   const { id } = await params;
   const user = await requireUser(`/book/confirmed/${id}`);
   const [appointment, salon, payment] = await Promise.all([loadOwnAppointment(user, id), getSalonSettings(), loadPaymentView(id)]);
+  const when = [
+    { label: "Service", value: appointment.service.name },
+    { label: "Stylist", value: appointment.staff.name },
+    { label: "Date", value: formatSalonDate(appointment.startsAt, salon) },
+    { label: "Time", value: `${formatSalonTime(appointment.startsAt, salon)} – ${formatSalonTime(appointment.endsAt, salon)}` },
+  ];
   if (appointment.status === "PENDING_PAYMENT" && payment) {
     return (
       <main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 py-10 sm:px-6">
         <h1 className="mb-6 text-3xl font-bold text-stone-900">One more step: the deposit</h1>
-        <BookingSummary
-          title="Appointment details"
-          rows={[
-            { label: "Service", value: appointment.service.name },
-            { label: "Stylist", value: appointment.staff.name },
-            { label: "Date", value: formatSalonDate(appointment.startsAt, salon) },
-            { label: "Time", value: `${formatSalonTime(appointment.startsAt, salon)} – ${formatSalonTime(appointment.endsAt, salon)}` },
-          ]}
-        />
+        <BookingSummary title="Appointment details" rows={when} />
         <DepositPanel appointmentId={appointment.id} summary={payment.summary} policy={payment.policy} salon={salon} />
       </main>
     );
@@ -47,10 +45,7 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
       <BookingSummary
         title="Appointment details"
         rows={[
-          { label: "Service", value: appointment.service.name },
-          { label: "Stylist", value: appointment.staff.name },
-          { label: "Date", value: formatSalonDate(appointment.startsAt, salon) },
-          { label: "Time", value: `${formatSalonTime(appointment.startsAt, salon)} – ${formatSalonTime(appointment.endsAt, salon)}` },
+          ...when,
           {
             label: "Duration and price",
             value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency, salon.locale)}`,
