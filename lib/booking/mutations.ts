@@ -96,11 +96,20 @@ const currentSelect = {
   ...appointmentViewSelect,
   bufferBeforeMinutes: true,
   bufferAfterMinutes: true,
+  // Whether a cancellation has money to settle (a deposit paid, or a card saved for fees).
+  depositCents: true,
+  providerCustomerId: true,
 } satisfies Prisma.AppointmentSelect;
 
 type CurrentRow = Prisma.AppointmentGetPayload<{ select: typeof currentSelect }>;
 
-function viewOf({ bufferBeforeMinutes: _before, bufferAfterMinutes: _after, ...row }: CurrentRow): AppointmentView {
+function viewOf({
+  bufferBeforeMinutes: _before,
+  bufferAfterMinutes: _after,
+  depositCents: _deposit,
+  providerCustomerId: _card,
+  ...row
+}: CurrentRow): AppointmentView {
   return toAppointmentView(row);
 }
 
@@ -660,9 +669,9 @@ export const cancelAppointment = appointmentChange(
       },
       ZChanged,
     );
-    // A hold given up before payment has no money to settle.
-    if (current.status === "BOOKED")
-      await settleCancellation(tx, actor, current, { now, bySalon: staffPowers && !isOwnBooking(actor, current.customerId) });
+    // Only a paid booking (a deposit, or a card saved for fees) has money to settle; a hold given up has none.
+    const paid = current.status === "BOOKED" && (current.depositCents > 0 || current.providerCustomerId !== null);
+    if (paid) await settleCancellation(tx, actor, current, { now, bySalon: staffPowers && !isOwnBooking(actor, current.customerId) });
     return { ...viewOf(current), status: nextStatus, cancelledAt: now, cancellationReason: reason, ...stored };
   },
 );

@@ -66,10 +66,8 @@ export const ZSalonSettingsInput = z.object({
   lateCancelWindowMinutes: minutes(60 * 24 * 14).optional(),
   lateCancelFeeCents: z.coerce.number().int("Whole minor units (pence) only.").min(0).max(10_000_000).optional(),
   noShowFeeCents: z.coerce.number().int("Whole minor units (pence) only.").min(0).max(10_000_000).optional(),
-  depositCountsTowardPrice: z
-    .enum(["true", "false"])
-    .transform((value) => value === "true")
-    .optional(),
+  // A form's "true"/"false", or a boolean from code that passes the parsed settings on.
+  depositCountsTowardPrice: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]).optional(),
   paymentHoldMinutes: z.coerce.number().int("Whole minutes only.").min(5).max(1440).optional(),
   /** The service customers are pointed to when a booking needs a patch test; blank for none. */
   patchTestServiceId: z

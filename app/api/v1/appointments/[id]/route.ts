@@ -2,33 +2,23 @@ import { afterAppointmentChange } from "@/lib/notifications/after-appointment-ch
 import { changeAppointment } from "@/lib/api/appointments/change-appointment";
 import { etagOf, requireIfMatchVersion, withIfMatch } from "@/lib/api/etag";
 import { ok } from "@/lib/api/result";
-import { toApiAppointment, ZApiCancelAppointmentBody, ZApiUpdateAppointmentBody } from "@/lib/api/schemas/appointments";
+import { ZApiCancelAppointmentBody, ZApiUpdateAppointmentBody } from "@/lib/api/schemas/appointments";
 import { validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { getAppointment } from "@/lib/booking/data";
 import { cancelAppointment } from "@/lib/booking/mutations";
-import { toApiPayment } from "@/lib/api/schemas/payments";
-import { getPaymentSummary } from "@/lib/payments/data";
-import { paymentLinkOf } from "@/lib/payments/settings";
+import { representAppointment } from "@/lib/api/appointments/represent-appointment";
 
 type Params = { id: string };
 
-const represent = (appointment: AppointmentView) => ok(toApiAppointment(appointment), { ETag: etagOf(appointment.version) });
-
 /** One appointment with its money: the deposit's state and every payment (the list stays lean). */
-export const GET = withApiRoute<Params>({ scope: "appointments:read" }, async ({ principal, params }) => {
-  const appointment = await getAppointment(principal.actor, params.id);
-  const summary = await getPaymentSummary(appointment.id);
-  return ok(
-    {
-      ...toApiAppointment(appointment),
-      ...(appointment.status === "PENDING_PAYMENT" && { paymentUrl: paymentLinkOf(appointment.id) }),
-      ...(summary && { payment: toApiPayment(summary) }),
-    },
-    { ETag: etagOf(appointment.version) },
-  );
-});
+const represent = async (appointment: AppointmentView) =>
+  ok(await representAppointment(appointment), { ETag: etagOf(appointment.version) });
+
+export const GET = withApiRoute<Params>({ scope: "appointments:read" }, async ({ principal, params }) =>
+  represent(await getAppointment(principal.actor, params.id)),
+);
 
 export const PATCH = withApiRoute<Params>({ scope: "appointments:write" }, async ({ request, principal, params, body }) => {
   const changes = validate(ZApiUpdateAppointmentBody, body);
