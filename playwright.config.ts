@@ -59,6 +59,8 @@ export default defineConfig({
       MAIL_TRANSPORT: "mailbox",
       // The webhook spec's receiver listens on this machine.
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
+      // The payments spec pays through the development test checkout (no Stripe offline).
+      PAYMENTS_TEST_CHECKOUT: "true",
     },
   },
 });

@@ -3,8 +3,10 @@ import { AppointmentEmailLayout } from "./components/appointment-email-layout";
 import { previewAppointment, type AppointmentEmailProps } from "./components/appointment-email-props";
 import { styles } from "./components/styles";
 
-/** Sent to the customer when an appointment is booked. */
-export default function AppointmentConfirmation(props: AppointmentEmailProps) {
+export type AppointmentConfirmationProps = AppointmentEmailProps & { paymentPolicy: string[] };
+
+/** Sent to the customer when an appointment is booked (after its deposit, when it needed one). */
+export default function AppointmentConfirmation(props: AppointmentConfirmationProps) {
   return (
     <AppointmentEmailLayout
       appointment={props}
@@ -17,9 +19,13 @@ export default function AppointmentConfirmation(props: AppointmentEmailProps) {
       }
     >
       {props.customerNote ? <Text style={styles.text}>Your note: {props.customerNote}</Text> : null}
+      {props.paymentPolicy.length > 0 ? <Text style={styles.text}>Deposit and fees: {props.paymentPolicy.join(" ")}</Text> : null}
       <Text style={styles.text}>The attached calendar file adds the appointment to your calendar.</Text>
     </AppointmentEmailLayout>
   );
 }
 
-AppointmentConfirmation.PreviewProps = previewAppointment;
+AppointmentConfirmation.PreviewProps = {
+  ...previewAppointment,
+  paymentPolicy: ["A deposit of £10.00 is taken now and taken off the price on the day."],
+} satisfies AppointmentConfirmationProps;

@@ -75,6 +75,22 @@ const serverEnvSchema = z.object({
       }
     }),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // Deposits and fees (docs/PAYMENTS.md). Unset outside production: the test checkout at /dev/checkout.
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\S+$/, "must be a Stripe secret or restricted key (sk_test_…, sk_live_…)")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\S+$/, "must be a Stripe webhook signing secret (whsec_…)")
+    .optional(),
+  // End-to-end tests of a production build only: keep the test checkout on under `next start`.
+  PAYMENTS_TEST_CHECKOUT: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("")
+    .transform((value) => value === "true" || value === "1"),
+  // Where the Stripe SDK sends its requests (a local stub in tests); unset: Stripe's API.
+  STRIPE_API_BASE_URL: z.url().optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
@@ -97,7 +113,15 @@ export const KNOWN_PLACEHOLDER_SECRETS: ReadonlySet<string> = new Set([
   "signkey-prod-xxxxxxxx",
 ]);
 
-const SECRET_VARIABLES = ["AUTH_SECRET", "METRICS_TOKEN", "RESEND_API_KEY", "INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] as const;
+const SECRET_VARIABLES = [
+  "AUTH_SECRET",
+  "METRICS_TOKEN",
+  "RESEND_API_KEY",
+  "INNGEST_SIGNING_KEY",
+  "INNGEST_EVENT_KEY",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+] as const;
 
 /** Where the app's email goes: an explicit MAIL_TRANSPORT, else Resend when a key is set, else the local mailbox. */
 export function mailTransportOf(env: Pick<ServerEnv, "MAIL_TRANSPORT" | "RESEND_API_KEY">): "resend" | "mailbox" {
@@ -115,6 +139,8 @@ function productionProblems(env: ServerEnv): string[] {
     if (value && KNOWN_PLACEHOLDER_SECRETS.has(value))
       problems.push(`${name} is a published placeholder value; generate a secret of your own`);
   }
+  if (env.PAYMENTS_TEST_CHECKOUT && env.STRIPE_SECRET_KEY)
+    problems.push("PAYMENTS_TEST_CHECKOUT must not be set with STRIPE_SECRET_KEY (it is for end-to-end tests without Stripe)");
   if (env.INNGEST_DEV) problems.push("INNGEST_DEV must not be set in production (it turns off Inngest request signing)");
   if (!env.MAIL_TRANSPORT && mailTransportOf(env) === "mailbox") {
     problems.push("MAIL_TRANSPORT: set RESEND_API_KEY, or MAIL_TRANSPORT=mailbox to keep every email in the database on purpose");
@@ -129,6 +155,8 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     throw new InvalidEnvironmentError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const problems = result.data.NODE_ENV === "production" ? productionProblems(result.data) : [];
+  if (result.data.STRIPE_SECRET_KEY && !result.data.STRIPE_WEBHOOK_SECRET)
+    problems.push("STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set (it verifies Stripe's events)");
   if (result.data.MAIL_TRANSPORT === "resend" && !result.data.RESEND_API_KEY)
     problems.push("RESEND_API_KEY is required when MAIL_TRANSPORT=resend");
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);

@@ -33,6 +33,7 @@ export const errorCodes = {
   PRECONDITION_REQUIRED: { status: 428, title: "Precondition Required" },
   RATE_LIMITED: { status: 429, title: "Too Many Requests" },
   INTERNAL: { status: 500, title: "Internal Server Error" },
+  PAYMENT_PROVIDER_UNAVAILABLE: { status: 502, title: "Payment Provider Unavailable" },
   DATABASE_UNAVAILABLE: { status: 503, title: "Service Unavailable" },
 } as const satisfies Record<string, { status: number; title: string }>;
 

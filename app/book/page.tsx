@@ -8,6 +8,8 @@ import { PATCH_TEST_MIN_HOURS_BEFORE } from "@/lib/patch-tests/validity";
 import { listActiveServices } from "@/lib/services/data";
 import { listStaff } from "@/lib/staff/data";
 import { salonLocalDate } from "@/lib/time/format-when";
+import { depositCentsOf, paymentNeedOf } from "@/lib/payments/deposit-policy";
+import { paymentPolicyLines } from "@/lib/payments/policy-text";
 import { BookingSummary } from "./_components/booking-summary";
 import { DetailsStep } from "./_components/details-step";
 import { ReviewStep } from "./_components/review-step";
@@ -35,6 +37,11 @@ export default async function BookPage({ searchParams }: Props) {
   };
   const step = currentStep(selection);
   const rows = selectionSummaryRows(selection, { service, stylistName: stylist?.name, salon });
+  // What the customer will be asked to pay, before they confirm (the same words as the checkout's).
+  const paymentPolicy =
+    service && paymentNeedOf(service, service.priceCents, salon)
+      ? paymentPolicyLines({ ...salon, ...service, depositCents: depositCentsOf(service, service.priceCents), locale: salon.locale })
+      : [];
 
   return (
     <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
@@ -60,6 +67,7 @@ export default async function BookPage({ searchParams }: Props) {
               selection={selection}
               user={user}
               cancelPolicy={`You can cancel or reschedule online up to ${Math.round(salon.cancelCutoffMinutes / 60)} hours before.`}
+              paymentPolicy={paymentPolicy}
               patchTest={
                 service?.requiresPatchTest
                   ? {

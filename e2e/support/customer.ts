@@ -21,6 +21,17 @@ function e2eDatabaseUrl(): string {
   return lock.url;
 }
 
+/** Runs `work` with a client of the e2e server's database (specs that set the stage or move the clock). */
+export async function withE2eDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 export type MailboxEmail = {
   id: string;
   kind: string;
@@ -35,9 +46,7 @@ export type MailboxEmail = {
  * included; the EmailMessage log staff read has account emails' links removed).
  */
 export async function mailbox(to: string): Promise<MailboxEmail[]> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
+  return withE2eDatabase(async (client) => {
     const result = await client.query<MailboxEmail>(
       `SELECT e.id, e.kind, e.subject, m.text, e."appointmentId", m.attachments
          FROM "EmailMessage" e JOIN "MailboxMessage" m ON m."emailId" = e.id
@@ -45,9 +54,7 @@ export async function mailbox(to: string): Promise<MailboxEmail[]> {
       [to],
     );
     return result.rows;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Waits for an email (booking emails are sent just after the response). */

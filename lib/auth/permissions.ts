@@ -58,7 +58,14 @@ export const PERMISSIONS = {
   "webhooks.manage": ["ADMIN"],
   /** Write and send webhook deliveries (the webhook job and the delivery sweep). */
   "webhooks.deliver": ["SYSTEM", "OPERATOR"],
+  /** The payments policy: deposits per service, fees and the hold in the salon's settings. */
   "payments.manage": ["ADMIN"],
+  /** Charge a no-show or late fee, refund or waive a deposit (on appointments one manages); see payments. */
+  "payments.charge": ["FRONT_DESK", "ADMIN", "SYSTEM"],
+  /** The dashboard's list of every payment, with totals. */
+  "payments.viewAll": ["FRONT_DESK", "ADMIN"],
+  /** Move money as the provider says (the refund and fee jobs, the provider's webhook). */
+  "payments.apply": ["SYSTEM"],
   "reports.viewAll": ["ADMIN"],
   /** The reports narrowed to oneself as the stylist. */
   "reports.viewOwn": ["STYLIST"],

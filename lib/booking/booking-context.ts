@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PaymentPolicy } from "@/lib/payments/deposit-policy";
 import type { PatchTestFacts } from "@/lib/patch-tests/booking-rule";
 import type { SalonAndServiceRow, StaffScheduleRow } from "./availability-input";
 
@@ -42,6 +43,12 @@ export const ZBookingContextRow = z.object({
   requiresPatchTest: z.boolean(),
   processingMinutes: z.number().int(),
   bufferInsideVisit: z.boolean(),
+  depositCents: nullableInt,
+  depositPercent: nullableInt,
+  cardRequired: z.boolean(),
+  paymentHoldMinutes: z.number().int(),
+  lateCancelFeeCents: z.number().int(),
+  noShowFeeCents: z.number().int(),
   customerExists: z.boolean(),
   upcomingBookings: z.number().int(),
   negativePatchTests: z.array(z.number()),
@@ -53,13 +60,28 @@ export type BookingContext = {
   staff: StaffScheduleRow[];
   /** The foreign key is the final check; this one answers before the availability rules do. */
   customerExists: boolean;
-  /** The customer's BOOKED appointments starting after `now` (0 without a customer). */
+  /** The customer's BOOKED (or held for payment) appointments starting after `now` (0 without a customer). */
   upcomingBookings: number;
   patchTest: PatchTestFacts;
+  payment: PaymentPolicy;
 };
 
 export function toBookingContext(row: z.output<typeof ZBookingContextRow>): BookingContext {
-  const { staff, customerExists, upcomingBookings, negativePatchTests, requiresPatchTest, patchTestMaxAgeMonths, ...salon } = row;
+  const {
+    staff,
+    customerExists,
+    upcomingBookings,
+    negativePatchTests,
+    requiresPatchTest,
+    patchTestMaxAgeMonths,
+    depositCents,
+    depositPercent,
+    cardRequired,
+    paymentHoldMinutes,
+    lateCancelFeeCents,
+    noShowFeeCents,
+    ...salon
+  } = row;
   const { patchTestServiceName, patchTestServiceActive, ...rest } = salon;
   return {
     salon: rest,
@@ -71,6 +93,11 @@ export function toBookingContext(row: z.output<typeof ZBookingContextRow>): Book
       maxAgeMonths: patchTestMaxAgeMonths,
       service: patchTestServiceName === null ? null : { name: patchTestServiceName, active: patchTestServiceActive ?? false },
       negativeTestedAt: negativePatchTests,
+    },
+    payment: {
+      rule: { depositCents, depositPercent, cardRequired },
+      fees: { lateCancelFeeCents, noShowFeeCents },
+      holdMinutes: paymentHoldMinutes,
     },
   };
 }

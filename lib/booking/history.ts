@@ -2,7 +2,8 @@
  * The "changes" recorded with an appointment event: before/after of the fields that actually changed,
  * as plain JSON (instants as ISO strings), so the audit trail reads the same in the dashboard and the API.
  */
-export type HistoryAction = "booked" | "rescheduled" | "note_changed" | "cancelled" | "completed" | "no_show" | "note_added";
+export type HistoryAction =
+  "booked" | "rescheduled" | "note_changed" | "cancelled" | "completed" | "no_show" | "note_added" | "paid" | "expired";
 
 type HistoryValue = string | number | boolean | null;
 export type HistoryChanges = { before?: Record<string, HistoryValue>; after: Record<string, HistoryValue> };

@@ -11,6 +11,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
 import { outboxRowOf, type TOutboxEvent } from "@/lib/notifications/outbox-events";
 import { patchTestOverrideReason } from "@/lib/patch-tests/booking-rule";
+import { paymentNeedOf, type PaymentNeed } from "@/lib/payments/deposit-policy";
+import { settleCancellation } from "@/lib/payments/mutations";
 import { recordPatchTestOverride } from "@/lib/patch-tests/mutations";
 import { parseInput } from "@/lib/parse-input";
 import { sqlFile } from "@/lib/sql-files";
@@ -94,11 +96,20 @@ const currentSelect = {
   ...appointmentViewSelect,
   bufferBeforeMinutes: true,
   bufferAfterMinutes: true,
+  // Whether a cancellation has money to settle (a deposit paid, or a card saved for fees).
+  depositCents: true,
+  providerCustomerId: true,
 } satisfies Prisma.AppointmentSelect;
 
 type CurrentRow = Prisma.AppointmentGetPayload<{ select: typeof currentSelect }>;
 
-function viewOf({ bufferBeforeMinutes: _before, bufferAfterMinutes: _after, ...row }: CurrentRow): AppointmentView {
+function viewOf({
+  bufferBeforeMinutes: _before,
+  bufferAfterMinutes: _after,
+  depositCents: _deposit,
+  providerCustomerId: _card,
+  ...row
+}: CurrentRow): AppointmentView {
   return toAppointmentView(row);
 }
 
@@ -280,7 +291,13 @@ async function withOwnBookingHint(
     if (!(error instanceof AppError) || error.code !== "SLOT_UNAVAILABLE") throw error;
     const startsAt = new Date(input.startsAt);
     const own = await db.appointment.findFirst({
-      where: { customerId: input.customerId, serviceId: input.serviceId, startsAt, status: "BOOKED", ...visibleTo(actor) },
+      where: {
+        customerId: input.customerId,
+        serviceId: input.serviceId,
+        startsAt,
+        status: { in: ["BOOKED", "PENDING_PAYMENT"] },
+        ...visibleTo(actor),
+      },
       select: { id: true },
     });
     if (!own) throw error;
@@ -308,6 +325,7 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
     throw new AppError("FORBIDDEN", "Customers can only book appointments for themselves.");
   }
   assertMayOverride(staffPowers, input.overrideAvailability);
+  if (input.payment === "waived" && !staffPowers) throw new AppError("FORBIDDEN", "Only staff can waive a deposit.");
   if (input.overrideAvailability && !input.staffId) {
     throw new AppError("VALIDATION", "Choose a stylist to book outside the normal availability.", [
       { path: "staffId", message: "Required when overriding availability." },
@@ -334,6 +352,9 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
       { startsAt, staffId: input.staffId, overrideAvailability: input.overrideAvailability },
       now,
     );
+    const { payment } = context;
+    const need = input.payment === "waived" ? null : paymentNeedOf(payment.rule, service.priceCents, payment.fees);
+    const hold = need ? { need, until: new Date(now + payment.holdMinutes * MINUTE_MS) } : null;
     const range = blockedRange(startsAt, service);
     const override = patchTestOverrideReason(
       actor,
@@ -351,9 +372,10 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
       ...range,
       source: input.source,
       note: input.note ? input.note : null,
+      hold,
     };
     const stored = await insertBooking(tx, actor, booking, {
-      status: "BOOKED",
+      status: hold ? "PENDING_PAYMENT" : "BOOKED",
       startsAt: range.startsAt,
       endsAt: range.endsAt,
       staffId,
@@ -398,7 +420,7 @@ async function bookWithinRules(actor: Actor, rawInput: TBookAppointmentInput, op
 export const customerNotFound = () => new AppError("NOT_FOUND", "That customer does not exist.");
 
 const ZInsertedBooking = z.object({
-  status: z.enum(["BOOKED"]),
+  status: z.enum(["BOOKED", "PENDING_PAYMENT"]),
   version: z.number().int(),
   createdAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
@@ -413,6 +435,8 @@ type NewBooking = {
   service: BookableService;
   source: TBookAppointmentInput["source"];
   note: string | null;
+  /** Set when the booking waits for its deposit: it holds the slot until `until`. */
+  hold: { need: PaymentNeed; until: Date } | null;
 } & ReturnType<typeof blockedRange>;
 
 /**
@@ -420,9 +444,13 @@ type NewBooking = {
  * (prisma/sql/insertBooking.sql). The customer is checked by its foreign key, not by an earlier read.
  */
 async function insertBooking(tx: Tx, actor: Actor, booking: NewBooking, history: Parameters<typeof creationChanges>[0]) {
-  const { service } = booking;
-  // A new row starts at version 1 (the column's default): the event can name it before the insert.
-  const event = { name: "appointment.created", data: { appointmentId: booking.id, version: 1 } } as const;
+  const { service, hold } = booking;
+  // A new row starts at version 1 (the column's default): the event can name it before the insert. A
+  // hold announces itself (its expiry is scheduled); it is "created" for everyone else once paid.
+  const ref = { appointmentId: booking.id, version: 1 };
+  const event: TOutboxEvent = hold
+    ? { name: "appointment.payment-pending", data: { ...ref, holdUntil: hold.until.toISOString() } }
+    : { name: "appointment.created", data: ref };
   try {
     return await writeWithHistory(
       tx,
@@ -444,6 +472,9 @@ async function insertBooking(tx: Tx, actor: Actor, booking: NewBooking, history:
         service.bufferAfterMinutes,
         service.priceCents,
         service.currency,
+        hold ? "PENDING_PAYMENT" : "BOOKED",
+        hold?.need.depositCents ?? 0,
+        hold?.until ?? null,
       ],
       { actor, changes: creationChanges(history), event },
       ZInsertedBooking,
@@ -648,6 +679,9 @@ export const cancelAppointment = appointmentChange(
       },
       ZChanged,
     );
+    // Only a paid booking (a deposit, or a card saved for fees) has money to settle; a hold given up has none.
+    const paid = current.status === "BOOKED" && (current.depositCents > 0 || current.providerCustomerId !== null);
+    if (paid) await settleCancellation(tx, actor, current, { now, bySalon: staffPowers && !isOwnBooking(actor, current.customerId) });
     return { ...viewOf(current), status: nextStatus, cancelledAt: now, cancellationReason: reason, ...stored };
   },
 );

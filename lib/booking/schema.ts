@@ -20,7 +20,7 @@ export const ZId = z.string().min(1).max(191);
 export const ZExpectedVersion = z.number().int().positive();
 
 export const ZBookingSource = z.enum(["WEB", "DASHBOARD", "API"]);
-export const ZAppointmentStatus = z.enum(["BOOKED", "CANCELLED", "COMPLETED", "NO_SHOW"]);
+export const ZAppointmentStatus = z.enum(["BOOKED", "CANCELLED", "COMPLETED", "NO_SHOW", "PENDING_PAYMENT", "EXPIRED"]);
 
 export const MAX_NOTE_LENGTH = 1000;
 /** Availability is computed per request; a bounded range keeps that request cheap. */
@@ -41,6 +41,8 @@ export const ZBookAppointmentInput = z
     /** Staff only: ignore working hours, notice, horizon and time off. Overlaps stay impossible. */
     overrideAvailability: z.boolean().optional(),
     patchTestOverrideReason: ZPatchTestOverrideReason,
+    /** Staff only: book a service that asks for a deposit without one (paid at the desk, or not at all). */
+    payment: z.enum(["waived"]).optional(),
   })
   .strict();
 

@@ -7,19 +7,30 @@ import type { TAppointmentStatus } from "./schema";
  * the appointment changes afterwards (the customer's own note included). Staff notes are annotations kept beside the appointment (they do not
  * change it), so they are allowed in every status: a stylist records what happened after the fact.
  */
-export type AppointmentAction = "reschedule" | "change_note" | "cancel" | "complete" | "no_show" | "add_note";
+export type AppointmentAction = "reschedule" | "change_note" | "cancel" | "complete" | "no_show" | "add_note" | "pay" | "expire";
 
 type Transition = { from: readonly TAppointmentStatus[]; to: TAppointmentStatus | "unchanged" };
 
-const ALL_STATUSES = ["BOOKED", "CANCELLED", "COMPLETED", "NO_SHOW"] as const satisfies readonly TAppointmentStatus[];
+const ALL_STATUSES = [
+  "BOOKED",
+  "CANCELLED",
+  "COMPLETED",
+  "NO_SHOW",
+  "PENDING_PAYMENT",
+  "EXPIRED",
+] as const satisfies readonly TAppointmentStatus[];
 
 export const transitions: Readonly<Record<AppointmentAction, Transition>> = {
   reschedule: { from: ["BOOKED"], to: "BOOKED" },
   change_note: { from: ["BOOKED"], to: "BOOKED" },
-  cancel: { from: ["BOOKED"], to: "CANCELLED" },
+  // A hold can be given up before it is paid; a payment that lands after the hold ran out still books
+  // the slot when it is free (the exclusion constraint decides), otherwise it is refunded.
+  cancel: { from: ["BOOKED", "PENDING_PAYMENT"], to: "CANCELLED" },
   complete: { from: ["BOOKED"], to: "COMPLETED" },
   no_show: { from: ["BOOKED"], to: "NO_SHOW" },
   add_note: { from: ALL_STATUSES, to: "unchanged" },
+  pay: { from: ["PENDING_PAYMENT", "EXPIRED"], to: "BOOKED" },
+  expire: { from: ["PENDING_PAYMENT"], to: "EXPIRED" },
 };
 
 export function canTransition(status: TAppointmentStatus, action: AppointmentAction): boolean {
@@ -33,6 +44,8 @@ const verbs: Record<AppointmentAction, string> = {
   complete: "completed",
   no_show: "marked as a no-show",
   add_note: "annotated",
+  pay: "paid for",
+  expire: "expired",
 };
 
 /** The status after `action`, or INVALID_TRANSITION when the table does not allow it. */

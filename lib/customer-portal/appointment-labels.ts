@@ -6,6 +6,8 @@ export const statusLabels: Record<TAppointmentStatus, { label: string; tone: "po
   CANCELLED: { label: "Cancelled", tone: "negative" },
   COMPLETED: { label: "Completed", tone: "neutral" },
   NO_SHOW: { label: "Missed", tone: "neutral" },
+  PENDING_PAYMENT: { label: "Waiting for deposit", tone: "info" },
+  EXPIRED: { label: "Hold ran out", tone: "neutral" },
 };
 
 const actionLabels: Record<string, string> = {
@@ -15,6 +17,9 @@ const actionLabels: Record<string, string> = {
   cancelled: "Cancelled",
   completed: "Marked as completed",
   no_show: "Marked as missed",
+  paid: "Deposit paid",
+  expired: "Hold ran out",
+  refunded: "Deposit refunded",
 };
 
 const actorLabels: Record<string, string> = {

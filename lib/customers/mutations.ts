@@ -161,7 +161,9 @@ export async function deleteOwnCustomerAccount(actor: Actor, now: Date = new Dat
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: customerId }, select: { email: true, anonymisedAt: true } });
     if (user.anonymisedAt) return;
-    const upcoming = await tx.appointment.count({ where: { customerId, status: "BOOKED", startsAt: { gt: now } } });
+    const upcoming = await tx.appointment.count({
+      where: { customerId, status: { in: ["BOOKED", "PENDING_PAYMENT"] }, startsAt: { gt: now } },
+    });
     if (upcoming > 0) {
       throw new AppError(
         "CONFLICT",

@@ -63,6 +63,8 @@ export const createAppointmentAction = timeChangeAction({
       source: "DASHBOARD",
       overrideAvailability: input.overrideAvailability,
       patchTestOverrideReason: input.patchTestOverrideReason,
+      // Booked at the desk for someone in the salon or on the phone: any deposit is taken in person.
+      payment: "waived",
     });
     return detailsHref(appointment.id, "booked");
   },

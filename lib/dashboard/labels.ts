@@ -10,6 +10,13 @@ export const statusStyles: Record<TAppointmentStatus, { label: string; icon: str
   COMPLETED: { label: "Completed", icon: "✓", block: "border-emerald-700 bg-emerald-50", badge: "bg-emerald-100 text-emerald-900" },
   CANCELLED: { label: "Cancelled", icon: "✕", block: "border-stone-500 bg-stone-100 opacity-90", badge: "bg-stone-200 text-stone-800" },
   NO_SHOW: { label: "No-show", icon: "!", block: "border-red-700 bg-red-50", badge: "bg-red-100 text-red-900" },
+  PENDING_PAYMENT: {
+    label: "Awaiting deposit",
+    icon: "…",
+    block: "border-amber-700 bg-amber-50 border-dashed",
+    badge: "bg-amber-100 text-amber-900",
+  },
+  EXPIRED: { label: "Hold expired", icon: "○", block: "border-stone-400 bg-stone-50 opacity-80", badge: "bg-stone-100 text-stone-800" },
 };
 
 /** What an appointment's page says after a dashboard action sends staff back to it (`?notice=`). */
@@ -20,6 +27,10 @@ export const appointmentNotices = {
   completed: "Marked as completed.",
   "no-show": "Marked as a no-show.",
   "note-added": "Note added.",
+  "fee-succeeded": "No-show fee charged.",
+  "fee-requires-action": "The bank asks the customer to authenticate the fee: it waits for them.",
+  "fee-failed": "The card was declined: the fee was not charged.",
+  "refund-requested": "Refund requested: it is on its way to the customer.",
 } as const;
 
 export type AppointmentNotice = keyof typeof appointmentNotices;
@@ -36,6 +47,9 @@ const actionLabels: Record<string, string> = {
   completed: "Marked completed",
   no_show: "Marked no-show",
   note_added: "Added a staff note",
+  paid: "Deposit paid",
+  expired: "Hold expired unpaid",
+  refunded: "Deposit refunded",
 };
 
 export function historyActionLabel(action: string): string {

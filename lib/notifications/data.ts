@@ -9,7 +9,7 @@ export async function getAppointmentForEmail(appointmentId: string) {
       include: {
         customer: { select: { name: true, email: true } },
         staff: { select: { name: true, email: true, staffProfile: { select: { displayName: true } } } },
-        service: { select: { name: true } },
+        service: { select: { name: true, cardRequired: true } },
         // A visit of several services: every email about it lists every segment.
         visit: {
           select: {

@@ -54,6 +54,30 @@ export const ZAppointmentNoShowEvent = z.object({
   data: z.object(appointmentRef),
 });
 
+/** Booked as a hold waiting for its deposit: expired at `holdUntil` unless paid by then. */
+export const ZAppointmentPaymentPendingEvent = z.object({
+  name: z.literal("appointment.payment-pending"),
+  data: z.object({ ...appointmentRef, holdUntil: z.iso.datetime() }),
+});
+
+/** The hold ran out unpaid: its time is free again (the waitlist hears of it). */
+export const ZAppointmentExpiredEvent = z.object({
+  name: z.literal("appointment.expired"),
+  data: z.object(appointmentRef),
+});
+
+/** A deposit to give back (cancelled in time, or paid for a slot that was lost): the refund job issues it. */
+export const ZPaymentRefundRequestedEvent = z.object({
+  name: z.literal("payment.refund-requested"),
+  data: z.object({ appointmentId: z.string().min(1), paymentId: z.string().min(1) }),
+});
+
+/** A fee the policy charges to the saved card (a late cancellation): the fee job charges it once. */
+export const ZPaymentFeeRequestedEvent = z.object({
+  name: z.literal("payment.fee-requested"),
+  data: z.object({ appointmentId: z.string().min(1), kind: z.enum(["LATE_CANCELLATION_FEE", "NO_SHOW_FEE"]) }),
+});
+
 /** A stylist's schedule opened time that was closed (time off removed, a working day widened). */
 export const ZScheduleTimeFreedEvent = z.object({
   name: z.literal("schedule.time-freed"),
@@ -100,6 +124,10 @@ export const ZOutboxEvent = z.discriminatedUnion("name", [
   ZAppointmentCompletedEvent,
   ZAppointmentNoShowEvent,
   ZAppointmentNoteChangedEvent,
+  ZAppointmentPaymentPendingEvent,
+  ZAppointmentExpiredEvent,
+  ZPaymentRefundRequestedEvent,
+  ZPaymentFeeRequestedEvent,
   ZScheduleTimeFreedEvent,
   ZCustomerCreatedEvent,
   ZServiceUpdatedEvent,

@@ -16,6 +16,7 @@ import {
 } from "./mutations";
 import { subjectIdOf, ZOutboxEvent, type TOutboxEvent } from "./outbox-events";
 import { handOnLapsedHolds } from "@/lib/waitlist/hand-on-lapsed-holds";
+import { expireLapsedPaymentHolds } from "@/lib/payments/mutations";
 import { sendDueReminders } from "./send-due-reminders";
 import { notificationSettings } from "./settings";
 import { armWebhookRetryTimer } from "@/lib/webhooks/retry-timer";
@@ -153,11 +154,13 @@ export async function publishPendingOutbox(options: PublishOptions = {}): Promis
     }
   }
   // Without Inngest nobody sleeps until reminder time: send whatever reminders have come due instead.
-  // …hand on the waitlist offers whose hold ended (Inngest sleeps through the hold instead), and send
+  // …hand on the waitlist offers whose hold ended (Inngest sleeps through the hold instead), expire the
+  // unpaid holds whose time ran out (likewise), and send
   // the webhook retries that came due; the timer covers those due before the next pass.
   if (mode === "embedded") {
     summary.remindersSent = (await sendDueReminders()).sent;
     await handOnLapsedHolds();
+    await expireLapsedPaymentHolds();
     const webhooks = await sendDueWebhookDeliveries();
     summary.webhookAttempts = webhooks.attempted;
     armWebhookRetryTimer(webhooks.nextAttemptAt);

@@ -62,6 +62,13 @@ export const ZSalonSettingsInput = z.object({
   waitlistOfferMode: z.enum(["ALL_AT_ONCE", "ONE_AT_A_TIME"]).optional(),
   waitlistHoldMinutes: z.coerce.number().int("Whole minutes only.").min(1).max(1440).optional(),
   patchTestMaxAgeMonths: z.coerce.number().int("Whole months only.").min(1).max(24).optional(),
+  // The payments policy (docs/PAYMENTS.md); optional so a client that predates it leaves it as it is.
+  lateCancelWindowMinutes: minutes(60 * 24 * 14).optional(),
+  lateCancelFeeCents: z.coerce.number().int("Whole minor units (pence) only.").min(0).max(10_000_000).optional(),
+  noShowFeeCents: z.coerce.number().int("Whole minor units (pence) only.").min(0).max(10_000_000).optional(),
+  // A form's "true"/"false", or a boolean from code that passes the parsed settings on.
+  depositCountsTowardPrice: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]).optional(),
+  paymentHoldMinutes: z.coerce.number().int("Whole minutes only.").min(5).max(1440).optional(),
   /** The service customers are pointed to when a booking needs a patch test; blank for none. */
   patchTestServiceId: z
     .string()
@@ -72,6 +79,6 @@ export const ZSalonSettingsInput = z.object({
 export type TSalonSettingsInput = z.infer<typeof ZSalonSettingsInput>;
 
 /** Saved settings as the edit form's text fields hold them, so the form opens on what is stored. */
-export function settingsFormValues(settings: Record<keyof TSalonSettingsInput, string | number | null>): Record<string, string> {
+export function settingsFormValues(settings: Record<keyof TSalonSettingsInput, string | number | boolean | null>): Record<string, string> {
   return Object.fromEntries(ZSalonSettingsInput.keyof().options.map((key) => [key, String(settings[key] ?? "")]));
 }

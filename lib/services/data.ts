@@ -13,6 +13,9 @@ export const serviceSummaryFields = {
   priceCents: true,
   currency: true,
   requiresPatchTest: true,
+  depositCents: true,
+  depositPercent: true,
+  cardRequired: true,
 } as const;
 
 const serviceSummarySelect = { id: true, ...serviceSummaryFields } as const;

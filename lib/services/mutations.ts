@@ -7,9 +7,28 @@ import { writeOutboxEvent } from "@/lib/notifications/mutations";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { depositsUnavailableReason } from "@/lib/payments/settings";
 import type { ServiceDetail } from "@/lib/services/data";
 import { getService, serviceSummaryFields } from "@/lib/services/data";
 import { ZCreateServiceInput, ZUpdateServiceInput, type TCreateServiceInput, type TUpdateServiceInput } from "@/lib/services/schema";
+
+/**
+ * One deposit rule at a time: a fixed amount or a percentage, the one set clearing the other. Money is
+ * asked for only where a payment provider can take it (production without Stripe refuses).
+ */
+function withDepositRule<T extends TUpdateServiceInput>(data: T): T {
+  if (data.depositCents != null && data.depositPercent != null) {
+    throw new AppError("VALIDATION", "Choose a fixed deposit or a percentage, not both.", [
+      { path: "depositPercent", message: "Leave empty with a fixed deposit." },
+    ]);
+  }
+  const asksMoney = data.depositCents != null || data.depositPercent != null || data.cardRequired === true;
+  const unavailable = asksMoney ? depositsUnavailableReason() : null;
+  if (unavailable) throw new AppError("VALIDATION", unavailable, [{ path: "depositCents", message: unavailable }]);
+  if (data.depositCents != null) return { ...data, depositPercent: null };
+  if (data.depositPercent != null) return { ...data, depositCents: null };
+  return data;
+}
 
 function slugTaken(slug: string | undefined): AppError {
   return new AppError("CONFLICT", `A service with the slug "${slug}" already exists.`, [{ path: "slug", message: "Already taken" }]);
@@ -42,7 +61,7 @@ async function announceServiceChange(tx: Prisma.TransactionClient, serviceId: st
 }
 
 export async function createService(actor: Actor, input: TCreateServiceInput): Promise<ServiceDetail> {
-  const data = parseInput(ZCreateServiceInput, input);
+  const data = withDepositRule(parseInput(ZCreateServiceInput, input));
   try {
     const id = await db.$transaction(async (tx) => {
       const row = await tx.service.create({ data, select: { id: true, ...auditedFields } });
@@ -69,7 +88,7 @@ export async function updateService(
   input: TUpdateServiceInput,
   expectedUpdatedAt?: Date,
 ): Promise<ServiceDetail> {
-  const data = parseInput(ZUpdateServiceInput, input);
+  const data = withDepositRule(parseInput(ZUpdateServiceInput, input));
   await getService(id);
   try {
     await db.$transaction(async (tx) => {

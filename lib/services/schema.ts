@@ -25,6 +25,11 @@ export const ZServiceFields = z.strictObject({
   sortOrder: z.number().int().min(0).max(10_000).optional(),
   active: z.boolean().optional(),
   requiresPatchTest: z.boolean().optional(),
+  /** Deposit rule: a fixed amount, or a percentage of the price (setting one clears the other), or null. */
+  depositCents: z.number().int().min(1).max(100_000_000).nullable().optional(),
+  depositPercent: z.number().int().min(1).max(100).nullable().optional(),
+  /** Nothing charged at booking, but a card saved for late-cancellation and no-show fees. */
+  cardRequired: z.boolean().optional(),
 });
 
 export const ZCreateServiceInput = ZServiceFields;

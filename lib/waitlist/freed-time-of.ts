@@ -2,7 +2,8 @@ import "server-only";
 import type { JobEvent } from "@/lib/notifications/jobs/job";
 import { appointmentBlockedTime, type FreedTime } from "./data";
 
-export type WaitlistTrigger = "appointment.cancelled" | "appointment.rescheduled" | "appointment.no-show" | "schedule.time-freed";
+export type WaitlistTrigger =
+  "appointment.cancelled" | "appointment.rescheduled" | "appointment.no-show" | "appointment.expired" | "schedule.time-freed";
 
 const MINUTE_MS = 60_000;
 
@@ -24,8 +25,9 @@ export async function freedTimeOf(event: JobEvent<WaitlistTrigger>, now: Date = 
       until: new Date(Date.parse(previous.endsAt) + appointment.bufferAfterMinutes * MINUTE_MS),
     };
   }
-  if (appointment.status === "BOOKED") return null;
-  // A no-show frees what is left of its time; a cancellation all of it.
+  // Booked again meanwhile (a late payment that found its slot still free): nothing was freed.
+  if (appointment.status === "BOOKED" || appointment.status === "PENDING_PAYMENT") return null;
+  // A no-show frees what is left of its time; a cancellation or an unpaid hold all of it.
   const from =
     event.name === "appointment.no-show" ? new Date(Math.max(appointment.blockedFrom.getTime(), now.getTime())) : appointment.blockedFrom;
   return from < appointment.blockedUntil ? { staffId: appointment.staffId, from, until: appointment.blockedUntil } : null;

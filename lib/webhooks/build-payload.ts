@@ -1,5 +1,5 @@
 import "server-only";
-import { toApiAppointment } from "@/lib/api/schemas/appointments";
+import { representAppointment } from "@/lib/api/appointments/represent-appointment";
 import { toApiCustomer } from "@/lib/api/schemas/customers";
 import { toApiService } from "@/lib/api/schemas/services";
 import { systemActor } from "@/lib/auth/actor";
@@ -14,7 +14,7 @@ export type WebhookPayload = { type: TWebhookEventType; timestamp: string; data:
 /** `data` for each kind of subject: what the API's GET of that subject answers. */
 async function loadData(event: TOutboxEvent): Promise<unknown> {
   const { data } = event;
-  if ("appointmentId" in data) return toApiAppointment(await getAppointment(systemActor, data.appointmentId));
+  if ("appointmentId" in data) return representAppointment(await getAppointment(systemActor, data.appointmentId));
   if ("customerId" in data) return toApiCustomer(await getCustomer(systemActor, data.customerId));
   if ("serviceId" in data) return toApiService(await getService(data.serviceId));
   throw new Error(`${event.name} is not delivered as a webhook`);

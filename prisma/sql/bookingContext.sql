@@ -5,7 +5,9 @@
 -- this statement, so busy time and time off are read 26 hours either side of the asked range (wider
 -- than any salon-local day around it): the engine clips busy time to the local day, so the surplus
 -- changes nothing. Busy ranges come through the exclusion constraint's GiST index (same staffId +
--- tstzrange expression, same BOOKED predicate); time off through (staffId, startsAt).
+-- tstzrange expression, same predicate: BOOKED and PENDING_PAYMENT, a slot being paid for is held like a
+-- booking); time off through (staffId, startsAt). The payments policy (deposit rule, fees, hold length)
+-- decides whether the booking is written as a hold waiting for its deposit.
 -- @param {String} $1:serviceId
 -- @param {String} $2:staffId null: every active stylist who performs the service
 -- @param {DateTime} $3:rangeFrom
@@ -23,6 +25,8 @@ WITH salon AS (
          sv."id" AS "serviceId", sv."name" AS "serviceName", sv."active" AS "serviceActive",
          sv."durationMinutes", sv."bufferBeforeMinutes", sv."bufferAfterMinutes", sv."priceCents", sv."currency",
          sv."requiresPatchTest", sv."processingMinutes", sv."bufferInsideVisit",
+         sv."depositCents", sv."depositPercent", sv."cardRequired",
+         s."paymentHoldMinutes", s."lateCancelFeeCents", s."noShowFeeCents",
          $3::timestamptz - interval '26 hours'
            - make_interval(mins => COALESCE($9::int, sv."bufferBeforeMinutes", 0)) AS "windowFrom",
          $4::timestamptz + interval '26 hours'
@@ -39,10 +43,12 @@ SELECT salon."timezone", salon."slotStepMinutes", salon."minNoticeMinutes", salo
        salon."bufferBeforeMinutes", salon."bufferAfterMinutes", salon."priceCents", salon."currency",
        COALESCE(salon."requiresPatchTest", false) AS "requiresPatchTest",
        COALESCE(salon."processingMinutes", 0) AS "processingMinutes", COALESCE(salon."bufferInsideVisit", true) AS "bufferInsideVisit",
+       salon."depositCents", salon."depositPercent", COALESCE(salon."cardRequired", false) AS "cardRequired",
+       salon."paymentHoldMinutes", salon."lateCancelFeeCents", salon."noShowFeeCents",
        EXISTS (SELECT 1 FROM "User" u WHERE u."id" = $5) AS "customerExists",
-       -- A visit of several services counts once toward the cap.
+       -- A visit of several services counts once toward the cap; a hold waiting for its deposit counts too.
        (SELECT count(DISTINCT COALESCE(a."visitId", a."id"))::int FROM "Appointment" a
-         WHERE a."customerId" = $5 AND a."status" = 'BOOKED' AND a."startsAt" > $6::timestamptz) AS "upcomingBookings",
+         WHERE a."customerId" = $5 AND a."status" IN ('BOOKED', 'PENDING_PAYMENT') AND a."startsAt" > $6::timestamptz) AS "upcomingBookings",
        COALESCE((SELECT json_agg((extract(epoch FROM p."testedAt") * 1000)::bigint ORDER BY p."testedAt")
                    FROM "PatchTest" p
                   WHERE salon."requiresPatchTest" AND p."customerId" = $5 AND p."result" = 'NEGATIVE'), '[]'::json) AS "negativePatchTests",
@@ -64,7 +70,7 @@ SELECT salon."timezone", salon."slotStepMinutes", salon."minNoticeMinutes", salo
                                              'from', (extract(epoch FROM a."blockedFrom") * 1000)::bigint,
                                              'until', (extract(epoch FROM a."blockedUntil") * 1000)::bigint) ORDER BY a."blockedFrom")
                                       FROM "Appointment" a
-                                     WHERE a."staffId" = sp."userId" AND a."status" = 'BOOKED'
+                                     WHERE a."staffId" = sp."userId" AND a."status" IN ('BOOKED', 'PENDING_PAYMENT')
                                        AND tstzrange(a."blockedFrom", a."blockedUntil", '[)')
                                            && tstzrange(salon."windowFrom", salon."windowUntil", '[)')
                                        AND a."id" IS DISTINCT FROM $7::text), '[]'::json))

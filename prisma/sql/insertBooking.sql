@@ -3,7 +3,9 @@
 -- email). Raw because the ORM sends each insert, and the re-read of the view, on its own round trip. The
 -- foreign key reports a missing customer (23503) and the exclusion constraint an overlap (23P01): both
 -- are checked by the database, so no earlier read of them is needed. A single booking is a visit of one:
--- its Visit row (same id as the appointment) comes from this statement too, at no extra round trip.
+-- its Visit row (same id as the appointment) comes from this statement too, at no extra round trip. A
+-- booking that waits for its deposit is written as PENDING_PAYMENT with the end of its hold: the same
+-- constraint holds its slot.
 -- @param {String} $1:id
 -- @param {String} $2:customerId
 -- @param {String} $3:staffId
@@ -19,13 +21,16 @@
 -- @param {Int} $13:bufferAfterMinutes
 -- @param {Int} $14:priceCents
 -- @param {String} $15:currency
--- @param {String} $16:eventId
--- @param {String} $17:actorKind
--- @param {String} $18:actorId
--- @param {Json} $19:changes
--- @param {String} $20:outboxId
--- @param {String} $21:outboxType
--- @param {Json} $22:outboxPayload
+-- @param {String} $16:status BOOKED, or PENDING_PAYMENT while the deposit is paid
+-- @param {Int} $17:depositCents
+-- @param {DateTime} $18:paymentHoldUntil null unless PENDING_PAYMENT
+-- @param {String} $19:eventId
+-- @param {String} $20:actorKind
+-- @param {String} $21:actorId
+-- @param {Json} $22:changes
+-- @param {String} $23:outboxId
+-- @param {String} $24:outboxType
+-- @param {Json} $25:outboxPayload
 WITH visit AS (
   INSERT INTO "Visit" ("id", "customerId", "segmentCount", "source")
   VALUES ($1, $2, 1, $9::"BookingSource")
@@ -33,17 +38,18 @@ WITH visit AS (
 ), appointment AS (
   INSERT INTO "Appointment" ("id", "customerId", "staffId", "serviceId", "startsAt", "endsAt", "blockedFrom", "blockedUntil",
                              "source", "customerNote", "durationMinutes", "bufferBeforeMinutes", "bufferAfterMinutes",
-                             "priceCents", "currency", "updatedAt", "visitId")
+                             "priceCents", "currency", "status", "depositCents", "paymentHoldUntil", "updatedAt", "visitId")
   SELECT $1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::timestamptz, $8::timestamptz,
-         $9::"BookingSource", $10, $11::int, $12::int, $13::int, $14::int, $15, now(), visit."id"
+         $9::"BookingSource", $10, $11::int, $12::int, $13::int, $14::int, $15,
+         $16::"AppointmentStatus", $17::int, $18::timestamptz, now(), visit."id"
     FROM visit
   RETURNING "id", "status", "version", "createdAt", "updatedAt"
 ), history AS (
   INSERT INTO "AppointmentEvent" ("id", "appointmentId", "actorKind", "actorId", "action", "changes")
-  SELECT $16, appointment."id", $17::"ActorKind", $18, 'booked', $19::jsonb FROM appointment
+  SELECT $19, appointment."id", $20::"ActorKind", $21, 'booked', $22::jsonb FROM appointment
 ), outbox AS (
   INSERT INTO "OutboxEvent" ("id", "type", "appointmentId", "payload")
-  SELECT $20, $21, appointment."id", $22::jsonb FROM appointment
+  SELECT $23, $24, appointment."id", $25::jsonb FROM appointment
 )
 SELECT appointment."status", appointment."version", appointment."createdAt", appointment."updatedAt",
        c."name" AS "customerName", c."email" AS "customerEmail"

@@ -684,7 +684,7 @@ export interface components {
         Appointment: {
             id: string;
             /** @enum {string} */
-            status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+            status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PENDING_PAYMENT" | "EXPIRED";
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
@@ -722,6 +722,37 @@ export interface components {
             version: number;
             /** @description The visit this appointment is a segment of; a single-service booking is a visit of one. */
             visitId: string | null;
+            /**
+             * Format: uri
+             * @description While PENDING_PAYMENT: where the customer pays the deposit. The slot is held until payment.holdUntil.
+             */
+            paymentUrl?: string;
+            payment?: components["schemas"]["AppointmentPayment"];
+        };
+        /** @description In GET of one appointment: its deposit and every payment. */
+        AppointmentPayment: {
+            /**
+             * @description NONE: no deposit asked (or waived). PENDING: the slot is held until holdUntil. PAID, REFUNDED: the deposit's fate.
+             * @enum {string}
+             */
+            status: "NONE" | "PENDING" | "PAID" | "REFUNDED" | "EXPIRED";
+            depositCents: number;
+            currency: string;
+            /** Format: date-time */
+            holdUntil: string | null;
+            /** @description Every charge, refund and failure, newest first. */
+            items: {
+                id: string;
+                /** @enum {string} */
+                kind: "DEPOSIT" | "REFUND" | "LATE_CANCELLATION_FEE" | "NO_SHOW_FEE";
+                /** @enum {string} */
+                status: "PENDING" | "SUCCEEDED" | "FAILED" | "REQUIRES_ACTION";
+                /** @description Integer minor units of `currency`. */
+                amountCents: number;
+                currency: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
         };
         Customer: {
             id: string;
@@ -748,6 +779,12 @@ export interface components {
             active: boolean;
             /** @description Booking it needs a valid patch test on record (else 422 PATCH_TEST_REQUIRED). */
             requiresPatchTest: boolean;
+            /** @description Fixed deposit taken at booking, in minor units; null = none (or a percentage). */
+            depositCents: number | null;
+            /** @description Deposit as a percentage of the price; null = none (or fixed). */
+            depositPercent: number | null;
+            /** @description A card is saved at booking for late-cancellation and no-show fees. */
+            cardRequired: boolean;
             sortOrder: number;
             /** Format: date-time */
             createdAt: string;
@@ -758,7 +795,7 @@ export interface components {
             items: {
                 id: string;
                 /** @enum {string} */
-                status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+                status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PENDING_PAYMENT" | "EXPIRED";
                 /** Format: date-time */
                 startsAt: string;
                 /** Format: date-time */
@@ -796,6 +833,12 @@ export interface components {
                 version: number;
                 /** @description The visit this appointment is a segment of; a single-service booking is a visit of one. */
                 visitId: string | null;
+                /**
+                 * Format: uri
+                 * @description While PENDING_PAYMENT: where the customer pays the deposit. The slot is held until payment.holdUntil.
+                 */
+                paymentUrl?: string;
+                payment?: components["schemas"]["AppointmentPayment"];
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
@@ -812,7 +855,7 @@ export interface components {
              * @example SLOT_UNAVAILABLE
              * @enum {string}
              */
-            code: "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "SLOT_UNAVAILABLE" | "CUTOFF_PASSED" | "INVALID_TRANSITION" | "VERSION_CONFLICT" | "CONFLICT" | "BOOKING_LIMIT_REACHED" | "WAITLIST_LIMIT_REACHED" | "IDEMPOTENCY_IN_FLIGHT" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION" | "PATCH_TEST_REQUIRED" | "SLOT_IN_PAST" | "BEFORE_MINIMUM_NOTICE" | "BEYOND_HORIZON" | "OFF_SLOT_GRID" | "OUTSIDE_WORKING_HOURS" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL" | "DATABASE_UNAVAILABLE";
+            code: "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "SLOT_UNAVAILABLE" | "CUTOFF_PASSED" | "INVALID_TRANSITION" | "VERSION_CONFLICT" | "CONFLICT" | "BOOKING_LIMIT_REACHED" | "WAITLIST_LIMIT_REACHED" | "IDEMPOTENCY_IN_FLIGHT" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION" | "PATCH_TEST_REQUIRED" | "SLOT_IN_PAST" | "BEFORE_MINIMUM_NOTICE" | "BEYOND_HORIZON" | "OFF_SLOT_GRID" | "OUTSIDE_WORKING_HOURS" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL" | "PAYMENT_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
             /** @description Field errors (path in dot notation) for validation problems. */
             errors: {
                 path: string;
@@ -911,7 +954,7 @@ export interface components {
              * @description BOOKED while any segment is; CANCELLED when every segment is.
              * @enum {string}
              */
-            status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+            status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PENDING_PAYMENT" | "EXPIRED";
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
@@ -932,7 +975,7 @@ export interface components {
             segments: {
                 id: string;
                 /** @enum {string} */
-                status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+                status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PENDING_PAYMENT" | "EXPIRED";
                 /** Format: date-time */
                 startsAt: string;
                 /** Format: date-time */
@@ -970,6 +1013,12 @@ export interface components {
                 version: number;
                 /** @description The visit this appointment is a segment of; a single-service booking is a visit of one. */
                 visitId: string | null;
+                /**
+                 * Format: uri
+                 * @description While PENDING_PAYMENT: where the customer pays the deposit. The slot is held until payment.holdUntil.
+                 */
+                paymentUrl?: string;
+                payment?: components["schemas"]["AppointmentPayment"];
             }[];
         };
         Availability: {
@@ -1043,6 +1092,12 @@ export interface components {
                 active: boolean;
                 /** @description Booking it needs a valid patch test on record (else 422 PATCH_TEST_REQUIRED). */
                 requiresPatchTest: boolean;
+                /** @description Fixed deposit taken at booking, in minor units; null = none (or a percentage). */
+                depositCents: number | null;
+                /** @description Deposit as a percentage of the price; null = none (or fixed). */
+                depositPercent: number | null;
+                /** @description A card is saved at booking for late-cancellation and no-show fees. */
+                cardRequired: boolean;
                 sortOrder: number;
                 /** Format: date-time */
                 createdAt: string;
@@ -1261,7 +1316,7 @@ export interface operations {
                 to?: string;
                 staffId?: string;
                 customerId?: string;
-                status?: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+                status?: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PENDING_PAYMENT" | "EXPIRED";
                 /** @description Only rows changed at or after this instant, ordered by last change; follow nextCursor, then keep the newest updatedAt for the next sync. */
                 updatedSince?: string;
                 /** @description From the previous page's nextCursor. */
@@ -1387,6 +1442,11 @@ export interface operations {
                     note?: string;
                     /** @description Staff keys: go ahead although the service needs a patch test and the customer has no valid one (otherwise 422 PATCH_TEST_REQUIRED); the reason is kept with the appointment. */
                     patchTestOverrideReason?: string;
+                    /**
+                     * @description Staff keys: book a service that asks for a deposit without one (taken in person). Otherwise such a booking answers PENDING_PAYMENT with a paymentUrl.
+                     * @enum {string}
+                     */
+                    payment?: "waived";
                 };
             };
         };
@@ -2836,6 +2896,9 @@ export interface operations {
                     sortOrder?: number;
                     active?: boolean;
                     requiresPatchTest?: boolean;
+                    depositCents?: number | null;
+                    depositPercent?: number | null;
+                    cardRequired?: boolean;
                 };
             };
         };
@@ -3248,6 +3311,9 @@ export interface operations {
                     sortOrder?: number;
                     active?: boolean;
                     requiresPatchTest?: boolean;
+                    depositCents?: number | null;
+                    depositPercent?: number | null;
+                    cardRequired?: boolean;
                 };
             };
         };
@@ -6379,6 +6445,9 @@ export interface operations {
                  *         "bufferAfterMinutes": 10,
                  *         "active": true,
                  *         "requiresPatchTest": false,
+                 *         "depositCents": 1000,
+                 *         "depositPercent": null,
+                 *         "cardRequired": false,
                  *         "sortOrder": 1,
                  *         "createdAt": "2029-12-01T09:00:00.000Z",
                  *         "updatedAt": "2030-01-05T09:00:00.000Z"
@@ -6409,6 +6478,12 @@ export interface operations {
                         active?: boolean;
                         /** @description Booking it needs a valid patch test on record (else 422 PATCH_TEST_REQUIRED). */
                         requiresPatchTest?: boolean;
+                        /** @description Fixed deposit taken at booking, in minor units; null = none (or a percentage). */
+                        depositCents?: number | null;
+                        /** @description Deposit as a percentage of the price; null = none (or fixed). */
+                        depositPercent?: number | null;
+                        /** @description A card is saved at booking for late-cancellation and no-show fees. */
+                        cardRequired?: boolean;
                         sortOrder?: number;
                     };
                 };

@@ -55,6 +55,13 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     cancelAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
     changeNoteAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
   },
+  "payments/actions": {
+    // Development only, public like the hosted page it stands in for: sent an empty form.
+    testCheckoutAction: sessionRow([A, A, A, A, A, A, A, A]),
+    // On an appointment without a saved card or deposit: past the permission, refused as nothing to do.
+    chargeNoShowFeeAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
+    refundDepositAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
+  },
   "calendar-feed/actions": {
     rotateCalendarFeedAction: sessionRow([403, 403, 403, A, A, 403, 403, 403]),
   },
@@ -215,6 +222,9 @@ export const OTHER_ROUTE_FILES: Record<string, string> = {
   "api/metrics/route.ts": "metrics token",
   "api/inngest/route.ts": "Inngest's signed requests; jobs check SYSTEM in the permission table",
   "appointments/[id]/calendar.ics/route.ts": "the session's appointments only (visibleTo)",
+  "appointments/[id]/pay/route.ts":
+    "a bearer link: the hold's random id, like the provider's checkout URL; opens checkout only for a running hold",
+  "api/stripe/webhook/route.ts": "Stripe's signature over the raw body (constructEvent with the webhook secret)",
   "appointments/my-data.json/route.ts": "the session's own data; customers only (account.ownData), else 404",
   "calendar/[file]/route.ts": "the stylist's private feed token (stored hashed, rotatable); unknown tokens 404",
   "dashboard/reports/[report]/route.ts": "the session; reports.viewAll, or reports.viewOwn narrowed to oneself",

@@ -1,3 +1,4 @@
+import { holdExpiredEmail } from "@/lib/notifications/jobs/definitions/send-hold-expired-note";
 import { describe, expect, it } from "vitest";
 import { previewAppointment } from "@/emails/components/appointment-email-props";
 import { formatEmailDateTime, formatEmailEnd, formatTimeZoneLabel } from "@/lib/notifications/format-email-time";
@@ -20,12 +21,13 @@ const input = <P extends AppointmentEmailProps>(email: AppointmentEmail<P>, emai
 const renderEmail = (entry: ReturnType<typeof input>) => entry.render();
 
 const inputs = [
-  input(confirmationEmail, props),
+  input(confirmationEmail, { ...props, paymentPolicy: [] }),
   input(reminderEmail, props),
   input(rescheduleEmail, { ...props, previousStartsAt: "Friday, 4 January 2030, 15:30" }),
   input(cancellationEmail, { ...props, reason: "<i>Stylist</i> unwell" }),
   input(stylistBookedEmail, { ...props, change: "booked", reason: null }),
   input(stylistCancelledEmail, { ...props, change: "cancelled", reason: "Customer asked" }),
+  input(holdExpiredEmail, props),
 ];
 
 describe("email templates", () => {

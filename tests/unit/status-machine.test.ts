@@ -2,17 +2,29 @@ import { describe, expect, it } from "vitest";
 import { assertTransition, canTransition, transitions, type AppointmentAction } from "@/lib/booking/status-machine";
 import { AppError } from "@/lib/errors";
 
-const statuses = ["BOOKED", "CANCELLED", "COMPLETED", "NO_SHOW"] as const;
+const statuses = ["BOOKED", "CANCELLED", "COMPLETED", "NO_SHOW", "PENDING_PAYMENT", "EXPIRED"] as const;
 const actions = Object.keys(transitions) as AppointmentAction[];
 
 // The whole table spelled out: a change to the machine must change this test on purpose.
+const none = { BOOKED: null, CANCELLED: null, COMPLETED: null, NO_SHOW: null, PENDING_PAYMENT: null, EXPIRED: null };
 const allowed: Record<AppointmentAction, Record<(typeof statuses)[number], string | null>> = {
-  reschedule: { BOOKED: "BOOKED", CANCELLED: null, COMPLETED: null, NO_SHOW: null },
-  change_note: { BOOKED: "BOOKED", CANCELLED: null, COMPLETED: null, NO_SHOW: null },
-  cancel: { BOOKED: "CANCELLED", CANCELLED: null, COMPLETED: null, NO_SHOW: null },
-  complete: { BOOKED: "COMPLETED", CANCELLED: null, COMPLETED: null, NO_SHOW: null },
-  no_show: { BOOKED: "NO_SHOW", CANCELLED: null, COMPLETED: null, NO_SHOW: null },
-  add_note: { BOOKED: "BOOKED", CANCELLED: "CANCELLED", COMPLETED: "COMPLETED", NO_SHOW: "NO_SHOW" },
+  reschedule: { ...none, BOOKED: "BOOKED" },
+  change_note: { ...none, BOOKED: "BOOKED" },
+  // A hold can be given up before it is paid.
+  cancel: { ...none, BOOKED: "CANCELLED", PENDING_PAYMENT: "CANCELLED" },
+  complete: { ...none, BOOKED: "COMPLETED" },
+  no_show: { ...none, BOOKED: "NO_SHOW" },
+  add_note: {
+    BOOKED: "BOOKED",
+    CANCELLED: "CANCELLED",
+    COMPLETED: "COMPLETED",
+    NO_SHOW: "NO_SHOW",
+    PENDING_PAYMENT: "PENDING_PAYMENT",
+    EXPIRED: "EXPIRED",
+  },
+  // A payment after the hold ran out still books the slot when it is free.
+  pay: { ...none, PENDING_PAYMENT: "BOOKED", EXPIRED: "BOOKED" },
+  expire: { ...none, PENDING_PAYMENT: "EXPIRED" },
 };
 
 describe("the appointment status machine", () => {

@@ -19,6 +19,8 @@ import { getSalonSettings } from "@/lib/salon/data";
 import { BookingSummary } from "../../book/_components/booking-summary";
 import { ChangeBlocked } from "../_components/change-blocked";
 import { AppointmentTextForm } from "../_components/appointment-text-form";
+import { DepositPanel } from "../_components/deposit-panel";
+import { loadPaymentView } from "@/lib/payments/payment-view";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -26,6 +28,7 @@ const notices: Record<string, string> = {
   rescheduled: "Appointment rescheduled.",
   cancelled: "Appointment cancelled.",
   "note-saved": "Note saved.",
+  paid: "Thank you: the payment went through. Your confirmation is on its way.",
 };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
@@ -34,10 +37,11 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
   const [{ id }, { notice }] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/appointments/${id}`);
   const appointment = await loadOwnAppointment(user, id);
-  const [salon, history, emails] = await Promise.all([
+  const [salon, history, emails, payment] = await Promise.all([
     getSalonSettings(),
     getAppointmentHistory(actorOf(user), id),
     listCustomerEmailsForAppointment(user, id),
+    loadPaymentView(id),
   ]);
   const now = new Date();
   const reschedule = changeAvailability(appointment, "reschedule", salon.rescheduleCutoffMinutes, now);
@@ -70,6 +74,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
           ...(appointment.cancellationReason ? [{ label: "Cancellation reason", value: appointment.cancellationReason }] : []),
         ]}
       />
+      {payment && <DepositPanel appointmentId={appointment.id} summary={payment.summary} policy={payment.policy} salon={salon} />}
       <Section id="manage" title="Manage" className="mt-8" size="xl">
         {reschedule.allowed || cancel.allowed ? (
           <div className="flex flex-wrap gap-3">

@@ -7,15 +7,33 @@ import { LazyConfirmBookingForm } from "./lazy-forms";
 
 /** Set when the chosen service needs a patch test: the rule in words and the service to book first. */
 type PatchTestNotice = { rule: string; patchService: { id: string; name: string } | null };
-type ReviewStepProps = { selection: TBookingSelection; user: SessionUser | null; cancelPolicy: string; patchTest: PatchTestNotice | null };
+type ReviewStepProps = {
+  selection: TBookingSelection;
+  user: SessionUser | null;
+  cancelPolicy: string;
+  /** The deposit and fees in words; empty when the service asks for no payment. */
+  paymentPolicy: string[];
+  patchTest: PatchTestNotice | null;
+};
 
 /** Guests see the whole review and are sent to sign in or register, then come back right here. */
-export function ReviewStep({ selection, user, cancelPolicy, patchTest }: ReviewStepProps) {
+export function ReviewStep({ selection, user, cancelPolicy, paymentPolicy, patchTest }: ReviewStepProps) {
   const returnTo = encodeURIComponent(selectionHref("/book", selection));
   return (
     <section aria-labelledby="step-heading" className="flex flex-col gap-4">
       <StepHeading id="step-heading">Review and confirm</StepHeading>
       <p className="text-stone-700">Check the details on this page. {cancelPolicy}</p>
+      {paymentPolicy.length > 0 && (
+        <div className="rounded-xl border border-stone-300 bg-white p-4 text-stone-900">
+          <h2 className="mb-1 font-semibold">Deposit and fees</h2>
+          <ul className="list-disc pl-5 text-sm">
+            {paymentPolicy.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <p className="mt-2 text-sm text-stone-700">After you confirm, the time is held for you while you pay on a secure page.</p>
+        </div>
+      )}
       {patchTest && (
         <div className="flex flex-col gap-2 rounded-xl border border-amber-300 bg-amber-50 p-4 text-stone-900">
           <p>{patchTest.rule}</p>

@@ -25,6 +25,15 @@ const numberFields: Array<[string, string, string]> = [
   ],
   ["maxWaitlistEntriesPerCustomer", "Waitlist entries per customer", "How many times one customer may wait for at once."],
   ["waitlistHoldMinutes", "Waitlist hold (minutes)", "One-at-a-time offers: how long each customer holds a freed time."],
+  ["paymentHoldMinutes", "Payment hold (minutes)", "How long a time waiting for its deposit is held before it is offered again."],
+  ["lateCancelWindowMinutes", "Late-cancellation window (minutes)", "Cancelling later than this before the start keeps the deposit."],
+  ["lateCancelFeeCents", "Late-cancellation fee (pence)", "Charged to the saved card on a late cancellation; 0 for none."],
+  ["noShowFeeCents", "No-show fee (pence)", "Charged to the saved card when staff press “Charge no-show fee”; 0 for none."],
+];
+
+const depositCounts = [
+  { value: "true", label: "Yes: the deposit is taken off the price" },
+  { value: "false", label: "No: the deposit is kept on top of the price" },
 ];
 
 const offerModes = [
@@ -51,6 +60,7 @@ export function SettingsForm({ defaults, services }: Props) {
         <TextField key={name} label={label} {...fieldProps(name)} type="number" min={0} hint={hint} />
       ))}
       <SelectField label="Who hears of a freed time first" options={offerModes} {...fieldProps("waitlistOfferMode")} />
+      <SelectField label="Deposit counts toward the price" options={depositCounts} {...fieldProps("depositCountsTowardPrice")} />
       <SelectField label="Patch test service" {...fieldProps("patchTestServiceId")} options={[{ value: "", label: "None" }, ...services]} />
     </TwoColumnActionForm>
   );

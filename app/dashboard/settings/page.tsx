@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/gates";
 import { getSalonSettings } from "@/lib/salon/data";
 import { listActiveServices } from "@/lib/services/data";
 import { settingsFormValues } from "@/lib/salon/schema";
+import { depositsUnavailableReason } from "@/lib/payments/settings";
 import { SettingsForm } from "../_components/settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -15,6 +16,11 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Salon settings" />
+      {depositsUnavailableReason() && (
+        <p className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-stone-900">
+          Deposits are off: {depositsUnavailableReason()}
+        </p>
+      )}
       <SettingsForm defaults={defaults} services={services.map((service) => ({ value: service.id, label: service.name }))} />
     </>
   );

@@ -47,6 +47,7 @@ export async function bookingInputFor(principal: ApiPrincipal, body: CreateBody)
     startsAt: new Date(body.startsAt),
     ...(body.note !== undefined && { note: body.note }),
     ...(body.patchTestOverrideReason !== undefined && { patchTestOverrideReason: body.patchTestOverrideReason }),
+    ...(body.payment !== undefined && { payment: body.payment }),
     source: "API",
   };
 }

@@ -3,6 +3,7 @@ import { ZAppointmentStatus, ZBookAppointmentInput, ZCancelAppointmentInput, ZCh
 import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { ZCreateCustomerInput } from "@/lib/customers/schema";
 import { ZApiInstant, ZId, ZListQueryBase, ZPageMeta, ZUpdatedSince } from "@/lib/api/schemas/common";
+import { ZApiPayment } from "@/lib/api/schemas/payments";
 
 /** The core's booking fields, with the instant as an ISO string (the documented wire format). */
 const bookingFields = ZBookAppointmentInput.pick({ serviceId: true, staffId: true, note: true, patchTestOverrideReason: true }).shape;
@@ -24,6 +25,10 @@ export const ZApiCreateAppointmentBody = z
       .meta({ description: "Staff keys: book for this person (found by email or created)." }),
     note: bookingFields.note,
     patchTestOverrideReason,
+    payment: ZBookAppointmentInput.shape.payment.meta({
+      description:
+        "Staff keys: book a service that asks for a deposit without one (taken in person). Otherwise such a booking answers PENDING_PAYMENT with a paymentUrl.",
+    }),
   })
   .meta({ description: "A new booking. status, price and duration are set by the salon, never by the client." });
 
@@ -82,6 +87,10 @@ export const ZApiAppointment = z.object({
     .string()
     .nullable()
     .meta({ description: "The visit this appointment is a segment of; a single-service booking is a visit of one." }),
+  paymentUrl: z.url().optional().meta({
+    description: "While PENDING_PAYMENT: where the customer pays the deposit. The slot is held until payment.holdUntil.",
+  }),
+  payment: ZApiPayment.optional(),
 });
 export type TApiAppointment = z.infer<typeof ZApiAppointment>;
 

@@ -15,6 +15,13 @@ export const ZApiService = z.object({
   bufferAfterMinutes: z.number().int(),
   active: z.boolean(),
   requiresPatchTest: z.boolean().meta({ description: "Booking it needs a valid patch test on record (else 422 PATCH_TEST_REQUIRED)." }),
+  depositCents: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "Fixed deposit taken at booking, in minor units; null = none (or a percentage)." }),
+  depositPercent: z.number().int().nullable().meta({ description: "Deposit as a percentage of the price; null = none (or fixed)." }),
+  cardRequired: z.boolean().meta({ description: "A card is saved at booking for late-cancellation and no-show fees." }),
   sortOrder: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

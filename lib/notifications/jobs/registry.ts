@@ -1,8 +1,12 @@
+import { chargeFeeJob } from "./definitions/charge-fee";
 import { deliverWebhooksJob } from "./definitions/deliver-webhooks";
+import { expirePaymentHoldJob } from "./definitions/expire-payment-hold";
+import { issueRefundJob } from "./definitions/issue-refund";
 import { notifyStylistJob } from "./definitions/notify-stylist";
 import { offerFreedTimeJob } from "./definitions/offer-freed-time";
 import { sendCancellationNoticeJob } from "./definitions/send-cancellation-notice";
 import { sendConfirmationJob } from "./definitions/send-confirmation";
+import { sendHoldExpiredNoteJob } from "./definitions/send-hold-expired-note";
 import { sendReminderJob, sendVisitReminderJob } from "./definitions/send-reminder";
 import { sendRescheduleNoticeJob } from "./definitions/send-reschedule-notice";
 import type { AnyNotificationJob } from "./job";
@@ -20,4 +24,8 @@ export const notificationJobs: AnyNotificationJob[] = [
   sendVisitReminderJob,
   offerFreedTimeJob,
   deliverWebhooksJob,
+  expirePaymentHoldJob,
+  issueRefundJob,
+  chargeFeeJob,
+  sendHoldExpiredNoteJob,
 ];

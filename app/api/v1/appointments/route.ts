@@ -7,6 +7,8 @@ import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import { pageParams } from "@/lib/api/pagination";
 import { listAppointments } from "@/lib/booking/data";
 import { bookAppointment } from "@/lib/booking/mutations";
+import type { AppointmentView } from "@/lib/booking/appointment-view";
+import { paymentLinkOf } from "@/lib/payments/settings";
 
 export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request, principal }) => {
   const query = validate(ZApiListAppointmentsQuery, queryObject(request), "query");
@@ -24,7 +26,13 @@ export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request
   return ok({ items: page.items.map(toApiAppointment), nextCursor: page.nextCursor });
 });
 
-export const POST = bookingPost("/appointments", ZApiCreateAppointmentBody, bookingInputFor, bookAppointment, toApiAppointment);
+// A hold waiting for its deposit says where the customer pays (the link opens the hosted checkout).
+const toApiCreated = (appointment: AppointmentView) => ({
+  ...toApiAppointment(appointment),
+  ...(appointment.status === "PENDING_PAYMENT" && { paymentUrl: paymentLinkOf(appointment.id) }),
+});
+
+export const POST = bookingPost("/appointments", ZApiCreateAppointmentBody, bookingInputFor, bookAppointment, toApiCreated);
 
 const notAllowed = methodNotAllowed("GET, POST");
 export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

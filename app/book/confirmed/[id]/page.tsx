@@ -8,6 +8,8 @@ import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
 import { env } from "@/lib/env";
 import { formatDuration, formatPrice } from "@/lib/format";
 import { getSalonSettings } from "@/lib/salon/data";
+import { loadPaymentView } from "@/lib/payments/payment-view";
+import { DepositPanel } from "../../../appointments/_components/deposit-panel";
 import { BookingSummary } from "../../_components/booking-summary";
 
 export const metadata: Metadata = { title: "Booking confirmed" };
@@ -15,7 +17,22 @@ export const metadata: Metadata = { title: "Booking confirmed" };
 export default async function BookingConfirmedPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/book/confirmed/${id}`);
-  const [appointment, salon] = await Promise.all([loadOwnAppointment(user, id), getSalonSettings()]);
+  const [appointment, salon, payment] = await Promise.all([loadOwnAppointment(user, id), getSalonSettings(), loadPaymentView(id)]);
+  const when = [
+    { label: "Service", value: appointment.service.name },
+    { label: "Stylist", value: appointment.staff.name },
+    { label: "Date", value: formatSalonDate(appointment.startsAt, salon) },
+    { label: "Time", value: `${formatSalonTime(appointment.startsAt, salon)} – ${formatSalonTime(appointment.endsAt, salon)}` },
+  ];
+  if (appointment.status === "PENDING_PAYMENT" && payment) {
+    return (
+      <main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 py-10 sm:px-6">
+        <h1 className="mb-6 text-3xl font-bold text-stone-900">One more step: the deposit</h1>
+        <BookingSummary title="Appointment details" rows={when} />
+        <DepositPanel appointmentId={appointment.id} summary={payment.summary} policy={payment.policy} salon={salon} />
+      </main>
+    );
+  }
   return (
     <main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 py-10 sm:px-6">
       <div className="mb-6 flex items-center gap-3">
@@ -28,10 +45,7 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
       <BookingSummary
         title="Appointment details"
         rows={[
-          { label: "Service", value: appointment.service.name },
-          { label: "Stylist", value: appointment.staff.name },
-          { label: "Date", value: formatSalonDate(appointment.startsAt, salon) },
-          { label: "Time", value: `${formatSalonTime(appointment.startsAt, salon)} – ${formatSalonTime(appointment.endsAt, salon)}` },
+          ...when,
           {
             label: "Duration and price",
             value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency, salon.locale)}`,

@@ -17,6 +17,8 @@ import { orNotFoundPage } from "@/lib/or-not-found-page";
 import { getSalonSettings } from "@/lib/salon/data";
 import { CancelForm, RescheduleForm, StaffNoteForm, TransitionForm } from "../../_components/appointment-forms";
 import { AppointmentRecordsView } from "../../_components/appointment-records";
+import { AppointmentPayments } from "../../_components/appointment-payments";
+import { loadPaymentView } from "@/lib/payments/payment-view";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -25,12 +27,13 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?:
 export default async function DashboardAppointmentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const actor = actorOf(await requirePermission("dashboard.access", `/dashboard/appointments/${id}`));
-  const [{ notice }, appointment, records, staff, salon] = await Promise.all([
+  const [{ notice }, appointment, records, staff, salon, payment] = await Promise.all([
     searchParams,
     orNotFoundPage(getAppointment(actor, id)),
     getAppointmentRecords(id),
     listStaffOptions(),
     getSalonSettings(),
+    loadPaymentView(id),
   ]);
   const tz = salon.timezone;
   const status = statusStyles[appointment.status];
@@ -96,6 +99,8 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
           </div>
         </Section>
       )}
+
+      {payment && <AppointmentPayments actor={actor} appointment={appointment} summary={payment.summary} salon={salon} />}
 
       <AppointmentRecordsView records={records} salon={salon} names={names} noteForm={<StaffNoteForm appointmentId={appointment.id} />} />
     </div>

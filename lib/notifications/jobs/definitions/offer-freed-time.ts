@@ -15,7 +15,7 @@ async function sendRound(step: JobStep, round: OfferRound): Promise<void> {
 export const offerFreedTimeJob: NotificationJob<WaitlistTrigger> = {
   id: "offer-freed-time",
   name: "Offer freed time to the waitlist",
-  events: ["appointment.cancelled", "appointment.rescheduled", "appointment.no-show", "schedule.time-freed"],
+  events: ["appointment.cancelled", "appointment.rescheduled", "appointment.no-show", "appointment.expired", "schedule.time-freed"],
   retries: 4,
   permission: "notifications.send",
   async handler({ event, step }) {

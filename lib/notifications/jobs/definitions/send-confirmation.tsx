@@ -1,11 +1,24 @@
-import AppointmentConfirmation from "@/emails/appointment-confirmation";
+import AppointmentConfirmation, { type AppointmentConfirmationProps } from "@/emails/appointment-confirmation";
+import { paymentPolicyLines } from "@/lib/payments/policy-text";
 import type { AppointmentEmail } from "../../appointment-email";
 import { emailJob } from "../email-job";
 
-export const confirmationEmail: AppointmentEmail = {
+export const confirmationEmail: AppointmentEmail<AppointmentConfirmationProps> = {
   kind: "confirmation",
   to: "customer",
-  props: (base) => base,
+  // A booking that took a deposit or a card repeats the policy the customer agreed to.
+  props: (base, { appointment, salon }) => ({
+    ...base,
+    paymentPolicy:
+      appointment.depositCents > 0 || appointment.service.cardRequired
+        ? paymentPolicyLines({
+            ...salon,
+            depositCents: appointment.depositCents,
+            cardRequired: appointment.service.cardRequired,
+            currency: appointment.currency,
+          })
+        : [],
+  }),
   subject: ({ serviceName, startsAt, salonName }) => `Booked: ${serviceName}, ${startsAt} at ${salonName}`,
   template: (props) => <AppointmentConfirmation {...props} />,
 };

@@ -3,16 +3,19 @@ import { changeAppointment } from "@/lib/api/appointments/change-appointment";
 import { etagOf, requireIfMatchVersion } from "@/lib/api/etag";
 import { ok } from "@/lib/api/result";
 import { cancelRoute } from "@/lib/api/appointments/cancel-request";
-import { toApiAppointment, ZApiUpdateAppointmentBody } from "@/lib/api/schemas/appointments";
+import { ZApiUpdateAppointmentBody } from "@/lib/api/schemas/appointments";
 import { validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { getAppointment } from "@/lib/booking/data";
 import { cancelAppointment } from "@/lib/booking/mutations";
+import { representAppointment } from "@/lib/api/appointments/represent-appointment";
 
 type Params = { id: string };
 
-const represent = (appointment: AppointmentView) => ok(toApiAppointment(appointment), { ETag: etagOf(appointment.version) });
+/** One appointment with its money: the deposit's state and every payment (the list stays lean). */
+const represent = async (appointment: AppointmentView) =>
+  ok(await representAppointment(appointment), { ETag: etagOf(appointment.version) });
 
 export const GET = withApiRoute<Params>({ scope: "appointments:read" }, async ({ principal, params }) =>
   represent(await getAppointment(principal.actor, params.id)),

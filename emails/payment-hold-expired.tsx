@@ -1,0 +1,21 @@
+import { Text } from "@react-email/components";
+import { AppointmentEmailLayout } from "./components/appointment-email-layout";
+import { previewAppointment, type AppointmentEmailProps } from "./components/appointment-email-props";
+import { styles } from "./components/styles";
+
+/** A short note when the time held for a customer who opened checkout ran out unpaid. */
+export default function PaymentHoldExpired(props: AppointmentEmailProps) {
+  return (
+    <AppointmentEmailLayout
+      appointment={props}
+      preview={`Your hold on ${props.startsAt} ran out`}
+      heading="Your hold ran out"
+      greeting={<>Hi {props.customerName}, we held this time for you, but the deposit was not paid in time:</>}
+      manageLabel="Book again"
+    >
+      <Text style={styles.text}>Nothing was charged. The time is free again; you are welcome to book it, or another one.</Text>
+    </AppointmentEmailLayout>
+  );
+}
+
+PaymentHoldExpired.PreviewProps = previewAppointment;

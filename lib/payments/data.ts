@@ -1,0 +1,121 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { visibleTo } from "@/lib/booking/data";
+
+/** A hold as its checkout needs it: the deposit, the hold's end and the open Checkout Session, if any. */
+const checkoutSelect = {
+  id: true,
+  status: true,
+  version: true,
+  customerId: true,
+  staffId: true,
+  depositCents: true,
+  currency: true,
+  paymentHoldUntil: true,
+  startsAt: true,
+  service: { select: { name: true, cardRequired: true } },
+  customer: { select: { email: true } },
+  payments: {
+    where: { kind: "DEPOSIT", checkoutSessionId: { not: null } },
+    select: { checkoutSessionId: true, checkoutUrl: true, status: true, amountCents: true, currency: true },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+  },
+} satisfies Prisma.AppointmentSelect;
+
+/** What opening a checkout needs to know about the appointment, as the actor may see it. */
+export async function getAppointmentForCheckout(actor: Actor, appointmentId: string) {
+  return db.appointment.findFirst({ where: { id: appointmentId, ...visibleTo(actor) }, select: checkoutSelect });
+}
+
+/** The hold the test checkout page shows (the page stands in for the provider's: no actor). */
+export async function getTestCheckout(appointmentId: string) {
+  return db.appointment.findUnique({ where: { id: appointmentId }, select: checkoutSelect });
+}
+
+export async function getSalonPaymentPolicy() {
+  return db.salonSettings.findUnique({
+    where: { id: 1 },
+    select: {
+      currency: true,
+      locale: true,
+      lateCancelWindowMinutes: true,
+      lateCancelFeeCents: true,
+      noShowFeeCents: true,
+      depositCountsTowardPrice: true,
+      paymentHoldMinutes: true,
+    },
+  });
+}
+
+/** A refund waiting to be issued, with the payment it gives back. */
+export async function getRefundToIssue(paymentId: string) {
+  const refund = await db.payment.findUnique({
+    where: { id: paymentId },
+    select: { id: true, status: true, kind: true, amountCents: true, appointmentId: true, refundOfId: true },
+  });
+  if (!refund || refund.kind !== "REFUND" || !refund.refundOfId) return null;
+  const original = await db.payment.findUnique({ where: { id: refund.refundOfId }, select: { paymentIntentId: true } });
+  return { ...refund, paymentIntentId: original?.paymentIntentId ?? null };
+}
+
+/** Every payment of an appointment, newest first (the appointment page, the API). */
+export async function listAppointmentPayments(appointmentId: string) {
+  return db.payment.findMany({
+    where: { appointmentId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, kind: true, status: true, amountCents: true, currency: true, failureMessage: true, createdAt: true },
+  });
+}
+
+/** The money side of one appointment: its deposit, its hold, and every payment (pages and the API). */
+export async function getPaymentSummary(appointmentId: string) {
+  const appointment = await db.appointment.findUnique({
+    where: { id: appointmentId },
+    select: { depositCents: true, currency: true, paymentHoldUntil: true, status: true, service: { select: { cardRequired: true } } },
+  });
+  if (!appointment) return null;
+  return { ...appointment, currency: appointment.currency.trim(), payments: await listAppointmentPayments(appointmentId) };
+}
+
+export type PaymentSummary = NonNullable<Awaited<ReturnType<typeof getPaymentSummary>>>;
+
+/** What charging a fee needs: who may, whether it applies, the card, and the attempts so far. */
+export async function getFeeContext(appointmentId: string, kind: "LATE_CANCELLATION_FEE" | "NO_SHOW_FEE") {
+  const [appointment, salon] = await Promise.all([
+    db.appointment.findUnique({
+      where: { id: appointmentId },
+      select: {
+        id: true,
+        status: true,
+        staffId: true,
+        currency: true,
+        providerCustomerId: true,
+        providerPaymentMethodId: true,
+        service: { select: { name: true } },
+        payments: { select: { kind: true, status: true, paymentIntentId: true } },
+      },
+    }),
+    db.salonSettings.findUnique({ where: { id: 1 }, select: { lateCancelFeeCents: true, noShowFeeCents: true } }),
+  ]);
+  if (!appointment || !salon) return null;
+  const fees = appointment.payments.filter((payment) => payment.kind === kind);
+  const depositIntent = appointment.payments.find(
+    (payment) => payment.kind === "DEPOSIT" && payment.status === "SUCCEEDED",
+  )?.paymentIntentId;
+  return {
+    ...appointment,
+    amountCents: kind === "NO_SHOW_FEE" ? salon.noShowFeeCents : salon.lateCancelFeeCents,
+    alreadyCharged: fees.some((fee) => fee.status === "SUCCEEDED" || fee.status === "REQUIRES_ACTION" || fee.status === "PENDING"),
+    attempts: fees.length,
+    depositIntent: depositIntent ?? null,
+  };
+}
+
+/** Whether the customer was sent to the checkout page for this hold. */
+export async function checkoutWasOpened(appointmentId: string): Promise<boolean> {
+  const row = await db.appointment.findUnique({ where: { id: appointmentId }, select: { checkoutOpenedAt: true } });
+  return Boolean(row?.checkoutOpenedAt);
+}

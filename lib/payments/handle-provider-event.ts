@@ -1,0 +1,71 @@
+import "server-only";
+import Stripe from "stripe";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
+import { applyProviderEventOnce, completeCheckout, expireHold, type CheckoutSessionFacts, type EventOutcome } from "./mutations";
+import { paymentSettings } from "./settings";
+
+/** The part of a Checkout Session the handler reads, checked: an event we cannot read is refused. */
+const ZCheckoutSession = z.object({
+  id: z.string().min(1),
+  metadata: z.object({ appointmentId: z.string().min(1) }).loose(),
+  amount_total: z.number().int().nullable().optional(),
+  currency: z.string().nullable().optional(),
+  payment_intent: z
+    .union([z.string(), z.object({ id: z.string() }).loose()])
+    .nullable()
+    .optional(),
+  setup_intent: z
+    .union([z.string(), z.object({ id: z.string() }).loose()])
+    .nullable()
+    .optional(),
+  customer: z
+    .union([z.string(), z.object({ id: z.string() }).loose()])
+    .nullable()
+    .optional(),
+});
+
+const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
+
+function factsOf(object: unknown): CheckoutSessionFacts {
+  const parsed = ZCheckoutSession.safeParse(object);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "The Checkout Session in this event does not name an appointment.");
+  const session = parsed.data;
+  return {
+    sessionId: session.id,
+    appointmentId: session.metadata.appointmentId,
+    amountCents: session.amount_total ?? 0,
+    currency: session.currency ?? "gbp",
+    intentId: idOf(session.payment_intent) ?? idOf(session.setup_intent),
+    providerCustomerId: idOf(session.customer),
+  };
+}
+
+/**
+ * POST /api/stripe/webhook's core: the signature checked by the SDK against the raw body (a bad one
+ * changes nothing), then the event applied once. Stripe repeats events and sends them out of order:
+ * "expired" after "completed" finds nothing to expire; a second copy of any event is a duplicate.
+ */
+export async function handleProviderEvent(rawBody: string, signature: string | null, now: Date = new Date()): Promise<EventOutcome> {
+  const secret = paymentSettings().webhookSecret;
+  if (!secret) throw new AppError("NOT_FOUND", "Payments are not set up on this server.");
+  let event: Stripe.Event;
+  try {
+    event = Stripe.webhooks.constructEvent(rawBody, signature ?? "", secret);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The Stripe-Signature header does not match this body.");
+  }
+  if (event.type !== "checkout.session.completed" && event.type !== "checkout.session.expired") {
+    // Stored too, so the log shows what arrived; nothing else to do.
+    return applyProviderEventOnce({ id: event.id, type: event.type, appointmentId: null }, async () => "ignored");
+  }
+  const facts = factsOf(event.data.object);
+  const outcome = await applyProviderEventOnce({ id: event.id, type: event.type, appointmentId: facts.appointmentId }, (tx) =>
+    event.type === "checkout.session.completed" ? completeCheckout(tx, facts) : expireHold(tx, facts.appointmentId, now, false),
+  );
+  logger.info({ eventId: event.id, type: event.type, appointmentId: facts.appointmentId, outcome }, "payment provider event");
+  if (outcome !== "duplicate" && outcome !== "no-effect" && outcome !== "ignored") afterAppointmentChange();
+  return outcome;
+}

@@ -1,0 +1,306 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { historyActorId, historyActorKind, systemActor, type Actor } from "@/lib/auth/actor";
+import { isExclusionViolation } from "@/lib/db-errors";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { writeOutboxEvent } from "@/lib/notifications/mutations";
+
+type Tx = Prisma.TransactionClient;
+
+/** What a provider event says about one Checkout Session (the fields the handler acts on). */
+export type CheckoutSessionFacts = {
+  sessionId: string;
+  appointmentId: string;
+  amountCents: number;
+  currency: string;
+  /** The payment (or, in setup mode, the setup) intent: what a refund or a later charge refers to. */
+  intentId: string | null;
+  providerCustomerId: string | null;
+};
+
+export type EventOutcome = "duplicate" | "booked" | "rebooked" | "refund-requested" | "expired" | "no-effect" | "ignored";
+
+async function recordHistory(tx: Tx, actor: Actor, appointmentId: string, action: string, changes: Prisma.InputJsonObject) {
+  await tx.appointmentEvent.create({
+    data: { appointmentId, action, actorKind: historyActorKind(actor), actorId: historyActorId(actor), changes },
+  });
+}
+
+/**
+ * A provider event, applied at most once: its id is stored in the same transaction as its effect, so a
+ * repeated delivery finds it and changes nothing, and a failed one leaves no trace and is retried.
+ */
+export async function applyProviderEventOnce(
+  event: { id: string; type: string; appointmentId: string | null },
+  apply: (tx: Tx) => Promise<EventOutcome>,
+): Promise<EventOutcome> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const inserted = await tx.$executeRaw`
+        INSERT INTO "StripeEvent" ("id", "type", "appointmentId", "outcome") VALUES (${event.id}, ${event.type}, ${event.appointmentId}, 'applying')
+        ON CONFLICT ("id") DO NOTHING`;
+      if (inserted === 0) return "duplicate";
+      const outcome = await apply(tx);
+      await tx.stripeEvent.update({ where: { id: event.id }, data: { outcome } });
+      return outcome;
+    });
+  } catch (error) {
+    // Someone booked the slot between our check and the re-booking: fail, so the provider retries and
+    // the next attempt sees the slot taken and refunds.
+    if (isExclusionViolation(error)) throw new AppError("CONFLICT", "The slot was taken while the payment was applied; retry.");
+    throw error;
+  }
+}
+
+/** The deposit row of a session, created when the customer opened checkout (or now, if it was lost). */
+async function settleDeposit(tx: Tx, facts: CheckoutSessionFacts) {
+  const data = {
+    status: "SUCCEEDED" as const,
+    amountCents: facts.amountCents,
+    currency: facts.currency.toUpperCase(),
+    paymentIntentId: facts.intentId,
+  };
+  return tx.payment.upsert({
+    where: { checkoutSessionId: facts.sessionId },
+    update: data,
+    create: {
+      ...data,
+      appointmentId: facts.appointmentId,
+      kind: "DEPOSIT",
+      checkoutSessionId: facts.sessionId,
+      triggeredByKind: "CUSTOMER",
+    },
+  });
+}
+
+/** A refund to issue for `payment` (the refund job calls the provider with the row id as idempotency key). */
+export async function requestRefund(
+  tx: Tx,
+  actor: Actor,
+  payment: { id: string; appointmentId: string; amountCents: number; currency: string },
+) {
+  const existing = await tx.payment.findFirst({ where: { refundOfId: payment.id, status: { not: "FAILED" } }, select: { id: true } });
+  if (existing) return existing.id;
+  const refund = await tx.payment.create({
+    data: {
+      appointmentId: payment.appointmentId,
+      kind: "REFUND",
+      status: "PENDING",
+      amountCents: payment.amountCents,
+      currency: payment.currency,
+      refundOfId: payment.id,
+      triggeredByKind: historyActorKind(actor),
+      triggeredById: historyActorId(actor),
+    },
+    select: { id: true },
+  });
+  await writeOutboxEvent(tx, { name: "payment.refund-requested", data: { appointmentId: payment.appointmentId, paymentId: refund.id } });
+  return refund.id;
+}
+
+/**
+ * A completed checkout. A hold still running is booked. A hold that ran out (or was given up) is booked
+ * again when its time is still free, the exclusion constraint having the last word; otherwise the money
+ * goes back, once, and the customer is told.
+ */
+export async function completeCheckout(tx: Tx, facts: CheckoutSessionFacts): Promise<EventOutcome> {
+  const [appointment] = await tx.$queryRaw<Array<{ id: string; status: string; version: number }>>`
+    SELECT "id", "status"::text AS "status", "version" FROM "Appointment" WHERE "id" = ${facts.appointmentId} FOR UPDATE`;
+  if (!appointment) return "ignored";
+  const deposit = await settleDeposit(tx, facts);
+  if (appointment.status === "BOOKED" || appointment.status === "COMPLETED" || appointment.status === "NO_SHOW") return "no-effect";
+
+  const card = { providerCustomerId: facts.providerCustomerId };
+  if (appointment.status === "PENDING_PAYMENT") {
+    await markBooked(tx, appointment, card);
+    return "booked";
+  }
+  const stillFree = await tx.$queryRaw<Array<{ free: boolean }>>`
+    SELECT NOT EXISTS (
+      SELECT 1 FROM "Appointment" b, "Appointment" a
+       WHERE a."id" = ${appointment.id} AND b."id" <> a."id" AND b."staffId" = a."staffId"
+         AND b."status" IN ('BOOKED', 'PENDING_PAYMENT')
+         AND tstzrange(b."blockedFrom", b."blockedUntil", '[)') && tstzrange(a."blockedFrom", a."blockedUntil", '[)')
+    ) AS "free"`;
+  if (appointment.status === "EXPIRED" && stillFree[0]?.free) {
+    await markBooked(tx, appointment, card);
+    return "rebooked";
+  }
+  await requestRefund(tx, systemActor, deposit);
+  return "refund-requested";
+}
+
+async function markBooked(
+  tx: Tx,
+  appointment: { id: string; status: string; version: number },
+  card: { providerCustomerId: string | null },
+) {
+  const version = appointment.version + 1;
+  await tx.appointment.update({
+    where: { id: appointment.id },
+    // The booking happens now: reminders are keyed by this version (the schedule's), like a new booking's.
+    data: { status: "BOOKED", paymentHoldUntil: null, version, scheduleVersion: version, providerCustomerId: card.providerCustomerId },
+  });
+  await recordHistory(tx, systemActor, appointment.id, "paid", { before: { status: appointment.status }, after: { status: "BOOKED" } });
+  // Booked now, for everyone: the confirmation email, the stylist's notice, partners' webhooks.
+  await writeOutboxEvent(tx, { name: "appointment.created", data: { appointmentId: appointment.id, version } });
+}
+
+/**
+ * The hold is over unpaid: the slot is free again and the waitlist hears of it. `onlyIfLapsed` (the
+ * timer's view) leaves alone a hold whose end was moved later; the provider's "expired" does not wait.
+ */
+export async function expireHold(tx: Tx, appointmentId: string, now: Date, onlyIfLapsed: boolean): Promise<EventOutcome> {
+  const rows = await tx.$queryRaw<Array<{ version: number }>>`
+    UPDATE "Appointment" SET "status" = 'EXPIRED', "version" = "version" + 1, "updatedAt" = now()
+     WHERE "id" = ${appointmentId} AND "status" = 'PENDING_PAYMENT'
+       AND (NOT ${onlyIfLapsed}::boolean OR "paymentHoldUntil" <= ${now})
+    RETURNING "version"`;
+  const [expired] = rows;
+  if (!expired) return "no-effect";
+  await recordHistory(tx, systemActor, appointmentId, "expired", { before: { status: "PENDING_PAYMENT" }, after: { status: "EXPIRED" } });
+  await tx.payment.updateMany({
+    where: { appointmentId, kind: "DEPOSIT", status: "PENDING" },
+    data: { status: "FAILED", failureMessage: "The checkout was not completed before the hold ran out." },
+  });
+  await writeOutboxEvent(tx, { name: "appointment.expired", data: { appointmentId, version: expired.version } });
+  return "expired";
+}
+
+/** The timer's end of a hold (the Inngest run after its sleep, or the relay's sweep). */
+export async function expirePaymentHold(appointmentId: string, now: Date = new Date()): Promise<EventOutcome> {
+  return db.$transaction((tx) => expireHold(tx, appointmentId, now, true));
+}
+
+/** Every hold that has run out: the relay's fallback when no Inngest run sleeps through them. */
+export async function expireLapsedPaymentHolds(now: Date = new Date()): Promise<number> {
+  const lapsed = await db.appointment.findMany({
+    where: { status: "PENDING_PAYMENT", paymentHoldUntil: { lte: now } },
+    select: { id: true },
+    take: 100,
+  });
+  let expired = 0;
+  for (const { id } of lapsed) if ((await expirePaymentHold(id, now)) === "expired") expired++;
+  return expired;
+}
+
+/** The deposit row for a new Checkout Session, and the moment the customer was sent to pay. */
+export async function recordCheckoutOpened(input: {
+  appointmentId: string;
+  sessionId: string;
+  url: string;
+  amountCents: number;
+  currency: string;
+  now: Date;
+}): Promise<void> {
+  await db.$transaction([
+    db.payment.upsert({
+      where: { checkoutSessionId: input.sessionId },
+      update: { checkoutUrl: input.url },
+      create: {
+        appointmentId: input.appointmentId,
+        kind: "DEPOSIT",
+        status: "PENDING",
+        amountCents: input.amountCents,
+        currency: input.currency,
+        checkoutSessionId: input.sessionId,
+        checkoutUrl: input.url,
+        triggeredByKind: "CUSTOMER",
+      },
+    }),
+    db.appointment.updateMany({
+      where: { id: input.appointmentId, checkoutOpenedAt: null },
+      data: { checkoutOpenedAt: input.now },
+    }),
+  ]);
+}
+
+/** The provider answered a refund: the row records its id, or why it failed. */
+export async function recordRefundOutcome(paymentId: string, outcome: { refundId: string } | { error: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const payment = await tx.payment.update({
+      where: { id: paymentId },
+      data:
+        "refundId" in outcome ? { status: "SUCCEEDED", refundId: outcome.refundId } : { status: "FAILED", failureMessage: outcome.error },
+      select: { appointmentId: true },
+    });
+    if ("refundId" in outcome) {
+      await recordHistory(tx, systemActor, payment.appointmentId, "refunded", { after: { paymentId, refundId: outcome.refundId } });
+    }
+  });
+}
+
+/** A fee charged (or attempted) on the saved card, as the provider answered. */
+export async function recordCharge(input: {
+  appointmentId: string;
+  kind: "LATE_CANCELLATION_FEE" | "NO_SHOW_FEE";
+  amountCents: number;
+  currency: string;
+  status: "SUCCEEDED" | "FAILED" | "REQUIRES_ACTION";
+  paymentIntentId: string | null;
+  paymentMethodId: string | null;
+  failureMessage: string | null;
+  actor: Actor;
+}): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.payment.create({
+      data: {
+        appointmentId: input.appointmentId,
+        kind: input.kind,
+        status: input.status,
+        amountCents: input.amountCents,
+        currency: input.currency,
+        paymentIntentId: input.paymentIntentId,
+        failureMessage: input.failureMessage,
+        triggeredByKind: historyActorKind(input.actor),
+        triggeredById: historyActorId(input.actor),
+      },
+    });
+    if (input.paymentMethodId) {
+      await tx.appointment.update({ where: { id: input.appointmentId }, data: { providerPaymentMethodId: input.paymentMethodId } });
+    }
+  });
+}
+
+/**
+ * What a cancellation does to the money: inside the policy (or when the salon cancels) the deposit is
+ * refunded; later it is kept, and the late fee, if the salon charges one, is asked of the saved card.
+ * Runs in the cancellation's transaction, so the refund or the fee is promised together with it.
+ */
+export async function settleCancellation(
+  tx: Tx,
+  actor: Actor,
+  appointment: { id: string; startsAt: Date },
+  options: { now: Date; bySalon: boolean },
+): Promise<void> {
+  const [deposit, salon, card] = await Promise.all([
+    tx.payment.findFirst({
+      where: { appointmentId: appointment.id, kind: "DEPOSIT", status: "SUCCEEDED" },
+      select: { id: true, appointmentId: true, amountCents: true, currency: true },
+    }),
+    tx.salonSettings.findUnique({ where: { id: 1 }, select: { lateCancelWindowMinutes: true, lateCancelFeeCents: true } }),
+    tx.appointment.findUnique({ where: { id: appointment.id }, select: { providerCustomerId: true } }),
+  ]);
+  if (!salon) return;
+  const inTime = appointment.startsAt.getTime() - options.now.getTime() >= salon.lateCancelWindowMinutes * 60_000;
+  if (deposit && (inTime || options.bySalon)) {
+    await requestRefund(tx, actor, deposit);
+    return;
+  }
+  if (!inTime && !options.bySalon && salon.lateCancelFeeCents > 0 && card?.providerCustomerId) {
+    await writeOutboxEvent(tx, { name: "payment.fee-requested", data: { appointmentId: appointment.id, kind: "LATE_CANCELLATION_FEE" } });
+  }
+}
+
+/** Staff refund a deposit by hand (a goodwill gesture, a mistake): the same refund path as a cancellation. */
+export async function refundDeposit(actor: Actor, appointmentId: string): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const deposit = await tx.payment.findFirst({
+      where: { appointmentId, kind: "DEPOSIT", status: "SUCCEEDED" },
+      select: { id: true, appointmentId: true, amountCents: true, currency: true },
+    });
+    if (!deposit) throw new AppError("INVALID_TRANSITION", "This appointment has no paid deposit to refund.");
+    return requestRefund(tx, actor, deposit);
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * What the payments core asks of a payment provider: a hosted checkout for a deposit, a refund, a charge
+ * of a saved card. Stripe is the real one; the test checkout stands in for it on a development machine
+ * without a key. Every request carries an idempotency key, so a retried job never moves money twice.
+ */
+export type CheckoutRequest = {
+  appointmentId: string;
+  version: number;
+  /** 0 with `saveCard`: nothing is charged now, the card is only saved (Stripe's setup mode). */
+  amountCents: number;
+  currency: string;
+  saveCard: boolean;
+  description: string;
+  customerEmail: string;
+  expiresAt: Date;
+  successUrl: string;
+  cancelUrl: string;
+  idempotencyKey: string;
+};
+
+export type CheckoutSession = { id: string; url: string };
+
+export type RefundRequest = { paymentIntentId: string; amountCents: number; appointmentId: string; idempotencyKey: string };
+
+export type ChargeRequest = {
+  providerCustomerId: string;
+  paymentIntentOfCard: string | null;
+  paymentMethodId: string | null;
+  amountCents: number;
+  currency: string;
+  description: string;
+  appointmentId: string;
+  idempotencyKey: string;
+};
+
+export type ChargeOutcome =
+  | { status: "SUCCEEDED"; paymentIntentId: string; paymentMethodId: string }
+  | { status: "REQUIRES_ACTION"; paymentIntentId: string | null; paymentMethodId: string | null; message: string }
+  | { status: "FAILED"; paymentIntentId: string | null; paymentMethodId: string | null; message: string };
+
+export type PaymentProvider = {
+  createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
+  refund(request: RefundRequest): Promise<{ refundId: string }>;
+  chargeSavedCard(request: ChargeRequest): Promise<ChargeOutcome>;
+};

@@ -1,0 +1,295 @@
+import Stripe from "stripe";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as stripeWebhook } from "@/app/api/stripe/webhook/route";
+import { db } from "@/lib/db";
+import { bookAppointment } from "@/lib/booking/mutations";
+import { AppError } from "@/lib/errors";
+import { issueRefund } from "@/lib/payments/issue-refund";
+import { expirePaymentHold } from "@/lib/payments/mutations";
+import { openCheckout } from "@/lib/payments/open-checkout";
+import { resetPaymentSettings } from "@/lib/payments/settings";
+import { stripeClientOf, stripeProvider } from "@/lib/payments/stripe-provider";
+import { at, createBookingFixture, errorOf, NOW_2030, type BookingFixture } from "../support/booking-fixtures";
+import { startHttpStub, type RecordedRequest, type StubReply } from "../support/http-stub";
+
+/**
+ * The real Stripe SDK against a local stub (its host/port/protocol options), and the webhook handler fed
+ * events signed by the SDK's own test signer: what we send Stripe, and what Stripe's events do to us.
+ */
+
+const WEBHOOK_SECRET = "whsec_test_secret_for_payments";
+let reply: (request: RecordedRequest) => StubReply = () => ({ status: 500, body: {} });
+const stripeApi = await startHttpStub((request) => reply(request));
+let f: BookingFixture;
+let sessions = 0;
+
+const checkoutReply = (request: RecordedRequest): StubReply => {
+  if (request.path === "/v1/checkout/sessions") {
+    sessions++;
+    return {
+      status: 200,
+      body: { id: `cs_test_${sessions}`, object: "checkout.session", url: `https://checkout.stripe.test/c/${sessions}` },
+    };
+  }
+  if (request.path === "/v1/refunds") return { status: 200, body: { id: "re_test_1", object: "refund", status: "succeeded" } };
+  return { status: 404, body: { error: { type: "invalid_request_error", message: "unknown" } } };
+};
+
+beforeAll(async () => {
+  Object.assign(process.env, {
+    STRIPE_SECRET_KEY: "sk_test_payments",
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STRIPE_API_BASE_URL: stripeApi.url,
+  });
+  resetPaymentSettings();
+  f = await createBookingFixture();
+  await db.service.update({ where: { id: f.cut }, data: { depositCents: 1500 } });
+  await db.salonSettings.update({ where: { id: 1 }, data: { noShowFeeCents: 2500 } });
+});
+
+afterAll(async () => {
+  for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE_URL"]) delete process.env[name];
+  resetPaymentSettings();
+  await stripeApi.close();
+});
+
+beforeEach(() => {
+  stripeApi.requests.length = 0;
+  reply = checkoutReply;
+});
+
+const form = (request: RecordedRequest) => new URLSearchParams(request.body);
+// The hold is checked against the real clock when the checkout opens: book it with a near-future hold.
+const hold = (startsAt: Date, customer: "alice" | "bob" = "alice") =>
+  bookAppointment(
+    f.actors[customer],
+    { customerId: f[customer], serviceId: f.cut, staffId: f.amy, startsAt, source: "WEB" },
+    { now: new Date(Math.max(Date.now(), NOW_2030.getTime())) },
+  );
+
+function signed(event: { id: string; type: string; object: Record<string, unknown> }, secret = WEBHOOK_SECRET): Request {
+  const payload = JSON.stringify({
+    id: event.id,
+    object: "event",
+    type: event.type,
+    data: { object: event.object },
+    api_version: "2026-11-18.endive",
+  });
+  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret });
+  return new Request("http://localhost/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload });
+}
+
+const completed = (id: string, appointmentId: string, sessionId: string) =>
+  signed({
+    id,
+    type: "checkout.session.completed",
+    object: {
+      id: sessionId,
+      object: "checkout.session",
+      metadata: { appointmentId, version: "1" },
+      amount_total: 1500,
+      currency: "gbp",
+      payment_intent: `pi_for_${sessionId}`,
+      customer: "cus_test_1",
+    },
+  });
+
+const statusOf = async (id: string) => (await db.appointment.findUniqueOrThrow({ where: { id } })).status;
+
+describe("the Checkout Session we ask Stripe for", () => {
+  it("carries the deposit, the salon's currency, the appointment, the hold's end and an idempotency key", async () => {
+    const held = await hold(at("2030-01-07T10:00"));
+    const { url } = await openCheckout(f.actors.alice, held.id);
+    expect(url).toBe(`https://checkout.stripe.test/c/${sessions}`);
+    const [request] = stripeApi.requests;
+    expect(request?.headers["idempotency-key"]).toBe(`checkout:${held.id}:1`);
+    expect(request?.headers.authorization).toBe("Bearer sk_test_payments");
+    const body = form(request!);
+    expect(body.get("mode")).toBe("payment");
+    expect(body.get("line_items[0][price_data][unit_amount]")).toBe("1500");
+    expect(body.get("line_items[0][price_data][currency]")).toBe("gbp");
+    expect(body.get("metadata[appointmentId]")).toBe(held.id);
+    expect(body.get("metadata[version]")).toBe("1");
+    // A no-show fee may be charged later: the card is kept for off-session use.
+    expect(body.get("payment_intent_data[setup_future_usage]")).toBe("off_session");
+    const holdEnd = (await db.appointment.findUniqueOrThrow({ where: { id: held.id } })).paymentHoldUntil!;
+    expect(Number(body.get("expires_at"))).toBeGreaterThanOrEqual(Math.floor(holdEnd.getTime() / 1000));
+  });
+
+  it("is created once: opening the checkout again goes back to the same page", async () => {
+    const held = await hold(at("2030-01-14T10:00"));
+    const first = await openCheckout(f.actors.alice, held.id);
+    const second = await openCheckout(f.actors.alice, held.id);
+    expect(second.url).toBe(first.url);
+    expect(stripeApi.requests).toHaveLength(1);
+  });
+
+  it("is not opened for someone else's hold", async () => {
+    const held = await hold(at("2030-01-07T14:00"));
+    expect(((await errorOf(openCheckout(f.actors.bob, held.id))) as AppError).code).toBe("NOT_FOUND");
+  });
+
+  it("answers PAYMENT_PROVIDER_UNAVAILABLE when Stripe fails with a 500, and records nothing", async () => {
+    reply = () => ({ status: 500, body: { error: { type: "api_error", message: "Stripe is down" } } });
+    const held = await hold(at("2030-01-08T10:00"));
+    expect(((await errorOf(openCheckout(f.actors.alice, held.id))) as AppError).code).toBe("PAYMENT_PROVIDER_UNAVAILABLE");
+    expect(await db.payment.count({ where: { appointmentId: held.id } })).toBe(0);
+  });
+});
+
+describe("refunds and off-session charges through the SDK", () => {
+  const provider = () => stripeProvider(stripeClientOf("sk_test_payments", stripeApi.url));
+
+  it("sends a refund of the payment intent and amount with its idempotency key", async () => {
+    await provider().refund({ paymentIntentId: "pi_123", amountCents: 1500, appointmentId: "appt_1", idempotencyKey: "refund:r1" });
+    const [request] = stripeApi.requests;
+    expect(request?.path).toBe("/v1/refunds");
+    expect(request?.headers["idempotency-key"]).toBe("refund:r1");
+    expect(Object.fromEntries(form(request!))).toMatchObject({ payment_intent: "pi_123", amount: "1500" });
+  });
+
+  it("charges the saved card off-session, and reports a card declined (402) as a failed charge", async () => {
+    reply = (request) =>
+      request.path === "/v1/payment_intents"
+        ? { status: 200, body: { id: "pi_fee_1", object: "payment_intent", status: "succeeded", payment_method: "pm_1" } }
+        : { status: 404, body: {} };
+    const request = {
+      providerCustomerId: "cus_1",
+      paymentIntentOfCard: null,
+      paymentMethodId: "pm_1",
+      amountCents: 2500,
+      currency: "GBP",
+      description: "No-show fee",
+      appointmentId: "appt_1",
+      idempotencyKey: "fee:1",
+    };
+    expect(await provider().chargeSavedCard(request)).toMatchObject({ status: "SUCCEEDED", paymentIntentId: "pi_fee_1" });
+    expect(Object.fromEntries(form(stripeApi.requests[0]!))).toMatchObject({
+      amount: "2500",
+      currency: "gbp",
+      customer: "cus_1",
+      payment_method: "pm_1",
+      off_session: "true",
+      confirm: "true",
+    });
+    expect(stripeApi.requests[0]?.headers["idempotency-key"]).toBe("fee:1");
+
+    reply = () => ({
+      status: 402,
+      body: {
+        error: { type: "card_error", code: "card_declined", message: "Your card was declined.", payment_intent: { id: "pi_fee_2" } },
+      },
+    });
+    expect(await provider().chargeSavedCard({ ...request, idempotencyKey: "fee:2" })).toMatchObject({
+      status: "FAILED",
+      paymentIntentId: "pi_fee_2",
+      message: "Your card was declined.",
+    });
+
+    reply = () => ({
+      status: 402,
+      body: {
+        error: {
+          type: "card_error",
+          code: "authentication_required",
+          message: "Authentication required.",
+          payment_intent: { id: "pi_fee_3" },
+        },
+      },
+    });
+    expect(await provider().chargeSavedCard({ ...request, idempotencyKey: "fee:3" })).toMatchObject({ status: "REQUIRES_ACTION" });
+  });
+});
+
+describe("POST /api/stripe/webhook", () => {
+  it("refuses a bad signature with 400 and changes nothing", async () => {
+    const held = await hold(at("2030-01-09T10:00"));
+    const response = await stripeWebhook(
+      signed(
+        { id: "evt_bad", type: "checkout.session.completed", object: { id: "cs_x", metadata: { appointmentId: held.id } } },
+        "whsec_someone_else",
+      ),
+    );
+    expect(response.status).toBe(400);
+    expect(await statusOf(held.id)).toBe("PENDING_PAYMENT");
+    expect(await db.stripeEvent.count({ where: { id: "evt_bad" } })).toBe(0);
+  });
+
+  it("books the hold once however often Stripe repeats the completed event", async () => {
+    const held = await hold(at("2030-01-15T10:00"));
+    const first = await stripeWebhook(completed("evt_done_1", held.id, "cs_done_1"));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ outcome: "booked" });
+    const again = await stripeWebhook(completed("evt_done_1", held.id, "cs_done_1"));
+    expect(await again.json()).toMatchObject({ outcome: "duplicate" });
+    const row = await db.appointment.findUniqueOrThrow({ where: { id: held.id } });
+    expect(row).toMatchObject({
+      status: "BOOKED",
+      version: 2,
+      scheduleVersion: 2,
+      paymentHoldUntil: null,
+      providerCustomerId: "cus_test_1",
+    });
+    const payments = await db.payment.findMany({ where: { appointmentId: held.id } });
+    expect(payments).toMatchObject([{ kind: "DEPOSIT", status: "SUCCEEDED", amountCents: 1500, paymentIntentId: "pi_for_cs_done_1" }]);
+    // The confirmation (and the stylist's notice, partners' webhooks) follow the booking, once.
+    expect(await db.outboxEvent.count({ where: { appointmentId: held.id, type: "appointment.created" } })).toBe(1);
+  });
+
+  it("ignores an expired event that arrives after the completed one", async () => {
+    const held = await hold(at("2030-01-09T14:00"));
+    await stripeWebhook(completed("evt_order_1", held.id, "cs_order_1"));
+    const late = await stripeWebhook(
+      signed({ id: "evt_order_2", type: "checkout.session.expired", object: { id: "cs_order_1", metadata: { appointmentId: held.id } } }),
+    );
+    expect(await late.json()).toMatchObject({ outcome: "no-effect" });
+    expect(await statusOf(held.id)).toBe("BOOKED");
+  });
+
+  it("expires the hold on checkout.session.expired", async () => {
+    const held = await hold(at("2030-01-10T10:00"));
+    await stripeWebhook(
+      signed({ id: "evt_exp_1", type: "checkout.session.expired", object: { id: "cs_exp_1", metadata: { appointmentId: held.id } } }),
+    );
+    expect(await statusOf(held.id)).toBe("EXPIRED");
+  });
+
+  it("books a payment that arrives after the hold ran out when the slot is still free", async () => {
+    const held = await hold(at("2030-01-10T11:00"));
+    await expirePaymentHold(held.id, new Date(NOW_2030.getTime() + 86_400_000 * 365));
+    const response = await stripeWebhook(completed("evt_late_free", held.id, "cs_late_free"));
+    expect(await response.json()).toMatchObject({ outcome: "rebooked" });
+    expect(await statusOf(held.id)).toBe("BOOKED");
+  });
+
+  it("refunds, once, a payment that arrives after the hold ran out and the slot was taken", async () => {
+    const startsAt = at("2030-01-10T14:00");
+    const held = await hold(startsAt);
+    await expirePaymentHold(held.id, new Date(NOW_2030.getTime() + 86_400_000 * 365));
+    await bookAppointment(
+      f.actors.staff,
+      { customerId: f.bob, serviceId: f.cut, staffId: f.amy, startsAt, source: "DASHBOARD", payment: "waived" },
+      { now: NOW_2030 },
+    );
+    expect(await (await stripeWebhook(completed("evt_late_taken", held.id, "cs_late_taken"))).json()).toMatchObject({
+      outcome: "refund-requested",
+    });
+    await stripeWebhook(completed("evt_late_taken", held.id, "cs_late_taken"));
+    expect(await statusOf(held.id)).toBe("EXPIRED");
+    const refunds = await db.payment.findMany({ where: { appointmentId: held.id, kind: "REFUND" } });
+    expect(refunds).toHaveLength(1);
+    expect(await db.outboxEvent.count({ where: { appointmentId: held.id, type: "payment.refund-requested" } })).toBe(1);
+
+    // The refund job, run twice (a retry), reaches Stripe once with the refund row as idempotency key.
+    expect(await issueRefund(refunds[0]!.id)).toMatchObject({ status: "refunded", refundId: "re_test_1" });
+    expect(await issueRefund(refunds[0]!.id)).toMatchObject({ status: "already-done" });
+    const refundCalls = stripeApi.requests.filter((request) => request.path === "/v1/refunds");
+    expect(refundCalls).toHaveLength(1);
+    expect(refundCalls[0]?.headers["idempotency-key"]).toBe(`refund:${refunds[0]!.id}`);
+    expect(form(refundCalls[0]!).get("payment_intent")).toBe("pi_for_cs_late_taken");
+    expect(await db.payment.findUniqueOrThrow({ where: { id: refunds[0]!.id } })).toMatchObject({
+      status: "SUCCEEDED",
+      refundId: "re_test_1",
+    });
+  });
+});
