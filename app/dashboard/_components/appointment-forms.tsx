@@ -117,12 +117,5 @@ export function TransitionForm({ started, ...target }: Target & { started: boole
 }
 
 export function StaffNoteForm({ appointmentId }: { appointmentId: string }) {
-  return (
-    <NoteForm
-      action={addStaffNoteAction}
-      subject={{ appointmentId }}
-      label="New staff note (never shown to the customer)"
-      inputId="note-body"
-    />
-  );
+  return <NoteForm action={addStaffNoteAction} subject={{ appointmentId }} label="New staff note (never shown to the customer)" />;
 }

@@ -59,15 +59,7 @@ export function MarketingConsentForm({ customerId, given }: { customerId: string
 }
 
 export function CustomerNoteForm({ customerId }: { customerId: string }) {
-  return (
-    <NoteForm
-      action={addCustomerNoteAction}
-      subject={{ customerId }}
-      label="New note about the customer (never shown to them)"
-      inputId="customer-note-body"
-      className="max-w-2xl"
-    />
-  );
+  return <NoteForm action={addCustomerNoteAction} subject={{ customerId }} label="New note about the customer (never shown to them)" />;
 }
 
 export function PatchTestForm({ customerId, today }: { customerId: string; today: string }) {

@@ -12,17 +12,15 @@ type Props = {
   /** Posted as hidden inputs: what the note is about. */
   subject: Record<string, string>;
   label: string;
-  inputId: string;
-  className?: string;
 };
 
 /** A staff note added to a record (an appointment, a customer): one text field posted as `body`. */
-export function NoteForm({ action, subject, label, inputId, className = "" }: Props) {
+export function NoteForm({ action, subject, label }: Props) {
   const actionForm = useActionForm(action);
   return (
-    <ActionForm form={actionForm} className={`flex flex-col gap-3 ${className}`.trim()}>
+    <ActionForm form={actionForm} className="flex max-w-2xl flex-col gap-3">
       <HiddenFields fields={subject} />
-      <TextField label={label} {...actionForm.fieldProps("body")} id={inputId} />
+      <TextField label={label} {...actionForm.fieldProps("body")} />
       <SubmitRow pending={actionForm.pending}>Add note</SubmitRow>
     </ActionForm>
   );
