@@ -19,7 +19,10 @@ function cancelRequestOf(request: Request, body: unknown): CancelChange {
  * DELETE of a booking (an appointment, a visit): cancels, the record stays, status CANCELLED. A stale
  * If-Match is 412; the change is announced once the response is out.
  */
-export function cancelRoute<V>(cancel: (actor: Actor, id: string, change: CancelChange) => Promise<V>, represent: (view: V) => ApiResult | Promise<ApiResult>) {
+export function cancelRoute<V>(
+  cancel: (actor: Actor, id: string, change: CancelChange) => Promise<V>,
+  represent: (view: V) => ApiResult | Promise<ApiResult>,
+) {
   return withApiRoute<{ id: string }>({ scope: "appointments:write" }, async ({ request, principal, params, body }) => {
     const view = await withIfMatch(() => cancel(principal.actor, params.id, cancelRequestOf(request, body)));
     afterAppointmentChange();
