@@ -8,13 +8,7 @@ export type AppointmentCancellationProps = AppointmentEmailProps & { reason: str
 /** Sent to the customer when an appointment is cancelled, by them or by the salon. */
 export default function AppointmentCancellation(props: AppointmentCancellationProps) {
   return (
-    <AppointmentEmailLayout
-      appointment={props}
-      preview={`Cancelled: ${props.serviceName} on ${props.startsAt}`}
-      heading="Your appointment is cancelled"
-      greeting={<>Hi {props.customerName}, this appointment has been cancelled:</>}
-      manageLabel="View the appointment"
-    >
+    <AppointmentEmailLayout {...props} kind="cancelled" greeting="this appointment has been cancelled:">
       {props.reason ? <Text style={styles.text}>Reason: {props.reason}</Text> : null}
       <Text style={styles.text}>The attached calendar file removes it from your calendar.</Text>
     </AppointmentEmailLayout>

@@ -8,16 +8,7 @@ export type AppointmentConfirmationProps = AppointmentEmailProps & { paymentPoli
 /** Sent to the customer when an appointment is booked (after its deposit, when it needed one). */
 export default function AppointmentConfirmation(props: AppointmentConfirmationProps) {
   return (
-    <AppointmentEmailLayout
-      appointment={props}
-      preview={`Booked: ${props.serviceName} on ${props.startsAt}`}
-      heading="Your appointment is booked"
-      greeting={
-        <>
-          Hi {props.customerName}, thank you for booking with {props.salonName}.
-        </>
-      }
-    >
+    <AppointmentEmailLayout {...props} kind="booked" greeting={`thank you for booking with ${props.salonName}.`}>
       {props.customerNote ? <Text style={styles.text}>Your note: {props.customerNote}</Text> : null}
       {props.paymentPolicy.length > 0 ? <Text style={styles.text}>Deposit and fees: {props.paymentPolicy.join(" ")}</Text> : null}
       <Text style={styles.text}>The attached calendar file adds the appointment to your calendar.</Text>

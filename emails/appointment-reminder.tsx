@@ -3,15 +3,7 @@ import { previewAppointment, type AppointmentEmailProps } from "./components/app
 
 /** Sent to the customer the salon's reminder lead time before the appointment. */
 export default function AppointmentReminder(props: AppointmentEmailProps) {
-  return (
-    <AppointmentEmailLayout
-      appointment={props}
-      preview={`Reminder: ${props.serviceName} on ${props.startsAt}`}
-      heading="See you soon"
-      greeting={<>Hi {props.customerName}, a reminder of your upcoming appointment:</>}
-      manageLabel="Reschedule or cancel"
-    />
-  );
+  return <AppointmentEmailLayout {...props} kind="reminder" greeting="a reminder of your upcoming appointment:" />;
 }
 
 AppointmentReminder.PreviewProps = previewAppointment;

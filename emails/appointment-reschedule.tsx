@@ -9,14 +9,9 @@ export type AppointmentRescheduleProps = AppointmentEmailProps & { previousStart
 export default function AppointmentReschedule(props: AppointmentRescheduleProps) {
   return (
     <AppointmentEmailLayout
-      appointment={props}
-      preview={`Moved: ${props.serviceName} is now on ${props.startsAt}`}
-      heading="Your appointment has changed"
-      greeting={
-        <>
-          Hi {props.customerName}, your appointment previously on {props.previousStartsAt} now looks like this:
-        </>
-      }
+      {...props}
+      kind="moved"
+      greeting={`your appointment previously on ${props.previousStartsAt} now looks like this:`}
     >
       <Text style={styles.text}>The attached calendar file updates the event already in your calendar.</Text>
     </AppointmentEmailLayout>

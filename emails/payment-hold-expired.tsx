@@ -6,13 +6,7 @@ import { styles } from "./components/styles";
 /** A short note when the time held for a customer who opened checkout ran out unpaid. */
 export default function PaymentHoldExpired(props: AppointmentEmailProps) {
   return (
-    <AppointmentEmailLayout
-      appointment={props}
-      preview={`Your hold on ${props.startsAt} ran out`}
-      heading="Your hold ran out"
-      greeting={<>Hi {props.customerName}, we held this time for you, but the deposit was not paid in time:</>}
-      manageLabel="Book again"
-    >
+    <AppointmentEmailLayout {...props} kind="holdExpired" greeting="we held this time for you, but the deposit was not paid in time:">
       <Text style={styles.text}>Nothing was charged. The time is free again; you are welcome to book it, or another one.</Text>
     </AppointmentEmailLayout>
   );

@@ -10,15 +10,9 @@ export default function StylistNotice(props: StylistNoticeProps) {
   const booked = props.change === "booked";
   return (
     <AppointmentEmailLayout
-      appointment={props}
-      preview={`${booked ? "New booking" : "Cancelled"}: ${props.customerName}, ${props.startsAt}`}
-      heading={booked ? "New appointment" : "Appointment cancelled"}
-      greeting={
-        <>
-          Hi {props.stylistName}, {props.customerName}&apos;s appointment {booked ? "is booked" : "was cancelled"}:
-        </>
-      }
-      manageLabel="Open the appointment"
+      {...props}
+      kind={booked ? "stylistBooked" : "stylistCancelled"}
+      greeting={`${props.customerName}'s appointment ${booked ? "is booked" : "was cancelled"}:`}
     >
       {props.customerNote ? <Text style={styles.text}>Customer note: {props.customerNote}</Text> : null}
       {!booked && props.reason ? <Text style={styles.text}>Reason: {props.reason}</Text> : null}
