@@ -23,11 +23,8 @@ WITH appointment AS (
          "version" = "version" + 1, "updatedAt" = now()
    WHERE "id" = $1 AND "version" = $2::int
   RETURNING "id", "version", "updatedAt"
-), history AS (
-  INSERT INTO "AppointmentEvent" ("id", "appointmentId", "actorKind", "actorId", "action", "changes")
-  SELECT $8, appointment."id", $9::"ActorKind", $10, 'cancelled', $11::jsonb FROM appointment
-), outbox AS (
-  INSERT INTO "OutboxEvent" ("id", "type", "appointmentId", "payload")
-  SELECT $12, $13, appointment."id", $14::jsonb FROM appointment
 )
-SELECT "version", "updatedAt" FROM appointment
+-- The history event and the outbox row (see its migration), once per changed row.
+SELECT "version", "updatedAt",
+       record_appointment_change(appointment."id", $8, $9::"ActorKind", $10, 'cancelled', $11::jsonb, $12, $13, $14::jsonb) AS "outboxId"
+  FROM appointment

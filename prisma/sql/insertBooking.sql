@@ -44,14 +44,10 @@ WITH visit AS (
          $16::"AppointmentStatus", $17::int, $18::timestamptz, now(), visit."id"
     FROM visit
   RETURNING "id", "status", "version", "createdAt", "updatedAt"
-), history AS (
-  INSERT INTO "AppointmentEvent" ("id", "appointmentId", "actorKind", "actorId", "action", "changes")
-  SELECT $19, appointment."id", $20::"ActorKind", $21, 'booked', $22::jsonb FROM appointment
-), outbox AS (
-  INSERT INTO "OutboxEvent" ("id", "type", "appointmentId", "payload")
-  SELECT $23, $24, appointment."id", $25::jsonb FROM appointment
 )
 SELECT appointment."status", appointment."version", appointment."createdAt", appointment."updatedAt",
-       c."name" AS "customerName", c."email" AS "customerEmail"
+       c."name" AS "customerName", c."email" AS "customerEmail",
+       -- The history event and the outbox row (see its migration), once per written row.
+       record_appointment_change(appointment."id", $19, $20::"ActorKind", $21, 'booked', $22::jsonb, $23, $24, $25::jsonb) AS "outboxId"
   FROM appointment
   LEFT JOIN "User" c ON c."id" = $2

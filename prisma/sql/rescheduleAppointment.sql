@@ -31,11 +31,8 @@ WITH appointment AS (
          "scheduleVersion" = "version" + 1, "version" = "version" + 1, "updatedAt" = now()
    WHERE "id" = $1 AND "version" = $2::int
   RETURNING "id", "version", "updatedAt"
-), history AS (
-  INSERT INTO "AppointmentEvent" ("id", "appointmentId", "actorKind", "actorId", "action", "changes")
-  SELECT $14, appointment."id", $15::"ActorKind", $16, 'rescheduled', $17::jsonb FROM appointment
-), outbox AS (
-  INSERT INTO "OutboxEvent" ("id", "type", "appointmentId", "payload")
-  SELECT $18, $19, appointment."id", $20::jsonb FROM appointment
 )
-SELECT "version", "updatedAt" FROM appointment
+-- The history event and the outbox row (see its migration), once per changed row.
+SELECT "version", "updatedAt",
+       record_appointment_change(appointment."id", $14, $15::"ActorKind", $16, 'rescheduled', $17::jsonb, $18, $19, $20::jsonb) AS "outboxId"
+  FROM appointment
