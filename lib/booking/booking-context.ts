@@ -19,38 +19,30 @@ const ZStaffSchedule = z.object({
   busy: z.array(ZInstantRange),
 });
 
-const nullableInt = z.number().int().nullable();
+/** Columns of one type, listed together: the row is wide and most of it is plain numbers and flags. */
+function columns<T extends z.ZodType, K extends string>(type: T, ...names: K[]): Record<K, T> {
+  return Object.fromEntries(names.map((name) => [name, type])) as Record<K, T>;
+}
+
+const int = z.number().int();
 
 export const ZBookingContextRow = z.object({
   timezone: z.string(),
-  slotStepMinutes: z.number().int(),
-  minNoticeMinutes: z.number().int(),
-  bookingHorizonDays: z.number().int(),
-  cancelCutoffMinutes: z.number().int(),
-  rescheduleCutoffMinutes: z.number().int(),
-  maxFutureBookingsPerCustomer: z.number().int(),
-  patchTestMaxAgeMonths: z.number().int(),
-  patchTestServiceName: z.string().nullable(),
-  patchTestServiceActive: z.boolean().nullable(),
-  serviceId: z.string().nullable(),
-  serviceName: z.string().nullable(),
-  serviceActive: z.boolean().nullable(),
-  durationMinutes: nullableInt,
-  bufferBeforeMinutes: nullableInt,
-  bufferAfterMinutes: nullableInt,
-  priceCents: nullableInt,
-  currency: z.string().nullable(),
-  requiresPatchTest: z.boolean(),
-  processingMinutes: z.number().int(),
-  bufferInsideVisit: z.boolean(),
-  depositCents: nullableInt,
-  depositPercent: nullableInt,
-  cardRequired: z.boolean(),
-  paymentHoldMinutes: z.number().int(),
-  lateCancelFeeCents: z.number().int(),
-  noShowFeeCents: z.number().int(),
-  customerExists: z.boolean(),
-  upcomingBookings: z.number().int(),
+  ...columns(int, "slotStepMinutes", "minNoticeMinutes", "bookingHorizonDays", "cancelCutoffMinutes", "rescheduleCutoffMinutes"),
+  ...columns(int, "maxFutureBookingsPerCustomer", "patchTestMaxAgeMonths", "processingMinutes", "upcomingBookings"),
+  ...columns(int, "paymentHoldMinutes", "lateCancelFeeCents", "noShowFeeCents"),
+  ...columns(
+    int.nullable(),
+    "durationMinutes",
+    "bufferBeforeMinutes",
+    "bufferAfterMinutes",
+    "priceCents",
+    "depositCents",
+    "depositPercent",
+  ),
+  ...columns(z.string().nullable(), "patchTestServiceName", "serviceId", "serviceName", "currency"),
+  ...columns(z.boolean().nullable(), "patchTestServiceActive", "serviceActive"),
+  ...columns(z.boolean(), "requiresPatchTest", "bufferInsideVisit", "cardRequired", "customerExists"),
   negativePatchTests: z.array(z.number()),
   staff: z.array(ZStaffSchedule),
 });

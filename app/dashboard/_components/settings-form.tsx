@@ -41,7 +41,11 @@ const numberSections: Array<{ legend: string; fields: NumberField[] }> = [
   {
     legend: "Deposits and fees",
     fields: [
-      ["paymentHoldMinutes", "Payment hold (minutes)", "How long a time waiting for its deposit is held before it is offered again."],
+      [
+        "paymentHoldMinutes",
+        "Payment hold (minutes)",
+        "How long a time waiting for its deposit is held before it is offered again. A payment that arrives later books it only if it is still free; otherwise it is refunded.",
+      ],
       ["lateCancelWindowMinutes", "Late-cancellation window (minutes)", "Cancelling later than this before the start keeps the deposit."],
       ["lateCancelFeeCents", "Late-cancellation fee (pence)", "Charged to the saved card on a late cancellation; 0 for none."],
       ["noShowFeeCents", "No-show fee (pence)", "Charged to the saved card when staff press “Charge no-show fee”; 0 for none."],

@@ -12,7 +12,14 @@ import { saveStaffAction } from "@/lib/dashboard/admin-actions";
 import { roleLabels } from "@/lib/dashboard/labels";
 import { WeeklyHoursFields } from "./weekly-hours-fields";
 
-type Props = { id?: string; defaults: Record<string, string>; services: Array<{ value: string; label: string }>; serviceIds: string[] };
+type Props = {
+  /** The stylist being edited; absent for a new stylist, whose sign-in details the form then asks for. */
+  id?: string;
+  defaults: Record<string, string>;
+  /** Every active service, and the ones this stylist performs (ticked). */
+  services: Array<{ value: string; label: string }>;
+  serviceIds: string[];
+};
 
 /** New stylist (account + profile) or an existing one's profile, services and weekly hours. */
 export function StaffForm({ id, defaults, services, serviceIds }: Props) {
@@ -20,7 +27,6 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
   const { values, fieldError, fieldProps } = actionForm;
   return (
     <TwoColumnActionForm form={actionForm} submitLabel="Save stylist">
-      <HiddenFields fields={{ id }} />
       <TextField label="Display name" {...fieldProps("displayName")} />
       <TextField label="Calendar colour" name="color" type="color" defaultValue={values.color ?? "#7c3aed"} error={fieldError("color")} />
       {!id && (
@@ -47,6 +53,7 @@ export function StaffForm({ id, defaults, services, serviceIds }: Props) {
       <CheckboxGroup className="sm:col-span-2" legend="Services performed" name="serviceIds" options={services} checked={serviceIds} />
       <WeeklyHoursFields values={values} error={fieldError} />
       <CheckboxField label="Active (bookable)" name="active" defaultChecked={(values.active ?? "on") === "on"} />
+      <HiddenFields fields={{ id }} />
     </TwoColumnActionForm>
   );
 }

@@ -4,20 +4,13 @@ import { ZApiAppointment } from "@/lib/api/schemas/appointments";
 import { ZId } from "@/lib/api/schemas/common";
 import { ZApiCustomer } from "@/lib/api/schemas/customers";
 import { ZApiService } from "@/lib/api/schemas/services";
-import {
-  ZApiListDeliveriesQuery,
-  ZApiWebhookDelivery,
-  ZApiWebhookDeliveryPage,
-  ZApiWebhookEndpoint,
-  ZApiWebhookEndpointList,
-  ZApiWebhookEndpointWithSecret,
-} from "@/lib/api/schemas/webhooks";
+import * as webhookSchemas from "@/lib/api/schemas/webhooks";
 import { WEBHOOK_EVENTS, ZWebhookTestData, type TWebhookEventType } from "@/lib/webhooks/events";
 import { ZCreateWebhookInput, ZUpdateWebhookInput } from "@/lib/webhooks/schema";
 
 // The webhook subscriptions (/webhooks…) and, in the document's `webhooks` section, every event we send.
-const Endpoint = ZApiWebhookEndpoint.meta({ id: "WebhookEndpoint" });
-const Delivery = ZApiWebhookDelivery.meta({ id: "WebhookDelivery" });
+const Endpoint = webhookSchemas.ZApiWebhookEndpoint.meta({ id: "WebhookEndpoint" });
+const Delivery = webhookSchemas.ZApiWebhookDelivery.meta({ id: "WebhookDelivery" });
 const idParam = z.object({ id: ZId });
 const deliveryParams = z.object({ id: ZId, deliveryId: ZId });
 const tag = "Webhooks" as const;
@@ -33,7 +26,7 @@ registerOperation({
   scope: read,
   summary: "List webhook endpoints",
   description: admin,
-  success: { status: 200, description: "Every endpoint", schema: ZApiWebhookEndpointList },
+  success: { status: 200, description: "Every endpoint", schema: webhookSchemas.ZApiWebhookEndpointList },
 });
 registerOperation({
   method: "post",
@@ -44,7 +37,7 @@ registerOperation({
   summary: "Subscribe an endpoint to events",
   description: `${admin} The answer carries the signing secret, once. In production the URL must be https and resolve to a public address.`,
   body: ZCreateWebhookInput,
-  success: { status: 201, description: "Subscribed; store `secret` now", schema: ZApiWebhookEndpointWithSecret },
+  success: { status: 201, description: "Subscribed; store `secret` now", schema: webhookSchemas.ZApiWebhookEndpointWithSecret },
 });
 registerOperation({
   method: "get",
@@ -89,7 +82,11 @@ registerOperation({
   summary: "Rotate the signing secret",
   description: `${admin} The old secret keeps signing beside the new one for 24 hours (two signatures in \`webhook-signature\`).`,
   params: idParam,
-  success: { status: 200, description: "The endpoint with its new secret, shown once", schema: ZApiWebhookEndpointWithSecret },
+  success: {
+    status: 200,
+    description: "The endpoint with its new secret, shown once",
+    schema: webhookSchemas.ZApiWebhookEndpointWithSecret,
+  },
 });
 registerOperation({
   method: "post",
@@ -111,8 +108,8 @@ registerOperation({
   summary: "The endpoint's delivery log, newest first",
   description: admin,
   params: idParam,
-  query: ZApiListDeliveriesQuery,
-  success: { status: 200, description: "A page of deliveries", schema: ZApiWebhookDeliveryPage },
+  query: webhookSchemas.ZApiListDeliveriesQuery,
+  success: { status: 200, description: "A page of deliveries", schema: webhookSchemas.ZApiWebhookDeliveryPage },
 });
 registerOperation({
   method: "post",
