@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as stripeWebhook } from "@/app/api/stripe/webhook/route";
 import { db } from "@/lib/db";
 import { bookAppointment } from "@/lib/booking/mutations";
@@ -11,6 +11,10 @@ import { resetPaymentSettings } from "@/lib/payments/settings";
 import { stripeClientOf, stripeProvider } from "@/lib/payments/stripe-provider";
 import { at, createBookingFixture, errorOf, NOW_2030, type BookingFixture } from "../support/booking-fixtures";
 import { startHttpStub, type RecordedRequest, type StubReply } from "../support/http-stub";
+
+// These tests run the refund job themselves: the publisher running it after each webhook, in the
+// background, would race them to the Stripe stub (two requests for one refund on a slow database).
+vi.mock("@/lib/notifications/after-appointment-change", () => ({ afterAppointmentChange: vi.fn() }));
 
 /**
  * The real Stripe SDK against a local stub (its host/port/protocol options), and the webhook handler fed
