@@ -1,6 +1,7 @@
 import "server-only";
 import Stripe from "stripe";
 import { z } from "zod";
+import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
@@ -57,6 +58,8 @@ export async function handleProviderEvent(rawBody: string, signature: string | n
   } catch {
     throw new AppError("BAD_REQUEST", "The Stripe-Signature header does not match this body.");
   }
+  // A verified event is the app acting for the provider: the same table decides, as for the payment jobs.
+  assertCan("SYSTEM", "payments.apply");
   if (event.type !== "checkout.session.completed" && event.type !== "checkout.session.expired") {
     // Stored too, so the log shows what arrived; nothing else to do.
     return applyProviderEventOnce({ id: event.id, type: event.type, appointmentId: null }, async () => "ignored");
