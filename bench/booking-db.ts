@@ -1,4 +1,5 @@
 import { cpuUsage } from "node:process";
+import pg from "pg";
 import { runPrisma } from "../scripts/lib/prisma-cli";
 import { freshDatabase } from "./lib/fresh-database";
 import { printJsonResult, printTable, round } from "./lib/report";
@@ -54,6 +55,7 @@ try {
   // Warm-up: JIT, prepared statements, connection pool.
   for (const slot of queue.splice(0, 10)) await book(slot);
 
+  const cpuMs = (usage: NodeJS.CpuUsage, count: number) => (usage.user + usage.system) / 1000 / count;
   const latencies: number[] = [];
   let cpu = cpuUsage();
   let started = performance.now();
@@ -65,6 +67,32 @@ try {
   const sequentialSeconds = (performance.now() - started) / 1000;
   const sequentialCpu = cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
+
+  // The floor under the core's figure, measured the same way in the same run: the same transaction shape
+  // (BEGIN, two statements, COMMIT) carrying nothing, once through the app's Prisma client and adapter and
+  // once on a bare pg client. What the core costs above the first is ours; the gap between the two is the
+  // ORM's transaction machinery, which no change to our code removes.
+  const floorCpuMs = async (transaction: (i: number) => Promise<unknown>) => {
+    for (let i = 0; i < 20; i++) await transaction(i);
+    const started = cpuUsage();
+    for (let i = 0; i < SEQUENTIAL; i++) await transaction(i);
+    return cpuMs(cpuUsage(started), SEQUENTIAL);
+  };
+  const prismaFloor = await floorCpuMs((i) =>
+    db.$transaction(async (tx) => {
+      await tx.$queryRawUnsafe("SELECT $1::int AS n", i);
+      await tx.$queryRawUnsafe("SELECT $1::int AS n", i + 1);
+    }),
+  );
+  const bare = new pg.Client({ connectionString: database.url });
+  await bare.connect();
+  const pgFloor = await floorCpuMs(async (i) => {
+    await bare.query("BEGIN");
+    await bare.query("SELECT $1::int AS n", [i]);
+    await bare.query("SELECT $1::int AS n", [i + 1]);
+    await bare.query("COMMIT");
+  });
+  await bare.end();
 
   const concurrentCount = queue.length;
   cpu = cpuUsage();
@@ -82,7 +110,6 @@ try {
   const outcomes = await Promise.allSettled(Array.from({ length: CONTENDERS }, () => book(contested)));
   const contestedWinners = outcomes.filter((outcome) => outcome.status === "fulfilled").length;
 
-  const cpuMs = (usage: NodeJS.CpuUsage, count: number) => (usage.user + usage.system) / 1000 / count;
   const result = {
     bench: "booking-db",
     database: database.kind,
@@ -98,6 +125,11 @@ try {
       bookings: concurrentCount,
       perSecond: round(concurrentCount / concurrentSeconds, 1),
       appCpuMsPerBooking: round(cpuMs(concurrentCpu, concurrentCount), 2),
+    },
+    floor: {
+      prismaTransactionCpuMs: round(prismaFloor, 2),
+      pgTransactionCpuMs: round(pgFloor, 2),
+      coreOverPrismaFloor: round(cpuMs(sequentialCpu, SEQUENTIAL) / prismaFloor, 2),
     },
     contestedSlot: { attempts: CONTENDERS, booked: contestedWinners },
   };
@@ -115,6 +147,8 @@ try {
       "per second": result.concurrent.perSecond,
       "app CPU ms/booking": result.concurrent.appCpuMsPerBooking,
     },
+    { mode: "floor: Prisma transaction, 2 × SELECT", bookings: SEQUENTIAL, "per second": "", "app CPU ms/booking": round(prismaFloor, 2) },
+    { mode: "floor: bare pg transaction, 2 × SELECT", bookings: SEQUENTIAL, "per second": "", "app CPU ms/booking": round(pgFloor, 2) },
   ]);
   if (contestedWinners !== 1)
     throw new Error(`${contestedWinners} of ${CONTENDERS} concurrent bookings of one slot succeeded; expected exactly 1`);
