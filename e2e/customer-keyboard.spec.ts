@@ -1,18 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { daysFromNow, demoCustomer, DEMO_PASSWORD, screenshot } from "./support/customer";
-
-/** Presses Tab until the focused element's accessible text matches, like a keyboard user scanning a page. */
-async function tabTo(page: Page, name: RegExp, limit = 60) {
-  for (let presses = 0; presses < limit; presses += 1) {
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLInputElement | null;
-      return (element?.getAttribute("aria-label") ?? element?.labels?.[0]?.innerText ?? element?.innerText ?? "").trim();
-    });
-    if (name.test(focused)) return;
-  }
-  throw new Error(`Could not reach ${name} with Tab`);
-}
+import { expect, test } from "@playwright/test";
+import { arrowToFreeDay, daysFromNow, demoCustomer, DEMO_PASSWORD, screenshot, tabTo } from "./support/customer";
 
 test("a customer books an appointment with the keyboard only", async ({ page }) => {
   test.setTimeout(120_000);
@@ -34,24 +21,7 @@ test("a customer books an appointment with the keyboard only", async ({ page }) 
 
   // One Tab stop for the calendar; arrow keys move day by day to a free day a few days out.
   await tabTo(page, /free times|no free times/);
-  const target = daysFromNow(3);
-  const focusedDay = () =>
-    page.evaluate(() => {
-      const element = document.activeElement as HTMLElement;
-      return { date: element.dataset.date ?? "", disabled: element.getAttribute("aria-disabled") === "true" };
-    });
-  for (let step = 0; step < 70; step += 1) {
-    const before = await focusedDay();
-    if (before.date >= target && !before.disabled) break;
-    await page.keyboard.press("ArrowRight");
-    if ((await focusedDay()).date === before.date) {
-      // The last day of the month: Shift+Tab reaches "Next month", then Tab comes back into the grid.
-      await page.keyboard.press("Shift+Tab");
-      await page.keyboard.press("Enter");
-      await expect(page.getByTestId("slots-announcement")).not.toHaveText(/Loading/);
-      await page.keyboard.press("Tab");
-    }
-  }
+  await arrowToFreeDay(page, daysFromNow(3));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: /^Times on/ })).toBeFocused();
 

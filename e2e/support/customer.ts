@@ -124,3 +124,41 @@ export async function pickDay(page: Page, notBefore: string): Promise<string> {
 export function daysFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Presses Tab until the focused element's accessible text matches, like a keyboard user scanning a page. */
+export async function tabTo(page: Page, name: RegExp, limit = 60) {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLInputElement | null;
+      return (element?.getAttribute("aria-label") ?? element?.labels?.[0]?.innerText ?? element?.innerText ?? "").trim();
+    });
+    if (name.test(focused)) return;
+  }
+  throw new Error(`Could not reach ${name} with Tab`);
+}
+
+/**
+ * With focus on the calendar's day grid, arrow keys move day by day to the first free day at or after
+ * `target` (YYYY-MM-DD), crossing into the next month through its button when the month runs out.
+ */
+export async function arrowToFreeDay(page: Page, target: string) {
+  const focusedDay = () =>
+    page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      return { date: element.dataset.date ?? "", disabled: element.getAttribute("aria-disabled") === "true" };
+    });
+  for (let step = 0; step < 70; step += 1) {
+    const before = await focusedDay();
+    if (before.date >= target && !before.disabled) return;
+    await page.keyboard.press("ArrowRight");
+    if ((await focusedDay()).date === before.date) {
+      // The last day of the month: Shift+Tab reaches "Next month", then Tab comes back into the grid.
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Enter");
+      await expect(page.getByTestId("slots-announcement")).not.toHaveText(/Loading/);
+      await page.keyboard.press("Tab");
+    }
+  }
+  throw new Error(`No free day reached on or after ${target}`);
+}

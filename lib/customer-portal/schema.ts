@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
+import { MAX_VISIT_SEGMENTS } from "@/lib/booking/visit-availability";
 
 /** Form fields of the customer's booking actions (strings from FormData), turned into core inputs. */
 const ZId = z.string().min(1).max(191);
@@ -10,6 +11,14 @@ export const ZConfirmBookingForm = z.object({
   staff: ZId,
   start: ZStart,
   note: z.string().trim().max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH} characters.`).optional(),
+});
+
+/** A visit of several services: their ids travel as one comma-separated field, in visit order. */
+export const ZConfirmVisitForm = ZConfirmBookingForm.omit({ service: true }).extend({
+  services: z
+    .string()
+    .transform((value) => value.split(","))
+    .pipe(z.array(ZId).min(2).max(MAX_VISIT_SEGMENTS)),
 });
 
 export const ZRescheduleForm = z.object({

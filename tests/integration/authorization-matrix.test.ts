@@ -85,6 +85,12 @@ async function visitOfAWithX(): Promise<string> {
   return (await bookVisit(systemActor, { customerId: ids.users.customerA, startsAt, items: [item, item], source: "API" })).id;
 }
 
+/** The first segment of a fresh visit of customer A with stylist X: the customer's visit pages start from it. */
+async function visitSegmentOfAWithX(): Promise<string> {
+  const visitId = await visitOfAWithX();
+  return (await db.appointment.findFirstOrThrow({ where: { visitId, visitPosition: 1 }, select: { id: true } })).id;
+}
+
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
@@ -105,6 +111,17 @@ const actionForms: Record<string, () => Promise<FormData | undefined>> = {
   rescheduleAction: async () =>
     form({ appointmentId: await appointmentOfAWithX(), version: "1", start: at(50, 11), date: day(50).toISOString().slice(0, 10) }),
   cancelAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1" }),
+  confirmVisitAction: async () =>
+    form({
+      services: `${ids.serviceId},${ids.serviceId}`,
+      staff: ids.users.stylistX,
+      start: at(46, 9),
+      date: day(46).toISOString().slice(0, 10),
+    }),
+  // A visit of two segments starts at version 2 (the sum of its segments' versions).
+  rescheduleVisitAction: async () =>
+    form({ appointmentId: await visitSegmentOfAWithX(), version: "2", start: at(51, 11), date: day(51).toISOString().slice(0, 10) }),
+  cancelVisitAction: async () => form({ appointmentId: await visitSegmentOfAWithX(), version: "2" }),
   changeNoteAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", note: "Quiet room, please" }),
   createAppointmentAction: async () =>
     form({

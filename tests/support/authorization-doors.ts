@@ -55,6 +55,12 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     cancelAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
     changeNoteAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
   },
+  // The customer's whole-visit doors: a visit of customer A whose two segments are both in stylist X's column.
+  "visits/actions": {
+    confirmVisitAction: sessionRow([401, A, A, A, A, A, A, 401]),
+    rescheduleVisitAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
+    cancelVisitAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
+  },
   "payments/actions": {
     // Development only, public like the hosted page it stands in for: sent an empty form.
     testCheckoutAction: sessionRow([A, A, A, A, A, A, A, A]),

@@ -7,20 +7,23 @@ import { Section } from "@/components/ui/section";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { getAppointmentHistory } from "@/lib/booking/data";
 import { changeNoteAction } from "@/lib/customer-portal/actions";
-import { appointmentGoogleLink } from "@/lib/customer-portal/appointment-calendar";
+import { appointmentGoogleLink, visitGoogleLink } from "@/lib/customer-portal/appointment-calendar";
 import { describeHistoryEntry, emailKindLabel, statusLabels } from "@/lib/customer-portal/appointment-labels";
 import { changeAvailability, noteAvailability } from "@/lib/booking/cutoffs";
 import { listCustomerEmailsForAppointment } from "@/lib/customer-portal/data";
 import { formatSalonDate, formatSalonDateTime, formatSalonTime } from "@/lib/time/format-when";
-import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
+import { loadOwnAppointment, loadOwnVisitOf } from "@/lib/customer-portal/load-appointment";
+import { visitLabels } from "@/lib/customer-portal/visit-groups";
 import { env } from "@/lib/env";
 import { formatDuration, formatPrice } from "@/lib/format";
 import { getSalonSettings } from "@/lib/salon/data";
 import { BookingSummary } from "../../book/_components/booking-summary";
+import { VisitSegments, type VisitSegmentLine } from "../../book/_components/visit-segments";
 import { ChangeBlocked } from "../_components/change-blocked";
 import { AppointmentTextForm } from "../_components/appointment-text-form";
 import { DepositPanel } from "../_components/deposit-panel";
 import { loadPaymentView } from "@/lib/payments/payment-view";
+import type { VisitView } from "@/lib/visits/visit-view";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -37,16 +40,19 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
   const [{ id }, { notice }] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/appointments/${id}`);
   const appointment = await loadOwnAppointment(user, id);
-  const [salon, history, emails, payment] = await Promise.all([
+  const [salon, history, emails, payment, visit] = await Promise.all([
     getSalonSettings(),
     getAppointmentHistory(actorOf(user), id),
     listCustomerEmailsForAppointment(user, id),
     loadPaymentView(id),
+    loadOwnVisitOf(user, appointment),
   ]);
   const now = new Date();
-  const reschedule = changeAvailability(appointment, "reschedule", salon.rescheduleCutoffMinutes, now);
-  const cancel = changeAvailability(appointment, "cancel", salon.cancelCutoffMinutes, now);
-  const status = statusLabels[appointment.status];
+  // A visit of several services is rescheduled and cancelled whole: its start and status decide.
+  const changed = visit ?? appointment;
+  const reschedule = changeAvailability(changed, "reschedule", salon.rescheduleCutoffMinutes, now);
+  const cancel = changeAvailability(changed, "cancel", salon.cancelCutoffMinutes, now);
+  const status = statusLabels[changed.status];
   const noteEditable = noteAvailability(appointment, now).allowed;
 
   return (
@@ -57,23 +63,27 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
         </Link>
       </p>
       <div className="mb-6 flex flex-wrap items-center gap-3">
-        <h1 className="text-3xl font-bold text-stone-900">{appointment.service.name}</h1>
+        <h1 className="text-3xl font-bold text-stone-900">{visit ? visitLabels(visit).services : appointment.service.name}</h1>
         <StatusBadge label={status.label} tone={status.tone} />
       </div>
-      <BookingSummary
-        title="Details"
-        rows={[
-          { label: "Date", value: formatSalonDate(appointment.startsAt, salon) },
-          { label: "Time", value: `${formatSalonTime(appointment.startsAt, salon)} – ${formatSalonTime(appointment.endsAt, salon)}` },
-          { label: "Stylist", value: appointment.staff.name },
-          {
-            label: "Duration and price",
-            value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency, salon.locale)}`,
-          },
-          ...(appointment.note && !noteEditable ? [{ label: "Your note", value: appointment.note }] : []),
-          ...(appointment.cancellationReason ? [{ label: "Cancellation reason", value: appointment.cancellationReason }] : []),
-        ]}
-      />
+      {visit ? (
+        <VisitSegments segments={visit.segments.map(segmentLine)} currency={visit.currency} salon={salon} title="Your visit" />
+      ) : (
+        <BookingSummary
+          title="Details"
+          rows={[
+            { label: "Date", value: formatSalonDate(appointment.startsAt, salon) },
+            { label: "Time", value: `${formatSalonTime(appointment.startsAt, salon)} – ${formatSalonTime(appointment.endsAt, salon)}` },
+            { label: "Stylist", value: appointment.staff.name },
+            {
+              label: "Duration and price",
+              value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency, salon.locale)}`,
+            },
+            ...(appointment.note && !noteEditable ? [{ label: "Your note", value: appointment.note }] : []),
+            ...(appointment.cancellationReason ? [{ label: "Cancellation reason", value: appointment.cancellationReason }] : []),
+          ]}
+        />
+      )}
       {payment && <DepositPanel appointmentId={appointment.id} summary={payment.summary} policy={payment.policy} salon={salon} />}
       <Section id="manage" title="Manage" className="mt-8" size="xl">
         {reschedule.allowed || cancel.allowed ? (
@@ -85,16 +95,16 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
             )}
             {cancel.allowed && (
               <Link href={`/appointments/${id}/cancel`} className={buttonClass("secondary")}>
-                Cancel appointment
+                {visit ? "Cancel visit" : "Cancel appointment"}
               </Link>
             )}
-            {appointment.status === "BOOKED" && (
+            {changed.status === "BOOKED" && (
               <>
                 <a href={`/appointments/${id}/calendar.ics`} download className={buttonClass("ghost")}>
                   Download .ics
                 </a>
                 <a
-                  href={appointmentGoogleLink(appointment, salon, env().APP_URL)}
+                  href={visit ? visitGoogleLink(visit, salon, env().APP_URL) : appointmentGoogleLink(appointment, salon, env().APP_URL)}
                   target="_blank"
                   rel="noopener noreferrer"
                   className={buttonClass("ghost")}
@@ -105,7 +115,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
             )}
           </div>
         ) : (
-          <ChangeBlocked reason={appointment.status === "BOOKED" ? reschedule.reason : cancel.reason} salon={salon} />
+          <ChangeBlocked reason={changed.status === "BOOKED" ? reschedule.reason : cancel.reason} salon={salon} />
         )}
       </Section>
       {noteEditable && (
@@ -158,4 +168,14 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
       <Toast key={notice} message={notice ? notices[notice] : undefined} />
     </main>
   );
+}
+
+function segmentLine(segment: VisitView["segments"][number]): VisitSegmentLine {
+  return {
+    serviceName: segment.status === "CANCELLED" ? `${segment.service.name} (cancelled)` : segment.service.name,
+    staffName: segment.staff.name,
+    startsAt: segment.startsAt,
+    endsAt: segment.endsAt,
+    priceCents: segment.status === "CANCELLED" ? 0 : segment.priceCents,
+  };
 }

@@ -5,10 +5,17 @@ import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/forms/action-form";
 import { rescheduleAction } from "@/lib/customer-portal/actions";
 
-type RescheduleFormProps = { appointmentId: string; version: number; start: string; date?: string };
+type RescheduleFormProps = {
+  appointmentId: string;
+  version: number;
+  start: string;
+  date?: string;
+  /** Another door with the same fields (a whole visit's); the single appointment's by default. */
+  action?: typeof rescheduleAction;
+};
 
-export function RescheduleForm({ appointmentId, version, start, date }: RescheduleFormProps) {
-  const actionForm = useActionForm(rescheduleAction);
+export function RescheduleForm({ appointmentId, version, start, date, action = rescheduleAction }: RescheduleFormProps) {
+  const actionForm = useActionForm(action);
   const { pending } = actionForm;
   return (
     <ActionForm form={actionForm} className="flex flex-col gap-4">

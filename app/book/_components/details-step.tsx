@@ -16,6 +16,9 @@ export function DetailsStep({ selection }: { selection: TBookingSelection }) {
         {(["service", "staff", "date", "start"] as const).map((key) =>
           selection[key] ? <input key={key} type="hidden" name={key} value={selection[key]} /> : null,
         )}
+        {selection.also?.map((serviceId, index) => (
+          <input key={`also-${index}`} type="hidden" name="also" value={serviceId} />
+        ))}
         <input type="hidden" name="step" value="review" />
         <div className="flex flex-col gap-1">
           <label htmlFor="note" className="text-sm font-medium text-stone-800">

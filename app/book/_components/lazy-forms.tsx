@@ -10,11 +10,12 @@ import type { TBookingSelection } from "@/lib/customer-portal/selection";
 // step) instead of showing a blank fallback first.
 const Form = lazy(() => import("next/form"));
 const ConfirmBookingForm = lazy(() => import("./confirm-booking-form").then((module) => ({ default: module.ConfirmBookingForm })));
+const ConfirmVisitForm = lazy(() => import("./confirm-visit-form").then((module) => ({ default: module.ConfirmVisitForm })));
 
 export function LazyGetForm(props: ComponentProps<typeof Form>) {
   return <Form {...props} />;
 }
 
 export function LazyConfirmBookingForm({ selection }: { selection: TBookingSelection }) {
-  return <ConfirmBookingForm selection={selection} />;
+  return selection.also?.length ? <ConfirmVisitForm selection={selection} /> : <ConfirmBookingForm selection={selection} />;
 }

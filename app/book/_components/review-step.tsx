@@ -4,6 +4,9 @@ import { StepHeading } from "@/components/ui/step-heading";
 import type { SessionUser } from "@/lib/auth/session";
 import { selectionHref, type TBookingSelection } from "@/lib/customer-portal/selection";
 import { LazyConfirmBookingForm } from "./lazy-forms";
+import type { VisitSegmentLine } from "./visit-segments";
+import { VisitSegments } from "./visit-segments";
+import type { SalonFormat } from "@/lib/time/format-when";
 
 /** Set when the chosen service needs a patch test: the rule in words and the service to book first. */
 type PatchTestNotice = { rule: string; patchService: { id: string; name: string } | null };
@@ -14,16 +17,36 @@ type ReviewStepProps = {
   /** The deposit and fees in words; empty when the service asks for no payment. */
   paymentPolicy: string[];
   patchTest: PatchTestNotice | null;
+  /** Several services: the visit as it would be booked (segments null: that start no longer fits). */
+  visit?: { segments: VisitSegmentLine[] | null; currency: string; salon: SalonFormat; timesHref: string; paymentRefused: string | null };
 };
 
 /** Guests see the whole review and are sent to sign in or register, then come back right here. */
-export function ReviewStep({ selection, user, cancelPolicy, paymentPolicy, patchTest }: ReviewStepProps) {
+export function ReviewStep({ selection, user, cancelPolicy, paymentPolicy, patchTest, visit }: ReviewStepProps) {
   const returnTo = encodeURIComponent(selectionHref("/book", selection));
+  // A visit that cannot be booked as shown gets no confirm button: the reason, and the way on, instead.
+  const blocked = visit && (visit.segments === null || visit.paymentRefused !== null);
   return (
     <section aria-labelledby="step-heading" className="flex flex-col gap-4">
       <StepHeading id="step-heading">Review and confirm</StepHeading>
       <p className="text-stone-700">Check the details on this page. {cancelPolicy}</p>
-      {paymentPolicy.length > 0 && (
+      {visit &&
+        (visit.segments ? (
+          <VisitSegments segments={visit.segments} currency={visit.currency} salon={visit.salon} />
+        ) : (
+          <div className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-stone-900" role="status">
+            <p>That time no longer fits all of your services.</p>
+            <Link href={visit.timesHref} className="font-semibold text-brand-700 underline">
+              Choose another time
+            </Link>
+          </div>
+        ))}
+      {visit?.paymentRefused && (
+        <p className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-stone-900" data-testid="visit-payment-refused">
+          {visit.paymentRefused}
+        </p>
+      )}
+      {!visit && paymentPolicy.length > 0 && (
         <div className="rounded-xl border border-stone-300 bg-white p-4 text-stone-900">
           <h2 className="mb-1 font-semibold">Deposit and fees</h2>
           <ul className="list-disc pl-5 text-sm">
@@ -44,7 +67,7 @@ export function ReviewStep({ selection, user, cancelPolicy, paymentPolicy, patch
           )}
         </div>
       )}
-      {!user ? (
+      {blocked ? null : !user ? (
         <div className="flex flex-col gap-3 rounded-xl border border-brand-100 bg-brand-50 p-4">
           <p className="text-stone-900">Sign in or create an account to confirm — your selection is kept.</p>
           <div className="flex flex-wrap gap-3">

@@ -6,12 +6,13 @@ import { useRef, useState } from "react";
 import { MonthCalendar } from "@/components/calendar/month-calendar";
 import { SlotGrid } from "@/components/slots/slot-grid";
 import { Button } from "@/components/ui/button";
-import type { MonthAvailabilityJson } from "@/lib/customer-portal/availability-request";
+import type { MonthAvailabilityJson, SlotJson } from "@/lib/customer-portal/availability-request";
 import { countByDate, dayPartLabels, groupByDayPart } from "@/lib/customer-portal/day-parts";
 import { formatLongDate, monthOf } from "@/lib/time/calendar-month";
 
 export type SlotPickerProps = {
-  serviceId: string;
+  /** One service, or a visit's services in order. */
+  serviceIds: string[];
   /** The salon's BCP 47 locale, for dates. */
   locale: string;
   staffId: string;
@@ -23,19 +24,20 @@ export type SlotPickerProps = {
   currentStart?: string;
   /** The appointment being rescheduled: its own slot must not hide times that overlap it. */
   excludeAppointmentId?: string;
+  /** A visit being rescheduled: its own services and stylists, its own time not counted as busy. */
+  visitId?: string;
   /** Where a chosen time goes: these params plus date and start. */
   baseHref: string;
-  keep: Record<string, string>;
+  keep: Record<string, string | string[]>;
 };
 
-async function fetchMonth(
-  serviceId: string,
-  staffId: string,
-  month: string,
-  excludeAppointmentId?: string,
-): Promise<MonthAvailabilityJson> {
-  const params = new URLSearchParams({ serviceId, staffId, month });
+type MonthQuery = { serviceIds: string[]; staffId: string; month: string; excludeAppointmentId?: string; visitId?: string };
+
+async function fetchMonth({ serviceIds, staffId, month, excludeAppointmentId, visitId }: MonthQuery): Promise<MonthAvailabilityJson> {
+  const params = new URLSearchParams({ staffId, month });
+  for (const serviceId of serviceIds) params.append("serviceId", serviceId);
   if (excludeAppointmentId) params.set("excludeAppointmentId", excludeAppointmentId);
+  if (visitId) params.set("visitId", visitId);
   const response = await fetch(`/api/availability?${params.toString()}`, { cache: "no-store" });
   // Errors are problem+json: `detail` says what went wrong in words a person can read.
   if (!response.ok) throw new Error((await response.json().catch(() => null))?.detail ?? "Could not load free times.");
@@ -44,7 +46,7 @@ async function fetchMonth(
 
 /** The calendar and times, with their own query client: only the booking pages load TanStack Query. */
 export function SlotPicker({
-  serviceId,
+  serviceIds,
   locale,
   staffId,
   minMonth,
@@ -53,6 +55,7 @@ export function SlotPicker({
   selectedStart,
   currentStart,
   excludeAppointmentId,
+  visitId,
   baseHref,
   keep,
 }: SlotPickerProps) {
@@ -64,8 +67,8 @@ export function SlotPicker({
   const timesHeading = useRef<HTMLHeadingElement>(null);
   const query = useQuery(
     {
-      queryKey: ["availability", serviceId, staffId, month, excludeAppointmentId],
-      queryFn: () => fetchMonth(serviceId, staffId, month, excludeAppointmentId),
+      queryKey: ["availability", serviceIds, staffId, month, excludeAppointmentId, visitId],
+      queryFn: () => fetchMonth({ serviceIds, staffId, month, excludeAppointmentId, visitId }),
     },
     client,
   );
@@ -82,7 +85,10 @@ export function SlotPicker({
     requestAnimationFrame(() => timesHeading.current?.focus());
   };
   const chooseSlot = (startsAt: string) => {
-    const params = new URLSearchParams({ ...keep, date: date ?? "", start: startsAt });
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(keep)) for (const item of [value].flat()) params.append(key, item);
+    params.set("date", date ?? "");
+    params.set("start", startsAt);
     router.push(`${baseHref}?${params.toString()}`);
   };
 
@@ -148,7 +154,7 @@ export function SlotPicker({
               items: group.map((slot) => ({
                 id: slot.startsAt,
                 label: slot.localTime,
-                description: `${slot.localTime}, ${formatLongDate(slot.localDate, locale)}${staffId === "any" ? "" : ` with ${slot.staffName}`}`,
+                description: `${slot.localTime}, ${formatLongDate(slot.localDate, locale)}${slotStaffText(slot, staffId)}`,
               })),
             }))}
           />
@@ -156,4 +162,13 @@ export function SlotPicker({
       </div>
     </div>
   );
+}
+
+/** Who the customer would see: named when they chose someone, and for a visit every stylist in turn. */
+function slotStaffText(slot: SlotJson, staffId: string): string {
+  if (slot.segments) {
+    const names = [...new Set(slot.segments.map((segment) => segment.staffName))];
+    return staffId === "any" && names.length === 1 ? "" : ` with ${names.join(" then ")}`;
+  }
+  return staffId === "any" ? "" : ` with ${slot.staffName}`;
 }

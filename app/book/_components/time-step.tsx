@@ -1,9 +1,8 @@
 import { StepHeading } from "@/components/ui/step-heading";
 import { FormMessage } from "@/components/ui/form-message";
-import type { TBookingSelection } from "@/lib/customer-portal/selection";
 import Link from "next/link";
 import { Section } from "@/components/ui/section";
-import { selectionHref } from "@/lib/customer-portal/selection";
+import { selectedServiceIds, selectionHref, type TBookingSelection } from "@/lib/customer-portal/selection";
 import { joinWaitlistAction } from "@/lib/waitlist/actions";
 import { LazyJoinWaitlistForm } from "./lazy-join-waitlist-form";
 import { SlotPicker } from "./slot-picker";
@@ -19,8 +18,9 @@ type TimeStepProps = {
 };
 
 export function TimeStep({ selection, months, locale, timezoneNote, signedIn, today }: TimeStepProps) {
-  const keep: Record<string, string> = {};
-  for (const key of ["service", "staff", "note"] as const) if (selection[key]) keep[key] = selection[key];
+  const keep: Record<string, string | string[]> = {};
+  for (const key of ["service", "also", "staff", "note"] as const) if (selection[key]) keep[key] = selection[key];
+  const serviceIds = selectedServiceIds(selection);
   return (
     <section aria-labelledby="step-heading" className="flex flex-col gap-4">
       <StepHeading id="step-heading">Choose a date and time</StepHeading>
@@ -32,7 +32,7 @@ export function TimeStep({ selection, months, locale, timezoneNote, signedIn, to
         />
       )}
       <SlotPicker
-        serviceId={selection.service ?? ""}
+        serviceIds={serviceIds}
         locale={locale}
         staffId={selection.staff ?? "any"}
         minMonth={months.min}
@@ -42,25 +42,28 @@ export function TimeStep({ selection, months, locale, timezoneNote, signedIn, to
         baseHref="/book"
         keep={keep}
       />
-      <Section id="waitlist" title="No time that suits?" className="mt-6 rounded-2xl border border-stone-200 bg-white p-5">
-        <p className="mb-4 text-stone-700">
-          Join the waitlist: when a matching time opens (a cancellation, say), we email you a link to book it.
-        </p>
-        {signedIn ? (
-          <LazyJoinWaitlistForm
-            action={joinWaitlistAction}
-            fields={{ serviceId: selection.service, staffId: selection.staff }}
-            defaults={{ from: selection.date ?? today, to: selection.date ?? today }}
-          />
-        ) : (
-          <Link
-            href={`/sign-in?callbackUrl=${encodeURIComponent(selectionHref("/book", selection))}`}
-            className="font-semibold text-brand-700 underline"
-          >
-            Sign in to join the waitlist
-          </Link>
-        )}
-      </Section>
+      {/* The waitlist matches freed time for one service; a visit of several is not offered it (yet). */}
+      {serviceIds.length === 1 && (
+        <Section id="waitlist" title="No time that suits?" className="mt-6 rounded-2xl border border-stone-200 bg-white p-5">
+          <p className="mb-4 text-stone-700">
+            Join the waitlist: when a matching time opens (a cancellation, say), we email you a link to book it.
+          </p>
+          {signedIn ? (
+            <LazyJoinWaitlistForm
+              action={joinWaitlistAction}
+              fields={{ serviceId: selection.service, staffId: selection.staff }}
+              defaults={{ from: selection.date ?? today, to: selection.date ?? today }}
+            />
+          ) : (
+            <Link
+              href={`/sign-in?callbackUrl=${encodeURIComponent(selectionHref("/book", selection))}`}
+              className="font-semibold text-brand-700 underline"
+            >
+              Sign in to join the waitlist
+            </Link>
+          )}
+        </Section>
+      )}
     </section>
   );
 }

@@ -6,7 +6,9 @@ import { requireUser } from "@/lib/auth/session";
 import { bookableMonths } from "@/lib/customer-portal/bookable-months";
 import { changeAvailability } from "@/lib/booking/cutoffs";
 import { formatSalonDateTime, salonLocalDate } from "@/lib/time/format-when";
-import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
+import { loadOwnAppointment, loadOwnVisitOf } from "@/lib/customer-portal/load-appointment";
+import { visitLabels } from "@/lib/customer-portal/visit-groups";
+import { rescheduleVisitAction } from "@/lib/visits/actions";
 import { parseSelection } from "@/lib/customer-portal/selection";
 import { getSalonSettings } from "@/lib/salon/data";
 import { SlotPicker } from "../../../book/_components/slot-picker";
@@ -25,12 +27,16 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   const [appointment, salon] = await Promise.all([loadOwnAppointment(user, id), getSalonSettings()]);
   const { date, start, error } = parseSelection(query);
   const tz = salon.timezone;
-  const allowed = changeAvailability(appointment, "reschedule", salon.rescheduleCutoffMinutes, new Date());
+  // A visit of several services moves whole: every service keeps its stylist and its place in the order.
+  const visit = await loadOwnVisitOf(user, appointment);
+  const moved = visit ?? appointment;
+  const labels = visit ? visitLabels(visit) : { services: appointment.service.name, stylists: appointment.staff.name };
+  const allowed = changeAvailability(moved, "reschedule", salon.rescheduleCutoffMinutes, new Date());
   return (
     <ChangePage
       appointmentId={id}
-      title={`Reschedule ${appointment.service.name}`}
-      summary={`Currently ${formatSalonDateTime(appointment.startsAt, salon)} with ${appointment.staff.name}.`}
+      title={visit ? "Reschedule your visit" : `Reschedule ${appointment.service.name}`}
+      summary={`${visit ? `${labels.services}: currently` : "Currently"} ${formatSalonDateTime(moved.startsAt, salon)} with ${labels.stylists}.`}
       width="wide"
     >
       {!allowed.allowed ? (
@@ -39,12 +45,19 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
         <section aria-labelledby="step-heading" className="flex flex-col gap-4">
           <StepHeading id="step-heading">Confirm the new time</StepHeading>
           <p className="text-stone-900">
-            Move to <strong>{formatSalonDateTime(new Date(start), salon)}</strong> with {appointment.staff.name}.{" "}
+            {visit ? "Start your visit at" : "Move to"} <strong>{formatSalonDateTime(new Date(start), salon)}</strong> with{" "}
+            {labels.stylists}.{" "}
             <Link href={`/appointments/${id}/reschedule?date=${date ?? ""}`} className="text-brand-700 underline">
               Choose another time
             </Link>
           </p>
-          <RescheduleForm appointmentId={appointment.id} version={appointment.version} start={start} date={date} />
+          <RescheduleForm
+            appointmentId={appointment.id}
+            version={moved.version}
+            start={start}
+            date={date}
+            action={visit ? rescheduleVisitAction : undefined}
+          />
         </section>
       ) : (
         <section aria-labelledby="step-heading" className="flex flex-col gap-4">
@@ -53,14 +66,15 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
             <FormMessage tone="error" message="Sorry — that time was taken a moment ago. Here are the times still free." />
           )}
           <SlotPicker
-            serviceId={appointment.serviceId}
+            serviceIds={visit ? visit.segments.map((segment) => segment.serviceId) : [appointment.serviceId]}
             locale={salon.locale}
             staffId={appointment.staffId}
             minMonth={bookableMonths(salon).min}
             maxMonth={bookableMonths(salon).max}
-            initialDate={date ?? salonLocalDate(appointment.startsAt, tz)}
-            currentStart={appointment.startsAt.toISOString()}
-            excludeAppointmentId={appointment.id}
+            initialDate={date ?? salonLocalDate(moved.startsAt, tz)}
+            currentStart={moved.startsAt.toISOString()}
+            excludeAppointmentId={visit ? undefined : appointment.id}
+            visitId={visit?.id}
             baseHref={`/appointments/${id}/reschedule`}
             keep={{}}
           />

@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
-import { appointmentGoogleLink } from "@/lib/customer-portal/appointment-calendar";
+import { appointmentGoogleLink, visitGoogleLink } from "@/lib/customer-portal/appointment-calendar";
 import { formatSalonDate, formatSalonTime } from "@/lib/time/format-when";
-import { loadOwnAppointment } from "@/lib/customer-portal/load-appointment";
+import { loadOwnAppointment, loadOwnVisitOf } from "@/lib/customer-portal/load-appointment";
 import { env } from "@/lib/env";
 import { formatDuration, formatPrice } from "@/lib/format";
 import { getSalonSettings } from "@/lib/salon/data";
 import { loadPaymentView } from "@/lib/payments/payment-view";
 import { DepositPanel } from "../../../appointments/_components/deposit-panel";
 import { BookingSummary } from "../../_components/booking-summary";
+import { VisitSegments } from "../../_components/visit-segments";
 
 export const metadata: Metadata = { title: "Booking confirmed" };
 
@@ -18,6 +19,8 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
   const { id } = await params;
   const user = await requireUser(`/book/confirmed/${id}`);
   const [appointment, salon, payment] = await Promise.all([loadOwnAppointment(user, id), getSalonSettings(), loadPaymentView(id)]);
+  // Booked as a visit of several services: the confirmation shows every one, in order.
+  const visit = await loadOwnVisitOf(user, appointment);
   const when = [
     { label: "Service", value: appointment.service.name },
     { label: "Stylist", value: appointment.staff.name },
@@ -42,14 +45,34 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
         <h1 className="text-3xl font-bold text-stone-900">You&apos;re booked!</h1>
       </div>
       <p className="mb-6 text-stone-700">We sent a confirmation to {appointment.customer.email}.</p>
+      {visit && (
+        <div className="mb-6">
+          <VisitSegments
+            title="Your visit"
+            segments={visit.segments.map((segment) => ({
+              serviceName: segment.service.name,
+              staffName: segment.staff.name,
+              startsAt: segment.startsAt,
+              endsAt: segment.endsAt,
+              priceCents: segment.priceCents,
+            }))}
+            currency={visit.currency}
+            salon={salon}
+          />
+        </div>
+      )}
       <BookingSummary
-        title="Appointment details"
+        title={visit ? "Where and your note" : "Appointment details"}
         rows={[
-          ...when,
-          {
-            label: "Duration and price",
-            value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency, salon.locale)}`,
-          },
+          ...(visit
+            ? []
+            : [
+                ...when,
+                {
+                  label: "Duration and price",
+                  value: `${formatDuration(appointment.durationMinutes)} · ${formatPrice(appointment.priceCents, appointment.currency, salon.locale)}`,
+                },
+              ]),
           { label: "Where", value: `${salon.name}, ${salon.address}` },
           ...(appointment.note ? [{ label: "Your note", value: appointment.note }] : []),
         ]}
@@ -63,7 +86,7 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
             Download .ics file
           </a>
           <a
-            href={appointmentGoogleLink(appointment, salon, env().APP_URL)}
+            href={visit ? visitGoogleLink(visit, salon, env().APP_URL) : appointmentGoogleLink(appointment, salon, env().APP_URL)}
             target="_blank"
             rel="noopener noreferrer"
             className={buttonClass("secondary")}
@@ -74,7 +97,7 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
       </section>
       <div className="mt-8 flex flex-wrap gap-3 border-t border-stone-200 pt-6">
         <Link href={`/appointments/${appointment.id}`} className={buttonClass("primary")}>
-          Manage this appointment
+          {visit ? "Manage this visit" : "Manage this appointment"}
         </Link>
         <Link href="/appointments" className={buttonClass("ghost")}>
           All my appointments
