@@ -82,6 +82,14 @@ export async function getPaymentSummary(appointmentId: string) {
   return { ...appointment, currency: appointment.currency.trim(), payments: await listAppointmentPayments(appointmentId) };
 }
 
+/** One payment as its webhook shows it (null when it is gone with its appointment). */
+export async function getPayment(paymentId: string) {
+  return db.payment.findUnique({
+    where: { id: paymentId },
+    select: { id: true, appointmentId: true, kind: true, status: true, amountCents: true, currency: true, createdAt: true },
+  });
+}
+
 export type PaymentSummary = NonNullable<Awaited<ReturnType<typeof getPaymentSummary>>>;
 
 /** What charging a fee needs: who may, whether it applies, the card, and the attempts so far. */

@@ -53,7 +53,10 @@ export async function applyProviderEventOnce(
   }
 }
 
-/** The deposit row of a session, created when the customer opened checkout (or now, if it was lost). */
+/**
+ * The deposit row of a session, created when the customer opened checkout (or now, if it was lost).
+ * Money taken for the first time is announced (a saved card alone, in setup mode, moves none).
+ */
 async function settleDeposit(tx: Tx, facts: CheckoutSessionFacts) {
   const data = {
     status: "SUCCEEDED" as const,
@@ -61,7 +64,8 @@ async function settleDeposit(tx: Tx, facts: CheckoutSessionFacts) {
     currency: facts.currency.toUpperCase(),
     paymentIntentId: facts.intentId,
   };
-  return tx.payment.upsert({
+  const before = await tx.payment.findUnique({ where: { checkoutSessionId: facts.sessionId }, select: { status: true } });
+  const deposit = await tx.payment.upsert({
     where: { checkoutSessionId: facts.sessionId },
     update: data,
     create: {
@@ -72,6 +76,17 @@ async function settleDeposit(tx: Tx, facts: CheckoutSessionFacts) {
       triggeredByKind: "CUSTOMER",
     },
   });
+  if (before?.status !== "SUCCEEDED" && deposit.amountCents > 0) await announcePayment(tx, "payment.succeeded", deposit);
+  return deposit;
+}
+
+/** A money event for partners' webhooks, in the transaction that records it, so it is announced once. */
+async function announcePayment(
+  tx: Tx,
+  name: "payment.succeeded" | "payment.refunded" | "payment.failed",
+  payment: { id: string; appointmentId: string },
+) {
+  await writeOutboxEvent(tx, { name, data: { appointmentId: payment.appointmentId, paymentId: payment.id } });
 }
 
 /** A refund to issue for `payment` (the refund job calls the provider with the row id as idempotency key). */
@@ -216,18 +231,20 @@ export async function recordCheckoutOpened(input: {
   ]);
 }
 
-/** The provider answered a refund: the row records its id, or why it failed. */
+/** The provider answered a refund: the row records its id, or why it failed (once: a repeated answer changes nothing). */
 export async function recordRefundOutcome(paymentId: string, outcome: { refundId: string } | { error: string }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const payment = await tx.payment.update({
-      where: { id: paymentId },
+    const settled = await tx.payment.updateMany({
+      where: { id: paymentId, status: "PENDING" },
       data:
         "refundId" in outcome ? { status: "SUCCEEDED", refundId: outcome.refundId } : { status: "FAILED", failureMessage: outcome.error },
-      select: { appointmentId: true },
     });
+    if (settled.count === 0) return;
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { id: true, appointmentId: true } });
     if ("refundId" in outcome) {
       await recordHistory(tx, systemActor, payment.appointmentId, "refunded", { after: { paymentId, refundId: outcome.refundId } });
     }
+    await announcePayment(tx, "refundId" in outcome ? "payment.refunded" : "payment.failed", payment);
   });
 }
 
@@ -244,7 +261,8 @@ export async function recordCharge(input: {
   actor: Actor;
 }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.payment.create({
+    const payment = await tx.payment.create({
+      select: { id: true, appointmentId: true },
       data: {
         appointmentId: input.appointmentId,
         kind: input.kind,
@@ -257,6 +275,8 @@ export async function recordCharge(input: {
         triggeredById: historyActorId(input.actor),
       },
     });
+    if (input.status === "SUCCEEDED") await announcePayment(tx, "payment.succeeded", payment);
+    if (input.status === "FAILED") await announcePayment(tx, "payment.failed", payment);
     if (input.paymentMethodId) {
       await tx.appointment.update({ where: { id: input.appointmentId }, data: { providerPaymentMethodId: input.paymentMethodId } });
     }
