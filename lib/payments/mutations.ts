@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { historyActorId, historyActorKind, systemActor, type Actor } from "@/lib/auth/actor";
 import { isExclusionViolation } from "@/lib/db-errors";
+import { managesAppointment } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
@@ -150,6 +151,7 @@ async function markBooked(
   tx: Tx,
   appointment: { id: string; status: string; version: number },
   card: { providerCustomerId: string | null },
+  by: { actor: Actor; action: "paid" | "deposit-waived" } = { actor: systemActor, action: "paid" },
 ) {
   const version = appointment.version + 1;
   await tx.appointment.update({
@@ -157,7 +159,7 @@ async function markBooked(
     // The booking happens now: reminders are keyed by this version (the schedule's), like a new booking's.
     data: { status: "BOOKED", paymentHoldUntil: null, version, scheduleVersion: version, providerCustomerId: card.providerCustomerId },
   });
-  await recordHistory(tx, systemActor, appointment.id, "paid", { before: { status: appointment.status }, after: { status: "BOOKED" } });
+  await recordHistory(tx, by.actor, appointment.id, by.action, { before: { status: appointment.status }, after: { status: "BOOKED" } });
   // Booked now, for everyone: the confirmation email, the stylist's notice, partners' webhooks.
   await writeOutboxEvent(tx, { name: "appointment.created", data: { appointmentId: appointment.id, version } });
 }
@@ -322,5 +324,26 @@ export async function refundDeposit(actor: Actor, appointmentId: string): Promis
     });
     if (!deposit) throw new AppError("INVALID_TRANSITION", "This appointment has no paid deposit to refund.");
     return requestRefund(tx, actor, deposit);
+  });
+}
+
+/**
+ * Staff book a hold without its deposit (paid in person, a regular): the hold becomes a booking, with the
+ * usual confirmation, and an open checkout is no longer waited for. Locked like a provider event, so a
+ * payment arriving at the same moment either finds it booked (and is kept as paid) or comes first.
+ */
+export async function waiveDeposit(actor: Actor, appointmentId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const [appointment] = await tx.$queryRaw<Array<{ id: string; status: string; version: number; staffId: string }>>`
+      SELECT "id", "status"::text AS "status", "version", "staffId" FROM "Appointment" WHERE "id" = ${appointmentId} FOR UPDATE`;
+    if (!appointment || !managesAppointment(actor, appointment)) throw new AppError("NOT_FOUND", "That appointment does not exist.");
+    if (appointment.status !== "PENDING_PAYMENT") {
+      throw new AppError("INVALID_TRANSITION", "Only a booking waiting for its deposit can be booked without it.");
+    }
+    await markBooked(tx, appointment, { providerCustomerId: null }, { actor, action: "deposit-waived" });
+    await tx.payment.updateMany({
+      where: { appointmentId, kind: "DEPOSIT", status: "PENDING" },
+      data: { status: "FAILED", failureMessage: "Not needed: the salon booked it without a deposit." },
+    });
   });
 }
