@@ -20,7 +20,8 @@ export type CheckoutSessionFacts = {
   providerCustomerId: string | null;
 };
 
-export type EventOutcome = "duplicate" | "booked" | "rebooked" | "refund-requested" | "expired" | "no-effect" | "ignored";
+export type EventOutcome =
+  "duplicate" | "booked" | "rebooked" | "refund-requested" | "expired" | "fee-succeeded" | "fee-failed" | "no-effect" | "ignored";
 
 async function recordHistory(tx: Tx, actor: Actor, appointmentId: string, action: string, changes: Prisma.InputJsonObject) {
   await tx.appointmentEvent.create({
@@ -346,4 +347,26 @@ export async function waiveDeposit(actor: Actor, appointmentId: string): Promise
       data: { status: "FAILED", failureMessage: "Not needed: the salon booked it without a deposit." },
     });
   });
+}
+
+/**
+ * The customer answered the bank's authentication for an off-session fee: the waiting charge becomes
+ * taken or failed, once (a charge no longer waiting is left alone, so a repeated or late event changes nothing).
+ */
+export async function settleAuthenticatedCharge(
+  tx: Tx,
+  paymentIntentId: string,
+  result: { succeeded: true } | { succeeded: false; message: string },
+): Promise<EventOutcome> {
+  const waiting = await tx.payment.findFirst({
+    where: { paymentIntentId, status: "REQUIRES_ACTION", kind: { in: ["NO_SHOW_FEE", "LATE_CANCELLATION_FEE"] } },
+    select: { id: true, appointmentId: true },
+  });
+  if (!waiting) return "no-effect";
+  await tx.payment.update({
+    where: { id: waiting.id },
+    data: result.succeeded ? { status: "SUCCEEDED", failureMessage: null } : { status: "FAILED", failureMessage: result.message },
+  });
+  await announcePayment(tx, result.succeeded ? "payment.succeeded" : "payment.failed", waiting);
+  return result.succeeded ? "fee-succeeded" : "fee-failed";
 }
