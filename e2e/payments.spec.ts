@@ -133,3 +133,55 @@ test("staff charge the no-show fee to the saved card", async ({ browser }) => {
   await expectAccessible(staff, "dashboard appointment with payments");
   await staff.context().close();
 });
+
+test("front desk waives a hold's deposit → booked without payment", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await signedInPage(browser, "customer");
+  const hold = await holdPedicure(page, daysFromNow(21));
+  await page.context().close();
+
+  const staff = await signedInPage(browser, "frontDesk");
+  await staff.goto(`/dashboard/appointments/${hold.id}`);
+  await staff.getByRole("button", { name: "Waive deposit (book without payment)" }).click();
+  await expect(staff.getByText("Booked without a deposit: the customer is sent the confirmation.")).toBeVisible();
+  await expect(staff.getByText("Booked", { exact: true }).first()).toBeVisible();
+  await expect(staff.getByRole("button", { name: "Waive deposit (book without payment)" })).toHaveCount(0);
+  await staff.context().close();
+});
+
+const pounds = (cents: number) => new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(cents / 100);
+
+test("the dashboard payments list shows each recorded payment and the totals", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await signedInPage(browser, "customer");
+  const hold = await bookAndPay(page, daysFromNow(24));
+  await page.context().close();
+
+  const staff = await signedInPage(browser, "frontDesk");
+  await staff.goto("/dashboard/payments");
+  await expect(staff.getByRole("heading", { name: "Payments", level: 1 })).toBeVisible();
+  const row = staff.getByRole("row").filter({ has: staff.locator(`a[href='/dashboard/appointments/${hold.id}']`) });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Deposit");
+  await expect(row).toContainText("£10.00");
+  await expect(row).toContainText("Succeeded");
+
+  // Every spec run adds payments to the same database, so the expected totals come from what is stored.
+  const sums = await withE2eDatabase(async (client) => {
+    const result = await client.query<{ kind: string; cents: string }>(
+      `SELECT kind, SUM("amountCents")::text AS cents FROM "Payment" WHERE status = 'SUCCEEDED' GROUP BY kind`,
+    );
+    return Object.fromEntries(result.rows.map((line) => [line.kind, Number(line.cents)]));
+  });
+  const deposits = sums.DEPOSIT ?? 0;
+  const refunded = sums.REFUND ?? 0;
+  const fees = Object.entries(sums).reduce((total, [kind, cents]) => (kind === "DEPOSIT" || kind === "REFUND" ? total : total + cents), 0);
+  const totals = staff.getByRole("table", { name: "Totals (succeeded payments)" });
+  await expect(totals.getByRole("row").nth(1)).toHaveText(
+    new RegExp(
+      `${pounds(deposits)}\\s*${pounds(refunded)}\\s*${pounds(fees)}\\s*${pounds(deposits + fees - refunded)}`.replace(/\./g, "\\."),
+    ),
+  );
+  await expectAccessible(staff, "dashboard payments list");
+  await staff.context().close();
+});

@@ -1,4 +1,6 @@
 import { AppError } from "@/lib/errors";
+import type { TAppointmentStatus } from "./schema";
+import { canTransition, type AppointmentAction } from "./status-machine";
 
 /**
  * Customers may change an appointment only until a salon-defined time before it starts, so the salon can
@@ -39,13 +41,14 @@ export function assertNoteOpen(startsAt: number, now: number): void {
 
 export type ChangeAvailability = { allowed: true } | { allowed: false; reason: string };
 
-type CustomerView = { status: string; startsAt: Date };
+type CustomerView = { status: TAppointmentStatus; startsAt: Date };
 
-function availability(appointment: CustomerView, verb: string, closedReason: string | null): ChangeAvailability {
-  if (appointment.status !== "BOOKED") {
+/** The status table decides (a hold waiting for its deposit can be given up, not moved). */
+function availability(appointment: CustomerView, action: AppointmentAction, verb: string, closedReason: string | null): ChangeAvailability {
+  if (!canTransition(appointment.status, action)) {
     return {
       allowed: false,
-      reason: `This appointment is ${appointment.status.toLowerCase().replace("_", "-")}, so it cannot be ${verb}.`,
+      reason: `This appointment is ${appointment.status.toLowerCase().replaceAll("_", " ")}, so it cannot be ${verb}.`,
     };
   }
   return closedReason ? { allowed: false, reason: closedReason } : { allowed: true };
@@ -55,6 +58,7 @@ function availability(appointment: CustomerView, verb: string, closedReason: str
 export function changeAvailability(appointment: CustomerView, kind: CutoffKind, cutoffMinutes: number, now: Date): ChangeAvailability {
   return availability(
     appointment,
+    kind,
     PAST_TENSE[kind],
     cutoffPassedReason(kind, appointment.startsAt.getTime(), cutoffMinutes, now.getTime()),
   );
@@ -62,5 +66,5 @@ export function changeAvailability(appointment: CustomerView, kind: CutoffKind, 
 
 /** Whether the customer can still change their note online. */
 export function noteAvailability(appointment: CustomerView, now: Date): ChangeAvailability {
-  return availability(appointment, "changed", noteClosedReason(appointment.startsAt.getTime(), now.getTime()));
+  return availability(appointment, "change_note", "changed", noteClosedReason(appointment.startsAt.getTime(), now.getTime()));
 }

@@ -31,6 +31,7 @@ export const appointmentNotices = {
   "fee-requires-action": "The bank asks the customer to authenticate the fee: it waits for them.",
   "fee-failed": "The card was declined: the fee was not charged.",
   "refund-requested": "Refund requested: it is on its way to the customer.",
+  "deposit-waived": "Booked without a deposit: the customer is sent the confirmation.",
 } as const;
 
 export type AppointmentNotice = keyof typeof appointmentNotices;

@@ -71,7 +71,18 @@ export const ZStaffNoteForm = z.object({
   body: z.string().trim().min(1, "Write the note first.").max(MAX_NOTE_LENGTH),
 });
 
-/** The service editor's fields as typed (price in pounds and pence), mapped to the services core's input. */
+const MONEY_TEXT = /^\d{1,7}(\.\d{1,2})?$/;
+
+/** The service editor's deposit choices: the API's three fields as one choice, so two rules never mix. */
+export const DEPOSIT_RULES = ["none", "fixed", "percent", "card"] as const;
+
+/** An empty field is "not given" (the rule that needs it says so). */
+const optionalText = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+/**
+ * The service editor's fields as typed (price in pounds and pence), mapped to the services core's input,
+ * which validates it with the same schema as the API's PATCH.
+ */
 export const ZServiceForm = z
   .object({
     name: z.string().trim().min(1).max(120),
@@ -79,26 +90,46 @@ export const ZServiceForm = z
     category: z.string().trim().min(1).max(80),
     description: z.string().max(2000).optional(),
     durationMinutes: z.coerce.number().int().min(5).max(720),
-    price: z
-      .string()
-      .trim()
-      .regex(/^\d{1,7}(\.\d{1,2})?$/, "Use a price like 35 or 35.50."),
+    price: z.string().trim().regex(MONEY_TEXT, "Use a price like 35 or 35.50."),
     bufferBeforeMinutes: z.coerce.number().int().min(0).max(240),
     bufferAfterMinutes: z.coerce.number().int().min(0).max(240),
-    active: z
-      .literal("on")
-      .optional()
-      .transform((value) => value === "on"),
-    requiresPatchTest: z
-      .literal("on")
-      .optional()
-      .transform((value) => value === "on"),
+    active: ZCheckbox,
+    requiresPatchTest: ZCheckbox,
     staffIds: z.array(z.string().min(1).max(191)).max(200),
+    depositRule: z.enum(DEPOSIT_RULES).default("none"),
+    depositAmount: optionalText(z.string().trim().regex(MONEY_TEXT, "Use an amount like 10 or 12.50.")),
+    depositPercent: optionalText(z.coerce.number().int("A whole percentage.").min(1).max(100)),
   })
-  .transform(({ price, staffIds, description, ...service }) => ({
-    service: { ...service, description: description ?? "", priceCents: Math.round(Number(price) * 100) },
+  .superRefine((form, ctx) => {
+    if (form.depositRule === "fixed" && form.depositAmount === undefined) {
+      ctx.addIssue({ code: "custom", path: ["depositAmount"], message: "Enter the deposit, e.g. 10." });
+    }
+    if (form.depositRule === "percent" && form.depositPercent === undefined) {
+      ctx.addIssue({ code: "custom", path: ["depositPercent"], message: "Enter a percentage from 1 to 100." });
+    }
+  })
+  .transform(({ price, staffIds, description, depositRule, depositAmount, depositPercent, ...service }) => ({
+    service: {
+      ...service,
+      description: description ?? "",
+      priceCents: Math.round(Number(price) * 100),
+      depositCents: depositRule === "fixed" ? Math.round(Number(depositAmount) * 100) : null,
+      depositPercent: depositRule === "percent" ? (depositPercent ?? null) : null,
+      cardRequired: depositRule === "card",
+    },
     staffIds,
   }));
+
+/** The editor's deposit fields for a service as stored. */
+export function depositFormValues(service: { depositCents: number | null; depositPercent: number | null; cardRequired: boolean }) {
+  const depositRule =
+    service.depositCents != null ? "fixed" : service.depositPercent != null ? "percent" : service.cardRequired ? "card" : "none";
+  return {
+    depositRule,
+    depositAmount: service.depositCents != null ? (service.depositCents / 100).toFixed(2) : "",
+    depositPercent: service.depositPercent != null ? String(service.depositPercent) : "",
+  };
+}
 
 export const ZCreateApiKeyForm = z.object({
   name: z.string().trim().min(1, "Name the key, e.g. “Partner site”.").max(100),

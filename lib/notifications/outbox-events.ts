@@ -78,6 +78,16 @@ export const ZPaymentFeeRequestedEvent = z.object({
   data: z.object({ appointmentId: z.string().min(1), kind: z.enum(["LATE_CANCELLATION_FEE", "NO_SHOW_FEE"]) }),
 });
 
+/**
+ * Money moved: a deposit or a fee taken (`payment.succeeded`), a refund given back (`payment.refunded`),
+ * a fee the card refused (`payment.failed`). Written in the transaction that records it, so each money
+ * event is announced once (partners' webhooks only).
+ */
+const paymentRef = { appointmentId: z.string().min(1), paymentId: z.string().min(1) };
+export const ZPaymentSucceededEvent = z.object({ name: z.literal("payment.succeeded"), data: z.object(paymentRef) });
+export const ZPaymentRefundedEvent = z.object({ name: z.literal("payment.refunded"), data: z.object(paymentRef) });
+export const ZPaymentFailedEvent = z.object({ name: z.literal("payment.failed"), data: z.object(paymentRef) });
+
 /** A stylist's schedule opened time that was closed (time off removed, a working day widened). */
 export const ZScheduleTimeFreedEvent = z.object({
   name: z.literal("schedule.time-freed"),
@@ -134,6 +144,9 @@ export const ZOutboxEvent = z.discriminatedUnion("name", [
   ZVisitBookedEvent,
   ZVisitRescheduledEvent,
   ZVisitCancelledEvent,
+  ZPaymentSucceededEvent,
+  ZPaymentRefundedEvent,
+  ZPaymentFailedEvent,
 ]);
 
 export type TOutboxEvent = z.infer<typeof ZOutboxEvent>;

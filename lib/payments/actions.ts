@@ -5,7 +5,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/errors";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
 import { chargeFee } from "./charge-fee";
-import { refundDeposit } from "./mutations";
+import { refundDeposit, waiveDeposit } from "./mutations";
 import { isTestCheckoutEnabled, postTestCheckoutEvent } from "./test-checkout";
 
 const ZTestCheckoutForm = z.object({
@@ -52,6 +52,17 @@ export const refundDepositAction = defineAction({
   async run({ actor, input: { appointmentId } }) {
     await refundDeposit(actor, appointmentId);
     return { redirect: `/dashboard/appointments/${appointmentId}?notice=refund-requested` };
+  },
+  after: afterAppointmentChange,
+});
+
+/** "Book without deposit" on a hold waiting for payment: the front desk takes the money in person, or not at all. */
+export const waiveDepositAction = defineAction({
+  permission: "payments.charge",
+  schema: ZAppointmentForm,
+  async run({ actor, input: { appointmentId } }) {
+    await waiveDeposit(actor, appointmentId);
+    return { redirect: `/dashboard/appointments/${appointmentId}?notice=deposit-waived` };
   },
   after: afterAppointmentChange,
 });

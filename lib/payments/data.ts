@@ -1,8 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PaymentKind, PaymentStatus, Prisma } from "@/lib/generated/prisma/client";
 import { visibleTo } from "@/lib/booking/data";
+import { decodeStartsAtCursor, startsAtPageOf } from "@/lib/cursor";
+import { paymentTotalsOf } from "./payment-totals";
 
 /** A hold as its checkout needs it: the deposit, the hold's end and the open Checkout Session, if any. */
 const checkoutSelect = {
@@ -80,6 +82,14 @@ export async function getPaymentSummary(appointmentId: string) {
   return { ...appointment, currency: appointment.currency.trim(), payments: await listAppointmentPayments(appointmentId) };
 }
 
+/** One payment as its webhook shows it (null when it is gone with its appointment). */
+export async function getPayment(paymentId: string) {
+  return db.payment.findUnique({
+    where: { id: paymentId },
+    select: { id: true, appointmentId: true, kind: true, status: true, amountCents: true, currency: true, createdAt: true },
+  });
+}
+
 export type PaymentSummary = NonNullable<Awaited<ReturnType<typeof getPaymentSummary>>>;
 
 /** What charging a fee needs: who may, whether it applies, the card, and the attempts so far. */
@@ -118,4 +128,80 @@ export async function getFeeContext(appointmentId: string, kind: "LATE_CANCELLAT
 export async function checkoutWasOpened(appointmentId: string): Promise<boolean> {
   const row = await db.appointment.findUnique({ where: { id: appointmentId }, select: { checkoutOpenedAt: true } });
   return Boolean(row?.checkoutOpenedAt);
+}
+
+export type PaymentListFilter = {
+  kind?: PaymentKind;
+  status?: PaymentStatus;
+  /** Created at or after (inclusive). */
+  from?: Date;
+  /** Created before (exclusive). */
+  until?: Date;
+};
+
+function createdWithin(filter: PaymentListFilter): Prisma.PaymentWhereInput {
+  return filter.from || filter.until
+    ? { createdAt: { ...(filter.from && { gte: filter.from }), ...(filter.until && { lt: filter.until }) } }
+    : {};
+}
+
+/** Every payment of the salon, newest first, one keyset page at a time (the dashboard's payments list). */
+export async function listPayments(filter: PaymentListFilter, page: { limit: number; cursor?: string }) {
+  const after = page.cursor === undefined ? undefined : decodeStartsAtCursor(page.cursor);
+  const rows = await db.payment.findMany({
+    where: {
+      AND: [
+        createdWithin(filter),
+        filter.kind ? { kind: filter.kind } : {},
+        filter.status ? { status: filter.status } : {},
+        after ? { OR: [{ createdAt: { lt: after.startsAt } }, { createdAt: after.startsAt, id: { lt: after.id } }] } : {},
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: page.limit + 1,
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      amountCents: true,
+      currency: true,
+      failureMessage: true,
+      createdAt: true,
+      triggeredByKind: true,
+      triggeredById: true,
+      appointment: { select: { id: true, startsAt: true, customer: { select: { name: true } }, service: { select: { name: true } } } },
+    },
+  });
+  const { items, nextCursor } = startsAtPageOf(rows, page.limit, (row) => row.createdAt);
+  const ids = [...new Set(items.flatMap((item) => (item.triggeredById ? [item.triggeredById] : [])))];
+  const [users, keys] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    db.apiKey.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, prefix: true } }),
+  ]);
+  const names = new Map([
+    ...users.map((user) => [user.id, user.name] as const),
+    ...keys.map((key) => [key.id, `API key ${key.name} (${key.prefix}…)`] as const),
+  ]);
+  return {
+    items: items.map((item) => ({
+      ...item,
+      currency: item.currency.trim(),
+      triggeredByName: item.triggeredById ? (names.get(item.triggeredById) ?? null) : null,
+    })),
+    nextCursor,
+  };
+}
+
+export type PaymentListItem = Awaited<ReturnType<typeof listPayments>>["items"][number];
+
+/** Money that moved in the date range, per currency: only succeeded payments count. */
+export async function paymentTotals(filter: Pick<PaymentListFilter, "from" | "until">) {
+  const groups = await db.payment.groupBy({
+    by: ["kind", "currency"],
+    where: { ...createdWithin(filter), status: "SUCCEEDED" },
+    _sum: { amountCents: true },
+  });
+  return paymentTotalsOf(
+    groups.map((group) => ({ kind: group.kind, currency: group.currency.trim(), cents: group._sum.amountCents ?? 0 })),
+  );
 }

@@ -5,7 +5,14 @@ import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
-import { applyProviderEventOnce, completeCheckout, expireHold, type CheckoutSessionFacts, type EventOutcome } from "./mutations";
+import {
+  applyProviderEventOnce,
+  completeCheckout,
+  expireHold,
+  settleAuthenticatedCharge,
+  type CheckoutSessionFacts,
+  type EventOutcome,
+} from "./mutations";
 import { paymentSettings } from "./settings";
 
 /** The part of a Checkout Session the handler reads, checked: an event we cannot read is refused. */
@@ -26,6 +33,12 @@ const ZCheckoutSession = z.object({
     .union([z.string(), z.object({ id: z.string() }).loose()])
     .nullable()
     .optional(),
+});
+
+/** The part of a PaymentIntent the handler reads: which charge, and why it failed. */
+const ZPaymentIntent = z.object({
+  id: z.string().min(1),
+  last_payment_error: z.object({ message: z.string().optional() }).loose().nullable().optional(),
 });
 
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
@@ -60,6 +73,20 @@ export async function handleProviderEvent(rawBody: string, signature: string | n
   }
   // A verified event is the app acting for the provider: the same table decides, as for the payment jobs.
   assertCan("SYSTEM", "payments.apply");
+  if (event.type === "payment_intent.succeeded" || event.type === "payment_intent.payment_failed") {
+    const intent = ZPaymentIntent.safeParse(event.data.object);
+    if (!intent.success) throw new AppError("BAD_REQUEST", "The PaymentIntent in this event has no id.");
+    const result =
+      event.type === "payment_intent.succeeded"
+        ? ({ succeeded: true } as const)
+        : ({ succeeded: false, message: intent.data.last_payment_error?.message ?? "The customer's bank refused the charge." } as const);
+    const outcome = await applyProviderEventOnce({ id: event.id, type: event.type, appointmentId: null }, (tx) =>
+      settleAuthenticatedCharge(tx, intent.data.id, result),
+    );
+    logger.info({ eventId: event.id, type: event.type, outcome }, "payment provider event");
+    if (outcome === "fee-succeeded" || outcome === "fee-failed") afterAppointmentChange();
+    return outcome;
+  }
   if (event.type !== "checkout.session.completed" && event.type !== "checkout.session.expired") {
     // Stored too, so the log shows what arrived; nothing else to do.
     return applyProviderEventOnce({ id: event.id, type: event.type, appointmentId: null }, async () => "ignored");

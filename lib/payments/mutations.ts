@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { historyActorId, historyActorKind, systemActor, type Actor } from "@/lib/auth/actor";
 import { isExclusionViolation } from "@/lib/db-errors";
+import { managesAppointment } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
@@ -19,7 +20,8 @@ export type CheckoutSessionFacts = {
   providerCustomerId: string | null;
 };
 
-export type EventOutcome = "duplicate" | "booked" | "rebooked" | "refund-requested" | "expired" | "no-effect" | "ignored";
+export type EventOutcome =
+  "duplicate" | "booked" | "rebooked" | "refund-requested" | "expired" | "fee-succeeded" | "fee-failed" | "no-effect" | "ignored";
 
 async function recordHistory(tx: Tx, actor: Actor, appointmentId: string, action: string, changes: Prisma.InputJsonObject) {
   await tx.appointmentEvent.create({
@@ -53,7 +55,10 @@ export async function applyProviderEventOnce(
   }
 }
 
-/** The deposit row of a session, created when the customer opened checkout (or now, if it was lost). */
+/**
+ * The deposit row of a session, created when the customer opened checkout (or now, if it was lost).
+ * Money taken for the first time is announced (a saved card alone, in setup mode, moves none).
+ */
 async function settleDeposit(tx: Tx, facts: CheckoutSessionFacts) {
   const data = {
     status: "SUCCEEDED" as const,
@@ -61,7 +66,8 @@ async function settleDeposit(tx: Tx, facts: CheckoutSessionFacts) {
     currency: facts.currency.toUpperCase(),
     paymentIntentId: facts.intentId,
   };
-  return tx.payment.upsert({
+  const before = await tx.payment.findUnique({ where: { checkoutSessionId: facts.sessionId }, select: { status: true } });
+  const deposit = await tx.payment.upsert({
     where: { checkoutSessionId: facts.sessionId },
     update: data,
     create: {
@@ -72,6 +78,17 @@ async function settleDeposit(tx: Tx, facts: CheckoutSessionFacts) {
       triggeredByKind: "CUSTOMER",
     },
   });
+  if (before?.status !== "SUCCEEDED" && deposit.amountCents > 0) await announcePayment(tx, "payment.succeeded", deposit);
+  return deposit;
+}
+
+/** A money event for partners' webhooks, in the transaction that records it, so it is announced once. */
+async function announcePayment(
+  tx: Tx,
+  name: "payment.succeeded" | "payment.refunded" | "payment.failed",
+  payment: { id: string; appointmentId: string },
+) {
+  await writeOutboxEvent(tx, { name, data: { appointmentId: payment.appointmentId, paymentId: payment.id } });
 }
 
 /** A refund to issue for `payment` (the refund job calls the provider with the row id as idempotency key). */
@@ -135,6 +152,7 @@ async function markBooked(
   tx: Tx,
   appointment: { id: string; status: string; version: number },
   card: { providerCustomerId: string | null },
+  by: { actor: Actor; action: "paid" | "deposit-waived" } = { actor: systemActor, action: "paid" },
 ) {
   const version = appointment.version + 1;
   await tx.appointment.update({
@@ -142,7 +160,7 @@ async function markBooked(
     // The booking happens now: reminders are keyed by this version (the schedule's), like a new booking's.
     data: { status: "BOOKED", paymentHoldUntil: null, version, scheduleVersion: version, providerCustomerId: card.providerCustomerId },
   });
-  await recordHistory(tx, systemActor, appointment.id, "paid", { before: { status: appointment.status }, after: { status: "BOOKED" } });
+  await recordHistory(tx, by.actor, appointment.id, by.action, { before: { status: appointment.status }, after: { status: "BOOKED" } });
   // Booked now, for everyone: the confirmation email, the stylist's notice, partners' webhooks.
   await writeOutboxEvent(tx, { name: "appointment.created", data: { appointmentId: appointment.id, version } });
 }
@@ -216,18 +234,20 @@ export async function recordCheckoutOpened(input: {
   ]);
 }
 
-/** The provider answered a refund: the row records its id, or why it failed. */
+/** The provider answered a refund: the row records its id, or why it failed (once: a repeated answer changes nothing). */
 export async function recordRefundOutcome(paymentId: string, outcome: { refundId: string } | { error: string }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const payment = await tx.payment.update({
-      where: { id: paymentId },
+    const settled = await tx.payment.updateMany({
+      where: { id: paymentId, status: "PENDING" },
       data:
         "refundId" in outcome ? { status: "SUCCEEDED", refundId: outcome.refundId } : { status: "FAILED", failureMessage: outcome.error },
-      select: { appointmentId: true },
     });
+    if (settled.count === 0) return;
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { id: true, appointmentId: true } });
     if ("refundId" in outcome) {
       await recordHistory(tx, systemActor, payment.appointmentId, "refunded", { after: { paymentId, refundId: outcome.refundId } });
     }
+    await announcePayment(tx, "refundId" in outcome ? "payment.refunded" : "payment.failed", payment);
   });
 }
 
@@ -244,7 +264,8 @@ export async function recordCharge(input: {
   actor: Actor;
 }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.payment.create({
+    const payment = await tx.payment.create({
+      select: { id: true, appointmentId: true },
       data: {
         appointmentId: input.appointmentId,
         kind: input.kind,
@@ -257,6 +278,8 @@ export async function recordCharge(input: {
         triggeredById: historyActorId(input.actor),
       },
     });
+    if (input.status === "SUCCEEDED") await announcePayment(tx, "payment.succeeded", payment);
+    if (input.status === "FAILED") await announcePayment(tx, "payment.failed", payment);
     if (input.paymentMethodId) {
       await tx.appointment.update({ where: { id: input.appointmentId }, data: { providerPaymentMethodId: input.paymentMethodId } });
     }
@@ -303,4 +326,47 @@ export async function refundDeposit(actor: Actor, appointmentId: string): Promis
     if (!deposit) throw new AppError("INVALID_TRANSITION", "This appointment has no paid deposit to refund.");
     return requestRefund(tx, actor, deposit);
   });
+}
+
+/**
+ * Staff book a hold without its deposit (paid in person, a regular): the hold becomes a booking, with the
+ * usual confirmation, and an open checkout is no longer waited for. Locked like a provider event, so a
+ * payment arriving at the same moment either finds it booked (and is kept as paid) or comes first.
+ */
+export async function waiveDeposit(actor: Actor, appointmentId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const [appointment] = await tx.$queryRaw<Array<{ id: string; status: string; version: number; staffId: string }>>`
+      SELECT "id", "status"::text AS "status", "version", "staffId" FROM "Appointment" WHERE "id" = ${appointmentId} FOR UPDATE`;
+    if (!appointment || !managesAppointment(actor, appointment)) throw new AppError("NOT_FOUND", "That appointment does not exist.");
+    if (appointment.status !== "PENDING_PAYMENT") {
+      throw new AppError("INVALID_TRANSITION", "Only a booking waiting for its deposit can be booked without it.");
+    }
+    await markBooked(tx, appointment, { providerCustomerId: null }, { actor, action: "deposit-waived" });
+    await tx.payment.updateMany({
+      where: { appointmentId, kind: "DEPOSIT", status: "PENDING" },
+      data: { status: "FAILED", failureMessage: "Not needed: the salon booked it without a deposit." },
+    });
+  });
+}
+
+/**
+ * The customer answered the bank's authentication for an off-session fee: the waiting charge becomes
+ * taken or failed, once (a charge no longer waiting is left alone, so a repeated or late event changes nothing).
+ */
+export async function settleAuthenticatedCharge(
+  tx: Tx,
+  paymentIntentId: string,
+  result: { succeeded: true } | { succeeded: false; message: string },
+): Promise<EventOutcome> {
+  const waiting = await tx.payment.findFirst({
+    where: { paymentIntentId, status: "REQUIRES_ACTION", kind: { in: ["NO_SHOW_FEE", "LATE_CANCELLATION_FEE"] } },
+    select: { id: true, appointmentId: true },
+  });
+  if (!waiting) return "no-effect";
+  await tx.payment.update({
+    where: { id: waiting.id },
+    data: result.succeeded ? { status: "SUCCEEDED", failureMessage: null } : { status: "FAILED", failureMessage: result.message },
+  });
+  await announcePayment(tx, result.succeeded ? "payment.succeeded" : "payment.failed", waiting);
+  return result.succeeded ? "fee-succeeded" : "fee-failed";
 }

@@ -1,11 +1,14 @@
 import "server-only";
 import { representAppointment } from "@/lib/api/appointments/represent-appointment";
+import { toApiPaymentRow } from "@/lib/api/schemas/payments";
 import { toApiCustomer } from "@/lib/api/schemas/customers";
 import { toApiService } from "@/lib/api/schemas/services";
 import { systemActor } from "@/lib/auth/actor";
 import { getAppointment } from "@/lib/booking/data";
 import { getCustomer } from "@/lib/customers/data";
 import type { TOutboxEvent } from "@/lib/notifications/outbox-events";
+import { orNotFound } from "@/lib/errors";
+import { getPayment } from "@/lib/payments/data";
 import { getService } from "@/lib/services/data";
 import type { TWebhookEventType } from "./events";
 
@@ -14,6 +17,11 @@ export type WebhookPayload = { type: TWebhookEventType; timestamp: string; data:
 /** `data` for each kind of subject: what the API's GET of that subject answers. */
 async function loadData(event: TOutboxEvent): Promise<unknown> {
   const { data } = event;
+  // Before the appointment: a payment's event names its appointment too.
+  if ("paymentId" in data) {
+    const payment = orNotFound(await getPayment(data.paymentId), "That payment does not exist.");
+    return { ...toApiPaymentRow(payment), appointmentId: payment.appointmentId };
+  }
   if ("appointmentId" in data) return representAppointment(await getAppointment(systemActor, data.appointmentId));
   if ("customerId" in data) return toApiCustomer(await getCustomer(systemActor, data.customerId));
   if ("serviceId" in data) return toApiService(await getService(data.serviceId));

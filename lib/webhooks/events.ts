@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { appointmentExample } from "@/lib/api/schemas/appointments";
+import { ZApiPaymentEvent } from "@/lib/api/schemas/payments";
 import { ZApiCustomer } from "@/lib/api/schemas/customers";
 import { ZApiService, ZApiServiceChanges } from "@/lib/api/schemas/services";
 import type { TOutboxEventName } from "@/lib/notifications/outbox-events";
@@ -40,6 +41,16 @@ const serviceExample = {
   createdAt: "2029-12-01T09:00:00.000Z",
   updatedAt: "2030-01-05T09:00:00.000Z",
 } satisfies z.input<typeof ZApiService>;
+
+const paymentExample = {
+  id: "cm5pay0000000000000000",
+  appointmentId: appointmentExample.id,
+  kind: "DEPOSIT",
+  status: "SUCCEEDED",
+  amountCents: 1000,
+  currency: "GBP",
+  createdAt: "2030-01-01T09:00:00.000Z",
+} satisfies z.input<typeof ZApiPaymentEvent>;
 
 const ZWebhookPrevious = z
   .object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), staffId: z.string(), serviceId: z.string() })
@@ -121,6 +132,24 @@ export const WEBHOOK_EVENTS = {
     previous: ZWebhookServicePrevious.optional(),
     example: { data: { ...serviceExample, priceCents: 6000 }, previous: { priceCents: 5500 } },
   },
+  "payment.succeeded": {
+    subject: "payment",
+    outboxEvent: "payment.succeeded",
+    summary: "Money was taken: a deposit paid at checkout, or a late-cancellation or no-show fee charged to the saved card.",
+    example: { data: paymentExample },
+  },
+  "payment.refunded": {
+    subject: "payment",
+    outboxEvent: "payment.refunded",
+    summary: "A deposit was given back (cancelled in time, by the salon, by hand, or paid for a slot that was lost); `data` is the refund.",
+    example: { data: { ...paymentExample, id: "cm5pay0000000000000001", kind: "REFUND", createdAt: "2030-01-03T09:00:00.000Z" } },
+  },
+  "payment.failed": {
+    subject: "payment",
+    outboxEvent: "payment.failed",
+    summary: "A fee could not be charged (the card was declined, or the customer did not authenticate it), or a refund was refused.",
+    example: { data: { ...paymentExample, kind: "NO_SHOW_FEE", status: "FAILED", amountCents: 3000 } },
+  },
   "webhook.test": {
     subject: "test",
     summary: "Sent on request (`POST /webhooks/{id}/test`) to check an endpoint; always delivered, whatever it subscribes to.",
@@ -129,7 +158,7 @@ export const WEBHOOK_EVENTS = {
 } as const satisfies Record<
   string,
   {
-    subject: "appointment" | "customer" | "service" | "test";
+    subject: "appointment" | "customer" | "service" | "payment" | "test";
     outboxEvent?: TOutboxEventName;
     summary: string;
     previous?: z.ZodType;

@@ -661,6 +661,57 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "payment.succeeded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Money was taken: a deposit paid at checkout, or a late-cancellation or no-show fee charged to the saved card. */
+        post: operations["onPaymentSucceeded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.refunded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A deposit was given back (cancelled in time, by the salon, by hand, or paid for a slot that was lost); `data` is the refund. */
+        post: operations["onPaymentRefunded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A fee could not be charged (the card was declined, or the customer did not authenticate it), or a refund was refused. */
+        post: operations["onPaymentFailed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "webhook.test": {
         parameters: {
             query?: never;
@@ -790,6 +841,20 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description One charge, refund or failure, as in `payment.items` of `GET /appointments/{appointmentId}`. */
+        Payment: {
+            id: string;
+            /** @enum {string} */
+            kind: "DEPOSIT" | "REFUND" | "LATE_CANCELLATION_FEE" | "NO_SHOW_FEE";
+            /** @enum {string} */
+            status: "PENDING" | "SUCCEEDED" | "FAILED" | "REQUIRES_ACTION";
+            /** @description Integer minor units of `currency`. */
+            amountCents: number;
+            currency: string;
+            /** Format: date-time */
+            createdAt: string;
+            appointmentId: string;
         };
         AppointmentPage: {
             items: {
@@ -1245,7 +1310,7 @@ export interface components {
         WebhookEndpoint: {
             id: string;
             url: string;
-            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated")[];
+            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed")[];
             description: string | null;
             enabled: boolean;
             /** @description Why the endpoint was disabled, when it was not by request. */
@@ -4682,7 +4747,7 @@ export interface operations {
                         items: {
                             id: string;
                             url: string;
-                            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated")[];
+                            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed")[];
                             description: string | null;
                             enabled: boolean;
                             /** @description Why the endpoint was disabled, when it was not by request. */
@@ -4776,7 +4841,7 @@ export interface operations {
                      * @example https://partner.example/hooks/pamper
                      */
                     url: string;
-                    events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated")[];
+                    events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed")[];
                     description?: string | null;
                 };
             };
@@ -4795,7 +4860,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         url: string;
-                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated")[];
+                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed")[];
                         description: string | null;
                         enabled: boolean;
                         /** @description Why the endpoint was disabled, when it was not by request. */
@@ -5177,7 +5242,7 @@ export interface operations {
                      * @example https://partner.example/hooks/pamper
                      */
                     url?: string;
-                    events?: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated")[];
+                    events?: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed")[];
                     description?: string | null;
                     enabled?: boolean;
                 };
@@ -5350,7 +5415,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         url: string;
-                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated")[];
+                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed")[];
                         description: string | null;
                         enabled: boolean;
                         /** @description Why the endpoint was disabled, when it was not by request. */
@@ -6486,6 +6551,156 @@ export interface operations {
                         cardRequired?: boolean;
                         sortOrder?: number;
                     };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPaymentSucceeded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "payment.succeeded",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5pay0000000000000000",
+                 *         "appointmentId": "cm5appt0000000000000000",
+                 *         "kind": "DEPOSIT",
+                 *         "status": "SUCCEEDED",
+                 *         "amountCents": 1000,
+                 *         "currency": "GBP",
+                 *         "createdAt": "2030-01-01T09:00:00.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "payment.succeeded";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Payment"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPaymentRefunded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "payment.refunded",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5pay0000000000000001",
+                 *         "appointmentId": "cm5appt0000000000000000",
+                 *         "kind": "REFUND",
+                 *         "status": "SUCCEEDED",
+                 *         "amountCents": 1000,
+                 *         "currency": "GBP",
+                 *         "createdAt": "2030-01-03T09:00:00.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "payment.refunded";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Payment"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPaymentFailed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "payment.failed",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5pay0000000000000000",
+                 *         "appointmentId": "cm5appt0000000000000000",
+                 *         "kind": "NO_SHOW_FEE",
+                 *         "status": "FAILED",
+                 *         "amountCents": 3000,
+                 *         "currency": "GBP",
+                 *         "createdAt": "2030-01-01T09:00:00.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "payment.failed";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Payment"];
                 };
             };
         };

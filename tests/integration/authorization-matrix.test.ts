@@ -145,6 +145,7 @@ const actionForms: Record<string, () => Promise<FormData | undefined>> = {
   transitionAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", transition: "complete" }),
   chargeNoShowFeeAction: async () => form({ appointmentId: await appointmentOfAWithX() }),
   refundDepositAction: async () => form({ appointmentId: await appointmentOfAWithX() }),
+  waiveDepositAction: async () => form({ appointmentId: await appointmentOfAWithX() }),
   addStaffNoteAction: async () => form({ appointmentId: await appointmentOfAWithX(), body: "Prefers quiet" }),
   resendEmailAction: async () => form({ emailId: ids.emailId }),
   addCustomerNoteAction: async () => form({ customerId: ids.users.customerA, body: "Prefers a quiet chair" }),

@@ -297,3 +297,46 @@ describe("POST /api/stripe/webhook", () => {
     });
   });
 });
+
+describe("a fee the bank asked the customer to authenticate", () => {
+  async function waitingFee(startsAt: Date, intentId: string) {
+    const appointment = await hold(startsAt);
+    await db.payment.create({
+      data: {
+        appointmentId: appointment.id,
+        kind: "NO_SHOW_FEE",
+        status: "REQUIRES_ACTION",
+        amountCents: 2500,
+        currency: "GBP",
+        paymentIntentId: intentId,
+        triggeredByKind: "STAFF",
+      },
+    });
+    return appointment.id;
+  }
+  const intentEvent = (id: string, type: string, object: Record<string, unknown>) =>
+    stripeWebhook(signed({ id, type, object: { object: "payment_intent", ...object } }));
+  const feeOf = (appointmentId: string) =>
+    db.payment.findFirstOrThrow({ where: { appointmentId, kind: "NO_SHOW_FEE" }, select: { status: true, failureMessage: true } });
+  const announced = (appointmentId: string, type: string) => db.outboxEvent.count({ where: { appointmentId, type } });
+
+  it("is taken once when the customer authenticates, however often the event repeats", async () => {
+    const appointmentId = await waitingFee(at("2030-02-11T10:00"), "pi_auth_ok");
+    for (const id of ["evt_auth_ok", "evt_auth_ok", "evt_auth_ok_again"]) {
+      expect((await intentEvent(id, "payment_intent.succeeded", { id: "pi_auth_ok" })).status).toBe(200);
+    }
+    expect(await feeOf(appointmentId)).toEqual({ status: "SUCCEEDED", failureMessage: null });
+    expect(await announced(appointmentId, "payment.succeeded")).toBe(1);
+  });
+
+  it("is recorded as failed, with the bank's reason, when the authentication fails", async () => {
+    const appointmentId = await waitingFee(at("2030-02-12T10:00"), "pi_auth_bad");
+    const response = await intentEvent("evt_auth_bad", "payment_intent.payment_failed", {
+      id: "pi_auth_bad",
+      last_payment_error: { message: "The customer did not complete authentication." },
+    });
+    expect(await response.json()).toMatchObject({ outcome: "fee-failed" });
+    expect(await feeOf(appointmentId)).toEqual({ status: "FAILED", failureMessage: "The customer did not complete authentication." });
+    expect(await announced(appointmentId, "payment.failed")).toBe(1);
+  });
+});

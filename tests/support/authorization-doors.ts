@@ -67,6 +67,8 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     // On an appointment without a saved card or deposit: past the permission, refused as nothing to do.
     chargeNoShowFeeAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
     refundDepositAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
+    // On a booking no longer waiting for payment: past the permission, refused as nothing to waive.
+    waiveDepositAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
   },
   "calendar-feed/actions": {
     rotateCalendarFeedAction: sessionRow([403, 403, 403, A, A, 403, 403, 403]),

@@ -8,6 +8,7 @@ const sections: Array<{ href: string; label: string; needs: readonly Permission[
   { href: "/dashboard/customers", label: "Customers", needs: VIEW_CUSTOMERS },
   { href: "/dashboard/waitlist", label: "Waitlist", needs: ["waitlist.manageAny"] },
   { href: "/dashboard/reports", label: "Reports", needs: VIEW_REPORTS },
+  { href: "/dashboard/payments", label: "Payments", needs: ["payments.viewAll"] },
   { href: "/dashboard/emails", label: "Email log", needs: ["emailLog.view"] },
   { href: "/dashboard/schedule", label: "My schedule", needs: ["staffSchedule.manageOwn"] },
   { href: "/dashboard/api-keys", label: "API keys", needs: ["apiKeys.manageOwn"] },

@@ -3,6 +3,7 @@ import { registerOperation, registry } from "@/lib/api/openapi/registry";
 import { ZApiAppointment } from "@/lib/api/schemas/appointments";
 import { ZId } from "@/lib/api/schemas/common";
 import { ZApiCustomer } from "@/lib/api/schemas/customers";
+import { ZApiPaymentEvent } from "@/lib/api/schemas/payments";
 import { ZApiService } from "@/lib/api/schemas/services";
 import * as webhookSchemas from "@/lib/api/schemas/webhooks";
 import { WEBHOOK_EVENTS, ZWebhookTestData, type TWebhookEventType } from "@/lib/webhooks/events";
@@ -134,6 +135,7 @@ const dataOf = {
   appointment: ZApiAppointment.meta({ id: "Appointment" }),
   customer: ZApiCustomer.meta({ id: "Customer" }),
   service: ZApiService.meta({ id: "Service" }),
+  payment: ZApiPaymentEvent,
   test: ZWebhookTestData,
 } as const;
 

@@ -10,6 +10,18 @@ export const ZApiPaymentRow = z.object({
   createdAt: z.iso.datetime(),
 });
 
+/** One payment as partners' `payment.*` webhooks carry it: the row `GET /appointments/{id}` lists, and its appointment. */
+export const ZApiPaymentEvent = ZApiPaymentRow.extend({ appointmentId: z.string() }).meta({
+  id: "Payment",
+  description: "One charge, refund or failure, as in `payment.items` of `GET /appointments/{appointmentId}`.",
+});
+
+type PaymentRowSource = Pick<PaymentSummary["payments"][number], "id" | "kind" | "status" | "amountCents" | "currency" | "createdAt">;
+
+export function toApiPaymentRow({ id, kind, status, amountCents, currency, createdAt }: PaymentRowSource): z.infer<typeof ZApiPaymentRow> {
+  return { id, kind, status, amountCents, currency: currency.trim(), createdAt: createdAt.toISOString() };
+}
+
 export const ZApiPayment = z
   .object({
     status: z.enum(["NONE", "PENDING", "PAID", "REFUNDED", "EXPIRED"]).meta({
@@ -36,13 +48,6 @@ export function toApiPayment(summary: PaymentSummary): z.infer<typeof ZApiPaymen
     depositCents: summary.depositCents,
     currency: summary.currency,
     holdUntil: summary.paymentHoldUntil?.toISOString() ?? null,
-    items: summary.payments.map(({ id, kind, status, amountCents, currency, createdAt }) => ({
-      id,
-      kind,
-      status,
-      amountCents,
-      currency: currency.trim(),
-      createdAt: createdAt.toISOString(),
-    })),
+    items: summary.payments.map(toApiPaymentRow),
   };
 }

@@ -3,7 +3,9 @@ import { namedOptions } from "@/components/dashboard/select-field";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
+import { depositsUnavailableReason } from "@/lib/payments/settings";
 import { listStaffOptions } from "@/lib/dashboard/data";
+import { depositFormValues } from "@/lib/dashboard/schema";
 import { listServicesWithStaff } from "@/lib/services/data";
 import { ServiceForm } from "../../_components/service-form";
 
@@ -26,11 +28,18 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
     bufferAfterMinutes: String(service.bufferAfterMinutes),
     active: service.active ? "on" : "",
     requiresPatchTest: service.requiresPatchTest ? "on" : "",
+    ...depositFormValues(service),
   };
   return (
     <>
       <PageHeader title={`Edit ${service.name}`} />
-      <ServiceForm id={id} defaults={defaults} staff={namedOptions(staff)} staffIds={service.staff.map((link) => link.staffId)} />
+      <ServiceForm
+        id={id}
+        defaults={defaults}
+        staff={namedOptions(staff)}
+        staffIds={service.staff.map((link) => link.staffId)}
+        depositsUnavailable={depositsUnavailableReason()}
+      />
     </>
   );
 }

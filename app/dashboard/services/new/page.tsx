@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { namedOptions } from "@/components/dashboard/select-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/gates";
+import { depositsUnavailableReason } from "@/lib/payments/settings";
 import { listStaffOptions } from "@/lib/dashboard/data";
 import { ServiceForm } from "../../_components/service-form";
 
@@ -12,7 +13,12 @@ export default async function NewServicePage() {
   return (
     <>
       <PageHeader title="New service" />
-      <ServiceForm defaults={{ active: "on" }} staff={namedOptions(await listStaffOptions())} staffIds={[]} />
+      <ServiceForm
+        defaults={{ active: "on", depositRule: "none" }}
+        staff={namedOptions(await listStaffOptions())}
+        staffIds={[]}
+        depositsUnavailable={depositsUnavailableReason()}
+      />
     </>
   );
 }
