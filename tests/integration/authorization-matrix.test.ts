@@ -85,6 +85,13 @@ async function visitOfAWithX(): Promise<string> {
   return (await bookVisit(systemActor, { customerId: ids.users.customerA, startsAt, items: [item, item], source: "API" })).id;
 }
 
+/** The first segment of a fresh visit of customer A with stylist X, with the visit it belongs to. */
+async function segmentOfVisitOfAWithX(): Promise<{ visitId: string; appointmentId: string }> {
+  const visitId = await visitOfAWithX();
+  const first = await db.appointment.findFirstOrThrow({ where: { visitId, visitPosition: 1 }, select: { id: true } });
+  return { visitId, appointmentId: first.id };
+}
+
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
@@ -126,6 +133,19 @@ const actionForms: Record<string, () => Promise<FormData | undefined>> = {
     }),
   dashboardCancelAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", reason: "Closed" }),
   transitionAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", transition: "complete" }),
+  createVisitAction: async () => {
+    const data = form({ customerName: "Walk In", customerEmail: "walk.in.visit@example.test", startsAt: at(210, 9) });
+    for (let i = 0; i < 2; i++) {
+      data.append("serviceId", ids.serviceId);
+      data.append("staffId", ids.users.stylistX);
+    }
+    return data;
+  },
+  rescheduleVisitAction: async () => form({ visitId: await visitOfAWithX(), version: "2", startsAt: at(220, 9) }),
+  cancelVisitAction: async () => form({ visitId: await visitOfAWithX(), version: "2", reason: "Closed" }),
+  // Handed to stylist X, who already has it: past the door, refused as nothing to change.
+  reassignSegmentAction: async () => form({ ...(await segmentOfVisitOfAWithX()), version: "1", staffId: ids.users.stylistX }),
+  cancelSegmentAction: async () => form({ ...(await segmentOfVisitOfAWithX()), version: "1", reason: "Stylist ill" }),
   chargeNoShowFeeAction: async () => form({ appointmentId: await appointmentOfAWithX() }),
   refundDepositAction: async () => form({ appointmentId: await appointmentOfAWithX() }),
   addStaffNoteAction: async () => form({ appointmentId: await appointmentOfAWithX(), body: "Prefers quiet" }),

@@ -81,6 +81,14 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     addStaffNoteAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
     resendEmailAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
   },
+  "visits/actions": {
+    // A visit of customer A with stylist X doing every segment: stylist Y cannot see it.
+    createVisitAction: sessionRow([403, 403, 403, A, 403, A, A, 403]),
+    rescheduleVisitAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
+    cancelVisitAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
+    reassignSegmentAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
+    cancelSegmentAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
+  },
   "dashboard/admin-actions": {
     updateSettingsAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),
     saveServiceAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),
