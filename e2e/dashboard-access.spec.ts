@@ -3,7 +3,14 @@ import { storageStateOf } from "./signed-in";
 
 /** The dashboard refuses customers and guests on the server: no dashboard content is ever sent to them. */
 
-const pages = ["/dashboard", "/dashboard?view=week", "/dashboard/appointments/new", "/dashboard/appointments/any-id"];
+const pages = [
+  "/dashboard",
+  "/dashboard?view=week",
+  "/dashboard/appointments/new",
+  "/dashboard/appointments/any-id",
+  "/dashboard/visits/new",
+  "/dashboard/visits/any-id",
+];
 
 test.describe(() => {
   test.use({ storageState: storageStateOf("customer") });

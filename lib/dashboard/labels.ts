@@ -40,6 +40,21 @@ export function appointmentNoticeText(notice: string | undefined): string | unde
   return notice && Object.hasOwn(appointmentNotices, notice) ? appointmentNotices[notice as AppointmentNotice] : undefined;
 }
 
+/** What the visit page says after a visit action sends staff back to it (`?notice=`). */
+export const visitNotices = {
+  booked: "Visit booked.",
+  rescheduled: "Visit rescheduled.",
+  cancelled: "Visit cancelled.",
+  reassigned: "Segment handed to another stylist.",
+  "segment-cancelled": "Segment cancelled; the rest of the visit stays booked.",
+} as const;
+
+export type VisitNotice = keyof typeof visitNotices;
+
+export function visitNoticeText(notice: string | undefined): string | undefined {
+  return notice && Object.hasOwn(visitNotices, notice) ? visitNotices[notice as VisitNotice] : undefined;
+}
+
 const actionLabels: Record<string, string> = {
   booked: "Booked",
   rescheduled: "Rescheduled",

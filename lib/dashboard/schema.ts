@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZApiKeyScope } from "@/lib/api-keys/schema";
 import { MAX_NOTE_LENGTH } from "@/lib/booking/schema";
+import { MAX_VISIT_SEGMENTS } from "@/lib/booking/visit-availability";
 import { ZCreateCustomerInput } from "@/lib/customers/schema";
 import { ZLocalDate } from "@/lib/time/local-date";
 
@@ -59,6 +60,41 @@ export const ZDashboardCancelForm = z.object({
   version: ZVersion,
   reason: z.string().trim().min(1, "Give a reason for cancelling.").max(MAX_NOTE_LENGTH),
 });
+
+/** A start the page offered (the slot's instant); the core checks it is still free. */
+const ZOfferedStart = (message: string) =>
+  z
+    .string()
+    .min(1, message)
+    .pipe(z.iso.datetime({ offset: true, error: message }))
+    .transform((value) => new Date(value));
+
+/**
+ * A walk-in or phone visit: services in order, each with its stylist ("" for anyone), and a start the
+ * page offered from visit availability (an instant, so a repeated wall-clock hour is never ambiguous).
+ */
+export const ZCreateVisitForm = z
+  .object({
+    customerName: ZCreateCustomerInput.shape.name,
+    customerEmail: z.email("Enter the customer's email address.").max(254),
+    customerPhone: ZCreateCustomerInput.shape.phone,
+    serviceIds: z.array(ZId).min(1, "Choose a service.").max(MAX_VISIT_SEGMENTS),
+    staffIds: z.array(z.string().max(191)).max(MAX_VISIT_SEGMENTS),
+    sameStylist: ZCheckbox,
+    startsAt: ZOfferedStart("Choose a start time."),
+    note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
+  })
+  .refine((form) => form.staffIds.length === form.serviceIds.length, { path: ["staffIds"], message: "Choose a stylist for each service." });
+
+const ZVisitTarget = z.object({ visitId: ZId, version: ZVersion });
+const ZCancelReason = z.string().trim().min(1, "Give a reason for cancelling.").max(MAX_NOTE_LENGTH);
+
+export const ZRescheduleVisitForm = ZVisitTarget.extend({ startsAt: ZOfferedStart("Choose a new start time.") });
+export const ZCancelVisitForm = ZVisitTarget.extend({ reason: ZCancelReason });
+/** One segment of a visit: its own id and version (a change to one segment leaves the others' alone). */
+const ZSegmentTarget = z.object({ visitId: ZId, appointmentId: ZId, version: ZVersion });
+export const ZReassignSegmentForm = ZSegmentTarget.extend({ staffId: ZId });
+export const ZCancelSegmentForm = ZSegmentTarget.extend({ reason: ZCancelReason });
 
 export const ZTransitionForm = z.object({
   appointmentId: ZId,

@@ -1,99 +1,78 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { blankAsAbsent } from "@/lib/actions/form-input";
-import { getAppointment } from "@/lib/booking/data";
-import { assertBookingAllowance } from "@/lib/customer-portal/booking-allowance";
-import { ZCancelForm, ZConfirmVisitForm, ZRescheduleForm } from "@/lib/customer-portal/schema";
-import { ANY_STAFF, selectionHref } from "@/lib/customer-portal/selection";
-import { AppError } from "@/lib/errors";
+import { blankAsAbsent, formList } from "@/lib/actions/form-input";
+import { cancelAppointment } from "@/lib/booking/mutations";
+import { findOrCreateCustomer } from "@/lib/customers/mutations";
+import type { VisitNotice } from "@/lib/dashboard/labels";
+import { ZCancelSegmentForm, ZCancelVisitForm, ZCreateVisitForm, ZReassignSegmentForm, ZRescheduleVisitForm } from "@/lib/dashboard/schema";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
-import { assertNoOnlinePayment } from "./customer-visit";
-import { bookVisit, cancelVisit, rescheduleVisit } from "./mutations";
+import { bookVisit, cancelVisit, reassignVisitSegment, rescheduleVisit } from "./mutations";
 
 /**
- * The customer's visit doors (several services booked, moved and cancelled as one), beside the single
- * appointment's in lib/customer-portal/actions.ts: the same permission (appointment.bookForSelf), the same
- * per-customer allowance, the core's own cutoff and ownership checks.
+ * The dashboard's visit actions (a walk-in or phone visit, and changes to a booked one): the permission
+ * table first, the shared form schema, then the visit core (or, for one segment, the appointment core),
+ * and notifications after every change, like the dashboard's appointment actions.
  */
 
-type VisitSelection = { input: { services: string[]; staff: string; start: Date; note?: string }; values: Record<string, string> };
+const visitPage = (visitId: string, notice: VisitNotice) => ({ redirect: `/dashboard/visits/${visitId}?notice=${notice}` });
 
-function visitReview({ input, values }: VisitSelection) {
-  const [service, ...also] = input.services;
-  return {
-    service,
-    also,
-    staff: input.staff,
-    date: values.date,
-    start: input.start.toISOString(),
-    note: input.note,
-    step: "review" as const,
-  };
-}
+const staffVisitDoor = { permission: "dashboard.access", after: afterAppointmentChange } as const;
 
-export const confirmVisitAction = defineAction({
-  permission: "appointment.bookForSelf",
-  schema: ZConfirmVisitForm,
-  input: ({ values }) => blankAsAbsent(values, "note"),
-  returnTo: (context) => selectionHref("/book", visitReview(context)),
-  async run({ user, actor, input: { services, staff, start, note }, values }) {
-    if (!user.emailConfirmed)
-      return { status: "error", code: "FORBIDDEN", message: "Please confirm your email address before booking.", values };
-    await assertBookingAllowance(user.id);
-    await assertNoOnlinePayment(services);
+export const createVisitAction = defineAction({
+  ...staffVisitDoor,
+  schema: ZCreateVisitForm,
+  input: ({ values, formData }) => ({
+    ...blankAsAbsent(values, "customerPhone", "note", "sameStylist"),
+    serviceIds: formList(formData, "serviceId"),
+    staffIds: formList(formData, "staffId"),
+  }),
+  async run({ actor, input }) {
+    const customer = await findOrCreateCustomer({ name: input.customerName, email: input.customerEmail, phone: input.customerPhone });
     const visit = await bookVisit(actor, {
-      customerId: user.id,
-      items: services.map((serviceId) => ({ serviceId, staffId: staff === ANY_STAFF ? null : staff })),
-      startsAt: start,
-      note,
-      source: "WEB",
+      customerId: customer.id,
+      startsAt: input.startsAt,
+      items: input.serviceIds.map((serviceId, i) => ({ serviceId, staffId: input.staffIds[i] || null })),
+      sameStylist: input.sameStylist,
+      note: input.note,
+      source: "DASHBOARD",
     });
-    return { redirect: `/book/confirmed/${visit.segments[0]!.id}` };
-  },
-  after: afterAppointmentChange,
-  // Taken at the last moment: back to the times (fresh), keeping the services, stylist, day and note.
-  redirectOn: {
-    SLOT_UNAVAILABLE: (context) =>
-      selectionHref("/book", { ...visitReview(context), start: undefined, step: undefined, error: "slot-taken" }),
+    return visitPage(visit.id, "booked");
   },
 });
 
-/** The visit a segment belongs to, as the signed-in person may see it (someone else's: not found). */
-async function visitIdOf(actor: Parameters<typeof getAppointment>[0], appointmentId: string): Promise<string> {
-  const appointment = await getAppointment(actor, appointmentId);
-  if (!appointment.visitId) throw new AppError("NOT_FOUND", "That visit does not exist.");
-  return appointment.visitId;
-}
-
-const appointmentPage = ({ input }: { input: { appointmentId: string } }) => `/appointments/${input.appointmentId}`;
-
-export const rescheduleVisitAction = defineAction({
-  permission: "appointment.bookForSelf",
-  schema: ZRescheduleForm,
-  returnTo: appointmentPage,
-  async run({ user, actor, input: { appointmentId, version, start } }) {
-    await assertBookingAllowance(user.id);
-    const visitId = await visitIdOf(actor, appointmentId);
-    await rescheduleVisit(actor, { visitId, expectedVersion: version, startsAt: start });
-    return { redirect: `/appointments/${appointmentId}?notice=rescheduled` };
-  },
-  after: afterAppointmentChange,
-  redirectOn: {
-    SLOT_UNAVAILABLE: ({ input, values }) => `/appointments/${input.appointmentId}/reschedule?date=${values.date ?? ""}&error=slot-taken`,
+export const dashboardRescheduleVisitAction = defineAction({
+  ...staffVisitDoor,
+  schema: ZRescheduleVisitForm,
+  async run({ actor, input: { visitId, version, startsAt } }) {
+    await rescheduleVisit(actor, { visitId, startsAt, expectedVersion: version });
+    return visitPage(visitId, "rescheduled");
   },
 });
 
-export const cancelVisitAction = defineAction({
-  permission: "appointment.bookForSelf",
-  schema: ZCancelForm,
-  input: ({ values }) => blankAsAbsent(values, "reason"),
-  returnTo: appointmentPage,
-  async run({ user, actor, input: { appointmentId, version, reason } }) {
-    await assertBookingAllowance(user.id);
-    const visitId = await visitIdOf(actor, appointmentId);
-    await cancelVisit(actor, { visitId, expectedVersion: version, reason });
-    return { redirect: `/appointments/${appointmentId}?notice=cancelled` };
+export const dashboardCancelVisitAction = defineAction({
+  ...staffVisitDoor,
+  schema: ZCancelVisitForm,
+  async run({ actor, input: { visitId, version, reason } }) {
+    await cancelVisit(actor, { visitId, reason, expectedVersion: version });
+    return visitPage(visitId, "cancelled");
   },
-  after: afterAppointmentChange,
+});
+
+export const reassignSegmentAction = defineAction({
+  ...staffVisitDoor,
+  schema: ZReassignSegmentForm,
+  async run({ actor, input: { visitId, appointmentId, version, staffId } }) {
+    await reassignVisitSegment(actor, { appointmentId, staffId, expectedVersion: version });
+    return visitPage(visitId, "reassigned");
+  },
+});
+
+export const cancelSegmentAction = defineAction({
+  ...staffVisitDoor,
+  schema: ZCancelSegmentForm,
+  async run({ actor, input: { visitId, appointmentId, version, reason } }) {
+    await cancelAppointment(actor, { appointmentId, expectedVersion: version, reason });
+    return visitPage(visitId, "segment-cancelled");
+  },
 });

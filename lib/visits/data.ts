@@ -19,6 +19,7 @@ import type { InstantRange } from "@/lib/booking/intervals";
 import type { PatchTestFacts } from "@/lib/patch-tests/booking-rule";
 import { computeVisitAvailability, type VisitAvailabilityInput, type VisitServiceTiming } from "@/lib/booking/visit-availability";
 import { ZVisitAvailabilityQuery, type TVisitAvailabilityQuery, type TVisitItem } from "./schema";
+import { addDays, formatLocalTime, startOfLocalDay } from "@/lib/time/zoned";
 import { toVisitView, type VisitView } from "./visit-view";
 
 const MINUTE_MS = 60_000;
@@ -208,4 +209,42 @@ export async function getVisit(actor: Actor, visitId: string): Promise<VisitView
   // Someone else's visit answers exactly like a missing one, so ids cannot be probed.
   if (segments.length === 0) throw new AppError("NOT_FOUND", "That visit does not exist.");
   return toVisitView(visitId, segments.map(segmentView));
+}
+
+/** A free start as a form offers it: the instant it submits and what staff read (times and stylists). */
+export type OfferedVisitStart = { startsAt: string; label: string };
+
+/**
+ * The visit's free starts on one salon-local day, labelled for a form ("10:00–12:10 · Cut with Amy, …").
+ * A question the rules refuse outright (a stylist who does not perform a service) is its message instead.
+ */
+export async function visitStartsOnDay(
+  query: Omit<TVisitAvailabilityQuery, "from" | "to"> & { date: string },
+  serviceNames: ReadonlyMap<string, string>,
+): Promise<{ starts: OfferedVisitStart[] } | { problem: string }> {
+  const { date, ...rest } = query;
+  const { timezone } = await db.salonSettings.findUniqueOrThrow({ where: { id: 1 }, select: { timezone: true } });
+  const from = new Date(startOfLocalDay(date, timezone));
+  const to = new Date(startOfLocalDay(addDays(date, 1), timezone));
+  try {
+    const { slots } = await getVisitAvailability({ ...rest, from, to });
+    const time = (instant: Date) => formatLocalTime(instant.getTime(), timezone);
+    return {
+      starts: slots.map((slot) => ({
+        startsAt: slot.startsAt.toISOString(),
+        label: `${time(slot.startsAt)}–${time(slot.endsAt)} · ${slot.segments
+          .map((segment) => `${serviceNames.get(segment.serviceId) ?? "Service"} with ${segment.staffName}`)
+          .join(", ")}`,
+      })),
+    };
+  } catch (error) {
+    if (error instanceof AppError) return { problem: error.message };
+    throw error;
+  }
+}
+
+/** How many services the visit of this appointment holds (1 for a single booking, 0 for no such row). */
+export async function visitSegmentCount(appointmentId: string): Promise<number> {
+  const row = await db.appointment.findUnique({ where: { id: appointmentId }, select: { visit: { select: { segmentCount: true } } } });
+  return row?.visit?.segmentCount ?? 0;
 }

@@ -2,7 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { historyActorId, historyActorKind, systemActor, type Actor } from "@/lib/auth/actor";
 import { managesAppointment } from "@/lib/auth/permissions";
-import { toAvailabilityInput } from "@/lib/booking/availability-input";
+import { appointmentViewSelect, toAppointmentView, type AppointmentView } from "@/lib/booking/appointment-view";
+import { isSlotAvailable } from "@/lib/booking/availability";
+import { assertStylistBookable, serviceOf, toAvailabilityInput } from "@/lib/booking/availability-input";
+import { loadBookingContext, visibleTo } from "@/lib/booking/data";
+import { touchCalendarFeed } from "@/lib/calendar-feed/mutations";
 import { assertBeforeCutoff } from "@/lib/booking/cutoffs";
 import { creationChanges, diffChanges, type HistoryAction, type HistoryChanges } from "@/lib/booking/history";
 import {
@@ -25,13 +29,23 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
 import { patchTestOverrideReason } from "@/lib/patch-tests/booking-rule";
 import { parseInput } from "@/lib/parse-input";
-import { loadVisitContext, loadVisitSegments, segmentView, visitAvailabilityInput, type VisitContext, type VisitSegmentRow } from "./data";
+import {
+  loadVisitContext,
+  loadVisitSegments,
+  segmentView,
+  visitAvailabilityInput,
+  visitSegmentSelect,
+  type VisitContext,
+  type VisitSegmentRow,
+} from "./data";
 import {
   ZBookVisitInput,
   ZCancelVisitInput,
+  ZReassignSegmentInput,
   ZRescheduleVisitInput,
   type TBookVisitInput,
   type TCancelVisitInput,
+  type TReassignSegmentInput,
   type TRescheduleVisitInput,
 } from "./schema";
 import { toVisitView, type VisitView } from "./visit-view";
@@ -44,6 +58,7 @@ import { toVisitView, type VisitView } from "./visit-view";
  */
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 export type BookVisitOptions = MutationOptions & {
   /** Runs last inside the booking's transaction (e.g. storing an idempotent answer); throwing rolls back. */
@@ -309,5 +324,83 @@ export async function cancelVisit(actor: Actor, rawInput: TCancelVisitInput, opt
     );
     await writeOutboxEvent(tx, { name: "visit.cancelled", data: { visitId: input.visitId, version: version + booked.length, reason } });
     return visitAfterWrite(tx, input.visitId);
+  });
+}
+
+/**
+ * Hands one segment of a visit to another stylist at the same time (the stylist is ill, the customer asks
+ * for someone else); the other segments stay as they are. Staff only, over both columns. The time was
+ * chosen when the visit was booked, so the salon's grid, notice and horizon do not apply again: only the
+ * new stylist's hours, time off and bookings decide, and the exclusion constraint has the last word.
+ */
+export async function reassignVisitSegment(
+  actor: Actor,
+  rawInput: TReassignSegmentInput,
+  options: MutationOptions = {},
+): Promise<AppointmentView> {
+  const input = parseInput(ZReassignSegmentInput, rawInput);
+  const now = (options.now ?? new Date()).getTime();
+  return inTransaction(async (tx) => {
+    const segment = await tx.appointment.findFirst({ where: { id: input.appointmentId, ...visibleTo(actor) }, select: visitSegmentSelect });
+    if (!segment?.visitId) throw new AppError("NOT_FOUND", "That appointment does not exist.");
+    if (!managesAppointment(actor, segment) || !managesAppointment(actor, { staffId: input.staffId })) {
+      throw new AppError("FORBIDDEN", "Only someone who manages both stylists' columns can hand a segment over.");
+    }
+    if (input.expectedVersion !== undefined && input.expectedVersion !== segment.version) throw versionConflict();
+    assertTransition(segment.status, "reschedule");
+    const startsAt = segment.startsAt.getTime();
+    if (startsAt <= now) throw new AppError("INVALID_TRANSITION", "This segment has started: it can no longer change stylist.");
+    if (input.staffId === segment.staffId) {
+      throw new AppError("VALIDATION", "This segment is already with that stylist.", [
+        { path: "staffId", message: "Choose another stylist." },
+      ]);
+    }
+    const context = await loadBookingContext(tx, {
+      serviceId: segment.serviceId,
+      staffId: input.staffId,
+      range: { from: startsAt, until: startsAt + 1 },
+      now,
+      timing: segment,
+    });
+    const stylist = assertStylistBookable(context.staff[0], input.staffId);
+    const timing = {
+      ...serviceOf(context.salon),
+      durationMinutes: segment.durationMinutes,
+      bufferBeforeMinutes: segment.bufferBeforeMinutes,
+      bufferAfterMinutes: segment.bufferAfterMinutes,
+    };
+    const availability = toAvailabilityInput(context.salon, timing, [stylist], now);
+    const atBookedTime = {
+      ...availability,
+      settings: {
+        ...availability.settings,
+        slotStepMinutes: 1,
+        minNoticeMinutes: 0,
+        bookingHorizonDays: Math.max(availability.settings.bookingHorizonDays, Math.ceil((startsAt - now) / DAY_MS) + 1),
+      },
+    };
+    if (!isSlotAvailable(atBookedTime, stylist.staffId, startsAt)) {
+      throw new AppError("SLOT_UNAVAILABLE", `${stylist.name} is not free for the whole of this segment. Choose another stylist.`, [
+        { path: "staffId", message: "Not free then." },
+      ]);
+    }
+    // The time stays, so the reminder keyed by scheduleVersion stays valid and is not sent again.
+    await updateSegment(tx, segment, { staffId: stylist.staffId });
+    await recordEvents(tx, actor, "rescheduled", [segment], () => diffChanges({ staffId: segment.staffId }, { staffId: stylist.staffId }));
+    await writeOutboxEvent(tx, {
+      name: "appointment.rescheduled",
+      data: {
+        appointmentId: segment.id,
+        version: segment.version + 1,
+        previous: {
+          startsAt: segment.startsAt.toISOString(),
+          endsAt: segment.endsAt.toISOString(),
+          staffId: segment.staffId,
+          serviceId: segment.serviceId,
+        },
+      },
+    });
+    await touchCalendarFeed(tx, segment.staffId);
+    return toAppointmentView(await tx.appointment.findUniqueOrThrow({ where: { id: segment.id }, select: appointmentViewSelect }));
   });
 }

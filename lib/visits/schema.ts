@@ -35,6 +35,9 @@ export const ZCancelVisitInput = z
   })
   .strict();
 
+/** Staff hand one segment of a visit to another stylist at the same time; the rest of the visit stays. */
+export const ZReassignSegmentInput = z.object({ appointmentId: ZId, staffId: ZId, expectedVersion: ZExpectedVersion.optional() }).strict();
+
 export const ZVisitAvailabilityQuery = z
   .object({
     items: ZVisitItems,
@@ -51,4 +54,5 @@ export type TVisitItem = z.infer<typeof ZVisitItem>;
 export type TBookVisitInput = z.input<typeof ZBookVisitInput>;
 export type TRescheduleVisitInput = z.input<typeof ZRescheduleVisitInput>;
 export type TCancelVisitInput = z.input<typeof ZCancelVisitInput>;
+export type TReassignSegmentInput = z.input<typeof ZReassignSegmentInput>;
 export type TVisitAvailabilityQuery = z.input<typeof ZVisitAvailabilityQuery>;

@@ -85,10 +85,11 @@ async function visitOfAWithX(): Promise<string> {
   return (await bookVisit(systemActor, { customerId: ids.users.customerA, startsAt, items: [item, item], source: "API" })).id;
 }
 
-/** The first segment of a fresh visit of customer A with stylist X: the customer's visit pages start from it. */
-async function visitSegmentOfAWithX(): Promise<string> {
+/** The first segment of a fresh visit of customer A with stylist X, with the visit it belongs to. */
+async function segmentOfVisitOfAWithX(): Promise<{ visitId: string; appointmentId: string }> {
   const visitId = await visitOfAWithX();
-  return (await db.appointment.findFirstOrThrow({ where: { visitId, visitPosition: 1 }, select: { id: true } })).id;
+  const first = await db.appointment.findFirstOrThrow({ where: { visitId, visitPosition: 1 }, select: { id: true } });
+  return { visitId, appointmentId: first.id };
 }
 
 function form(fields: Record<string, string>): FormData {
@@ -120,8 +121,13 @@ const actionForms: Record<string, () => Promise<FormData | undefined>> = {
     }),
   // A visit of two segments starts at version 2 (the sum of its segments' versions).
   rescheduleVisitAction: async () =>
-    form({ appointmentId: await visitSegmentOfAWithX(), version: "2", start: at(51, 11), date: day(51).toISOString().slice(0, 10) }),
-  cancelVisitAction: async () => form({ appointmentId: await visitSegmentOfAWithX(), version: "2" }),
+    form({
+      appointmentId: (await segmentOfVisitOfAWithX()).appointmentId,
+      version: "2",
+      start: at(51, 11),
+      date: day(51).toISOString().slice(0, 10),
+    }),
+  cancelVisitAction: async () => form({ appointmentId: (await segmentOfVisitOfAWithX()).appointmentId, version: "2" }),
   changeNoteAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", note: "Quiet room, please" }),
   createAppointmentAction: async () =>
     form({
@@ -143,6 +149,19 @@ const actionForms: Record<string, () => Promise<FormData | undefined>> = {
     }),
   dashboardCancelAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", reason: "Closed" }),
   transitionAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", transition: "complete" }),
+  createVisitAction: async () => {
+    const data = form({ customerName: "Walk In", customerEmail: "walk.in.visit@example.test", startsAt: at(210, 9) });
+    for (let i = 0; i < 2; i++) {
+      data.append("serviceId", ids.serviceId);
+      data.append("staffId", ids.users.stylistX);
+    }
+    return data;
+  },
+  dashboardRescheduleVisitAction: async () => form({ visitId: await visitOfAWithX(), version: "2", startsAt: at(220, 9) }),
+  dashboardCancelVisitAction: async () => form({ visitId: await visitOfAWithX(), version: "2", reason: "Closed" }),
+  // Handed to stylist X, who already has it: past the door, refused as nothing to change.
+  reassignSegmentAction: async () => form({ ...(await segmentOfVisitOfAWithX()), version: "1", staffId: ids.users.stylistX }),
+  cancelSegmentAction: async () => form({ ...(await segmentOfVisitOfAWithX()), version: "1", reason: "Stylist ill" }),
   chargeNoShowFeeAction: async () => form({ appointmentId: await appointmentOfAWithX() }),
   refundDepositAction: async () => form({ appointmentId: await appointmentOfAWithX() }),
   waiveDepositAction: async () => form({ appointmentId: await appointmentOfAWithX() }),

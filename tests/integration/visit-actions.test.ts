@@ -18,7 +18,7 @@ vi.mock("next/navigation", async () => (await import("../support/next-navigation
 vi.mock("@/lib/notifications/after-appointment-change", () => ({ afterAppointmentChange: vi.fn() }));
 vi.mock("@/lib/auth/session", async () => (await import("../support/session-mock")).sessionMock);
 
-const { cancelVisitAction, confirmVisitAction, rescheduleVisitAction } = await import("@/lib/visits/actions");
+const { cancelVisitAction, confirmVisitAction, rescheduleVisitAction } = await import("@/lib/customer-portal/visit-actions");
 
 let f: BookingFixture;
 const idle = { status: "idle" } as const;

@@ -56,7 +56,7 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     changeNoteAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
   },
   // The customer's whole-visit doors: a visit of customer A whose two segments are both in stylist X's column.
-  "visits/actions": {
+  "customer-portal/visit-actions": {
     confirmVisitAction: sessionRow([401, A, A, A, A, A, A, 401]),
     rescheduleVisitAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
     cancelVisitAction: sessionRow([401, A, 404, A, 404, A, A, 401]),
@@ -88,6 +88,14 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
     transitionAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
     addStaffNoteAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
     resendEmailAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
+  },
+  "visits/actions": {
+    // A visit of customer A with stylist X doing every segment: stylist Y cannot see it.
+    createVisitAction: sessionRow([403, 403, 403, A, 403, A, A, 403]),
+    dashboardRescheduleVisitAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
+    dashboardCancelVisitAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
+    reassignSegmentAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
+    cancelSegmentAction: sessionRow([403, 403, 403, A, 404, A, A, 403]),
   },
   "dashboard/admin-actions": {
     updateSettingsAction: sessionRow([403, 403, 403, 403, 403, 403, A, 403]),

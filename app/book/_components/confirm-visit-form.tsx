@@ -2,7 +2,7 @@
 
 import { ButtonActionForm } from "@/components/forms/button-action-form";
 import { selectedServiceIds, type TBookingSelection } from "@/lib/customer-portal/selection";
-import { confirmVisitAction } from "@/lib/visits/actions";
+import { confirmVisitAction } from "@/lib/customer-portal/visit-actions";
 
 export function ConfirmVisitForm({ selection }: { selection: TBookingSelection }) {
   const { staff, date, start, note } = selection;

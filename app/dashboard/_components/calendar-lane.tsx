@@ -95,7 +95,8 @@ export function CalendarLane({ lane, startMinute, endMinute, isToday, timeZone, 
         return (
           <Link
             key={appointment.id}
-            href={`/dashboard/appointments/${appointment.id}`}
+            // A segment opens its visit, where every segment (and its own appointment page) is one click away.
+            href={segment ? `/dashboard/visits/${segment.visitId}` : `/dashboard/appointments/${appointment.id}`}
             data-appointment-id={appointment.id}
             data-visit-id={segment?.visitId}
             className={`absolute z-20 overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left text-xs leading-tight text-stone-900 shadow-sm hover:z-30 hover:overflow-visible focus-visible:z-30 ${status.block}`}

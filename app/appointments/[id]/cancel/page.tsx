@@ -5,7 +5,7 @@ import { changeAvailability } from "@/lib/booking/cutoffs";
 import { formatSalonDateTime } from "@/lib/time/format-when";
 import { loadOwnAppointment, loadOwnVisitOf } from "@/lib/customer-portal/load-appointment";
 import { visitLabels } from "@/lib/customer-portal/visit-groups";
-import { cancelVisitAction } from "@/lib/visits/actions";
+import { cancelVisitAction } from "@/lib/customer-portal/visit-actions";
 import { getSalonSettings } from "@/lib/salon/data";
 import { AppointmentTextForm } from "../../_components/appointment-text-form";
 import { ChangeBlocked } from "../../_components/change-blocked";

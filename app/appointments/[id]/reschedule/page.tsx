@@ -8,7 +8,7 @@ import { changeAvailability } from "@/lib/booking/cutoffs";
 import { formatSalonDateTime, salonLocalDate } from "@/lib/time/format-when";
 import { loadOwnAppointment, loadOwnVisitOf } from "@/lib/customer-portal/load-appointment";
 import { visitLabels } from "@/lib/customer-portal/visit-groups";
-import { rescheduleVisitAction } from "@/lib/visits/actions";
+import { rescheduleVisitAction } from "@/lib/customer-portal/visit-actions";
 import { parseSelection } from "@/lib/customer-portal/selection";
 import { getSalonSettings } from "@/lib/salon/data";
 import { SlotPicker } from "../../../book/_components/slot-picker";

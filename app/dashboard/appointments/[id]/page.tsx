@@ -19,6 +19,7 @@ import { CancelForm, RescheduleForm, StaffNoteForm, TransitionForm } from "../..
 import { AppointmentRecordsView } from "../../_components/appointment-records";
 import { AppointmentPayments } from "../../_components/appointment-payments";
 import { loadPaymentView } from "@/lib/payments/payment-view";
+import { visitSegmentCount } from "@/lib/visits/data";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -27,13 +28,14 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?:
 export default async function DashboardAppointmentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const actor = actorOf(await requirePermission("dashboard.access", `/dashboard/appointments/${id}`));
-  const [{ notice }, appointment, records, staff, salon, payment] = await Promise.all([
+  const [{ notice }, appointment, records, staff, salon, payment, visitSegments] = await Promise.all([
     searchParams,
     orNotFoundPage(getAppointment(actor, id)),
     getAppointmentRecords(id),
     listStaffOptions(),
     getSalonSettings(),
     loadPaymentView(id),
+    visitSegmentCount(id),
   ]);
   const tz = salon.timezone;
   const status = statusStyles[appointment.status];
@@ -61,6 +63,16 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
           {formatSalonDate(appointment.startsAt, salon)}, {formatSalonTime(appointment.startsAt, salon)}–
           {formatSalonTime(appointment.endsAt, salon)}
         </dd>
+        {visitSegments > 1 && (
+          <>
+            <dt className="font-semibold">Visit</dt>
+            <dd>
+              <Link href={`/dashboard/visits/${appointment.visitId}`} className="font-semibold text-brand-700 underline">
+                Part of a visit of {visitSegments} services
+              </Link>
+            </dd>
+          </>
+        )}
         <dt className="font-semibold">Stylist</dt>
         <dd>{appointment.staff.name}</dd>
         <dt className="font-semibold">Customer</dt>

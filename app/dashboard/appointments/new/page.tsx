@@ -42,6 +42,11 @@ export default async function NewAppointmentPage({ searchParams }: Props) {
         ← Back to the calendar
       </Link>
       <h1 className="mb-4 mt-2 text-2xl font-bold text-stone-900">New appointment</h1>
+      <p className="mb-4 text-sm">
+        <Link href="/dashboard/visits/new" className="font-semibold text-brand-700 underline">
+          Book several services as one visit
+        </Link>
+      </p>
       <CustomerFinder q={query} matches={matches.slice(0, 10)} keep={keep} />
       <NewAppointmentForm
         key={customer?.id ?? "new"}
