@@ -2671,8 +2671,8 @@ export interface operations {
             query: {
                 /** @description Repeat it (`serviceId=A&serviceId=B`, up to 5) for a visit of those services in that order: each slot then lists its `segments`. */
                 serviceId: string;
-                /** @description Only this stylist (for a visit: for every segment). */
-                staffId?: string;
+                /** @description Only this stylist; `any` (or leaving it out) means anyone who performs the service. For a visit, give it once for the same stylist in every segment, or repeat it once per `serviceId`, in the same order, each `any` or an id (`serviceId=A&serviceId=B&staffId=S1&staffId=any`). */
+                staffId?: string | "any";
                 from: string;
                 /** @description At most 62 days after `from`. */
                 to: string;

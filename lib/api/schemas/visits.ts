@@ -87,3 +87,6 @@ export function toApiVisit(visit: VisitView): z.infer<typeof ZApiVisit> {
 
 /** `serviceId` repeated in the availability query: the services of a visit, in order. */
 export const ZApiVisitServiceIds = z.array(ZVisitItem.shape.serviceId).min(1).max(5);
+
+/** `staffId` repeated in the availability query: one per service (an id or `any`), or one for all. */
+export const ZApiVisitStaffIds = z.array(z.string().min(1).max(191)).max(5);
