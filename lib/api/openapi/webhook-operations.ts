@@ -4,6 +4,7 @@ import { ZApiAppointment } from "@/lib/api/schemas/appointments";
 import { ZId } from "@/lib/api/schemas/common";
 import { ZApiCustomer } from "@/lib/api/schemas/customers";
 import { ZApiService } from "@/lib/api/schemas/services";
+import { ZApiVisit } from "@/lib/api/schemas/visits";
 import * as webhookSchemas from "@/lib/api/schemas/webhooks";
 import { WEBHOOK_EVENTS, ZWebhookTestData, type TWebhookEventType } from "@/lib/webhooks/events";
 import { ZCreateWebhookInput, ZUpdateWebhookInput } from "@/lib/webhooks/schema";
@@ -135,6 +136,7 @@ const dataOf = {
   customer: ZApiCustomer.meta({ id: "Customer" }),
   service: ZApiService.meta({ id: "Service" }),
   test: ZWebhookTestData,
+  visit: ZApiVisit,
 } as const;
 
 for (const [type, event] of Object.entries(WEBHOOK_EVENTS) as Array<[TWebhookEventType, (typeof WEBHOOK_EVENTS)[TWebhookEventType]]>) {
