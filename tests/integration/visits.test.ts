@@ -171,6 +171,25 @@ describe("changing a visit", () => {
     expect(after.endsAt).toEqual(visit.segments[0]!.endsAt);
   });
 
+  it("keeps the gap a cancelled middle segment left when the rest of the visit moves, and still reads as one visit", async () => {
+    const visit = await book(at("2030-01-21T09:00"), [
+      { serviceId: f.cut, staffId: f.amy },
+      { serviceId: f.massage, staffId: f.amy },
+      { serviceId: f.cut, staffId: f.amy },
+    ]);
+    const [first, middle, last] = visit.segments;
+    await cancelAppointment(f.actors.staff, { appointmentId: middle!.id, reason: "Therapist ill" }, now);
+    const moved = await rescheduleVisit(f.actors.staff, { visitId: visit.id, startsAt: at("2030-01-22T09:30") }, now);
+    const shift = at("2030-01-22T09:30").getTime() - first!.startsAt.getTime();
+    const booked = moved.segments.filter((segment) => segment.status === "BOOKED");
+    expect(booked.map((segment) => [segment.startsAt.getTime(), segment.endsAt.getTime()])).toEqual(
+      [first!, last!].map((segment) => [segment.startsAt.getTime() + shift, segment.endsAt.getTime() + shift]),
+    );
+    const read = await getVisit(f.actors.staff, visit.id);
+    expect(read).toMatchObject({ id: visit.id, status: "BOOKED", startsAt: booked[0]!.startsAt, endsAt: booked[1]!.endsAt });
+    expect(read.segments.map((segment) => segment.status)).toEqual(["BOOKED", "CANCELLED", "BOOKED"]);
+  });
+
   it("does not let a customer change someone else's visit", async () => {
     const visit = await book(at("2030-01-17T09:00"), [{ serviceId: f.cut }, { serviceId: f.massage }]);
     expect(await errorOf(cancelVisit(f.actors.bob, { visitId: visit.id }, now))).toMatchObject({ code: "NOT_FOUND" });
