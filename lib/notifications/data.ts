@@ -18,6 +18,7 @@ export async function getAppointmentForEmail(appointmentId: string) {
               orderBy: { visitPosition: "asc" },
               select: {
                 id: true,
+                staffId: true,
                 status: true,
                 startsAt: true,
                 endsAt: true,
@@ -138,4 +139,23 @@ export async function countPendingOutbox() {
 export async function firstSegmentOf(visitId: string): Promise<string | undefined> {
   const first = await db.appointment.findFirst({ where: { visitId }, orderBy: { visitPosition: "asc" }, select: { id: true } });
   return first?.id;
+}
+
+/**
+ * Each stylist of a visit with the first of their segments in `status` (booked for a booking's notice,
+ * cancelled for a cancellation's): a stylist's one notice about the visit is keyed and loaded through it.
+ */
+export async function stylistSegmentsOfVisit(visitId: string, status: "BOOKED" | "CANCELLED"): Promise<string[]> {
+  const segments = await db.appointment.findMany({
+    where: { visitId, status },
+    orderBy: { visitPosition: "asc" },
+    select: { id: true, staffId: true, cancelledAt: true },
+  });
+  // A cancellation's notice goes to the stylists of that cancellation, not of a segment cancelled before.
+  const lastCancelledAt = Math.max(...segments.map((segment) => segment.cancelledAt?.getTime() ?? 0));
+  const concerned =
+    status === "CANCELLED" ? segments.filter((segment) => (segment.cancelledAt?.getTime() ?? 0) === lastCancelledAt) : segments;
+  const firstOfStylist = new Map<string, string>();
+  for (const segment of concerned) if (!firstOfStylist.has(segment.staffId)) firstOfStylist.set(segment.staffId, segment.id);
+  return [...firstOfStylist.values()];
 }

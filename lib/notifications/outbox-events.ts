@@ -13,15 +13,23 @@ const appointmentRef = {
   version: z.number().int().positive(),
 };
 
+/**
+ * Set when a change of a whole visit wrote the event (one per segment, beside the visit's own event):
+ * partners' webhooks and the waitlist follow each segment, while the customer's emails, the reminder and
+ * the stylists' notices answer the visit's event once instead.
+ */
+const segmentOfVisit = { wholeVisitId: z.string().min(1).optional() };
+
 export const ZAppointmentCreatedEvent = z.object({
   name: z.literal("appointment.created"),
-  data: z.object(appointmentRef),
+  data: z.object({ ...appointmentRef, ...segmentOfVisit }),
 });
 
 export const ZAppointmentRescheduledEvent = z.object({
   name: z.literal("appointment.rescheduled"),
   data: z.object({
     ...appointmentRef,
+    ...segmentOfVisit,
     previous: z.object({
       startsAt: z.iso.datetime(),
       endsAt: z.iso.datetime(),
@@ -33,7 +41,7 @@ export const ZAppointmentRescheduledEvent = z.object({
 
 export const ZAppointmentCancelledEvent = z.object({
   name: z.literal("appointment.cancelled"),
-  data: z.object({ ...appointmentRef, reason: z.string().nullable() }),
+  data: z.object({ ...appointmentRef, ...segmentOfVisit, reason: z.string().nullable() }),
 });
 
 /** Marked completed: announced for partners' webhooks only (no email answers it). */
@@ -155,6 +163,11 @@ export type TOutboxEventName = TOutboxEvent["name"];
 export type TAppointmentEventName = Extract<TOutboxEventName, `appointment.${string}`>;
 /** The events about a whole visit of several services. */
 export type TVisitEventName = Extract<TOutboxEventName, `visit.${string}`>;
+
+/** An appointment event a whole-visit change wrote for one segment: the visit's own event sends the emails. */
+export function isSegmentOfVisitChange(data: object): boolean {
+  return "wholeVisitId" in data && typeof data.wholeVisitId === "string";
+}
 
 /**
  * The record an event is about (an appointment, a visit, a customer, a service): the events of one subject are

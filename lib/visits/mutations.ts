@@ -27,6 +27,7 @@ import { blockedOf, computeVisitAvailability, type VisitSegmentSlot } from "@/li
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
+import type { TOutboxEvent } from "@/lib/notifications/outbox-events";
 import { patchTestOverrideReason } from "@/lib/patch-tests/booking-rule";
 import { parseInput } from "@/lib/parse-input";
 import {
@@ -82,6 +83,14 @@ async function recordEvents<R extends { id: string }>(
       changes: changesOf(segment) as Prisma.InputJsonObject,
     })),
   });
+}
+
+/**
+ * Each segment's own appointment event, beside the visit's one: partners subscribed to appointments and
+ * the waitlist hear of every segment exactly as of a single booking (the visit's event sends the emails).
+ */
+async function announceSegments<R>(tx: Tx, segments: readonly R[], eventOf: (segment: R) => TOutboxEvent): Promise<void> {
+  for (const segment of segments) await writeOutboxEvent(tx, eventOf(segment));
 }
 
 /** The visit as written, read back inside the transaction (the core's own read: no visibility filter). */
@@ -200,6 +209,10 @@ export async function bookVisit(actor: Actor, rawInput: TBookVisitInput, options
         visitId,
       });
     });
+    await announceSegments(tx, rows, (row) => ({
+      name: "appointment.created",
+      data: { appointmentId: row.id, version: 1, wholeVisitId: visitId },
+    }));
     await writeOutboxEvent(tx, { name: "visit.booked", data: { visitId, version: rows.length } });
     const visit = await visitAfterWrite(tx, visitId);
     await options.beforeCommit?.(tx, visit);
@@ -286,6 +299,20 @@ export async function rescheduleVisit(actor: Actor, rawInput: TRescheduleVisitIn
     await recordEvents(tx, actor, "rescheduled", booked, (segment) =>
       diffChanges({ startsAt: segment.startsAt, endsAt: segment.endsAt }, movedTo(booked.indexOf(segment))),
     );
+    await announceSegments(tx, booked, (segment) => ({
+      name: "appointment.rescheduled",
+      data: {
+        appointmentId: segment.id,
+        version: segment.version + 1,
+        wholeVisitId: input.visitId,
+        previous: {
+          startsAt: segment.startsAt.toISOString(),
+          endsAt: segment.endsAt.toISOString(),
+          staffId: segment.staffId,
+          serviceId: segment.serviceId,
+        },
+      },
+    }));
     await writeOutboxEvent(tx, {
       name: "visit.rescheduled",
       data: { visitId: input.visitId, version: version + booked.length, previousStartsAt: previousStart.toISOString() },
@@ -322,6 +349,10 @@ export async function cancelVisit(actor: Actor, rawInput: TCancelVisitInput, opt
     await recordEvents(tx, actor, "cancelled", booked, (segment) =>
       diffChanges({ status: segment.status, cancellationReason: null }, { status: "CANCELLED", cancellationReason: reason }),
     );
+    await announceSegments(tx, booked, (segment) => ({
+      name: "appointment.cancelled",
+      data: { appointmentId: segment.id, version: segment.version + 1, wholeVisitId: input.visitId, reason },
+    }));
     await writeOutboxEvent(tx, { name: "visit.cancelled", data: { visitId: input.visitId, version: version + booked.length, reason } });
     return visitAfterWrite(tx, input.visitId);
   });

@@ -3,6 +3,7 @@ import { appointmentExample } from "@/lib/api/schemas/appointments";
 import { ZApiPaymentEvent } from "@/lib/api/schemas/payments";
 import { ZApiCustomer } from "@/lib/api/schemas/customers";
 import { ZApiService, ZApiServiceChanges } from "@/lib/api/schemas/services";
+import { visitViewExample } from "@/lib/api/schemas/visits";
 import type { TOutboxEventName } from "@/lib/notifications/outbox-events";
 
 /**
@@ -55,6 +56,10 @@ const paymentExample = {
 const ZWebhookPrevious = z
   .object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), staffId: z.string(), serviceId: z.string() })
   .meta({ description: "The appointment's time, stylist and service before the reschedule." });
+
+const ZWebhookVisitPrevious = z
+  .object({ startsAt: z.iso.datetime() })
+  .meta({ description: "Where the visit started before it moved (each segment's own old time is in its appointment.rescheduled)." });
 
 const ZWebhookServicePrevious = ZApiServiceChanges.meta({
   description: "The fields this change set, with the values they had before; absent when the service is new.",
@@ -155,10 +160,42 @@ export const WEBHOOK_EVENTS = {
     summary: "Sent on request (`POST /webhooks/{id}/test`) to check an endpoint; always delivered, whatever it subscribes to.",
     example: { data: { endpointId: "cm5hook0000000000000000", message: "A test event from Pamper Book." } },
   },
+  "visit.booked": {
+    subject: "visit",
+    outboxEvent: "visit.booked",
+    summary:
+      "A visit of several services was booked; `data` is the visit with every segment. Each segment also sends its own `appointment.created`, whose `data.visitId` names the visit.",
+    example: { data: visitViewExample },
+  },
+  "visit.rescheduled": {
+    subject: "visit",
+    outboxEvent: "visit.rescheduled",
+    summary:
+      "A whole visit moved to a new start; `previous.startsAt` is where it started. Each moved segment also sends its own `appointment.rescheduled`.",
+    previous: ZWebhookVisitPrevious,
+    example: {
+      data: { ...visitViewExample, startsAt: "2030-01-08T14:00:00.000Z", endsAt: "2030-01-08T16:00:00.000Z", version: 4 },
+      previous: { startsAt: visitViewExample.startsAt },
+    },
+  },
+  "visit.cancelled": {
+    subject: "visit",
+    outboxEvent: "visit.cancelled",
+    summary:
+      "A whole visit was cancelled (every segment still booked). Each of those segments also sends its own `appointment.cancelled`; staff cancelling one segment sends only that.",
+    example: {
+      data: {
+        ...visitViewExample,
+        status: "CANCELLED",
+        version: 4,
+        segments: visitViewExample.segments.map((segment) => ({ ...segment, status: "CANCELLED", version: 2 })),
+      },
+    },
+  },
 } as const satisfies Record<
   string,
   {
-    subject: "appointment" | "customer" | "service" | "payment" | "test";
+    subject: "appointment" | "customer" | "service" | "payment" | "test" | "visit";
     outboxEvent?: TOutboxEventName;
     summary: string;
     previous?: z.ZodType;

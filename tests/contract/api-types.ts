@@ -729,6 +729,57 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "visit.booked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A visit of several services was booked; `data` is the visit with every segment. Each segment also sends its own `appointment.created`, whose `data.visitId` names the visit. */
+        post: operations["onVisitBooked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "visit.rescheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A whole visit moved to a new start; `previous.startsAt` is where it started. Each moved segment also sends its own `appointment.rescheduled`. */
+        post: operations["onVisitRescheduled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "visit.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A whole visit was cancelled (every segment still booked). Each of those segments also sends its own `appointment.cancelled`; staff cancelling one segment sends only that. */
+        post: operations["onVisitCancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -855,77 +906,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             appointmentId: string;
-        };
-        AppointmentPage: {
-            items: {
-                id: string;
-                /** @enum {string} */
-                status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PENDING_PAYMENT" | "EXPIRED";
-                /** Format: date-time */
-                startsAt: string;
-                /** Format: date-time */
-                endsAt: string;
-                serviceId: string;
-                service: {
-                    id: string;
-                    name: string;
-                };
-                staffId: string;
-                staff: {
-                    id: string;
-                    name: string;
-                };
-                customerId: string;
-                customer: {
-                    id: string;
-                    name: string;
-                    email: string;
-                };
-                note: string | null;
-                priceCents: number;
-                currency: string;
-                durationMinutes: number;
-                /** @enum {string} */
-                source: "WEB" | "DASHBOARD" | "API";
-                cancellationReason: string | null;
-                /** Format: date-time */
-                cancelledAt: string | null;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-                /** @description Raised by every change; the ETag is this number. */
-                version: number;
-                /** @description The visit this appointment is a segment of; a single-service booking is a visit of one. */
-                visitId: string | null;
-                /**
-                 * Format: uri
-                 * @description While PENDING_PAYMENT: where the customer pays the deposit. The slot is held until payment.holdUntil.
-                 */
-                paymentUrl?: string;
-                payment?: components["schemas"]["AppointmentPayment"];
-            }[];
-            /** @description Pass as `cursor` for the next page; null on the last page. */
-            nextCursor: string | null;
-        };
-        /** @description RFC 9457 problem details */
-        Problem: {
-            /** @description A URI identifying the problem type (links to its documentation). */
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            /**
-             * @description Stable machine-readable code: switch on this, never on `detail`. Each is explained in the guide (/docs/api).
-             * @example SLOT_UNAVAILABLE
-             * @enum {string}
-             */
-            code: "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "SLOT_UNAVAILABLE" | "CUTOFF_PASSED" | "INVALID_TRANSITION" | "VERSION_CONFLICT" | "CONFLICT" | "BOOKING_LIMIT_REACHED" | "WAITLIST_LIMIT_REACHED" | "IDEMPOTENCY_IN_FLIGHT" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION" | "PATCH_TEST_REQUIRED" | "SLOT_IN_PAST" | "BEFORE_MINIMUM_NOTICE" | "BEYOND_HORIZON" | "OFF_SLOT_GRID" | "OUTSIDE_WORKING_HOURS" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL" | "PAYMENT_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
-            /** @description Field errors (path in dot notation) for validation problems. */
-            errors: {
-                path: string;
-                message: string;
-            }[];
         };
         /**
          * @example {
@@ -1084,6 +1064,77 @@ export interface components {
                  */
                 paymentUrl?: string;
                 payment?: components["schemas"]["AppointmentPayment"];
+            }[];
+        };
+        AppointmentPage: {
+            items: {
+                id: string;
+                /** @enum {string} */
+                status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PENDING_PAYMENT" | "EXPIRED";
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+                serviceId: string;
+                service: {
+                    id: string;
+                    name: string;
+                };
+                staffId: string;
+                staff: {
+                    id: string;
+                    name: string;
+                };
+                customerId: string;
+                customer: {
+                    id: string;
+                    name: string;
+                    email: string;
+                };
+                note: string | null;
+                priceCents: number;
+                currency: string;
+                durationMinutes: number;
+                /** @enum {string} */
+                source: "WEB" | "DASHBOARD" | "API";
+                cancellationReason: string | null;
+                /** Format: date-time */
+                cancelledAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description Raised by every change; the ETag is this number. */
+                version: number;
+                /** @description The visit this appointment is a segment of; a single-service booking is a visit of one. */
+                visitId: string | null;
+                /**
+                 * Format: uri
+                 * @description While PENDING_PAYMENT: where the customer pays the deposit. The slot is held until payment.holdUntil.
+                 */
+                paymentUrl?: string;
+                payment?: components["schemas"]["AppointmentPayment"];
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description RFC 9457 problem details */
+        Problem: {
+            /** @description A URI identifying the problem type (links to its documentation). */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /**
+             * @description Stable machine-readable code: switch on this, never on `detail`. Each is explained in the guide (/docs/api).
+             * @example SLOT_UNAVAILABLE
+             * @enum {string}
+             */
+            code: "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "SLOT_UNAVAILABLE" | "CUTOFF_PASSED" | "INVALID_TRANSITION" | "VERSION_CONFLICT" | "CONFLICT" | "BOOKING_LIMIT_REACHED" | "WAITLIST_LIMIT_REACHED" | "IDEMPOTENCY_IN_FLIGHT" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION" | "PATCH_TEST_REQUIRED" | "SLOT_IN_PAST" | "BEFORE_MINIMUM_NOTICE" | "BEYOND_HORIZON" | "OFF_SLOT_GRID" | "OUTSIDE_WORKING_HOURS" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL" | "PAYMENT_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+            /** @description Field errors (path in dot notation) for validation problems. */
+            errors: {
+                path: string;
+                message: string;
             }[];
         };
         Availability: {
@@ -1310,7 +1361,7 @@ export interface components {
         WebhookEndpoint: {
             id: string;
             url: string;
-            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed")[];
+            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed" | "visit.booked" | "visit.rescheduled" | "visit.cancelled")[];
             description: string | null;
             enabled: boolean;
             /** @description Why the endpoint was disabled, when it was not by request. */
@@ -2736,8 +2787,8 @@ export interface operations {
             query: {
                 /** @description Repeat it (`serviceId=A&serviceId=B`, up to 5) for a visit of those services in that order: each slot then lists its `segments`. */
                 serviceId: string;
-                /** @description Only this stylist (for a visit: for every segment). */
-                staffId?: string;
+                /** @description Only this stylist; `any` (or leaving it out) means anyone who performs the service. For a visit, give it once for the same stylist in every segment, or repeat it once per `serviceId`, in the same order, each `any` or an id (`serviceId=A&serviceId=B&staffId=S1&staffId=any`). */
+                staffId?: string | "any";
                 from: string;
                 /** @description At most 62 days after `from`. */
                 to: string;
@@ -4747,7 +4798,7 @@ export interface operations {
                         items: {
                             id: string;
                             url: string;
-                            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed")[];
+                            events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed" | "visit.booked" | "visit.rescheduled" | "visit.cancelled")[];
                             description: string | null;
                             enabled: boolean;
                             /** @description Why the endpoint was disabled, when it was not by request. */
@@ -4841,7 +4892,7 @@ export interface operations {
                      * @example https://partner.example/hooks/pamper
                      */
                     url: string;
-                    events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed")[];
+                    events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed" | "visit.booked" | "visit.rescheduled" | "visit.cancelled")[];
                     description?: string | null;
                 };
             };
@@ -4860,7 +4911,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         url: string;
-                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed")[];
+                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed" | "visit.booked" | "visit.rescheduled" | "visit.cancelled")[];
                         description: string | null;
                         enabled: boolean;
                         /** @description Why the endpoint was disabled, when it was not by request. */
@@ -5242,7 +5293,7 @@ export interface operations {
                      * @example https://partner.example/hooks/pamper
                      */
                     url?: string;
-                    events?: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed")[];
+                    events?: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed" | "visit.booked" | "visit.rescheduled" | "visit.cancelled")[];
                     description?: string | null;
                     enabled?: boolean;
                 };
@@ -5415,7 +5466,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         url: string;
-                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed")[];
+                        events: ("appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "appointment.no_show" | "appointment.note_changed" | "customer.created" | "service.updated" | "payment.succeeded" | "payment.refunded" | "payment.failed" | "visit.booked" | "visit.rescheduled" | "visit.cancelled")[];
                         description: string | null;
                         enabled: boolean;
                         /** @description Why the endpoint was disabled, when it was not by request. */
@@ -6749,6 +6800,389 @@ export interface operations {
                         endpointId: string;
                         message: string;
                     };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onVisitBooked: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "visit.booked",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5visit000000000000000",
+                 *         "status": "BOOKED",
+                 *         "startsAt": "2030-01-07T10:00:00.000Z",
+                 *         "endsAt": "2030-01-07T12:00:00.000Z",
+                 *         "customerId": "cm5cust0000000000000000",
+                 *         "customer": {
+                 *           "id": "cm5cust0000000000000000",
+                 *           "name": "Casey",
+                 *           "email": "casey@example.com"
+                 *         },
+                 *         "priceCents": 9000,
+                 *         "currency": "GBP",
+                 *         "note": null,
+                 *         "version": 2,
+                 *         "segments": [
+                 *           {
+                 *             "id": "cm5appt1000000000000000",
+                 *             "status": "BOOKED",
+                 *             "startsAt": "2030-01-07T10:00:00.000Z",
+                 *             "endsAt": "2030-01-07T11:00:00.000Z",
+                 *             "serviceId": "cm5svccut000000000000000",
+                 *             "service": {
+                 *               "id": "cm5svccut000000000000000",
+                 *               "name": "Cut"
+                 *             },
+                 *             "staffId": "cm5staff000000000000000",
+                 *             "staff": {
+                 *               "id": "cm5staff000000000000000",
+                 *               "name": "Alex"
+                 *             },
+                 *             "customerId": "cm5cust0000000000000000",
+                 *             "customer": {
+                 *               "id": "cm5cust0000000000000000",
+                 *               "name": "Casey",
+                 *               "email": "casey@example.com"
+                 *             },
+                 *             "note": null,
+                 *             "priceCents": 5000,
+                 *             "currency": "GBP",
+                 *             "durationMinutes": 60,
+                 *             "source": "API",
+                 *             "cancellationReason": null,
+                 *             "cancelledAt": null,
+                 *             "createdAt": "2030-01-01T09:00:00.000Z",
+                 *             "updatedAt": "2030-01-01T09:00:00.000Z",
+                 *             "version": 1,
+                 *             "visitId": "cm5visit000000000000000"
+                 *           },
+                 *           {
+                 *             "id": "cm5appt2000000000000000",
+                 *             "status": "BOOKED",
+                 *             "startsAt": "2030-01-07T11:00:00.000Z",
+                 *             "endsAt": "2030-01-07T12:00:00.000Z",
+                 *             "serviceId": "cm5svccolour0000000000000",
+                 *             "service": {
+                 *               "id": "cm5svccolour0000000000000",
+                 *               "name": "Colour"
+                 *             },
+                 *             "staffId": "cm5staff000000000000000",
+                 *             "staff": {
+                 *               "id": "cm5staff000000000000000",
+                 *               "name": "Alex"
+                 *             },
+                 *             "customerId": "cm5cust0000000000000000",
+                 *             "customer": {
+                 *               "id": "cm5cust0000000000000000",
+                 *               "name": "Casey",
+                 *               "email": "casey@example.com"
+                 *             },
+                 *             "note": null,
+                 *             "priceCents": 5000,
+                 *             "currency": "GBP",
+                 *             "durationMinutes": 60,
+                 *             "source": "API",
+                 *             "cancellationReason": null,
+                 *             "cancelledAt": null,
+                 *             "createdAt": "2030-01-01T09:00:00.000Z",
+                 *             "updatedAt": "2030-01-01T09:00:00.000Z",
+                 *             "version": 1,
+                 *             "visitId": "cm5visit000000000000000"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "visit.booked";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Visit"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onVisitRescheduled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "visit.rescheduled",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5visit000000000000000",
+                 *         "status": "BOOKED",
+                 *         "startsAt": "2030-01-08T14:00:00.000Z",
+                 *         "endsAt": "2030-01-08T16:00:00.000Z",
+                 *         "customerId": "cm5cust0000000000000000",
+                 *         "customer": {
+                 *           "id": "cm5cust0000000000000000",
+                 *           "name": "Casey",
+                 *           "email": "casey@example.com"
+                 *         },
+                 *         "priceCents": 9000,
+                 *         "currency": "GBP",
+                 *         "note": null,
+                 *         "version": 4,
+                 *         "segments": [
+                 *           {
+                 *             "id": "cm5appt1000000000000000",
+                 *             "status": "BOOKED",
+                 *             "startsAt": "2030-01-07T10:00:00.000Z",
+                 *             "endsAt": "2030-01-07T11:00:00.000Z",
+                 *             "serviceId": "cm5svccut000000000000000",
+                 *             "service": {
+                 *               "id": "cm5svccut000000000000000",
+                 *               "name": "Cut"
+                 *             },
+                 *             "staffId": "cm5staff000000000000000",
+                 *             "staff": {
+                 *               "id": "cm5staff000000000000000",
+                 *               "name": "Alex"
+                 *             },
+                 *             "customerId": "cm5cust0000000000000000",
+                 *             "customer": {
+                 *               "id": "cm5cust0000000000000000",
+                 *               "name": "Casey",
+                 *               "email": "casey@example.com"
+                 *             },
+                 *             "note": null,
+                 *             "priceCents": 5000,
+                 *             "currency": "GBP",
+                 *             "durationMinutes": 60,
+                 *             "source": "API",
+                 *             "cancellationReason": null,
+                 *             "cancelledAt": null,
+                 *             "createdAt": "2030-01-01T09:00:00.000Z",
+                 *             "updatedAt": "2030-01-01T09:00:00.000Z",
+                 *             "version": 1,
+                 *             "visitId": "cm5visit000000000000000"
+                 *           },
+                 *           {
+                 *             "id": "cm5appt2000000000000000",
+                 *             "status": "BOOKED",
+                 *             "startsAt": "2030-01-07T11:00:00.000Z",
+                 *             "endsAt": "2030-01-07T12:00:00.000Z",
+                 *             "serviceId": "cm5svccolour0000000000000",
+                 *             "service": {
+                 *               "id": "cm5svccolour0000000000000",
+                 *               "name": "Colour"
+                 *             },
+                 *             "staffId": "cm5staff000000000000000",
+                 *             "staff": {
+                 *               "id": "cm5staff000000000000000",
+                 *               "name": "Alex"
+                 *             },
+                 *             "customerId": "cm5cust0000000000000000",
+                 *             "customer": {
+                 *               "id": "cm5cust0000000000000000",
+                 *               "name": "Casey",
+                 *               "email": "casey@example.com"
+                 *             },
+                 *             "note": null,
+                 *             "priceCents": 5000,
+                 *             "currency": "GBP",
+                 *             "durationMinutes": 60,
+                 *             "source": "API",
+                 *             "cancellationReason": null,
+                 *             "cancelledAt": null,
+                 *             "createdAt": "2030-01-01T09:00:00.000Z",
+                 *             "updatedAt": "2030-01-01T09:00:00.000Z",
+                 *             "version": 1,
+                 *             "visitId": "cm5visit000000000000000"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "previous": {
+                 *         "startsAt": "2030-01-07T10:00:00.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "visit.rescheduled";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Visit"];
+                    /** @description Where the visit started before it moved (each segment's own old time is in its appointment.rescheduled). */
+                    previous: {
+                        /** Format: date-time */
+                        startsAt: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. Anything else, a redirect or no answer within 10 s is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onVisitCancelled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every retry and replay. Dedupe by it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, during a secret rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "visit.cancelled",
+                 *       "timestamp": "2030-01-01T09:00:00.000Z",
+                 *       "data": {
+                 *         "id": "cm5visit000000000000000",
+                 *         "status": "CANCELLED",
+                 *         "startsAt": "2030-01-07T10:00:00.000Z",
+                 *         "endsAt": "2030-01-07T12:00:00.000Z",
+                 *         "customerId": "cm5cust0000000000000000",
+                 *         "customer": {
+                 *           "id": "cm5cust0000000000000000",
+                 *           "name": "Casey",
+                 *           "email": "casey@example.com"
+                 *         },
+                 *         "priceCents": 9000,
+                 *         "currency": "GBP",
+                 *         "note": null,
+                 *         "version": 4,
+                 *         "segments": [
+                 *           {
+                 *             "id": "cm5appt1000000000000000",
+                 *             "status": "CANCELLED",
+                 *             "startsAt": "2030-01-07T10:00:00.000Z",
+                 *             "endsAt": "2030-01-07T11:00:00.000Z",
+                 *             "serviceId": "cm5svccut000000000000000",
+                 *             "service": {
+                 *               "id": "cm5svccut000000000000000",
+                 *               "name": "Cut"
+                 *             },
+                 *             "staffId": "cm5staff000000000000000",
+                 *             "staff": {
+                 *               "id": "cm5staff000000000000000",
+                 *               "name": "Alex"
+                 *             },
+                 *             "customerId": "cm5cust0000000000000000",
+                 *             "customer": {
+                 *               "id": "cm5cust0000000000000000",
+                 *               "name": "Casey",
+                 *               "email": "casey@example.com"
+                 *             },
+                 *             "note": null,
+                 *             "priceCents": 5000,
+                 *             "currency": "GBP",
+                 *             "durationMinutes": 60,
+                 *             "source": "API",
+                 *             "cancellationReason": null,
+                 *             "cancelledAt": null,
+                 *             "createdAt": "2030-01-01T09:00:00.000Z",
+                 *             "updatedAt": "2030-01-01T09:00:00.000Z",
+                 *             "version": 2,
+                 *             "visitId": "cm5visit000000000000000"
+                 *           },
+                 *           {
+                 *             "id": "cm5appt2000000000000000",
+                 *             "status": "CANCELLED",
+                 *             "startsAt": "2030-01-07T11:00:00.000Z",
+                 *             "endsAt": "2030-01-07T12:00:00.000Z",
+                 *             "serviceId": "cm5svccolour0000000000000",
+                 *             "service": {
+                 *               "id": "cm5svccolour0000000000000",
+                 *               "name": "Colour"
+                 *             },
+                 *             "staffId": "cm5staff000000000000000",
+                 *             "staff": {
+                 *               "id": "cm5staff000000000000000",
+                 *               "name": "Alex"
+                 *             },
+                 *             "customerId": "cm5cust0000000000000000",
+                 *             "customer": {
+                 *               "id": "cm5cust0000000000000000",
+                 *               "name": "Casey",
+                 *               "email": "casey@example.com"
+                 *             },
+                 *             "note": null,
+                 *             "priceCents": 5000,
+                 *             "currency": "GBP",
+                 *             "durationMinutes": 60,
+                 *             "source": "API",
+                 *             "cancellationReason": null,
+                 *             "cancelledAt": null,
+                 *             "createdAt": "2030-01-01T09:00:00.000Z",
+                 *             "updatedAt": "2030-01-01T09:00:00.000Z",
+                 *             "version": 2,
+                 *             "visitId": "cm5visit000000000000000"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type: "visit.cancelled";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Visit"];
                 };
             };
         };

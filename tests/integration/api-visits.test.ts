@@ -107,3 +107,45 @@ describe("GET, PATCH and DELETE /visits/{id}", () => {
     expect(missing.status).toBe(428);
   });
 });
+
+describe("GET /availability with staffId per segment", () => {
+  let barber: string;
+  beforeAll(async () => {
+    // Cuts only: the colour must stay with the stylist who does both.
+    barber = (await createStylist([cut])).id;
+  });
+
+  const query = (staff: string[]) =>
+    `/availability?serviceId=${cut}&serviceId=${colour}${staff.map((id) => `&staffId=${id}`).join("")}&from=${at(26, 0)}&to=${at(27, 0)}`;
+
+  it("gives each segment the stylist named at its position, `any` leaving one to anyone", async () => {
+    const response = await call(availability.GET, "GET", query([barber, "any"]), { headers: customerKey });
+    expect(response.status).toBe(200);
+    const [first] = response.body.slots;
+    expect(first.segments).toEqual([
+      { serviceId: cut, staffId: barber, startsAt: at(26, 8), endsAt: at(26, 9) },
+      { serviceId: colour, staffId: stylist, startsAt: at(26, 9), endsAt: at(26, 10, 30) },
+    ]);
+    expect(first.staffId).toBe(barber);
+    const named = await call(availability.GET, "GET", query([stylist, stylist]), { headers: customerKey });
+    expect(named.body.slots[0].segments.map((segment: { staffId: string }) => segment.staffId)).toEqual([stylist, stylist]);
+  });
+
+  it("refuses a staffId list that does not line up with the services", async () => {
+    const response = await call(availability.GET, "GET", query([barber, "any", stylist]), { headers: customerKey });
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe("VALIDATION");
+    expect(response.body.errors).toEqual([{ path: "staffId", message: "Expected 1 or 2 values, got 3." }]);
+  });
+
+  it("reads `any` for a single service as anyone", async () => {
+    const response = await call(
+      availability.GET,
+      "GET",
+      `/availability?serviceId=${colour}&staffId=any&from=${at(26, 0)}&to=${at(27, 0)}`,
+      { headers: customerKey },
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.slots[0]).toMatchObject({ startsAt: at(26, 8), staffId: stylist });
+  });
+});

@@ -45,7 +45,12 @@ describe("booking a visit", () => {
     expect(await db.appointmentEvent.count({ where: { appointmentId: { in: ids }, action: "booked" } })).toBe(2);
     const outbox = await db.outboxEvent.findMany({ where: { payload: { path: ["visitId"], equals: visit.id } } });
     expect(outbox.map((row) => row.type)).toEqual(["visit.booked"]);
-    expect(await db.outboxEvent.count({ where: { appointmentId: { in: ids } } })).toBe(0);
+    // Each segment also announces itself (webhooks, the waitlist), marked as part of the visit's change.
+    const segmentEvents = await db.outboxEvent.findMany({ where: { appointmentId: { in: ids } } });
+    expect(segmentEvents.map((row) => [row.type, (row.payload as { wholeVisitId?: string }).wholeVisitId])).toEqual([
+      ["appointment.created", visit.id],
+      ["appointment.created", visit.id],
+    ]);
     expect(await getVisit(f.actors.alice, visit.id)).toMatchObject({ id: visit.id, version: 2, status: "BOOKED" });
   });
 
@@ -164,6 +169,25 @@ describe("changing a visit", () => {
     expect(after.status).toBe("BOOKED");
     expect(after.segments.map((segment) => segment.status)).toEqual(["BOOKED", "CANCELLED"]);
     expect(after.endsAt).toEqual(visit.segments[0]!.endsAt);
+  });
+
+  it("keeps the gap a cancelled middle segment left when the rest of the visit moves, and still reads as one visit", async () => {
+    const visit = await book(at("2030-01-21T09:00"), [
+      { serviceId: f.cut, staffId: f.amy },
+      { serviceId: f.massage, staffId: f.amy },
+      { serviceId: f.cut, staffId: f.amy },
+    ]);
+    const [first, middle, last] = visit.segments;
+    await cancelAppointment(f.actors.staff, { appointmentId: middle!.id, reason: "Therapist ill" }, now);
+    const moved = await rescheduleVisit(f.actors.staff, { visitId: visit.id, startsAt: at("2030-01-22T09:30") }, now);
+    const shift = at("2030-01-22T09:30").getTime() - first!.startsAt.getTime();
+    const booked = moved.segments.filter((segment) => segment.status === "BOOKED");
+    expect(booked.map((segment) => [segment.startsAt.getTime(), segment.endsAt.getTime()])).toEqual(
+      [first!, last!].map((segment) => [segment.startsAt.getTime() + shift, segment.endsAt.getTime() + shift]),
+    );
+    const read = await getVisit(f.actors.staff, visit.id);
+    expect(read).toMatchObject({ id: visit.id, status: "BOOKED", startsAt: booked[0]!.startsAt, endsAt: booked[1]!.endsAt });
+    expect(read.segments.map((segment) => segment.status)).toEqual(["BOOKED", "CANCELLED", "BOOKED"]);
   });
 
   it("does not let a customer change someone else's visit", async () => {

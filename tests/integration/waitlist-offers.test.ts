@@ -12,6 +12,7 @@ import { bookFromOffer } from "@/lib/waitlist/book-offer";
 import { findMatchingEntries } from "@/lib/waitlist/data";
 import { handOnLapsedHolds } from "@/lib/waitlist/hand-on-lapsed-holds";
 import { joinWaitlist } from "@/lib/waitlist/mutations";
+import { bookVisit, cancelVisit } from "@/lib/visits/mutations";
 import { offerFreedTime } from "@/lib/waitlist/offer-freed-time";
 import { at, createBookingFixture, errorOf, MONDAY, type BookingFixture } from "../support/booking-fixtures";
 import { useEmbeddedDelivery } from "../support/notifications-fixtures";
@@ -209,5 +210,30 @@ describe("through Inngest", () => {
     expect(result).toEqual({ offered: 1 });
     const email = (await db.user.findUniqueOrThrow({ where: { id: alice!.id } })).email;
     expect(await offerEmailsTo(email)).toHaveLength(1);
+  });
+});
+
+describe("time a visit frees", () => {
+  it("reaches the waitlist when a whole visit is cancelled, like a single appointment's", async () => {
+    const date = nextMonday();
+    const [alice, eve] = await Promise.all(["Alice", "Eve"].map(customer));
+    const visit = await bookVisit(f.actors.admin, {
+      customerId: eve!.id,
+      startsAt: at(`${date}T09:00`),
+      items: [
+        { serviceId: f.cut, staffId: f.amy },
+        { serviceId: f.massage, staffId: f.amy },
+      ],
+      source: "DASHBOARD",
+    });
+    await join(alice!, date, { staffId: f.amy, windows: ["morning"] });
+    await publishPendingOutbox();
+
+    await cancelVisit(f.actors.admin, { visitId: visit.id, reason: "Salon closed" });
+    await publishPendingOutbox();
+
+    const offers = await db.waitlistOffer.findMany({ where: { staffId: f.amy, entry: { customerId: alice!.id } } });
+    expect(offers.length).toBeGreaterThan(0);
+    expect(offers.every((offer) => offer.startsAt >= visit.startsAt && offer.startsAt < visit.endsAt)).toBe(true);
   });
 });

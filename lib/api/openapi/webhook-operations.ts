@@ -5,6 +5,7 @@ import { ZId } from "@/lib/api/schemas/common";
 import { ZApiCustomer } from "@/lib/api/schemas/customers";
 import { ZApiPaymentEvent } from "@/lib/api/schemas/payments";
 import { ZApiService } from "@/lib/api/schemas/services";
+import { ZApiVisit } from "@/lib/api/schemas/visits";
 import * as webhookSchemas from "@/lib/api/schemas/webhooks";
 import { WEBHOOK_EVENTS, ZWebhookTestData, type TWebhookEventType } from "@/lib/webhooks/events";
 import { ZCreateWebhookInput, ZUpdateWebhookInput } from "@/lib/webhooks/schema";
@@ -137,6 +138,7 @@ const dataOf = {
   service: ZApiService.meta({ id: "Service" }),
   payment: ZApiPaymentEvent,
   test: ZWebhookTestData,
+  visit: ZApiVisit,
 } as const;
 
 for (const [type, event] of Object.entries(WEBHOOK_EVENTS) as Array<[TWebhookEventType, (typeof WEBHOOK_EVENTS)[TWebhookEventType]]>) {

@@ -3,16 +3,27 @@ import type { AvailableSlot } from "@/lib/booking/data";
 import type { AvailableVisitSlot } from "@/lib/visits/data";
 import { ZAvailabilityQueryFields } from "@/lib/booking/schema";
 import { ZApiInstant } from "@/lib/api/schemas/common";
+import { AppError } from "@/lib/errors";
 import { isValidTimeZone, offsetMinutesAt, toWallClock, formatLocalTime } from "@/lib/time/zoned";
 
 const fields = ZAvailabilityQueryFields.shape;
+
+/** The `staffId` value that leaves a position (or a single service) to anyone who performs it. */
+export const ANY_STYLIST = "any";
 
 export const ZApiAvailabilityQuery = z.strictObject({
   serviceId: fields.serviceId.meta({
     description:
       "Repeat it (`serviceId=A&serviceId=B`, up to 5) for a visit of those services in that order: each slot then lists its `segments`.",
   }),
-  staffId: fields.staffId.meta({ description: "Only this stylist (for a visit: for every segment)." }),
+  staffId: z
+    .union([fields.staffId.unwrap(), z.literal(ANY_STYLIST)])
+    .optional()
+    .meta({
+      description:
+        "Only this stylist; `any` (or leaving it out) means anyone who performs the service. For a visit, give it once for the same stylist in every segment, or repeat it once per `serviceId`, in the same order, each `any` or an id (`serviceId=A&serviceId=B&staffId=S1&staffId=any`).",
+      example: "cm5staff000000000000000",
+    }),
   from: ZApiInstant,
   to: ZApiInstant.meta({ description: "At most 62 days after `from`." }),
   timeZone: z
@@ -64,6 +75,26 @@ export const ZApiAvailability = z.object({
   horizonEndsAt: z.iso.datetime().meta({ description: "No start at or after this is bookable; the range is cut here." }),
   slots: z.array(ZApiSlot),
 });
+
+/**
+ * A visit's items from the repeated `serviceId` and `staffId` of the query: no `staffId` or one for every
+ * segment, or one per service in the same order; `any` leaves that position to anyone.
+ */
+export function visitItemsOfQuery(
+  serviceIds: readonly string[],
+  staffIds: readonly string[],
+): { serviceId: string; staffId: string | null }[] {
+  if (staffIds.length > 1 && staffIds.length !== serviceIds.length) {
+    throw new AppError("VALIDATION", "Give `staffId` once for every segment, or once per `serviceId` in the same order.", [
+      { path: "staffId", message: `Expected 1 or ${serviceIds.length} values, got ${staffIds.length}.` },
+    ]);
+  }
+  const staffOf = (i: number) => {
+    const staffId = staffIds.length > 1 ? staffIds[i]! : staffIds[0];
+    return !staffId || staffId === ANY_STYLIST ? null : staffId;
+  };
+  return serviceIds.map((serviceId, i) => ({ serviceId, staffId: staffOf(i) }));
+}
 
 function offsetLabel(minutes: number): string {
   const sign = minutes < 0 ? "-" : "+";

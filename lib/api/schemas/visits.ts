@@ -42,6 +42,24 @@ const segmentExample = (id: string, service: { id: string; name: string }, start
   visitId: "cm5visit000000000000000",
 });
 
+/** A visit of a cut then a colour, as GET /visits/{id} answers it (the webhooks' `data` too). */
+export const visitViewExample = {
+  id: "cm5visit000000000000000",
+  status: "BOOKED",
+  startsAt: "2030-01-07T10:00:00.000Z",
+  endsAt: "2030-01-07T12:00:00.000Z",
+  customerId: appointmentExample.customerId,
+  customer: appointmentExample.customer,
+  priceCents: 9000,
+  currency: "GBP",
+  note: null,
+  version: 2,
+  segments: [
+    segmentExample("cm5appt1000000000000000", cutExample, "2030-01-07T10:00:00.000Z", "2030-01-07T11:00:00.000Z"),
+    segmentExample("cm5appt2000000000000000", colourExample, "2030-01-07T11:00:00.000Z", "2030-01-07T12:00:00.000Z"),
+  ],
+};
+
 export const ZApiVisit = z
   .object({
     id: z.string(),
@@ -58,22 +76,7 @@ export const ZApiVisit = z
   })
   .meta({
     id: "Visit",
-    example: {
-      id: "cm5visit000000000000000",
-      status: "BOOKED",
-      startsAt: "2030-01-07T10:00:00.000Z",
-      endsAt: "2030-01-07T12:00:00.000Z",
-      customerId: appointmentExample.customerId,
-      customer: appointmentExample.customer,
-      priceCents: 9000,
-      currency: "GBP",
-      note: null,
-      version: 2,
-      segments: [
-        segmentExample("cm5appt1000000000000000", cutExample, "2030-01-07T10:00:00.000Z", "2030-01-07T11:00:00.000Z"),
-        segmentExample("cm5appt2000000000000000", colourExample, "2030-01-07T11:00:00.000Z", "2030-01-07T12:00:00.000Z"),
-      ],
-    },
+    example: visitViewExample,
   });
 
 export function toApiVisit(visit: VisitView): z.infer<typeof ZApiVisit> {
@@ -87,3 +90,6 @@ export function toApiVisit(visit: VisitView): z.infer<typeof ZApiVisit> {
 
 /** `serviceId` repeated in the availability query: the services of a visit, in order. */
 export const ZApiVisitServiceIds = z.array(ZVisitItem.shape.serviceId).min(1).max(5);
+
+/** `staffId` repeated in the availability query: one per service (an id or `any`), or one for all. */
+export const ZApiVisitStaffIds = z.array(z.string().min(1).max(191)).max(5);

@@ -1,6 +1,6 @@
 import type { AppointmentEmail, EmailContext } from "../appointment-email";
 import { deliverAppointmentEmail, deliverVisitEmail } from "../deliver-email";
-import type { TAppointmentEventName, TVisitEventName } from "../outbox-events";
+import { isSegmentOfVisitChange, type TAppointmentEventName, type TVisitEventName } from "../outbox-events";
 import type { JobEvent, NotificationJob } from "./job";
 
 /** How every email job retries and what it is allowed to do (checked for SYSTEM before each run). */
@@ -15,16 +15,17 @@ type EmailJobConfig<N extends EmailEventName> = Pick<NotificationJob<N>, "id" | 
 
 /**
  * A job that answers each of its events with one email, sent in one retried step: about the appointment,
- * or about the whole visit for a visit's event.
+ * or about the whole visit for a visit's event (a segment's own event of that change sends nothing).
  */
 export function emailJob<N extends EmailEventName>({ send, ...config }: EmailJobConfig<N>): NotificationJob<N> {
   return {
     ...config,
     ...EMAIL_JOB_POLICY,
     handler({ event, step }) {
-      const { email, context } = send(event);
       // Widening N to every email event: each carries its appointment or visit and that one's version.
       const { data } = event as JobEvent<EmailEventName>;
+      if (isSegmentOfVisitChange(data)) return Promise.resolve({ status: "skipped", reason: "the visit's own event sends it" });
+      const { email, context } = send(event);
       return step.run(`send-${email.kind}-email`, () =>
         "visitId" in data
           ? deliverVisitEmail(email, { visitId: data.visitId, version: data.version, ...context })

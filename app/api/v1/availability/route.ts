@@ -1,6 +1,6 @@
 import { ok } from "@/lib/api/result";
-import { toApiSlot, toApiVisitSlot, ZApiAvailabilityQuery } from "@/lib/api/schemas/availability";
-import { ZApiVisitServiceIds } from "@/lib/api/schemas/visits";
+import { toApiSlot, toApiVisitSlot, visitItemsOfQuery, ZApiAvailabilityQuery } from "@/lib/api/schemas/availability";
+import { ZApiVisitServiceIds, ZApiVisitStaffIds } from "@/lib/api/schemas/visits";
 import { queryObject, validate } from "@/lib/api/validate";
 import { methodNotAllowed, withApiRoute } from "@/lib/api/with-api-route";
 import { getAvailability, type AvailabilityAnswer } from "@/lib/booking/data";
@@ -20,13 +20,16 @@ function answer<S>(result: AvailabilityAnswer<S>, zone: string | undefined, toSl
 export const GET = withApiRoute({ scope: "appointments:read" }, async ({ request }) => {
   const query = validate(ZApiAvailabilityQuery, queryObject(request), "query");
   const range = { from: new Date(query.from), to: new Date(query.to) };
-  // `serviceId` repeated: a visit of those services in that order.
-  const serviceIds = new URL(request.url).searchParams.getAll("serviceId");
+  // `serviceId` repeated: a visit of those services in that order, `staffId` once or once per service.
+  const params = new URL(request.url).searchParams;
+  const serviceIds = params.getAll("serviceId");
+  const staffIds = validate(ZApiVisitStaffIds, params.getAll("staffId"), "query");
   if (serviceIds.length > 1) {
-    const items = validate(ZApiVisitServiceIds, serviceIds, "query").map((serviceId) => ({ serviceId, staffId: query.staffId ?? null }));
+    const items = visitItemsOfQuery(validate(ZApiVisitServiceIds, serviceIds, "query"), staffIds);
     return answer(await getVisitAvailability({ items, ...range }), query.timeZone, toApiVisitSlot);
   }
-  const result = await getAvailability({ serviceId: query.serviceId, ...(query.staffId && { staffId: query.staffId }), ...range });
+  const { staffId } = visitItemsOfQuery([query.serviceId], staffIds)[0]!;
+  const result = await getAvailability({ serviceId: query.serviceId, ...(staffId && { staffId }), ...range });
   return answer(result, query.timeZone, toApiSlot);
 });
 

@@ -1,5 +1,6 @@
 import AppointmentReminder from "@/emails/appointment-reminder";
 import type { AppointmentEmail } from "../../appointment-email";
+import { isSegmentOfVisitChange } from "../../outbox-events";
 import { deliverAppointmentEmail } from "../../deliver-email";
 import { planAppointmentReminder, planVisitReminder, type PlannedReminder } from "../../plan-reminder";
 import { EMAIL_JOB_POLICY } from "../email-job";
@@ -62,7 +63,11 @@ export const sendReminderJob = reminderJob("appointment", {
   id: "send-reminder",
   name: "Send appointment reminder",
   email: reminderEmail,
-  plan: ({ data }) => planAppointmentReminder(data.appointmentId, data.version),
+  // A visit's segments are reminded once, by the visit's reminder.
+  plan: async ({ data }) =>
+    isSegmentOfVisitChange(data)
+      ? { status: "skipped", reason: "the visit's reminder covers it" }
+      : planAppointmentReminder(data.appointmentId, data.version),
 });
 
 export const visitReminderEmail: AppointmentEmail = { ...reminderEmail, kind: "visit-reminder" };
