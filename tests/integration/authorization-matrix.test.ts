@@ -77,7 +77,7 @@ async function appointmentOfAWithX(): Promise<string> {
   return (await insertAppointment({ customerId: ids.users.customerA, staffId: ids.users.stylistX, serviceId: ids.serviceId, startsAt })).id;
 }
 
-/** A visit of customer A with stylist X doing both of its segments (the matrix's one service, twice). */
+/** A visit of customer A with stylist X doing both of its segments (the matrix's one service, twice), from day 200 on: the dashboard visit forms book days 198 and 199. */
 async function visitOfAWithX(): Promise<string> {
   slot += 1;
   const startsAt = new Date(day(200 + Math.floor(slot / 5)).getTime() + (8 + 2 * (slot % 5)) * 3_600_000);
@@ -150,14 +150,14 @@ const actionForms: Record<string, () => Promise<FormData | undefined>> = {
   dashboardCancelAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", reason: "Closed" }),
   transitionAction: async () => form({ appointmentId: await appointmentOfAWithX(), version: "1", transition: "complete" }),
   createVisitAction: async () => {
-    const data = form({ customerName: "Walk In", customerEmail: "walk.in.visit@example.test", startsAt: at(210, 9) });
+    const data = form({ customerName: "Walk In", customerEmail: "walk.in.visit@example.test", startsAt: at(199, 9) });
     for (let i = 0; i < 2; i++) {
       data.append("serviceId", ids.serviceId);
       data.append("staffId", ids.users.stylistX);
     }
     return data;
   },
-  dashboardRescheduleVisitAction: async () => form({ visitId: await visitOfAWithX(), version: "2", startsAt: at(220, 9) }),
+  dashboardRescheduleVisitAction: async () => form({ visitId: await visitOfAWithX(), version: "2", startsAt: at(198, 9) }),
   dashboardCancelVisitAction: async () => form({ visitId: await visitOfAWithX(), version: "2", reason: "Closed" }),
   // Handed to stylist X, who already has it: past the door, refused as nothing to change.
   reassignSegmentAction: async () => form({ ...(await segmentOfVisitOfAWithX()), version: "1", staffId: ids.users.stylistX }),

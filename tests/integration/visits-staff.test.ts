@@ -58,8 +58,15 @@ describe("handing one segment of a visit to another stylist", () => {
     const after = await getVisit(f.actors.staff, visit.id);
     expect(after.segments.map((segment) => segment.staffId)).toEqual([f.amy, f.ben]);
     expect(after.segments[0]).toMatchObject({ id: first!.id, version: 1, startsAt: first!.startsAt });
-    const outbox = await db.outboxEvent.findMany({ where: { payload: { path: ["appointmentId"], equals: second!.id } } });
-    expect(outbox.map((row) => row.type)).toEqual(["appointment.rescheduled"]);
+    const outbox = await db.outboxEvent.findMany({
+      where: { payload: { path: ["appointmentId"], equals: second!.id } },
+      orderBy: { createdAt: "asc" },
+    });
+    // The booking announced each segment as part of the visit; the hand-over is this segment's own change.
+    expect(outbox.map((row) => [row.type, (row.payload as { wholeVisitId?: string }).wholeVisitId])).toEqual([
+      ["appointment.created", visit.id],
+      ["appointment.rescheduled", undefined],
+    ]);
     const history = await db.appointmentEvent.findFirstOrThrow({ where: { appointmentId: second!.id, action: "rescheduled" } });
     expect(history.changes).toEqual({ before: { staffId: f.amy }, after: { staffId: f.ben } });
   });
