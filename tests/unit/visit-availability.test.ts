@@ -137,14 +137,21 @@ const ranges = (origin: number, max: number) =>
 const stylistArbitrary = (staffId: string, date: string, origin: number) =>
   fc
     .record({
-      workingHours: fc.array(
-        fc.record({
-          weekday: fc.integer({ min: -1, max: 1 }).map((shift) => isoWeekday(addDays(date, shift))),
-          startMinute: fc.integer({ min: 0, max: 1440 }),
-          endMinute: fc.integer({ min: 0, max: 1440 }),
-        }),
-        { maxLength: 3 },
-      ),
+      workingHours: fc
+        .array(
+          fc.record({
+            weekday: fc.integer({ min: -1, max: 1 }).map((shift) => isoWeekday(addDays(date, shift))),
+            startMinute: fc.integer({ min: 0, max: 1440 }),
+            endMinute: fc.integer({ min: 0, max: 1440 }),
+          }),
+          { maxLength: 3 },
+        )
+        // A stylist's intervals on one weekday never overlap: the hours form refuses that ("Intervals overlap.").
+        .filter((hours) =>
+          hours.every((a, i) =>
+            hours.every((b, j) => j <= i || a.weekday !== b.weekday || a.endMinute <= b.startMinute || b.endMinute <= a.startMinute),
+          ),
+        ),
       busy: ranges(origin, 8),
       timeOff: ranges(origin, 1),
     })
