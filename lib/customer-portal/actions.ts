@@ -5,15 +5,14 @@ import { blankAsAbsent } from "@/lib/actions/form-input";
 import { bookAppointment, cancelAppointment, changeCustomerNote, rescheduleAppointment } from "@/lib/booking/mutations";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
 import { assertBookingAllowance } from "./booking-allowance";
-import { ZCancelForm, ZConfirmBookingForm, ZNoteForm, ZRescheduleForm } from "./schema";
+import { appointmentPage, customerCancelAction, customerRescheduleAction } from "./change-actions";
+import { ZConfirmBookingForm, ZNoteForm } from "./schema";
 import { ANY_STAFF, selectionHref } from "./selection";
 
 /**
  * The session and the permission table (appointment.bookForSelf) are checked here, on the server, for every
  * action: the page having a button proves nothing. A guest is sent to sign in and back to the page.
  */
-const appointmentPage = ({ input }: { input: { appointmentId: string } }) => `/appointments/${input.appointmentId}`;
-
 function reviewSelection({
   input,
   values,
@@ -58,33 +57,9 @@ export const confirmBookingAction = defineAction({
   },
 });
 
-export const rescheduleAction = defineAction({
-  permission: "appointment.bookForSelf",
-  schema: ZRescheduleForm,
-  returnTo: appointmentPage,
-  async run({ user, actor, input: { appointmentId, version, start } }) {
-    await assertBookingAllowance(user.id);
-    await rescheduleAppointment(actor, { appointmentId, expectedVersion: version, startsAt: start });
-    return { redirect: `/appointments/${appointmentId}?notice=rescheduled` };
-  },
-  after: afterAppointmentChange,
-  redirectOn: {
-    SLOT_UNAVAILABLE: ({ input, values }) => `/appointments/${input.appointmentId}/reschedule?date=${values.date ?? ""}&error=slot-taken`,
-  },
-});
+export const rescheduleAction = customerRescheduleAction(rescheduleAppointment);
 
-export const cancelAction = defineAction({
-  permission: "appointment.bookForSelf",
-  schema: ZCancelForm,
-  input: ({ values }) => blankAsAbsent(values, "reason"),
-  returnTo: appointmentPage,
-  async run({ user, actor, input: { appointmentId, version, reason } }) {
-    await assertBookingAllowance(user.id);
-    await cancelAppointment(actor, { appointmentId, expectedVersion: version, reason });
-    return { redirect: `/appointments/${appointmentId}?notice=cancelled` };
-  },
-  after: afterAppointmentChange,
-});
+export const cancelAction = customerCancelAction(cancelAppointment);
 
 /** The note is the customer's own words to the salon; an empty one clears it. Nobody is emailed. */
 export const changeNoteAction = defineAction({

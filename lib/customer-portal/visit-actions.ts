@@ -4,7 +4,8 @@ import { defineAction } from "@/lib/actions/define-action";
 import { blankAsAbsent } from "@/lib/actions/form-input";
 import { getAppointment } from "@/lib/booking/data";
 import { assertBookingAllowance } from "@/lib/customer-portal/booking-allowance";
-import { ZCancelForm, ZConfirmVisitForm, ZRescheduleForm } from "@/lib/customer-portal/schema";
+import { customerCancelAction, customerRescheduleAction } from "@/lib/customer-portal/change-actions";
+import { ZConfirmVisitForm } from "@/lib/customer-portal/schema";
 import { ANY_STAFF, selectionHref } from "@/lib/customer-portal/selection";
 import { AppError } from "@/lib/errors";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
@@ -66,34 +67,10 @@ async function visitIdOf(actor: Parameters<typeof getAppointment>[0], appointmen
   return appointment.visitId;
 }
 
-const appointmentPage = ({ input }: { input: { appointmentId: string } }) => `/appointments/${input.appointmentId}`;
+export const rescheduleVisitAction = customerRescheduleAction(async (actor, { appointmentId, ...change }) =>
+  rescheduleVisit(actor, { visitId: await visitIdOf(actor, appointmentId), ...change }),
+);
 
-export const rescheduleVisitAction = defineAction({
-  permission: "appointment.bookForSelf",
-  schema: ZRescheduleForm,
-  returnTo: appointmentPage,
-  async run({ user, actor, input: { appointmentId, version, start } }) {
-    await assertBookingAllowance(user.id);
-    const visitId = await visitIdOf(actor, appointmentId);
-    await rescheduleVisit(actor, { visitId, expectedVersion: version, startsAt: start });
-    return { redirect: `/appointments/${appointmentId}?notice=rescheduled` };
-  },
-  after: afterAppointmentChange,
-  redirectOn: {
-    SLOT_UNAVAILABLE: ({ input, values }) => `/appointments/${input.appointmentId}/reschedule?date=${values.date ?? ""}&error=slot-taken`,
-  },
-});
-
-export const cancelVisitAction = defineAction({
-  permission: "appointment.bookForSelf",
-  schema: ZCancelForm,
-  input: ({ values }) => blankAsAbsent(values, "reason"),
-  returnTo: appointmentPage,
-  async run({ user, actor, input: { appointmentId, version, reason } }) {
-    await assertBookingAllowance(user.id);
-    const visitId = await visitIdOf(actor, appointmentId);
-    await cancelVisit(actor, { visitId, expectedVersion: version, reason });
-    return { redirect: `/appointments/${appointmentId}?notice=cancelled` };
-  },
-  after: afterAppointmentChange,
-});
+export const cancelVisitAction = customerCancelAction(async (actor, { appointmentId, ...change }) =>
+  cancelVisit(actor, { visitId: await visitIdOf(actor, appointmentId), ...change }),
+);

@@ -5,6 +5,7 @@ import { CheckboxField } from "@/components/dashboard/checkbox-field";
 import { SelectField } from "@/components/dashboard/select-field";
 import { TwoColumnActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
+import { CustomerFields } from "./customer-fields";
 import { createAppointmentAction } from "@/lib/dashboard/actions";
 import { OccurrenceField } from "./occurrence-field";
 import { PatchTestOverrideField } from "./patch-test-override-field";
@@ -23,20 +24,7 @@ export function NewAppointmentForm({ services, staff, defaults }: Props) {
   ] as const;
   return (
     <TwoColumnActionForm form={actionForm} submitLabel="Book appointment" className="max-w-2xl">
-      <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
-        <legend className="mb-2 text-base font-semibold text-stone-900">Customer</legend>
-        <TextField label="Name" {...fieldProps("customerName")} autoComplete="off" />
-        <TextField
-          label="Email"
-          name="customerEmail"
-          type="email"
-          autoComplete="off"
-          defaultValue={values.customerEmail}
-          error={fieldError("customerEmail") ?? fieldError("email")}
-          hint="An existing customer is matched by email; a new email creates their account."
-        />
-        <TextField label="Phone (optional)" {...fieldProps("customerPhone")} type="tel" />
-      </fieldset>
+      <CustomerFields values={values} fieldError={fieldError} fieldProps={fieldProps} />
       {pickers.map(([name, label, options]) => (
         <SelectField key={`${name}-${values[name]}`} label={label} {...fieldProps(name)} options={options} />
       ))}

@@ -3,6 +3,7 @@
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TwoColumnActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
+import { CustomerFields } from "./customer-fields";
 import type { OfferedVisitStart } from "@/lib/visits/data";
 import { createVisitAction } from "@/lib/visits/actions";
 import { VisitStartChoices } from "./visit-start-choices";
@@ -30,20 +31,7 @@ export function NewVisitForm({ items, sameStylist, starts, defaults }: Props) {
       <div className="sm:col-span-2">
         <VisitStartChoices legend="Start" starts={starts} value={values.startsAt} error={fieldError("startsAt")} />
       </div>
-      <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
-        <legend className="mb-2 text-base font-semibold text-stone-900">Customer</legend>
-        <TextField label="Name" {...fieldProps("customerName")} autoComplete="off" />
-        <TextField
-          label="Email"
-          name="customerEmail"
-          type="email"
-          autoComplete="off"
-          defaultValue={values.customerEmail}
-          error={fieldError("customerEmail") ?? fieldError("email")}
-          hint="An existing customer is matched by email; a new email creates their account."
-        />
-        <TextField label="Phone (optional)" {...fieldProps("customerPhone")} type="tel" />
-      </fieldset>
+      <CustomerFields values={values} fieldError={fieldError} fieldProps={fieldProps} />
       <TextField className="sm:col-span-2" label="Note (optional)" {...fieldProps("note")} />
     </TwoColumnActionForm>
   );

@@ -11,13 +11,14 @@ import { formatSalonDate, formatSalonTime, salonLocalDate } from "@/lib/time/for
 import { formatLocalTime } from "@/lib/time/zoned";
 import { hasStarted } from "@/lib/dashboard/clock";
 import { getAppointmentRecords, listStaffOptions } from "@/lib/dashboard/data";
-import { appointmentNoticeText, statusStyles } from "@/lib/dashboard/labels";
+import { appointmentNoticeText } from "@/lib/dashboard/labels";
 import { formatPrice } from "@/lib/format";
 import { orNotFoundPage } from "@/lib/or-not-found-page";
 import { getSalonSettings } from "@/lib/salon/data";
 import { CancelForm, RescheduleForm, StaffNoteForm, TransitionForm } from "../../_components/appointment-forms";
 import { AppointmentRecordsView } from "../../_components/appointment-records";
 import { AppointmentPayments } from "../../_components/appointment-payments";
+import { StatusHeading } from "../../_components/status-heading";
 import { loadPaymentView } from "@/lib/payments/payment-view";
 import { visitSegmentCount } from "@/lib/visits/data";
 
@@ -38,7 +39,6 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
     visitSegmentCount(id),
   ]);
   const tz = salon.timezone;
-  const status = statusStyles[appointment.status];
   const date = salonLocalDate(appointment.startsAt, tz);
   const names = new Map([...staff.map((member) => [member.id, member.name] as const), [appointment.serviceId, appointment.service.name]]);
   const target = { appointmentId: appointment.id, version: appointment.version };
@@ -48,15 +48,9 @@ export default async function DashboardAppointmentPage({ params, searchParams }:
       <Link href={`/dashboard?date=${date}`} className="text-sm font-semibold text-brand-700 underline">
         ← Back to the calendar
       </Link>
-      <div className="mt-2 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-stone-900">
-          {appointment.customer.name} — {appointment.service.name}
-        </h1>
-        <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${status.badge}`}>
-          <span aria-hidden>{status.icon} </span>
-          {status.label}
-        </span>
-      </div>
+      <StatusHeading status={appointment.status}>
+        {appointment.customer.name} — {appointment.service.name}
+      </StatusHeading>
       <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">When</dt>
         <dd>

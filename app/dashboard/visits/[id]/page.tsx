@@ -15,6 +15,7 @@ import { getSalonSettings } from "@/lib/salon/data";
 import { formatSalonDate, formatSalonTime, salonLocalDate } from "@/lib/time/format-when";
 import { getVisit, visitStartsOnDay } from "@/lib/visits/data";
 import { CancelSegmentForm, CancelVisitForm, ReassignSegmentForm, RescheduleVisitForm } from "../../_components/visit-forms";
+import { StatusHeading } from "../../_components/status-heading";
 
 export const metadata: Metadata = { title: "Visit" };
 
@@ -37,7 +38,6 @@ export default async function DashboardVisitPage({ params, searchParams }: Props
     getSalonSettings(),
   ]);
   const tz = salon.timezone;
-  const status = statusStyles[visit.status];
   const visitDate = salonLocalDate(visit.startsAt, tz);
   const seesWholeVisit = actorCan(actor, "appointment.viewAny");
   const booked = visit.segments.filter((segment) => segment.status === "BOOKED");
@@ -62,13 +62,7 @@ export default async function DashboardVisitPage({ params, searchParams }: Props
       <Link href={`/dashboard?date=${visitDate}`} className="text-sm font-semibold text-brand-700 underline">
         ← Back to the calendar
       </Link>
-      <div className="mt-2 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-stone-900">Visit — {visit.customer.name}</h1>
-        <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${status.badge}`}>
-          <span aria-hidden>{status.icon} </span>
-          {status.label}
-        </span>
-      </div>
+      <StatusHeading status={visit.status}>Visit — {visit.customer.name}</StatusHeading>
       <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">When</dt>
         <dd>
