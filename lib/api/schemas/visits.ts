@@ -67,7 +67,10 @@ export const visitViewExample = {
 export const ZApiVisit = z
   .object({
     id: z.string(),
-    status: ZApiAppointment.shape.status.meta({ description: "BOOKED while any segment is; CANCELLED when every segment is." }),
+    status: ZApiAppointment.shape.status.meta({
+      description:
+        "BOOKED while any segment is; PENDING_PAYMENT while every segment is held for the visit's one deposit; CANCELLED when every segment is.",
+    }),
     startsAt: z.iso.datetime(),
     endsAt: z.iso.datetime(),
     customerId: z.string(),
