@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "./signed-in";
 import { daysFromNow, demoCustomer, expectAccessible, pickDay, waitForEmail, withE2eDatabase } from "./support/customer";
 
@@ -20,21 +20,26 @@ test.afterAll(async () => {
   });
 });
 
-test("a customer books cut + a deposit service as one visit, pays once on the checkout, and sees it booked", async ({ browser }) => {
-  test.setTimeout(180_000);
-  const page = await signedInPage(browser, "customer");
+/** Books Women's cut & finish + Full head colour with anyone from `notBefore`, up to the deposit step. */
+async function holdVisit(page: Page, notBefore: string) {
   await page.goto("/book");
   await page.getByRole("link", { name: /^Women's cut & finish/ }).click();
   await page.getByRole("link", { name: /^Add another service$/ }).click();
   await page.getByRole("link", { name: /^Full head colour/ }).click();
   await page.getByRole("link", { name: /^Anyone available/ }).click();
-  await pickDay(page, daysFromNow(27));
+  await pickDay(page, notBefore);
   await page
     .getByRole("group", { name: /Times on/ })
     .getByRole("button")
     .first()
     .click();
   await page.getByRole("button", { name: "Continue to review" }).click();
+}
+
+test("a customer books cut + a deposit service as one visit, pays once on the checkout, and sees it booked", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await signedInPage(browser, "customer");
+  await holdVisit(page, daysFromNow(27));
 
   // The review shows the visit, its one deposit and the policy, before anything is held.
   await expect(page.getByRole("heading", { name: "Review and confirm" })).toBeVisible();
@@ -77,4 +82,29 @@ test("a customer books cut + a deposit service as one visit, pays once on the ch
   expect(email.text).toContain("Full head colour");
   expect(email.text).toContain("A deposit of £20.00 is taken now");
   await page.context().close();
+});
+
+test("the front desk waives a held visit's deposit on the visit page → every segment booked", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await signedInPage(browser, "customer");
+  await holdVisit(page, daysFromNow(33));
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByRole("heading", { name: "One more step: the deposit" })).toBeVisible();
+  const firstSegment = new URL(page.url()).pathname.split("/").pop()!;
+  await page.context().close();
+  const visitId = await withE2eDatabase(
+    async (client) =>
+      (await client.query<{ visitId: string }>(`SELECT "visitId" FROM "Appointment" WHERE id = $1`, [firstSegment])).rows[0]!.visitId,
+  );
+
+  const staff = await signedInPage(browser, "frontDesk");
+  await staff.goto(`/dashboard/visits/${visitId}`);
+  await expect(staff.getByRole("cell", { name: "Awaiting deposit" })).toHaveCount(2);
+  await expectAccessible(staff, "dashboard visit waiting for its deposit");
+  await staff.getByRole("button", { name: "Waive deposit (book without payment)" }).click();
+  await expect(staff.getByText("Booked without a deposit: the customer is sent the confirmation.")).toBeVisible();
+  await staff.goto(`/dashboard/visits/${visitId}`);
+  await expect(staff.getByRole("cell", { name: "Booked", exact: true })).toHaveCount(2);
+  await expect(staff.getByRole("button", { name: "Waive deposit (book without payment)" })).toHaveCount(0);
+  await staff.context().close();
 });
