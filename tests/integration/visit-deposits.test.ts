@@ -274,10 +274,20 @@ describe("Stripe's events for a visit", () => {
     expect((await holdVisit(startsAt, f.bob, f.actors.bob)).status).toBe("PENDING_PAYMENT");
   });
 
-  it("the hold running out expires every segment, through the first segment's timer", async () => {
+  it("the hold running out expires every segment, and a customer who went to pay gets one note for the visit", async () => {
     const visit = await holdVisit(at("2030-01-16T14:00"));
-    expect(await expirePaymentHold(visit.segments[0]!.id, new Date(NOW_2030.getTime() + 365 * DAY_MS))).toBe("expired");
+    const ids = visit.segments.map((segment) => segment.id);
+    await openedSession(visit);
+    expect(await expirePaymentHold(ids[0]!, new Date(NOW_2030.getTime() + 365 * DAY_MS))).toBe("expired");
     expect(await statusesOf(visit.id)).toEqual(["EXPIRED", "EXPIRED"]);
+    await publishPendingOutbox();
+    await publishPendingOutbox();
+    const notes = await db.emailMessage.findMany({
+      where: { appointmentId: { in: ids }, kind: "hold-expired" },
+      select: { subject: true },
+    });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.subject).toContain("cut + massage");
   });
 
   it("completed after the hold ran out books the whole visit again when every segment's time is still free", async () => {
