@@ -10,7 +10,6 @@ import { listStaff, type StaffMember } from "@/lib/staff/data";
 import { salonLocalDate } from "@/lib/time/format-when";
 import { depositCentsOf, paymentNeedOf } from "@/lib/payments/deposit-policy";
 import { paymentPolicyLines } from "@/lib/payments/policy-text";
-import { VISIT_PAYMENT_REFUSED, visitNeedsOnlinePayment } from "@/lib/visits/customer-visit";
 import { getVisitAvailability } from "@/lib/visits/data";
 import { BookingSummary } from "./_components/booking-summary";
 import { DetailsStep } from "./_components/details-step";
@@ -75,11 +74,17 @@ export default async function BookPage({ searchParams }: Props) {
   };
   const step = currentStep(selection);
   const rows = selectionSummaryRows(selection, { services: chosen, stylistName: stylist?.name, salon });
-  // What the customer will be asked to pay, before they confirm (the same words as the checkout's).
-  const paymentPolicy =
-    service && !isVisit && paymentNeedOf(service, service.priceCents, salon)
-      ? paymentPolicyLines({ ...salon, ...service, depositCents: depositCentsOf(service, service.priceCents), locale: salon.locale })
-      : [];
+  // What the customer will be asked to pay, before they confirm (the same words as the checkout's): a
+  // visit pays once for every service, its deposits added up.
+  const paymentPolicy = chosen.some((candidate) => paymentNeedOf(candidate, candidate.priceCents, salon))
+    ? paymentPolicyLines({
+        ...salon,
+        depositCents: chosen.reduce((total, candidate) => total + depositCentsOf(candidate, candidate.priceCents), 0),
+        cardRequired: chosen.some((candidate) => candidate.cardRequired),
+        currency: service!.currency,
+        locale: salon.locale,
+      })
+    : [];
   const patchService = chosen.find((candidate) => candidate.requiresPatchTest);
   const chosenIds = chosen.map((candidate) => candidate.id);
 
@@ -133,7 +138,6 @@ export default async function BookPage({ searchParams }: Props) {
                       currency: service!.currency,
                       salon,
                       timesHref: selectionHref("/book", { ...selection, start: undefined, step: undefined }),
-                      paymentRefused: visitNeedsOnlinePayment(chosen, salon) ? VISIT_PAYMENT_REFUSED : null,
                     }
                   : undefined
               }

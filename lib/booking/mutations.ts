@@ -652,6 +652,13 @@ export const changeCustomerNote = appointmentChange(
   },
 );
 
+/** A single booking (a visit of one), not one segment of a visit of several. */
+async function isWholeBooking(tx: Tx, appointment: { visitId: string | null }): Promise<boolean> {
+  if (!appointment.visitId) return true;
+  const visit = await tx.visit.findUnique({ where: { id: appointment.visitId }, select: { segmentCount: true } });
+  return (visit?.segmentCount ?? 1) === 1;
+}
+
 export const cancelAppointment = appointmentChange(
   ZCancelAppointmentInput,
   "cancel",
@@ -680,8 +687,11 @@ export const cancelAppointment = appointmentChange(
       ZChanged,
     );
     // Only a paid booking (a deposit, or a card saved for fees) has money to settle; a hold given up has none.
+    // A visit's one deposit is settled when the whole visit is cancelled (cancelVisit): one segment
+    // cancelled on its own moves no money, and staff refund by hand if they choose to.
     const paid = current.status === "BOOKED" && (current.depositCents > 0 || current.providerCustomerId !== null);
-    if (paid) await settleCancellation(tx, actor, current, { now, bySalon: staffPowers && !isOwnBooking(actor, current.customerId) });
+    if (paid && (await isWholeBooking(tx, current)))
+      await settleCancellation(tx, actor, current, { now, bySalon: staffPowers && !isOwnBooking(actor, current.customerId) });
     return { ...viewOf(current), status: nextStatus, cancelledAt: now, cancellationReason: reason, ...stored };
   },
 );

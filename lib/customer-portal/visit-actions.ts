@@ -9,7 +9,6 @@ import { ZConfirmVisitForm } from "@/lib/customer-portal/schema";
 import { ANY_STAFF, selectionHref } from "@/lib/customer-portal/selection";
 import { AppError } from "@/lib/errors";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
-import { assertNoOnlinePayment } from "@/lib/visits/customer-visit";
 import { bookVisit, cancelVisit, rescheduleVisit } from "@/lib/visits/mutations";
 
 /**
@@ -42,7 +41,6 @@ export const confirmVisitAction = defineAction({
     if (!user.emailConfirmed)
       return { status: "error", code: "FORBIDDEN", message: "Please confirm your email address before booking.", values };
     await assertBookingAllowance(user.id);
-    await assertNoOnlinePayment(services);
     const visit = await bookVisit(actor, {
       customerId: user.id,
       items: services.map((serviceId) => ({ serviceId, staffId: staff === ANY_STAFF ? null : staff })),

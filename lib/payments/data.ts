@@ -19,6 +19,16 @@ const checkoutSelect = {
   startsAt: true,
   service: { select: { name: true, cardRequired: true } },
   customer: { select: { email: true } },
+  // A visit of several services pays once for all its segments, through its first one.
+  visit: {
+    select: {
+      id: true,
+      segments: {
+        orderBy: { visitPosition: "asc" },
+        select: { id: true, status: true, depositCents: true, service: { select: { name: true, cardRequired: true } } },
+      },
+    },
+  },
   payments: {
     where: { kind: "DEPOSIT", checkoutSessionId: { not: null } },
     select: { checkoutSessionId: true, checkoutUrl: true, status: true, amountCents: true, currency: true },
@@ -63,23 +73,44 @@ export async function getRefundToIssue(paymentId: string) {
   return { ...refund, paymentIntentId: original?.paymentIntentId ?? null };
 }
 
-/** Every payment of an appointment, newest first (the appointment page, the API). */
-export async function listAppointmentPayments(appointmentId: string) {
-  return db.payment.findMany({
-    where: { appointmentId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, kind: true, status: true, amountCents: true, currency: true, failureMessage: true, createdAt: true },
-  });
-}
+const paymentRowSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  amountCents: true,
+  currency: true,
+  failureMessage: true,
+  createdAt: true,
+} satisfies Prisma.PaymentSelect;
 
-/** The money side of one appointment: its deposit, its hold, and every payment (pages and the API). */
+/**
+ * The money side of one appointment: its deposit, its hold, and every payment (pages and the API). The
+ * segments of a visit share one payment, so each answers with the visit's: the deposits added up, a card
+ * asked for if any service asks for one, and the payments of every segment.
+ */
 export async function getPaymentSummary(appointmentId: string) {
   const appointment = await db.appointment.findUnique({
     where: { id: appointmentId },
-    select: { depositCents: true, currency: true, paymentHoldUntil: true, status: true, service: { select: { cardRequired: true } } },
+    select: { id: true, visitId: true, currency: true, paymentHoldUntil: true, status: true },
   });
   if (!appointment) return null;
-  return { ...appointment, currency: appointment.currency.trim(), payments: await listAppointmentPayments(appointmentId) };
+  const covered = await db.appointment.findMany({
+    where: appointment.visitId ? { visitId: appointment.visitId } : { id: appointment.id },
+    select: { id: true, depositCents: true, service: { select: { cardRequired: true } } },
+  });
+  const payments = await db.payment.findMany({
+    where: { appointmentId: { in: covered.map((segment) => segment.id) } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: paymentRowSelect,
+  });
+  return {
+    depositCents: covered.reduce((total, segment) => total + segment.depositCents, 0),
+    currency: appointment.currency.trim(),
+    paymentHoldUntil: appointment.paymentHoldUntil,
+    status: appointment.status,
+    service: { cardRequired: covered.some((segment) => segment.service.cardRequired) },
+    payments,
+  };
 }
 
 /** One payment as its webhook shows it (null when it is gone with its appointment). */

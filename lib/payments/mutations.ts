@@ -116,73 +116,122 @@ export async function requestRefund(
   return refund.id;
 }
 
-/**
- * A completed checkout. A hold still running is booked. A hold that ran out (or was given up) is booked
- * again when its time is still free, the exclusion constraint having the last word; otherwise the money
- * goes back, once, and the customer is told.
- */
-export async function completeCheckout(tx: Tx, facts: CheckoutSessionFacts): Promise<EventOutcome> {
-  const [appointment] = await tx.$queryRaw<Array<{ id: string; status: string; version: number }>>`
-    SELECT "id", "status"::text AS "status", "version" FROM "Appointment" WHERE "id" = ${facts.appointmentId} FOR UPDATE`;
-  if (!appointment) return "ignored";
-  const deposit = await settleDeposit(tx, facts);
-  if (appointment.status === "BOOKED" || appointment.status === "COMPLETED" || appointment.status === "NO_SHOW") return "no-effect";
+/** One appointment a payment covers, as locked for the payment's change. */
+type CoveredRow = { id: string; status: string; version: number; staffId: string; visitId: string | null };
 
-  const card = { providerCustomerId: facts.providerCustomerId };
-  if (appointment.status === "PENDING_PAYMENT") {
-    await markBooked(tx, appointment, card);
-    return "booked";
-  }
-  const stillFree = await tx.$queryRaw<Array<{ free: boolean }>>`
+/**
+ * The appointments one payment covers, locked in order: every segment of the paid appointment's visit (a
+ * single booking is a visit of one). A payment books, expires or refunds them together, never a part.
+ */
+async function lockCovered(tx: Tx, appointmentId: string): Promise<CoveredRow[]> {
+  return tx.$queryRaw<CoveredRow[]>`
+    SELECT "id", "status"::text AS "status", "version", "staffId", "visitId" FROM "Appointment"
+     WHERE "id" = ${appointmentId} OR "visitId" = (SELECT "visitId" FROM "Appointment" WHERE "id" = ${appointmentId})
+     ORDER BY "visitPosition", "id"
+       FOR UPDATE`;
+}
+
+/** Whether every one of `ids` could be booked again: no other booking or hold overlaps its stylist's time. */
+async function allStillFree(tx: Tx, ids: string[]): Promise<boolean> {
+  const [row] = await tx.$queryRaw<Array<{ free: boolean }>>`
     SELECT NOT EXISTS (
       SELECT 1 FROM "Appointment" b, "Appointment" a
-       WHERE a."id" = ${appointment.id} AND b."id" <> a."id" AND b."staffId" = a."staffId"
+       WHERE a."id" = ANY(${ids}::text[]) AND b."id" <> a."id" AND b."staffId" = a."staffId"
          AND b."status" IN ('BOOKED', 'PENDING_PAYMENT')
          AND tstzrange(b."blockedFrom", b."blockedUntil", '[)') && tstzrange(a."blockedFrom", a."blockedUntil", '[)')
     ) AS "free"`;
-  if (appointment.status === "EXPIRED" && stillFree[0]?.free) {
-    await markBooked(tx, appointment, card);
+  return row?.free ?? false;
+}
+
+/**
+ * A completed checkout. A hold still running is booked, every segment of it. A hold that ran out (or was
+ * given up) is booked again when every segment's time is still free, the exclusion constraint having the
+ * last word; otherwise the money goes back, once, and the customer is told: never a part of a visit.
+ */
+export async function completeCheckout(tx: Tx, facts: CheckoutSessionFacts): Promise<EventOutcome> {
+  const covered = await lockCovered(tx, facts.appointmentId);
+  if (covered.length === 0) return "ignored";
+  const deposit = await settleDeposit(tx, facts);
+  if (covered.some((segment) => ["BOOKED", "COMPLETED", "NO_SHOW"].includes(segment.status))) return "no-effect";
+
+  // A segment staff cancelled on its own while the visit was held is left out; the rest is what was paid for.
+  const live = covered.filter((segment) => segment.status !== "CANCELLED");
+  const judged = live.length > 0 ? live : covered;
+  const card = { providerCustomerId: facts.providerCustomerId };
+  if (judged.every((segment) => segment.status === "PENDING_PAYMENT")) {
+    await markBooked(tx, covered, judged, card);
+    return "booked";
+  }
+  if (
+    judged.every((segment) => segment.status === "EXPIRED") &&
+    (await allStillFree(
+      tx,
+      judged.map((segment) => segment.id),
+    ))
+  ) {
+    await markBooked(tx, covered, judged, card);
     return "rebooked";
   }
   await requestRefund(tx, systemActor, deposit);
   return "refund-requested";
 }
 
+/**
+ * `toBook` of the covered appointments become BOOKED. Each is announced as created at its new version; a
+ * visit of several also announces itself once (its one confirmation, reminder and stylists' notices).
+ */
 async function markBooked(
   tx: Tx,
-  appointment: { id: string; status: string; version: number },
+  covered: readonly CoveredRow[],
+  toBook: readonly CoveredRow[],
   card: { providerCustomerId: string | null },
   by: { actor: Actor; action: "paid" | "deposit-waived" } = { actor: systemActor, action: "paid" },
 ) {
-  const version = appointment.version + 1;
-  await tx.appointment.update({
-    where: { id: appointment.id },
-    // The booking happens now: reminders are keyed by this version (the schedule's), like a new booking's.
-    data: { status: "BOOKED", paymentHoldUntil: null, version, scheduleVersion: version, providerCustomerId: card.providerCustomerId },
-  });
-  await recordHistory(tx, by.actor, appointment.id, by.action, { before: { status: appointment.status }, after: { status: "BOOKED" } });
-  // Booked now, for everyone: the confirmation email, the stylist's notice, partners' webhooks.
-  await writeOutboxEvent(tx, { name: "appointment.created", data: { appointmentId: appointment.id, version } });
+  const wholeVisitId = covered.length > 1 ? (covered[0]!.visitId ?? undefined) : undefined;
+  for (const appointment of toBook) {
+    const version = appointment.version + 1;
+    await tx.appointment.update({
+      where: { id: appointment.id },
+      // The booking happens now: reminders are keyed by this version (the schedule's), like a new booking's.
+      data: { status: "BOOKED", paymentHoldUntil: null, version, scheduleVersion: version, providerCustomerId: card.providerCustomerId },
+    });
+    await recordHistory(tx, by.actor, appointment.id, by.action, { before: { status: appointment.status }, after: { status: "BOOKED" } });
+    // Booked now, for everyone: the confirmation email, the stylist's notice, partners' webhooks.
+    await writeOutboxEvent(tx, {
+      name: "appointment.created",
+      data: { appointmentId: appointment.id, version, ...(wholeVisitId && { wholeVisitId }) },
+    });
+  }
+  if (wholeVisitId) {
+    // The visit's version is the sum of its segments' (see VisitView), each booked one having moved by one.
+    const version = covered.reduce((total, segment) => total + segment.version, 0) + toBook.length;
+    await writeOutboxEvent(tx, { name: "visit.booked", data: { visitId: wholeVisitId, version } });
+  }
 }
 
 /**
- * The hold is over unpaid: the slot is free again and the waitlist hears of it. `onlyIfLapsed` (the
- * timer's view) leaves alone a hold whose end was moved later; the provider's "expired" does not wait.
+ * The hold is over unpaid: every segment it holds (a visit's are held together) is EXPIRED, their time free
+ * again, and the waitlist hears of each. `onlyIfLapsed` (the timer's view) leaves alone a hold whose end
+ * was moved later; the provider's "expired" does not wait.
  */
 export async function expireHold(tx: Tx, appointmentId: string, now: Date, onlyIfLapsed: boolean): Promise<EventOutcome> {
-  const rows = await tx.$queryRaw<Array<{ version: number }>>`
+  const expired = await tx.$queryRaw<Array<{ id: string; version: number }>>`
     UPDATE "Appointment" SET "status" = 'EXPIRED', "version" = "version" + 1, "updatedAt" = now()
-     WHERE "id" = ${appointmentId} AND "status" = 'PENDING_PAYMENT'
+     WHERE ("id" = ${appointmentId} OR "visitId" = (SELECT "visitId" FROM "Appointment" WHERE "id" = ${appointmentId}))
+       AND "status" = 'PENDING_PAYMENT'
        AND (NOT ${onlyIfLapsed}::boolean OR "paymentHoldUntil" <= ${now})
-    RETURNING "version"`;
-  const [expired] = rows;
-  if (!expired) return "no-effect";
-  await recordHistory(tx, systemActor, appointmentId, "expired", { before: { status: "PENDING_PAYMENT" }, after: { status: "EXPIRED" } });
+    RETURNING "id", "version"`;
+  if (expired.length === 0) return "no-effect";
+  for (const segment of expired) {
+    await recordHistory(tx, systemActor, segment.id, "expired", { before: { status: "PENDING_PAYMENT" }, after: { status: "EXPIRED" } });
+  }
   await tx.payment.updateMany({
-    where: { appointmentId, kind: "DEPOSIT", status: "PENDING" },
+    where: { appointmentId: { in: expired.map((segment) => segment.id) }, kind: "DEPOSIT", status: "PENDING" },
     data: { status: "FAILED", failureMessage: "The checkout was not completed before the hold ran out." },
   });
-  await writeOutboxEvent(tx, { name: "appointment.expired", data: { appointmentId, version: expired.version } });
+  for (const segment of expired) {
+    await writeOutboxEvent(tx, { name: "appointment.expired", data: { appointmentId: segment.id, version: segment.version } });
+  }
   return "expired";
 }
 
@@ -286,6 +335,10 @@ export async function recordCharge(input: {
   });
 }
 
+/** The appointments sharing `appointment`'s payment: its visit's segments (a single booking: itself). */
+const coveredBy = (appointment: { id: string; visitId?: string | null }): Prisma.AppointmentWhereInput =>
+  appointment.visitId ? { visitId: appointment.visitId } : { id: appointment.id };
+
 /**
  * What a cancellation does to the money: inside the policy (or when the salon cancels) the deposit is
  * refunded; later it is kept, and the late fee, if the salon charges one, is asked of the saved card.
@@ -294,12 +347,12 @@ export async function recordCharge(input: {
 export async function settleCancellation(
   tx: Tx,
   actor: Actor,
-  appointment: { id: string; startsAt: Date },
+  appointment: { id: string; startsAt: Date; visitId?: string | null },
   options: { now: Date; bySalon: boolean },
 ): Promise<void> {
   const [deposit, salon, card] = await Promise.all([
     tx.payment.findFirst({
-      where: { appointmentId: appointment.id, kind: "DEPOSIT", status: "SUCCEEDED" },
+      where: { appointment: coveredBy(appointment), kind: "DEPOSIT", status: "SUCCEEDED" },
       select: { id: true, appointmentId: true, amountCents: true, currency: true },
     }),
     tx.salonSettings.findUnique({ where: { id: 1 }, select: { lateCancelWindowMinutes: true, lateCancelFeeCents: true } }),
@@ -319,8 +372,10 @@ export async function settleCancellation(
 /** Staff refund a deposit by hand (a goodwill gesture, a mistake): the same refund path as a cancellation. */
 export async function refundDeposit(actor: Actor, appointmentId: string): Promise<string> {
   return db.$transaction(async (tx) => {
+    const appointment = await tx.appointment.findUnique({ where: { id: appointmentId }, select: { id: true, visitId: true } });
+    // A visit's one deposit can be refunded from any of its segments.
     const deposit = await tx.payment.findFirst({
-      where: { appointmentId, kind: "DEPOSIT", status: "SUCCEEDED" },
+      where: { appointment: coveredBy(appointment ?? { id: appointmentId }), kind: "DEPOSIT", status: "SUCCEEDED" },
       select: { id: true, appointmentId: true, amountCents: true, currency: true },
     });
     if (!deposit) throw new AppError("INVALID_TRANSITION", "This appointment has no paid deposit to refund.");
@@ -335,15 +390,18 @@ export async function refundDeposit(actor: Actor, appointmentId: string): Promis
  */
 export async function waiveDeposit(actor: Actor, appointmentId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const [appointment] = await tx.$queryRaw<Array<{ id: string; status: string; version: number; staffId: string }>>`
-      SELECT "id", "status"::text AS "status", "version", "staffId" FROM "Appointment" WHERE "id" = ${appointmentId} FOR UPDATE`;
-    if (!appointment || !managesAppointment(actor, appointment)) throw new AppError("NOT_FOUND", "That appointment does not exist.");
-    if (appointment.status !== "PENDING_PAYMENT") {
+    const covered = await lockCovered(tx, appointmentId);
+    // A visit is booked whole, so waiving its deposit needs powers over every segment.
+    if (covered.length === 0 || !covered.every((segment) => managesAppointment(actor, segment))) {
+      throw new AppError("NOT_FOUND", "That appointment does not exist.");
+    }
+    const held = covered.filter((segment) => segment.status === "PENDING_PAYMENT");
+    if (held.length === 0 || held.length < covered.filter((segment) => segment.status !== "CANCELLED").length) {
       throw new AppError("INVALID_TRANSITION", "Only a booking waiting for its deposit can be booked without it.");
     }
-    await markBooked(tx, appointment, { providerCustomerId: null }, { actor, action: "deposit-waived" });
+    await markBooked(tx, covered, held, { providerCustomerId: null }, { actor, action: "deposit-waived" });
     await tx.payment.updateMany({
-      where: { appointmentId, kind: "DEPOSIT", status: "PENDING" },
+      where: { appointmentId: { in: covered.map((segment) => segment.id) }, kind: "DEPOSIT", status: "PENDING" },
       data: { status: "FAILED", failureMessage: "Not needed: the salon booked it without a deposit." },
     });
   });

@@ -4,7 +4,10 @@
  * without a key. Every request carries an idempotency key, so a retried job never moves money twice.
  */
 export type CheckoutRequest = {
+  /** The appointment the payment row hangs on: a visit's first segment for a visit of several. */
   appointmentId: string;
+  /** Set for a visit of several services: the session pays for every segment it holds. */
+  visitId: string | null;
   version: number;
   /** 0 with `saveCard`: nothing is charged now, the card is only saved (Stripe's setup mode). */
   amountCents: number;

@@ -36,7 +36,11 @@ const idOf = (value: string | { id: string } | null | undefined): string | null 
 export function stripeProvider(stripe: Stripe): PaymentProvider {
   return {
     async createCheckout(request: CheckoutRequest) {
-      const metadata = { appointmentId: request.appointmentId, version: String(request.version) };
+      const metadata = {
+        appointmentId: request.appointmentId,
+        version: String(request.version),
+        ...(request.visitId && { visitId: request.visitId }),
+      };
       const currency = request.currency.trim().toLowerCase();
       // The hold may be shorter than Stripe's minimum: a payment after the hold is handled as a late one.
       const expiresAt = Math.max(request.expiresAt.getTime(), Date.now() + MIN_SESSION_MS);

@@ -31,7 +31,11 @@ export async function postTestCheckoutEvent(appointmentId: string, choice: TestC
     id: session.checkoutSessionId,
     object: "checkout.session",
     mode: session.amountCents > 0 ? "payment" : "setup",
-    metadata: { appointmentId, version: "1" },
+    metadata: {
+      appointmentId,
+      version: String(checkout.version),
+      ...(checkout.visit && checkout.visit.segments.length > 1 && { visitId: checkout.visit.id }),
+    },
     client_reference_id: appointmentId,
     amount_total: session.amountCents,
     currency: session.currency.trim().toLowerCase(),

@@ -36,6 +36,8 @@ export const createVisitAction = defineAction({
       sameStylist: input.sameStylist,
       note: input.note,
       source: "DASHBOARD",
+      // At the desk a deposit is taken in person, as for one appointment.
+      payment: "waived",
     });
     return visitPage(visit.id, "booked");
   },

@@ -17,6 +17,7 @@ import {
 import { availabilityAnswer, loadBookingContext, visibleTo, type AvailabilityAnswer, type QueryClient } from "@/lib/booking/data";
 import type { InstantRange } from "@/lib/booking/intervals";
 import type { PatchTestFacts } from "@/lib/patch-tests/booking-rule";
+import type { PaymentPolicy } from "@/lib/payments/deposit-policy";
 import { computeVisitAvailability, type VisitAvailabilityInput, type VisitServiceTiming } from "@/lib/booking/visit-availability";
 import { ZVisitAvailabilityQuery, type TVisitAvailabilityQuery, type TVisitItem } from "./schema";
 import { addDays, formatLocalTime, startOfLocalDay } from "@/lib/time/zoned";
@@ -33,6 +34,8 @@ export type VisitContext = {
   /** Per item, the stylists who may take it (the chosen one, or every active performer), display order. */
   candidates: string[][];
   patchTests: PatchTestFacts[];
+  /** Per item, its service's deposit rule with the salon's fees and hold. */
+  payments: PaymentPolicy[];
   /** Every stylist any item may go to, in display order. */
   staff: StaffScheduleRow[];
   customerExists: boolean;
@@ -74,8 +77,10 @@ export async function loadVisitContext(client: QueryClient, query: VisitContextQ
   const services: VisitService[] = [];
   const candidates: string[][] = [];
   const patchTests: PatchTestFacts[] = [];
+  const payments: PaymentPolicy[] = [];
   for (const item of query.items) {
     const context = byService.get(item.serviceId)!;
+    payments.push(context.payment);
     const service = serviceOf(context.salon);
     assertServiceBookable(service);
     services.push({ ...service, processingMinutes: context.salon.processingMinutes, bufferInsideVisit: context.salon.bufferInsideVisit });
@@ -100,6 +105,7 @@ export async function loadVisitContext(client: QueryClient, query: VisitContextQ
     services,
     candidates,
     patchTests,
+    payments,
     staff: [...staff.values()],
     customerExists: first.customerExists,
     upcomingBookings: first.upcomingBookings,
@@ -176,6 +182,9 @@ export const visitSegmentSelect = {
   blockedFrom: true,
   blockedUntil: true,
   visitPosition: true,
+  // Whether cancelling the whole visit has money to settle.
+  depositCents: true,
+  providerCustomerId: true,
 } satisfies Prisma.AppointmentSelect;
 
 export type VisitSegmentRow = Prisma.AppointmentGetPayload<{ select: typeof visitSegmentSelect }>;
@@ -199,6 +208,8 @@ export function segmentView({
   blockedFrom: _f,
   blockedUntil: _u,
   visitPosition: _p,
+  depositCents: _d,
+  providerCustomerId: _c,
   ...row
 }: VisitSegmentRow): AppointmentView {
   return toAppointmentView(row);

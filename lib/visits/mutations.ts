@@ -29,6 +29,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
 import type { TOutboxEvent } from "@/lib/notifications/outbox-events";
 import { patchTestOverrideReason } from "@/lib/patch-tests/booking-rule";
+import { paymentNeedOf } from "@/lib/payments/deposit-policy";
+import { settleCancellation } from "@/lib/payments/mutations";
 import { parseInput } from "@/lib/parse-input";
 import {
   loadVisitContext,
@@ -115,6 +117,17 @@ function layoutAt(context: VisitContext, startsAt: number, now: number, sameStyl
   return slot.segments;
 }
 
+/**
+ * What the visit must pay before it counts: when any service asks for a deposit or a card, every segment
+ * is held (PENDING_PAYMENT) until one payment for them all, each with its own share. Staff may waive it.
+ */
+function holdOf(context: VisitContext, payment: TBookVisitInput["payment"], now: number) {
+  if (payment === "waived") return null;
+  const needs = context.payments.map((policy, i) => paymentNeedOf(policy.rule, context.services[i]!.priceCents, policy.fees));
+  if (needs.every((need) => need === null)) return null;
+  return { needs, until: new Date(now + context.payments[0]!.holdMinutes * MINUTE_MS) };
+}
+
 export async function bookVisit(actor: Actor, rawInput: TBookVisitInput, options: BookVisitOptions = {}): Promise<VisitView> {
   const input = parseInput(ZBookVisitInput, rawInput);
   if (input.items.length === 1) {
@@ -128,6 +141,7 @@ export async function bookVisit(actor: Actor, rawInput: TBookVisitInput, options
         startsAt: input.startsAt,
         note: input.note,
         source: input.source,
+        payment: input.payment,
       },
       {
         now: options.now,
@@ -141,6 +155,7 @@ export async function bookVisit(actor: Actor, rawInput: TBookVisitInput, options
   if (!staffPowers && !isOwnBooking(actor, input.customerId)) {
     throw new AppError("FORBIDDEN", "Customers can only book appointments for themselves.");
   }
+  if (input.payment === "waived" && !staffPowers) throw new AppError("FORBIDDEN", "Only staff can waive a deposit.");
   const now = (options.now ?? new Date()).getTime();
   const startsAt = input.startsAt.getTime();
 
@@ -165,6 +180,8 @@ export async function bookVisit(actor: Actor, rawInput: TBookVisitInput, options
       );
     });
 
+    const hold = holdOf(context, input.payment, now);
+    const status = hold ? ("PENDING_PAYMENT" as const) : ("BOOKED" as const);
     const visitId = randomUUID();
     await tx.visit.create({ data: { id: visitId, customerId: input.customerId, segmentCount: layout.length, source: input.source } });
     const rows = layout.map((segment, i) => {
@@ -190,13 +207,17 @@ export async function bookVisit(actor: Actor, rawInput: TBookVisitInput, options
         bufferAfterMinutes: segment.bufferAfterMinutes,
         priceCents: service.priceCents,
         currency: service.currency,
+        status,
+        // Each segment keeps its own share; the visit's one checkout asks for their sum.
+        depositCents: hold?.needs[i]?.depositCents ?? 0,
+        paymentHoldUntil: hold?.until ?? null,
       };
     });
     await tx.appointment.createMany({ data: rows });
     await recordEvents(tx, actor, "booked", rows, (row) => {
       const { staffId, serviceId, customerId, startsAt, endsAt, source, priceCents, currency, durationMinutes } = row;
       return creationChanges({
-        status: "BOOKED",
+        status,
         staffId,
         serviceId,
         customerId,
@@ -209,11 +230,20 @@ export async function bookVisit(actor: Actor, rawInput: TBookVisitInput, options
         visitId,
       });
     });
-    await announceSegments(tx, rows, (row) => ({
-      name: "appointment.created",
-      data: { appointmentId: row.id, version: 1, wholeVisitId: visitId },
-    }));
-    await writeOutboxEvent(tx, { name: "visit.booked", data: { visitId, version: rows.length } });
+    if (hold) {
+      // One hold for the whole visit, announced through its first segment (which the payment hangs on):
+      // its expiry ends every segment; paying announces each segment and the visit as booked.
+      await writeOutboxEvent(tx, {
+        name: "appointment.payment-pending",
+        data: { appointmentId: rows[0]!.id, version: 1, holdUntil: hold.until.toISOString() },
+      });
+    } else {
+      await announceSegments(tx, rows, (row) => ({
+        name: "appointment.created",
+        data: { appointmentId: row.id, version: 1, wholeVisitId: visitId },
+      }));
+      await writeOutboxEvent(tx, { name: "visit.booked", data: { visitId, version: rows.length } });
+    }
     const visit = await visitAfterWrite(tx, visitId);
     await options.beforeCommit?.(tx, visit);
     return visit;
@@ -321,12 +351,17 @@ export async function rescheduleVisit(actor: Actor, rawInput: TRescheduleVisitIn
   });
 }
 
-/** Cancels every segment still booked; the rows stay (status, who, why, when). */
+/**
+ * Cancels every segment still booked (or held for its deposit: a customer may give up a hold); the rows
+ * stay (status, who, why, when). A paid visit's one deposit follows the cancellation policy, once.
+ */
 export async function cancelVisit(actor: Actor, rawInput: TCancelVisitInput, options: MutationOptions = {}): Promise<VisitView> {
   const input = parseInput(ZCancelVisitInput, rawInput);
   const now = options.now ?? new Date();
   return inTransaction(async (tx) => {
-    const { booked, staffPowers, version } = await loadVisitForChange(tx, actor, input.visitId, input.expectedVersion, "cancel");
+    const loaded = await loadVisitForChange(tx, actor, input.visitId, input.expectedVersion, "cancel");
+    const { segments, staffPowers, version } = loaded;
+    const booked = segments.filter((segment) => segment.status === "BOOKED" || segment.status === "PENDING_PAYMENT");
     // Staff cancellations are the salon's decision: the customer (and the audit) deserve a reason.
     if (staffPowers && !input.reason) {
       throw new AppError("VALIDATION", "Give a reason for cancelling.", [{ path: "reason", message: "Required for staff." }]);
@@ -354,6 +389,16 @@ export async function cancelVisit(actor: Actor, rawInput: TCancelVisitInput, opt
       data: { appointmentId: segment.id, version: segment.version + 1, wholeVisitId: input.visitId, reason },
     }));
     await writeOutboxEvent(tx, { name: "visit.cancelled", data: { visitId: input.visitId, version: version + booked.length, reason } });
+    // Only a paid visit (a deposit, or a card saved for fees) has money to settle; a hold given up has none.
+    const paid = booked.some((segment) => segment.status === "BOOKED" && (segment.depositCents > 0 || segment.providerCustomerId !== null));
+    if (paid) {
+      await settleCancellation(
+        tx,
+        actor,
+        { id: segments[0]!.id, startsAt: booked[0]!.startsAt, visitId: input.visitId },
+        { now, bySalon: staffPowers && !isOwnBooking(actor, segments[0]!.customerId) },
+      );
+    }
     return visitAfterWrite(tx, input.visitId);
   });
 }

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { MAX_NOTE_LENGTH, refineAvailabilityRange, ZBookingSource, ZExpectedVersion, ZId, ZInstant } from "@/lib/booking/schema";
+import {
+  MAX_NOTE_LENGTH,
+  refineAvailabilityRange,
+  ZBookAppointmentInput,
+  ZBookingSource,
+  ZExpectedVersion,
+  ZId,
+  ZInstant,
+} from "@/lib/booking/schema";
 import { MAX_VISIT_SEGMENTS } from "@/lib/booking/visit-availability";
 
 /**
@@ -21,6 +29,8 @@ export const ZBookVisitInput = z
     sameStylist: z.boolean().optional(),
     note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
     source: ZBookingSource,
+    /** Staff only: book without the deposit a service asks for (taken in person), as for one appointment. */
+    payment: ZBookAppointmentInput.shape.payment,
   })
   .strict();
 

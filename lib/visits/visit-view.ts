@@ -20,10 +20,14 @@ export type VisitView = {
   segments: AppointmentView[];
 };
 
-/** BOOKED while any segment is; otherwise how it ended (cancelled only when every segment was). */
+/**
+ * BOOKED while any segment is; PENDING_PAYMENT while it is held for its one deposit; otherwise how it
+ * ended (cancelled only when every segment was).
+ */
 function visitStatus(segments: readonly AppointmentView[]): TAppointmentStatus {
   const statuses = new Set(segments.map((segment) => segment.status));
   if (statuses.has("BOOKED")) return "BOOKED";
+  if (statuses.has("PENDING_PAYMENT")) return "PENDING_PAYMENT";
   if (statuses.size === 1) return segments[0]!.status;
   return statuses.has("COMPLETED") ? "COMPLETED" : "NO_SHOW";
 }

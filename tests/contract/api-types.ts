@@ -831,7 +831,7 @@ export interface components {
             paymentUrl?: string;
             payment?: components["schemas"]["AppointmentPayment"];
         };
-        /** @description In GET of one appointment: its deposit and every payment. */
+        /** @description In GET of one appointment: its deposit and every payment. The segments of a visit share one payment, so each shows the visit's: the deposits added up and the payments of every segment. */
         AppointmentPayment: {
             /**
              * @description NONE: no deposit asked (or waived). PENDING: the slot is held until holdUntil. PAID, REFUNDED: the deposit's fate.
@@ -996,7 +996,7 @@ export interface components {
         Visit: {
             id: string;
             /**
-             * @description BOOKED while any segment is; CANCELLED when every segment is.
+             * @description BOOKED while any segment is; PENDING_PAYMENT while every segment is held for the visit's one deposit; CANCELLED when every segment is.
              * @enum {string}
              */
             status: "BOOKED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "PENDING_PAYMENT" | "EXPIRED";
@@ -1065,6 +1065,11 @@ export interface components {
                 paymentUrl?: string;
                 payment?: components["schemas"]["AppointmentPayment"];
             }[];
+            /**
+             * Format: uri
+             * @description In the answer to POST /visits while PENDING_PAYMENT: where the customer pays the visit's one deposit (every segment's, added up). Every segment is held until then.
+             */
+            paymentUrl?: string;
         };
         AppointmentPage: {
             items: {
@@ -2196,11 +2201,16 @@ export interface operations {
                         email: string;
                     };
                     note?: string;
+                    /**
+                     * @description Staff keys: book a visit whose services ask for a deposit without one (taken in person). Otherwise such a visit answers PENDING_PAYMENT, every segment held, with one paymentUrl for the deposits added up.
+                     * @enum {string}
+                     */
+                    payment?: "waived";
                 };
             };
         };
         responses: {
-            /** @description Booked: the visit and every segment */
+            /** @description Booked: the visit and every segment (held as PENDING_PAYMENT, with a paymentUrl, when a service asks for a deposit) */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

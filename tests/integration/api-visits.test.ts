@@ -9,14 +9,16 @@ import { at, createKey, createSalon, createService, createStylist, createUser } 
 /** Visits over the API: availability for a sequence, booking (idempotent), reading, moving, cancelling. */
 
 type Auth = Record<string, string>;
-let cut: string, colour: string, stylist: string, customer: string;
+let cut: string, colour: string, deposit: string, stylist: string, customer: string;
 let customerKey: Auth, staffKey: Auth;
 
 beforeAll(async () => {
   await createSalon();
   cut = (await createService()).id;
   colour = (await createService({ durationMinutes: 90 })).id;
-  stylist = (await createStylist([cut, colour])).id;
+  deposit = (await createService({ durationMinutes: 30 })).id;
+  await db.service.update({ where: { id: deposit }, data: { depositCents: 1200 } });
+  stylist = (await createStylist([cut, colour, deposit])).id;
   customer = (await createUser("CUSTOMER")).id;
   customerKey = (await createKey(customer)).auth;
   staffKey = (await createKey((await createUser("FRONT_DESK")).id)).auth;
@@ -147,5 +149,35 @@ describe("GET /availability with staffId per segment", () => {
     );
     expect(response.status).toBe(200);
     expect(response.body.slots[0]).toMatchObject({ startsAt: at(26, 8), staffId: stylist });
+  });
+});
+
+describe("POST /visits of a service that asks for a deposit", () => {
+  it("answers 201 PENDING_PAYMENT with every segment held and one paymentUrl for the visit", async () => {
+    const response = await call(visits.POST, "POST", "/visits", {
+      headers: customerKey,
+      body: { startsAt: at(40, 9), items: [{ serviceId: cut }, { serviceId: deposit }] },
+    });
+    expect(response.status).toBe(201);
+    const body = response.body as { status: string; paymentUrl: string; segments: { id: string; status: string }[] };
+    expect(body.status).toBe("PENDING_PAYMENT");
+    expect(body.segments.map((segment) => segment.status)).toEqual(["PENDING_PAYMENT", "PENDING_PAYMENT"]);
+    expect(body.paymentUrl).toMatch(new RegExp(`/appointments/${body.segments[0]!.id}/pay$`));
+  });
+
+  it("lets a staff key book it with payment: waived (BOOKED, no paymentUrl); a customer key cannot waive", async () => {
+    const items = [{ serviceId: deposit }, { serviceId: cut }];
+    const waived = await call(visits.POST, "POST", "/visits", {
+      headers: staffKey,
+      body: { startsAt: at(41, 9), items, customerId: customer, payment: "waived" },
+    });
+    expect(waived.status).toBe(201);
+    expect(waived.body).toMatchObject({ status: "BOOKED" });
+    expect(waived.body).not.toHaveProperty("paymentUrl");
+    const refused = await call(visits.POST, "POST", "/visits", {
+      headers: customerKey,
+      body: { startsAt: at(42, 9), items, payment: "waived" },
+    });
+    expect(refused.status).toBe(403);
   });
 });

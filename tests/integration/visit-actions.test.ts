@@ -9,7 +9,7 @@ import { form, session } from "../support/session-mock";
 
 /**
  * The customer's visit actions: a visit is booked for the signed-in customer only, whole, from the
- * services in the form; a deposit the visit core cannot take refuses it in words; a time taken meanwhile
+ * services in the form; a deposit holds every segment until the visit is paid; a time taken meanwhile
  * goes back to fresh times keeping every service; moving and cancelling act on every segment, and the
  * salon's cutoffs are told in the form. Real visit core and database; only the session and redirect are faked.
  */
@@ -88,13 +88,20 @@ describe("confirmVisitAction", () => {
     expect(await db.appointment.count({ where: { customerId: f.bob } })).toBe(0);
   });
 
-  it("refuses, in words, a visit with a service that takes a deposit, and writes nothing", async () => {
+  it("holds every segment of a visit with a deposit service and sends the customer on to pay for the visit", async () => {
     session.user = as(f.bob);
     await db.service.update({ where: { id: f.massage }, data: { depositCents: 1000 } });
     try {
-      const state = await confirmVisitAction(idle, form(fields("2030-01-11T10:00:00.000Z")));
-      expect(state).toMatchObject({ status: "error", code: "VALIDATION", message: expect.stringMatching(/deposit/) });
-      expect(await db.appointment.count({ where: { customerId: f.bob } })).toBe(0);
+      const url = await redirectOf(confirmVisitAction(idle, form(fields("2030-01-11T10:00:00.000Z"))));
+      const first = await db.appointment.findUniqueOrThrow({ where: { id: confirmedId(url) } });
+      const segments = await segmentsOf(first.visitId!);
+      expect(segments.map((segment) => [segment.serviceId, segment.status, segment.depositCents])).toEqual([
+        [f.cut, "PENDING_PAYMENT", 0],
+        [f.massage, "PENDING_PAYMENT", 1000],
+      ]);
+      // One hold for the whole visit: every segment is held until the same moment.
+      expect(new Set(segments.map((segment) => segment.paymentHoldUntil?.getTime())).size).toBe(1);
+      expect(segments[0]!.paymentHoldUntil).not.toBeNull();
     } finally {
       await db.service.update({ where: { id: f.massage }, data: { depositCents: null } });
     }

@@ -18,14 +18,14 @@ type ReviewStepProps = {
   paymentPolicy: string[];
   patchTest: PatchTestNotice | null;
   /** Several services: the visit as it would be booked (segments null: that start no longer fits). */
-  visit?: { segments: VisitSegmentLine[] | null; currency: string; salon: SalonFormat; timesHref: string; paymentRefused: string | null };
+  visit?: { segments: VisitSegmentLine[] | null; currency: string; salon: SalonFormat; timesHref: string };
 };
 
 /** Guests see the whole review and are sent to sign in or register, then come back right here. */
 export function ReviewStep({ selection, user, cancelPolicy, paymentPolicy, patchTest, visit }: ReviewStepProps) {
   const returnTo = encodeURIComponent(selectionHref("/book", selection));
   // A visit that cannot be booked as shown gets no confirm button: the reason, and the way on, instead.
-  const blocked = visit && (visit.segments === null || visit.paymentRefused !== null);
+  const blocked = visit && visit.segments === null;
   return (
     <section aria-labelledby="step-heading" className="flex flex-col gap-4">
       <StepHeading id="step-heading">Review and confirm</StepHeading>
@@ -41,12 +41,7 @@ export function ReviewStep({ selection, user, cancelPolicy, paymentPolicy, patch
             </Link>
           </div>
         ))}
-      {visit?.paymentRefused && (
-        <p className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-stone-900" data-testid="visit-payment-refused">
-          {visit.paymentRefused}
-        </p>
-      )}
-      {!visit && paymentPolicy.length > 0 && (
+      {paymentPolicy.length > 0 && (
         <div className="rounded-xl border border-stone-300 bg-white p-4 text-stone-900">
           <h2 className="mb-1 font-semibold">Deposit and fees</h2>
           <ul className="list-disc pl-5 text-sm">

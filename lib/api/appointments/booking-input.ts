@@ -61,6 +61,7 @@ export async function visitInputFor(principal: ApiPrincipal, body: z.output<type
     items: body.items,
     ...(body.sameStylist !== undefined && { sameStylist: body.sameStylist }),
     ...(body.note !== undefined && { note: body.note }),
+    ...(body.payment !== undefined && { payment: body.payment }),
     source: "API",
   };
 }

@@ -168,7 +168,10 @@ visits.create(
     409: "SLOT_UNAVAILABLE: some segment's time is taken (nothing is booked); BOOKING_LIMIT_REACHED (a visit counts once)",
     422: `${slotRules} (for the visit's start); PATCH_TEST_REQUIRED`,
   },
-  { done: "Booked: the visit and every segment", etag: true },
+  {
+    done: "Booked: the visit and every segment (held as PENDING_PAYMENT, with a paymentUrl, when a service asks for a deposit)",
+    etag: true,
+  },
 );
 visits.get("Get a visit with its segments", ZApiVisit, true);
 visits.update("Move a whole visit to a new start", ZApiRescheduleVisitBody, ZApiVisit, {

@@ -32,7 +32,11 @@ export const ZApiPayment = z
     holdUntil: z.iso.datetime().nullable(),
     items: z.array(ZApiPaymentRow).meta({ description: "Every charge, refund and failure, newest first." }),
   })
-  .meta({ id: "AppointmentPayment", description: "In GET of one appointment: its deposit and every payment." });
+  .meta({
+    id: "AppointmentPayment",
+    description:
+      "In GET of one appointment: its deposit and every payment. The segments of a visit share one payment, so each shows the visit's: the deposits added up and the payments of every segment.",
+  });
 
 function statusOf(summary: PaymentSummary): z.infer<typeof ZApiPayment>["status"] {
   if (summary.status === "PENDING_PAYMENT") return "PENDING";

@@ -25,6 +25,10 @@ export const ZApiCreateVisitBody = z
     customerId: appointmentBody.customerId,
     customer: appointmentBody.customer,
     note: appointmentBody.note,
+    payment: ZBookVisitInput.shape.payment.meta({
+      description:
+        "Staff keys: book a visit whose services ask for a deposit without one (taken in person). Otherwise such a visit answers PENDING_PAYMENT, every segment held, with one paymentUrl for the deposits added up.",
+    }),
   })
   .meta({ description: "A visit: several services booked whole, or not at all.", example: visitExample });
 
@@ -63,7 +67,10 @@ export const visitViewExample = {
 export const ZApiVisit = z
   .object({
     id: z.string(),
-    status: ZApiAppointment.shape.status.meta({ description: "BOOKED while any segment is; CANCELLED when every segment is." }),
+    status: ZApiAppointment.shape.status.meta({
+      description:
+        "BOOKED while any segment is; PENDING_PAYMENT while every segment is held for the visit's one deposit; CANCELLED when every segment is.",
+    }),
     startsAt: z.iso.datetime(),
     endsAt: z.iso.datetime(),
     customerId: z.string(),
@@ -73,6 +80,10 @@ export const ZApiVisit = z
     note: z.string().nullable(),
     version: z.number().int().meta({ description: "The sum of the segments' versions; the ETag is this number." }),
     segments: z.array(ZApiAppointment).meta({ description: "One appointment per service, in order." }),
+    paymentUrl: ZApiAppointment.shape.paymentUrl.meta({
+      description:
+        "In the answer to POST /visits while PENDING_PAYMENT: where the customer pays the visit's one deposit (every segment's, added up). Every segment is held until then.",
+    }),
   })
   .meta({
     id: "Visit",

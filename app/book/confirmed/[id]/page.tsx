@@ -27,11 +27,25 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
     { label: "Date", value: formatSalonDate(appointment.startsAt, salon) },
     { label: "Time", value: `${formatSalonTime(appointment.startsAt, salon)} – ${formatSalonTime(appointment.endsAt, salon)}` },
   ];
+  const visitSegments = visit && (
+    <VisitSegments
+      title="Your visit"
+      segments={visit.segments.map((segment) => ({
+        serviceName: segment.service.name,
+        staffName: segment.staff.name,
+        startsAt: segment.startsAt,
+        endsAt: segment.endsAt,
+        priceCents: segment.priceCents,
+      }))}
+      currency={visit.currency}
+      salon={salon}
+    />
+  );
   if (appointment.status === "PENDING_PAYMENT" && payment) {
     return (
       <main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 py-10 sm:px-6">
         <h1 className="mb-6 text-3xl font-bold text-stone-900">One more step: the deposit</h1>
-        <BookingSummary title="Appointment details" rows={when} />
+        {visitSegments ?? <BookingSummary title="Appointment details" rows={when} />}
         <DepositPanel appointmentId={appointment.id} summary={payment.summary} policy={payment.policy} salon={salon} />
       </main>
     );
@@ -45,22 +59,7 @@ export default async function BookingConfirmedPage({ params }: { params: Promise
         <h1 className="text-3xl font-bold text-stone-900">You&apos;re booked!</h1>
       </div>
       <p className="mb-6 text-stone-700">We sent a confirmation to {appointment.customer.email}.</p>
-      {visit && (
-        <div className="mb-6">
-          <VisitSegments
-            title="Your visit"
-            segments={visit.segments.map((segment) => ({
-              serviceName: segment.service.name,
-              staffName: segment.staff.name,
-              startsAt: segment.startsAt,
-              endsAt: segment.endsAt,
-              priceCents: segment.priceCents,
-            }))}
-            currency={visit.currency}
-            salon={salon}
-          />
-        </div>
-      )}
+      {visitSegments && <div className="mb-6">{visitSegments}</div>}
       <BookingSummary
         title={visit ? "Where and your note" : "Appointment details"}
         rows={[

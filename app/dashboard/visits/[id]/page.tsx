@@ -14,6 +14,8 @@ import { orNotFoundPage } from "@/lib/or-not-found-page";
 import { getSalonSettings } from "@/lib/salon/data";
 import { formatSalonDate, formatSalonTime, salonLocalDate } from "@/lib/time/format-when";
 import { getVisit, visitStartsOnDay } from "@/lib/visits/data";
+import { loadPaymentView } from "@/lib/payments/payment-view";
+import { AppointmentPayments } from "../../_components/appointment-payments";
 import { CancelSegmentForm, CancelVisitForm, ReassignSegmentForm, RescheduleVisitForm } from "../../_components/visit-forms";
 import { StatusHeading } from "../../_components/status-heading";
 
@@ -55,6 +57,8 @@ export default async function DashboardVisitPage({ params, searchParams }: Props
           serviceNames,
         )
       : null;
+  // The visit's one payment hangs on its first segment: its deposit, and waiving or refunding it, for the whole visit.
+  const payment = managesWhole ? await loadPaymentView(visit.segments[0]!.id) : null;
   const minutes = Math.round((visit.endsAt.getTime() - visit.startsAt.getTime()) / MINUTE_MS);
   return (
     <div className="max-w-5xl">
@@ -119,6 +123,8 @@ export default async function DashboardVisitPage({ params, searchParams }: Props
           </table>
         </div>
       </Section>
+
+      {payment && <AppointmentPayments actor={actor} appointment={visit.segments[0]!} summary={payment.summary} salon={salon} />}
 
       {managesWhole && booked.length > 0 && moveTo && (
         <Section id="manage" title="Change the whole visit" className="mt-6 rounded-lg border border-stone-300 bg-white p-4">

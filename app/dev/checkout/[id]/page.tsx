@@ -21,17 +21,21 @@ export default async function TestCheckoutPage({ params, searchParams }: Props) 
   const [{ id }, { step }] = await Promise.all([params, searchParams]);
   const [checkout, salon] = await Promise.all([getTestCheckout(id), getSalonSettings()]);
   if (!checkout || checkout.payments.length === 0) notFound();
-  const amount = formatPrice(checkout.depositCents, checkout.currency.trim(), salon.locale);
+  // The session's own amount: a visit's covers every segment it holds.
+  const [session] = checkout.payments;
+  const amountCents = session!.amountCents;
+  const amount = formatPrice(amountCents, checkout.currency.trim(), salon.locale);
+  const services = (checkout.visit?.segments ?? [checkout]).map((segment) => segment.service.name).join(" + ");
   const open = checkout.status === "PENDING_PAYMENT";
   const fields = (outcome: string) => ({ appointmentId: id, outcome });
   return (
     <main id="main" className="mx-auto w-full max-w-lg flex-1 px-4 py-10">
       <p className="mb-2 text-sm font-semibold tracking-wide text-amber-800 uppercase">Test checkout — development only</p>
       <h1 className="mb-4 text-2xl font-bold text-stone-900">
-        {checkout.depositCents > 0 ? `Pay ${amount}` : "Save your card"} to {salon.name}
+        {amountCents > 0 ? `Pay ${amount}` : "Save your card"} to {salon.name}
       </h1>
       <p className="mb-2 text-stone-700">
-        {checkout.service.name}, {formatSalonDateTime(checkout.startsAt, salon)}.
+        {services}, {formatSalonDateTime(checkout.startsAt, salon)}.
       </p>
       {checkout.paymentHoldUntil && open && (
         <p className="mb-6 text-sm text-stone-700">The time is held until {formatSalonTime(checkout.paymentHoldUntil, salon)}.</p>
@@ -48,11 +52,7 @@ export default async function TestCheckoutPage({ params, searchParams }: Props) 
         </div>
       ) : (
         <div className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4">
-          <RowButtonForm
-            action={testCheckoutAction}
-            fields={fields("pay")}
-            label={checkout.depositCents > 0 ? `Pay ${amount}` : "Save card"}
-          />
+          <RowButtonForm action={testCheckoutAction} fields={fields("pay")} label={amountCents > 0 ? `Pay ${amount}` : "Save card"} />
           <RowButtonForm action={testCheckoutAction} fields={fields("decline")} label="Card declined" variant="secondary" />
           <RowButtonForm action={testCheckoutAction} fields={fields("authenticate")} label="Needs authentication" variant="secondary" />
           <RowButtonForm action={testCheckoutAction} fields={fields("abandon")} label="Abandon" variant="ghost" />

@@ -6,19 +6,20 @@ import { emailJob } from "../email-job";
 export const confirmationEmail: AppointmentEmail<AppointmentConfirmationProps> = {
   kind: "confirmation",
   to: "customer",
-  // A booking that took a deposit or a card repeats the policy the customer agreed to.
-  props: (base, { appointment, salon }) => ({
-    ...base,
-    paymentPolicy:
-      appointment.depositCents > 0 || appointment.service.cardRequired
-        ? paymentPolicyLines({
-            ...salon,
-            depositCents: appointment.depositCents,
-            cardRequired: appointment.service.cardRequired,
-            currency: appointment.currency,
-          })
-        : [],
-  }),
+  // A booking that took a deposit or a card repeats the policy the customer agreed to (a visit's: its
+  // segments' deposits added up, as its one checkout took them).
+  props: (base, { appointment, salon }) => {
+    const covered = appointment.visit && appointment.visit.segmentCount > 1 ? appointment.visit.segments : [appointment];
+    const depositCents = covered.reduce((total, segment) => total + segment.depositCents, 0);
+    const cardRequired = covered.some((segment) => segment.service.cardRequired);
+    return {
+      ...base,
+      paymentPolicy:
+        depositCents > 0 || cardRequired
+          ? paymentPolicyLines({ ...salon, depositCents, cardRequired, currency: appointment.currency })
+          : [],
+    };
+  },
   subject: ({ serviceName, startsAt, salonName }) => `Booked: ${serviceName}, ${startsAt} at ${salonName}`,
   template: (props) => <AppointmentConfirmation {...props} />,
 };
