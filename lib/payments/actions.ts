@@ -70,6 +70,8 @@ export const chargeNoShowFeeAction = defineAction({
     const status = await chargeFee(actor, appointmentId, "NO_SHOW_FEE");
     return { redirect: `/dashboard/appointments/${appointmentId}?notice=fee-${status.toLowerCase().replace("_", "-")}` };
   },
+  // The money event for partners, and the customer's payment link when the bank wants authentication.
+  after: afterAppointmentChange,
 });
 
 /** "Refund deposit" by hand: the refund job gives it back through the provider. */
