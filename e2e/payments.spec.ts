@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "./signed-in";
-import { daysFromNow, demoCustomer, expectAccessible, pickDay, waitForEmail, withE2eDatabase } from "./support/customer";
+import { daysFromNow, demoCustomer, expectAccessible, linkIn, pickDay, waitForEmail, withE2eDatabase } from "./support/customer";
 
 /**
  * Deposits through the development test checkout (no Stripe offline), on the built app: the checkout's
@@ -106,22 +106,29 @@ test("cancel inside the window → the deposit is refunded", async ({ browser })
   await page.context().close();
 });
 
+/**
+ * The appointment's day comes: moved `daysAgo` into the past (at night, clear of anyone's hours) so it
+ * has started and can be marked a no-show.
+ */
+async function moveIntoThePast(appointmentId: string, daysAgo: number) {
+  await withE2eDatabase(async (client) => {
+    await client.query(
+      `UPDATE "Appointment" SET "startsAt" = date_trunc('day', now()) - make_interval(days => $2) + interval '3 hours',
+              "endsAt" = date_trunc('day', now()) - make_interval(days => $2) + interval '3 hours 50 minutes',
+              "blockedFrom" = date_trunc('day', now()) - make_interval(days => $2) + interval '3 hours',
+              "blockedUntil" = date_trunc('day', now()) - make_interval(days => $2) + interval '4 hours' WHERE id = $1`,
+      [appointmentId, daysAgo],
+    );
+  });
+}
+
 test("staff charge the no-show fee to the saved card", async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await signedInPage(browser, "customer");
   const hold = await bookAndPay(page, daysFromNow(18));
   await page.context().close();
 
-  // The appointment's day comes: moved into the past (at night, clear of anyone's hours) so it has started.
-  await withE2eDatabase(async (client) => {
-    await client.query(
-      `UPDATE "Appointment" SET "startsAt" = date_trunc('day', now()) - interval '40 days' + interval '3 hours',
-              "endsAt" = date_trunc('day', now()) - interval '40 days' + interval '3 hours 50 minutes',
-              "blockedFrom" = date_trunc('day', now()) - interval '40 days' + interval '3 hours',
-              "blockedUntil" = date_trunc('day', now()) - interval '40 days' + interval '4 hours' WHERE id = $1`,
-      [hold.id],
-    );
-  });
+  await moveIntoThePast(hold.id, 40);
   const staff = await signedInPage(browser, "frontDesk");
   await staff.goto(`/dashboard/appointments/${hold.id}`);
   await staff.getByRole("button", { name: "Mark no-show" }).click();
@@ -131,6 +138,58 @@ test("staff charge the no-show fee to the saved card", async ({ browser }) => {
   await expect(staff.getByRole("row", { name: /No-show fee £25\.00 Succeeded/ })).toBeVisible();
   await expect(staff.getByRole("button", { name: "Charge no-show fee" })).toHaveCount(0);
   await expectAccessible(staff, "dashboard appointment with payments");
+  await staff.context().close();
+});
+
+test("a no-show fee the bank wants authenticated → the customer pays it through the emailed link", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const page = await signedInPage(browser, "customer");
+  const hold = await holdPedicure(page, daysFromNow(27));
+  await payOnTestCheckout(page);
+  // Saved after authenticating: like Stripe's 3D Secure test card, later charges ask for it again.
+  await page.getByRole("button", { name: "Needs authentication" }).click();
+  await page.getByRole("button", { name: "Complete authentication" }).click();
+  await expect(page.getByText("Booked", { exact: true })).toBeVisible();
+  await page.context().close();
+
+  await moveIntoThePast(hold.id, 41);
+  const staff = await signedInPage(browser, "frontDesk");
+  await staff.goto(`/dashboard/appointments/${hold.id}`);
+  await staff.getByRole("button", { name: "Mark no-show" }).click();
+  await expect(staff.getByText("Marked as a no-show.")).toBeVisible();
+  await staff.getByRole("button", { name: "Charge no-show fee" }).click();
+  await expect(staff.getByText("The bank asks the customer to authenticate the fee: it waits for them.")).toBeVisible();
+  await expect(staff.getByRole("row", { name: /No-show fee £25\.00 Waiting for the customer to authenticate/ })).toBeVisible();
+
+  // The link arrives in the development mailbox; the customer may open it without signing in.
+  const email = await waitForEmail(
+    demoCustomer,
+    (candidate) => candidate.kind === "payment.fee-link" && candidate.appointmentId === hold.id,
+  );
+  expect(email.subject).toBe("Please confirm the no-show fee of £25.00");
+  const customer = await (await browser.newContext()).newPage();
+  await customer.goto(linkIn(email));
+  await expect(customer.getByRole("heading", { name: /^Confirm your payment to / })).toBeVisible();
+  await expect(customer.getByText("No-show fee", { exact: true })).toBeVisible();
+  await expectAccessible(customer, "fee payment page");
+  await customer.getByRole("button", { name: "Pay £25.00" }).click();
+  await expect(customer.getByRole("heading", { name: /^Pay £25\.00 to / })).toBeVisible();
+  await customer.getByRole("button", { name: "Pay £25.00" }).click();
+  await expect(customer.getByRole("heading", { name: "Thank you" })).toBeVisible();
+  // The link is spent once the fee is paid.
+  await customer.goto(linkIn(email));
+  await expect(customer.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+  await customer.context().close();
+
+  await staff.reload();
+  await expect(staff.getByRole("row", { name: /No-show fee £25\.00 Succeeded/ })).toBeVisible();
+  await staff.goto("/dashboard/payments");
+  const row = staff
+    .getByRole("row")
+    .filter({ has: staff.locator(`a[href='/dashboard/appointments/${hold.id}']`) })
+    .filter({ hasText: "No-show fee" });
+  await expect(row).toContainText("£25.00");
+  await expect(row).toContainText("Succeeded");
   await staff.context().close();
 });
 

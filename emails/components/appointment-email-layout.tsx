@@ -18,6 +18,11 @@ const WORDING = {
   },
   reminder: { heading: "See you soon", preview: (a) => `Reminder: ${a.serviceName} on ${a.startsAt}`, manageLabel: "Reschedule or cancel" },
   holdExpired: { heading: "Your hold ran out", preview: (a) => `Your hold on ${a.startsAt} ran out`, manageLabel: "Book again" },
+  feePayment: {
+    heading: "Please confirm a payment",
+    preview: (a) => `Your bank asks you to confirm a payment to ${a.salonName}`,
+    manageLabel: "View the appointment",
+  },
   stylistBooked: {
     heading: "New appointment",
     preview: (a) => `New booking: ${a.customerName}, ${a.startsAt}`,

@@ -66,6 +66,8 @@ const actionLabels: Record<string, string> = {
   paid: "Deposit paid",
   expired: "Hold expired unpaid",
   refunded: "Deposit refunded",
+  "deposit-waived": "Booked without the deposit",
+  "fee-paid": "Fee paid through the emailed link",
 };
 
 export function historyActionLabel(action: string): string {

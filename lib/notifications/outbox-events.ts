@@ -86,6 +86,12 @@ export const ZPaymentFeeRequestedEvent = z.object({
   data: z.object({ appointmentId: z.string().min(1), kind: z.enum(["LATE_CANCELLATION_FEE", "NO_SHOW_FEE"]) }),
 });
 
+/** A fee the bank asked the customer to authenticate: the customer is emailed a link to pay it, once. */
+export const ZPaymentAuthenticationRequiredEvent = z.object({
+  name: z.literal("payment.authentication-required"),
+  data: z.object({ appointmentId: z.string().min(1), paymentId: z.string().min(1) }),
+});
+
 /**
  * Money moved: a deposit or a fee taken (`payment.succeeded`), a refund given back (`payment.refunded`),
  * a fee the card refused (`payment.failed`). Written in the transaction that records it, so each money
@@ -146,6 +152,7 @@ export const ZOutboxEvent = z.discriminatedUnion("name", [
   ZAppointmentExpiredEvent,
   ZPaymentRefundRequestedEvent,
   ZPaymentFeeRequestedEvent,
+  ZPaymentAuthenticationRequiredEvent,
   ZScheduleTimeFreedEvent,
   ZCustomerCreatedEvent,
   ZServiceUpdatedEvent,

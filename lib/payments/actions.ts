@@ -5,12 +5,16 @@ import { defineAction } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/errors";
 import { afterAppointmentChange } from "@/lib/notifications/after-appointment-change";
 import { chargeFee } from "./charge-fee";
-import { refundDeposit, waiveDeposit } from "./mutations";
+import { refundDeposit } from "./mutations";
+import { openFeeCheckout } from "./open-fee-checkout";
 import { isTestCheckoutEnabled, postTestCheckoutEvent } from "./test-checkout";
+import { waiveHold } from "./waive-deposit";
 
 const ZTestCheckoutForm = z.object({
   appointmentId: z.string().min(1),
-  outcome: z.enum(["pay", "decline", "authenticate", "abandon"]),
+  /** Set when the page stands in for the hosted page of a fee that needs authentication. */
+  feePaymentId: z.string().min(1).optional(),
+  outcome: z.enum(["pay", "decline", "authenticate", "pay-authenticated", "abandon"]),
 });
 
 /**
@@ -21,15 +25,38 @@ const ZTestCheckoutForm = z.object({
 export const testCheckoutAction = defineAction({
   permission: null,
   schema: ZTestCheckoutForm,
-  async run({ input: { appointmentId, outcome }, values }) {
+  async run({ input: { appointmentId, feePaymentId, outcome }, values }) {
     if (!isTestCheckoutEnabled()) throw new AppError("NOT_FOUND", "There is no test checkout here.");
     if (outcome === "decline") {
       return { status: "error", code: "VALIDATION", message: "Your card was declined (test card). Try again, or abandon.", values };
     }
-    if (outcome === "authenticate") return { redirect: `/dev/checkout/${appointmentId}?step=authenticate` };
-    const applied = await postTestCheckoutEvent(appointmentId, outcome === "pay" ? "pay" : "abandon");
+    const page = `/dev/checkout/${appointmentId}?${feePaymentId ? `fee=${encodeURIComponent(feePaymentId)}&` : ""}`;
+    if (outcome === "authenticate") return { redirect: `${page}step=authenticate` };
+    const paid = outcome !== "abandon";
+    const applied = await postTestCheckoutEvent(appointmentId, paid ? "pay" : "abandon", {
+      feePaymentId: feePaymentId ?? null,
+      // A card saved after authenticating asks for it again on later charges, like Stripe's 3D Secure test card.
+      authenticatingCard: outcome === "pay-authenticated",
+    });
     if (applied === null) throw new AppError("NOT_FOUND", "This checkout does not exist.");
-    return { redirect: outcome === "pay" ? `/appointments/${appointmentId}?notice=paid` : `/appointments/${appointmentId}` };
+    if (feePaymentId) return { redirect: paid ? "/pay/fee?paid=1" : "/pay/fee?cancelled=1" };
+    return { redirect: paid ? `/appointments/${appointmentId}?notice=paid` : `/appointments/${appointmentId}` };
+  },
+});
+
+const ZPayFeeForm = z.object({ token: z.string().min(1) });
+
+/**
+ * "Pay" on the page an emailed fee link opens: on to the hosted payment page. Public like that link;
+ * the token is the door (it names one fee still waiting, and nothing else).
+ */
+export const payFeeAction = defineAction({
+  permission: null,
+  schema: ZPayFeeForm,
+  secret: ["token"],
+  async run({ input: { token } }) {
+    const { url } = await openFeeCheckout(token);
+    return { redirect: url };
   },
 });
 
@@ -43,6 +70,8 @@ export const chargeNoShowFeeAction = defineAction({
     const status = await chargeFee(actor, appointmentId, "NO_SHOW_FEE");
     return { redirect: `/dashboard/appointments/${appointmentId}?notice=fee-${status.toLowerCase().replace("_", "-")}` };
   },
+  // The money event for partners, and the customer's payment link when the bank wants authentication.
+  after: afterAppointmentChange,
 });
 
 /** "Refund deposit" by hand: the refund job gives it back through the provider. */
@@ -61,7 +90,7 @@ export const waiveDepositAction = defineAction({
   permission: "payments.charge",
   schema: ZAppointmentForm,
   async run({ actor, input: { appointmentId } }) {
-    await waiveDeposit(actor, appointmentId);
+    await waiveHold(actor, appointmentId);
     return { redirect: `/dashboard/appointments/${appointmentId}?notice=deposit-waived` };
   },
   after: afterAppointmentChange,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { hashToken } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/auth/actor";
 import type { PaymentKind, PaymentStatus, Prisma } from "@/lib/generated/prisma/client";
 import { visibleTo } from "@/lib/booking/data";
@@ -236,3 +237,38 @@ export async function paymentTotals(filter: Pick<PaymentListFilter, "from" | "un
     groups.map((group) => ({ kind: group.kind, currency: group.currency.trim(), cents: group._sum.amountCents ?? 0 })),
   );
 }
+
+/** A fee as its payment-link email and page show it. */
+const feeSelect = {
+  id: true,
+  appointmentId: true,
+  kind: true,
+  status: true,
+  amountCents: true,
+  currency: true,
+  checkoutUrl: true,
+  checkoutSessionId: true,
+  appointment: {
+    select: {
+      id: true,
+      startsAt: true,
+      providerCustomerId: true,
+      service: { select: { name: true } },
+      customer: { select: { name: true, email: true } },
+    },
+  },
+} satisfies Prisma.PaymentSelect;
+
+/** A fee by its id (the payment-link email; the test checkout), or null when the row is not a fee. */
+export async function getFee(paymentId: string) {
+  const fee = await db.payment.findUnique({ where: { id: paymentId }, select: feeSelect });
+  return fee && (fee.kind === "NO_SHOW_FEE" || fee.kind === "LATE_CANCELLATION_FEE") ? fee : null;
+}
+
+/** The fee an emailed payment link names, found by its token's hash (the raw token is never stored). */
+export async function findFeeByPayLinkToken(token: string) {
+  if (!token) return null;
+  return db.payment.findUnique({ where: { payLinkTokenHash: hashToken(token) }, select: feeSelect });
+}
+
+export type FeeView = NonNullable<Awaited<ReturnType<typeof getFee>>>;

@@ -9,6 +9,8 @@ import {
   applyProviderEventOnce,
   completeCheckout,
   expireHold,
+  feeNeedsAuthentication,
+  forgetFeeCheckout,
   settleAuthenticatedCharge,
   type CheckoutSessionFacts,
   type EventOutcome,
@@ -18,7 +20,7 @@ import { paymentSettings } from "./settings";
 /** The part of a Checkout Session the handler reads, checked: an event we cannot read is refused. */
 const ZCheckoutSession = z.object({
   id: z.string().min(1),
-  metadata: z.object({ appointmentId: z.string().min(1) }).loose(),
+  metadata: z.object({ appointmentId: z.string().min(1), paymentId: z.string().min(1).optional() }).loose(),
   amount_total: z.number().int().nullable().optional(),
   currency: z.string().nullable().optional(),
   payment_intent: z
@@ -38,7 +40,7 @@ const ZCheckoutSession = z.object({
 /** The part of a PaymentIntent the handler reads: which charge, and why it failed. */
 const ZPaymentIntent = z.object({
   id: z.string().min(1),
-  last_payment_error: z.object({ message: z.string().optional() }).loose().nullable().optional(),
+  last_payment_error: z.object({ message: z.string().optional(), code: z.string().optional() }).loose().nullable().optional(),
 });
 
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
@@ -54,6 +56,7 @@ function factsOf(object: unknown): CheckoutSessionFacts {
     currency: session.currency ?? "gbp",
     intentId: idOf(session.payment_intent) ?? idOf(session.setup_intent),
     providerCustomerId: idOf(session.customer),
+    feePaymentId: session.metadata.paymentId ?? null,
   };
 }
 
@@ -73,9 +76,23 @@ export async function handleProviderEvent(rawBody: string, signature: string | n
   }
   // A verified event is the app acting for the provider: the same table decides, as for the payment jobs.
   assertCan("SYSTEM", "payments.apply");
-  if (event.type === "payment_intent.succeeded" || event.type === "payment_intent.payment_failed") {
+  if (
+    event.type === "payment_intent.succeeded" ||
+    event.type === "payment_intent.payment_failed" ||
+    event.type === "payment_intent.requires_action"
+  ) {
     const intent = ZPaymentIntent.safeParse(event.data.object);
     if (!intent.success) throw new AppError("BAD_REQUEST", "The PaymentIntent in this event has no id.");
+    // An off-session charge the bank wants authenticated fails with this code: the fee is not refused,
+    // it waits for the customer, who is emailed a link to pay it.
+    if (event.type === "payment_intent.requires_action" || intent.data.last_payment_error?.code === "authentication_required") {
+      const outcome = await applyProviderEventOnce({ id: event.id, type: event.type, appointmentId: null }, (tx) =>
+        feeNeedsAuthentication(tx, intent.data.id),
+      );
+      logger.info({ eventId: event.id, type: event.type, outcome }, "payment provider event");
+      if (outcome === "fee-needs-authentication") afterAppointmentChange();
+      return outcome;
+    }
     const result =
       event.type === "payment_intent.succeeded"
         ? ({ succeeded: true } as const)
@@ -93,7 +110,11 @@ export async function handleProviderEvent(rawBody: string, signature: string | n
   }
   const facts = factsOf(event.data.object);
   const outcome = await applyProviderEventOnce({ id: event.id, type: event.type, appointmentId: facts.appointmentId }, (tx) =>
-    event.type === "checkout.session.completed" ? completeCheckout(tx, facts) : expireHold(tx, facts.appointmentId, now, false),
+    event.type === "checkout.session.completed"
+      ? completeCheckout(tx, facts)
+      : facts.feePaymentId
+        ? forgetFeeCheckout(tx, facts.sessionId)
+        : expireHold(tx, facts.appointmentId, now, false),
   );
   logger.info({ eventId: event.id, type: event.type, appointmentId: facts.appointmentId, outcome }, "payment provider event");
   if (outcome !== "duplicate" && outcome !== "no-effect" && outcome !== "ignored") afterAppointmentChange();

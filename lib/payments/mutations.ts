@@ -5,6 +5,7 @@ import { isExclusionViolation } from "@/lib/db-errors";
 import { managesAppointment } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { createOneTimeToken } from "@/lib/auth/tokens";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
 
 type Tx = Prisma.TransactionClient;
@@ -18,10 +19,21 @@ export type CheckoutSessionFacts = {
   /** The payment (or, in setup mode, the setup) intent: what a refund or a later charge refers to. */
   intentId: string | null;
   providerCustomerId: string | null;
+  /** Set when the session pays a fee the bank asked the customer to authenticate (not a deposit). */
+  feePaymentId: string | null;
 };
 
 export type EventOutcome =
-  "duplicate" | "booked" | "rebooked" | "refund-requested" | "expired" | "fee-succeeded" | "fee-failed" | "no-effect" | "ignored";
+  | "duplicate"
+  | "booked"
+  | "rebooked"
+  | "refund-requested"
+  | "expired"
+  | "fee-succeeded"
+  | "fee-failed"
+  | "fee-needs-authentication"
+  | "no-effect"
+  | "ignored";
 
 async function recordHistory(tx: Tx, actor: Actor, appointmentId: string, action: string, changes: Prisma.InputJsonObject) {
   await tx.appointmentEvent.create({
@@ -151,8 +163,18 @@ async function allStillFree(tx: Tx, ids: string[]): Promise<boolean> {
 export async function completeCheckout(tx: Tx, facts: CheckoutSessionFacts): Promise<EventOutcome> {
   const covered = await lockCovered(tx, facts.appointmentId);
   if (covered.length === 0) return "ignored";
+  if (facts.feePaymentId) return completeFeeCheckout(tx, facts, facts.feePaymentId);
+  const before = await tx.payment.findUnique({ where: { checkoutSessionId: facts.sessionId }, select: { status: true } });
   const deposit = await settleDeposit(tx, facts);
-  if (covered.some((segment) => ["BOOKED", "COMPLETED", "NO_SHOW"].includes(segment.status))) return "no-effect";
+  if (covered.some((segment) => ["BOOKED", "COMPLETED", "NO_SHOW"].includes(segment.status))) {
+    // A session given up when the salon waived the deposit (the desk took it in person, or not at all)
+    // that the customer still completed: the money is not owed, so it goes back, once.
+    if (before?.status === "FAILED") {
+      await requestRefund(tx, systemActor, deposit);
+      return "refund-requested";
+    }
+    return "no-effect";
+  }
 
   // A segment staff cancelled on its own while the visit was held is left out; the rest is what was paid for.
   const live = covered.filter((segment) => segment.status !== "CANCELLED");
@@ -313,6 +335,16 @@ export async function recordCharge(input: {
   actor: Actor;
 }): Promise<void> {
   await db.$transaction(async (tx) => {
+    // Two clicks at once reach the provider with one idempotency key and get one intent back: locked on
+    // the appointment, the second finds the first's row and records nothing (so nothing is emailed twice).
+    await tx.$queryRaw`SELECT "id" FROM "Appointment" WHERE "id" = ${input.appointmentId} FOR UPDATE`;
+    if (input.paymentIntentId) {
+      const same = await tx.payment.findFirst({
+        where: { appointmentId: input.appointmentId, kind: input.kind, paymentIntentId: input.paymentIntentId },
+        select: { id: true },
+      });
+      if (same) return;
+    }
     const payment = await tx.payment.create({
       select: { id: true, appointmentId: true },
       data: {
@@ -329,6 +361,7 @@ export async function recordCharge(input: {
     });
     if (input.status === "SUCCEEDED") await announcePayment(tx, "payment.succeeded", payment);
     if (input.status === "FAILED") await announcePayment(tx, "payment.failed", payment);
+    if (input.status === "REQUIRES_ACTION") await askForAuthentication(tx, payment);
     if (input.paymentMethodId) {
       await tx.appointment.update({ where: { id: input.appointmentId }, data: { providerPaymentMethodId: input.paymentMethodId } });
     }
@@ -386,10 +419,11 @@ export async function refundDeposit(actor: Actor, appointmentId: string): Promis
 /**
  * Staff book a hold without its deposit (paid in person, a regular): the hold becomes a booking, with the
  * usual confirmation, and an open checkout is no longer waited for. Locked like a provider event, so a
- * payment arriving at the same moment either finds it booked (and is kept as paid) or comes first.
+ * payment arriving at the same moment either comes first (and the deposit is kept as paid) or finds the
+ * session given up and is refunded. Returns the Checkout Sessions left open, for the caller to expire.
  */
-export async function waiveDeposit(actor: Actor, appointmentId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function waiveDeposit(actor: Actor, appointmentId: string): Promise<string[]> {
+  return db.$transaction(async (tx) => {
     const covered = await lockCovered(tx, appointmentId);
     // A visit is booked whole, so waiving its deposit needs powers over every segment.
     if (covered.length === 0 || !covered.every((segment) => managesAppointment(actor, segment))) {
@@ -400,10 +434,16 @@ export async function waiveDeposit(actor: Actor, appointmentId: string): Promise
       throw new AppError("INVALID_TRANSITION", "Only a booking waiting for its deposit can be booked without it.");
     }
     await markBooked(tx, covered, held, { providerCustomerId: null }, { actor, action: "deposit-waived" });
+    const coveredIds = covered.map((segment) => segment.id);
+    const open = await tx.payment.findMany({
+      where: { appointmentId: { in: coveredIds }, kind: "DEPOSIT", status: "PENDING", checkoutSessionId: { not: null } },
+      select: { checkoutSessionId: true },
+    });
     await tx.payment.updateMany({
-      where: { appointmentId: { in: covered.map((segment) => segment.id) }, kind: "DEPOSIT", status: "PENDING" },
+      where: { appointmentId: { in: coveredIds }, kind: "DEPOSIT", status: "PENDING" },
       data: { status: "FAILED", failureMessage: "Not needed: the salon booked it without a deposit." },
     });
+    return open.flatMap((row) => (row.checkoutSessionId ? [row.checkoutSessionId] : []));
   });
 }
 
@@ -427,4 +467,112 @@ export async function settleAuthenticatedCharge(
   });
   await announcePayment(tx, result.succeeded ? "payment.succeeded" : "payment.failed", waiting);
   return result.succeeded ? "fee-succeeded" : "fee-failed";
+}
+
+/**
+ * The customer is emailed a link to pay a fee their bank wants them to authenticate, once per fee: the
+ * stamp is set in the transaction that writes the event, so a repeated provider event or click finds it.
+ */
+async function askForAuthentication(tx: Tx, payment: { id: string; appointmentId: string }): Promise<boolean> {
+  const { count } = await tx.payment.updateMany({
+    where: { id: payment.id, status: "REQUIRES_ACTION", payLinkRequestedAt: null },
+    data: { payLinkRequestedAt: new Date() },
+  });
+  if (count === 0) return false;
+  await writeOutboxEvent(tx, {
+    name: "payment.authentication-required",
+    data: { appointmentId: payment.appointmentId, paymentId: payment.id },
+  });
+  return true;
+}
+
+/**
+ * The provider says an off-session fee waits for the customer's authentication (`requires_action`, or a
+ * failure with `authentication_required`): it stays waiting, and the customer hears of it once.
+ */
+export async function feeNeedsAuthentication(tx: Tx, paymentIntentId: string): Promise<EventOutcome> {
+  const waiting = await tx.payment.findFirst({
+    where: { paymentIntentId, status: "REQUIRES_ACTION", kind: { in: ["NO_SHOW_FEE", "LATE_CANCELLATION_FEE"] } },
+    select: { id: true, appointmentId: true },
+  });
+  if (!waiting) return "no-effect";
+  return (await askForAuthentication(tx, waiting)) ? "fee-needs-authentication" : "no-effect";
+}
+
+/** A fresh link for a fee still waiting: the raw token goes into the email only, its hash into the row. */
+export async function issueFeePayLinkToken(paymentId: string): Promise<string | null> {
+  const { raw, hashed } = createOneTimeToken();
+  const { count } = await db.payment.updateMany({
+    where: { id: paymentId, status: "REQUIRES_ACTION" },
+    data: { payLinkTokenHash: hashed },
+  });
+  return count === 1 ? raw : null;
+}
+
+/** The Checkout Session opened for a waiting fee: reused while it is open, settled by its completion. */
+export async function recordFeeCheckoutOpened(paymentId: string, session: { id: string; url: string }): Promise<void> {
+  await db.payment.updateMany({
+    where: { id: paymentId, status: "REQUIRES_ACTION" },
+    data: { checkoutSessionId: session.id, checkoutUrl: session.url },
+  });
+}
+
+/** A fee's Checkout Session expired unpaid: the next visit to the emailed link opens a new one. */
+export async function forgetFeeCheckout(tx: Tx, sessionId: string): Promise<EventOutcome> {
+  const { count } = await tx.payment.updateMany({
+    where: { checkoutSessionId: sessionId, status: "REQUIRES_ACTION" },
+    data: { checkoutSessionId: null, checkoutUrl: null },
+  });
+  return count > 0 ? "expired" : "no-effect";
+}
+
+/**
+ * The customer paid a waiting fee through the emailed link: the fee is taken, once, and the link stops
+ * working. Money for a fee already taken (a second session, paid too) is recorded and given back.
+ */
+async function completeFeeCheckout(tx: Tx, facts: CheckoutSessionFacts, paymentId: string): Promise<EventOutcome> {
+  const fee = await tx.payment.findFirst({
+    where: { id: paymentId, appointmentId: facts.appointmentId, kind: { in: ["NO_SHOW_FEE", "LATE_CANCELLATION_FEE"] } },
+    select: { id: true, kind: true, status: true, checkoutSessionId: true },
+  });
+  if (!fee) return "ignored";
+  // A fee recorded as failed meanwhile is still owed, unless a later attempt has taken it.
+  const takenElsewhere =
+    fee.status === "FAILED" &&
+    (await tx.payment.count({ where: { appointmentId: facts.appointmentId, kind: fee.kind, status: "SUCCEEDED" } })) > 0;
+  if (fee.status === "REQUIRES_ACTION" || (fee.status === "FAILED" && !takenElsewhere)) {
+    await tx.payment.update({
+      where: { id: fee.id },
+      data: {
+        status: "SUCCEEDED",
+        failureMessage: null,
+        paymentIntentId: facts.intentId,
+        checkoutSessionId: facts.sessionId,
+        checkoutUrl: null,
+        payLinkTokenHash: null,
+      },
+    });
+    await recordHistory(tx, systemActor, facts.appointmentId, "fee-paid", { after: { paymentId: fee.id } });
+    await announcePayment(tx, "payment.succeeded", { id: fee.id, appointmentId: facts.appointmentId });
+    return "fee-succeeded";
+  }
+  if (fee.checkoutSessionId === facts.sessionId) return "no-effect";
+  const known = await tx.payment.findUnique({ where: { checkoutSessionId: facts.sessionId }, select: { id: true } });
+  if (known) return "no-effect";
+  const extra = await tx.payment.create({
+    data: {
+      appointmentId: facts.appointmentId,
+      kind: fee.kind,
+      status: "SUCCEEDED",
+      amountCents: facts.amountCents,
+      currency: facts.currency.toUpperCase(),
+      checkoutSessionId: facts.sessionId,
+      paymentIntentId: facts.intentId,
+      triggeredByKind: "CUSTOMER",
+    },
+    select: { id: true, appointmentId: true, amountCents: true, currency: true },
+  });
+  await announcePayment(tx, "payment.succeeded", extra);
+  await requestRefund(tx, systemActor, extra);
+  return "refund-requested";
 }

@@ -41,8 +41,26 @@ export type ChargeOutcome =
   | { status: "REQUIRES_ACTION"; paymentIntentId: string | null; paymentMethodId: string | null; message: string }
   | { status: "FAILED"; paymentIntentId: string | null; paymentMethodId: string | null; message: string };
 
+/** A hosted page for a fee the bank wants the customer to authenticate: on-session, as Stripe's docs advise. */
+export type FeeCheckoutRequest = {
+  paymentId: string;
+  appointmentId: string;
+  amountCents: number;
+  currency: string;
+  description: string;
+  /** The customer the card was saved for (so the hosted page can offer it), else their email. */
+  providerCustomerId: string | null;
+  customerEmail: string;
+  successUrl: string;
+  cancelUrl: string;
+  idempotencyKey: string;
+};
+
 export type PaymentProvider = {
   createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
+  createFeeCheckout(request: FeeCheckoutRequest): Promise<CheckoutSession>;
+  /** Closes an open Checkout Session so it can no longer be paid (a session already closed is fine). */
+  expireCheckout(sessionId: string): Promise<void>;
   refund(request: RefundRequest): Promise<{ refundId: string }>;
   chargeSavedCard(request: ChargeRequest): Promise<ChargeOutcome>;
 };

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { AppError } from "@/lib/errors";
-import type { ChargeOutcome, ChargeRequest, CheckoutRequest, PaymentProvider, RefundRequest } from "./provider";
+import type { ChargeOutcome, ChargeRequest, CheckoutRequest, FeeCheckoutRequest, PaymentProvider, RefundRequest } from "./provider";
 
 /** The API version this code was written against (the SDK's own); pinned so Stripe's upgrades wait for us. */
 export const STRIPE_API_VERSION = "2026-11-18.endive";
@@ -77,6 +77,48 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
         if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");
         return { id: session.id, url: session.url };
       } catch (error) {
+        throw unavailable(error);
+      }
+    },
+
+    async createFeeCheckout(request: FeeCheckoutRequest) {
+      const metadata = { appointmentId: request.appointmentId, paymentId: request.paymentId };
+      try {
+        const session = await stripe.checkout.sessions.create(
+          {
+            mode: "payment",
+            metadata,
+            client_reference_id: request.appointmentId,
+            ...(request.providerCustomerId ? { customer: request.providerCustomerId } : { customer_email: request.customerEmail }),
+            line_items: [
+              {
+                quantity: 1,
+                price_data: {
+                  currency: request.currency.trim().toLowerCase(),
+                  unit_amount: request.amountCents,
+                  product_data: { name: request.description },
+                },
+              },
+            ],
+            payment_intent_data: { metadata, description: request.description },
+            success_url: request.successUrl,
+            cancel_url: request.cancelUrl,
+          },
+          { idempotencyKey: request.idempotencyKey },
+        );
+        if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");
+        return { id: session.id, url: session.url };
+      } catch (error) {
+        throw unavailable(error);
+      }
+    },
+
+    async expireCheckout(sessionId: string) {
+      try {
+        await stripe.checkout.sessions.expire(sessionId, {}, { idempotencyKey: `expire:${sessionId}` });
+      } catch (error) {
+        // Already completed or expired: nothing is left open, which is what was asked.
+        if (error instanceof Stripe.errors.StripeInvalidRequestError) return;
         throw unavailable(error);
       }
     },

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
-import { getTestCheckout } from "./data";
+import { getFee, getTestCheckout } from "./data";
 import { handleProviderEvent } from "./handle-provider-event";
 import type { EventOutcome } from "./mutations";
 import { paymentSettings } from "./settings";
 import { STRIPE_API_VERSION } from "./stripe-provider";
+import { AUTHENTICATING_CUSTOMER_PREFIX } from "./test-checkout-provider";
 
 /**
  * The development checkout exists only where it is the active provider: never in production (unless an
@@ -22,20 +23,20 @@ export type TestCheckoutChoice = "pay" | "abandon";
  * signed with the webhook secret by the SDK's signer, then handed to the webhook's own handler, which
  * checks the signature like any other. So the test checkout exercises the real path end to end.
  */
-export async function postTestCheckoutEvent(appointmentId: string, choice: TestCheckoutChoice): Promise<EventOutcome | null> {
-  const checkout = await getTestCheckout(appointmentId);
-  const session = checkout?.payments[0];
+export async function postTestCheckoutEvent(
+  appointmentId: string,
+  choice: TestCheckoutChoice,
+  options: { feePaymentId: string | null; authenticatingCard: boolean } = { feePaymentId: null, authenticatingCard: false },
+): Promise<EventOutcome | null> {
+  const session = await testSessionOf(appointmentId, options.feePaymentId);
   const secret = paymentSettings().webhookSecret;
-  if (!checkout || !session?.checkoutSessionId || !secret) return null;
+  if (!session?.checkoutSessionId || !secret) return null;
+  const customerPrefix = options.authenticatingCard ? AUTHENTICATING_CUSTOMER_PREFIX : "cus_local_";
   const object = {
     id: session.checkoutSessionId,
     object: "checkout.session",
     mode: session.amountCents > 0 ? "payment" : "setup",
-    metadata: {
-      appointmentId,
-      version: String(checkout.version),
-      ...(checkout.visit && checkout.visit.segments.length > 1 && { visitId: checkout.visit.id }),
-    },
+    metadata: { appointmentId, ...session.metadata },
     client_reference_id: appointmentId,
     amount_total: session.amountCents,
     currency: session.currency.trim().toLowerCase(),
@@ -43,7 +44,7 @@ export async function postTestCheckoutEvent(appointmentId: string, choice: TestC
     payment_status: choice === "pay" ? (session.amountCents > 0 ? "paid" : "no_payment_required") : "unpaid",
     payment_intent: choice === "pay" && session.amountCents > 0 ? `pi_local_${randomUUID()}` : null,
     setup_intent: choice === "pay" && session.amountCents === 0 ? `seti_local_${randomUUID()}` : null,
-    customer: choice === "pay" ? `cus_local_${randomUUID()}` : null,
+    customer: choice === "pay" ? (session.customer ?? `${customerPrefix}${randomUUID()}`) : null,
   };
   const payload = JSON.stringify({
     id: `evt_local_${randomUUID()}`,
@@ -55,4 +56,18 @@ export async function postTestCheckoutEvent(appointmentId: string, choice: TestC
     data: { object },
   });
   return handleProviderEvent(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret }));
+}
+
+/** The open session the page stands for: the hold's deposit, or a fee waiting for the customer. */
+async function testSessionOf(appointmentId: string, feePaymentId: string | null) {
+  if (feePaymentId) {
+    const fee = await getFee(feePaymentId);
+    if (!fee || fee.appointmentId !== appointmentId) return null;
+    return { ...fee, customer: fee.appointment.providerCustomerId, metadata: { paymentId: feePaymentId } };
+  }
+  const checkout = await getTestCheckout(appointmentId);
+  const deposit = checkout?.payments[0];
+  if (!checkout || !deposit) return null;
+  const visitId = checkout.visit && checkout.visit.segments.length > 1 ? checkout.visit.id : undefined;
+  return { ...deposit, customer: null, metadata: { version: String(checkout.version), ...(visitId && { visitId }) } };
 }

@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { depositsUnavailableReason } from "@/lib/payments/settings";
+import { assertMaySetDepositPolicy } from "@/lib/services/deposit-policy-guard";
 import type { ServiceDetail } from "@/lib/services/data";
 import { getService, serviceSummaryFields } from "@/lib/services/data";
 import { ZCreateServiceInput, ZUpdateServiceInput, type TCreateServiceInput, type TUpdateServiceInput } from "@/lib/services/schema";
@@ -62,6 +63,7 @@ async function announceServiceChange(tx: Prisma.TransactionClient, serviceId: st
 
 export async function createService(actor: Actor, input: TCreateServiceInput): Promise<ServiceDetail> {
   const data = withDepositRule(parseInput(ZCreateServiceInput, input));
+  assertMaySetDepositPolicy(actor, null, data);
   try {
     const id = await db.$transaction(async (tx) => {
       const row = await tx.service.create({ data, select: { id: true, ...auditedFields } });
@@ -93,6 +95,7 @@ export async function updateService(
   try {
     await db.$transaction(async (tx) => {
       const before = await tx.service.findUniqueOrThrow({ where: { id }, select: auditedFields });
+      assertMaySetDepositPolicy(actor, before, data);
       const { count } = await tx.service.updateMany({
         where: { id, ...(expectedUpdatedAt ? { updatedAt: expectedUpdatedAt } : {}) },
         data,

@@ -4,6 +4,7 @@ import { bookAppointment, cancelAppointment, finishAppointment } from "@/lib/boo
 import { AppError } from "@/lib/errors";
 import { chargeFee } from "@/lib/payments/charge-fee";
 import { openCheckout } from "@/lib/payments/open-checkout";
+import { openFeeCheckout } from "@/lib/payments/open-fee-checkout";
 import { resetPaymentSettings } from "@/lib/payments/settings";
 import { postTestCheckoutEvent } from "@/lib/payments/test-checkout";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
@@ -30,15 +31,15 @@ beforeAll(async () => {
   });
 });
 
-/** A hold booked and paid on the test checkout; the booking core runs at `bookedAt`. */
-async function paidBooking(startsAt: Date) {
+/** A hold booked and paid on the test checkout (`authenticatingCard`: through its authentication step). */
+async function paidBooking(startsAt: Date, options = { authenticatingCard: false }) {
   const held = await bookAppointment(
     f.actors.alice,
     { customerId: f.alice, serviceId: f.cut, staffId: f.amy, startsAt, source: "WEB" },
     { now: new Date(Math.max(Date.now(), NOW_2030.getTime())) },
   );
   await openCheckout(f.actors.alice, held.id);
-  expect(await postTestCheckoutEvent(held.id, "pay")).toBe("booked");
+  expect(await postTestCheckoutEvent(held.id, "pay", { feePaymentId: null, ...options })).toBe("booked");
   await settle(held.id);
   return db.appointment.findUniqueOrThrow({ where: { id: held.id } });
 }
@@ -129,5 +130,34 @@ describe("the no-show fee", () => {
     expect(((await errorOf(chargeFee(f.actors.staff, booked.id, "NO_SHOW_FEE"))) as AppError).code).toBe("CONFLICT");
     const fee = await db.payment.findFirstOrThrow({ where: { appointmentId: booked.id, kind: "NO_SHOW_FEE" } });
     expect(fee).toMatchObject({ status: "SUCCEEDED", amountCents: 3000, triggeredByKind: "STAFF", triggeredById: f.ben });
+  });
+});
+
+describe("a no-show fee on a card that asks for authentication (the test checkout)", () => {
+  it("emails a link to the development mailbox whose test checkout settles the fee when paid", async () => {
+    const booked = await paidBooking(at("2030-01-22T10:00"), { authenticatingCard: true });
+    await finishAppointment(
+      f.actors.staff,
+      { appointmentId: booked.id, status: "NO_SHOW" },
+      { now: new Date(booked.startsAt.getTime() + 60_000) },
+    );
+    expect(await chargeFee(f.actors.staff, booked.id, "NO_SHOW_FEE")).toBe("REQUIRES_ACTION");
+    await settle(booked.id);
+    const logged = await db.emailMessage.findFirstOrThrow({ where: { appointmentId: booked.id, kind: "payment.fee-link" } });
+    const delivered = await db.mailboxMessage.findFirstOrThrow({ where: { emailId: logged.id } });
+    const token = /\/pay\/fee\?token=([A-Za-z0-9_-]+)/.exec(delivered.text)?.[1];
+    expect(token).toBeDefined();
+
+    const fee = await db.payment.findFirstOrThrow({ where: { appointmentId: booked.id, kind: "NO_SHOW_FEE" } });
+    const { url } = await openFeeCheckout(token!);
+    expect(url).toMatch(new RegExp(`/dev/checkout/${booked.id}\\?fee=${fee.id}$`));
+    expect(await postTestCheckoutEvent(booked.id, "pay", { feePaymentId: fee.id, authenticatingCard: false })).toBe("fee-succeeded");
+    expect(await postTestCheckoutEvent(booked.id, "pay", { feePaymentId: fee.id, authenticatingCard: false })).toBe("no-effect");
+    await settle(booked.id);
+    expect(await paymentsOf(booked.id)).toEqual([
+      { kind: "DEPOSIT", status: "SUCCEEDED", amountCents: 1000 },
+      { kind: "NO_SHOW_FEE", status: "SUCCEEDED", amountCents: 3000 },
+    ]);
+    expect(await db.emailMessage.count({ where: { appointmentId: booked.id, kind: "payment.fee-link" } })).toBe(1);
   });
 });

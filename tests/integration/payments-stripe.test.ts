@@ -2,15 +2,21 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as stripeWebhook } from "@/app/api/stripe/webhook/route";
 import { db } from "@/lib/db";
-import { bookAppointment } from "@/lib/booking/mutations";
+import { bookAppointment, finishAppointment } from "@/lib/booking/mutations";
+import { hashToken } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
+import { publishPendingOutbox } from "@/lib/notifications/publisher";
+import { chargeFee } from "@/lib/payments/charge-fee";
 import { issueRefund } from "@/lib/payments/issue-refund";
+import { openFeeCheckout } from "@/lib/payments/open-fee-checkout";
+import { waiveHold } from "@/lib/payments/waive-deposit";
 import { expirePaymentHold } from "@/lib/payments/mutations";
 import { openCheckout } from "@/lib/payments/open-checkout";
 import { resetPaymentSettings } from "@/lib/payments/settings";
 import { stripeClientOf, stripeProvider } from "@/lib/payments/stripe-provider";
 import { at, createBookingFixture, errorOf, NOW_2030, type BookingFixture } from "../support/booking-fixtures";
 import { startHttpStub, type RecordedRequest, type StubReply } from "../support/http-stub";
+import { useEmbeddedDelivery } from "../support/notifications-fixtures";
 
 // These tests run the refund job themselves: the publisher running it after each webhook, in the
 // background, would race them to the Stripe stub (two requests for one refund on a slow database).
@@ -46,6 +52,7 @@ beforeAll(async () => {
     STRIPE_API_BASE_URL: stripeApi.url,
   });
   resetPaymentSettings();
+  useEmbeddedDelivery();
   f = await createBookingFixture();
   await db.service.update({ where: { id: f.cut }, data: { depositCents: 1500 } });
   await db.salonSettings.update({ where: { id: 1 }, data: { noShowFeeCents: 2500 } });
@@ -83,15 +90,15 @@ function signed(event: { id: string; type: string; object: Record<string, unknow
   return new Request("http://localhost/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload });
 }
 
-const completed = (id: string, appointmentId: string, sessionId: string) =>
+const completed = (id: string, appointmentId: string, sessionId: string, extra: { paymentId?: string; amount?: number } = {}) =>
   signed({
     id,
     type: "checkout.session.completed",
     object: {
       id: sessionId,
       object: "checkout.session",
-      metadata: { appointmentId, version: "1" },
-      amount_total: 1500,
+      metadata: { appointmentId, ...(extra.paymentId ? { paymentId: extra.paymentId } : { version: "1" }) },
+      amount_total: extra.amount ?? 1500,
       currency: "gbp",
       payment_intent: `pi_for_${sessionId}`,
       customer: "cus_test_1",
@@ -329,6 +336,15 @@ describe("a fee the bank asked the customer to authenticate", () => {
     expect(await announced(appointmentId, "payment.succeeded")).toBe(1);
   });
 
+  it("asks the customer once when Stripe reports the fee as requiring action, however often it repeats", async () => {
+    const appointmentId = await waitingFee(at("2030-02-13T10:00"), "pi_auth_wait");
+    for (const id of ["evt_auth_wait", "evt_auth_wait", "evt_auth_wait_again"]) {
+      expect((await intentEvent(id, "payment_intent.requires_action", { id: "pi_auth_wait", status: "requires_action" })).status).toBe(200);
+    }
+    expect(await feeOf(appointmentId)).toEqual({ status: "REQUIRES_ACTION", failureMessage: null });
+    expect(await announced(appointmentId, "payment.authentication-required")).toBe(1);
+  });
+
   it("is recorded as failed, with the bank's reason, when the authentication fails", async () => {
     const appointmentId = await waitingFee(at("2030-02-12T10:00"), "pi_auth_bad");
     const response = await intentEvent("evt_auth_bad", "payment_intent.payment_failed", {
@@ -338,5 +354,185 @@ describe("a fee the bank asked the customer to authenticate", () => {
     expect(await response.json()).toMatchObject({ outcome: "fee-failed" });
     expect(await feeOf(appointmentId)).toEqual({ status: "FAILED", failureMessage: "The customer did not complete authentication." });
     expect(await announced(appointmentId, "payment.failed")).toBe(1);
+  });
+});
+
+describe("a no-show fee the bank wants the customer to authenticate", () => {
+  /** A deposit paid through Stripe (card saved), then marked a no-show: ready for its fee. */
+  async function noShowWithSavedCard(startsAt: Date, sessionId: string) {
+    const held = await hold(startsAt);
+    await stripeWebhook(completed(`evt_${sessionId}`, held.id, sessionId));
+    await finishAppointment(f.actors.staff, { appointmentId: held.id, status: "NO_SHOW" }, { now: new Date(startsAt.getTime() + 60_000) });
+    return held.id;
+  }
+  const authenticationRequired = (request: RecordedRequest): StubReply => {
+    if (request.method === "GET" && request.path.startsWith("/v1/payment_intents/")) {
+      return { status: 200, body: { id: request.path.split("/").at(-1), object: "payment_intent", payment_method: "pm_saved" } };
+    }
+    if (request.path === "/v1/payment_intents") {
+      return {
+        status: 402,
+        body: {
+          error: {
+            type: "card_error",
+            code: "authentication_required",
+            message: "This payment requires authentication.",
+            payment_intent: { id: "pi_fee_needs_auth", object: "payment_intent", status: "requires_payment_method" },
+          },
+        },
+      };
+    }
+    return checkoutReply(request);
+  };
+  const feeOf = (appointmentId: string) => db.payment.findFirstOrThrow({ where: { appointmentId, kind: "NO_SHOW_FEE" } });
+  const linkEmailsOf = (appointmentId: string) => db.emailMessage.findMany({ where: { appointmentId, kind: "payment.fee-link" } });
+  const authFailed = (id: string, intentId: string) =>
+    signed({
+      id,
+      type: "payment_intent.payment_failed",
+      object: {
+        id: intentId,
+        object: "payment_intent",
+        status: "requires_payment_method",
+        last_payment_error: { code: "authentication_required", message: "This payment requires authentication." },
+      },
+    });
+
+  /** The link as the customer's inbox received it (the local mailbox is the transport here). */
+  async function emailedToken(appointmentId: string): Promise<string> {
+    const [logged] = await linkEmailsOf(appointmentId);
+    const delivered = await db.mailboxMessage.findFirstOrThrow({ where: { emailId: logged!.id } });
+    const token = /\/pay\/fee\?token=([A-Za-z0-9_-]+)/.exec(delivered.text)?.[1];
+    expect(token).toBeDefined();
+    return token!;
+  }
+
+  it("emails the customer one payment link, however often the front desk clicks or Stripe repeats the event", async () => {
+    reply = authenticationRequired;
+    const appointmentId = await noShowWithSavedCard(at("2030-02-18T10:00"), "cs_fee_1");
+    expect(await chargeFee(f.actors.staff, appointmentId, "NO_SHOW_FEE")).toBe("REQUIRES_ACTION");
+    expect(((await errorOf(chargeFee(f.actors.staff, appointmentId, "NO_SHOW_FEE"))) as AppError).code).toBe("CONFLICT");
+    // Stripe also reports the off-session attempt as failed for authentication: the fee keeps waiting.
+    for (const id of ["evt_fee_auth_1", "evt_fee_auth_1", "evt_fee_auth_2"]) {
+      expect((await stripeWebhook(authFailed(id, "pi_fee_needs_auth"))).status).toBe(200);
+    }
+    expect(await feeOf(appointmentId)).toMatchObject({ status: "REQUIRES_ACTION", paymentIntentId: "pi_fee_needs_auth" });
+
+    await publishPendingOutbox();
+    await publishPendingOutbox();
+    const emails = await linkEmailsOf(appointmentId);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({
+      status: "SENT",
+      to: expect.stringContaining("@"),
+      subject: "Please confirm the no-show fee of £25.00",
+    });
+    expect(await db.mailboxMessage.count({ where: { emailId: emails[0]!.id } })).toBe(1);
+  });
+
+  it("keeps the link's token out of the database and the email log: only its hash is stored", async () => {
+    reply = authenticationRequired;
+    const appointmentId = await noShowWithSavedCard(at("2030-02-19T10:00"), "cs_fee_2");
+    await chargeFee(f.actors.staff, appointmentId, "NO_SHOW_FEE");
+    await publishPendingOutbox();
+    const token = await emailedToken(appointmentId);
+    const fee = await feeOf(appointmentId);
+    expect(fee.payLinkTokenHash).toBe(hashToken(token));
+    const [logged] = await linkEmailsOf(appointmentId);
+    expect(`${logged!.html}${logged!.text}`).not.toContain(token);
+    expect(logged!.text).toContain("[link removed]");
+    expect(JSON.stringify(fee)).not.toContain(token);
+  });
+
+  it("leads to a Stripe payment page for the fee, and paying there settles it once", async () => {
+    reply = authenticationRequired;
+    const appointmentId = await noShowWithSavedCard(at("2030-02-20T10:00"), "cs_fee_3");
+    await chargeFee(f.actors.staff, appointmentId, "NO_SHOW_FEE");
+    await publishPendingOutbox();
+    const token = await emailedToken(appointmentId);
+    const fee = await feeOf(appointmentId);
+
+    stripeApi.requests.length = 0;
+    const { url } = await openFeeCheckout(token);
+    expect(url).toBe(`https://checkout.stripe.test/c/${sessions}`);
+    expect((await openFeeCheckout(token)).url).toBe(url);
+    expect(stripeApi.requests).toHaveLength(1);
+    const [request] = stripeApi.requests;
+    const body = form(request!);
+    expect(body.get("mode")).toBe("payment");
+    expect(body.get("customer")).toBe("cus_test_1");
+    expect(body.get("line_items[0][price_data][unit_amount]")).toBe("2500");
+    expect(body.get("line_items[0][price_data][currency]")).toBe("gbp");
+    expect(body.get("metadata[paymentId]")).toBe(fee.id);
+    expect(body.get("metadata[appointmentId]")).toBe(appointmentId);
+    expect(body.get("success_url")).not.toContain(token);
+    expect(request?.headers["idempotency-key"]).toMatch(new RegExp(`^fee-checkout:${fee.id}:`));
+
+    const sessionId = `cs_test_${sessions}`;
+    const paid = completed("evt_fee_paid", appointmentId, sessionId, { paymentId: fee.id, amount: 2500 });
+    expect(await (await stripeWebhook(paid)).json()).toMatchObject({ outcome: "fee-succeeded" });
+    expect(
+      await (await stripeWebhook(completed("evt_fee_paid", appointmentId, sessionId, { paymentId: fee.id, amount: 2500 }))).json(),
+    ).toMatchObject({
+      outcome: "duplicate",
+    });
+    const intentSucceeded = signed({ id: "evt_fee_pi_ok", type: "payment_intent.succeeded", object: { id: `pi_for_${sessionId}` } });
+    expect(await (await stripeWebhook(intentSucceeded)).json()).toMatchObject({ outcome: "no-effect" });
+
+    const fees = await db.payment.findMany({ where: { appointmentId, kind: "NO_SHOW_FEE" } });
+    expect(fees).toMatchObject([
+      { status: "SUCCEEDED", amountCents: 2500, paymentIntentId: `pi_for_${sessionId}`, payLinkTokenHash: null },
+    ]);
+    expect(await db.outboxEvent.count({ where: { appointmentId, type: "payment.succeeded" } })).toBe(2);
+    expect(await db.payment.count({ where: { appointmentId, kind: "REFUND" } })).toBe(0);
+    // The link is spent once the fee is paid.
+    expect(((await errorOf(openFeeCheckout(token))) as AppError).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("waiving a hold's deposit", () => {
+  it("expires its open Checkout Session, and refunds once a payment the customer still made on it", async () => {
+    const held = await hold(at("2030-02-25T10:00"));
+    await openCheckout(f.actors.alice, held.id);
+    const sessionId = `cs_test_${sessions}`;
+    reply = (request) =>
+      request.path === `/v1/checkout/sessions/${sessionId}/expire`
+        ? { status: 200, body: { id: sessionId, object: "checkout.session", status: "expired" } }
+        : checkoutReply(request);
+    stripeApi.requests.length = 0;
+    await waiveHold(f.actors.staff, held.id);
+    expect(await statusOf(held.id)).toBe("BOOKED");
+    const expireCalls = stripeApi.requests.filter((request) => request.path === `/v1/checkout/sessions/${sessionId}/expire`);
+    expect(expireCalls).toHaveLength(1);
+    expect(expireCalls[0]?.headers["idempotency-key"]).toBe(`expire:${sessionId}`);
+
+    // Completed on Stripe's side before the expiry reached it: the money is not owed and goes back, once.
+    expect(await (await stripeWebhook(completed("evt_waived_paid", held.id, sessionId))).json()).toMatchObject({
+      outcome: "refund-requested",
+    });
+    await stripeWebhook(completed("evt_waived_paid", held.id, sessionId));
+    expect(await statusOf(held.id)).toBe("BOOKED");
+    expect(await db.payment.count({ where: { appointmentId: held.id, kind: "REFUND" } })).toBe(1);
+  });
+
+  it("still books the hold when Stripe fails to expire the session", async () => {
+    const held = await hold(at("2030-02-26T10:00"));
+    await openCheckout(f.actors.alice, held.id);
+    reply = (request) =>
+      request.path.endsWith("/expire") ? { status: 500, body: { error: { type: "api_error", message: "down" } } } : checkoutReply(request);
+    await waiveHold(f.actors.staff, held.id);
+    expect(await statusOf(held.id)).toBe("BOOKED");
+    expect(await db.payment.findFirstOrThrow({ where: { appointmentId: held.id, kind: "DEPOSIT" } })).toMatchObject({ status: "FAILED" });
+  });
+
+  it("treats a session Stripe already closed as expired", async () => {
+    const held = await hold(at("2030-02-27T10:00"));
+    await openCheckout(f.actors.alice, held.id);
+    reply = (request) =>
+      request.path.endsWith("/expire")
+        ? { status: 400, body: { error: { type: "invalid_request_error", message: "This Checkout Session is not open." } } }
+        : checkoutReply(request);
+    await expect(waiveHold(f.actors.staff, held.id)).resolves.toBeUndefined();
+    expect(await statusOf(held.id)).toBe("BOOKED");
   });
 });

@@ -64,6 +64,8 @@ export const ACTION_MATRIX: Record<string, Record<string, Row<SessionActor>>> = 
   "payments/actions": {
     // Development only, public like the hosted page it stands in for: sent an empty form.
     testCheckoutAction: sessionRow([A, A, A, A, A, A, A, A]),
+    // Public like the emailed link it serves: the token is the door (an empty form names no fee).
+    payFeeAction: sessionRow([A, A, A, A, A, A, A, A]),
     // On an appointment without a saved card or deposit: past the permission, refused as nothing to do.
     chargeNoShowFeeAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),
     refundDepositAction: sessionRow([403, 403, 403, 403, 403, A, A, 403]),

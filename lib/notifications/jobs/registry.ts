@@ -6,6 +6,7 @@ import { notifyStylistJob } from "./definitions/notify-stylist";
 import { offerFreedTimeJob } from "./definitions/offer-freed-time";
 import { sendCancellationNoticeJob } from "./definitions/send-cancellation-notice";
 import { sendConfirmationJob } from "./definitions/send-confirmation";
+import { sendFeePaymentLinkJob } from "./definitions/send-fee-payment-link";
 import { sendHoldExpiredNoteJob } from "./definitions/send-hold-expired-note";
 import { sendReminderJob, sendVisitReminderJob } from "./definitions/send-reminder";
 import { sendRescheduleNoticeJob } from "./definitions/send-reschedule-notice";
@@ -28,4 +29,5 @@ export const notificationJobs: AnyNotificationJob[] = [
   issueRefundJob,
   chargeFeeJob,
   sendHoldExpiredNoteJob,
+  sendFeePaymentLinkJob,
 ];
