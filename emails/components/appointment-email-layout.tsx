@@ -23,6 +23,11 @@ const WORDING = {
     preview: (a) => `Your bank asks you to confirm a payment to ${a.salonName}`,
     manageLabel: "View the appointment",
   },
+  refunded: {
+    heading: "Your payment was refunded",
+    preview: (a) => `Refunded: your payment to ${a.salonName}`,
+    manageLabel: "View the appointment",
+  },
   stylistBooked: {
     heading: "New appointment",
     preview: (a) => `New booking: ${a.customerName}, ${a.startsAt}`,

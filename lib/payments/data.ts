@@ -74,6 +74,22 @@ export async function getRefundToIssue(paymentId: string) {
   return { ...refund, paymentIntentId: original?.paymentIntentId ?? null };
 }
 
+/** A refund as its email tells the customer of it, or null when the row is not a refund. */
+export async function getRefundForEmail(paymentId: string) {
+  const refund = await db.payment.findUnique({
+    where: { id: paymentId },
+    select: {
+      kind: true,
+      status: true,
+      amountCents: true,
+      currency: true,
+      appointmentId: true,
+      appointment: { select: { status: true, customer: { select: { email: true } } } },
+    },
+  });
+  return refund?.kind === "REFUND" ? refund : null;
+}
+
 const paymentRowSelect = {
   id: true,
   kind: true,

@@ -131,6 +131,10 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
         );
         return { refundId: refund.id };
       } catch (error) {
+        // Stripe will never accept this request (already refunded, more than was paid): retrying cannot
+        // help, so it is recorded as a failed refund for staff to see instead.
+        if (error instanceof Stripe.errors.StripeInvalidRequestError)
+          throw new AppError("CONFLICT", `Stripe refused the refund: ${error.message}`);
         throw unavailable(error);
       }
     },

@@ -302,6 +302,33 @@ describe("POST /api/stripe/webhook", () => {
       status: "SUCCEEDED",
       refundId: "re_test_1",
     });
+
+    // The customer is told once, after Stripe confirmed the refund, why the money went back.
+    await publishPendingOutbox();
+    await publishPendingOutbox();
+    const told = await db.emailMessage.findMany({ where: { appointmentId: held.id, kind: "payment.refunded" } });
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ status: "SENT", subject: expect.stringMatching(/^Refunded: £15\.00 from /) });
+    const delivered = await db.mailboxMessage.findFirstOrThrow({ where: { emailId: told[0]!.id } });
+    expect(delivered.text).toContain("we have refunded £15.00 to your card");
+    expect(delivered.text).toContain("booked by someone else, so nothing is booked");
+  });
+
+  it("tells the customer nothing of a refund Stripe refused", async () => {
+    const startsAt = at("2030-01-11T14:00");
+    const held = await hold(startsAt);
+    await expirePaymentHold(held.id, new Date(NOW_2030.getTime() + 86_400_000 * 365));
+    await bookAppointment(
+      f.actors.staff,
+      { customerId: f.bob, serviceId: f.cut, staffId: f.amy, startsAt, source: "DASHBOARD", payment: "waived" },
+      { now: NOW_2030 },
+    );
+    await stripeWebhook(completed("evt_late_refused", held.id, "cs_late_refused"));
+    reply = () => ({ status: 400, body: { error: { type: "invalid_request_error", message: "Charge already refunded" } } });
+    const refund = await db.payment.findFirstOrThrow({ where: { appointmentId: held.id, kind: "REFUND" } });
+    expect(await issueRefund(refund.id)).toMatchObject({ status: "skipped" });
+    await publishPendingOutbox();
+    expect(await db.emailMessage.count({ where: { appointmentId: held.id, kind: "payment.refunded" } })).toBe(0);
   });
 });
 

@@ -8,6 +8,7 @@ import { sendCancellationNoticeJob } from "./definitions/send-cancellation-notic
 import { sendConfirmationJob } from "./definitions/send-confirmation";
 import { sendFeePaymentLinkJob } from "./definitions/send-fee-payment-link";
 import { sendHoldExpiredNoteJob } from "./definitions/send-hold-expired-note";
+import { sendRefundNoteJob } from "./definitions/send-refund-note";
 import { sendReminderJob, sendVisitReminderJob } from "./definitions/send-reminder";
 import { sendRescheduleNoticeJob } from "./definitions/send-reschedule-notice";
 import type { AnyNotificationJob } from "./job";
@@ -30,4 +31,5 @@ export const notificationJobs: AnyNotificationJob[] = [
   chargeFeeJob,
   sendHoldExpiredNoteJob,
   sendFeePaymentLinkJob,
+  sendRefundNoteJob,
 ];
