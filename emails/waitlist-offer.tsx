@@ -7,6 +7,8 @@ export type WaitlistOfferProps = {
   serviceName: string;
   stylistName: string;
   when: string;
+  /** A visit of several services: every segment, in order (empty for one service). */
+  segments: { serviceName: string; stylistName: string; when: string }[];
   timezone: string;
   salonName: string;
   salonAddress: string;
@@ -27,9 +29,22 @@ export default function WaitlistOffer(props: WaitlistOfferProps) {
       salonAddress={props.salonAddress}
     >
       <Text style={styles.text}>Hi {props.customerName}, good news from the waitlist:</Text>
-      <Text style={styles.text}>
-        {props.serviceName} with {props.stylistName}, {props.when} ({props.timezone}).
-      </Text>
+      {props.segments.length > 1 ? (
+        <Section>
+          <Text style={styles.text}>
+            A visit of {props.segments.length} services, from {props.when} ({props.timezone}):
+          </Text>
+          {props.segments.map((segment, i) => (
+            <Text key={i} style={styles.text}>
+              {i + 1} of {props.segments.length}: {segment.serviceName} with {segment.stylistName}, {segment.when}
+            </Text>
+          ))}
+        </Section>
+      ) : (
+        <Text style={styles.text}>
+          {props.serviceName} with {props.stylistName}, {props.when} ({props.timezone}).
+        </Text>
+      )}
       <Text style={styles.text}>
         {props.holdUntil
           ? `It is held for you until ${props.holdUntil}; after that it goes to the next person waiting.`
@@ -54,6 +69,7 @@ WaitlistOffer.PreviewProps = {
   serviceName: "Cut & style",
   stylistName: "Maya",
   when: "Monday, 7 January 2030, 10:00",
+  segments: [],
   timezone: "Europe/London (GMT)",
   salonName: "Pamper Salon",
   salonAddress: "1 High Street, London",

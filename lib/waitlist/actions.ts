@@ -11,16 +11,25 @@ import { bookFromOffer } from "./book-offer";
 import { joinWaitlist, leaveWaitlist } from "./mutations";
 import { ZJoinWaitlistForm, ZStaffAddWaitlistForm, ZWaitlistEntryIdForm, ZWaitlistOfferIdForm, type TJoinWaitlistInput } from "./schema";
 
-/** The booking flow's form: the selection's service and stylist, the dates and parts of the day. */
+/** The booking flow's form: the selection's services (a visit's further ones repeated as `also`), stylist, dates and parts of the day. */
 const joinInput = ({ values, formData }: { values: Record<string, string>; formData: FormData }) => ({
   ...blankAsAbsent(values, "staffId"),
+  also: formList(formData, "also"),
   windows: formList(formData, "windows"),
 });
 
-/** The form's choice as an entry for `customerId`: one service, the stylist or anyone ("any"). */
+/** The form's choice as an entry for `customerId`: one service or a visit in order, the stylist or anyone ("any"). */
 function entryOf(input: z.output<typeof ZJoinWaitlistForm>, customerId: string, source: "WEB" | "DASHBOARD"): TJoinWaitlistInput {
-  const { serviceId, staffId, from, to, windows } = input;
-  return { customerId, serviceIds: [serviceId], staffId: staffId && staffId !== ANY_STAFF ? staffId : null, from, to, windows, source };
+  const { serviceId, also, staffId, from, to, windows } = input;
+  return {
+    customerId,
+    serviceIds: [serviceId, ...also],
+    staffId: staffId && staffId !== ANY_STAFF ? staffId : null,
+    from,
+    to,
+    windows,
+    source,
+  };
 }
 
 export const joinWaitlistAction = defineAction({

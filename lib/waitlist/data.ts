@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken } from "@/lib/auth/tokens";
 import { parseInput } from "@/lib/parse-input";
 import { ZListWaitlistFilters, ZMinuteWindow, type TListWaitlistFilters } from "./schema";
+import { offerSegments, type OfferSegment } from "./offer-segments";
 import { describeWindows, type MinuteWindow } from "./windows";
 
 export const waitlistEntrySelect = {
@@ -75,7 +76,7 @@ export function listOpenOffers(customerId: string, now: Date) {
       entry: { customerId, status: "ACTIVE" },
     },
     orderBy: { startsAt: "asc" },
-    select: { id: true, serviceId: true, staffId: true, startsAt: true, endsAt: true, holdUntil: true },
+    select: { id: true, serviceId: true, staffId: true, startsAt: true, endsAt: true, holdUntil: true, segments: true },
   });
 }
 
@@ -90,6 +91,7 @@ export const offerSelect = {
   holdUntil: true,
   freedFrom: true,
   freedUntil: true,
+  segments: true,
   entry: { select: { customerId: true, status: true, customer: { select: { email: true, name: true } } } },
 } satisfies Prisma.WaitlistOfferSelect;
 
@@ -109,7 +111,10 @@ export type FreedTime = { staffId: string; from: Date; until: Date };
 export type MatchingEntry = {
   id: string;
   customerId: string;
+  /** The first service; a visit's services are all of `serviceIds`, in order. */
   serviceId: string;
+  serviceIds: string[];
+  staffId: string | null;
   fromDate: string;
   toDate: string;
   rangeFrom: Date;
@@ -121,18 +126,33 @@ export type MatchingEntry = {
 
 /**
  * The active entries a freed time could serve, in the order they were made: the range overlaps it (the
- * partial GiST index over active ranges does that cut), the stylist is theirs or "anyone", and their
- * service is one the stylist performs. Expired entries (range over) are never returned.
+ * partial GiST index over active ranges does that cut), the stylist is theirs or "anyone", and one of
+ * their services is one the stylist performs (whether a whole visit fits is the engine's question).
+ * Expired entries (range over) are never returned. A single service is already booked by any BOOKED
+ * appointment of it in the range; a visit only by a booked visit of the same services in the same order.
  */
 export function matchingEntriesSql(freed: FreedTime, now: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT e."id", e."customerId", e."serviceIds"[1] AS "serviceId", e."fromDate", e."toDate", e."rangeFrom", e."rangeUntil", e."windows",
-           EXISTS (SELECT 1 FROM "Appointment" a
-                    WHERE a."customerId" = e."customerId" AND a."status" = 'BOOKED'
-                      AND a."serviceId" = ANY(e."serviceIds")
-                      AND (e."staffId" IS NULL OR a."staffId" = e."staffId")
-                      AND a."startsAt" >= e."rangeFrom" AND a."startsAt" < e."rangeUntil"
-                      AND a."startsAt" > ${now}::timestamptz) AS "alreadyBooked"
+    SELECT e."id", e."customerId", e."serviceIds"[1] AS "serviceId", e."serviceIds", e."staffId",
+           e."fromDate", e."toDate", e."rangeFrom", e."rangeUntil", e."windows",
+           CASE WHEN cardinality(e."serviceIds") = 1 THEN
+             EXISTS (SELECT 1 FROM "Appointment" a
+                      WHERE a."customerId" = e."customerId" AND a."status" = 'BOOKED'
+                        AND a."serviceId" = ANY(e."serviceIds")
+                        AND (e."staffId" IS NULL OR a."staffId" = e."staffId")
+                        AND a."startsAt" >= e."rangeFrom" AND a."startsAt" < e."rangeUntil"
+                        AND a."startsAt" > ${now}::timestamptz)
+           ELSE
+             EXISTS (SELECT 1 FROM "Appointment" a
+                      WHERE a."customerId" = e."customerId" AND a."status" = 'BOOKED'
+                        AND a."visitId" IS NOT NULL AND a."serviceId" = e."serviceIds"[1]
+                        AND a."startsAt" >= e."rangeFrom" AND a."startsAt" < e."rangeUntil"
+                        AND a."startsAt" > ${now}::timestamptz
+                        AND (SELECT array_agg(s."serviceId" ORDER BY s."visitPosition") FROM "Appointment" s
+                              WHERE s."visitId" = a."visitId" AND s."status" = 'BOOKED') = e."serviceIds"
+                        AND (e."staffId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Appointment" s
+                              WHERE s."visitId" = a."visitId" AND s."status" = 'BOOKED' AND s."staffId" <> e."staffId")))
+           END AS "alreadyBooked"
       FROM "WaitlistEntry" e
      WHERE e."status" = 'ACTIVE'
        AND tstzrange(e."rangeFrom", e."rangeUntil", '[)') && tstzrange(${freed.from}::timestamptz, ${freed.until}::timestamptz, '[)')
@@ -188,13 +208,45 @@ export function getWaitlistSettings() {
     .then((row) => orNotFound(row, "The salon has not been set up yet."));
 }
 
-/** The names an offer email and the offer page show. */
-export async function namesFor(serviceId: string, staffId: string) {
-  const [service, staff] = await Promise.all([
-    db.service.findUnique({ where: { id: serviceId }, select: { name: true, durationMinutes: true } }),
-    db.staffProfile.findUnique({ where: { userId: staffId }, select: { displayName: true } }),
+export type NamedOfferSegment = OfferSegment & { serviceName: string; stylistName: string };
+
+/** Names for the services and stylists of many offers' segments, in two queries. */
+async function nameSegments(segmentLists: OfferSegment[][]): Promise<NamedOfferSegment[][]> {
+  const all = segmentLists.flat();
+  const [services, staff] = await Promise.all([
+    db.service.findMany({ where: { id: { in: [...new Set(all.map((s) => s.serviceId))] } }, select: { id: true, name: true } }),
+    db.staffProfile.findMany({
+      where: { userId: { in: [...new Set(all.map((s) => s.staffId))] } },
+      select: { userId: true, displayName: true },
+    }),
   ]);
-  return { serviceName: service?.name ?? "", durationMinutes: service?.durationMinutes ?? 0, stylistName: staff?.displayName ?? "" };
+  const serviceName = new Map(services.map((service) => [service.id, service.name]));
+  const stylistName = new Map(staff.map((member) => [member.userId, member.displayName]));
+  return segmentLists.map((segments) =>
+    segments.map((segment) => ({
+      ...segment,
+      serviceName: serviceName.get(segment.serviceId) ?? "",
+      stylistName: stylistName.get(segment.staffId) ?? "",
+    })),
+  );
+}
+
+/**
+ * What an offer email, the offer page and "My appointments" show: every segment with its names (one for
+ * a single service), the visit's start, and the services as one phrase ("Cut, then Colour").
+ */
+export async function offerDetails(offer: Parameters<typeof offerSegments>[0]) {
+  const [segments] = await nameSegments([offerSegments(offer)]);
+  return describeOffer(segments!);
+}
+
+function describeOffer(segments: NamedOfferSegment[]) {
+  return {
+    segments,
+    startsAt: segments[0]!.startsAt,
+    serviceName: segments.map((segment) => segment.serviceName).join(", then "),
+    stylistName: [...new Set(segments.map((segment) => segment.stylistName))].join(" and "),
+  };
 }
 
 /** The time an appointment held (buffers included): what its cancellation or no-show frees. */
@@ -215,27 +267,22 @@ export async function loadCustomerWaitlist(customerId: string, now: Date) {
     }),
     listOpenOffers(customerId, now),
   ]);
-  const serviceIds = [...new Set([...entries.flatMap((entry) => entry.serviceIds), ...offers.map((offer) => offer.serviceId)])];
-  const staffIds = [
-    ...new Set([...entries.flatMap((entry) => (entry.staffId ? [entry.staffId] : [])), ...offers.map((offer) => offer.staffId)]),
-  ];
-  const [services, staff] = await Promise.all([
+  const serviceIds = [...new Set(entries.flatMap((entry) => entry.serviceIds))];
+  const staffIds = [...new Set(entries.flatMap((entry) => (entry.staffId ? [entry.staffId] : [])))];
+  const [services, staff, offerSegmentNames] = await Promise.all([
     db.service.findMany({ where: { id: { in: serviceIds } }, select: { id: true, name: true } }),
     db.staffProfile.findMany({ where: { userId: { in: staffIds } }, select: { userId: true, displayName: true } }),
+    nameSegments(offers.map(offerSegments)),
   ]);
   const serviceName = new Map(services.map((service) => [service.id, service.name]));
   const stylistName = new Map(staff.map((member) => [member.userId, member.displayName]));
   return {
     entries: entries.map((entry) => ({
       ...entry,
-      serviceName: entry.serviceIds.map((id) => serviceName.get(id) ?? "").join(", "),
+      serviceName: entry.serviceIds.map((id) => serviceName.get(id) ?? "").join(", then "),
       stylistName: entry.staffId ? (stylistName.get(entry.staffId) ?? "") : null,
       windowsLabel: describeWindows(ZMinuteWindow.array().parse(entry.windows)),
     })),
-    offers: offers.map((offer) => ({
-      ...offer,
-      serviceName: serviceName.get(offer.serviceId) ?? "",
-      stylistName: stylistName.get(offer.staffId) ?? "",
-    })),
+    offers: offers.map((offer, i) => ({ id: offer.id, ...describeOffer(offerSegmentNames[i]!) })),
   };
 }

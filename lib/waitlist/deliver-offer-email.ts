@@ -5,13 +5,13 @@ import { REMOVED_LINK } from "@/lib/auth/emails";
 import { hashToken } from "@/lib/auth/tokens";
 import { logger } from "@/lib/logger";
 import { findEmailByDedupeKey } from "@/lib/notifications/data";
-import { formatEmailDateTime, formatTimeZoneLabel } from "@/lib/notifications/format-email-time";
+import { formatEmailDateTime, formatEmailEnd, formatTimeZoneLabel } from "@/lib/notifications/format-email-time";
 import { insertOrGetEmail } from "@/lib/notifications/mutations";
 import { sendStoredEmail } from "@/lib/notifications/send-stored-email";
 import { notificationSettings } from "@/lib/notifications/settings";
 import { selectMailTransport } from "@/lib/notifications/transport/select-transport";
 import { getSalonSettings } from "@/lib/salon/data";
-import { findOffer, namesFor } from "./data";
+import { findOffer, offerDetails } from "./data";
 import { issueOfferToken } from "./mutations";
 
 export const WAITLIST_OFFER_KIND = "waitlist.offer";
@@ -36,15 +36,24 @@ export async function deliverOfferEmail(offerId: string): Promise<OfferEmailOutc
   if (!offer || offer.status !== "OFFERED") return { status: "skipped" };
 
   const settings = notificationSettings();
-  const [salon, names] = await Promise.all([getSalonSettings(), namesFor(offer.serviceId, offer.staffId)]);
+  const [salon, names] = await Promise.all([getSalonSettings(), offerDetails(offer)]);
   const raw = await issueOfferToken(offer.id);
   if (!raw) return { status: "skipped" };
   const base = {
     customerName: offer.entry.customer.name,
     serviceName: names.serviceName,
     stylistName: names.stylistName,
-    when: formatEmailDateTime(offer.startsAt, salon),
-    timezone: formatTimeZoneLabel(offer.startsAt, salon),
+    when: formatEmailDateTime(names.startsAt, salon),
+    timezone: formatTimeZoneLabel(names.startsAt, salon),
+    // A visit names every segment: what it is, with whom, from when to when.
+    segments:
+      names.segments.length > 1
+        ? names.segments.map((segment) => ({
+            serviceName: segment.serviceName,
+            stylistName: segment.stylistName,
+            when: `${formatEmailDateTime(segment.startsAt, salon)}–${formatEmailEnd(segment.startsAt, segment.endsAt, salon)}`,
+          }))
+        : [],
     salonName: salon.name,
     salonAddress: salon.address,
     holdUntil: offer.holdUntil ? formatEmailDateTime(offer.holdUntil, salon) : null,

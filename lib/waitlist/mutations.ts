@@ -7,9 +7,11 @@ import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
 import { parseInput } from "@/lib/parse-input";
+import { assertNoOnlinePayment } from "@/lib/visits/customer-visit";
 import { widensWeek, type WeeklyInterval } from "@/lib/staff/weekly-hours";
 import { toWallClock } from "@/lib/time/zoned";
 import { entriesVisibleTo, waitlistEntrySelect, type FreedTime, type WaitlistEntryView } from "./data";
+import { segmentJson, type OfferSegment } from "./offer-segments";
 import { MAX_WAITLIST_RANGE_DAYS, ZJoinWaitlistInput, type TJoinWaitlistInput } from "./schema";
 import { daysInRange, rangeInstants, toMinuteWindows } from "./windows";
 
@@ -27,14 +29,17 @@ function assertMayJoinFor(actor: Actor, customerId: string): void {
 }
 
 /**
- * Puts a customer on the waitlist. The range starts today or later and spans at most 30 days; the
- * service must be bookable and a named stylist must perform it. The customer's row is locked first, so
- * two joins at once count one after the other against the salon's cap on active entries.
+ * Puts a customer on the waitlist for one service or a visit (its services in order). The range starts
+ * today or later and spans at most 30 days; every service must be bookable and a named stylist must
+ * perform each. A visit the salon would not book online (a deposit service) is refused here too, rather
+ * than offered later. The customer's row is locked first, so two joins at once count one after the
+ * other against the salon's cap on active entries.
  */
 export async function joinWaitlist(actor: Actor, raw: TJoinWaitlistInput, now: Date = new Date()): Promise<WaitlistEntryView> {
   const input = parseInput(ZJoinWaitlistInput, raw);
   assertMayJoinFor(actor, input.customerId);
-  const serviceId = input.serviceIds[0]!;
+  const serviceIds = [...new Set(input.serviceIds)];
+  if (serviceIds.length > 1) await assertNoOnlinePayment(serviceIds);
   return db.$transaction(async (tx) => {
     const settings = orNotFound(
       await tx.salonSettings.findUnique({ where: { id: 1 }, select: { timezone: true, maxWaitlistEntriesPerCustomer: true } }),
@@ -45,15 +50,18 @@ export async function joinWaitlist(actor: Actor, raw: TJoinWaitlistInput, now: D
     if (input.to < input.from) throw invalid("to", "The range must end on or after its first day.");
     if (daysInRange(input.from, input.to) > MAX_WAITLIST_RANGE_DAYS)
       throw invalid("to", `A waitlist entry covers at most ${MAX_WAITLIST_RANGE_DAYS} days.`);
-    const service = await tx.service.findUnique({ where: { id: serviceId }, select: { active: true } });
-    if (!service) throw new AppError("NOT_FOUND", "That service does not exist.");
-    if (!service.active) throw invalid("serviceIds", "That service is not available for booking.");
+    const services = await tx.service.findMany({ where: { id: { in: serviceIds } }, select: { active: true } });
+    if (services.length < serviceIds.length) throw new AppError("NOT_FOUND", "That service does not exist.");
+    if (services.some((service) => !service.active)) throw invalid("serviceIds", "That service is not available for booking.");
     if (input.staffId) {
-      const performs = await tx.staffService.findFirst({
-        where: { staffId: input.staffId, serviceId, staff: { active: true } },
-        select: { staffId: true },
+      const performs = await tx.staffService.count({
+        where: { staffId: input.staffId, serviceId: { in: serviceIds }, staff: { active: true } },
       });
-      if (!performs) throw invalid("staffId", "That stylist does not take bookings for this service.");
+      if (performs < serviceIds.length)
+        throw invalid(
+          "staffId",
+          `That stylist does not take bookings for ${serviceIds.length > 1 ? "every service of this visit" : "this service"}.`,
+        );
     }
     const customer = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${input.customerId} FOR UPDATE`;
     if (customer.length === 0) throw new AppError("NOT_FOUND", "That customer does not exist.");
@@ -98,7 +106,16 @@ export async function markEntriesFulfilled(entryIds: string[]): Promise<void> {
   await db.waitlistEntry.updateMany({ where: { id: { in: entryIds }, status: "ACTIVE" }, data: { status: "FULFILLED" } });
 }
 
-export type NewOffer = { entryId: string; serviceId: string; staffId: string; startsAt: Date; endsAt: Date; holdUntil: Date | null };
+export type NewOffer = {
+  entryId: string;
+  serviceId: string;
+  staffId: string;
+  startsAt: Date;
+  endsAt: Date;
+  holdUntil: Date | null;
+  /** A visit's every segment, in order; empty for one service. */
+  segments: OfferSegment[];
+};
 
 /**
  * Records offers; the unique (entry, stylist, start) key drops any an entry already had, so a freed time
@@ -109,9 +126,9 @@ export async function createOffers(freed: FreedTime, offers: NewOffer[]): Promis
   const created: string[] = [];
   for (const offer of offers) {
     const rows = await db.$queryRaw<{ id: string }[]>`
-      INSERT INTO "WaitlistOffer" ("id", "entryId", "serviceId", "staffId", "startsAt", "endsAt", "freedFrom", "freedUntil", "holdUntil")
+      INSERT INTO "WaitlistOffer" ("id", "entryId", "serviceId", "staffId", "startsAt", "endsAt", "freedFrom", "freedUntil", "holdUntil", "segments")
       VALUES (gen_random_uuid()::text, ${offer.entryId}, ${offer.serviceId}, ${offer.staffId}, ${offer.startsAt}, ${offer.endsAt},
-              ${freed.from}, ${freed.until}, ${offer.holdUntil})
+              ${freed.from}, ${freed.until}, ${offer.holdUntil}, ${JSON.stringify(offer.segments.map(segmentJson))}::jsonb)
       ON CONFLICT ("entryId", "staffId", "startsAt") DO NOTHING
       RETURNING "id"`;
     created.push(...rows.map((row) => row.id));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_VISIT_SEGMENTS } from "@/lib/booking/visit-availability";
 import { ZLocalDate } from "@/lib/time/local-date";
 
 /**
@@ -21,8 +22,8 @@ export const MAX_WAITLIST_RANGE_DAYS = 30;
 export const ZJoinWaitlistInput = z
   .object({
     customerId: z.string().min(1),
-    // One service per entry until multi-service visits exist; the list shape lets a visit join later.
-    serviceIds: z.array(z.string().min(1)).min(1).max(1, "One service per waitlist entry for now."),
+    // One service, or a visit: the services in the order they are done, back to back, matched only whole.
+    serviceIds: z.array(z.string().min(1)).min(1).max(MAX_VISIT_SEGMENTS, `A visit has at most ${MAX_VISIT_SEGMENTS} services.`),
     staffId: z.string().min(1).nullish(),
     from: ZLocalDate,
     to: ZLocalDate,
@@ -48,9 +49,11 @@ export const ZListWaitlistFilters = z
   .strict();
 export type TListWaitlistFilters = z.input<typeof ZListWaitlistFilters>;
 
-/** The booking flow's join form: the selection it came from, the dates and the parts of the day. */
+/** The booking flow's join form: the selection it came from (one service or a visit), the dates and the parts of the day. */
 export const ZJoinWaitlistForm = z.object({
   serviceId: z.string().min(1, "Choose a service first."),
+  /** A visit's further services, in order (the booking flow's repeated `also=`). */
+  also: z.array(z.string().min(1)).default([]),
   staffId: z.string().optional(),
   from: ZLocalDate,
   to: ZLocalDate,

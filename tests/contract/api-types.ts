@@ -4381,7 +4381,7 @@ export interface operations {
                 "application/json": {
                     /** @description The service; or give `serviceIds`. */
                     serviceId?: string;
-                    /** @description One service today (multi-service visits later). */
+                    /** @description 1 to 5 services. More than one is a visit: the services in the order they are done, back to back, offered only when the whole visit fits and booked whole. `staffId` then does every service. */
                     serviceIds?: string[];
                     /** @description Omit (or null) for any stylist. */
                     staffId?: string | null;

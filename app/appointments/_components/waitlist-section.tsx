@@ -7,6 +7,7 @@ import { BookOfferButton } from "@/app/waitlist/_components/book-offer-button";
 type Props = {
   salon: SalonFormat;
   entries: Array<{ id: string; serviceName: string; stylistName: string | null; fromDate: string; toDate: string; windowsLabel: string }>;
+  /** A visit's offer names its services in order ("Cut, then Colour") and its stylists. */
   offers: Array<{ id: string; serviceName: string; stylistName: string; startsAt: Date }>;
 };
 

@@ -42,16 +42,17 @@ export function TimeStep({ selection, months, locale, timezoneNote, signedIn, to
         baseHref="/book"
         keep={keep}
       />
-      {/* The waitlist matches freed time for one service; a visit of several is not offered it (yet). */}
-      {serviceIds.length === 1 && (
+      {serviceIds.length > 0 && (
         <Section id="waitlist" title="No time that suits?" className="mt-6 rounded-2xl border border-stone-200 bg-white p-5">
           <p className="mb-4 text-stone-700">
-            Join the waitlist: when a matching time opens (a cancellation, say), we email you a link to book it.
+            {serviceIds.length > 1
+              ? "Join the waitlist for this visit: when a time opens (a cancellation, say) at which all your services fit one after the other, we email you a link to book the whole visit."
+              : "Join the waitlist: when a matching time opens (a cancellation, say), we email you a link to book it."}
           </p>
           {signedIn ? (
             <LazyJoinWaitlistForm
               action={joinWaitlistAction}
-              fields={{ serviceId: selection.service, staffId: selection.staff }}
+              fields={{ serviceId: selection.service, also: selection.also, staffId: selection.staff }}
               defaults={{ from: selection.date ?? today, to: selection.date ?? today }}
             />
           ) : (

@@ -11,8 +11,8 @@ import type { ActionState } from "@/lib/action-state";
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
-  /** Posted as they are: the selection's service and stylist (the dashboard's form asks for them). */
-  fields: Record<string, string | undefined>;
+  /** Posted as they are: the selection's services and stylist (the dashboard's form asks for them). */
+  fields: Record<string, string | readonly string[] | undefined>;
   defaults: { from: string; to: string };
   /** Extra fields before the dates (the dashboard's customer, service and stylist). */
   children?: ReactNode;

@@ -3,19 +3,19 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { currentUser } from "@/lib/auth/session";
 import { getSalonSettings } from "@/lib/salon/data";
-import { formatSalonDateTime } from "@/lib/time/format-when";
+import { formatSalonDateTime, formatSalonTime } from "@/lib/time/format-when";
 import { JUST_TAKEN } from "@/lib/waitlist/book-offer";
-import { findOfferByToken, namesFor, type WaitlistOfferView } from "@/lib/waitlist/data";
+import { findOfferByToken, offerDetails, type WaitlistOfferView } from "@/lib/waitlist/data";
 import { BookOfferButton } from "../_components/book-offer-button";
 
 export const metadata: Metadata = { title: "A time from the waitlist" };
 
 type Props = { searchParams: Promise<{ token?: string }> };
 
-function closedReason(offer: WaitlistOfferView, now: Date): string | null {
+function closedReason(offer: WaitlistOfferView, startsAt: Date, now: Date): string | null {
   if (offer.status === "BOOKED") return "You booked this time with this link already: it is on “My appointments”.";
   if (offer.status === "TAKEN") return JUST_TAKEN;
-  if (offer.startsAt <= now) return "This time has passed. You keep your place on the waitlist.";
+  if (startsAt <= now) return "This time has passed. You keep your place on the waitlist.";
   if (offer.holdUntil && offer.holdUntil <= now) return "Your hold on this time has ended and it went to the next person waiting.";
   return null;
 }
@@ -36,19 +36,38 @@ export default async function WaitlistOfferPage({ searchParams }: Props) {
     );
   }
   const now = new Date();
-  const [salon, names, user] = await Promise.all([getSalonSettings(), namesFor(offer.serviceId, offer.staffId), currentUser()]);
-  const closed = closedReason(offer, now);
+  const [salon, names, user] = await Promise.all([getSalonSettings(), offerDetails(offer), currentUser()]);
+  const closed = closedReason(offer, names.startsAt, now);
+  const visit = names.segments.length > 1;
   const theirs = user?.id === offer.entry.customerId;
   return (
     <main id="main" className="mx-auto w-full max-w-xl flex-1 px-4 py-8">
       <h1 className="text-2xl font-bold text-stone-900">{closed ? "This offer is closed" : "A time you were waiting for is free"}</h1>
       <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-2 text-stone-900">
-        <dt className="text-stone-700">Service</dt>
-        <dd>{names.serviceName}</dd>
-        <dt className="text-stone-700">Stylist</dt>
-        <dd>{names.stylistName}</dd>
+        {visit ? (
+          <>
+            <dt className="text-stone-700">Services</dt>
+            <dd>
+              <ol aria-label="The visit's services, in order" className="flex flex-col gap-1">
+                {names.segments.map((segment, i) => (
+                  <li key={i}>
+                    {i + 1} of {names.segments.length}: {segment.serviceName} with {segment.stylistName},{" "}
+                    {formatSalonTime(segment.startsAt, salon)}–{formatSalonTime(segment.endsAt, salon)}
+                  </li>
+                ))}
+              </ol>
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt className="text-stone-700">Service</dt>
+            <dd>{names.serviceName}</dd>
+            <dt className="text-stone-700">Stylist</dt>
+            <dd>{names.stylistName}</dd>
+          </>
+        )}
         <dt className="text-stone-700">When</dt>
-        <dd>{formatSalonDateTime(offer.startsAt, salon)}</dd>
+        <dd>{formatSalonDateTime(names.startsAt, salon)}</dd>
         {offer.holdUntil && !closed && (
           <>
             <dt className="text-stone-700">Held for you until</dt>

@@ -9,7 +9,11 @@ const joinFields = ZJoinWaitlistInput.shape;
 export const ZApiCreateWaitlistBody = z
   .strictObject({
     serviceId: ZId.optional().meta({ description: "The service; or give `serviceIds`." }),
-    serviceIds: joinFields.serviceIds.optional().meta({ description: "One service today (multi-service visits later)." }),
+    serviceIds: joinFields.serviceIds.optional().meta({
+      description:
+        "1 to 5 services. More than one is a visit: the services in the order they are done, back to back, " +
+        "offered only when the whole visit fits and booked whole. `staffId` then does every service.",
+    }),
     staffId: joinFields.staffId.meta({ description: "Omit (or null) for any stylist." }),
     from: joinFields.from.meta({ description: "First salon-local day (YYYY-MM-DD), today or later." }),
     to: joinFields.to.meta({
