@@ -32,17 +32,17 @@ function nextMonday(): string {
 }
 
 /**
- * Amy's day (09:00–13:00, 14:00–17:00) taken by other customers' cuts, so neither a cut-then-massage
- * visit nor (but for a 12:40 gap) any cut fits; returns the bookings by their start.
+ * A stylist's day taken by other customers' cuts (by default Amy's, 09:00–13:00 and 14:00–17:00), so no
+ * cut-then-massage visit and no cut fits; returns the bookings by their start.
  */
-async function fillAmysDay(date: string) {
+async function fillAmysDay(date: string, staffId = f.amy, starts = ["09:00", "10:15", "11:30", "14:00", "15:15"]) {
   const someone = await customer("Someone");
   const booked: Record<string, string> = {};
-  for (const time of ["09:00", "10:15", "11:30", "14:00", "15:15"]) {
+  for (const time of starts) {
     const view = await bookAppointment(f.actors.admin, {
       customerId: someone.id,
       serviceId: f.cut,
-      staffId: f.amy,
+      staffId,
       startsAt: at(`${date}T${time}`),
       source: "DASHBOARD",
     });
@@ -116,7 +116,7 @@ describe("a visit on the waitlist", () => {
     const date = nextMonday();
     const booked = await fillAmysDay(date);
     const alice = await customer("Alice");
-    const entry = await joinVisit(alice, date, null);
+    const entry = await joinVisit(alice, date);
     await cancel(booked["09:00"]!);
     await cancel(booked["10:15"]!);
     const [offer] = await offersOf(entry.id);
@@ -159,6 +159,30 @@ describe("a visit on the waitlist", () => {
     expect(counts.sort()).toEqual([0, 2]);
     const entries = await db.waitlistEntry.findMany({ where: { id: { in: [aliceEntry.id, carolEntry.id] } } });
     expect(entries.map((entry) => entry.status).sort()).toEqual(["ACTIVE", "FULFILLED"]);
+  });
+
+  it("with anyone, offers the visit when the freed stylist can take its second service", async () => {
+    const date = nextMonday();
+    const amys = await fillAmysDay(date);
+    // Ben (09:00–17:00) is free only until 10:30: room for the cut, never for the massage after it.
+    await fillAmysDay(date, f.ben, ["10:30", "11:45", "13:00", "14:15", "15:30"]);
+    const alice = await customer("Alice");
+    const entry = await joinVisit(alice, date, null);
+    expect(await offersOf(entry.id)).toHaveLength(0);
+
+    // Amy's 10:15 freed: Ben's cut at 09:15, then Amy's massage from 10:15.
+    await cancel(amys["10:15"]!);
+    const [offer] = await offersOf(entry.id);
+    expect(offerSegments(offer!).map((segment) => [segment.serviceId, segment.staffId])).toEqual([
+      [f.cut, f.ben],
+      [f.massage, f.amy],
+    ]);
+    // The offer's own columns name the freed stylist's segment, so a second announcement is no news.
+    expect(offer).toMatchObject({ serviceId: f.massage, staffId: f.amy, startsAt: at(`${date}T10:15`) });
+    expect(offerSegments(offer!)[0]!.startsAt).toEqual(at(`${date}T09:15`));
+    await bookFromOffer(alice.actor, offer!.id);
+    const booked = await db.appointment.findMany({ where: { customerId: alice.id }, orderBy: { visitPosition: "asc" } });
+    expect(booked.map((appointment) => appointment.staffId)).toEqual([f.ben, f.amy]);
   });
 
   it("refuses a stylist who does not do every service of the visit", async () => {
