@@ -3,7 +3,6 @@ import type { Actor } from "@/lib/auth/actor";
 import type { AppointmentView } from "@/lib/booking/appointment-view";
 import { bookAppointment } from "@/lib/booking/mutations";
 import { AppError, isAppError } from "@/lib/errors";
-import { assertNoOnlinePayment } from "@/lib/visits/customer-visit";
 import { bookVisit } from "@/lib/visits/mutations";
 import { findOffer, type WaitlistOfferView } from "./data";
 import { ZOfferSegment } from "./offer-segments";
@@ -49,7 +48,6 @@ async function bookOffered(actor: Actor, customerId: string, offer: WaitlistOffe
       { now, beforeCommit: (tx, view) => spendOfferOnBooking(tx, offer.id, view.id, now) },
     );
   }
-  await assertNoOnlinePayment(segments.map((segment) => segment.serviceId));
   const visit = await bookVisit(
     actor,
     {

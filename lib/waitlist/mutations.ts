@@ -7,7 +7,6 @@ import { AppError, orNotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeOutboxEvent } from "@/lib/notifications/mutations";
 import { parseInput } from "@/lib/parse-input";
-import { assertNoOnlinePayment } from "@/lib/visits/customer-visit";
 import { widensWeek, type WeeklyInterval } from "@/lib/staff/weekly-hours";
 import { toWallClock } from "@/lib/time/zoned";
 import { entriesVisibleTo, waitlistEntrySelect, type FreedTime, type WaitlistEntryView } from "./data";
@@ -31,15 +30,13 @@ function assertMayJoinFor(actor: Actor, customerId: string): void {
 /**
  * Puts a customer on the waitlist for one service or a visit (its services in order). The range starts
  * today or later and spans at most 30 days; every service must be bookable and a named stylist must
- * perform each. A visit the salon would not book online (a deposit service) is refused here too, rather
- * than offered later. The customer's row is locked first, so two joins at once count one after the
- * other against the salon's cap on active entries.
+ * perform each. The customer's row is locked first, so two joins at once count one after the other
+ * against the salon's cap on active entries.
  */
 export async function joinWaitlist(actor: Actor, raw: TJoinWaitlistInput, now: Date = new Date()): Promise<WaitlistEntryView> {
   const input = parseInput(ZJoinWaitlistInput, raw);
   assertMayJoinFor(actor, input.customerId);
   const serviceIds = [...new Set(input.serviceIds)];
-  if (serviceIds.length > 1) await assertNoOnlinePayment(serviceIds);
   return db.$transaction(async (tx) => {
     const settings = orNotFound(
       await tx.salonSettings.findUnique({ where: { id: 1 }, select: { timezone: true, maxWaitlistEntriesPerCustomer: true } }),
