@@ -6,10 +6,10 @@ import { formatPrice } from "@/lib/format";
 import { findEmailByDedupeKey, getAppointmentForEmail } from "@/lib/notifications/data";
 import { toAppointmentEmailProps } from "@/lib/notifications/email-props";
 import { notificationSettings } from "@/lib/notifications/settings";
+import { renderEmail, storeAndSendEmail, type EmailOutcome } from "@/lib/notifications/store-and-send-email";
 import { getFee } from "./data";
 import { paymentKindLabels } from "./labels";
 import { issueFeePayLinkToken } from "./mutations";
-import { renderPaymentEmail, storeAndSendPaymentEmail, type PaymentEmailOutcome } from "./payment-email";
 
 export const FEE_PAYMENT_LINK_KIND = "payment.fee-link";
 
@@ -19,7 +19,7 @@ export const FEE_PAYMENT_LINK_KIND = "payment.fee-link";
  * the email log keeps the email with the link removed, so the raw link exists only in the customer's
  * own message. A fee no longer waiting (paid, failed) is not emailed.
  */
-export async function deliverFeeLinkEmail(paymentId: string): Promise<PaymentEmailOutcome> {
+export async function deliverFeeLinkEmail(paymentId: string): Promise<EmailOutcome> {
   const dedupeKey = `${FEE_PAYMENT_LINK_KIND}:${paymentId}`;
   const existing = await findEmailByDedupeKey(dedupeKey);
   if (existing?.status === "SENT") return { status: "already-sent", emailId: existing.id };
@@ -38,10 +38,10 @@ export async function deliverFeeLinkEmail(paymentId: string): Promise<PaymentEma
     removedLink: REMOVED_LINK,
   };
   const [sent, logged] = await Promise.all([
-    renderPaymentEmail(FeePaymentLink({ ...base, link: `${settings.appUrl}/pay/fee?token=${raw}` })),
-    renderPaymentEmail(FeePaymentLink({ ...base, link: null })),
+    renderEmail(FeePaymentLink({ ...base, link: `${settings.appUrl}/pay/fee?token=${raw}` })),
+    renderEmail(FeePaymentLink({ ...base, link: null })),
   ]);
-  return storeAndSendPaymentEmail({
+  return storeAndSendEmail({
     dedupeKey,
     kind: FEE_PAYMENT_LINK_KIND,
     to: fee.appointment.customer.email,

@@ -5,8 +5,8 @@ import { formatPrice } from "@/lib/format";
 import { findEmailByDedupeKey, getAppointmentForEmail } from "@/lib/notifications/data";
 import { toAppointmentEmailProps } from "@/lib/notifications/email-props";
 import { notificationSettings } from "@/lib/notifications/settings";
+import { renderEmail, storeAndSendEmail, type EmailOutcome } from "@/lib/notifications/store-and-send-email";
 import { getRefundForEmail } from "./data";
-import { renderPaymentEmail, storeAndSendPaymentEmail, type PaymentEmailOutcome } from "./payment-email";
 
 export const REFUND_EMAIL_KIND = "payment.refunded";
 
@@ -25,7 +25,7 @@ function reasonOf(status: TAppointmentStatus, salonName: string): string {
  * the provider has confirmed the refund (`payment.refunded`), never when it was only asked for, so the
  * email never promises a refund that then fails.
  */
-export async function deliverRefundEmail(paymentId: string): Promise<PaymentEmailOutcome> {
+export async function deliverRefundEmail(paymentId: string): Promise<EmailOutcome> {
   const dedupeKey = `${REFUND_EMAIL_KIND}:${paymentId}`;
   const existing = await findEmailByDedupeKey(dedupeKey);
   if (existing?.status === "SENT") return { status: "already-sent", emailId: existing.id };
@@ -35,8 +35,8 @@ export async function deliverRefundEmail(paymentId: string): Promise<PaymentEmai
   if (!loaded) return { status: "skipped" };
   const base = toAppointmentEmailProps(loaded, notificationSettings().appUrl);
   const amount = formatPrice(refund.amountCents, refund.currency.trim(), loaded.salon.locale);
-  const sent = await renderPaymentEmail(PaymentRefunded({ ...base, amount, reason: reasonOf(refund.appointment.status, base.salonName) }));
-  return storeAndSendPaymentEmail({
+  const sent = await renderEmail(PaymentRefunded({ ...base, amount, reason: reasonOf(refund.appointment.status, base.salonName) }));
+  return storeAndSendEmail({
     dedupeKey,
     kind: REFUND_EMAIL_KIND,
     to: refund.appointment.customer.email,

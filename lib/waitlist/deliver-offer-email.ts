@@ -1,34 +1,23 @@
 import "server-only";
-import { render, toPlainText } from "@react-email/render";
-import WaitlistOffer, { type WaitlistOfferProps } from "@/emails/waitlist-offer";
+import WaitlistOffer from "@/emails/waitlist-offer";
 import { REMOVED_LINK } from "@/lib/auth/emails";
 import { hashToken } from "@/lib/auth/tokens";
-import { logger } from "@/lib/logger";
 import { findEmailByDedupeKey } from "@/lib/notifications/data";
 import { formatEmailDateTime, formatEmailEnd, formatTimeZoneLabel } from "@/lib/notifications/format-email-time";
-import { insertOrGetEmail } from "@/lib/notifications/mutations";
-import { sendStoredEmail } from "@/lib/notifications/send-stored-email";
 import { notificationSettings } from "@/lib/notifications/settings";
-import { selectMailTransport } from "@/lib/notifications/transport/select-transport";
+import { renderEmail, storeAndSendEmail, type EmailOutcome } from "@/lib/notifications/store-and-send-email";
 import { getSalonSettings } from "@/lib/salon/data";
 import { findOffer, offerDetails } from "./data";
 import { issueOfferToken } from "./mutations";
 
 export const WAITLIST_OFFER_KIND = "waitlist.offer";
 
-export type OfferEmailOutcome = { status: "sent" | "already-sent" | "skipped"; emailId?: string };
-
-async function renderOffer(props: WaitlistOfferProps) {
-  const html = await render(WaitlistOffer(props));
-  return { html, text: toPlainText(html) };
-}
-
 /**
  * Emails one offer, once (dedupe key per offer). The link's token is minted here, on every attempt that
  * sends, and only its hash is stored: the email log keeps the email with the link removed, so the raw
  * link exists only in the recipient's own message.
  */
-export async function deliverOfferEmail(offerId: string): Promise<OfferEmailOutcome> {
+export async function deliverOfferEmail(offerId: string): Promise<EmailOutcome> {
   const dedupeKey = `${WAITLIST_OFFER_KIND}:${offerId}`;
   const existing = await findEmailByDedupeKey(dedupeKey);
   if (existing?.status === "SENT") return { status: "already-sent", emailId: existing.id };
@@ -61,25 +50,16 @@ export async function deliverOfferEmail(offerId: string): Promise<OfferEmailOutc
   };
   const subject = `A time opened: ${names.serviceName}, ${base.when}`;
   const [sent, logged] = await Promise.all([
-    renderOffer({ ...base, link: `${settings.appUrl}/waitlist/offer?token=${raw}` }),
-    renderOffer({ ...base, link: null }),
+    renderEmail(WaitlistOffer({ ...base, link: `${settings.appUrl}/waitlist/offer?token=${raw}` })),
+    renderEmail(WaitlistOffer({ ...base, link: null })),
   ]);
-  const transport = selectMailTransport(settings);
-  const row = await insertOrGetEmail({
+  return storeAndSendEmail({
     dedupeKey,
     kind: WAITLIST_OFFER_KIND,
     to: offer.entry.customer.email,
     subject,
-    html: logged.html,
-    text: logged.text,
-    attachments: [],
-    transport: transport.name,
+    sent,
+    logged,
+    idempotencyKey: `${dedupeKey}:${hashToken(raw)}`,
   });
-  if (row.status === "SENT") return { status: "already-sent", emailId: row.id };
-  await sendStoredEmail(
-    { id: row.id, to: row.to, subject, html: sent.html, text: sent.text, attachments: [] },
-    { transport, from: settings.emailFrom, idempotencyKey: `${dedupeKey}:${hashToken(raw)}` },
-  );
-  logger.info({ emailId: row.id, kind: WAITLIST_OFFER_KIND }, "waitlist offer sent");
-  return { status: "sent", emailId: row.id };
 }
