@@ -75,7 +75,7 @@ try {
   await runPrisma(["migrate", "deploy"], served.url);
   process.env.DATABASE_URL = served.url;
   for (const name of ["RESEND_API_KEY", "INNGEST_EVENT_KEY", "INNGEST_DEV"]) delete process.env[name];
-  const { db } = await import("@/lib/db");
+  const { db, disconnectDatabase } = await import("@/lib/db");
   const { bookAppointment } = await import("@/lib/booking/mutations");
   const { publishOutboxAfterResponse } = await import("@/lib/notifications/publish-after-response");
   const { createBookingFixture, NOW_2030 } = await import("../tests/support/booking-fixtures");
@@ -122,7 +122,7 @@ try {
   await Promise.all(pending);
   const emailsSent = await db.emailMessage.count({ where: { status: "SENT" } });
   const unpublished = await db.outboxEvent.count({ where: { publishedAt: null } });
-  await db.$disconnect();
+  await disconnectDatabase();
 
   const ratio = (mode: { on: number[]; off: number[] }) => round(percentile(mode.on, 0.5) / percentile(mode.off, 0.5), 3);
   console.log("Warm render, HTML + plain text (ms)");

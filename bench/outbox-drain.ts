@@ -26,7 +26,7 @@ try {
   await runPrisma(["migrate", "deploy"], served.url);
   Object.assign(process.env, { DATABASE_URL: served.url, RESEND_API_KEY: "re_bench_key", RESEND_BASE_URL: provider.url });
   for (const name of ["INNGEST_EVENT_KEY", "INNGEST_DEV"]) delete process.env[name];
-  const { db } = await import("@/lib/db");
+  const { db, disconnectDatabase } = await import("@/lib/db");
   const { DEFAULT_PUBLISH_CONCURRENCY, publishPendingOutbox } = await import("@/lib/notifications/publisher");
   const { bookWithOutbox, seedSalon } = await import("../tests/support/notifications-fixtures");
   const salon = await seedSalon();
@@ -60,7 +60,7 @@ try {
     concurrency: DEFAULT_PUBLISH_CONCURRENCY,
     speedup: round(baseline.seconds / concurrent.seconds, 2),
   });
-  await db.$disconnect();
+  await disconnectDatabase();
 } finally {
   await served.stop();
   await provider.close();

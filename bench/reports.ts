@@ -21,7 +21,7 @@ try {
   await runPrisma(["migrate", "deploy"], database.url);
   process.env.DATABASE_URL = database.url;
   // Imported after DATABASE_URL is set: the Prisma client reads it when the module loads.
-  const { db } = await import("@/lib/db");
+  const { db, disconnectDatabase } = await import("@/lib/db");
   const data = await import("@/lib/reports/data");
   const { reportScope } = await import("@/lib/reports/load-reports");
   const { upsertTestSalon } = await import("../tests/support/booking-fixtures");
@@ -104,7 +104,7 @@ try {
     }
     timings[name] = round(runs.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!, 1);
   }
-  await db.$disconnect();
+  await disconnectDatabase();
   console.log(
     `Reports over ${count} appointments of 2029 on ${database.kind} (seeded in ${round(seedSeconds, 1)} s), median of ${RUNS} runs`,
   );

@@ -31,7 +31,7 @@ try {
   await runPrisma(["migrate", "deploy"], served.url);
   process.env.DATABASE_URL = served.url;
   for (const name of ["INNGEST_EVENT_KEY", "INNGEST_DEV"]) delete process.env[name];
-  const { db } = await import("@/lib/db");
+  const { db, disconnectDatabase } = await import("@/lib/db");
   const { systemActor } = await import("@/lib/auth/actor");
   const { publishOutboxAfterResponse } = await import("@/lib/notifications/publish-after-response");
   const { publishPendingOutbox } = await import("@/lib/notifications/publisher");
@@ -107,7 +107,7 @@ try {
     deliveriesPerSecond: round(delivered / seconds, 1),
     p95DeliveryLagMs: round(p95Lag, 1),
   });
-  await db.$disconnect();
+  await disconnectDatabase();
 } finally {
   await served.stop();
   await receiver.close();

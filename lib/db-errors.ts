@@ -1,10 +1,11 @@
 /**
- * Reading PostgreSQL's SQLSTATE out of errors that come through Prisma's pg driver adapter.
- * The adapter does not map every SQLSTATE to a Prisma code (23P01 arrives as an unrelated P-code), so
- * we read the driver's original code, never the message text.
+ * Reading PostgreSQL's SQLSTATE out of errors that come through Prisma's pg driver adapter, or straight
+ * from the `pg` driver for the hot reads that run on the pool (`queryOnPool`). The adapter does not map
+ * every SQLSTATE to a Prisma code (23P01 arrives as an unrelated P-code), so we read the driver's
+ * original code, never the message text.
  */
 
-type DriverCause = { originalCode?: unknown; code?: unknown };
+type DriverCause = { originalCode?: unknown; code?: unknown; severity?: unknown; syscall?: unknown; errno?: unknown };
 type WrappedError = { meta?: { driverAdapterError?: { cause?: DriverCause } }; cause?: unknown };
 
 /** The PostgreSQL SQLSTATE behind `error`, if it came from the database. */
@@ -14,6 +15,8 @@ export function sqlStateOf(error: unknown): string | undefined {
     const driverCause = wrapped.meta?.driverAdapterError?.cause;
     if (driverCause && typeof driverCause.originalCode === "string") return driverCause.originalCode;
     if (typeof wrapped.originalCode === "string") return wrapped.originalCode;
+    // pg's own DatabaseError, recognised as adapter-pg recognises it: a severity beside the SQLSTATE.
+    if (typeof wrapped.severity === "string" && typeof wrapped.code === "string") return wrapped.code;
     current = wrapped.cause;
   }
   return undefined;
@@ -40,7 +43,10 @@ const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionCl
 // SQLSTATE: connection exceptions (class 08), shutdown or start-up in progress, too many connections.
 const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-3]|53300)$/;
 
-type AdapterCause = { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } }; code?: unknown };
+// Node's socket errors that adapter-pg reports as the kinds above, as they arrive from `pg` itself.
+const UNAVAILABLE_SOCKET_CODES = new Set(["ENOTFOUND", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT"]);
+
+type AdapterCause = { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } & DriverCause;
 
 /**
  * The database is down, restarting or overloaded, so the request may succeed if retried later: a 503, not
@@ -48,8 +54,10 @@ type AdapterCause = { meta?: { driverAdapterError?: { cause?: { kind?: unknown }
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
-  const { code, meta } = error as AdapterCause;
+  const { code, meta, syscall, errno } = error as AdapterCause;
   if (typeof code === "string" && UNAVAILABLE_PRISMA_CODES.has(code)) return true;
+  if (typeof code === "string" && typeof syscall === "string" && typeof errno === "number" && UNAVAILABLE_SOCKET_CODES.has(code))
+    return true;
   const kind = meta?.driverAdapterError?.cause?.kind;
   if (typeof kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
   return UNAVAILABLE_SQLSTATES.test(sqlStateOf(error) ?? "");

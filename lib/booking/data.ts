@@ -1,6 +1,6 @@
 import "server-only";
 import { changedPageOf, changedSince, decodeStartsAtCursor, startsAtPageOf } from "@/lib/cursor";
-import { db } from "@/lib/db";
+import { db, queryOnPool } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { actorCan } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/errors";
@@ -180,8 +180,8 @@ export async function listAppointments(
   }
   const after = cursor === undefined ? undefined : decodeStartsAtCursor(cursor);
   const scope = visibilityScope(actor);
-  const rows = await db.$queryRawUnsafe<unknown[]>(
-    sqlFile("listAppointments"),
+  // On the pool, not through Prisma: the list is the API's hottest read (see queryOnPool).
+  const rows = await queryOnPool(sqlFile("listAppointments"), [
     customerId ?? null,
     staffId ?? null,
     status ?? null,
@@ -192,7 +192,7 @@ export async function listAppointments(
     scope.kind,
     "userId" in scope ? scope.userId : null,
     limit + 1,
-  );
+  ]);
   return startsAtPageOf(
     rows.map((row) => ZAppointmentViewRow.parse(row)),
     limit,

@@ -1,6 +1,7 @@
 import "server-only";
-import type { Role } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/actor";
+import { db, queryOnPool } from "@/lib/db";
 import { API_KEY_COUNTING_SQL } from "./sql";
 
 /** Counts one request against `key` in the window starting at `windowStart` (an atomic upsert); returns its number. */
@@ -28,19 +29,21 @@ export async function deleteRateLimitWindowsBefore(before: Date): Promise<number
   return count;
 }
 
-export type CountedApiKey = {
-  id: string;
-  scopes: string[];
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-  ownerId: string;
-  ownerName: string;
-  ownerEmail: string;
-  ownerRole: Role;
-  ownerDisabledAt: Date | null;
+const ZCountedApiKey = z.object({
+  id: z.string(),
+  scopes: z.array(z.string()),
+  expiresAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  ownerEmail: z.string(),
+  ownerRole: z.enum(ROLES),
+  ownerDisabledAt: z.date().nullable(),
   /** This request's number in the key's current window; null when the key is revoked, expired or its owner disabled. */
-  requestCount: number | null;
-};
+  requestCount: z.number().int().nullable(),
+});
+
+export type CountedApiKey = z.infer<typeof ZCountedApiKey>;
 
 /**
  * The key whose SHA-256 is `hashedKey`, with its owner, and — when the key is live — this request counted
@@ -54,7 +57,8 @@ export async function findApiKeyCountingRequest(
   windowStart: Date,
   now: Date,
 ): Promise<CountedApiKey | undefined> {
-  // Parameterised ($1…$4), never interpolated: the text is shared with the benchmark's baseline.
-  const rows = await db.$queryRawUnsafe<CountedApiKey[]>(API_KEY_COUNTING_SQL, hashedKey, counterPrefix, windowStart, now);
-  return rows[0];
+  // Parameterised ($1…$4), never interpolated: the text is shared with the benchmark's baseline. On the
+  // pool, not through Prisma: every API request pays this statement (see queryOnPool).
+  const [row] = await queryOnPool(API_KEY_COUNTING_SQL, [hashedKey, counterPrefix, windowStart, now]);
+  return row === undefined ? undefined : ZCountedApiKey.parse(row);
 }

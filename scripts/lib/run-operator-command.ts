@@ -25,11 +25,11 @@ export function runOperatorCommand<T>({ parse, permission, run }: OperatorComman
       process.env.DATABASE_URL = url;
       const { assertCan } = await import("@/lib/auth/permissions");
       assertCan("OPERATOR", permission);
-      const { db } = await import("@/lib/db");
+      const { disconnectDatabase } = await import("@/lib/db");
       try {
         await run(args);
       } finally {
-        await db.$disconnect();
+        await disconnectDatabase();
       }
     });
   });

@@ -1,5 +1,6 @@
 import { createServer } from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { problemFromError, problemResponse } from "@/lib/api/problem";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -41,6 +42,19 @@ describe("the API when the database is unreachable", () => {
     expect(response.headers.get("retry-after")).toBe("5");
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     expect(await response.json()).toMatchObject({ status: 503, code: "DATABASE_UNAVAILABLE" });
+  });
+
+  it("answers a hot read on the pool that cannot connect with 503 problem+json and Retry-After", async () => {
+    // The key lookup and the list page run on pg's pool directly (queryOnPool): pg's own errors, not Prisma's.
+    const pool = new pg.Pool({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${await closedPort()}/postgres` });
+    const error: unknown = await pool.query("SELECT 1").then(
+      () => new Error("expected the query to fail"),
+      (failure: unknown) => failure,
+    );
+    await pool.end();
+    const { problem, headers } = problemFromError(error);
+    expect(problem).toMatchObject({ status: 503, code: "DATABASE_UNAVAILABLE" });
+    expect(headers["Retry-After"]).toBe("5");
   });
 
   it("still answers a bug with a 500", () => {

@@ -66,8 +66,8 @@ const api: RaceApi = { baseUrl: "http://localhost", key: created.stdout.trim(), 
 const target = await findRaceTarget(api);
 
 afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
+  const { disconnectDatabase } = await import("@/lib/db");
+  await disconnectDatabase();
   server.kill("SIGTERM");
   await serverExited;
   await rm(dataDir, { recursive: true, force: true });

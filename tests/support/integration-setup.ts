@@ -15,7 +15,7 @@ afterAll(async () => {
   // Sends and retries still running after the file's last test would otherwise query a dropped database.
   const { stopBackgroundWork } = await import("@/lib/background-work");
   await stopBackgroundWork();
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
+  const { disconnectDatabase } = await import("@/lib/db");
+  await disconnectDatabase();
   await database.drop();
 });

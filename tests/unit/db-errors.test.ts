@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isExclusionViolation, sqlStateOf } from "@/lib/db-errors";
+import pg from "pg";
+import { isDatabaseUnavailable, isExclusionViolation, sqlStateOf } from "@/lib/db-errors";
 
 describe("reading SQLSTATE from driver adapter errors", () => {
   it("finds the original code inside a Prisma known-request error", () => {
@@ -15,6 +16,23 @@ describe("reading SQLSTATE from driver adapter errors", () => {
     const error = new Error("outer", { cause: { originalCode: "40001" } });
     expect(sqlStateOf(error)).toBe("40001");
     expect(isExclusionViolation(error)).toBe(false);
+  });
+
+  it("reads pg's own errors, as the hot reads on the pool receive them", () => {
+    const shutdown = Object.assign(new pg.DatabaseError("terminating connection due to administrator command", 0, "error"), {
+      severity: "FATAL",
+      code: "57P01",
+    });
+    expect(sqlStateOf(shutdown)).toBe("57P01");
+    expect(isDatabaseUnavailable(shutdown)).toBe(true);
+    const syntax = Object.assign(new pg.DatabaseError("syntax error", 0, "error"), { severity: "ERROR", code: "42601" });
+    expect(isDatabaseUnavailable(syntax)).toBe(false);
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+      code: "ECONNREFUSED",
+      syscall: "connect",
+      errno: -111,
+    });
+    expect(isDatabaseUnavailable(refused)).toBe(true);
   });
 
   it("does not guess from message text", () => {
