@@ -2,7 +2,7 @@ import "server-only";
 import pg from "pg";
 import { logger } from "@/lib/logger";
 import { OUTBOX_CHANNEL } from "./mutations";
-import { publishPendingOutbox, type PublishSummary } from "./publisher";
+import { publishUntilCaughtUp, type PublishSummary } from "./publisher";
 
 export type PassReason = "start" | "notify" | "sweep" | "reconnect";
 
@@ -30,8 +30,8 @@ export type OutboxWorker = {
  * Publishes the outbox from a process of its own (`npm run worker`), so app instances only write: woken
  * by the NOTIFY app instances send after a change committed (`notifyOutboxWorker`), and sweeping on a
  * timer for whatever a lost notification, a writer that does not notify, or a backoff left due. The
- * publishing itself is `publishPendingOutbox()`, the relay's core: rows are claimed with SKIP LOCKED, so
- * any number of workers, relays and app instances may run.
+ * publishing itself is the relay's core (`publishUntilCaughtUp()`, passes of `publishPendingOutbox()`):
+ * rows are claimed with SKIP LOCKED, so any number of workers, relays and app instances may run.
  */
 export async function startOutboxWorker(options: OutboxWorkerOptions): Promise<OutboxWorker> {
   const reconnectDelayMs = options.reconnectDelayMs ?? 1_000;
@@ -46,7 +46,7 @@ export async function startOutboxWorker(options: OutboxWorkerOptions): Promise<O
     do {
       passAgain = false;
       try {
-        const summary = await publishPendingOutbox();
+        const summary = await publishUntilCaughtUp();
         options.onPass?.(summary, reason);
         if (summary.published || summary.failed) logger.info({ ...summary, reason }, "outbox worker pass");
       } catch (error) {

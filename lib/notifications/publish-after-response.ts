@@ -2,7 +2,7 @@ import "server-only";
 import { runAfterResponse } from "@/lib/after-response";
 import { logger } from "@/lib/logger";
 import { notifyOutboxWorker } from "./mutations";
-import { publishPendingOutbox, type PublishSummary } from "./publisher";
+import { publishUntilCaughtUp, type PublishSummary } from "./publisher";
 import { notificationSettings } from "./settings";
 
 // One publisher run at a time per process, and at most one more waiting. This is what keeps a subject's
@@ -15,7 +15,7 @@ let running: Promise<PublishSummary | undefined> | undefined;
 let waiting: Promise<PublishSummary | undefined> | undefined;
 
 function startRun(): Promise<PublishSummary | undefined> {
-  const run = publishPendingOutbox()
+  const run = publishUntilCaughtUp()
     .catch((error: unknown) => {
       // The rows stay pending; the relay (cron or `npm run outbox:relay`) publishes them later.
       logger.error({ err: error instanceof Error ? error.message : String(error) }, "publishing the outbox failed");

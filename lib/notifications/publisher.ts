@@ -35,6 +35,8 @@ export type PublishSummary = {
   deadLettered: number;
   remindersSent?: number;
   webhookAttempts?: number;
+  /** The pass stopped at its batch limit with full batches: more rows were due than one pass takes. */
+  more: boolean;
 };
 
 export const DEFAULT_PUBLISH_CONCURRENCY = 8;
@@ -128,7 +130,7 @@ export async function publishPendingOutbox(options: PublishOptions = {}): Promis
   const { mode } = notificationSettings();
   const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? DEFAULT_PUBLISH_CONCURRENCY;
-  const summary: PublishSummary = { mode, published: 0, failed: 0, deadLettered: 0 };
+  const summary: PublishSummary = { mode, published: 0, failed: 0, deadLettered: 0, more: false };
   const skipIds: string[] = [];
   // Inngest mode sends fresh rows in batches, then rows that failed before one by one.
   const phases: Array<Omit<OutboxPick, "skipIds">> =
@@ -139,7 +141,8 @@ export async function publishPendingOutbox(options: PublishOptions = {}): Promis
         ]
       : [{ limit: batchSize }];
   for (const phase of phases) {
-    for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
+    const maxBatches = options.maxBatches ?? 20;
+    for (let batch = 0; batch < maxBatches; batch++) {
       const pick = { ...phase, skipIds };
       const outcomes = mode === "inngest" ? await publishBatchToInngest(pick) : await publishBatchInProcess(pick, concurrency, options);
       const failed = outcomes.filter((outcome) => outcome.error);
@@ -151,6 +154,7 @@ export async function publishPendingOutbox(options: PublishOptions = {}): Promis
       for (const outcome of dead) await alertDeadLetter(outcome);
       // Nothing left, or nothing got through (Inngest or the mail provider is down): leave it for later.
       if (outcomes.length < phase.limit || failed.length === outcomes.length) break;
+      if (batch === maxBatches - 1) summary.more = true;
     }
   }
   // Without Inngest nobody sleeps until reminder time: send whatever reminders have come due instead.
@@ -167,4 +171,25 @@ export async function publishPendingOutbox(options: PublishOptions = {}): Promis
   }
   if (summary.failed > 0) logger.warn(summary, "some outbox events could not be published; the relay retries them");
   return summary;
+}
+
+/**
+ * Passes until one ends below its batch limit. A pass is bounded (the relay's cron step must finish), but a
+ * publisher woken by a change must not leave the rest of a burst's backlog for the next sweep: once a
+ * burst ended there may be no later change to wake it.
+ */
+export async function publishUntilCaughtUp(options: PublishOptions = {}): Promise<PublishSummary> {
+  let total = await publishPendingOutbox(options);
+  while (total.more) {
+    const next = await publishPendingOutbox(options);
+    total = {
+      ...next,
+      published: total.published + next.published,
+      failed: total.failed + next.failed,
+      deadLettered: total.deadLettered + next.deadLettered,
+      ...(total.remindersSent !== undefined && { remindersSent: total.remindersSent + (next.remindersSent ?? 0) }),
+      ...(total.webhookAttempts !== undefined && { webhookAttempts: total.webhookAttempts + (next.webhookAttempts ?? 0) }),
+    };
+  }
+  return total;
 }

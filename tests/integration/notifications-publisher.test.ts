@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { inngest } from "@/lib/notifications/jobs/inngest-client";
-import { publishPendingOutbox } from "@/lib/notifications/publisher";
+import { publishPendingOutbox, publishUntilCaughtUp } from "@/lib/notifications/publisher";
 import { publishOutboxAfterResponse } from "@/lib/notifications/publish-after-response";
 import { resetNotificationSettings } from "@/lib/notifications/settings";
 import { bookWithOutbox, emailsFor, seedSalon, type SalonFixture } from "../support/notifications-fixtures";
@@ -54,6 +54,18 @@ describe("the outbox publisher", () => {
 
     vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] } as never);
     expect(await publishPendingOutbox()).toMatchObject({ published: 1 });
+  });
+
+  it("keeps passing until a burst's backlog is out, though each pass stops at its batch limit", async () => {
+    useInngestMode();
+    vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] } as never);
+    for (let i = 0; i < 5; i++) await bookWithOutbox(salon);
+
+    // One pass takes at most maxBatches × batchSize rows and says that more were due.
+    expect(await publishPendingOutbox({ batchSize: 1, maxBatches: 2 })).toMatchObject({ published: 2, more: true });
+    // A woken publisher (after a change, or the worker) does not leave the rest for the next sweep.
+    expect(await publishUntilCaughtUp({ batchSize: 1, maxBatches: 2 })).toMatchObject({ published: 3, more: false });
+    expect(await db.outboxEvent.count({ where: { publishedAt: null } })).toBe(0);
   });
 
   it("in embedded mode never calls inngest.send, and publishOutboxAfterResponse runs at once outside a request", async () => {
