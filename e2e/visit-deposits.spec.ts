@@ -102,8 +102,9 @@ test("the front desk waives a held visit's deposit on the visit page → every s
   await expect(staff.getByRole("cell", { name: "Awaiting deposit" })).toHaveCount(2);
   await expectAccessible(staff, "dashboard visit waiting for its deposit");
   await staff.getByRole("button", { name: "Waive deposit (book without payment)" }).click();
-  await expect(staff.getByText("Booked without a deposit: the customer is sent the confirmation.")).toBeVisible();
-  await staff.goto(`/dashboard/visits/${visitId}`);
+  // Back on the visit's own page, not on one of its segments.
+  await expect(staff.getByText("Visit booked without a deposit: the customer is sent the confirmation.")).toBeVisible();
+  await expect(staff).toHaveURL(new RegExp(`/dashboard/visits/${visitId}\\?notice=deposit-waived$`));
   await expect(staff.getByRole("cell", { name: "Booked", exact: true })).toHaveCount(2);
   await expect(staff.getByRole("button", { name: "Waive deposit (book without payment)" })).toHaveCount(0);
   await staff.context().close();

@@ -47,6 +47,7 @@ export const visitNotices = {
   cancelled: "Visit cancelled.",
   reassigned: "Segment handed to another stylist.",
   "segment-cancelled": "Segment cancelled; the rest of the visit stays booked.",
+  "deposit-waived": "Visit booked without a deposit: the customer is sent the confirmation.",
 } as const;
 
 export type VisitNotice = keyof typeof visitNotices;

@@ -90,8 +90,13 @@ export const waiveDepositAction = defineAction({
   permission: "payments.charge",
   schema: ZAppointmentForm,
   async run({ actor, input: { appointmentId } }) {
-    await waiveHold(actor, appointmentId);
-    return { redirect: `/dashboard/appointments/${appointmentId}?notice=deposit-waived` };
+    const { visitId } = await waiveHold(actor, appointmentId);
+    // A visit's hold is waived whole, from its page: staff go back to it, not to one of its segments.
+    return {
+      redirect: visitId
+        ? `/dashboard/visits/${visitId}?notice=deposit-waived`
+        : `/dashboard/appointments/${appointmentId}?notice=deposit-waived`,
+    };
   },
   after: afterAppointmentChange,
 });

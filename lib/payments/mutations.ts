@@ -420,9 +420,10 @@ export async function refundDeposit(actor: Actor, appointmentId: string): Promis
  * Staff book a hold without its deposit (paid in person, a regular): the hold becomes a booking, with the
  * usual confirmation, and an open checkout is no longer waited for. Locked like a provider event, so a
  * payment arriving at the same moment either comes first (and the deposit is kept as paid) or finds the
- * session given up and is refunded. Returns the Checkout Sessions left open, for the caller to expire.
+ * session given up and is refunded. Returns the Checkout Sessions left open, for the caller to expire, and
+ * the visit when the hold has more than one segment, whose page staff go back to.
  */
-export async function waiveDeposit(actor: Actor, appointmentId: string): Promise<string[]> {
+export async function waiveDeposit(actor: Actor, appointmentId: string): Promise<{ openSessions: string[]; visitId: string | null }> {
   return db.$transaction(async (tx) => {
     const covered = await lockCovered(tx, appointmentId);
     // A visit is booked whole, so waiving its deposit needs powers over every segment.
@@ -443,7 +444,10 @@ export async function waiveDeposit(actor: Actor, appointmentId: string): Promise
       where: { appointmentId: { in: coveredIds }, kind: "DEPOSIT", status: "PENDING" },
       data: { status: "FAILED", failureMessage: "Not needed: the salon booked it without a deposit." },
     });
-    return open.flatMap((row) => (row.checkoutSessionId ? [row.checkoutSessionId] : []));
+    return {
+      openSessions: open.flatMap((row) => (row.checkoutSessionId ? [row.checkoutSessionId] : [])),
+      visitId: covered.length > 1 ? covered[0]!.visitId : null,
+    };
   });
 }
 

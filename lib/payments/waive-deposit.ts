@@ -9,11 +9,15 @@ import { selectPaymentProvider } from "./select-provider";
  * longer pay what is not owed. The booking stands whatever the provider answers: a session that could
  * not be expired is logged, and a payment still made on it is refunded when its event arrives.
  */
-export async function waiveHold(actor: Actor, appointmentId: string): Promise<void> {
-  const openSessions = await waiveDeposit(actor, appointmentId);
-  if (openSessions.length === 0) return;
+export async function waiveHold(actor: Actor, appointmentId: string): Promise<{ visitId: string | null }> {
+  const { openSessions, visitId } = await waiveDeposit(actor, appointmentId);
+  if (openSessions.length > 0) await expireCheckouts(appointmentId, openSessions);
+  return { visitId };
+}
+
+async function expireCheckouts(appointmentId: string, sessionIds: string[]): Promise<void> {
   const provider = selectPaymentProvider();
-  for (const sessionId of openSessions) {
+  for (const sessionId of sessionIds) {
     try {
       await provider.expireCheckout(sessionId);
     } catch (error) {

@@ -334,7 +334,8 @@ describe("the front desk and a held visit", () => {
   it("waiving the deposit books every segment, with one visit confirmation", async () => {
     const visit = await holdVisit(at("2030-01-21T09:00"));
     // From any segment's page: the whole visit is booked.
-    await waiveDeposit(f.actors.staff, visit.segments[1]!.id);
+    // It names the visit, whose page the desk goes back to.
+    expect(await waiveDeposit(f.actors.staff, visit.segments[1]!.id)).toMatchObject({ visitId: visit.id });
     expect(await statusesOf(visit.id)).toEqual(["BOOKED", "BOOKED"]);
     expect(await db.outboxEvent.count({ where: { type: "visit.booked", payload: { path: ["visitId"], equals: visit.id } } })).toBe(1);
     expect(((await errorOf(waiveDeposit(f.actors.staff, visit.segments[0]!.id))) as AppError).code).toBe("INVALID_TRANSITION");
