@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import FeePaymentLink from "@/emails/fee-payment-link";
 import { REMOVED_LINK } from "@/lib/auth/emails";
 import { hashToken } from "@/lib/auth/tokens";
@@ -13,6 +14,12 @@ import { issueFeePayLinkToken } from "./mutations";
 
 export const FEE_PAYMENT_LINK_KIND = "payment.fee-link";
 
+/** The fee a fee-link email was for, read from its dedupe key (`payment.fee-link:<paymentId>[:resend:…]`). */
+export function feePaymentIdOf(dedupeKey: string | null): string | null {
+  const [kind, paymentId] = dedupeKey?.split(":") ?? [];
+  return kind === FEE_PAYMENT_LINK_KIND && paymentId ? paymentId : null;
+}
+
 /**
  * Emails the customer a link to pay a fee their bank wants them to authenticate, once per fee (dedupe
  * key per payment row). The token is minted on each attempt that sends and only its hash is stored;
@@ -23,6 +30,19 @@ export async function deliverFeeLinkEmail(paymentId: string): Promise<EmailOutco
   const dedupeKey = `${FEE_PAYMENT_LINK_KIND}:${paymentId}`;
   const existing = await findEmailByDedupeKey(dedupeKey);
   if (existing?.status === "SENT") return { status: "already-sent", emailId: existing.id };
+  return sendFeeLinkEmail(paymentId, dedupeKey);
+}
+
+/**
+ * Staff resend a fee's link from the email log (the customer lost it): the stored copy has no link, so
+ * this is a new email with a new token, and the token it replaces stops working. Skipped once the fee no
+ * longer waits for the customer.
+ */
+export function resendFeeLinkEmail(paymentId: string): Promise<EmailOutcome> {
+  return sendFeeLinkEmail(paymentId, `${FEE_PAYMENT_LINK_KIND}:${paymentId}:resend:${randomUUID()}`);
+}
+
+async function sendFeeLinkEmail(paymentId: string, dedupeKey: string): Promise<EmailOutcome> {
   const fee = await getFee(paymentId);
   if (!fee || fee.status !== "REQUIRES_ACTION") return { status: "skipped" };
   const loaded = await getAppointmentForEmail(fee.appointmentId);

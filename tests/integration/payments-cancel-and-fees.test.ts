@@ -8,6 +8,7 @@ import { openFeeCheckout } from "@/lib/payments/open-fee-checkout";
 import { resetPaymentSettings } from "@/lib/payments/settings";
 import { postTestCheckoutEvent } from "@/lib/payments/test-checkout";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
+import { resendEmail } from "@/lib/notifications/resend-email";
 import { useEmbeddedDelivery } from "../support/notifications-fixtures";
 import { at, createBookingFixture, errorOf, NOW_2030, type BookingFixture } from "../support/booking-fixtures";
 
@@ -159,5 +160,35 @@ describe("a no-show fee on a card that asks for authentication (the test checkou
       { kind: "NO_SHOW_FEE", status: "SUCCEEDED", amountCents: 3000 },
     ]);
     expect(await db.emailMessage.count({ where: { appointmentId: booked.id, kind: "payment.fee-link" } })).toBe(1);
+  });
+
+  it("resent from the email log, sends a new working link and retires the old one; refused once paid", async () => {
+    const booked = await paidBooking(at("2030-01-23T10:00"), { authenticatingCard: true });
+    await finishAppointment(
+      f.actors.staff,
+      { appointmentId: booked.id, status: "NO_SHOW" },
+      { now: new Date(booked.startsAt.getTime() + 60_000) },
+    );
+    expect(await chargeFee(f.actors.staff, booked.id, "NO_SHOW_FEE")).toBe("REQUIRES_ACTION");
+    await settle(booked.id);
+    const tokenIn = async (emailId: string) =>
+      /\/pay\/fee\?token=([A-Za-z0-9_-]+)/.exec((await db.mailboxMessage.findFirstOrThrow({ where: { emailId } })).text)?.[1];
+    const first = await db.emailMessage.findFirstOrThrow({ where: { appointmentId: booked.id, kind: "payment.fee-link" } });
+    const oldToken = await tokenIn(first.id);
+
+    const resentId = await resendEmail(first.id);
+    const resent = await db.emailMessage.findUniqueOrThrow({ where: { id: resentId } });
+    expect(resent).toMatchObject({ kind: "payment.fee-link", status: "SENT", to: first.to });
+    // The log still never holds a usable link; the customer's copy does.
+    expect(resent.text).not.toMatch(/token=/);
+    const newToken = await tokenIn(resentId);
+    expect(newToken).toBeDefined();
+    expect(newToken).not.toBe(oldToken);
+    expect(((await errorOf(openFeeCheckout(oldToken!))) as AppError).code).toBe("NOT_FOUND");
+    const fee = await db.payment.findFirstOrThrow({ where: { appointmentId: booked.id, kind: "NO_SHOW_FEE" } });
+    expect((await openFeeCheckout(newToken!)).url).toMatch(new RegExp(`/dev/checkout/${booked.id}\\?fee=${fee.id}$`));
+
+    expect(await postTestCheckoutEvent(booked.id, "pay", { feePaymentId: fee.id, authenticatingCard: false })).toBe("fee-succeeded");
+    expect(((await errorOf(resendEmail(resentId))) as AppError).code).toBe("INVALID_TRANSITION");
   });
 });
