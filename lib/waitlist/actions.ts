@@ -14,7 +14,8 @@ import { ZJoinWaitlistForm, ZStaffAddWaitlistForm, ZWaitlistEntryIdForm, ZWaitli
 /** The booking flow's form: the selection's services (a visit's further ones repeated as `also`), stylist, dates and parts of the day. */
 const joinInput = ({ values, formData }: { values: Record<string, string>; formData: FormData }) => ({
   ...blankAsAbsent(values, "staffId"),
-  also: formList(formData, "also"),
+  // The dashboard's further-service selects post "" for none.
+  also: formList(formData, "also").filter(Boolean),
   windows: formList(formData, "windows"),
 });
 

@@ -12,6 +12,7 @@ import { listActiveServices } from "@/lib/services/data";
 import { listStaff } from "@/lib/staff/data";
 import { formatSalonDate, salonLocalDate } from "@/lib/time/format-when";
 import { ZLocalDate } from "@/lib/time/local-date";
+import { MAX_VISIT_SEGMENTS } from "@/lib/booking/visit-availability";
 import { staffAddToWaitlistAction, staffRemoveFromWaitlistAction } from "@/lib/waitlist/actions";
 import { listWaitlistEntries } from "@/lib/waitlist/data";
 import { ZMinuteWindow } from "@/lib/waitlist/schema";
@@ -19,6 +20,14 @@ import { describeWindows } from "@/lib/waitlist/windows";
 import { JoinWaitlistForm } from "@/app/waitlist/_components/join-waitlist-form";
 
 export const metadata: Metadata = { title: "Waitlist" };
+
+// A phone request may be for a visit of several services, as a customer's own entry may.
+const FURTHER_SERVICE_LABELS = [
+  "Second service (optional)",
+  "Third service (optional)",
+  "Fourth service (optional)",
+  "Fifth service (optional)",
+].slice(0, MAX_VISIT_SEGMENTS - 1);
 
 type Props = { searchParams: Promise<{ date?: string }> };
 
@@ -34,6 +43,7 @@ export default async function WaitlistPage({ searchParams }: Props) {
     listStaff({ includeInactive: true, limit: 100 }),
   ]);
   const serviceName = new Map(services.map((service) => [service.id, service.name]));
+  const serviceOptions = services.map((service) => ({ value: service.id, label: service.name }));
   const stylists = new Map(staff.map((member) => [member.id, member.name]));
   return (
     <>
@@ -71,7 +81,17 @@ export default async function WaitlistPage({ searchParams }: Props) {
       <Section id="add" title="Add a customer (phone requests)" className="max-w-2xl">
         <JoinWaitlistForm action={staffAddToWaitlistAction} fields={{}} defaults={{ from: date, to: date }}>
           <TextField label="Customer's email" type="email" name="customerEmail" autoComplete="off" />
-          <SelectField label="Service" name="serviceId" options={services.map((service) => ({ value: service.id, label: service.name }))} />
+          <SelectField label="Service" name="serviceId" options={serviceOptions} />
+          {/* A visit's further services, in order: the same `also` the booking flow posts. */}
+          {FURTHER_SERVICE_LABELS.map((label, index) => (
+            <SelectField
+              key={label}
+              id={`field-also-${index}`}
+              label={label}
+              name="also"
+              options={[{ value: "", label: "None" }, ...serviceOptions]}
+            />
+          ))}
           <SelectField
             label="Stylist"
             name="staffId"
