@@ -66,9 +66,13 @@ export async function getWaitlistEntry(actor: Actor, id: string): Promise<Waitli
   return orNotFound(row, "That waitlist entry does not exist.");
 }
 
-/** A customer's offers still open to them (shown on "My appointments", bookable with their session). */
-export function listOpenOffers(customerId: string, now: Date) {
-  return db.waitlistOffer.findMany({
+/**
+ * A customer's offers still open to them (shown on "My appointments", bookable with their session). A
+ * visit's offer names its freed segment, which may not be its first: it closes when the visit would
+ * have begun, not when that segment would.
+ */
+export async function listOpenOffers(customerId: string, now: Date) {
+  const offers = await db.waitlistOffer.findMany({
     where: {
       status: "OFFERED",
       startsAt: { gt: now },
@@ -78,6 +82,7 @@ export function listOpenOffers(customerId: string, now: Date) {
     orderBy: { startsAt: "asc" },
     select: { id: true, serviceId: true, staffId: true, startsAt: true, endsAt: true, holdUntil: true, segments: true },
   });
+  return offers.filter((offer) => offerSegments(offer)[0]!.startsAt > now);
 }
 
 export const offerSelect = {

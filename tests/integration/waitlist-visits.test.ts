@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publishPendingOutbox } from "@/lib/notifications/publisher";
 import { bookFromOffer } from "@/lib/waitlist/book-offer";
+import { loadCustomerWaitlist } from "@/lib/waitlist/data";
 import { joinWaitlist } from "@/lib/waitlist/mutations";
 import { offerSegments } from "@/lib/waitlist/offer-segments";
 import { at, createBookingFixture, errorOf, MONDAY, type BookingFixture } from "../support/booking-fixtures";
@@ -180,6 +181,9 @@ describe("a visit on the waitlist", () => {
     // The offer's own columns name the freed stylist's segment, so a second announcement is no news.
     expect(offer).toMatchObject({ serviceId: f.massage, staffId: f.amy, startsAt: at(`${date}T10:15`) });
     expect(offerSegments(offer!)[0]!.startsAt).toEqual(at(`${date}T09:15`));
+    // "My appointments" shows it until the visit would begin, not until its freed segment would.
+    expect((await loadCustomerWaitlist(alice.id, at(`${date}T09:00`))).offers.map((shown) => shown.id)).toEqual([offer!.id]);
+    expect((await loadCustomerWaitlist(alice.id, at(`${date}T09:30`))).offers).toEqual([]);
     await bookFromOffer(alice.actor, offer!.id);
     const booked = await db.appointment.findMany({ where: { customerId: alice.id }, orderBy: { visitPosition: "asc" } });
     expect(booked.map((appointment) => appointment.staffId)).toEqual([f.ben, f.amy]);
