@@ -134,19 +134,28 @@ describe("the no-show fee", () => {
   });
 });
 
+/** A paid booking marked a no-show whose fee the card's bank wants authenticated: its link email is out. */
+async function noShowAwaitingAuthentication(startsAt: Date) {
+  const booked = await paidBooking(startsAt, { authenticatingCard: true });
+  await finishAppointment(
+    f.actors.staff,
+    { appointmentId: booked.id, status: "NO_SHOW" },
+    { now: new Date(booked.startsAt.getTime() + 60_000) },
+  );
+  expect(await chargeFee(f.actors.staff, booked.id, "NO_SHOW_FEE")).toBe("REQUIRES_ACTION");
+  await settle(booked.id);
+  return booked;
+}
+
+/** The one-time token in the copy the customer was sent (the development mailbox keeps it). */
+const tokenIn = async (emailId: string) =>
+  /\/pay\/fee\?token=([A-Za-z0-9_-]+)/.exec((await db.mailboxMessage.findFirstOrThrow({ where: { emailId } })).text)?.[1];
+
 describe("a no-show fee on a card that asks for authentication (the test checkout)", () => {
   it("emails a link to the development mailbox whose test checkout settles the fee when paid", async () => {
-    const booked = await paidBooking(at("2030-01-22T10:00"), { authenticatingCard: true });
-    await finishAppointment(
-      f.actors.staff,
-      { appointmentId: booked.id, status: "NO_SHOW" },
-      { now: new Date(booked.startsAt.getTime() + 60_000) },
-    );
-    expect(await chargeFee(f.actors.staff, booked.id, "NO_SHOW_FEE")).toBe("REQUIRES_ACTION");
-    await settle(booked.id);
+    const booked = await noShowAwaitingAuthentication(at("2030-01-22T10:00"));
     const logged = await db.emailMessage.findFirstOrThrow({ where: { appointmentId: booked.id, kind: "payment.fee-link" } });
-    const delivered = await db.mailboxMessage.findFirstOrThrow({ where: { emailId: logged.id } });
-    const token = /\/pay\/fee\?token=([A-Za-z0-9_-]+)/.exec(delivered.text)?.[1];
+    const token = await tokenIn(logged.id);
     expect(token).toBeDefined();
 
     const fee = await db.payment.findFirstOrThrow({ where: { appointmentId: booked.id, kind: "NO_SHOW_FEE" } });
@@ -163,16 +172,7 @@ describe("a no-show fee on a card that asks for authentication (the test checkou
   });
 
   it("resent from the email log, sends a new working link and retires the old one; refused once paid", async () => {
-    const booked = await paidBooking(at("2030-01-23T10:00"), { authenticatingCard: true });
-    await finishAppointment(
-      f.actors.staff,
-      { appointmentId: booked.id, status: "NO_SHOW" },
-      { now: new Date(booked.startsAt.getTime() + 60_000) },
-    );
-    expect(await chargeFee(f.actors.staff, booked.id, "NO_SHOW_FEE")).toBe("REQUIRES_ACTION");
-    await settle(booked.id);
-    const tokenIn = async (emailId: string) =>
-      /\/pay\/fee\?token=([A-Za-z0-9_-]+)/.exec((await db.mailboxMessage.findFirstOrThrow({ where: { emailId } })).text)?.[1];
+    const booked = await noShowAwaitingAuthentication(at("2030-01-23T10:00"));
     const first = await db.emailMessage.findFirstOrThrow({ where: { appointmentId: booked.id, kind: "payment.fee-link" } });
     const oldToken = await tokenIn(first.id);
 
