@@ -58,7 +58,7 @@ try {
     );
 
   // Warm-up: JIT, prepared statements, connection pool. A running server has long since optimised the
-  // booking path; ten bookings left V8 still compiling it, which put 0.5 ms on every sequential figure.
+  // booking path; ten bookings left V8 still compiling it, which put about 0.3 ms on the sequential figure.
   for (const slot of warmUp) await book(slot);
 
   const cpuMs = (usage: NodeJS.CpuUsage, count: number) => (usage.user + usage.system) / 1000 / count;
